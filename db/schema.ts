@@ -1,0 +1,152 @@
+// Drizzle schema. Change it, then `npm run db:generate` to write a migration into db/migrations.
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const ROLES = ["admin", "correspondent", "supervisor", "interviewer", "reporter"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const countries = sqliteTable("countries", {
+  code: text("code").primaryKey(), // ISO 3166-1 alpha-2
+  iso3: text("iso3").notNull(),
+  name: text("name").notNull(),
+  membership: text("membership", { enum: ["member", "observer"] }).notNull(),
+});
+
+export const regions = sqliteTable("regions", {
+  code: text("code").primaryKey(), // household-survey region code (AST, ALA …)
+  name: text("name").notNull(),
+});
+
+export const reportingBodies = sqliteTable("reporting_bodies", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  kind: text("kind").notNull(), // prosecutor's office, police department, court …
+  regionCode: text("region_code").notNull().references(() => regions.code),
+});
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    locale: text("locale").notNull().default("en"),
+    /** Bumped on deactivation and password change: older session tokens stop working. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    supervisorId: integer("supervisor_id"),
+    reportingBodyId: integer("reporting_body_id").references(() => reportingBodies.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+/** Countries (correspondents) or regions (supervisors, interviewers) a user may work on. */
+export const userScopes = sqliteTable(
+  "user_scopes",
+  {
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["country", "region"] }).notNull(),
+    code: text("code").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind, t.code] })],
+);
+
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    at: integer("at").notNull(), // epoch ms
+  },
+  (t) => [index("login_attempts_email_at").on(t.email, t.at)],
+);
+
+/** A questionnaire definition version (JSON validated by lib/questionnaire/definition.ts). */
+export const questionnaires = sqliteTable("questionnaires", {
+  id: text("id").primaryKey(), // e.g. cepej-2020-2022
+  version: text("version").notNull(),
+  definition: text("definition").notNull(),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+export const cycles = sqliteTable("cycles", {
+  slug: text("slug").primaryKey(), // "2020-2022"
+  name: text("name").notNull(),
+  referenceYear: integer("reference_year").notNull(),
+  questionnaireId: text("questionnaire_id").notNull().references(() => questionnaires.id),
+  opensOn: text("opens_on").notNull(),
+  closesOn: text("closes_on").notNull(),
+  previousCycle: text("previous_cycle"),
+});
+
+export const REPLY_STATES = ["not_started", "in_progress", "submitted", "returned", "validated"] as const;
+
+/** One answer sheet: a country's reply to a cycle (and later survey interviews, report filings). */
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionnaireId: text("questionnaire_id").notNull().references(() => questionnaires.id),
+    cycleSlug: text("cycle_slug").references(() => cycles.slug),
+    countryCode: text("country_code").references(() => countries.code),
+    status: text("status", { enum: REPLY_STATES }).notNull().default("not_started"),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("responses_cycle_country").on(t.cycleSlug, t.countryCode)],
+);
+
+/**
+ * One row per answered cell. `cell` is the storage key made by lib/questionnaire/cells.ts
+ * ("006:r2_1:approved", "006#comment"). Exactly one of num / text / status carries the value.
+ */
+export const answers = sqliteTable(
+  "answers",
+  {
+    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+    cell: text("cell").notNull(),
+    num: real("num"),
+    text: text("text"),
+    status: text("status", { enum: ["NA", "NAP"] }),
+    /** Incremented on every write; a save based on an older version is a conflict. */
+    version: integer("version").notNull().default(1),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.cell] })],
+);
+
+/** Every change of an answer: the value before and after, who and when. */
+export const answerHistory = sqliteTable(
+  "answer_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    responseId: integer("response_id").notNull(),
+    cell: text("cell").notNull(),
+    oldValue: text("old_value"), // JSON of {num,text,status} or null
+    newValue: text("new_value"),
+    userId: integer("user_id"),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("answer_history_cell").on(t.responseId, t.cell)],
+);
+
+/** Append-only log of who did what (no update or delete path exists in the app). */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(now),
+    userId: integer("user_id"),
+    role: text("role"),
+    action: text("action").notNull(),
+    object: text("object"),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at").on(t.at)],
+);

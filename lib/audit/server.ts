@@ -1,0 +1,25 @@
+// Appends to the log-journal: who did what, to which object, from where. Append-only by design:
+// the app has no code path that updates or deletes audit rows.
+import "server-only";
+import { headers } from "next/headers";
+import { getDb } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+type Actor = { id: number; role: string } | null;
+
+export function audit(entry: { action: string; object?: string; user: Actor; ip?: string | null }) {
+  getDb()
+    .insert(auditLog)
+    .values({ action: entry.action, object: entry.object ?? null, userId: entry.user?.id ?? null, role: entry.user?.role ?? null, ip: entry.ip ?? null })
+    .run();
+}
+
+/** The client address as the proxy in front of the app reports it, else unknown. */
+export async function requestIp(): Promise<string | null> {
+  try {
+    const h = await headers();
+    return h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip");
+  } catch {
+    return null; // outside a request (scripts)
+  }
+}

@@ -1,0 +1,73 @@
+// next-auth (v5) with email + password. Sessions are JWTs carrying the user id and the user's
+// session version; lib/auth/session.ts checks both against the database on every request, so a
+// deactivated user, a changed password or a logout ends existing sessions.
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { verifyPassword } from "./password";
+import { lockedUntil, recordLoginAttempt } from "./lockout";
+import { authSecret } from "./secret";
+import { audit } from "@/lib/audit/server";
+
+export class AccountLockedError extends CredentialsSignin {
+  code = "locked";
+}
+export class InactiveAccountError extends CredentialsSignin {
+  code = "inactive";
+}
+
+const LoginInput = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
+
+/** Idle time after which a session expires (seconds); SESSION_IDLE_MINUTES overrides. */
+const sessionMaxAge = Number(process.env.SESSION_IDLE_MINUTES ?? 8 * 60) * 60;
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: sessionMaxAge, updateAge: 5 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const input = LoginInput.safeParse(raw);
+        if (!input.success) return null;
+        const { email, password } = input.data;
+        if (lockedUntil(email) !== null) throw new AccountLockedError();
+
+        const user = getDb().select().from(users).where(eq(users.email, email)).get();
+        // Hash even for an unknown email, so that response time does not reveal which emails exist.
+        const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+        if (!user || !ok) {
+          recordLoginAttempt(email, false);
+          audit({ action: "login.failed", object: email, user: user ? { id: user.id, role: user.role } : null });
+          return null;
+        }
+        if (!user.active) throw new InactiveAccountError();
+        recordLoginAttempt(email, true);
+        audit({ action: "login", object: email, user: { id: user.id, role: user.role } });
+        return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid as number, sv: token.sv as number };
+    },
+  },
+});
+
+// A valid scrypt hash of a random string: verifying against it costs the same as a real check.
+const DUMMY_HASH =
+  "scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA==$3pU4S2cK4d8gA0lD8m0Hq0n1hB1rJ8cZ9pWbV6tY2Xs=";

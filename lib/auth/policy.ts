@@ -1,0 +1,89 @@
+// The one place that decides who may do what, from role + scope. Pure: no I/O, so it is unit
+// tested case by case and used identically by pages, route handlers and server actions.
+import type { Role } from "@/db/schema";
+
+export type Principal = {
+  id: number;
+  role: Role;
+  /** ISO alpha-2 codes of the countries a correspondent answers for. */
+  countries: string[];
+  /** Region codes a supervisor (or interviewer) works in. */
+  regions: string[];
+  /** The reporting body a reporter files for. */
+  bodyId: number | null;
+  supervisorId: number | null;
+};
+
+export type Resource =
+  /** Administration: users, cycles, questionnaires, waves, audit log. */
+  | { kind: "administration" }
+  /** A country's CEPEJ reply (any cycle). */
+  | { kind: "cepejReply"; country: string }
+  /** Household-survey work in a region: the sample, assignments, review. */
+  | { kind: "surveyRegion"; region: string }
+  /** One household interview. */
+  | { kind: "interview"; region: string; interviewerId: number | null }
+  /** A reporting body's legal-statistics reports. */
+  | { kind: "reportingBody"; bodyId: number };
+
+/** read: see it; write: change its answers; review: query, return, validate, approve, reject. */
+export type Action = "read" | "write" | "review";
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const allow: Decision = { allowed: true };
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+export function decide(principal: Principal | null, action: Action, resource: Resource): Decision {
+  if (!principal) return deny("You need to sign in.");
+  if (principal.role === "admin") return allow;
+
+  switch (resource.kind) {
+    case "administration":
+      return deny("Only administrators can do this.");
+
+    case "cepejReply":
+      if (principal.role !== "correspondent") return deny("Only the country's correspondents and administrators can open CEPEJ replies.");
+      if (!principal.countries.includes(resource.country)) return deny(`You are not a correspondent for ${resource.country}.`);
+      if (action === "review") return deny("Only reviewers can review a reply.");
+      return allow;
+
+    case "surveyRegion":
+      if (principal.role !== "supervisor") return deny("Only supervisors of this region and administrators can do this.");
+      if (!principal.regions.includes(resource.region)) return deny(`You do not supervise region ${resource.region}.`);
+      return allow;
+
+    case "interview":
+      if (principal.role === "supervisor") {
+        if (!principal.regions.includes(resource.region)) return deny(`You do not supervise region ${resource.region}.`);
+        return action === "write" ? deny("Supervisors review interviews; the interviewer enters them.") : allow;
+      }
+      if (principal.role === "interviewer") {
+        if (resource.interviewerId !== principal.id) return deny("This interview is not assigned to you.");
+        return action === "review" ? deny("Interviewers cannot review interviews.") : allow;
+      }
+      return deny("Only the survey team can open interviews.");
+
+    case "reportingBody":
+      if (principal.role !== "reporter") return deny("Only the body's reporters and administrators can open its reports.");
+      if (principal.bodyId !== resource.bodyId) return deny("You do not report for this body.");
+      return action === "review" ? deny("Only the Committee reviews reports.") : allow;
+  }
+}
+
+/** The areas of the app a role sees in its navigation and home page. */
+export type Area = "administration" | "cepej" | "survey" | "reports";
+
+export function areasOf(principal: Principal): Area[] {
+  switch (principal.role) {
+    case "admin":
+      return ["administration", "cepej", "survey", "reports"];
+    case "correspondent":
+      return ["cepej"];
+    case "supervisor":
+    case "interviewer":
+      return ["survey"];
+    case "reporter":
+      return ["reports"];
+  }
+}
