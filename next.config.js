@@ -9,7 +9,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Type errors and lint are checked by `npm run typecheck`, not during every build.
   eslint: { ignoreDuringBuilds: true },
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  experimental: { serverActions: { bodySizeLimit: "2mb" }, authInterrupts: true },
 };
 
 module.exports = withNextIntl(nextConfig);

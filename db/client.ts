@@ -1,16 +1,5 @@
-// The one database connection of this process: embedded SQLite (better-sqlite3) through Drizzle.
-// Opened on first use, migrated, and filled with demo data when empty (db/bootstrap.ts).
+// Data access goes through getDb(); this module refuses to be imported into browser code.
 import "server-only";
-import { openDatabase, type Db } from "./open";
-import { bootstrapDatabase } from "./bootstrap";
+import { initDb } from "./init";
 
-const globalForDb = globalThis as unknown as { __db?: Db };
-
-export function getDb(): Db {
-  if (!globalForDb.__db) {
-    const db = openDatabase();
-    bootstrapDatabase(db);
-    globalForDb.__db = db;
-  }
-  return globalForDb.__db;
-}
+export const getDb = initDb;

@@ -1,7 +1,9 @@
 // Reference data: the Council of Europe's 46 member states and the observer states that answer
 // the CEPEJ questionnaire (Israel, Morocco, Kazakhstan); the 20 regions of Kazakhstan with the
 // household-survey codes.
-export const COUNTRIES: { code: string; iso3: string; name: string; membership: "member" | "observer" }[] = [
+type Country = { code: string; iso3: string; name: string; membership: "member" | "observer" };
+
+export const COUNTRIES: Country[] = [
   ["AL", "ALB", "Albania"], ["AD", "AND", "Andorra"], ["AM", "ARM", "Armenia"], ["AT", "AUT", "Austria"],
   ["AZ", "AZE", "Azerbaijan"], ["BE", "BEL", "Belgium"], ["BA", "BIH", "Bosnia and Herzegovina"],
   ["BG", "BGR", "Bulgaria"], ["HR", "HRV", "Croatia"], ["CY", "CYP", "Cyprus"], ["CZ", "CZE", "Czech Republic"],
@@ -14,10 +16,10 @@ export const COUNTRIES: { code: string; iso3: string; name: string; membership: 
   ["PT", "PRT", "Portugal"], ["RO", "ROU", "Romania"], ["SM", "SMR", "San Marino"], ["RS", "SRB", "Serbia"],
   ["SK", "SVK", "Slovak Republic"], ["SI", "SVN", "Slovenia"], ["ES", "ESP", "Spain"], ["SE", "SWE", "Sweden"],
   ["CH", "CHE", "Switzerland"], ["TR", "TUR", "Türkiye"], ["UA", "UKR", "Ukraine"], ["GB", "GBR", "United Kingdom"],
-].map(([code, iso3, name]) => ({ code, iso3, name, membership: "member" as const }))
+].map(([code, iso3, name]): Country => ({ code, iso3, name, membership: "member" }))
   .concat(
-    [["IL", "ISR", "Israel"], ["MA", "MAR", "Morocco"], ["KZ", "KAZ", "Kazakhstan"]].map(([code, iso3, name]) => ({
-      code, iso3, name, membership: "observer" as const,
+    [["IL", "ISR", "Israel"], ["MA", "MAR", "Morocco"], ["KZ", "KAZ", "Kazakhstan"]].map(([code, iso3, name]): Country => ({
+      code, iso3, name, membership: "observer",
     })),
   );
 

@@ -4,8 +4,8 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
-export const ROLES = ["admin", "correspondent", "supervisor", "interviewer", "reporter"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "../lib/auth/roles";
+export { ROLES, type Role };
 
 export const countries = sqliteTable("countries", {
   code: text("code").primaryKey(), // ISO 3166-1 alpha-2

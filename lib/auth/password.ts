@@ -37,5 +37,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** Rules for a new password, shown at the field when they fail. */
-export const MIN_PASSWORD_LENGTH = 10;

@@ -1,0 +1,16 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { currentUser } from "@/lib/auth/session";
+import { LoginForm } from "@/components/auth/login-form";
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  if (await currentUser()) redirect("/");
+  const t = await getTranslations("login");
+  return (
+    <div className="card narrow">
+      <h1>{t("title")}</h1>
+      <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : "/"} />
+    </div>
+  );
+}

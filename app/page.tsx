@@ -1,0 +1,49 @@
+// Home: what the signed-in user's role can do, and what waits for them.
+import Link from "next/link";
+import { eq } from "drizzle-orm";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { repliesVisibleTo } from "@/lib/cepej/server/replies";
+import { getDb } from "@/db/client";
+import { regions, reportingBodies } from "@/db/schema";
+import { inArray } from "drizzle-orm";
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const t = await getTranslations("home");
+  const replies = repliesVisibleTo(user);
+  const regionNames = user.regions.length
+    ? getDb().select({ name: regions.name }).from(regions).where(inArray(regions.code, user.regions)).orderBy(regions.name).all().map((r) => r.name).join(", ")
+    : "";
+  const body = user.bodyId ? getDb().select().from(reportingBodies).where(eq(reportingBodies.id, user.bodyId)).get() : null;
+
+  return (
+    <div data-testid={`home-${user.role}`}>
+      <h1>{t("title", { name: user.name })}</h1>
+      <div className="card">
+        {user.role === "admin" && <p>{t("admin.intro")}</p>}
+        {user.role === "correspondent" && <p>{t("correspondent.intro", { countries: user.countries.join(", ") })}</p>}
+        {user.role === "supervisor" && <p>{t("supervisor.intro", { regions: regionNames })}</p>}
+        {user.role === "interviewer" && <p>{t("interviewer.intro")}</p>}
+        {user.role === "reporter" && <p>{t("reporter.intro", { body: body?.name ?? "—" })}</p>}
+        {user.role === "admin" && <p><Link href="/admin/users">{t("admin.users")}</Link></p>}
+        {(user.role === "supervisor" || user.role === "interviewer" || user.role === "reporter") && (
+          <p className="muted">{t("comingSoon")}</p>
+        )}
+      </div>
+      {replies.length > 0 && (
+        <div className="card">
+          <h2>{user.role === "admin" ? t("admin.replies") : t("correspondent.replies")}</h2>
+          <ul>
+            {replies.map((r) => (
+              <li key={r.id}>
+                <Link href={`/cepej/${r.cycle}/${r.country}`}>{r.cycleName} · {r.countryName}</Link>{" "}
+                <span className="muted">({r.status.replace("_", " ")})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password";
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function loggedInPage(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, email);
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  return page;
+}
+
+/** Creates a user through the admin's Users page, as an administrator would. */
+export async function createUser(adminPage: Page, user: { email: string; name: string; role: string; countries?: string; password: string }) {
+  await adminPage.goto("/admin/users");
+  const form = adminPage.getByTestId("user-form-create");
+  await form.getByLabel("Email").fill(user.email);
+  await form.getByLabel("Name").fill(user.name);
+  await form.getByLabel("Role").selectOption(user.role);
+  if (user.countries) await form.getByLabel("Countries").fill(user.countries);
+  await form.getByLabel("Initial password").fill(user.password);
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(adminPage.getByRole("status")).toContainText(`User ${user.email} created.`);
+}
+
+export const unique = (prefix: string) => `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;

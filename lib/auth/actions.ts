@@ -1,0 +1,72 @@
+"use server";
+// Server actions for signing in and out and for the user's language.
+import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
+import { audit } from "@/lib/audit/server";
+import { signIn, signOut } from "./auth";
+import { lockedUntil } from "./lockout";
+import { currentUser } from "./session";
+
+export type LoginState = { error?: "invalid" | "inactive" | "locked" | "emailRequired" | "passwordRequired"; retryAt?: number; email?: string };
+
+const LoginForm = z.object({
+  email: z.string().trim().toLowerCase().min(1, "emailRequired").max(320),
+  password: z.string().min(1, "passwordRequired").max(1024),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+/** Only same-site paths: never send a user to another origin after login. */
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
+}
+
+export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
+  const parsed = LoginForm.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: parsed.error.issues[0].message as LoginState["error"], email: String(form.get("email") ?? "") };
+  const { email, password, callbackUrl } = parsed.data;
+
+  const until = lockedUntil(email);
+  if (until) return { error: "locked", retryAt: until, email };
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeCallback(callbackUrl) });
+    return {};
+  } catch (error) {
+    if (isRedirectError(error)) {
+      // Signed in: remember the user's language for the pages that follow.
+      const user = getDb().select({ locale: users.locale }).from(users).where(eq(users.email, email)).get();
+      (await cookies()).set(LOCALE_COOKIE, toLocale(user?.locale), { path: "/", sameSite: "lax", maxAge: 365 * 86400 });
+      throw error;
+    }
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code;
+      if (code === "locked") return { error: "locked", retryAt: lockedUntil(email) ?? Date.now(), email };
+      if (code === "inactive") return { error: "inactive", email };
+      const nowLocked = lockedUntil(email);
+      return nowLocked ? { error: "locked", retryAt: nowLocked, email } : { error: "invalid", email };
+    }
+    throw error;
+  }
+}
+
+export async function signOutAction() {
+  const user = await currentUser();
+  if (user) {
+    // Ends this session everywhere the token might be used: older tokens no longer match.
+    getDb().update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id)).run();
+    audit({ action: "logout", object: user.email, user });
+  }
+  await signOut({ redirectTo: "/login" });
+}
+
+export async function changeLanguage(form: FormData) {
+  const locale = toLocale(String(form.get("locale") ?? ""));
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 86400 });
+  const user = await currentUser();
+  if (user) getDb().update(users).set({ locale }).where(eq(users.id, user.id)).run();
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { checkRange, exactSum, formatNumber, parseNumber } from "./numbers";
+
+const count = { decimals: 0, min: 0 as number | null, max: undefined as number | undefined };
+const rate = { decimals: 5, min: 0, max: undefined };
+const percent = { decimals: 2, min: 0, max: 100 };
+
+describe("parseNumber", () => {
+  it("accepts figures pasted with grouping spaces or commas", () => {
+    for (const input of ["110346857", "110 346 857", "110,346,857", "110\u202f346\u202f857", "110\u00a0346\u00a0857", " 110 346 857 "]) {
+      expect(parseNumber(input, count)).toEqual({ ok: true, value: 110346857 });
+    }
+    expect(parseNumber("1 447 838", count)).toEqual({ ok: true, value: 1447838 });
+  });
+  it("treats an empty input as an empty cell", () => {
+    expect(parseNumber("", count)).toEqual({ ok: true, value: null });
+    expect(parseNumber("   ", count)).toEqual({ ok: true, value: null });
+  });
+  it("accepts a decimal comma or point where decimals are allowed", () => {
+    expect(parseNumber("516,79", rate)).toEqual({ ok: true, value: 516.79 });
+    expect(parseNumber("516.79", rate)).toEqual({ ok: true, value: 516.79 });
+    expect(parseNumber("1 234,56789", rate)).toEqual({ ok: true, value: 1234.56789 });
+  });
+  it("refuses malformed input with a reason", () => {
+    for (const input of ["12abc", "1e309", "1e5", "abc", "1.2.3", "--5", "12,34,5", "NaN", "Infinity", "0x10"]) {
+      expect(parseNumber(input, count)).toEqual({ ok: false, error: { code: "notANumber" } });
+    }
+  });
+  it("refuses negative counts, too many decimals and values beyond the range", () => {
+    expect(parseNumber("-5", count)).toEqual({ ok: false, error: { code: "belowMin", min: 0 } });
+    expect(parseNumber("1.5", count)).toEqual({ ok: false, error: { code: "tooManyDecimals", decimals: 0 } });
+    expect(parseNumber("1,5", count)).toEqual({ ok: false, error: { code: "notANumber" } });
+    expect(parseNumber("516.123456", rate)).toEqual({ ok: false, error: { code: "tooManyDecimals", decimals: 5 } });
+    expect(parseNumber("100.5", percent)).toEqual({ ok: false, error: { code: "aboveMax", max: 100 } });
+    expect(parseNumber("99.5", percent)).toEqual({ ok: true, value: 99.5 });
+    expect(parseNumber("9".repeat(400), count)).toEqual({ ok: false, error: { code: "tooLarge" } });
+  });
+  it("normalises -0 and typographic minus where negatives are allowed", () => {
+    expect(parseNumber("-0", count)).toEqual({ ok: true, value: 0 });
+    expect(parseNumber("\u22125", { decimals: 0, min: null, max: undefined })).toEqual({ ok: true, value: -5 });
+  });
+});
+
+describe("checkRange", () => {
+  it("checks typed numbers from the API", () => {
+    expect(checkRange(Number.NaN, count).ok).toBe(false);
+    expect(checkRange(Infinity, count).ok).toBe(false);
+    expect(checkRange(0.1 + 0.2, { decimals: 1, min: 0, max: undefined })).toEqual({ ok: true, value: 0.1 + 0.2 });
+    expect(checkRange(1.25, { decimals: 1, min: 0, max: undefined }).ok).toBe(false);
+  });
+});
+
+describe("formatNumber / exactSum", () => {
+  it("groups thousands with no-break spaces", () => {
+    expect(formatNumber(110346857)).toBe("110\u00a0346\u00a0857");
+    expect(formatNumber(516.79)).toBe("516.79");
+    expect(formatNumber(-1234)).toBe("-1\u00a0234");
+    expect(formatNumber(0)).toBe("0");
+  });
+  it("adds decimals without binary noise", () => {
+    expect(exactSum([0.1, 0.2])).toBe(0.3);
+    expect(exactSum([88100652, 1447838, 60597, 3354558, 2397784, 919430, 14065998])).toBe(110346857);
+  });
+});

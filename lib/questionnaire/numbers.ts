@@ -1,0 +1,69 @@
+// Parsing what people type or paste into a number cell, and displaying numbers grouped.
+import type { NumberSpec } from "./definition";
+
+export type NumberError =
+  | { code: "notANumber" }
+  | { code: "tooManyDecimals"; decimals: number }
+  | { code: "belowMin"; min: number }
+  | { code: "aboveMax"; max: number }
+  | { code: "tooLarge" };
+
+export type ParsedNumber = { ok: true; value: number | null } | { ok: false; error: NumberError };
+
+/** Spaces people use to group digits: ordinary, no-break, narrow no-break, thin. */
+const GROUP_SPACES = /[\s\u00a0\u202f\u2009\u2007]/g;
+/** Above this, doubles no longer count units exactly: no real judicial figure gets there. */
+const LARGEST = 1e15;
+
+/**
+ * "110 346 857", "110,346,857" and "110 346 857" (narrow spaces) all give 110346857.
+ * Where decimals are allowed, a single comma is a decimal comma ("516,79"); elsewhere commas
+ * group thousands. An empty input is an empty cell (null), not an error.
+ */
+export function parseNumber(input: string, spec: Pick<NumberSpec, "decimals" | "min" | "max">): ParsedNumber {
+  let s = input.replace(GROUP_SPACES, "");
+  if (s === "") return { ok: true, value: null };
+  s = s.replace(/^[\u2212\u2013]/, "-"); // typographic minus signs
+  const commas = (s.match(/,/g) ?? []).length;
+  if (commas > 0) {
+    if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) && !(spec.decimals > 0 && commas === 1 && !s.includes("."))) {
+      s = s.replace(/,/g, "");
+    } else if (spec.decimals > 0 && commas === 1 && !s.includes(".")) {
+      s = s.replace(",", ".");
+    } else {
+      return { ok: false, error: { code: "notANumber" } };
+    }
+  }
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return { ok: false, error: { code: "notANumber" } };
+  const decimals = s.includes(".") ? s.split(".")[1].length : 0;
+  if (decimals > spec.decimals) return { ok: false, error: { code: "tooManyDecimals", decimals: spec.decimals } };
+  let value = Number(s);
+  if (!Number.isFinite(value) || Math.abs(value) >= LARGEST) return { ok: false, error: { code: "tooLarge" } };
+  if (Object.is(value, -0)) value = 0;
+  return checkRange(value, spec);
+}
+
+/** Range check alone, for numbers that arrive already typed (API, imports). */
+export function checkRange(value: number, spec: Pick<NumberSpec, "decimals" | "min" | "max">): ParsedNumber {
+  if (!Number.isFinite(value) || Math.abs(value) >= LARGEST) return { ok: false, error: { code: "tooLarge" } };
+  if (spec.min !== null && spec.min !== undefined && value < spec.min) return { ok: false, error: { code: "belowMin", min: spec.min } };
+  if (spec.max !== undefined && value > spec.max) return { ok: false, error: { code: "aboveMax", max: spec.max } };
+  const factor = 10 ** spec.decimals;
+  if (Math.abs(Math.round(value * factor) - value * factor) > 1e-6 * Math.max(1, Math.abs(value * factor))) {
+    return { ok: false, error: { code: "tooManyDecimals", decimals: spec.decimals } };
+  }
+  return { ok: true, value: Object.is(value, -0) ? 0 : value };
+}
+
+/** "110346857" → "110 346 857" (no-break spaces, so a figure never wraps); decimals with a dot. */
+export function formatNumber(value: number): string {
+  const negative = value < 0;
+  const [int, frac] = Math.abs(value).toString().split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+  return (negative ? "-" : "") + grouped + (frac ? "." + frac : "");
+}
+
+/** Sums without binary noise (0.1 + 0.2 → 0.3) for figures with up to 10 decimals. */
+export function exactSum(values: number[]): number {
+  return Math.round(values.reduce((a, b) => a + b, 0) * 1e10) / 1e10;
+}

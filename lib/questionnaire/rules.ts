@@ -1,0 +1,263 @@
+// The rules engine, the same code in the browser (live, per question) and on the server (saving,
+// submitting, reports). Severity is explicit:
+//   error   — blocks saving that value, or submitting (malformed, out of range, too long,
+//             unanswered at submit time);
+//   warning — allows submitting only with an explanation in the question's comment (sums,
+//             case flow, "at most").
+import type { CellRef, NumberSpec, Question, Questionnaire } from "./definition";
+import { cellKey, cellsOf, commentKey, questionStatusKey, type Cell } from "./cells";
+import { cellEnabled, questionEnabled } from "./conditions";
+import { isEmpty, multiIds, type Answer, type AnswerReader } from "./answers";
+import { checkRange, exactSum } from "./numbers";
+import { walkQuestions } from "./walk";
+
+export type Severity = "error" | "warning";
+
+export type IssueCode =
+  | "notANumber" | "tooManyDecimals" | "belowMin" | "aboveMax" | "tooLarge"
+  | "textTooLong" | "unknownOption" | "tooManySelected" | "exclusiveOption" | "tooManyChecked" | "statusNotAllowed"
+  | "unanswered"
+  | "sumMismatch" | "totalNA" | "totalNAPWithParts" | "caseFlow" | "atMost";
+
+export const SEVERITY: Record<IssueCode, Severity> = {
+  notANumber: "error", tooManyDecimals: "error", belowMin: "error", aboveMax: "error", tooLarge: "error",
+  textTooLong: "error", unknownOption: "error", tooManySelected: "error", exclusiveOption: "error",
+  tooManyChecked: "error", statusNotAllowed: "error", unanswered: "error",
+  sumMismatch: "warning", totalNA: "warning", totalNAPWithParts: "warning", caseFlow: "warning", atMost: "warning",
+};
+
+export type Issue = {
+  code: IssueCode;
+  severity: Severity;
+  question: string;
+  /** The cell the issue is shown at (a total, the pending-31-Dec cell …). */
+  cell: string;
+  params: Record<string, string | number>;
+  /** For warnings: the question's comment explains it, so it does not block submission. */
+  explained?: boolean;
+};
+
+const issue = (code: IssueCode, question: string, cell: string, params: Issue["params"] = {}): Issue => ({
+  code, severity: SEVERITY[code], question, cell, params,
+});
+
+// ---------------------------------------------------------------------------------------------
+// One cell's value against its spec: what blocks saving it.
+
+export function checkCellValue(cell: Cell, answer: Answer): Issue | null {
+  if (isEmpty(answer)) return null;
+  const q = cell.question.id;
+  const spec = cell.spec;
+  switch (spec.kind) {
+    case "number": {
+      if (answer.status) {
+        const allowed = answer.status === "NA" ? spec.number.allowNA : spec.number.allowNAP;
+        return allowed ? null : issue("statusNotAllowed", q, cell.key, { status: answer.status });
+      }
+      if (answer.num === null) return issue("notANumber", q, cell.key);
+      const r = checkRange(answer.num, spec.number);
+      return r.ok ? null : issue(r.error.code, q, cell.key, numberParams(r.error));
+    }
+    case "choice":
+      if (answer.status || answer.num !== null) return issue("unknownOption", q, cell.key);
+      return spec.options.some((o) => o.id === answer.text) ? null : issue("unknownOption", q, cell.key);
+    case "multi": {
+      if (answer.status || answer.num !== null) return issue("unknownOption", q, cell.key);
+      const ids = multiIds(answer);
+      if (!answer.text?.startsWith("[") || ids.some((id) => !spec.options.some((o) => o.id === id)) || new Set(ids).size !== ids.length) {
+        return issue("unknownOption", q, cell.key);
+      }
+      if (spec.maxSelected && ids.length > spec.maxSelected) return issue("tooManySelected", q, cell.key, { max: spec.maxSelected });
+      const exclusive = spec.options.find((o) => o.exclusive && ids.includes(o.id));
+      if (exclusive && ids.length > 1) return issue("exclusiveOption", q, cell.key, { option: exclusive.label.en });
+      return null;
+    }
+    case "check":
+      return answer.num === 0 || answer.num === 1 ? null : issue("unknownOption", q, cell.key);
+    case "text":
+      if (answer.text === null) return issue("unknownOption", q, cell.key);
+      return answer.text.length > spec.maxLength ? issue("textTooLong", q, cell.key, { max: spec.maxLength }) : null;
+  }
+}
+
+const numberParams = (e: { code: string } & Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(e).filter(([k]) => k !== "code")) as Record<string, number>;
+
+/** Longest text allowed in a comment or an option's text. */
+export const COMMENT_MAX = 10_000;
+export const OPTION_TEXT_MAX = 2_000;
+
+// ---------------------------------------------------------------------------------------------
+// Consistency rules of a question: sums, case flow, "at most".
+
+type NumberLike = { kind: "num"; value: number } | { kind: "NA" } | { kind: "NAP" } | { kind: "empty" };
+
+function numberLike(a: Answer | undefined): NumberLike {
+  if (!a || isEmpty(a)) return { kind: "empty" };
+  if (a.status) return { kind: a.status };
+  return a.num !== null ? { kind: "num", value: a.num } : { kind: "empty" };
+}
+
+/**
+ * The computed sum of parts, shown live beside a typed total. NAP counts as 0 (the category does
+ * not exist); an NA or empty part makes the sum unknown (null).
+ */
+export function computeSum(parts: string[], read: AnswerReader): number | null {
+  const values: number[] = [];
+  for (const key of parts) {
+    const v = numberLike(read(key));
+    if (v.kind === "num") values.push(v.value);
+    else if (v.kind === "NAP") values.push(0);
+    else return null;
+  }
+  return exactSum(values);
+}
+
+function sumRule(question: string, total: string, parts: string[], read: AnswerReader): Issue | null {
+  const t = numberLike(read(total));
+  const partValues = parts.map((k) => numberLike(read(k)));
+  const allNumbers = partValues.every((p) => p.kind === "num" || p.kind === "NAP");
+  if (!allNumbers) return null;
+  const sum = exactSum(partValues.map((p) => (p.kind === "num" ? p.value : 0)));
+  const anyFigure = partValues.some((p) => p.kind === "num");
+  if (t.kind === "num" && t.value !== sum) return issue("sumMismatch", question, total, { total: t.value, sum, difference: exactSum([t.value, -sum]) });
+  if (t.kind === "NA" && anyFigure) return issue("totalNA", question, total, { sum });
+  if (t.kind === "NAP" && anyFigure && sum !== 0) return issue("totalNAPWithParts", question, total, { sum });
+  return null;
+}
+
+function flowRule(question: string, keys: { ps: string; inc: string; res: string; pe: string }, read: AnswerReader): Issue | null {
+  const [ps, inc, res, pe] = [keys.ps, keys.inc, keys.res, keys.pe].map((k) => numberLike(read(k)));
+  if (ps.kind !== "num" || inc.kind !== "num" || res.kind !== "num" || pe.kind !== "num") return null;
+  const expected = exactSum([ps.value, inc.value, -res.value]);
+  return expected === pe.value ? null : issue("caseFlow", question, keys.pe, { expected, actual: pe.value, difference: exactSum([pe.value, -expected]) });
+}
+
+function atMostRule(question: string, key: string, maxKey: string, read: AnswerReader): Issue | null {
+  const v = numberLike(read(key));
+  const max = numberLike(read(maxKey));
+  return v.kind === "num" && max.kind === "num" && v.value > max.value ? issue("atMost", question, key, { value: v.value, max: max.value }) : null;
+}
+
+/** The sums a question declares, as storage keys: for display (live computed totals) and rules. */
+export function sumsOf(q: Question): { total: string; parts: string[] }[] {
+  const sums: { total: string; parts: string[] }[] = [];
+  if (q.type === "grid") {
+    const numberCols = q.columns.filter((c) => c.cell.kind === "number");
+    const has = (rowId: string, colId: string) => !q.rows.find((r) => r.id === rowId)?.emptyColumns?.includes(colId);
+    for (const row of q.rows) {
+      if (!row.sumOf) continue;
+      for (const col of numberCols) {
+        if (!has(row.id, col.id)) continue;
+        const parts = row.sumOf.filter((r) => has(r, col.id)).map((r) => cellKey({ q: q.id, row: r, col: col.id }));
+        sums.push({ total: cellKey({ q: q.id, row: row.id, col: col.id }), parts });
+      }
+    }
+    for (const col of numberCols) {
+      if (!col.sumOf) continue;
+      for (const row of q.rows) {
+        if (!has(row.id, col.id)) continue;
+        const parts = col.sumOf.filter((c) => has(row.id, c)).map((c) => cellKey({ q: q.id, row: row.id, col: c }));
+        sums.push({ total: cellKey({ q: q.id, row: row.id, col: col.id }), parts });
+      }
+    }
+  }
+  for (const rule of q.rules ?? []) {
+    if (rule.kind === "sum") sums.push({ total: cellKey(rule.total), parts: rule.parts.map(cellKey) });
+  }
+  return sums.filter((s) => s.parts.length > 0);
+}
+
+/** Every key a question's rules read: the form watches these to re-evaluate just this question. */
+export function ruleKeys(q: Question): string[] {
+  const keys = new Set(cellsOf(q).map((c) => c.key));
+  keys.add(commentKey(q.id));
+  for (const rule of q.rules ?? []) {
+    const refs: CellRef[] = rule.kind === "sum" ? [rule.total, ...rule.parts] : rule.kind === "atMost" ? [rule.cell, rule.max] : [rule.pendingStart, rule.incoming, rule.resolved, rule.pendingEnd];
+    refs.forEach((r) => keys.add(cellKey(r)));
+  }
+  return [...keys];
+}
+
+export type EvaluateOptions = {
+  /** At submission, every enabled cell must be answered. */
+  submit?: boolean;
+};
+
+/** All issues of one question (nothing when the question is disabled by its condition). */
+export function evaluateQuestion(q: Question, read: AnswerReader, options: EvaluateOptions = {}): Issue[] {
+  if (!questionEnabled(q, read)) return [];
+  const issues: Issue[] = [];
+  const cells = cellsOf(q).filter((c) => cellEnabled(c, read));
+  const enabled = new Set(cells.map((c) => c.key));
+  const wholeStatus = q.questionStatus?.length ? read(questionStatusKey(q.id))?.status : null;
+
+  for (const cell of cells) {
+    const answer = read(cell.key);
+    const problem = answer ? checkCellValue(cell, answer) : null;
+    if (problem) issues.push(problem);
+    else if (options.submit && !wholeStatus && isEmpty(answer) && requiredAtSubmit(cell)) issues.push(issue("unanswered", q.id, cell.key));
+  }
+  if (wholeStatus) return issues; // the whole question is NA/NAP: its cells' consistency is moot
+
+  for (const { total, parts } of sumsOf(q)) {
+    if (!enabled.has(total) && q.type === "grid") continue;
+    const found = sumRule(q.id, total, parts.filter((p) => enabled.has(p) || q.type !== "grid"), read);
+    if (found) issues.push(found);
+  }
+  if (q.type === "grid" && q.caseFlow) {
+    const f = q.caseFlow;
+    for (const row of q.rows) {
+      const k = (col: string) => cellKey({ q: q.id, row: row.id, col });
+      if (![f.pendingStart, f.incoming, f.resolved, f.pendingEnd].every((c) => enabled.has(k(c)))) continue;
+      const found = flowRule(q.id, { ps: k(f.pendingStart), inc: k(f.incoming), res: k(f.resolved), pe: k(f.pendingEnd) }, read);
+      if (found) issues.push(found);
+    }
+  }
+  if (q.type === "grid") {
+    for (const row of q.rows) {
+      if (!row.atMost) continue;
+      for (const col of q.columns.filter((c) => c.cell.kind === "number")) {
+        const key = cellKey({ q: q.id, row: row.id, col: col.id });
+        const max = cellKey({ q: q.id, row: row.atMost, col: col.id });
+        if (!enabled.has(key) || !enabled.has(max)) continue;
+        const found = atMostRule(q.id, key, max, read);
+        if (found) issues.push(found);
+      }
+    }
+    for (const limit of q.maxChecked ?? []) {
+      const ticked = q.rows.filter((r) => enabled.has(cellKey({ q: q.id, row: r.id, col: limit.col })) && read(cellKey({ q: q.id, row: r.id, col: limit.col }))?.num === 1);
+      if (ticked.length > limit.max) issues.push(issue("tooManyChecked", q.id, cellKey({ q: q.id, row: ticked[ticked.length - 1].id, col: limit.col }), { max: limit.max }));
+    }
+  }
+  for (const rule of q.rules ?? []) {
+    if (rule.kind === "atMost") {
+      const found = atMostRule(q.id, cellKey(rule.cell), cellKey(rule.max), read);
+      if (found) issues.push(found);
+    } else if (rule.kind === "flow") {
+      const found = flowRule(q.id, { ps: cellKey(rule.pendingStart), inc: cellKey(rule.incoming), res: cellKey(rule.resolved), pe: cellKey(rule.pendingEnd) }, read);
+      if (found) issues.push(found);
+    }
+  }
+
+  const comment = read(commentKey(q.id))?.text?.trim();
+  for (const i of issues) if (i.severity === "warning") i.explained = !!comment;
+  return issues;
+}
+
+/** Numbers and single choices must be answered (a figure, NA, NAP or an option); tick boxes,
+ *  multiple choices and texts may legitimately stay empty. */
+function requiredAtSubmit(cell: Cell): boolean {
+  return cell.spec.kind === "number" || cell.spec.kind === "choice";
+}
+
+export function evaluateAll(q: Questionnaire, read: AnswerReader, options: EvaluateOptions = {}): Issue[] {
+  const issues: Issue[] = [];
+  for (const { question } of walkQuestions(q)) issues.push(...evaluateQuestion(question, read, options));
+  return issues;
+}
+
+/** What still blocks submission: errors, and warnings nobody has explained. */
+export const blocksSubmission = (i: Issue) => i.severity === "error" || !i.explained;
+
+export type NumberSpecLike = Pick<NumberSpec, "decimals" | "min" | "max">;

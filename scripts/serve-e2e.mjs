@@ -1,0 +1,18 @@
+// Serves the production build for the end-to-end tests on a fresh throw-away database.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const port = process.argv[2] ?? "3100";
+const dir = mkdtempSync(path.join(tmpdir(), "justice-e2e-"));
+const env = {
+  ...process.env,
+  DATABASE_PATH: path.join(dir, "e2e.db"),
+  AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+console.log(`e2e server: ${env.DATABASE_PATH}`);
+const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
