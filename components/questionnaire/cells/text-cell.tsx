@@ -1,0 +1,23 @@
+"use client";
+// Free text with a maximum length and a live counter (long texts, sources, comments, text cells).
+import { useFormContext, useWatch } from "react-hook-form";
+import { useTranslations } from "next-intl";
+import { useReply } from "../reply-context";
+
+function Counter({ name, max }: { name: string; max: number }) {
+  const t = useTranslations("form");
+  const value = (useWatch({ name }) as string | undefined) ?? "";
+  return <span className={`counter${value.length > max ? " over" : ""}`}>{t("characters", { count: value.length, max })}</span>;
+}
+
+export function TextCell({ name, maxLength, label, rows = 3, single = false }: { name: string; maxLength: number; label: string; rows?: number; single?: boolean }) {
+  const { register } = useFormContext();
+  const { readOnly } = useReply();
+  if (single) return <input type="text" aria-label={label} maxLength={maxLength} disabled={readOnly} {...register(name)} />;
+  return (
+    <span className="text-cell">
+      <textarea aria-label={label} rows={rows} maxLength={maxLength} disabled={readOnly} {...register(name)} />
+      <Counter name={name} max={maxLength} />
+    </span>
+  );
+}

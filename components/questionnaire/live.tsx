@@ -1,0 +1,93 @@
+"use client";
+// The live parts of a question: the computed sum beside a typed total, the question's rule
+// messages, and whether the question is enabled. Each watches only the fields it depends on,
+// so typing re-renders the cell, its totals and its question's messages, never the whole form.
+import { useEffect, useMemo } from "react";
+import { useWatch } from "react-hook-form";
+import { useFormatter, useTranslations } from "next-intl";
+import type { Question } from "@/lib/questionnaire/definition";
+import { cellsOf } from "@/lib/questionnaire/cells";
+import { computeSum, evaluateQuestion, ruleKeys, type Issue } from "@/lib/questionnaire/rules";
+import { conditionKeys, questionEnabled } from "@/lib/questionnaire/conditions";
+import { formatNumber } from "@/lib/questionnaire/numbers";
+import { statusField } from "@/lib/questionnaire/form-values";
+import { useAnswerReader, useLocalized, useReply } from "./reply-context";
+
+/** Fields to watch for a set of keys: number cells have their NA/NAP field too. */
+function useFields(keys: string[]) {
+  const { index } = useReply();
+  return useMemo(
+    () => keys.filter((k) => index.keys.has(k)).flatMap((k) => {
+      const info = index.keys.get(k);
+      return info?.kind === "cell" && info.cell.spec.kind === "number" ? [k, statusField(k)] : [k];
+    }),
+    [keys, index],
+  );
+}
+
+export function ComputedSum({ total, parts }: { total: string; parts: string[] }) {
+  const t = useTranslations("form");
+  const read = useAnswerReader();
+  const fields = useFields(useMemo(() => [total, ...parts], [total, parts]));
+  useWatch({ name: fields });
+  const sum = computeSum(parts, read);
+  const typed = read(total);
+  const state = sum === null ? "unknown" : typed?.num === null || typed?.num === undefined ? "empty" : typed.num === sum ? "match" : "mismatch";
+  return (
+    <span className={`computed ${state}`} data-testid={`sum-${total}`} title={t("computedSum")}>
+      Σ {sum === null ? "—" : formatNumber(sum)}
+    </span>
+  );
+}
+
+/** Is the question enabled by its condition? Re-evaluated when the fields it looks at change. */
+export function useQuestionEnabled(q: Question): boolean {
+  const read = useAnswerReader();
+  const keys = useMemo(() => conditionKeys(q), [q]);
+  const fields = useFields(keys);
+  useWatch({ name: fields.length ? fields : ["__none__"] });
+  return questionEnabled(q, read);
+}
+
+export function QuestionIssues({ question }: { question: Question }) {
+  const read = useAnswerReader();
+  const keys = useMemo(() => [...ruleKeys(question), ...conditionKeys(question)], [question]);
+  const fields = useFields(keys);
+  useWatch({ name: fields });
+  const issues = evaluateQuestion(question, read);
+  const signature = issues.map((i) => `${i.cell}:${i.severity}:${i.explained}`).join("|");
+
+  // Mark the cells themselves, without re-rendering them.
+  useEffect(() => {
+    const root = document.getElementById(`q-${question.id}`);
+    if (!root) return;
+    root.querySelectorAll("[data-issue]").forEach((el) => el.removeAttribute("data-issue"));
+    for (const i of issues) {
+      const el = root.querySelector(`[data-cell="${CSS.escape(i.cell)}"]`);
+      if (el) el.setAttribute("data-issue", i.severity === "warning" && i.explained ? "explained" : i.severity);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signature, question.id]);
+
+  if (!issues.length) return null;
+  return (
+    <ul className="issues" data-testid={`issues-${question.id}`}>
+      {issues.map((i) => <IssueLine key={`${i.code}-${i.cell}`} issue={i} question={question} />)}
+    </ul>
+  );
+}
+
+function IssueLine({ issue, question }: { issue: Issue; question: Question }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const l = useLocalized();
+  const cell = cellsOf(question).find((c) => c.key === issue.cell);
+  const where = cell?.row ? `${l(cell.row.label).slice(0, 60)} / ${l(cell.col!.label)}` : question.id;
+  const params = Object.fromEntries(Object.entries(issue.params).map(([k, v]) => [k, typeof v === "number" ? format.number(v, { maximumFractionDigits: 10 }) : v]));
+  const kind = issue.severity === "error" ? "error" : issue.explained ? "explained" : "warning";
+  return (
+    <li className={`issue ${kind}`} data-code={issue.code}>
+      <strong>{t(`form.severity.${kind}`)}</strong> {where}: {t(`rules.${issue.code}`, params as never)}
+    </li>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+// Renders any question of a definition: the type decides the body; number, choice, tick and text
+// cells are shared by single questions and grids. No question has a component of its own.
+import { memo } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
+import { useTranslations } from "next-intl";
+import type { Column, Question, Row } from "@/lib/questionnaire/definition";
+import { cellKey, commentKey, questionStatusKey } from "@/lib/questionnaire/cells";
+import { sumsOf } from "@/lib/questionnaire/rules";
+import { rowEnabled } from "@/lib/questionnaire/conditions";
+import { COMMENT_MAX } from "@/lib/questionnaire/rules";
+import { NumberCell } from "./cells/number-cell";
+import { CheckCell, ChoiceCell, MultiCell } from "./cells/choice-cells";
+import { TextCell } from "./cells/text-cell";
+import { ComputedSum, QuestionIssues, useQuestionEnabled } from "./live";
+import { useAnswerReader, useLocalized, useReply } from "./reply-context";
+
+export const QuestionBlock = memo(function QuestionBlock({ question }: { question: Question }) {
+  const t = useTranslations("form");
+  const l = useLocalized();
+  const enabled = useQuestionEnabled(question);
+  const label = `${question.id}. ${l(question.label)}`;
+  return (
+    <section id={`q-${question.id}`} className={`question${enabled ? "" : " disabled"}`} data-question={question.id}>
+      <h3 className="question-label">
+        <span className="qnum">{question.type === "sources" ? question.id : `${question.id}.`}</span> {l(question.label)}
+      </h3>
+      {question.note && (
+        <details className="note">
+          <summary>{t("explanatoryNote")}</summary>
+          <p>{l(question.note)}</p>
+        </details>
+      )}
+      {!enabled && <p className="muted small">{t("notApplicableNow")}</p>}
+      <fieldset disabled={!enabled} className="answer">
+        <QuestionBody question={question} label={label} />
+        {question.questionStatus?.length ? <WholeQuestionStatus question={question} /> : null}
+      </fieldset>
+      {question.comment !== false && (
+        <label className="comment">
+          <span>{question.comment ? l(question.comment) : t("comments")}</span>
+          <TextCell name={commentKey(question.id)} maxLength={COMMENT_MAX} label={`${question.id} ${t("comments")}`} rows={2} />
+        </label>
+      )}
+      <QuestionIssues question={question} />
+    </section>
+  );
+});
+
+function QuestionBody({ question: q, label }: { question: Question; label: string }) {
+  switch (q.type) {
+    case "number":
+      return <span data-cell={q.id}><NumberCell cellKey={q.id} spec={q.number} label={label} /></span>;
+    case "choice":
+      return <span data-cell={q.id}><ChoiceCell cellKey={q.id} options={q.options} label={label} /></span>;
+    case "multi":
+      return <span data-cell={q.id}><MultiCell cellKey={q.id} options={q.options} maxSelected={q.maxSelected} label={label} /></span>;
+    case "text":
+    case "sources":
+      return <span data-cell={q.id}><TextCell name={q.id} maxLength={q.maxLength} label={label} rows={q.type === "sources" ? 3 : 6} /></span>;
+    case "grid":
+      return <GridBody question={q} />;
+  }
+}
+
+function GridBody({ question: q }: { question: Extract<Question, { type: "grid" }> }) {
+  const l = useLocalized();
+  const sums = new Map(sumsOf(q).filter((s) => s.total.startsWith(`${q.id}:`)).map((s) => [s.total, s.parts]));
+  const rowsWithConditions = q.rows.some((r) => r.enabledWhen);
+  return (
+    <div className="grid-wrap">
+      <table className="grid">
+        <thead>
+          <tr>
+            <th />
+            {q.columns.map((c) => <th key={c.id} scope="col">{l(c.label)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {q.rows.map((row) =>
+            rowsWithConditions && row.enabledWhen ? (
+              <ConditionalRow key={row.id} question={q} row={row} sums={sums} />
+            ) : (
+              <GridRow key={row.id} question={q} row={row} sums={sums} enabled />
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ConditionalRow(props: { question: Extract<Question, { type: "grid" }>; row: Row; sums: Map<string, string[]> }) {
+  const read = useAnswerReader();
+  useWatch(); // row conditions are rare: re-check on any change of this form
+  return <GridRow {...props} enabled={rowEnabled(props.row, read)} />;
+}
+
+function GridRow({ question: q, row, sums, enabled }: { question: Extract<Question, { type: "grid" }>; row: Row; sums: Map<string, string[]>; enabled: boolean }) {
+  const l = useLocalized();
+  const rowLabel = l(row.label);
+  return (
+    <tr className={`${row.sumOf ? "total-row" : ""}${enabled ? "" : " disabled"}`}>
+      <th scope="row" style={row.indent ? { paddingLeft: 8 + row.indent * 16 } : undefined}>{rowLabel}</th>
+      {q.columns.map((col) => {
+        if (row.emptyColumns?.includes(col.id)) return <td key={col.id} className="empty" />;
+        const key = cellKey({ q: q.id, row: row.id, col: col.id });
+        const parts = sums.get(key);
+        return (
+          <td key={col.id} data-cell={key}>
+            <fieldset disabled={!enabled}>
+              <GridCell cellKey={key} column={col} label={`${q.id} ${rowLabel} / ${l(col.label)}`} />
+              {parts && <ComputedSum total={key} parts={parts} />}
+            </fieldset>
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+function GridCell({ cellKey: key, column, label }: { cellKey: string; column: Column; label: string }) {
+  const spec = column.cell;
+  switch (spec.kind) {
+    case "number":
+      return <NumberCell cellKey={key} spec={spec.number} label={label} />;
+    case "choice":
+      return <ChoiceCell cellKey={key} options={spec.options} label={label} />;
+    case "multi":
+      return <MultiCell cellKey={key} options={spec.options} maxSelected={spec.maxSelected} label={label} />;
+    case "check":
+      return <CheckCell cellKey={key} label={label} />;
+    case "text":
+      return <TextCell name={key} maxLength={spec.maxLength} label={label} single />;
+  }
+}
+
+function WholeQuestionStatus({ question }: { question: Question }) {
+  const { register } = useFormContext();
+  const { readOnly } = useReply();
+  const t = useTranslations("form");
+  const name = questionStatusKey(question.id);
+  return (
+    <span className="whole-status">
+      {question.questionStatus!.map((s) => (
+        <label key={s} className="status">
+          <input type="radio" value={s} disabled={readOnly} {...register(name)} /> {s === "NA" ? t("na") : t("nap")} ({t("wholeQuestion")})
+        </label>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+// What every part of a questionnaire form needs besides react-hook-form: the definition index,
+// the language, whether the reply is read-only, and a reader of current answers for the rules.
+import { createContext, useCallback, useContext, useMemo } from "react";
+import { useFormContext } from "react-hook-form";
+import type { LocalizedText } from "@/lib/questionnaire/definition";
+import type { QuestionnaireIndex } from "@/lib/questionnaire/cells";
+import type { Answer, AnswerReader } from "@/lib/questionnaire/answers";
+import { fromFormValues } from "@/lib/questionnaire/form-values";
+
+export type ReplyContextValue = {
+  index: QuestionnaireIndex;
+  locale: string;
+  readOnly: boolean;
+  /** Stored answers of the reply outside the current page (for conditions that look there). */
+  outside: Record<string, Answer>;
+  /** Number cells whose text does not parse: never saved, shown with their error. */
+  invalid: Set<string>;
+};
+
+const ReplyContext = createContext<ReplyContextValue | null>(null);
+export const ReplyProvider = ReplyContext.Provider;
+
+export function useReply(): ReplyContextValue {
+  const value = useContext(ReplyContext);
+  if (!value) throw new Error("useReply outside ReplyProvider");
+  return value;
+}
+
+/** Picks the user's language from a definition text, falling back to English. */
+export function useLocalized() {
+  const { locale } = useReply();
+  return useCallback((text: LocalizedText | undefined) => (text ? (text as Record<string, string | undefined>)[locale] ?? text.en : ""), [locale]);
+}
+
+/** The answers as they stand in the form now (invalid numbers read as empty). */
+export function useAnswerReader(): AnswerReader {
+  const { index, outside } = useReply();
+  const { getValues } = useFormContext();
+  return useMemo<AnswerReader>(
+    () => (key) => {
+      const info = index.keys.get(key);
+      if (!info) return outside[key];
+      const a = fromFormValues(info, (f) => getValues(f), key);
+      return a === "invalid" ? undefined : a;
+    },
+    [index, outside, getValues],
+  );
+}

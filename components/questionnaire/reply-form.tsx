@@ -1,0 +1,182 @@
+"use client";
+// A questionnaire page: one chapter of a reply, rendered from its definition, with autosave,
+// live rules, conflict handling and navigation to what still needs attention.
+import { useCallback, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import type { Part, Question } from "@/lib/questionnaire/definition";
+import { indexQuestionnaire, type Cell } from "@/lib/questionnaire/cells";
+import type { Answer } from "@/lib/questionnaire/answers";
+import { toFormValues, fromFormValues, type FormValues } from "@/lib/questionnaire/form-values";
+import { blocksSubmission, evaluateQuestion } from "@/lib/questionnaire/rules";
+import { progressOf } from "@/lib/questionnaire/progress";
+import { formatNumber } from "@/lib/questionnaire/numbers";
+import { questionsOf } from "@/lib/questionnaire/walk";
+import type { Conflict } from "@/lib/responses/save-request";
+import { ReplyProvider, useLocalized, type ReplyContextValue } from "./reply-context";
+import { QuestionBlock } from "./question-block";
+import { useAutosave } from "./use-autosave";
+
+export type ChapterSummary = { id: string; title: string; href: string; answered: number; total: number; warnings: number; errors: number };
+
+type Props = {
+  chapter: Part;
+  chapters: ChapterSummary[];
+  locale: string;
+  answers: Record<string, { answer: Answer; version: number }>;
+  saveUrl: string;
+  readOnly: boolean;
+};
+
+export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnly }: Props) {
+  const t = useTranslations("form");
+  const index = useMemo(() => indexQuestionnaire({ id: "page", version: "1", title: chapter.title, parts: [chapter] }), [chapter]);
+  const questions = useMemo(() => questionsOf(chapter), [chapter]);
+  const defaultValues = useMemo(() => {
+    const values: FormValues = {};
+    for (const [key, info] of index.keys) toFormValues(info, answers[key]?.answer, values, key);
+    return values;
+    // Only on first render: later changes live in the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const outside = useMemo(() => Object.fromEntries(Object.entries(answers).filter(([k]) => !index.keys.has(k)).map(([k, v]) => [k, v.answer])), [answers, index]);
+  const form = useForm({ defaultValues, shouldUnregister: false });
+  const invalid = useRef(new Set<string>()).current;
+  const context = useMemo<ReplyContextValue>(() => ({ index, locale, readOnly, outside, invalid }), [index, locale, readOnly, outside, invalid]);
+
+  const read = useCallback((key: string) => {
+    const info = index.keys.get(key);
+    if (!info) return outside[key];
+    const a = fromFormValues(info, (f) => form.getValues(f), key);
+    return a === "invalid" ? undefined : a;
+  }, [index, outside, form]);
+  const summarise = useCallback(() => {
+    const issues = questions.flatMap((q) => evaluateQuestion(q, read, { submit: true }));
+    return {
+      ...progressOf(questions, read),
+      errors: issues.filter((i) => i.severity === "error" && i.code !== "unanswered").length,
+      warnings: issues.filter((i) => i.severity === "warning" && blocksSubmission(i)).length,
+      unanswered: issues.filter((i) => i.code === "unanswered").map((i) => i.cell),
+      warningCells: issues.filter((i) => i.severity === "warning" || (i.severity === "error" && i.code !== "unanswered")).map((i) => i.cell),
+    };
+  }, [questions, read]);
+  const [live, setLive] = useState(summarise);
+
+  const autosave = useAutosave({ form, index, url: saveUrl, initial: answers, invalid, enabled: !readOnly, onSaved: () => setLive(summarise()) });
+
+  const cursor = useRef<Record<string, number>>({});
+  const jump = (kind: "unanswered" | "warning") => {
+    const now = summarise();
+    setLive(now);
+    const list = kind === "unanswered" ? now.unanswered : now.warningCells;
+    if (!list.length) return;
+    const next = ((cursor.current[kind] ?? -1) + 1) % list.length;
+    cursor.current[kind] = next;
+    const el = document.querySelector(`[data-cell="${CSS.escape(list[next])}"]`);
+    el?.scrollIntoView({ block: "center" });
+    (el?.querySelector("input:not([disabled]), textarea, select") as HTMLElement | null)?.focus();
+  };
+
+  const acceptTheirs = (c: Conflict) => {
+    const theirs = autosave.acceptTheirs(c);
+    const info = index.keys.get(c.cell);
+    if (!info) return;
+    const values: FormValues = {};
+    toFormValues(info, theirs ?? undefined, values, c.cell);
+    for (const [field, value] of Object.entries(values)) form.setValue(field, value);
+  };
+
+  const chapterIndex = chapters.findIndex((c) => c.id === chapter.id);
+  const nextWith = (pred: (c: ChapterSummary) => boolean) => chapters.slice(chapterIndex + 1).concat(chapters.slice(0, chapterIndex)).find(pred);
+
+  return (
+    <ReplyProvider value={context}>
+      <FormProvider {...form}>
+        <div className="reply-layout">
+          <nav className="reply-nav" aria-label={t("chapters")}>
+            <ol>
+              {chapters.map((c) => {
+                const counts = c.id === chapter.id ? live : c;
+                return (
+                  <li key={c.id} className={c.id === chapter.id ? "current" : ""}>
+                    <Link href={c.href}>{c.id}. {c.title}</Link>
+                    <span className="counts" data-testid={`progress-${c.id}`}>
+                      {counts.answered}/{counts.total}
+                      {counts.warnings > 0 && <span className="badge warning" title={t("warningsCount", { count: counts.warnings })}>⚠ {counts.warnings}</span>}
+                      {counts.errors > 0 && <span className="badge error" title={t("errorsCount", { count: counts.errors })}>✖ {counts.errors}</span>}
+                    </span>
+                  </li>
+                );
+              })}
+            </ol>
+          </nav>
+          <div className="reply-main">
+            <div className="toolbar">
+              <SaveIndicator state={autosave.state} error={autosave.error} readOnly={readOnly} />
+              <button type="button" className="secondary" onClick={() => jump("unanswered")} disabled={!live.unanswered.length}>{t("nextUnanswered")}</button>
+              <button type="button" className="secondary" onClick={() => jump("warning")} disabled={!live.warningCells.length}>{t("nextWarning")}</button>
+              {!live.unanswered.length && nextWith((c) => c.answered < c.total) && (
+                <Link href={nextWith((c) => c.answered < c.total)!.href}>{t("nextChapterUnanswered")}</Link>
+              )}
+            </div>
+            {autosave.conflicts.length > 0 && (
+              <div className="alert error" role="alert" data-testid="conflicts">
+                <strong>{t("conflictTitle")}</strong>
+                <ul>
+                  {autosave.conflicts.map((c) => (
+                    <li key={c.cell}>
+                      {describeCell(index.cells.get(c.cell), c.cell)}: {t("conflictLine", { by: c.by ?? "?", theirs: showAnswer(c.theirs, index.cells.get(c.cell)), yours: showAnswer(c.yours, index.cells.get(c.cell)) })}{" "}
+                      <button type="button" className="secondary" onClick={() => acceptTheirs(c)}>{t("useTheirs")}</button>{" "}
+                      <button type="button" className="secondary" onClick={() => autosave.keepMine(c)}>{t("keepMine")}</button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <form onSubmit={(e) => e.preventDefault()} noValidate>
+              <ChapterParts part={chapter} depth={0} />
+            </form>
+          </div>
+        </div>
+      </FormProvider>
+    </ReplyProvider>
+  );
+}
+
+function ChapterParts({ part, depth }: { part: Part; depth: number }) {
+  const l = useLocalized();
+  const title = l(part.title);
+  const Heading = depth === 0 ? "h1" : depth === 1 ? "h2" : "h3";
+  return (
+    <div className={`part depth-${depth}`} id={`part-${part.id}`}>
+      <Heading className="part-title">{part.id}. {title}</Heading>
+      {part.questions.map((q: Question) => <QuestionBlock key={q.id} question={q} />)}
+      {part.parts.map((p) => <ChapterParts key={p.id} part={p} depth={depth + 1} />)}
+    </div>
+  );
+}
+
+function SaveIndicator({ state, error, readOnly }: { state: string; error: string | null; readOnly: boolean }) {
+  const t = useTranslations("form");
+  if (readOnly) return <span className="save-state readonly" data-testid="save-state">{t("readOnly")}</span>;
+  return (
+    <span className={`save-state ${state}`} data-testid="save-state" role="status">
+      {state === "idle" ? t("saveIdle") : state === "pending" || state === "saving" ? t("saving") : state === "saved" ? t("saved") : state === "conflict" ? t("conflict") : error ? t("saveRefused", { reason: error }) : t("saveFailed")}
+    </span>
+  );
+}
+
+function describeCell(cell: Cell | undefined, key: string): string {
+  if (!cell) return key;
+  return cell.row ? `${cell.question.id} · ${cell.row.label.en.slice(0, 50)} / ${cell.col!.label.en}` : cell.question.id;
+}
+
+function showAnswer(a: Answer | null, cell: Cell | undefined): string {
+  if (!a) return "—";
+  if (a.status) return a.status;
+  if (a.num !== null) return formatNumber(a.num);
+  if (a.text !== null && cell && (cell.spec.kind === "choice")) return cell.spec.options.find((o) => o.id === a.text)?.label.en ?? a.text;
+  return a.text ?? "—";
+}
+

@@ -1,0 +1,148 @@
+"use client";
+// Autosave: every change reaches the server within about a second; failures are retried with
+// back-off and never dropped; a change to a cell someone else changed meanwhile comes back as a
+// conflict with both values instead of overwriting theirs.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import type { QuestionnaireIndex } from "@/lib/questionnaire/cells";
+import { sameAnswer, type Answer } from "@/lib/questionnaire/answers";
+import { fromFormValues, keyOfField } from "@/lib/questionnaire/form-values";
+import type { AnswerChange, Conflict, SaveAnswersResponse } from "@/lib/responses/save-request";
+
+export type SaveState = "idle" | "pending" | "saving" | "saved" | "failed" | "conflict";
+
+const DEBOUNCE_MS = 600;
+const MAX_WAIT_MS = 1500;
+
+export function useAutosave(opts: {
+  form: UseFormReturn;
+  index: QuestionnaireIndex;
+  url: string;
+  initial: Record<string, { answer: Answer; version: number }>;
+  invalid: Set<string>;
+  enabled: boolean;
+  onSaved?: () => void;
+}) {
+  const { form, index, url, invalid, enabled } = opts;
+  const versions = useRef(new Map(Object.entries(opts.initial).map(([k, v]) => [k, v.version])));
+  const lastSaved = useRef(new Map(Object.entries(opts.initial).map(([k, v]) => [k, v.answer])));
+  const dirty = useRef(new Set<string>());
+  const inFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const firstDirtyAt = useRef<number | null>(null);
+  const failures = useRef(0);
+  const [state, setState] = useState<SaveState>("idle");
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const onSaved = useRef(opts.onSaved);
+  onSaved.current = opts.onSaved;
+
+  const flush = useCallback(async () => {
+    timer.current = null;
+    if (inFlight.current) return schedule(DEBOUNCE_MS);
+    const changes: AnswerChange[] = [];
+    for (const key of dirty.current) {
+      const info = index.keys.get(key);
+      if (!info || invalid.has(key)) continue; // an invalid figure stays unsaved until fixed
+      const answer = fromFormValues(info, (f) => form.getValues(f), key);
+      if (answer === "invalid") continue;
+      if (sameAnswer(lastSaved.current.get(key), answer)) continue;
+      changes.push({ cell: key, value: answer, baseVersion: versions.current.get(key) ?? 0 });
+    }
+    const sent = new Set(changes.map((c) => c.cell));
+    for (const key of [...dirty.current]) if (!sent.has(key) && !invalid.has(key)) dirty.current.delete(key);
+    firstDirtyAt.current = null;
+    if (!changes.length) {
+      setState((s) => (s === "pending" || s === "saving" ? "saved" : s));
+      return;
+    }
+    inFlight.current = true;
+    setState("saving");
+    for (const c of changes) dirty.current.delete(c.cell);
+    try {
+      const response = await fetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ changes }) });
+      if (response.status === 200 || response.status === 409) {
+        const body = (await response.json()) as SaveAnswersResponse;
+        const byCell = new Map(changes.map((c) => [c.cell, c.value]));
+        for (const s of body.saved) {
+          versions.current.set(s.cell, s.version);
+          lastSaved.current.set(s.cell, byCell.get(s.cell) ?? { num: null, text: null, status: null });
+        }
+        failures.current = 0;
+        setError(null);
+        if (body.conflicts.length) {
+          setConflicts((old) => [...old.filter((o) => !body.conflicts.some((c) => c.cell === o.cell)), ...body.conflicts]);
+          setState("conflict");
+        } else setState(dirty.current.size ? "pending" : "saved");
+        onSaved.current?.();
+      } else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+        // Refused for a reason retrying cannot fix (signed out, no longer allowed, locked reply).
+        const body = await response.json().catch(() => ({}));
+        for (const c of changes) dirty.current.add(c.cell);
+        setError(typeof body.error === "string" ? body.error : `HTTP ${response.status}`);
+        setState("failed");
+      } else throw new Error(`HTTP ${response.status}`);
+    } catch {
+      for (const c of changes) dirty.current.add(c.cell);
+      failures.current++;
+      setState("failed");
+      schedule(Math.min(30_000, 1000 * 2 ** failures.current));
+    } finally {
+      inFlight.current = false;
+    }
+    if (dirty.current.size && failures.current === 0) schedule(DEBOUNCE_MS);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, index, url, invalid]);
+
+  const schedule = useCallback((delay: number) => {
+    if (timer.current) clearTimeout(timer.current);
+    const now = Date.now();
+    firstDirtyAt.current ??= now;
+    const wait = Math.max(0, Math.min(delay, firstDirtyAt.current + MAX_WAIT_MS - now));
+    timer.current = setTimeout(() => void flushRef.current(), wait);
+  }, []);
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+
+  const markDirty = useCallback((key: string) => {
+    dirty.current.add(key);
+    setState((s) => (s === "conflict" ? s : "pending"));
+    schedule(DEBOUNCE_MS);
+  }, [schedule]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const sub = form.watch((_values, { name }) => {
+      if (name) markDirty(keyOfField(name));
+    });
+    return () => sub.unsubscribe();
+  }, [form, enabled, markDirty]);
+
+  // Leaving with unsaved input warns.
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (dirty.current.size || inFlight.current) {
+        e.preventDefault();
+        e.returnValue = "";
+      }
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  /** Take the other person's value. */
+  const acceptTheirs = useCallback((c: Conflict) => {
+    versions.current.set(c.cell, c.version);
+    lastSaved.current.set(c.cell, c.theirs ?? { num: null, text: null, status: null });
+    setConflicts((old) => old.filter((o) => o.cell !== c.cell));
+    return c.theirs;
+  }, []);
+  /** Keep mine: save again on top of their version. */
+  const keepMine = useCallback((c: Conflict) => {
+    versions.current.set(c.cell, c.version);
+    setConflicts((old) => old.filter((o) => o.cell !== c.cell));
+    markDirty(c.cell);
+  }, [markDirty]);
+
+  return { state, error, conflicts, acceptTheirs, keepMine, flushNow: () => void flushRef.current() };
+}

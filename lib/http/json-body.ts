@@ -1,0 +1,37 @@
+// Reads and validates a JSON request body at the boundary: content type, size, syntax, shape.
+// Every refusal is a 4xx with a reason a client can act on.
+import type { z } from "zod";
+
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
+
+export const problem = (status: number, error: string, details?: unknown) =>
+  Response.json(details === undefined ? { error } : { error, details }, { status });
+
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<BodyResult<z.infer<S>>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) return { ok: false, response: problem(415, "Send the body as application/json.") };
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) return { ok: false, response: problem(413, `The body is larger than ${maxBytes} bytes.`) };
+  let raw: string;
+  try {
+    const buffer = await request.arrayBuffer();
+    if (buffer.byteLength > maxBytes) return { ok: false, response: problem(413, `The body is larger than ${maxBytes} bytes.`) };
+    raw = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+  } catch {
+    return { ok: false, response: problem(400, "The body is not valid UTF-8.") };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, response: problem(400, "The body is not valid JSON.") };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join("."), message: i.message }));
+    return { ok: false, response: problem(400, "The body does not have the expected shape.", issues) };
+  }
+  return { ok: true, data: parsed.data };
+}

@@ -1,0 +1,23 @@
+// Questionnaire definitions stored in the database, parsed and indexed once per version.
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { questionnaires } from "@/db/schema";
+import { indexQuestionnaire, type QuestionnaireIndex } from "../cells";
+import { parseQuestionnaire } from "../validate";
+
+const cache = new Map<string, QuestionnaireIndex>();
+
+export function loadQuestionnaire(id: string): QuestionnaireIndex {
+  const row = getDb().select({ version: questionnaires.version, definition: questionnaires.definition }).from(questionnaires).where(eq(questionnaires.id, id)).get();
+  if (!row) throw new Error(`questionnaire ${id} not found`);
+  const cacheKey = `${id}@${row.version}`;
+  let index = cache.get(cacheKey);
+  if (!index) {
+    const parsed = parseQuestionnaire(JSON.parse(row.definition));
+    if (!parsed.ok) throw new Error(`stored questionnaire ${id} is invalid: ${parsed.errors[0].path} ${parsed.errors[0].message}`);
+    index = indexQuestionnaire(parsed.questionnaire);
+    cache.set(cacheKey, index);
+  }
+  return index;
+}
