@@ -30,6 +30,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: sessionMaxAge, updateAge: 5 * 60 },
   pages: { signIn: "/login" },
+  // A wrong password is an expected event (recorded in the log-journal), not a server error.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -1,0 +1,147 @@
+import { expect, test, type Page } from "@playwright/test";
+import { loggedInPage } from "./helpers";
+
+const CHAPTER_1 = "/cepej/2020-2022/KZ/1";
+const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
+const input = (page: Page, key: string) => cell(page, key).locator("input[type=text]");
+const saved = (page: Page) => expect(page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
+
+// Kazakhstan's approved court budget 2020 (seed, Q006).
+const approved: [string, string][] = [
+  ["r1", "88100652"], ["r2", "1447838"], ["r3", "60597"], ["r4", "3354558"], ["r5", "2397784"], ["r6", "919430"], ["r7", "14065998"],
+];
+
+test.describe.configure({ mode: "serial" });
+
+test("the Kazakhstan correspondent fills Q006, sees totals and warnings, and finds it all after a reload", async ({ browser }) => {
+  const page = await loggedInPage(browser, "correspondent.kz@example.org");
+  await page.goto(CHAPTER_1);
+  await expect(page.getByRole("heading", { name: "1. General and financial information" })).toBeVisible();
+
+  await input(page, "006:total:approved").fill("110346857");
+  for (const [row, value] of approved) await input(page, `006:${row}:approved`).fill(value);
+  // 2.1 is not applicable in Kazakhstan; 2.2 is pasted with grouping spaces.
+  await cell(page, "006:r2_1:approved").getByLabel("NAP").check();
+  await expect(input(page, "006:r2_1:approved")).toBeDisabled();
+  await input(page, "006:r2_2:approved").fill("1 447 838");
+
+  const total = page.getByTestId("sum-006:total:approved");
+  await expect(total).toHaveText("Σ 110 346 857");
+  await expect(total).toHaveClass(/match/);
+  await expect(page.getByTestId("sum-006:r2:approved")).toHaveText("Σ 1 447 838");
+  await expect(page.getByTestId("issues-006")).toHaveCount(0);
+
+  // One part changes: the total no longer adds up.
+  await input(page, "006:r3:approved").fill("60598");
+  await expect(total).toHaveText("Σ 110 346 858");
+  await expect(total).toHaveClass(/mismatch/);
+  const issues = page.getByTestId("issues-006");
+  await expect(issues).toContainText("Warning");
+  await expect(issues).toContainText("The total (110,346,857) differs from the sum of its parts (110,346,858)");
+  await expect(cell(page, "006:total:approved")).toHaveAttribute("data-issue", "warning");
+
+  // Explaining it in the comment makes it acceptable.
+  await page.getByLabel("006 Comments").fill("Item 3 includes 1 € of rounding by the Ministry of Finance.");
+  await expect(issues).toContainText("Explained");
+  await expect(cell(page, "006:total:approved")).toHaveAttribute("data-issue", "explained");
+
+  // A bad number is refused at the field and never saved.
+  await input(page, "006:r4:implemented").fill("3636232");
+  await saved(page);
+  await input(page, "006:r4:implemented").fill("12abc");
+  await expect(page.getByTestId("error-006:r4:implemented")).toHaveText("Enter a number, digits only (spaces or commas between thousands are fine).");
+  await input(page, "006:r5:implemented").fill("-5");
+  await expect(page.getByTestId("error-006:r5:implemented")).toHaveText("The value cannot be below 0.");
+  await input(page, "001").fill("18879552");
+  await saved(page);
+
+  // Close and come back: everything typed is there, the bad input is not.
+  await page.reload();
+  await expect(input(page, "006:total:approved")).toHaveValue("110\u00a0346\u00a0857");
+  await expect(input(page, "006:r2_2:approved")).toHaveValue("1\u00a0447\u00a0838");
+  await expect(input(page, "006:r3:approved")).toHaveValue("60\u00a0598");
+  await expect(cell(page, "006:r2_1:approved").getByLabel("NAP")).toBeChecked();
+  await expect(page.getByLabel("006 Comments")).toHaveValue("Item 3 includes 1 € of rounding by the Ministry of Finance.");
+  await expect(input(page, "006:r4:implemented")).toHaveValue("3\u00a0636\u00a0232");
+  await expect(input(page, "006:r5:implemented")).toHaveValue("");
+  await expect(input(page, "001")).toHaveValue("18\u00a0879\u00a0552");
+  await expect(page.getByTestId("issues-006")).toContainText("Explained");
+
+  // The API reads back the same stored cells.
+  const api = await page.request.get("/api/cycles/2020-2022/replies/KZ/answers");
+  const body = await api.json();
+  expect(body.answers["006:r2_1:approved"].answer).toEqual({ num: null, text: null, status: "NAP" });
+  expect(body.answers["006:total:approved"].answer.num).toBe(110346857);
+});
+
+test("choices, conditions and the sidebar progress work from the definition", async ({ browser }) => {
+  const page = await loggedInPage(browser, "correspondent.kz@example.org");
+  await page.goto(CHAPTER_1);
+  const before = await page.getByTestId("progress-1").textContent();
+  await cell(page, "008:criminal:court_fee").getByLabel("No", { exact: true }).check();
+  await cell(page, "008:other_than_criminal:court_fee").getByLabel("Yes, at the beginning of the procedure").check();
+  // Q014-0: at most three main criteria.
+  for (const row of ["previous_budget", "special_needs", "staff", "incoming_cases"]) {
+    await cell(page, `014-0:${row}:main`).locator("input[type=checkbox]").check();
+  }
+  await expect(page.getByTestId("issues-014-0")).toContainText("Tick at most 3.");
+  await cell(page, "014-0:incoming_cases:main").locator("input[type=checkbox]").uncheck();
+  await expect(page.getByTestId("issues-014-0")).toHaveCount(0);
+  await saved(page);
+  await expect(page.getByTestId("progress-1")).not.toHaveText(before ?? "");
+  await page.reload();
+  await expect(cell(page, "008:criminal:court_fee").getByLabel("No", { exact: true })).toBeChecked();
+  await expect(cell(page, "014-0:staff:main").locator("input[type=checkbox]")).toBeChecked();
+});
+
+test("the France correspondent cannot open Kazakhstan's reply", async ({ browser }) => {
+  const page = await loggedInPage(browser, "correspondent.fr@example.org");
+  const response = await page.goto(CHAPTER_1);
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Access denied (403)" })).toBeVisible();
+  const api = await page.request.get("/api/cycles/2020-2022/replies/KZ/answers");
+  expect(api.status()).toBe(403);
+  expect((await api.json()).error).toBe("You are not a correspondent for KZ.");
+  const write = await page.request.put("/api/cycles/2020-2022/replies/KZ/answers", {
+    data: { changes: [{ cell: "001", value: { num: 1, text: null, status: null }, baseVersion: 0 }] },
+  });
+  expect(write.status()).toBe(403);
+});
+
+test("the answers API refuses bad values with reasons and keeps what was saved", async ({ browser }) => {
+  const page = await loggedInPage(browser, "correspondent.kz@example.org");
+  const url = "/api/cycles/2020-2022/replies/KZ/answers";
+  const put = (data: unknown) => page.request.put(url, { data });
+  const bad = await put({ changes: [{ cell: "003", value: { num: -1, text: null, status: null }, baseVersion: 0 }] });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).details).toEqual([{ cell: "003", code: "belowMin", params: { min: 0 } }]);
+  expect((await put({ changes: [{ cell: "nope", value: null, baseVersion: 0 }] })).status()).toBe(400);
+  expect((await put({ changes: [] })).status()).toBe(400);
+  const notJson = await page.request.put(url, { headers: { "content-type": "text/plain" }, data: "hello" });
+  expect(notJson.status()).toBe(415);
+  const ok = await put({ changes: [{ cell: "003", value: { num: 7991, text: null, status: null }, baseVersion: 0 }] });
+  expect(ok.status()).toBe(200);
+  expect((await ok.json()).saved).toEqual([{ cell: "003", version: 1 }]);
+  const stale = await put({ changes: [{ cell: "003", value: { num: 1, text: null, status: null }, baseVersion: 0 }] });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).conflicts[0]).toMatchObject({ cell: "003", theirs: { num: 7991 }, yours: { num: 1 }, version: 1 });
+  const answers = (await (await page.request.get(url)).json()).answers;
+  expect(answers["003"]).toEqual({ answer: { num: 7991, text: null, status: null }, version: 1 });
+});
+
+test("two sessions on the same reply: a stale save is refused with both values, nothing is lost", async ({ browser }) => {
+  const mine = await loggedInPage(browser, "correspondent.kz@example.org");
+  const theirs = await loggedInPage(browser, "admin@example.org");
+  await mine.goto(CHAPTER_1);
+  await theirs.goto(CHAPTER_1);
+
+  await input(theirs, "009").fill("39048209");
+  await saved(theirs);
+  await input(mine, "009").fill("39000000");
+  const conflicts = mine.getByTestId("conflicts");
+  await expect(conflicts).toContainText("Secretariat Administrator saved 39 048 209; you typed 39 000 000.");
+  await conflicts.getByRole("button", { name: "Keep mine" }).click();
+  await saved(mine);
+  await theirs.reload();
+  await expect(input(theirs, "009")).toHaveValue("39\u00a0000\u00a0000");
+});
