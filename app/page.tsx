@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { repliesVisibleTo } from "@/lib/cepej/server/replies";
+import { waitingFor } from "@/lib/cepej/server/waiting";
 import { getDb } from "@/db/client";
 import { regions, reportingBodies } from "@/db/schema";
 import { inArray } from "drizzle-orm";
@@ -12,6 +13,7 @@ export default async function HomePage() {
   const user = await requireUser();
   const t = await getTranslations("home");
   const replies = repliesVisibleTo(user);
+  const waiting = waitingFor(user);
   const regionNames = user.regions.length
     ? getDb().select({ name: regions.name }).from(regions).where(inArray(regions.code, user.regions)).orderBy(regions.name).all().map((r) => r.name).join(", ")
     : "";
@@ -26,7 +28,14 @@ export default async function HomePage() {
         {user.role === "supervisor" && <p>{t("supervisor.intro", { regions: regionNames })}</p>}
         {user.role === "interviewer" && <p>{t("interviewer.intro")}</p>}
         {user.role === "reporter" && <p>{t("reporter.intro", { body: body?.name ?? "—" })}</p>}
-        {user.role === "admin" && <p><Link href="/admin/users">{t("admin.users")}</Link></p>}
+        {user.role === "admin" && <p><Link href="/admin/cycles">{t("admin.cycles")}</Link> · <Link href="/admin/users">{t("admin.users")}</Link></p>}
+        {(waiting.queriesToAnswer > 0 || waiting.repliesToReview > 0 || waiting.returned > 0) && (
+          <ul className="waiting" data-testid="waiting">
+            {waiting.queriesToAnswer > 0 && <li>{t("waiting.queries", { count: waiting.queriesToAnswer })}</li>}
+            {waiting.returned > 0 && <li>{t("waiting.returned", { count: waiting.returned })}</li>}
+            {waiting.repliesToReview > 0 && <li>{t("waiting.review", { count: waiting.repliesToReview })}</li>}
+          </ul>
+        )}
         {(user.role === "supervisor" || user.role === "interviewer" || user.role === "reporter") && (
           <p className="muted">{t("comingSoon")}</p>
         )}

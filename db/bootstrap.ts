@@ -2,7 +2,8 @@
 // when there are no users yet. Runs when the app opens its database and from `npm run db:seed`.
 import { sql } from "drizzle-orm";
 import type { Db } from "./open";
-import { countries, cycles, questionnaires, regions, reportingBodies, responses, users, userScopes } from "./schema";
+import { answers, countries, cycleCorrespondents, cycles, questionnaires, regions, replyTransitions, reportingBodies, responses, users, userScopes } from "./schema";
+import kz2020 from "@/lib/cepej/fixtures/kz-2020-2022.json";
 import { COUNTRIES, REGIONS } from "./reference-data";
 import { hashPasswordSync } from "@/lib/auth/password";
 import { parseQuestionnaire } from "@/lib/questionnaire/validate";
@@ -48,25 +49,45 @@ function seedDemo(db: Db) {
   const scope = (userId: number, kind: "country" | "region", codes: string[]) =>
     db.insert(userScopes).values(codes.map((code) => ({ userId, kind, code }))).run();
 
-  add("admin@example.org", "Secretariat Administrator", "admin");
-  scope(add("correspondent.kz@example.org", "Kazakhstan Correspondent", "correspondent"), "country", ["KZ"]);
-  scope(add("correspondent.fr@example.org", "France Correspondent", "correspondent"), "country", ["FR"]);
+  const adminId = add("admin@example.org", "Secretariat Administrator", "admin");
+  const kzId = add("correspondent.kz@example.org", "Kazakhstan Correspondent", "correspondent");
+  scope(kzId, "country", ["KZ"]);
+  const frId = add("correspondent.fr@example.org", "France Correspondent", "correspondent");
+  scope(frId, "country", ["FR"]);
   const supervisorId = add("supervisor@example.org", "Survey Supervisor", "supervisor");
   scope(supervisorId, "region", ["AST", "ALA"]);
   scope(add("interviewer@example.org", "Survey Interviewer", "interviewer", { supervisorId }), "region", ["AST"]);
   add("reporter@example.org", "Astana Prosecutor's Office Reporter", "reporter", { reportingBodyId: body.id });
 
-  db.insert(cycles)
-    .values({
-      slug: "2020-2022",
-      name: "Evaluation cycle 2020–2022",
-      referenceYear: 2020,
-      questionnaireId: CEPEJ_2020_2022.id,
-      opensOn: "2021-03-19",
-      closesOn: "2021-10-01",
-    })
+  // Cycle 2020–2022 (2020 data): closed; Kazakhstan's reply as published (seed 002), validated.
+  const allCountries = db.select({ code: countries.code }).from(countries).all();
+  const openCycle = (cycle: typeof cycles.$inferInsert) => {
+    db.insert(cycles).values(cycle).run();
+    db.insert(responses).values(allCountries.map((c) => ({ questionnaireId: cycle.questionnaireId, cycleSlug: cycle.slug, countryCode: c.code }))).run();
+  };
+  const replyId = (cycle: string, country: string) =>
+    db.get<{ id: number }>(sql`select id from responses where cycle_slug = ${cycle} and country_code = ${country}`).id;
+  const history = (responseId: number, steps: [string, string, number, string | null][]) =>
+    steps.forEach(([fromState, toState, userId, note]) => db.insert(replyTransitions).values({ responseId, fromState, toState, userId, note }).run());
+
+  openCycle({ slug: "2020-2022", name: "Evaluation cycle 2020–2022", referenceYear: 2020, questionnaireId: CEPEJ_2020_2022.id, opensOn: "2021-03-19", closesOn: "2021-10-01" });
+  const kzOld = replyId("2020-2022", "KZ");
+  db.insert(answers)
+    .values(Object.entries(kz2020.answers as Record<string, { num: number | null; text: string | null; status: "NA" | "NAP" | null }>).map(([cell, a]) => ({ responseId: kzOld, cell, num: a.num, text: a.text, status: a.status, version: 1, updatedBy: kzId })))
     .run();
-  for (const country of ["KZ", "FR"]) {
-    db.insert(responses).values({ questionnaireId: CEPEJ_2020_2022.id, cycleSlug: "2020-2022", countryCode: country }).run();
+  db.update(responses).set({ status: "validated", updatedAt: "2022-09-30T10:57:00.000Z" }).where(sql`id = ${kzOld}`).run();
+  history(kzOld, [["not_started", "in_progress", kzId, "Answers changed"], ["in_progress", "submitted", kzId, null], ["submitted", "validated", adminId, "Imported from the published reply (seed 002)"]]);
+  db.insert(cycleCorrespondents).values({ cycleSlug: "2020-2022", countryCode: "KZ", userId: kzId }).run();
+
+  // Cycle 2022–2024 (2022 data): open now, so the demo can be answered; Kazakhstan and France in progress.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  openCycle({ slug: "2022-2024", name: "Evaluation cycle 2022–2024", referenceYear: 2022, questionnaireId: CEPEJ_2020_2022.id, opensOn: day(-60), closesOn: day(120), previousCycle: "2020-2022", variationThreshold: 20 });
+  db.insert(cycleCorrespondents).values([{ cycleSlug: "2022-2024", countryCode: "KZ", userId: kzId }, { cycleSlug: "2022-2024", countryCode: "FR", userId: frId }]).run();
+  const started: [string, number, string, number][] = [["KZ", kzId, "003", 9_500], ["FR", frId, "001", 68_042_591]];
+  for (const [country, userId, cell, value] of started) {
+    const id = replyId("2022-2024", country);
+    db.insert(answers).values({ responseId: id, cell, num: value, version: 1, updatedBy: userId }).run();
+    db.update(responses).set({ status: "in_progress" }).where(sql`id = ${id}`).run();
+    history(id, [["not_started", "in_progress", userId, "Answers changed"]]);
   }
 }

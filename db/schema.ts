@@ -83,7 +83,20 @@ export const cycles = sqliteTable("cycles", {
   opensOn: text("opens_on").notNull(),
   closesOn: text("closes_on").notNull(),
   previousCycle: text("previous_cycle"),
+  /** Variation (in %) from the previous cycle beyond which a figure needs an explanation. */
+  variationThreshold: real("variation_threshold").notNull().default(20),
 });
+
+/** Who answers for which country in a cycle (assigning also grants the country scope). */
+export const cycleCorrespondents = sqliteTable(
+  "cycle_correspondents",
+  {
+    cycleSlug: text("cycle_slug").notNull().references(() => cycles.slug, { onDelete: "cascade" }),
+    countryCode: text("country_code").notNull().references(() => countries.code),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.cycleSlug, t.countryCode, t.userId] })],
+);
 
 export const REPLY_STATES = ["not_started", "in_progress", "submitted", "returned", "validated"] as const;
 
@@ -96,9 +109,62 @@ export const responses = sqliteTable(
     cycleSlug: text("cycle_slug").references(() => cycles.slug),
     countryCode: text("country_code").references(() => countries.code),
     status: text("status", { enum: REPLY_STATES }).notNull().default("not_started"),
+    /** An administrator's extension of the campaign's closing date for this reply only. */
+    deadline: text("deadline"),
     updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [uniqueIndex("responses_cycle_country").on(t.cycleSlug, t.countryCode)],
+);
+
+/** Every change of a reply's state: who, when, from, to, and why. */
+export const replyTransitions = sqliteTable(
+  "reply_transitions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+    fromState: text("from_state").notNull(),
+    toState: text("to_state").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    note: text("note"),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("reply_transitions_response").on(t.responseId)],
+);
+
+/** A reviewer's query on a question: a thread, open until the reviewer resolves it. */
+export const queries = sqliteTable(
+  "queries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    status: text("status", { enum: ["open", "resolved"] }).notNull().default("open"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [index("queries_response").on(t.responseId, t.status)],
+);
+
+export const queryMessages = sqliteTable("query_messages", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  queryId: integer("query_id").notNull().references(() => queries.id, { onDelete: "cascade" }),
+  userId: integer("user_id").references(() => users.id),
+  text: text("text").notNull(),
+  at: text("at").notNull().default(now),
+});
+
+/** A value a reviewer marked "not retained for publication", with the reason. */
+export const cellFlags = sqliteTable(
+  "cell_flags",
+  {
+    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+    cell: text("cell").notNull(),
+    reason: text("reason").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.cell] })],
 );
 
 /**

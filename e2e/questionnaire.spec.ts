@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { loggedInPage } from "./helpers";
 
-const CHAPTER_1 = "/cepej/2020-2022/KZ/1";
+const CHAPTER_1 = "/cepej/2022-2024/KZ/1";
+const API = "/api/cycles/2022-2024/replies/KZ/answers";
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
 const input = (page: Page, key: string) => cell(page, key).locator("input[type=text]");
 const saved = (page: Page) => expect(page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
@@ -68,7 +69,7 @@ test("the Kazakhstan correspondent fills Q006, sees totals and warnings, and fin
   await expect(page.getByTestId("issues-006")).toContainText("Explained");
 
   // The API reads back the same stored cells.
-  const api = await page.request.get("/api/cycles/2020-2022/replies/KZ/answers");
+  const api = await page.request.get(API);
   const body = await api.json();
   expect(body.answers["006:r2_1:approved"].answer).toEqual({ num: null, text: null, status: "NAP" });
   expect(body.answers["006:total:approved"].answer.num).toBe(110346857);
@@ -99,10 +100,10 @@ test("the France correspondent cannot open Kazakhstan's reply", async ({ browser
   const response = await page.goto(CHAPTER_1);
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Access denied (403)" })).toBeVisible();
-  const api = await page.request.get("/api/cycles/2020-2022/replies/KZ/answers");
+  const api = await page.request.get(API);
   expect(api.status()).toBe(403);
   expect((await api.json()).error).toBe("You are not a correspondent for KZ.");
-  const write = await page.request.put("/api/cycles/2020-2022/replies/KZ/answers", {
+  const write = await page.request.put(API, {
     data: { changes: [{ cell: "001", value: { num: 1, text: null, status: null }, baseVersion: 0 }] },
   });
   expect(write.status()).toBe(403);
@@ -110,23 +111,23 @@ test("the France correspondent cannot open Kazakhstan's reply", async ({ browser
 
 test("the answers API refuses bad values with reasons and keeps what was saved", async ({ browser }) => {
   const page = await loggedInPage(browser, "correspondent.kz@example.org");
-  const url = "/api/cycles/2020-2022/replies/KZ/answers";
+  const url = API;
   const put = (data: unknown) => page.request.put(url, { data });
-  const bad = await put({ changes: [{ cell: "003", value: { num: -1, text: null, status: null }, baseVersion: 0 }] });
+  const bad = await put({ changes: [{ cell: "008-2", value: { num: -1, text: null, status: null }, baseVersion: 0 }] });
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).details).toEqual([{ cell: "003", code: "belowMin", params: { min: 0 } }]);
+  expect((await bad.json()).details).toEqual([{ cell: "008-2", code: "belowMin", params: { min: 0 } }]);
   expect((await put({ changes: [{ cell: "nope", value: null, baseVersion: 0 }] })).status()).toBe(400);
   expect((await put({ changes: [] })).status()).toBe(400);
   const notJson = await page.request.put(url, { headers: { "content-type": "text/plain" }, data: "hello" });
   expect(notJson.status()).toBe(415);
-  const ok = await put({ changes: [{ cell: "003", value: { num: 7991, text: null, status: null }, baseVersion: 0 }] });
+  const ok = await put({ changes: [{ cell: "008-2", value: { num: 30, text: null, status: null }, baseVersion: 0 }] });
   expect(ok.status()).toBe(200);
-  expect((await ok.json()).saved).toEqual([{ cell: "003", version: 1 }]);
-  const stale = await put({ changes: [{ cell: "003", value: { num: 1, text: null, status: null }, baseVersion: 0 }] });
+  expect((await ok.json()).saved).toEqual([{ cell: "008-2", version: 1 }]);
+  const stale = await put({ changes: [{ cell: "008-2", value: { num: 1, text: null, status: null }, baseVersion: 0 }] });
   expect(stale.status()).toBe(409);
-  expect((await stale.json()).conflicts[0]).toMatchObject({ cell: "003", theirs: { num: 7991 }, yours: { num: 1 }, version: 1 });
+  expect((await stale.json()).conflicts[0]).toMatchObject({ cell: "008-2", theirs: { num: 30 }, yours: { num: 1 }, version: 1 });
   const answers = (await (await page.request.get(url)).json()).answers;
-  expect(answers["003"]).toEqual({ answer: { num: 7991, text: null, status: null }, version: 1 });
+  expect(answers["008-2"]).toEqual({ answer: { num: 30, text: null, status: null }, version: 1 });
 });
 
 test("two sessions on the same reply: a stale save is refused with both values, nothing is lost", async ({ browser }) => {

@@ -88,7 +88,14 @@ lines.forEach((text, i) => {
 close(lines.length);
 
 // 2. Tables of each question.
-const isSeparator = (fields: string[]) => fields.every((f) => /^[-\s]*$/.test(f));
+/** "------\t---\t--": a rule under a header, not a row (a header "\t-" is a real header, Q059-1). */
+const isSeparator = (fields: string[]) => /^\s*-+\s*$/.test(fields[0]) && fields.every((f) => /^[-\s]*$/.test(f));
+const NA_NAP = /^\s*(?:\[[ X]?\]\s*)?NAP?\s*$/;
+const nextNonBlank = (i: number, to: number) => {
+  let j = i + 1;
+  while (j < to && lines[j].trim() === "") j++;
+  return j;
+};
 const clean = (s: string) => s.replace(/\s+/g, " ").trim();
 
 for (const { q, from, to } of blocks) {
@@ -101,9 +108,20 @@ for (const { q, from, to } of blocks) {
     // A table: tab lines, possibly separated by blank lines, up to the next non-blank plain line.
     const start = i;
     const run: { line: number; fields: string[] }[] = [];
-    while (i < to && (lines[i].includes("\t") || lines[i].trim() === "")) {
-      if (lines[i].includes("\t")) run.push({ line: i + 1, fields: lines[i].split("\t") });
-      i++;
+    for (;;) {
+      while (i < to && (lines[i].includes("\t") || lines[i].trim() === "")) {
+        if (lines[i].includes("\t")) run.push({ line: i + 1, fields: lines[i].split("\t") });
+        i++;
+      }
+      // A row whose cells fell onto lines of their own: its label alone, then "NA", "NAP" (Q131-0).
+      const after = nextNonBlank(i, to);
+      if (after < to && !QUESTION.test(lines[i]) && !NA_NAP.test(lines[i]) && NA_NAP.test(lines[after])) {
+        run.push({ line: i + 1, fields: [lines[i], ""] });
+        i = after;
+        while (i < to && (NA_NAP.test(lines[i]) || lines[i].trim() === "")) i++;
+        continue;
+      }
+      break;
     }
     const body = run.filter((r) => !isSeparator(r.fields));
     if (!body.length) continue;
@@ -117,6 +135,14 @@ for (const { q, from, to } of blocks) {
     } else if (next && first.length < next.length) {
       columns = first.map(clean);
       rowsFrom = 1;
+    } else if (body.every((r) => r.fields.length === 2)) {
+      // A one-column table whose header lost its tab: the plain line just above the table, when it
+      // is not the question's own text ("Assisted by a free of charge lawyer", "Yes / No").
+      let h = start - 1;
+      while (h > from && lines[h].trim() === "") h--;
+      if (h > from && !QUESTION.test(lines[h]) && !lines[h].includes("\t") && lines[h].trim().length <= 80 && !/^Comments?\b/.test(lines[h])) {
+        columns = [clean(lines[h])];
+      }
     }
     const rows = body
       .slice(rowsFrom)

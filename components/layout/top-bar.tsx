@@ -12,6 +12,7 @@ export async function TopBar() {
       <Link href="/" className="brand">{t("app.name")}</Link>
       <nav>
         {user && <Link href="/">{t("nav.home")}</Link>}
+        {user?.role === "admin" && <Link href="/admin/cycles">{t("nav.cycles")}</Link>}
         {user?.role === "admin" && <Link href="/admin/users">{t("nav.users")}</Link>}
       </nav>
       <form action={changeLanguage} className="inline-form">

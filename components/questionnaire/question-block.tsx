@@ -14,6 +14,7 @@ import { CheckCell, ChoiceCell, MultiCell } from "./cells/choice-cells";
 import { TextCell } from "./cells/text-cell";
 import { ComputedSum, QuestionIssues, useQuestionEnabled } from "./live";
 import { useAnswerReader, useLocalized, useReply } from "./reply-context";
+import { QueryThreads } from "./review-panel";
 
 export const QuestionBlock = memo(function QuestionBlock({ question }: { question: Question }) {
   const t = useTranslations("form");
@@ -40,9 +41,11 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
         <label className="comment">
           <span>{question.comment ? l(question.comment) : t("comments")}</span>
           <TextCell name={commentKey(question.id)} maxLength={COMMENT_MAX} label={`${question.id} ${t("comments")}`} rows={2} />
+          <PreviousComment questionId={question.id} />
         </label>
       )}
       <QuestionIssues question={question} />
+      <QueryThreads question={question} />
     </section>
   );
 });
@@ -50,7 +53,7 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
 function QuestionBody({ question: q, label }: { question: Question; label: string }) {
   switch (q.type) {
     case "number":
-      return <span data-cell={q.id}><NumberCell cellKey={q.id} spec={q.number} label={label} /></span>;
+      return <span data-cell={q.id}><NumberCell cellKey={q.id} spec={q.number} label={label} threshold={q.variationThreshold} /></span>;
     case "choice":
       return <span data-cell={q.id}><ChoiceCell cellKey={q.id} options={q.options} label={label} /></span>;
     case "multi":
@@ -109,7 +112,7 @@ function GridRow({ question: q, row, sums, enabled }: { question: Extract<Questi
         return (
           <td key={col.id} data-cell={key}>
             <fieldset disabled={!enabled}>
-              <GridCell cellKey={key} column={col} label={`${q.id} ${rowLabel} / ${l(col.label)}`} />
+              <GridCell cellKey={key} column={col} label={`${q.id} ${rowLabel} / ${l(col.label)}`} threshold={q.variationThreshold} />
               {parts && <ComputedSum total={key} parts={parts} />}
             </fieldset>
           </td>
@@ -119,11 +122,11 @@ function GridRow({ question: q, row, sums, enabled }: { question: Extract<Questi
   );
 }
 
-function GridCell({ cellKey: key, column, label }: { cellKey: string; column: Column; label: string }) {
+function GridCell({ cellKey: key, column, label, threshold }: { cellKey: string; column: Column; label: string; threshold?: number }) {
   const spec = column.cell;
   switch (spec.kind) {
     case "number":
-      return <NumberCell cellKey={key} spec={spec.number} label={label} />;
+      return <NumberCell cellKey={key} spec={spec.number} label={label} threshold={threshold} />;
     case "choice":
       return <ChoiceCell cellKey={key} options={spec.options} label={label} />;
     case "multi":
@@ -147,6 +150,23 @@ function WholeQuestionStatus({ question }: { question: Question }) {
           <input type="radio" value={s} disabled={readOnly} {...register(name)} /> {s === "NA" ? t("na") : t("nap")} ({t("wholeQuestion")})
         </label>
       ))}
+    </span>
+  );
+}
+
+/** The previous cycle's comment, with one click to reuse it (CEPEJ asks for comments to be repeated). */
+function PreviousComment({ questionId }: { questionId: string }) {
+  const t = useTranslations("review");
+  const { previous, previousCycle, readOnly } = useReply();
+  const { setValue } = useFormContext();
+  const text = previous[commentKey(questionId)]?.text;
+  if (!text) return null;
+  return (
+    <span className="previous-comment" data-testid={`previous-comment-${questionId}`}>
+      <span className="muted">{t("previousComment", { cycle: previousCycle ?? "" })}</span> {text}{" "}
+      {!readOnly && (
+        <button type="button" className="link" onClick={() => setValue(commentKey(questionId), text, { shouldDirty: true })}>{t("reuse")}</button>
+      )}
     </span>
   );
 }

@@ -16,6 +16,22 @@ export type ReplyContextValue = {
   outside: Record<string, Answer>;
   /** Number cells whose text does not parse: never saved, shown with their error. */
   invalid: Set<string>;
+  /** The previous cycle's answers of the same country, for comparison (empty when none). */
+  previous: Record<string, Answer>;
+  previousCycle: string | null;
+  variationThreshold: number;
+  review: ReviewData;
+};
+
+export type QueryThread = { id: number; questionId: string; status: "open" | "resolved"; createdAt: string; messages: { by: string | null; role: string | null; text: string; at: string }[] };
+export type ReviewData = {
+  /** The reply's API root: /api/cycles/{cycle}/replies/{country}. */
+  api: string;
+  reviewer: boolean;
+  queries: QueryThread[];
+  flags: Record<string, string>;
+  /** For reviewers: the country's values of this page's cells in every cycle. */
+  series: { cycle: string; answers: Record<string, Answer> }[] | null;
 };
 
 const ReplyContext = createContext<ReplyContextValue | null>(null);

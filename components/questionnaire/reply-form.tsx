@@ -14,7 +14,7 @@ import { progressOf } from "@/lib/questionnaire/progress";
 import { formatNumber } from "@/lib/questionnaire/numbers";
 import { questionsOf } from "@/lib/questionnaire/walk";
 import type { Conflict } from "@/lib/responses/save-request";
-import { ReplyProvider, useLocalized, type ReplyContextValue } from "./reply-context";
+import { ReplyProvider, useLocalized, type ReplyContextValue, type ReviewData } from "./reply-context";
 import { QuestionBlock } from "./question-block";
 import { useAutosave } from "./use-autosave";
 
@@ -27,9 +27,13 @@ type Props = {
   answers: Record<string, { answer: Answer; version: number }>;
   saveUrl: string;
   readOnly: boolean;
+  previous: Record<string, Answer>;
+  previousCycle: string | null;
+  variationThreshold: number;
+  review: ReviewData;
 };
 
-export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnly }: Props) {
+export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnly, previous, previousCycle, variationThreshold, review }: Props) {
   const t = useTranslations("form");
   const index = useMemo(() => indexQuestionnaire({ id: "page", version: "1", title: chapter.title, parts: [chapter] }), [chapter]);
   const questions = useMemo(() => questionsOf(chapter), [chapter]);
@@ -43,7 +47,10 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
   const outside = useMemo(() => Object.fromEntries(Object.entries(answers).filter(([k]) => !index.keys.has(k)).map(([k, v]) => [k, v.answer])), [answers, index]);
   const form = useForm({ defaultValues, shouldUnregister: false });
   const invalid = useRef(new Set<string>()).current;
-  const context = useMemo<ReplyContextValue>(() => ({ index, locale, readOnly, outside, invalid }), [index, locale, readOnly, outside, invalid]);
+  const context = useMemo<ReplyContextValue>(
+    () => ({ index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review }),
+    [index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review],
+  );
 
   const read = useCallback((key: string) => {
     const info = index.keys.get(key);
@@ -52,7 +59,8 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
     return a === "invalid" ? undefined : a;
   }, [index, outside, form]);
   const summarise = useCallback(() => {
-    const issues = questions.flatMap((q) => evaluateQuestion(q, read, { submit: true }));
+    const options = { submit: true, previous: previousCycle ? (k: string) => previous[k] : undefined, variationThreshold };
+    const issues = questions.flatMap((q) => evaluateQuestion(q, read, options));
     return {
       ...progressOf(questions, read),
       errors: issues.filter((i) => i.severity === "error" && i.code !== "unanswered").length,
@@ -60,7 +68,7 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
       unanswered: issues.filter((i) => i.code === "unanswered").map((i) => i.cell),
       warningCells: issues.filter((i) => i.severity === "warning" || (i.severity === "error" && i.code !== "unanswered")).map((i) => i.cell),
     };
-  }, [questions, read]);
+  }, [questions, read, previous, previousCycle, variationThreshold]);
   const [live, setLive] = useState(summarise);
 
   const autosave = useAutosave({ form, index, url: saveUrl, initial: answers, invalid, enabled: !readOnly, onSaved: () => setLive(summarise()) });

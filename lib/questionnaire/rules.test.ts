@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Question, type QuestionnaireInput } from "./definition";
 import { parseQuestionnaire } from "./validate";
-import { blocksSubmission, computeSum, evaluateQuestion, sumsOf, checkCellValue } from "./rules";
+import { blocksSubmission, computeSum, evaluateQuestion, sumsOf, checkCellValue, variationOf } from "./rules";
 import { cellsOf } from "./cells";
 import { EMPTY, multi, num, status, text, type Answer } from "./answers";
 import { progressOf } from "./progress";
@@ -171,5 +171,25 @@ describe("definition validation", () => {
   });
   it("accepts every question type of the model", () => {
     expect(Question.options.map((o) => o.shape.type.value).sort()).toEqual(["choice", "grid", "multi", "number", "sources", "text"]);
+  });
+});
+
+describe("variation from the previous cycle", () => {
+  const q001 = find("001");
+  const prev = reader({ "001": num(18_879_552) });
+  it("warns beyond the threshold and is explained by the comment", () => {
+    expect(evaluateQuestion(q001, reader({ "001": num(19_000_000) }), { previous: prev, variationThreshold: 20 })).toEqual([]);
+    const issues = evaluateQuestion(q001, reader({ "001": num(30_000_000) }), { previous: prev, variationThreshold: 20 });
+    expect(issues).toEqual([{ code: "variation", severity: "warning", question: "001", cell: "001", params: { previous: 18879552, variation: 58.9, threshold: 20 }, explained: false }]);
+    const explained = evaluateQuestion(q001, reader({ "001": num(30_000_000), "001#comment": text("Census revision") }), { previous: prev, variationThreshold: 20 });
+    expect(explained[0].explained).toBe(true);
+  });
+  it("compares only figures with figures", () => {
+    expect(variationOf(5, null)).toBeNull();
+    expect(variationOf(null, 5)).toBeNull();
+    expect(variationOf(0, 0)).toBe(0);
+    expect(variationOf(3, 0)).toBe(Infinity);
+    expect(variationOf(80, 100)).toBe(-20);
+    expect(evaluateQuestion(find("004"), reader({ "004": status("NA") }), { previous: reader({ "004": num(5424) }) })).toEqual([]);
   });
 });

@@ -17,13 +17,13 @@ export type IssueCode =
   | "notANumber" | "tooManyDecimals" | "belowMin" | "aboveMax" | "tooLarge"
   | "textTooLong" | "unknownOption" | "tooManySelected" | "exclusiveOption" | "tooManyChecked" | "statusNotAllowed"
   | "unanswered"
-  | "sumMismatch" | "totalNA" | "totalNAPWithParts" | "caseFlow" | "atMost";
+  | "sumMismatch" | "totalNA" | "totalNAPWithParts" | "caseFlow" | "atMost" | "variation";
 
 export const SEVERITY: Record<IssueCode, Severity> = {
   notANumber: "error", tooManyDecimals: "error", belowMin: "error", aboveMax: "error", tooLarge: "error",
   textTooLong: "error", unknownOption: "error", tooManySelected: "error", exclusiveOption: "error",
   tooManyChecked: "error", statusNotAllowed: "error", unanswered: "error",
-  sumMismatch: "warning", totalNA: "warning", totalNAPWithParts: "warning", caseFlow: "warning", atMost: "warning",
+  sumMismatch: "warning", totalNA: "warning", totalNAPWithParts: "warning", caseFlow: "warning", atMost: "warning", variation: "warning",
 };
 
 export type Issue = {
@@ -182,7 +182,18 @@ export function ruleKeys(q: Question): string[] {
 export type EvaluateOptions = {
   /** At submission, every enabled cell must be answered. */
   submit?: boolean;
+  /** The previous cycle's answers of the same country: figures that moved too much need explaining. */
+  previous?: AnswerReader;
+  /** The cycle's variation threshold in % (a question may override it). */
+  variationThreshold?: number;
 };
+
+/** Change from the previous cycle in %, one decimal; null when there is nothing to compare. */
+export function variationOf(current: number | null | undefined, previous: number | null | undefined): number | null {
+  if (current === null || current === undefined || previous === null || previous === undefined) return null;
+  if (previous === 0) return current === 0 ? 0 : Infinity;
+  return Math.round(((current - previous) / Math.abs(previous)) * 1000) / 10;
+}
 
 /** All issues of one question (nothing when the question is disabled by its condition). */
 export function evaluateQuestion(q: Question, read: AnswerReader, options: EvaluateOptions = {}): Issue[] {
@@ -228,6 +239,16 @@ export function evaluateQuestion(q: Question, read: AnswerReader, options: Evalu
     for (const limit of q.maxChecked ?? []) {
       const ticked = q.rows.filter((r) => enabled.has(cellKey({ q: q.id, row: r.id, col: limit.col })) && read(cellKey({ q: q.id, row: r.id, col: limit.col }))?.num === 1);
       if (ticked.length > limit.max) issues.push(issue("tooManyChecked", q.id, cellKey({ q: q.id, row: ticked[ticked.length - 1].id, col: limit.col }), { max: limit.max }));
+    }
+  }
+  if (options.previous) {
+    const threshold = q.variationThreshold ?? options.variationThreshold ?? 20;
+    for (const cell of cells) {
+      if (cell.spec.kind !== "number") continue;
+      const v = variationOf(read(cell.key)?.num, options.previous(cell.key)?.num);
+      if (v !== null && Math.abs(v) > threshold) {
+        issues.push(issue("variation", q.id, cell.key, { previous: options.previous(cell.key)!.num!, variation: Number.isFinite(v) ? v : "∞", threshold }));
+      }
     }
   }
   for (const rule of q.rules ?? []) {

@@ -8,8 +8,9 @@ import type { NumberSpec } from "@/lib/questionnaire/definition";
 import { formatNumber, parseNumber, type NumberError } from "@/lib/questionnaire/numbers";
 import { statusField } from "@/lib/questionnaire/form-values";
 import { useReply } from "../reply-context";
+import { PreviousValue } from "../previous-value";
 
-export function NumberCell({ cellKey, spec, label }: { cellKey: string; spec: NumberSpec; label: string }) {
+export function NumberCell({ cellKey, spec, label, threshold }: { cellKey: string; spec: NumberSpec; label: string; threshold?: number }) {
   const t = useTranslations("form");
   const tr = useTranslations("rules");
   const { register, setValue } = useFormContext();
@@ -66,6 +67,7 @@ export function NumberCell({ cellKey, spec, label }: { cellKey: string; spec: Nu
           <input type="checkbox" disabled={readOnly} checked={st === "NAP"} onChange={(e) => toggle("NAP", e.target.checked)} /> {t("nap")}
         </label>
       )}
+      <PreviousValue cellKey={cellKey} threshold={threshold} />
       {error && (
         <span className="field-error" role="alert" data-testid={`error-${cellKey}`}>
           {tr(error.code, error as never)}

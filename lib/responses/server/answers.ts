@@ -67,10 +67,7 @@ export function saveAnswers(responseId: number, userId: number, changes: AnswerC
        version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   );
   const history = sqlite.prepare("insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, ?, ?, ?)");
-  const touch = sqlite.prepare(
-    `update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
-       status = case when status = 'not_started' then 'in_progress' else status end where id = ?`,
-  );
+  const touch = sqlite.prepare(`update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`);
 
   return sqlite.transaction(() => {
     const saved: SavedCell[] = [];

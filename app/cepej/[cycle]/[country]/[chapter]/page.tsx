@@ -4,6 +4,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { loadReplyPage } from "@/lib/cepej/server/reply-page";
 import { ReplyForm } from "@/components/questionnaire/reply-form";
+import { keysOf } from "@/lib/questionnaire/cells";
+import { questionsOf } from "@/lib/questionnaire/walk";
 
 export default async function ChapterPage({ params }: { params: Promise<{ cycle: string; country: string; chapter: string }> }) {
   const { cycle, country, chapter: chapterId } = await params;
@@ -12,10 +14,14 @@ export default async function ChapterPage({ params }: { params: Promise<{ cycle:
   const chapter = page.index.questionnaire.parts.find((p) => p.id === chapterId);
   if (!chapter) notFound();
   const t = await getTranslations("reply");
+  const questions = questionsOf(chapter);
+  const ids = new Set(questions.map((q) => q.id));
+  const onPage = new Set(questions.flatMap(keysOf));
+  const pick = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([k]) => onPage.has(k)));
   return (
     <>
-      <p className="breadcrumb"><Link href={page.base}>{page.cycle.name} · {page.countryName}</Link></p>
-      {!page.canWrite && <p className="alert">{t("readOnlyNotice")}</p>}
+      <p className="breadcrumb"><Link href={page.base}>{page.cycle.name} · {page.countryName}</Link> · {t(`status.${page.reply.status}`)}</p>
+      {page.readOnlyReason && <p className="alert" data-testid="read-only-reason">{page.readOnlyReason}</p>}
       <ReplyForm
         key={chapter.id}
         chapter={chapter}
@@ -24,6 +30,16 @@ export default async function ChapterPage({ params }: { params: Promise<{ cycle:
         answers={Object.fromEntries(page.stored)}
         saveUrl={`/api/cycles/${page.cycle.slug}/replies/${page.reply.countryCode}/answers`}
         readOnly={!page.canWrite}
+        previous={pick(page.previous)}
+        previousCycle={page.previousCycle}
+        variationThreshold={page.cycle.variationThreshold}
+        review={{
+          api: `/api/cycles/${page.cycle.slug}/replies/${page.reply.countryCode}`,
+          reviewer: page.reviewer,
+          queries: page.queries.filter((q) => ids.has(q.questionId)),
+          flags: Object.fromEntries(page.flags.filter((f) => onPage.has(f.cell)).map((f) => [f.cell, f.reason])),
+          series: page.series?.map((s) => ({ cycle: s.cycle, answers: pick(s.answers) })) ?? null,
+        }}
       />
     </>
   );

@@ -1,38 +1,32 @@
 // GET  /api/cycles/{cycle}/replies/{country}/answers — the reply's stored answers with versions.
 // PUT  /api/cycles/{cycle}/replies/{country}/answers — autosave: {changes:[{cell,value,baseVersion}]}.
-import { checkApiAccess } from "@/lib/auth/session";
-import { findReply } from "@/lib/cepej/server/replies";
 import { problem, readJson } from "@/lib/http/json-body";
 import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
 import { loadAnswers, saveAnswers, validateChanges } from "@/lib/responses/server/answers";
 import { SaveAnswersRequest } from "@/lib/responses/save-request";
+import { editCheck, replyForRequest, type ReplyParams } from "@/lib/cepej/server/reply-access";
+import { recordState } from "@/lib/cepej/server/workflow";
+import { stateAfterEdit, type ReplyState } from "@/lib/cepej/workflow";
 
-type Params = { params: Promise<{ cycle: string; country: string }> };
-
-async function replyFor(params: Params["params"], action: "read" | "write") {
-  const { cycle, country } = await params;
-  const access = await checkApiAccess(action, { kind: "cepejReply", country: country.toUpperCase() });
-  if (!access.ok) return { ok: false as const, response: access.response };
-  const found = findReply(cycle, country.toUpperCase());
-  if (!found) return { ok: false as const, response: problem(404, `No reply of ${country} in cycle ${cycle}.`) };
-  return { ok: true as const, user: access.user, ...found };
+export async function GET(_request: Request, { params }: { params: ReplyParams }) {
+  const r = await replyForRequest(params, "read");
+  if (!r.ok) return r.response;
+  const { reply, cycle } = r.found;
+  return Response.json({ cycle: cycle.slug, country: reply.countryCode, status: reply.status, answers: Object.fromEntries(loadAnswers(reply.id)) });
 }
 
-export async function GET(_request: Request, { params }: Params) {
-  const r = await replyFor(params, "read");
+export async function PUT(request: Request, { params }: { params: ReplyParams }) {
+  const r = await replyForRequest(params, "write");
   if (!r.ok) return r.response;
-  const answers = Object.fromEntries(loadAnswers(r.reply.id));
-  return Response.json({ cycle: r.cycle.slug, country: r.reply.countryCode, status: r.reply.status, answers });
-}
-
-export async function PUT(request: Request, { params }: Params) {
-  const r = await replyFor(params, "write");
-  if (!r.ok) return r.response;
+  const editable = editCheck(r.found, r.user.role);
+  if (!editable.ok) return problem(409, editable.reason);
   const body = await readJson(request, SaveAnswersRequest);
   if (!body.ok) return body.response;
-  const index = loadQuestionnaire(r.reply.questionnaireId);
-  const rejected = validateChanges(index, body.data.changes);
+  const { reply } = r.found;
+  const rejected = validateChanges(loadQuestionnaire(reply.questionnaireId), body.data.changes);
   if (rejected.length) return problem(400, "Some values cannot be saved; nothing was saved.", rejected);
-  const result = saveAnswers(r.reply.id, r.user.id, body.data.changes);
+  const result = saveAnswers(reply.id, r.user.id, body.data.changes);
+  const next = stateAfterEdit(reply.status as ReplyState);
+  if (result.saved.length && next !== reply.status) recordState(reply.id, reply.status, next, r.user.id, "Answers changed");
   return Response.json(result, { status: result.conflicts.length ? 409 : 200 });
 }

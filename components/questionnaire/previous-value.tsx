@@ -1,0 +1,37 @@
+"use client";
+// Beside a number cell: the previous cycle's value and the variation in %, live as you type, and
+// the reviewer's "not retained for publication" mark.
+import { useWatch } from "react-hook-form";
+import { useTranslations } from "next-intl";
+import { formatNumber } from "@/lib/questionnaire/numbers";
+import { variationOf } from "@/lib/questionnaire/rules";
+import { statusField } from "@/lib/questionnaire/form-values";
+import { useAnswerReader, useReply } from "./reply-context";
+
+export function PreviousValue({ cellKey, threshold }: { cellKey: string; threshold?: number }) {
+  const t = useTranslations("review");
+  const { previous, previousCycle, variationThreshold, review } = useReply();
+  const read = useAnswerReader();
+  useWatch({ name: [cellKey, statusField(cellKey)] });
+  const flag = review.flags[cellKey];
+  const prev = previous[cellKey];
+  if (!prev && !flag) return null;
+  const v = variationOf(read(cellKey)?.num, prev?.num);
+  const limit = threshold ?? variationThreshold;
+  const shown = prev ? (prev.status ?? (prev.num !== null ? formatNumber(prev.num) : "—")) : null;
+  return (
+    <span className="previous" data-testid={`previous-${cellKey}`}>
+      {prev && (
+        <>
+          {previousCycle}: {shown}
+          {v !== null && (
+            <span className={Math.abs(v) > limit ? "variation over" : "variation"}>
+              {" "}({Number.isFinite(v) ? `${v > 0 ? "+" : ""}${v} %` : "new"})
+            </span>
+          )}
+        </>
+      )}
+      {flag && <span className="flag" title={flag}>{t("notRetained")}: {flag}</span>}
+    </span>
+  );
+}
