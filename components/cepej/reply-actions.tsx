@@ -5,13 +5,14 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useIssueText } from "@/components/questionnaire/use-issue-text";
 
 type Blocker = { question: string; cell: string; code: string; severity: string; chapter?: string; params?: Record<string, string | number> };
 type Props = { api: string; base: string; actions: ("submit" | "return" | "validate" | "reopen")[] };
 
 export function ReplyActions({ api, base, actions }: Props) {
   const t = useTranslations("workflow");
-  const tr = useTranslations("rules");
+  const issueText = useIssueText();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [note, setNote] = useState("");
@@ -51,7 +52,7 @@ export function ReplyActions({ api, base, actions }: Props) {
         <ul className="blockers" data-testid="blockers">
           {blockers.slice(0, 200).map((b) => (
             <li key={`${b.code}-${b.cell}`}>
-              <Link href={`${base}/${b.chapter ?? "1"}#q-${b.question}`}>{b.question}</Link> — {tr(b.code, (b.params ?? {}) as never)} <span className="muted">({b.cell})</span>
+              <Link href={`${base}/${b.chapter ?? "1"}#q-${b.question}`}>{b.question}</Link> — {issueText(b.code, b.params)} <span className="muted">({b.cell})</span>
             </li>
           ))}
           {blockers.length > 200 && <li>… {t("more", { count: blockers.length - 200 })}</li>}

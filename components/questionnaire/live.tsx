@@ -4,7 +4,8 @@
 // so typing re-renders the cell, its totals and its question's messages, never the whole form.
 import { useEffect, useMemo } from "react";
 import { useWatch } from "react-hook-form";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useIssueText } from "./use-issue-text";
 import type { Question } from "@/lib/questionnaire/definition";
 import { cellsOf } from "@/lib/questionnaire/cells";
 import { computeSum, evaluateQuestion, ruleKeys, type Issue } from "@/lib/questionnaire/rules";
@@ -79,16 +80,15 @@ export function QuestionIssues({ question }: { question: Question }) {
 }
 
 function IssueLine({ issue, question }: { issue: Issue; question: Question }) {
-  const t = useTranslations();
-  const format = useFormatter();
+  const t = useTranslations("form");
+  const text = useIssueText();
   const l = useLocalized();
   const cell = cellsOf(question).find((c) => c.key === issue.cell);
   const where = cell?.row ? `${l(cell.row.label).slice(0, 60)} / ${l(cell.col!.label)}` : question.id;
-  const params = Object.fromEntries(Object.entries(issue.params).map(([k, v]) => [k, typeof v === "number" ? format.number(v, { maximumFractionDigits: 10 }) : v]));
   const kind = issue.severity === "error" ? "error" : issue.explained ? "explained" : "warning";
   return (
     <li className={`issue ${kind}`} data-code={issue.code}>
-      <strong>{t(`form.severity.${kind}`)}</strong> {where}: {t(`rules.${issue.code}`, params as never)}
+      <strong>{t(`severity.${kind}`)}</strong> {where}: {text(issue.code, issue.params)}
     </li>
   );
 }

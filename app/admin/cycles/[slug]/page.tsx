@@ -52,7 +52,7 @@ export default async function CyclePage({ params, searchParams }: { params: Prom
         <h2>{t("assign")}</h2>
         <form action={assignAction} className="inline-form">
           <input type="hidden" name="cycle" value={slug} />
-          <select name="country" aria-label={t("country")}>{cycleStatus(slug).map((r) => <option key={r.country} value={r.country}>{r.name}</option>)}</select>
+          <select name="country" aria-label={t("assignCountry")}>{cycleStatus(slug).map((r) => <option key={r.country} value={r.country}>{r.name}</option>)}</select>
           <select name="userId" aria-label={t("correspondent")}>{people.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.email})</option>)}</select>
           <button type="submit">{t("assignButton")}</button>
         </form>
@@ -61,7 +61,7 @@ export default async function CyclePage({ params, searchParams }: { params: Prom
         <h2>{t("extend")}</h2>
         <form action={extendDeadlineAction} className="inline-form">
           <input type="hidden" name="cycle" value={slug} />
-          <select name="country" aria-label={t("country")}>{cycleStatus(slug).map((r) => <option key={r.country} value={r.country}>{r.name}</option>)}</select>
+          <select name="country" aria-label={t("extendCountry")}>{cycleStatus(slug).map((r) => <option key={r.country} value={r.country}>{r.name}</option>)}</select>
           <input type="date" name="deadline" aria-label={t("deadline")} />
           <button type="submit">{t("extendButton")}</button>
         </form>
