@@ -281,6 +281,8 @@ function readCell(spec: CellSpec, content: string): CellRead {
       const t = joinText(content.split("\n"));
       return t ? { kind: "answer", answer: { num: null, text: t, status: null } } : { kind: "empty" };
     }
+    case "date":
+      return { kind: "empty" }; // the CEPEJ questionnaire has no date cells
   }
 }
 

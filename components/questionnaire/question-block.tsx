@@ -61,6 +61,8 @@ function QuestionBody({ question: q, label }: { question: Question; label: strin
     case "text":
     case "sources":
       return <span data-cell={q.id}><TextCell name={q.id} maxLength={q.maxLength} label={label} rows={q.type === "sources" ? 3 : 6} /></span>;
+    case "date":
+      return <span data-cell={q.id}><DateCell cellKey={q.id} label={label} /></span>;
     case "grid":
       return <GridBody question={q} />;
   }
@@ -135,6 +137,8 @@ function GridCell({ cellKey: key, column, label, threshold }: { cellKey: string;
       return <CheckCell cellKey={key} label={label} />;
     case "text":
       return <TextCell name={key} maxLength={spec.maxLength} label={label} single />;
+    case "date":
+      return <DateCell cellKey={key} label={label} />;
   }
 }
 
@@ -169,4 +173,10 @@ function PreviousComment({ questionId }: { questionId: string }) {
       )}
     </span>
   );
+}
+
+function DateCell({ cellKey, label }: { cellKey: string; label: string }) {
+  const { register } = useFormContext();
+  const { readOnly } = useReply();
+  return <input type="date" aria-label={label} disabled={readOnly} {...register(cellKey)} />;
 }

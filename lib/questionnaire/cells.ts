@@ -26,6 +26,8 @@ export function singleCellSpec(q: Exclude<Question, { type: "grid" }>): CellSpec
     case "text":
     case "sources":
       return { kind: "text", maxLength: q.maxLength };
+    case "date":
+      return { kind: "date", min: q.min, max: q.max, within: q.within };
   }
 }
 

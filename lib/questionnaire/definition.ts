@@ -82,6 +82,15 @@ export const CellSpec = z.discriminatedUnion("kind", [
   /** A single tick box (Q014-0: "criteria used" / "main criteria"). */
   z.object({ kind: z.literal("check") }).strict(),
   z.object({ kind: z.literal("text"), maxLength: z.number().int().positive().default(500) }).strict(),
+  /** A calendar date "YYYY-MM-DD"; `within: "fieldwork"` limits it to the survey wave's fieldwork. */
+  z
+    .object({
+      kind: z.literal("date"),
+      min: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      max: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      within: z.literal("fieldwork").optional(),
+    })
+    .strict(),
 ]);
 export type CellSpec = z.infer<typeof CellSpec>;
 
@@ -161,6 +170,15 @@ export const Question = z.discriminatedUnion("type", [
       ...questionBase,
       type: z.literal("text"),
       maxLength: z.number().int().positive().default(10000),
+    })
+    .strict(),
+  z
+    .object({
+      ...questionBase,
+      type: z.literal("date"),
+      min: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      max: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      within: z.literal("fieldwork").optional(),
     })
     .strict(),
   /** The sources of a part (A1, A2 …): a text, answered once per part. */

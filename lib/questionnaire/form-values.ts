@@ -30,6 +30,7 @@ export function toFormValues(info: KeyInfo, answer: Answer | undefined, into: Fo
         into[key] = a.num === 1;
         return;
       case "text":
+      case "date":
         into[key] = a.text ?? "";
         return;
     }
@@ -61,6 +62,7 @@ export function fromFormValues(info: KeyInfo, get: (field: string) => unknown, k
       case "check":
         return value === true ? num(1) : value === false ? num(0) : EMPTY;
       case "text":
+      case "date":
         return typeof value === "string" && value.length ? text(value) : EMPTY;
     }
   }

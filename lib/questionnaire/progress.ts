@@ -12,7 +12,7 @@ export function progressOf(questions: Iterable<Question>, read: AnswerReader): P
   for (const q of questions) {
     const whole = q.questionStatus?.length ? !isEmpty(read(questionStatusKey(q.id))) : false;
     for (const cell of cellsOf(q)) {
-      if (cell.spec.kind !== "number" && cell.spec.kind !== "choice") continue;
+      if (cell.spec.kind !== "number" && cell.spec.kind !== "choice" && cell.spec.kind !== "date") continue;
       if (!cellEnabled(cell, read)) continue;
       total++;
       if (whole || !isEmpty(read(cell.key))) answered++;

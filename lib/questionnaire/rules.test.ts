@@ -170,7 +170,7 @@ describe("definition validation", () => {
     expect(result.errors.map((e) => e.path)).toEqual(expect.arrayContaining(["parts.0.title.en", "parts.0.questions.0.number.decimals"]));
   });
   it("accepts every question type of the model", () => {
-    expect(Question.options.map((o) => o.shape.type.value).sort()).toEqual(["choice", "grid", "multi", "number", "sources", "text"]);
+    expect(Question.options.map((o) => o.shape.type.value).sort()).toEqual(["choice", "date", "grid", "multi", "number", "sources", "text"]);
   });
 });
 
@@ -191,5 +191,20 @@ describe("variation from the previous cycle", () => {
     expect(variationOf(3, 0)).toBe(Infinity);
     expect(variationOf(80, 100)).toBe(-20);
     expect(evaluateQuestion(find("004"), reader({ "004": status("NA") }), { previous: reader({ "004": num(5424) }) })).toEqual([]);
+  });
+});
+
+describe("dates", () => {
+  const def = parseQuestionnaire({ id: "d", version: "1", title: { en: "d" }, parts: [{ id: "1", title: { en: "A" }, questions: [{ id: "interview_date", type: "date", label: { en: "Date of interview" }, within: "fieldwork" }] }] });
+  if (!def.ok) throw new Error("invalid");
+  const q = def.questionnaire.parts[0].questions[0];
+  const fieldwork = { start: "2025-10-01", end: "2025-11-30" };
+  it("refuses malformed dates and dates outside fieldwork", () => {
+    expect(evaluateQuestion(q, reader({ interview_date: text("2025-02-30") }), { context: { fieldwork } }).map((i) => i.code)).toEqual(["badDate"]);
+    expect(evaluateQuestion(q, reader({ interview_date: text("2025-12-01") }), { context: { fieldwork } })).toEqual([
+      expect.objectContaining({ code: "dateOutOfRange", severity: "error", params: { min: "2025-10-01", max: "2025-11-30" } }),
+    ]);
+    expect(evaluateQuestion(q, reader({ interview_date: text("2025-10-15") }), { context: { fieldwork } })).toEqual([]);
+    expect(evaluateQuestion(q, reader({}), { submit: true, context: { fieldwork } }).map((i) => i.code)).toEqual(["unanswered"]);
   });
 });

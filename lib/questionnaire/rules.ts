@@ -15,13 +15,13 @@ export type Severity = "error" | "warning";
 
 export type IssueCode =
   | "notANumber" | "tooManyDecimals" | "belowMin" | "aboveMax" | "tooLarge"
-  | "textTooLong" | "unknownOption" | "tooManySelected" | "exclusiveOption" | "tooManyChecked" | "statusNotAllowed"
+  | "textTooLong" | "badDate" | "dateOutOfRange" | "unknownOption" | "tooManySelected" | "exclusiveOption" | "tooManyChecked" | "statusNotAllowed"
   | "unanswered"
   | "sumMismatch" | "totalNA" | "totalNAPWithParts" | "caseFlow" | "atMost" | "variation";
 
 export const SEVERITY: Record<IssueCode, Severity> = {
   notANumber: "error", tooManyDecimals: "error", belowMin: "error", aboveMax: "error", tooLarge: "error",
-  textTooLong: "error", unknownOption: "error", tooManySelected: "error", exclusiveOption: "error",
+  textTooLong: "error", badDate: "error", dateOutOfRange: "error", unknownOption: "error", tooManySelected: "error", exclusiveOption: "error",
   tooManyChecked: "error", statusNotAllowed: "error", unanswered: "error",
   sumMismatch: "warning", totalNA: "warning", totalNAPWithParts: "warning", caseFlow: "warning", atMost: "warning", variation: "warning",
 };
@@ -44,7 +44,12 @@ const issue = (code: IssueCode, question: string, cell: string, params: Issue["p
 // ---------------------------------------------------------------------------------------------
 // One cell's value against its spec: what blocks saving it.
 
-export function checkCellValue(cell: Cell, answer: Answer): Issue | null {
+export type ValueContext = {
+  /** The survey wave's fieldwork period, for dates declared `within: "fieldwork"`. */
+  fieldwork?: { start: string; end: string };
+};
+
+export function checkCellValue(cell: Cell, answer: Answer, context: ValueContext = {}): Issue | null {
   if (isEmpty(answer)) return null;
   const q = cell.question.id;
   const spec = cell.spec;
@@ -77,7 +82,21 @@ export function checkCellValue(cell: Cell, answer: Answer): Issue | null {
     case "text":
       if (answer.text === null) return issue("unknownOption", q, cell.key);
       return answer.text.length > spec.maxLength ? issue("textTooLong", q, cell.key, { max: spec.maxLength }) : null;
+    case "date": {
+      if (answer.text === null || !isIsoDate(answer.text)) return issue("badDate", q, cell.key);
+      const min = spec.within === "fieldwork" ? context.fieldwork?.start ?? spec.min : spec.min;
+      const max = spec.within === "fieldwork" ? context.fieldwork?.end ?? spec.max : spec.max;
+      if ((min && answer.text < min) || (max && answer.text > max)) return issue("dateOutOfRange", q, cell.key, { min: min ?? "", max: max ?? "" });
+      return null;
+    }
   }
+}
+
+/** A real calendar date written YYYY-MM-DD (2025-02-30 is not). */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 const numberParams = (e: { code: string } & Record<string, unknown>) =>
@@ -186,6 +205,8 @@ export type EvaluateOptions = {
   previous?: AnswerReader;
   /** The cycle's variation threshold in % (a question may override it). */
   variationThreshold?: number;
+  /** Values the definition refers to, such as the survey wave's fieldwork period. */
+  context?: ValueContext;
 };
 
 /** Change from the previous cycle in %, one decimal; null when there is nothing to compare. */
@@ -205,7 +226,7 @@ export function evaluateQuestion(q: Question, read: AnswerReader, options: Evalu
 
   for (const cell of cells) {
     const answer = read(cell.key);
-    const problem = answer ? checkCellValue(cell, answer) : null;
+    const problem = answer ? checkCellValue(cell, answer, options.context) : null;
     if (problem) issues.push(problem);
     else if (options.submit && !wholeStatus && isEmpty(answer) && requiredAtSubmit(cell)) issues.push(issue("unanswered", q.id, cell.key));
   }
@@ -269,7 +290,7 @@ export function evaluateQuestion(q: Question, read: AnswerReader, options: Evalu
 /** Numbers and single choices must be answered (a figure, NA, NAP or an option); tick boxes,
  *  multiple choices and texts may legitimately stay empty. */
 function requiredAtSubmit(cell: Cell): boolean {
-  return cell.spec.kind === "number" || cell.spec.kind === "choice";
+  return cell.spec.kind === "number" || cell.spec.kind === "choice" || cell.spec.kind === "date";
 }
 
 export function evaluateAll(q: Questionnaire, read: AnswerReader, options: EvaluateOptions = {}): Issue[] {
