@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "exceljs"],
   poweredByHeader: false,
   // Type errors and lint are checked by `npm run typecheck`, not during every build.
   eslint: { ignoreDuringBuilds: true },

@@ -15,6 +15,7 @@ import { TextCell } from "./cells/text-cell";
 import { ComputedSum, QuestionIssues, useQuestionEnabled } from "./live";
 import { useAnswerReader, useLocalized, useReply } from "./reply-context";
 import { QueryThreads } from "./review-panel";
+import { IndicatorsBeside } from "./indicators-beside";
 
 export const QuestionBlock = memo(function QuestionBlock({ question }: { question: Question }) {
   const t = useTranslations("form");
@@ -45,6 +46,7 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
         </label>
       )}
       <QuestionIssues question={question} />
+      <IndicatorsBeside questionId={question.id} />
       <QueryThreads question={question} />
     </section>
   );

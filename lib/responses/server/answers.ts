@@ -93,3 +93,31 @@ export function saveAnswers(responseId: number, userId: number, changes: AnswerC
     return { saved, conflicts };
   }).immediate();
 }
+
+/** Replaces every stored answer of a response with `next` (an import), in one transaction, keeping
+ *  the history of each cell that changes. Returns how many cells changed. */
+export function replaceAnswers(responseId: number, userId: number, next: Map<string, Answer>): number {
+  const sqlite = getDb().$client;
+  const current = loadAnswers(responseId);
+  const upsert = sqlite.prepare(
+    `insert into answers (response_id, cell, num, text, status, version, updated_by, updated_at)
+     values (@responseId, @cell, @num, @text, @status, @version, @userId, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+     on conflict (response_id, cell) do update set num = excluded.num, text = excluded.text, status = excluded.status,
+       version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+  );
+  const history = sqlite.prepare("insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, ?, ?, ?)");
+  return sqlite.transaction(() => {
+    let changed = 0;
+    const cells = new Set([...current.keys(), ...next.keys()]);
+    for (const cell of cells) {
+      const before = current.get(cell);
+      const after = next.get(cell) && !isEmpty(next.get(cell)) ? next.get(cell)! : null;
+      if (sameAnswer(before?.answer ?? null, after)) continue;
+      upsert.run({ responseId, cell, num: after?.num ?? null, text: after?.text ?? null, status: after?.status ?? null, version: (before?.version ?? 0) + 1, userId });
+      history.run(responseId, cell, before ? JSON.stringify(before.answer) : null, after ? JSON.stringify(after) : null, userId);
+      changed++;
+    }
+    if (changed) sqlite.prepare(`update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`).run(responseId);
+    return changed;
+  }).immediate();
+}

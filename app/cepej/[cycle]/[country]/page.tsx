@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { loadReplyPage } from "@/lib/cepej/server/reply-page";
 import { ReplyActions } from "@/components/cepej/reply-actions";
+import { ImportReply } from "@/components/cepej/import-reply";
 import { TRANSITIONS, type ReplyAction, type ReplyState } from "@/lib/cepej/workflow";
 
 export default async function ReplyHome({ params }: { params: Promise<{ cycle: string; country: string }> }) {
@@ -42,6 +43,14 @@ export default async function ReplyHome({ params }: { params: Promise<{ cycle: s
           </ul>
         </div>
       )}
+      <div className="card" data-testid="reply-links">
+        <Link href={`${page.base}/indicators`}>{t("indicators")}</Link> · <Link href={`${page.base}/quality`}>{t("quality")}</Link> ·{" "}
+        <Link href={`${page.base}/print`}>{t("print")}</Link> · {t("download")}{" "}
+        <a href={`/api/cycles/${page.cycle.slug}/replies/${page.reply.countryCode}/export?format=csv`}>CSV</a>{" "}
+        <a href={`/api/cycles/${page.cycle.slug}/replies/${page.reply.countryCode}/export?format=xlsx`}>XLSX</a>{" "}
+        <a href={`/api/cycles/${page.cycle.slug}/replies/${page.reply.countryCode}/export?format=json`}>JSON</a>
+        {page.canWrite && <ImportReply api={`/api/cycles/${page.cycle.slug}/replies/${page.reply.countryCode}`} />}
+      </div>
       <ReplyActions api={`/api/cycles/${page.cycle.slug}/replies/${page.reply.countryCode}`} base={page.base} actions={actions} />
       <table className="list" data-testid="chapters">
         <thead><tr><th>{t("chapter")}</th><th>{t("answered")}</th><th>{t("warnings")}</th><th>{t("errors")}</th></tr></thead>

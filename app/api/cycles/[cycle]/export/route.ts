@@ -1,0 +1,31 @@
+// GET /api/cycles/{cycle}/export?format=csv — the long CSV of every reply of the cycle (admins),
+// streamed reply by reply.
+import { checkApiAccess } from "@/lib/auth/session";
+import { problem } from "@/lib/http/json-body";
+import { cycleOf } from "@/lib/cepej/server/workflow";
+import { findReply } from "@/lib/cepej/server/replies";
+import { attachment, replyForExport } from "@/lib/cepej/server/export";
+import { longCsvHeader, longCsvLines, streamLines } from "@/lib/cepej/export/long-csv";
+import { getDb } from "@/db/client";
+import { audit } from "@/lib/audit/server";
+
+export async function GET(request: Request, { params }: { params: Promise<{ cycle: string }> }) {
+  const access = await checkApiAccess("read", { kind: "administration" });
+  if (!access.ok) return access.response;
+  const slug = (await params).cycle;
+  const cycle = cycleOf(slug);
+  if (!cycle) return problem(404, `No cycle ${slug}.`);
+  if ((new URL(request.url).searchParams.get("format") ?? "csv") !== "csv") return problem(400, "format must be csv");
+  const countries = (getDb().$client.prepare("select country_code as c from responses where cycle_slug = ? order by country_code").all(slug) as { c: string }[]).map((r) => r.c);
+  audit({ action: "export.cycle_csv", object: slug, user: access.user });
+  function* lines() {
+    yield longCsvHeader();
+    for (const country of countries) {
+      const found = findReply(slug, country);
+      if (!found) continue;
+      const data = replyForExport(found); // one reply in memory at a time
+      yield* longCsvLines(data.index.questionnaire, { cycle: slug, country, read: data.read, flags: data.flags });
+    }
+  }
+  return new Response(streamLines(lines()), { headers: { "content-type": "text/csv; charset=utf-8", ...attachment(`cepej-${slug}.csv`) } });
+}

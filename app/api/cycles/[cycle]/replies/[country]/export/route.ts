@@ -1,0 +1,35 @@
+// GET /api/cycles/{cycle}/replies/{country}/export?format=csv|xlsx|json — the reply (authorised like the reply).
+import { problem } from "@/lib/http/json-body";
+import { replyForRequest, type ReplyParams } from "@/lib/cepej/server/reply-access";
+import { attachment, replyForExport } from "@/lib/cepej/server/export";
+import { longCsvHeader, longCsvLines, streamLines } from "@/lib/cepej/export/long-csv";
+import { replyXlsx } from "@/lib/cepej/export/xlsx";
+import { replyToJson } from "@/lib/cepej/export/reply-json";
+import { audit } from "@/lib/audit/server";
+
+export async function GET(request: Request, { params }: { params: ReplyParams }) {
+  const r = await replyForRequest(params, "read");
+  if (!r.ok) return r.response;
+  const format = new URL(request.url).searchParams.get("format") ?? "csv";
+  const { reply, cycle, countryName } = r.found;
+  const country = reply.countryCode!;
+  const data = replyForExport(r.found);
+  const base = `cepej-${cycle.slug}-${country}`;
+  audit({ action: `export.${format}`, object: `${cycle.slug}/${country}`, user: r.user });
+  switch (format) {
+    case "csv":
+      return new Response(streamLines([longCsvHeader(), ...longCsvLines(data.index.questionnaire, { cycle: cycle.slug, country, read: data.read, flags: data.flags })]), {
+        headers: { "content-type": "text/csv; charset=utf-8", ...attachment(`${base}.csv`) },
+      });
+    case "xlsx": {
+      const buffer = await replyXlsx(data.index.questionnaire, { title: `${cycle.name} · ${countryName}`, read: data.read, flags: data.flags });
+      return new Response(new Uint8Array(buffer), { headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ...attachment(`${base}.xlsx`) } });
+    }
+    case "json":
+      return new Response(replyToJson(data.index, { cycle: cycle.slug, country, status: reply.status }, new Map([...data.stored].map(([k, v]) => [k, v.answer]))), {
+        headers: { "content-type": "application/json; charset=utf-8", ...attachment(`${base}.json`) },
+      });
+    default:
+      return problem(400, "format must be csv, xlsx or json");
+  }
+}

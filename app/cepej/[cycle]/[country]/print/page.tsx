@@ -1,0 +1,29 @@
+// Print view / PDF of a whole reply, headed like the CEPEJ application's own print-out.
+import { getLocale, getTranslations } from "next-intl/server";
+import { loadReplyPage } from "@/lib/cepej/server/reply-page";
+import { PrintPart } from "@/components/print/reply-print";
+import { PrintButton } from "@/components/print/print-button";
+
+const ddmmyyyy = (iso: string) => iso.slice(0, 10).split("-").reverse().join("/");
+
+export default async function PrintPage({ params }: { params: Promise<{ cycle: string; country: string }> }) {
+  const { cycle, country } = await params;
+  const page = await loadReplyPage(cycle, country, await getLocale());
+  const t = await getTranslations("print");
+  const read = (k: string) => page.stored.get(k)?.answer;
+  const flags = Object.fromEntries(page.flags.map((f) => [f.cell, f.reason]));
+  const [from, to] = page.cycle.slug.split("-");
+  const now = new Date().toLocaleString("en-GB", { timeZone: "Asia/Almaty", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).replace(",", "");
+  const year = page.cycle.referenceYear;
+  return (
+    <div className="print-view">
+      <PrintButton label={t("print")} />
+      <h1>Evaluation of the judicial systems ({from} – {to})</h1>
+      <p className="print-country">{page.countryName}</p>
+      <p>Generated on : {now}</p>
+      <p>Reference data {year} (01/01/{year} - 31/12/{year})</p>
+      <p>Start/end date of the data collection campaign : {ddmmyyyy(page.cycle.opensOn)} - {ddmmyyyy(page.cycle.closesOn)}</p>
+      {page.index.questionnaire.parts.map((part) => <PrintPart key={part.id} part={part} read={read} flags={flags} />)}
+    </div>
+  );
+}
