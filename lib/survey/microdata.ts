@@ -246,7 +246,10 @@ export function rowToInterview(record: Record<string, string | undefined>, optio
     fail(column, issueReason(i, record[column], q));
   }
 
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) {
+    const position = new Map(microdataHeader().map((name, i) => [name, i]));
+    return { ok: false, errors: errors.sort((a, b) => (position.get(a.column) ?? -1) - (position.get(b.column) ?? -1)) };
+  }
   // Only what is asked is kept (nothing else can be present once the checks pass).
   const kept = Object.fromEntries(Object.entries(answers).filter(([key]) => !notAsked.has(key.split("#")[0])));
   return {

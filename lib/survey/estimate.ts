@@ -1,0 +1,257 @@
+// Weighted estimates of the household survey (form UDN) over completed interviews (result = 1),
+// with design weights: the share of a code = Σ weights of interviews with that answer ÷ Σ weights
+// of interviews that answered the question. Multiple-answer questions (unsafe_reasons …) give the
+// share of respondents who named each code, so their shares add up to more than 100.
+//
+// Every estimate is one pass over the interviews into flat accumulators (no per-group re-scans).
+import {
+  AGE_GROUPS, CRIME_TREND, EDUCATION, EMPLOYMENT, KEY_INDICATORS, MULTI_VARIABLES, OFFENCES, REGION_CODES, REPORTED, RESULT,
+  SAFETY, SETTLEMENT, SEX, TRUST, TRUST_BODIES, YES_NO, ageGroupOf, type ValueLabels,
+} from "./codes";
+
+type TrustCode = (typeof TRUST_BODIES)[number]["code"];
+type OffenceCode = (typeof OFFENCES)[number]["code"];
+
+/** One interview as a plain record: every variable of the instrument, codes as strings, multis as arrays. */
+export type Interview = {
+  household_id: string;
+  region: string;
+  settlement: "1" | "2";
+  weight: number;
+  result: string;
+  interview_date?: string;
+  sex?: string;
+  age?: number;
+  education?: string;
+  employment?: string;
+  safe_day?: string;
+  safe_night?: string;
+  unsafe_reasons?: string[];
+  unsafe_reasons_other?: string;
+  crime_trend?: string;
+  distrust_reasons?: string[];
+  not_reported_reason?: string[];
+} & { [K in TrustCode]?: string } & { [K in `victim_${OffenceCode}`]?: string } & { [K in `reported_${OffenceCode}`]?: string };
+
+/** A variable of the interview, or the derived "ageGroup" (15-24 … 65-80). */
+export type Variable = Exclude<keyof Interview, "household_id" | "weight" | "interview_date" | "unsafe_reasons_other"> | "ageGroup";
+export type GroupBy = "region" | "settlement" | "sex" | "ageGroup";
+
+/** Percent by code, one decimal. */
+export type Shares = Record<string, number>;
+export type GroupDistribution = { n: number; shares: Shares; lowBase: boolean };
+/** Shares of a key indicator plus its unweighted base `n`. */
+export type IndicatorShares = Record<string, number>;
+export type IndicatorSet = Record<string, IndicatorShares>;
+export type KeyIndicators = { overall: IndicatorSet; byRegion: Record<string, IndicatorSet> };
+
+/** Estimates on fewer completed interviews than this are flagged (lowBase). */
+export const LOW_BASE = 30;
+
+/** One decimal, half away from zero (tolerant of float noise), never -0. */
+export const round1 = (x: number) => Math.round(x * 10 + (x >= 0 ? 1e-9 : -1e-9)) / 10 || 0;
+
+const AGE_GROUP_LABELS: ValueLabels = Object.fromEntries(AGE_GROUPS.map((g) => [g.code, g.code]));
+
+/** The value labels of a variable (codes in instrument order), if it has any. */
+export function valueLabels(variable: string): ValueLabels | undefined {
+  if (variable.startsWith("trust_")) return TRUST;
+  if (variable.startsWith("victim_")) return YES_NO;
+  if (variable.startsWith("reported_")) return REPORTED;
+  if (MULTI_VARIABLES[variable]) return MULTI_VARIABLES[variable];
+  switch (variable) {
+    case "settlement": return SETTLEMENT;
+    case "result": return RESULT;
+    case "sex": return SEX;
+    case "education": return EDUCATION;
+    case "employment": return EMPLOYMENT;
+    case "safe_day": case "safe_night": return SAFETY;
+    case "crime_trend": return CRIME_TREND;
+    case "age": case "ageGroup": return AGE_GROUP_LABELS;
+    case "region": return Object.fromEntries(REGION_CODES.map((c) => [c, c]));
+    default: return undefined;
+  }
+}
+
+// ages 0…80 → age group code (array lookup instead of a search per interview)
+const AGE_GROUP_OF: (string | null)[] = Array.from({ length: 81 }, (_, a) => ageGroupOf(a));
+const ageGroupValue = (it: Interview): string | undefined => {
+  const a = it.age;
+  return typeof a === "number" && Number.isInteger(a) && a >= 0 && a <= 80 ? (AGE_GROUP_OF[a] ?? undefined) : undefined;
+};
+
+function groupKeyFn(by: GroupBy): (it: Interview) => string | undefined {
+  switch (by) {
+    case "region": return (it) => it.region;
+    case "settlement": return (it) => it.settlement;
+    case "sex": return (it) => it.sex;
+    case "ageGroup": return ageGroupValue;
+  }
+}
+const GROUPS: Record<GroupBy, () => string[]> = {
+  region: () => [...REGION_CODES],
+  settlement: () => Object.keys(SETTLEMENT),
+  sex: () => Object.keys(SEX),
+  ageGroup: () => AGE_GROUPS.map((g) => g.code),
+};
+
+/** Weighted sums of one variable: w[group][code], total weight and unweighted n per group. */
+type VarAcc = { variable: string; multi: boolean; codes: string[]; index: Map<string, number>; w: number[][]; total: number[]; n: number[] };
+type Acc = { groups: string[]; vars: VarAcc[] };
+
+/**
+ * One pass over `interviews`: for each completed interview with a group, adds its weight to the
+ * answered code of every variable. Unknown codes and groups are added on the fly.
+ */
+function accumulate(interviews: readonly Interview[], variables: readonly string[], groups: string[], groupOf: ((it: Interview) => string | undefined) | null): Acc {
+  const gIndex = new Map(groups.map((g, i) => [g, i] as const));
+  const vars: VarAcc[] = variables.map((variable) => {
+    const codes = Object.keys(valueLabels(variable) ?? {});
+    return {
+      variable, multi: Object.hasOwn(MULTI_VARIABLES, variable), codes, index: new Map(codes.map((c, i) => [c, i] as const)),
+      w: groups.map(() => codes.map(() => 0)), total: groups.map(() => 0), n: groups.map(() => 0),
+    };
+  });
+  const addGroup = (g: string) => {
+    const i = groups.length;
+    groups.push(g);
+    gIndex.set(g, i);
+    for (const v of vars) { v.w.push(v.codes.map(() => 0)); v.total.push(0); v.n.push(0); }
+    return i;
+  };
+  const addCode = (v: VarAcc, c: string) => {
+    const i = v.codes.length;
+    v.codes.push(c);
+    v.index.set(c, i);
+    for (const row of v.w) row.push(0);
+    return i;
+  };
+  const getters = variables.map((name): ((it: Interview) => unknown) | null => (name === "ageGroup" || name === "age" ? ageGroupValue : null));
+  const nv = vars.length;
+  for (let i = 0, len = interviews.length; i < len; i++) {
+    const it = interviews[i];
+    if (it.result !== "1") continue;
+    let g = 0;
+    if (groupOf) {
+      const key = groupOf(it);
+      if (key === undefined || key === null || key === "") continue;
+      const gi = gIndex.get(key);
+      g = gi === undefined ? addGroup(key) : gi;
+    }
+    const wt = it.weight;
+    for (let j = 0; j < nv; j++) {
+      const v = vars[j];
+      const get = getters[j];
+      const value = get ? get(it) : (it as Record<string, unknown>)[v.variable];
+      if (value === undefined || value === null || value === "") continue;
+      const row = v.w[g];
+      if (v.multi) {
+        if (!Array.isArray(value) || value.length === 0) continue;
+        for (let k = 0; k < value.length; k++) {
+          const code = String(value[k]);
+          if (k > 0 && value.indexOf(value[k]) < k) continue; // a code named twice counts once
+          const ci = v.index.get(code);
+          row[ci === undefined ? addCode(v, code) : ci] += wt;
+        }
+      } else {
+        const code = typeof value === "string" ? value : String(value);
+        const ci = v.index.get(code);
+        v.w[g][ci === undefined ? addCode(v, code) : ci] += wt;
+      }
+      v.total[g] += wt;
+      v.n[g]++;
+    }
+  }
+  return { groups, vars };
+}
+
+function sharesOf(v: VarAcc, w: number[], total: number): Shares {
+  const out: Shares = {};
+  for (let c = 0; c < v.codes.length; c++) out[v.codes[c]] = total > 0 ? round1((100 * w[c]) / total) : 0;
+  return out;
+}
+
+/** Sums a variable's accumulators over all groups. */
+function overallOf(v: VarAcc): { w: number[]; total: number; n: number } {
+  const w = v.codes.map(() => 0);
+  let total = 0;
+  let n = 0;
+  for (let g = 0; g < v.w.length; g++) {
+    for (let c = 0; c < w.length; c++) w[c] += v.w[g][c];
+    total += v.total[g];
+    n += v.n[g];
+  }
+  return { w, total, n };
+}
+
+/**
+ * The weighted distribution of `variable` over completed interviews, overall (one group "total")
+ * or by region / settlement / sex / age group (every group of the classification, even empty).
+ * n = completed interviews in the group that answered; lowBase = n < 30.
+ */
+export function distribution(interviews: readonly Interview[], variable: Variable, options: { by?: GroupBy } = {}): Record<string, GroupDistribution> {
+  const by = options.by;
+  const acc = accumulate(interviews, [variable], by ? GROUPS[by]() : ["total"], by ? groupKeyFn(by) : null);
+  const v = acc.vars[0];
+  const out: Record<string, GroupDistribution> = {};
+  acc.groups.forEach((g, i) => {
+    out[g] = { n: v.n[i], shares: sharesOf(v, v.w[i], v.total[i]), lowBase: v.n[i] < LOW_BASE };
+  });
+  return out;
+}
+
+/**
+ * The release's key indicators (every trust_* body and safe_day) overall and by region, in the
+ * API shape {"trust_prosecutor": {"1": 66.2, "2": 26.4, "3": 2.4, "4": 1.8, "8": 0, "9": 3.2, "n": 17102}, …}.
+ */
+export function keyIndicators(interviews: readonly Interview[]): KeyIndicators {
+  const acc = accumulate(interviews, KEY_INDICATORS, [...REGION_CODES], (it) => it.region);
+  const overall: IndicatorSet = {};
+  const byRegion: Record<string, IndicatorSet> = {};
+  for (const g of acc.groups) byRegion[g] = {};
+  for (const v of acc.vars) {
+    const o = overallOf(v);
+    overall[v.variable] = { ...sharesOf(v, o.w, o.total), n: o.n };
+    acc.groups.forEach((g, i) => {
+      byRegion[g][v.variable] = { ...sharesOf(v, v.w[i], v.total[i]), n: v.n[i] };
+    });
+  }
+  return { overall, byRegion };
+}
+
+/** The `k` codes of a multiple-answer variable named by most respondents (weighted), largest first. */
+export function topReasons(interviews: readonly Interview[], variable: "unsafe_reasons" | "distrust_reasons" | "not_reported_reason" = "unsafe_reasons", k = 3): { code: string; label: string; share: number }[] {
+  const v = accumulate(interviews, [variable], ["total"], null).vars[0];
+  const labels = valueLabels(variable) ?? {};
+  const total = v.total[0];
+  return v.codes
+    .map((code, c) => ({ code, label: labels[code] ?? code, raw: v.w[0][c] }))
+    .filter((r) => r.raw > 0)
+    .sort((a, b) => b.raw - a.raw || a.code.localeCompare(b.code))
+    .slice(0, k)
+    .map(({ code, label, raw }) => ({ code, label, share: round1((100 * raw) / total) }));
+}
+
+export type ShareTree = { [key: string]: number | ShareTree };
+
+/**
+ * The change from the previous wave in percentage points, code by code (current − previous, one
+ * decimal; a code missing on one side counts as 0). Works on a flat Shares record and on nested
+ * ones (keyIndicators(…).overall, …byRegion); the unweighted base "n" is left out.
+ */
+export function changeFrom(previous: Shares, current: Shares): Shares;
+export function changeFrom(previous: ShareTree, current: ShareTree): ShareTree;
+export function changeFrom(previous: ShareTree, current: ShareTree): ShareTree {
+  const out: ShareTree = {};
+  for (const key of new Set([...Object.keys(current), ...Object.keys(previous)])) {
+    if (key === "n") continue;
+    const a = previous[key];
+    const b = current[key];
+    if (typeof a === "object" || typeof b === "object") {
+      if (typeof a === "object" && typeof b === "object") out[key] = changeFrom(a, b);
+      continue; // present in one wave only: no change to report
+    }
+    out[key] = round1((b ?? 0) - (a ?? 0));
+  }
+  return out;
+}
