@@ -7,6 +7,7 @@ import type { LocalizedText } from "@/lib/questionnaire/definition";
 import type { QuestionnaireIndex } from "@/lib/questionnaire/cells";
 import type { Answer, AnswerReader } from "@/lib/questionnaire/answers";
 import { fromFormValues } from "@/lib/questionnaire/form-values";
+import { fieldReader } from "./field-reader";
 
 export type ReplyContextValue = {
   index: QuestionnaireIndex;
@@ -52,14 +53,14 @@ export function useLocalized() {
 /** The answers as they stand in the form now (invalid numbers read as empty). */
 export function useAnswerReader(): AnswerReader {
   const { index, outside } = useReply();
-  const { getValues } = useFormContext();
-  return useMemo<AnswerReader>(
-    () => (key) => {
+  const { control } = useFormContext();
+  return useMemo<AnswerReader>(() => {
+    const field = fieldReader(control);
+    return (key) => {
       const info = index.keys.get(key);
       if (!info) return outside[key];
-      const a = fromFormValues(info, (f) => getValues(f), key);
+      const a = fromFormValues(info, field, key);
       return a === "invalid" ? undefined : a;
-    },
-    [index, outside, getValues],
-  );
+    };
+  }, [index, outside, control]);
 }

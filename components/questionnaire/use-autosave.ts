@@ -7,6 +7,7 @@ import type { UseFormReturn } from "react-hook-form";
 import type { QuestionnaireIndex } from "@/lib/questionnaire/cells";
 import { sameAnswer, type Answer } from "@/lib/questionnaire/answers";
 import { fromFormValues, keyOfField } from "@/lib/questionnaire/form-values";
+import { fieldReader } from "./field-reader";
 import type { AnswerChange, Conflict, SaveAnswersResponse } from "@/lib/responses/save-request";
 
 export type SaveState = "idle" | "pending" | "saving" | "saved" | "failed" | "conflict";
@@ -44,7 +45,7 @@ export function useAutosave(opts: {
     for (const key of dirty.current) {
       const info = index.keys.get(key);
       if (!info || invalid.has(key)) continue; // an invalid figure stays unsaved until fixed
-      const answer = fromFormValues(info, (f) => form.getValues(f), key);
+      const answer = fromFormValues(info, fieldReader(form.control), key);
       if (answer === "invalid") continue;
       if (sameAnswer(lastSaved.current.get(key), answer)) continue;
       changes.push({ cell: key, value: answer, baseVersion: versions.current.get(key) ?? 0 });

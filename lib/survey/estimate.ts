@@ -95,38 +95,76 @@ const GROUPS: Record<GroupBy, () => string[]> = {
   ageGroup: () => AGE_GROUPS.map((g) => g.code),
 };
 
-/** Weighted sums of one variable: w[group][code], total weight and unweighted n per group. */
-type VarAcc = { variable: string; multi: boolean; codes: string[]; index: Map<string, number>; w: number[][]; total: number[]; n: number[] };
+/**
+ * Weighted sums of one variable in flat typed arrays: w[g * stride + c] (group g, code c), the
+ * answered weight total[g] and the unweighted count n[g]. One-character codes ("1" … "9") are
+ * looked up in a char-code table, others in a Map; unknown codes and groups are added on the fly.
+ */
+type VarAcc = {
+  variable: string; multi: boolean; age: boolean;
+  codes: string[]; index: Map<string, number>; fast: Int16Array; stride: number;
+  w: Float64Array; total: Float64Array; n: Int32Array;
+};
 type Acc = { groups: string[]; vars: VarAcc[] };
+
+function newVarAcc(variable: string, groups: number): VarAcc {
+  const codes = Object.keys(valueLabels(variable) ?? {});
+  const stride = codes.length + 4;
+  const v: VarAcc = {
+    variable, multi: Object.hasOwn(MULTI_VARIABLES, variable), age: variable === "age" || variable === "ageGroup",
+    codes: [], index: new Map(), fast: new Int16Array(128).fill(-1), stride,
+    w: new Float64Array(groups * stride), total: new Float64Array(groups), n: new Int32Array(groups),
+  };
+  for (const c of codes) addCode(v, c, groups);
+  return v;
+}
+
+function addCode(v: VarAcc, code: string, groups: number): number {
+  const ci = v.codes.length;
+  if (ci >= v.stride) { // widen every group's row
+    const stride = v.stride * 2;
+    const w = new Float64Array(Math.max(groups, v.total.length) * stride);
+    for (let g = 0; g < v.total.length; g++) w.set(v.w.subarray(g * v.stride, (g + 1) * v.stride), g * stride);
+    v.w = w;
+    v.stride = stride;
+  }
+  v.codes.push(code);
+  v.index.set(code, ci);
+  if (code.length === 1 && code.charCodeAt(0) < 128) v.fast[code.charCodeAt(0)] = ci;
+  return ci;
+}
+
+function growGroups(v: VarAcc, groups: number) {
+  if (groups <= v.total.length) return;
+  const cap = Math.max(groups, v.total.length * 2);
+  const w = new Float64Array(cap * v.stride);
+  w.set(v.w);
+  v.w = w;
+  const total = new Float64Array(cap);
+  total.set(v.total);
+  v.total = total;
+  const n = new Int32Array(cap);
+  n.set(v.n);
+  v.n = n;
+}
+
+const codeIndex = (v: VarAcc, code: string, groups: number): number => {
+  if (code.length === 1) {
+    const cc = code.charCodeAt(0);
+    if (cc < 128) { const ci = v.fast[cc]; if (ci >= 0) return ci; }
+  }
+  const ci = v.index.get(code);
+  return ci === undefined ? addCode(v, code, groups) : ci;
+};
 
 /**
  * One pass over `interviews`: for each completed interview with a group, adds its weight to the
- * answered code of every variable. Unknown codes and groups are added on the fly.
+ * answered code of every variable.
  */
-function accumulate(interviews: readonly Interview[], variables: readonly string[], groups: string[], groupOf: ((it: Interview) => string | undefined) | null): Acc {
+function accumulate(interviews: readonly Interview[], variables: readonly string[], knownGroups: string[], groupOf: ((it: Interview) => string | undefined) | null): Acc {
+  const groups = [...knownGroups];
   const gIndex = new Map(groups.map((g, i) => [g, i] as const));
-  const vars: VarAcc[] = variables.map((variable) => {
-    const codes = Object.keys(valueLabels(variable) ?? {});
-    return {
-      variable, multi: Object.hasOwn(MULTI_VARIABLES, variable), codes, index: new Map(codes.map((c, i) => [c, i] as const)),
-      w: groups.map(() => codes.map(() => 0)), total: groups.map(() => 0), n: groups.map(() => 0),
-    };
-  });
-  const addGroup = (g: string) => {
-    const i = groups.length;
-    groups.push(g);
-    gIndex.set(g, i);
-    for (const v of vars) { v.w.push(v.codes.map(() => 0)); v.total.push(0); v.n.push(0); }
-    return i;
-  };
-  const addCode = (v: VarAcc, c: string) => {
-    const i = v.codes.length;
-    v.codes.push(c);
-    v.index.set(c, i);
-    for (const row of v.w) row.push(0);
-    return i;
-  };
-  const getters = variables.map((name): ((it: Interview) => unknown) | null => (name === "ageGroup" || name === "age" ? ageGroupValue : null));
+  const vars = variables.map((variable) => newVarAcc(variable, groups.length));
   const nv = vars.length;
   for (let i = 0, len = interviews.length; i < len; i++) {
     const it = interviews[i];
@@ -135,28 +173,28 @@ function accumulate(interviews: readonly Interview[], variables: readonly string
     if (groupOf) {
       const key = groupOf(it);
       if (key === undefined || key === null || key === "") continue;
-      const gi = gIndex.get(key);
-      g = gi === undefined ? addGroup(key) : gi;
+      let gi = gIndex.get(key);
+      if (gi === undefined) {
+        gi = groups.length;
+        groups.push(key);
+        gIndex.set(key, gi);
+        for (const v of vars) growGroups(v, groups.length);
+      }
+      g = gi;
     }
     const wt = it.weight;
     for (let j = 0; j < nv; j++) {
       const v = vars[j];
-      const get = getters[j];
-      const value = get ? get(it) : (it as Record<string, unknown>)[v.variable];
+      const value: unknown = v.age ? ageGroupValue(it) : (it as Record<string, unknown>)[v.variable];
       if (value === undefined || value === null || value === "") continue;
-      const row = v.w[g];
       if (v.multi) {
         if (!Array.isArray(value) || value.length === 0) continue;
         for (let k = 0; k < value.length; k++) {
-          const code = String(value[k]);
           if (k > 0 && value.indexOf(value[k]) < k) continue; // a code named twice counts once
-          const ci = v.index.get(code);
-          row[ci === undefined ? addCode(v, code) : ci] += wt;
+          v.w[g * v.stride + codeIndex(v, String(value[k]), groups.length)] += wt;
         }
       } else {
-        const code = typeof value === "string" ? value : String(value);
-        const ci = v.index.get(code);
-        v.w[g][ci === undefined ? addCode(v, code) : ci] += wt;
+        v.w[g * v.stride + codeIndex(v, typeof value === "string" ? value : String(value), groups.length)] += wt;
       }
       v.total[g] += wt;
       v.n[g]++;
@@ -165,23 +203,24 @@ function accumulate(interviews: readonly Interview[], variables: readonly string
   return { groups, vars };
 }
 
-function sharesOf(v: VarAcc, w: number[], total: number): Shares {
-  const out: Shares = {};
-  for (let c = 0; c < v.codes.length; c++) out[v.codes[c]] = total > 0 ? round1((100 * w[c]) / total) : 0;
-  return out;
-}
-
-/** Sums a variable's accumulators over all groups. */
-function overallOf(v: VarAcc): { w: number[]; total: number; n: number } {
-  const w = v.codes.map(() => 0);
+/** The weighted sums of group g (or of all groups when g is null). */
+function sums(v: VarAcc, g: number | null): { w: Float64Array; total: number; n: number } {
+  if (g !== null) return { w: v.w.subarray(g * v.stride, g * v.stride + v.codes.length), total: v.total[g], n: v.n[g] };
+  const w = new Float64Array(v.codes.length);
   let total = 0;
   let n = 0;
-  for (let g = 0; g < v.w.length; g++) {
-    for (let c = 0; c < w.length; c++) w[c] += v.w[g][c];
-    total += v.total[g];
-    n += v.n[g];
+  for (let gi = 0; gi < v.total.length; gi++) {
+    for (let c = 0; c < w.length; c++) w[c] += v.w[gi * v.stride + c];
+    total += v.total[gi];
+    n += v.n[gi];
   }
   return { w, total, n };
+}
+
+function sharesOf(v: VarAcc, s: { w: Float64Array; total: number }): Shares {
+  const out: Shares = {};
+  for (let c = 0; c < v.codes.length; c++) out[v.codes[c]] = s.total > 0 ? round1((100 * s.w[c]) / s.total) : 0;
+  return out;
 }
 
 /**
@@ -195,7 +234,8 @@ export function distribution(interviews: readonly Interview[], variable: Variabl
   const v = acc.vars[0];
   const out: Record<string, GroupDistribution> = {};
   acc.groups.forEach((g, i) => {
-    out[g] = { n: v.n[i], shares: sharesOf(v, v.w[i], v.total[i]), lowBase: v.n[i] < LOW_BASE };
+    const s = sums(v, i);
+    out[g] = { n: s.n, shares: sharesOf(v, s), lowBase: s.n < LOW_BASE };
   });
   return out;
 }
@@ -210,10 +250,11 @@ export function keyIndicators(interviews: readonly Interview[]): KeyIndicators {
   const byRegion: Record<string, IndicatorSet> = {};
   for (const g of acc.groups) byRegion[g] = {};
   for (const v of acc.vars) {
-    const o = overallOf(v);
-    overall[v.variable] = { ...sharesOf(v, o.w, o.total), n: o.n };
+    const o = sums(v, null);
+    overall[v.variable] = { ...sharesOf(v, o), n: o.n };
     acc.groups.forEach((g, i) => {
-      byRegion[g][v.variable] = { ...sharesOf(v, v.w[i], v.total[i]), n: v.n[i] };
+      const s = sums(v, i);
+      byRegion[g][v.variable] = { ...sharesOf(v, s), n: s.n };
     });
   }
   return { overall, byRegion };
@@ -223,9 +264,9 @@ export function keyIndicators(interviews: readonly Interview[]): KeyIndicators {
 export function topReasons(interviews: readonly Interview[], variable: "unsafe_reasons" | "distrust_reasons" | "not_reported_reason" = "unsafe_reasons", k = 3): { code: string; label: string; share: number }[] {
   const v = accumulate(interviews, [variable], ["total"], null).vars[0];
   const labels = valueLabels(variable) ?? {};
-  const total = v.total[0];
+  const { w, total } = sums(v, 0);
   return v.codes
-    .map((code, c) => ({ code, label: labels[code] ?? code, raw: v.w[0][c] }))
+    .map((code, c) => ({ code, label: labels[code] ?? code, raw: w[c] }))
     .filter((r) => r.raw > 0)
     .sort((a, b) => b.raw - a.raw || a.code.localeCompare(b.code))
     .slice(0, k)

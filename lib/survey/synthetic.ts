@@ -136,7 +136,11 @@ export function syntheticInterviews(sample: readonly SampleLike[], { targets, se
   const zTrust = Float64Array.from(items, () => normal());
   const zSafe = Float64Array.from(items, () => normal());
   const zRes = Float64Array.from(items, () => normal());
-  const keys = (f: (i: number) => number) => Float64Array.from(items, f);
+  const keys = (f: (i: number) => number) => {
+    const k = new Float64Array(n);
+    for (let i = 0; i < n; i++) k[i] = f(i);
+    return k;
+  };
 
   // ---- section D: trust, one allocation per body ----------------------------------------------
   const trust: Record<string, string[]> = {};
@@ -175,36 +179,44 @@ export function syntheticInterviews(sample: readonly SampleLike[], { targets, se
   const distrustReasons = allocateMulti(askedDistrust, weight, T.distrust_reasons, keys(() => rnd()), () => keys(() => rnd()));
 
   // ---- assemble ---------------------------------------------------------------------------------
+  // Records are written as one object literal plus a few named stores: adding ~30 properties one
+  // by one (or by computed name, or with spreads) leaves V8 with slow dictionary-mode objects.
   let c = 0;
   return visits.map(({ h, date, result }): Interview => {
-    const base = { household_id: h.household_id, region: h.region, settlement: h.settlement, weight: h.weight, result, interview_date: date };
-    if (result !== "1") return base;
+    if (result !== "1") return { household_id: h.household_id, region: h.region, settlement: h.settlement, weight: h.weight, result, interview_date: date };
     const i = c++;
+    const victim: string[] = [];
+    const reported: (string | undefined)[] = [];
+    for (const o of OFFENCES) {
+      const p = VICTIMISATION[o.code] * (rural[i] ? 0.7 : 1.25) * (age[i] < 35 ? 1.2 : 1);
+      const yes = rnd() < p;
+      victim.push(yes ? "1" : "2");
+      reported.push(yes ? (rnd() < REPORTING[o.code] ? "1" : "2") : undefined);
+    }
     const it: Interview = {
-      ...base,
+      household_id: h.household_id, region: h.region, settlement: h.settlement, weight: h.weight, result, interview_date: date,
       sex: sex[i], age: age[i], education: education[i], employment: employment[i],
-      safe_day: safeDay[i], safe_night: safeNight[i],
+      safe_day: safeDay[i], safe_night: safeNight[i], crime_trend: crimeTrend[i],
+      trust_prosecutor: trust.trust_prosecutor[i], trust_police: trust.trust_police[i], trust_anticorruption: trust.trust_anticorruption[i],
+      trust_econ_investigation: trust.trust_econ_investigation[i], trust_courts: trust.trust_courts[i], trust_fire: trust.trust_fire[i],
+      // in the order of OFFENCES (codes.ts)
+      victim_theft: victim[0], victim_fraud: victim[1], victim_robbery: victim[2], victim_assault: victim[3],
+      victim_vehicle: victim[4], victim_burglary: victim[5], victim_road: victim[6],
     };
     const ur = unsafeReasons[i];
     if (ur) {
       it.unsafe_reasons = ur;
       if (ur.includes("8")) it.unsafe_reasons_other = pick(OTHER_UNSAFE, rnd);
     }
-    it.crime_trend = crimeTrend[i];
-    for (const b of TRUST_BODIES) it[b.code] = trust[b.code][i];
     if (distrustReasons[i]) it.distrust_reasons = distrustReasons[i];
-    const notReported: boolean[] = [];
-    for (const o of OFFENCES) {
-      const p = VICTIMISATION[o.code] * (rural[i] ? 0.7 : 1.25) * (age[i] < 35 ? 1.2 : 1);
-      const victim = rnd() < p;
-      it[`victim_${o.code}`] = victim ? "1" : "2";
-      if (victim) {
-        const reported = rnd() < REPORTING[o.code];
-        it[`reported_${o.code}`] = reported ? "1" : "2";
-        notReported.push(!reported);
-      }
-    }
-    if (notReported.some(Boolean)) {
+    if (reported[0]) it.reported_theft = reported[0];
+    if (reported[1]) it.reported_fraud = reported[1];
+    if (reported[2]) it.reported_robbery = reported[2];
+    if (reported[3]) it.reported_assault = reported[3];
+    if (reported[4]) it.reported_vehicle = reported[4];
+    if (reported[5]) it.reported_burglary = reported[5];
+    if (reported[6]) it.reported_road = reported[6];
+    if (reported.includes("2")) {
       const first = pickWeighted(["1", "2", "3", "4", "5", "6"], [35, 25, 15, 8, 12, 5], rnd);
       const second = rnd() < 0.3 ? pickWeighted(["1", "2", "3", "4", "5", "6"], [35, 25, 15, 8, 12, 5], rnd) : first;
       it.not_reported_reason = [...new Set([first, second])].sort();
@@ -215,6 +227,7 @@ export function syntheticInterviews(sample: readonly SampleLike[], { targets, se
 
 // Victims in the last 12 months (share of respondents) and share of those who reported — plausible.
 const VICTIMISATION: Record<string, number> = { theft: 0.025, fraud: 0.04, robbery: 0.005, assault: 0.01, vehicle: 0.008, burglary: 0.006, road: 0.006 };
+if (OFFENCES.map((o) => o.code).join() !== "theft,fraud,robbery,assault,vehicle,burglary,road") throw new Error("synthetic.ts: update the victim_/reported_ fields to OFFENCES");
 const REPORTING: Record<string, number> = { theft: 0.55, fraud: 0.5, robbery: 0.65, assault: 0.45, vehicle: 0.7, burglary: 0.75, road: 0.85 };
 const OTHER_UNSAFE = ["no CCTV cameras", "abandoned buildings nearby", "construction site nearby", "heavy traffic, no pavement", "dogs kept unleashed"];
 
@@ -230,12 +243,38 @@ export function normalizeShares(shares: Record<string, number>): Record<string, 
 }
 
 /**
+ * `items` in ascending `key` order (ties by item), fast: each item becomes one float64 — the key
+ * quantised to the high bits, the item number in the low bits — and the floats get a native sort.
+ */
+export function argsort(items: readonly number[], key: Float64Array): Float64Array {
+  const m = items.length;
+  if (m === 0) return new Float64Array(0);
+  let lo = Infinity;
+  let hi = -Infinity;
+  let maxItem = 0;
+  for (const i of items) {
+    if (key[i] < lo) lo = key[i];
+    if (key[i] > hi) hi = key[i];
+    if (i > maxItem) maxItem = i;
+  }
+  const itemBits = Math.max(1, Math.ceil(Math.log2(maxItem + 1)));
+  const slot = 2 ** itemBits;
+  const levels = 2 ** (53 - itemBits) - 1;
+  const scale = hi > lo ? levels / (hi - lo) : 0;
+  const packed = new Float64Array(m);
+  for (let k = 0; k < m; k++) packed[k] = Math.floor((key[items[k]] - lo) * scale) * slot + items[k];
+  packed.sort();
+  for (let k = 0; k < m; k++) packed[k] %= slot;
+  return packed;
+}
+
+/**
  * Hands out `codes` to `items` in ascending `key` order so that code k gets the weight share
  * shares[k] / Σ shares of the items' total weight (each item goes to the code whose band holds
  * the middle of its weight, so every code is within half an item weight of its target).
  */
 function allocate(items: readonly number[], weight: Float64Array, key: Float64Array, codes: string[], shares: number[], out: string[]) {
-  const sorted = [...items].sort((a, b) => key[a] - key[b] || a - b);
+  const sorted = argsort(items, key);
   let total = 0;
   for (const i of sorted) total += weight[i];
   const sum = shares.reduce((a, b) => a + b, 0);
@@ -258,13 +297,13 @@ function allocate(items: readonly number[], weight: Float64Array, key: Float64Ar
  */
 function allocateScale(items: readonly number[], weight: Float64Array, target: Record<string, number>, orderKey: Float64Array, residualKey: Float64Array): string[] {
   const t = normalizeShares(target);
-  const out: string[] = [];
+  const out = new Array<string>(weight.length).fill(""); // dense: filled out of order
   const codes = Object.keys(t).sort((a, b) => Number(a) - Number(b));
   const residual: string[] = codes.filter((c) => c === "8" || c === "9");
   const ordered = codes.filter((c) => !residual.includes(c));
   let rest = items;
   if (residual.length) {
-    const neg = Float64Array.from(residualKey, (x) => -x);
+    const neg = residualKey.map((x) => -x);
     const r = residual.reduce((s, c) => s + t[c], 0);
     allocate(items, weight, neg, [...residual, "rest"], [...residual.map((c) => t[c]), 100 - r], out);
     rest = items.filter((i) => out[i] === "rest");
@@ -280,12 +319,12 @@ function allocateScale(items: readonly number[], weight: Float64Array, target: R
  * add up to 100 or more.
  */
 function allocateMulti(items: readonly number[], weight: Float64Array, target: Record<string, number>, primaryKey: Float64Array, codeKey: (code: string) => Float64Array): (string[] | undefined)[] {
-  const out: (string[] | undefined)[] = [];
+  const out = new Array<string[] | undefined>(weight.length).fill(undefined); // dense: filled out of order
   if (!items.length) return out;
   const codes = Object.keys(target).filter((c) => target[c] > 0).sort((a, b) => Number(a) - Number(b));
   const sum = codes.reduce((s, c) => s + target[c], 0);
   if (sum < 100) throw new Error("multiple-answer targets must add up to at least 100%");
-  const primary: string[] = [];
+  const primary = new Array<string>(weight.length).fill("");
   allocate(items, weight, primaryKey, codes, codes.map((c) => target[c]), primary);
   let total = 0;
   for (const i of items) total += weight[i];
@@ -298,7 +337,7 @@ function allocateMulti(items: readonly number[], weight: Float64Array, target: R
     const need = (target[c] / 100) * total - got.get(c)!;
     if (need <= 0) continue;
     const key = codeKey(c);
-    const others = items.filter((i) => primary[i] !== c).sort((a, b) => key[a] - key[b] || a - b);
+    const others = argsort(items.filter((i) => primary[i] !== c), key);
     let cum = 0;
     for (const i of others) {
       if (cum + weight[i] / 2 >= need) break;
@@ -331,10 +370,15 @@ function pickWeighted<T>(xs: readonly T[], weights: readonly number[], rnd: () =
 
 /** A visit date in the fieldwork period, 1 October – 30 November of the wave. */
 function fieldworkDate(wave: string, rnd: () => number): string {
-  const year = /^\d{4}$/.test(wave) ? Number(wave) : 2025;
-  const d = new Date(Date.UTC(year, 9, 1 + Math.floor(rnd() * 61)));
-  return d.toISOString().slice(0, 10);
+  let days = FIELDWORK_DAYS.get(wave);
+  if (!days) {
+    const year = /^\d{4}$/.test(wave) ? Number(wave) : 2025;
+    days = Array.from({ length: 61 }, (_, d) => new Date(Date.UTC(year, 9, 1 + d)).toISOString().slice(0, 10));
+    FIELDWORK_DAYS.set(wave, days);
+  }
+  return days[Math.floor(rnd() * days.length)];
 }
+const FIELDWORK_DAYS = new Map<string, string[]>();
 
 // Respondents aged 15–80 by five-year band (15–19 … 75–80), roughly the adult population of 2024.
 const AGE_BANDS = [15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75];
