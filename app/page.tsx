@@ -36,7 +36,9 @@ export default async function HomePage() {
             {waiting.repliesToReview > 0 && <li>{t("waiting.review", { count: waiting.repliesToReview })}</li>}
           </ul>
         )}
-        {(user.role === "supervisor" || user.role === "interviewer" || user.role === "reporter") && (
+        {user.role === "reporter" && <p><Link href="/reports">{t("reporter.reports")}</Link></p>}
+        {user.role === "admin" && <p><Link href="/admin/reports">{t("admin.reports")}</Link></p>}
+        {(user.role === "supervisor" || user.role === "interviewer") && (
           <p className="muted">{t("comingSoon")}</p>
         )}
       </div>

@@ -2,8 +2,10 @@
 // when there are no users yet. Runs when the app opens its database and from `npm run db:seed`.
 import { sql } from "drizzle-orm";
 import type { Db } from "./open";
-import { answers, countries, cycleCorrespondents, cycles, questionnaires, regions, replyTransitions, reportingBodies, responses, users, userScopes } from "./schema";
+import { answers, countries, cycleCorrespondents, cycles, questionnaires, regions, replyTransitions, responses, users, userScopes } from "./schema";
 import kz2020 from "@/lib/cepej/fixtures/kz-2020-2022.json";
+import form1m from "@/lib/reporting/definitions/form-1m.json";
+import { seedReporting } from "./seed-reporting";
 import { COUNTRIES, REGIONS } from "./reference-data";
 import { hashPasswordSync } from "@/lib/auth/password";
 import { parseQuestionnaire } from "@/lib/questionnaire/validate";
@@ -26,23 +28,22 @@ function seedReferenceData(db: Db) {
   db.insert(regions).values(REGIONS).onConflictDoNothing().run();
 }
 
+/** The definitions shipped with the app, stored (and updated) in the database. */
 function seedQuestionnaires(db: Db) {
-  const parsed = parseQuestionnaire(CEPEJ_2020_2022);
-  if (!parsed.ok) throw new Error(`CEPEJ definition invalid: ${JSON.stringify(parsed.errors.slice(0, 5))}`);
-  const q = parsed.questionnaire;
-  db.insert(questionnaires)
-    .values({ id: q.id, version: q.version, definition: JSON.stringify(q) })
-    .onConflictDoUpdate({ target: questionnaires.id, set: { version: q.version, definition: JSON.stringify(q) } })
-    .run();
+  for (const definition of [CEPEJ_2020_2022, form1m]) {
+    const parsed = parseQuestionnaire(definition);
+    if (!parsed.ok) throw new Error(`definition ${(definition as { id?: string }).id} invalid: ${JSON.stringify(parsed.errors.slice(0, 5))}`);
+    const q = parsed.questionnaire;
+    db.insert(questionnaires)
+      .values({ id: q.id, version: q.version, definition: JSON.stringify(q) })
+      .onConflictDoUpdate({ target: questionnaires.id, set: { version: q.version, definition: JSON.stringify(q) } })
+      .run();
+  }
 }
 
 function seedDemo(db: Db) {
   const hash = hashPasswordSync(DEMO_PASSWORD);
-  const body = db
-    .insert(reportingBodies)
-    .values({ name: "Prosecutor's Office of Astana city", kind: "prosecutor", regionCode: "AST" })
-    .returning({ id: reportingBodies.id })
-    .get();
+  const bodies = seedReporting(db);
 
   const add = (email: string, name: string, role: (typeof users.$inferInsert)["role"], extra: Partial<typeof users.$inferInsert> = {}) =>
     db.insert(users).values({ email, name, role, passwordHash: hash, ...extra }).returning({ id: users.id }).get().id;
@@ -57,7 +58,7 @@ function seedDemo(db: Db) {
   const supervisorId = add("supervisor@example.org", "Survey Supervisor", "supervisor");
   scope(supervisorId, "region", ["AST", "ALA"]);
   scope(add("interviewer@example.org", "Survey Interviewer", "interviewer", { supervisorId }), "region", ["AST"]);
-  add("reporter@example.org", "Astana Prosecutor's Office Reporter", "reporter", { reportingBodyId: body.id });
+  add("reporter@example.org", "Astana Police Department Reporter", "reporter", { reportingBodyId: bodies.get("AST")! });
 
   // Cycle 2020–2022 (2020 data): closed; Kazakhstan's reply as published (seed 002), validated.
   const allCountries = db.select({ code: countries.code }).from(countries).all();

@@ -216,3 +216,60 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_at").on(t.at)],
 );
+
+// ----- Legal-statistics reporting -------------------------------------------------------------
+
+/** Admin-edited changes to Kazakhstan's working-day calendar (movable holidays, transfers). */
+export const calendarAdjustments = sqliteTable("calendar_adjustments", {
+  date: text("date").primaryKey(), // YYYY-MM-DD
+  kind: text("kind", { enum: ["off", "working"] }).notNull(),
+  note: text("note").notNull(),
+});
+
+/** A body's report on a form for a period; its answers live in `answers` under `responseId`. */
+export const reportFilings = sqliteTable(
+  "report_filings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    formNumber: integer("form_number").notNull(),
+    bodyId: integer("body_id").notNull().references(() => reportingBodies.id),
+    period: text("period").notNull(), // 2026-03, 2025-Q4, 2026-H1, 2026
+    responseId: integer("response_id").notNull().references(() => responses.id),
+    status: text("status", { enum: ["draft", "submitted", "returned"] }).notNull().default("draft"),
+    due: text("due").notNull(),
+    submittedAt: text("submitted_at"),
+    /** Days after the due date it was submitted (0 = on time); null while not submitted. */
+    daysLate: integer("days_late"),
+    returnComment: text("return_comment"),
+  },
+  (t) => [uniqueIndex("report_filings_unique").on(t.formNumber, t.bodyId, t.period)],
+);
+
+/** Quarterly (or half-year/year) dispatch of an electronic collection (Appendix 1). */
+export const collectionDispatches = sqliteTable("collection_dispatches", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  collection: integer("collection").notNull(),
+  period: text("period").notNull(),
+  sentOn: text("sent_on").notNull(),
+  recipients: text("recipients").notNull(),
+  userId: integer("user_id").references(() => users.id),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+/** The register of written requests for legal statistical information (Chapter 2, paragraph 1). */
+export const informationRequests = sqliteTable("information_requests", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  requesterKind: text("requester_kind", { enum: ["state_body", "individual", "legal_entity"] }).notNull(),
+  requester: text("requester").notNull(),
+  signatory: text("signatory").notNull(),
+  channel: text("channel", { enum: ["eds", "kadagalau", "other"] }).notNull(),
+  indicators: text("indicators").notNull(),
+  unit: text("unit", { enum: ["crime", "offense", "criminal_case", "person"] }).notNull(),
+  period: text("period").notNull(),
+  receivedOn: text("received_on").notNull(),
+  dueOn: text("due_on").notNull(),
+  status: text("status", { enum: ["registered", "answered", "left_without_consideration"] }).notNull(),
+  answer: text("answer"),
+  answeredOn: text("answered_on"),
+  createdBy: integer("created_by").references(() => users.id),
+});

@@ -7,7 +7,7 @@ const demoUsers = [
   { email: "correspondent.fr@example.org", role: "correspondent", text: "for FR" },
   { email: "supervisor@example.org", role: "supervisor", text: "in Almaty city, Astana city" },
   { email: "interviewer@example.org", role: "interviewer", text: "interviews assigned to you" },
-  { email: "reporter@example.org", role: "reporter", text: "Prosecutor's Office of Astana city" },
+  { email: "reporter@example.org", role: "reporter", text: "Police Department of Astana city" },
 ];
 
 for (const user of demoUsers) {

@@ -14,6 +14,9 @@ export async function TopBar() {
         {user && <Link href="/">{t("nav.home")}</Link>}
         {user?.role === "admin" && <Link href="/admin/cycles">{t("nav.cycles")}</Link>}
         {user?.role === "admin" && <Link href="/admin/users">{t("nav.users")}</Link>}
+        {user?.role === "admin" && <Link href="/admin/reports">{t("nav.reports")}</Link>}
+        {user?.role === "reporter" && <Link href="/reports">{t("nav.reports")}</Link>}
+        <Link href="/open-data">{t("nav.openData")}</Link>
       </nav>
       <form action={changeLanguage} className="inline-form">
         <select name="locale" defaultValue={locale} aria-label={t("nav.language")}>

@@ -7,18 +7,21 @@ import { auditLog } from "@/db/schema";
 
 type Actor = { id: number; role: string } | null;
 
-export function audit(entry: { action: string; object?: string; user: Actor; ip?: string | null }) {
-  getDb()
-    .insert(auditLog)
-    .values({ action: entry.action, object: entry.object ?? null, userId: entry.user?.id ?? null, role: entry.user?.role ?? null, ip: entry.ip ?? null })
-    .run();
+/** Records an action; the client address is read from the request the call is made in. */
+export function audit(entry: { action: string; object?: string; user: Actor }) {
+  void requestIp().then((ip) =>
+    getDb()
+      .insert(auditLog)
+      .values({ action: entry.action, object: entry.object ?? null, userId: entry.user?.id ?? null, role: entry.user?.role ?? null, ip })
+      .run(),
+  );
 }
 
-/** The client address as the proxy in front of the app reports it, else unknown. */
+/** The client address as the proxy in front of the app reports it; else unknown (null). */
 export async function requestIp(): Promise<string | null> {
   try {
     const h = await headers();
-    return h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip");
+    return h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null;
   } catch {
     return null; // outside a request (scripts)
   }

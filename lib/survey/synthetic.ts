@@ -93,8 +93,13 @@ export type SyntheticOptions = {
 /**
  * One interview per household of `sample`: completed (result 1, sections B–E with skip logic) or,
  * for about `nonResponse` of them, refused / nobody at home / vacant / other. The weighted shares
- * of every variable in `targets` (over completed interviews) equal the targets to one decimal;
- * single-answer targets that do not add up to exactly 100 (published rounding) are spread evenly.
+ * of every variable in `targets` (over completed interviews) equal the targets to one decimal —
+ * always for single answers (a code lands within half an interview's weight of its target);
+ * multiple answers (unsafe_reasons, distrust_reasons: percent of the respondents asked, adding up
+ * to 100 or more) need some 2,000 respondents asked, i.e. the full 18,005 sample. Single-answer
+ * targets that do not add up to exactly 100 (published rounding) have the excess spread evenly.
+ * Targets default to plausible values for safe_night, crime_trend and distrust_reasons; the six
+ * bodies, safe_day and unsafe_reasons must be given.
  */
 export function syntheticInterviews(sample: readonly SampleLike[], { targets, seed = "udn-synthetic", nonResponse = 0.045 }: SyntheticOptions): Interview[] {
   const T: Targets = { ...UNPUBLISHED, ...targets };
@@ -133,14 +138,14 @@ export function syntheticInterviews(sample: readonly SampleLike[], { targets, se
   const employment = age.map((a, i) => drawEmployment(a, sex[i], rnd));
 
   // ---- latent dispositions ----------------------------------------------------------------------
-  const zTrust = Float64Array.from(items, () => normal());
-  const zSafe = Float64Array.from(items, () => normal());
-  const zRes = Float64Array.from(items, () => normal());
   const keys = (f: (i: number) => number) => {
     const k = new Float64Array(n);
     for (let i = 0; i < n; i++) k[i] = f(i);
     return k;
   };
+  const zTrust = keys(() => normal());
+  const zSafe = keys(() => normal());
+  const zRes = keys(() => normal());
 
   // ---- section D: trust, one allocation per body ----------------------------------------------
   const trust: Record<string, string[]> = {};
@@ -399,5 +404,5 @@ function drawEmployment(age: number, sex: string, rnd: () => number): string {
   const pensionAge = sex === "1" ? 63 : 61;
   if (age < 23) return pickWeighted(["1", "2", "3", "5"], [28, 6, 58, 8], rnd);
   if (age >= pensionAge) return pickWeighted(["1", "4", "5"], [10, 87, 3], rnd);
-  return pickWeighted(["1", "2", "3", "5"], [76, 5, age < 30 ? 4 : 0.5, sex === "2" ? 16 : 8], rnd);
+  return pickWeighted(["1", "2", "3", "5"], [76, 5, age < 30 ? 4 : age < 45 ? 0.5 : 0, sex === "2" ? 16 : 8], rnd);
 }

@@ -1,0 +1,50 @@
+// Electronic collections (Appendix 1): recipients and copies, and each period's dispatch (admins).
+import { requireAccess } from "@/lib/auth/session";
+import { ELECTRONIC_COLLECTIONS, RECIPIENTS, totalCopies } from "@/lib/reporting/collections";
+import { dispatchSchedule } from "@/lib/reporting/server/registers";
+import { today } from "@/lib/reporting/server/filings";
+import { dispatchAction } from "../reports/actions";
+
+export default async function CollectionsPage() {
+  await requireAccess("read", { kind: "administration" });
+  const schedule = dispatchSchedule();
+  return (
+    <>
+      <h1>Electronic collections</h1>
+      <table className="list">
+        <thead><tr><th>No.</th><th>Collection</th><th>Recipients (copies)</th><th>Total copies</th></tr></thead>
+        <tbody>
+          {ELECTRONIC_COLLECTIONS.map((c) => (
+            <tr key={c.number}>
+              <td>{c.number}</td><td>{c.title}</td>
+              <td>{Object.entries(c.copies).map(([id, n]) => `${(RECIPIENTS as Record<string, string>)[id] ?? id} (${n})`).join("; ")}{c.unplaced.length ? "; + others (see Appendix 1)" : ""}</td>
+              <td>{totalCopies(c)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Dispatches</h2>
+      <table className="list" data-testid="dispatches">
+        <thead><tr><th>Collection</th><th>Period</th><th>Due</th><th>Sent</th></tr></thead>
+        <tbody>
+          {schedule.map((d) => (
+            <tr key={`${d.collection}-${d.period}`} className={d.overdue ? "overdue" : ""}>
+              <td>{d.collection}</td><td>{d.period}</td><td>{d.due}{d.overdue && <strong className="error"> overdue</strong>}</td>
+              <td>
+                {d.sentOn ? `${d.sentOn} to ${d.recipients} by ${d.by ?? "—"}` : (
+                  <form action={dispatchAction} className="inline-form">
+                    <input type="hidden" name="collection" value={d.collection} />
+                    <input type="hidden" name="period" value={d.period} />
+                    <input type="date" name="sentOn" defaultValue={today()} aria-label="Sent on" />
+                    <input type="text" name="recipients" placeholder="Recipients" aria-label="Recipients" />
+                    <button type="submit">Record dispatch</button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

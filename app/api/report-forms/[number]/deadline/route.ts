@@ -1,0 +1,16 @@
+// GET /api/report-forms/{number}/deadline?period=P — the legal due date of a form for a period
+// (public: it is legal information). 400 with a reason for a malformed or mismatched period.
+import { dueDate } from "@/lib/reporting/deadlines";
+import { loadAdjustments } from "@/lib/reporting/server/calendar";
+import { problem } from "@/lib/http/json-body";
+
+export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }) {
+  const raw = (await params).number;
+  const number = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
+  const period = new URL(request.url).searchParams.get("period");
+  if (!Number.isInteger(number)) return problem(400, `"${raw}" is not a form number: forms are numbered 1–26.`);
+  if (!period) return problem(400, "Give the period: ?period=2026-03 (month), 2025-Q4, 2026-H1 or 2026.");
+  const due = dueDate(number, period, loadAdjustments());
+  if (!due.ok) return problem(400, due.reason);
+  return Response.json(due.value);
+}

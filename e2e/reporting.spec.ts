@@ -1,0 +1,110 @@
+// Legal-statistics reporting as the Committee's staff and a regional body would use it.
+import { expect, test, type Page } from "@playwright/test";
+import { loggedInPage } from "./helpers";
+
+const month = (offset: number) => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + offset);
+  return d.toISOString().slice(0, 7);
+};
+const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"] input[type=text]`);
+const ROWS = ["total", "r1", "r1_1", "r1_2", "r1_3", "r1_4", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r10_1", "r11", "r12", "r13", "r14", "r15", "r16", "r16_1", "r17"];
+const FIGURES: Record<string, number> = { total: 150, r1: 100, r1_1: 10, r1_2: 20, r1_3: 30, r1_4: 40, r2: 50, r8: 60, r10: 25, r10_1: 20 };
+
+/** Fills the report like a body would: the headline rows in the form, the rest through the API. */
+async function fillReport(page: Page) {
+  const id = page.url().split("/").pop();
+  await cell(page, "q1:total:period").fill("150");
+  await cell(page, "q1:r1:period").fill("100");
+  await cell(page, "q1:r2:period").fill("50");
+  await expect(page.getByTestId("sum-q1:total:period")).toHaveText("Σ 150");
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
+  const stored = (await (await page.request.get(`/api/reports/${id}/answers`)).json()).answers;
+  const changes = ROWS.flatMap((row) => ["period", "ytd"].map((col) => `q1:${row}:${col}`))
+    .filter((key) => !["q1:total:period", "q1:r1:period", "q1:r2:period"].includes(key))
+    .map((key) => ({ cell: key, value: { num: FIGURES[key.split(":")[1]] ?? 0, text: null, status: null }, baseVersion: stored[key]?.version ?? 0 }));
+  const put = await page.request.put(`/api/reports/${id}/answers`, { data: { changes } });
+  expect(put.status(), await put.text()).toBe(200);
+  await page.reload();
+}
+
+test("the legal deadline of a form is public, with reasons for bad periods", async ({ request }) => {
+  const ok = await request.get("/api/report-forms/1/deadline?period=2026-03");
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toEqual({ form: 1, code: "1-M", period: "2026-03", due: "2026-04-06" });
+  const quarter = await request.get("/api/report-forms/1/deadline?period=2025-Q4");
+  expect(quarter.status()).toBe(400);
+  expect((await quarter.json()).error).toContain("monthly");
+  expect((await request.get("/api/report-forms/1/deadline?period=March")).status()).toBe(400);
+  expect((await request.get("/api/report-forms/99/deadline?period=2026-03")).status()).toBe(400);
+});
+
+test("a body files 1-M on time and another period late; the Committee sees both, and the journal", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const reporter = await loggedInPage(browser, "reporter@example.org");
+  await reporter.goto("/reports");
+  await reporter.locator(`[data-testid="deadlines"] tr[data-period="${month(0)}"]`).getByRole("button", { name: "File the report" }).click();
+  await expect(reporter).toHaveURL(/\/reports\/\d+$/);
+  await fillReport(reporter);
+  await reporter.getByRole("button", { name: "Submit the report" }).click();
+  await expect(reporter.getByTestId("filing-status")).toHaveText("submitted on time");
+
+  await reporter.goto("/reports");
+  await reporter.getByLabel("Period").fill(month(-2));
+  await reporter.getByRole("button", { name: "Open another period" }).click();
+  await expect(reporter).toHaveURL(/\/reports\/\d+$/);
+  await fillReport(reporter);
+  await reporter.getByRole("button", { name: "Submit the report" }).click();
+  await expect(reporter.getByTestId("filing-status")).toHaveText(/submitted \d+ days late/);
+
+  const admin = await loggedInPage(browser, "admin@example.org");
+  await admin.goto(`/admin/reports?region=AST`);
+  const table = admin.getByTestId("compliance");
+  await expect(table.locator(`tr[data-period="${month(-2)}"]`)).toContainText(/late by \d+ days/);
+  await admin.goto(`/admin/reports?state=overdue`);
+  await expect(admin.getByTestId("compliance").locator("tr.state-overdue").first()).toContainText("overdue");
+  await admin.goto("/admin/audit?action=report.submit");
+  await expect(admin.getByTestId("audit")).toContainText("reporter@example.org");
+});
+
+test("a written request is registered and answered on time; other channels are left without consideration", async ({ browser }) => {
+  const admin = await loggedInPage(browser, "admin@example.org");
+  await admin.goto("/admin/requests");
+  const form = admin.getByTestId("request-form");
+  await form.getByLabel("Requester", { exact: true }).fill("Ministry of Internal Affairs");
+  await form.getByLabel("Signatory").fill("Deputy Minister A. B.");
+  await form.getByLabel("Period requested").fill("2025");
+  await form.getByLabel("Requested indicators").fill("Registered thefts by region");
+  await form.getByRole("button", { name: "Register the request" }).click();
+  await expect(form.getByRole("status")).toContainText("registered");
+  const row = admin.getByTestId("requests").locator("tr", { hasText: "Registered thefts by region" });
+  await row.getByRole("textbox").fill("Sent by e-document No. 17");
+  await row.getByRole("button", { name: "Answer" }).click();
+  await expect(admin.getByTestId("requests").locator("tr", { hasText: "Registered thefts by region" })).toContainText("answered");
+
+  await form.getByLabel("Requester", { exact: true }).fill("A journalist");
+  await form.getByLabel("Signatory").fill("—");
+  await form.getByLabel("Channel").selectOption("other");
+  await form.getByLabel("Period requested").fill("2024");
+  await form.getByLabel("Requested indicators").fill("Murders in 2024 (by messenger)");
+  await form.getByRole("button", { name: "Register the request" }).click();
+  await expect(admin.getByTestId("requests").locator("tr", { hasText: "Murders in 2024" })).toContainText("left without consideration");
+  await admin.goto("/admin/audit?action=request");
+  await expect(admin.getByTestId("audit")).toContainText("request.answer");
+});
+
+test("open data: registered crimes by region download without login", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const csv = await page.request.get("/api/open-data/registered-crimes?format=csv");
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text).toContain("ALA,Almaty city,2025,22150");
+  expect(text).toContain("AST,Astana city,2025,16045");
+  const json = await (await page.request.get("/api/open-data/registered-crimes?format=json")).json();
+  expect(json.metadata).toMatchObject({ title: "Registered criminal offences by region", unit: "criminal offences registered" });
+  await page.goto("/open-data");
+  await expect(page.getByTestId("crimes")).toContainText("Almaty city (22,150), Astana city (16,045), Almaty region (8,746)");
+  await expect(page.getByRole("img", { name: "Registered criminal offences, 10 years" })).toBeVisible();
+});

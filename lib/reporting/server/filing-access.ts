@@ -1,0 +1,17 @@
+// Route-handler helper: the filing named in the URL, if the policy lets this user act on it.
+import "server-only";
+import { checkApiAccess } from "@/lib/auth/session";
+import type { Action } from "@/lib/auth/policy";
+import { problem } from "@/lib/http/json-body";
+import { findFiling } from "./filings";
+
+export async function filingForRequest(params: Promise<{ id: string }>, action: Action) {
+  const id = Number((await params).id);
+  const found = Number.isInteger(id) ? findFiling(id) : undefined;
+  // Check access before revealing whether the id exists; an unknown id is a 404 only for those
+  // who could see it (administrators).
+  const access = await checkApiAccess(action, { kind: "reportingBody", bodyId: found?.filing.bodyId ?? -1 });
+  if (!access.ok) return { ok: false as const, response: access.response };
+  if (!found) return { ok: false as const, response: problem(404, "No such report.") };
+  return { ok: true as const, user: access.user, found };
+}
