@@ -38,9 +38,7 @@ export default async function HomePage() {
         )}
         {user.role === "reporter" && <p><Link href="/reports">{t("reporter.reports")}</Link></p>}
         {user.role === "admin" && <p><Link href="/admin/reports">{t("admin.reports")}</Link></p>}
-        {(user.role === "supervisor" || user.role === "interviewer") && (
-          <p className="muted">{t("comingSoon")}</p>
-        )}
+        {["admin", "supervisor", "interviewer"].includes(user.role) && <p><Link href="/survey">{t("survey")}</Link></p>}
       </div>
       {replies.length > 0 && (
         <div className="card">

@@ -6,6 +6,8 @@ import { answers, countries, cycleCorrespondents, cycles, questionnaires, region
 import kz2020 from "@/lib/cepej/fixtures/kz-2020-2022.json";
 import form1m from "@/lib/reporting/definitions/form-1m.json";
 import { seedReporting } from "./seed-reporting";
+import { seedSurvey } from "./seed-survey";
+import udn from "@/lib/survey/udn-definition.json";
 import { COUNTRIES, REGIONS } from "./reference-data";
 import { hashPasswordSync } from "@/lib/auth/password";
 import { parseQuestionnaire } from "@/lib/questionnaire/validate";
@@ -30,7 +32,7 @@ function seedReferenceData(db: Db) {
 
 /** The definitions shipped with the app, stored (and updated) in the database. */
 function seedQuestionnaires(db: Db) {
-  for (const definition of [CEPEJ_2020_2022, form1m]) {
+  for (const definition of [CEPEJ_2020_2022, form1m, udn]) {
     const parsed = parseQuestionnaire(definition);
     if (!parsed.ok) throw new Error(`definition ${(definition as { id?: string }).id} invalid: ${JSON.stringify(parsed.errors.slice(0, 5))}`);
     const q = parsed.questionnaire;
@@ -57,7 +59,9 @@ function seedDemo(db: Db) {
   scope(frId, "country", ["FR"]);
   const supervisorId = add("supervisor@example.org", "Survey Supervisor", "supervisor");
   scope(supervisorId, "region", ["AST", "ALA"]);
-  scope(add("interviewer@example.org", "Survey Interviewer", "interviewer", { supervisorId }), "region", ["AST"]);
+  const interviewerId = add("interviewer@example.org", "Survey Interviewer", "interviewer", { supervisorId });
+  scope(interviewerId, "region", ["AST"]);
+  seedSurvey(db, interviewerId);
   add("reporter@example.org", "Astana Police Department Reporter", "reporter", { reportingBodyId: bodies.get("AST")! });
 
   // Cycle 2020–2022 (2020 data): closed; Kazakhstan's reply as published (seed 002), validated.

@@ -273,3 +273,59 @@ export const informationRequests = sqliteTable("information_requests", {
   answeredOn: text("answered_on"),
   createdBy: integer("created_by").references(() => users.id),
 });
+
+// ----- Household survey (form UDN) ------------------------------------------------------------
+
+export const surveyWaves = sqliteTable("survey_waves", {
+  year: integer("year").primaryKey(),
+  fieldworkStart: text("fieldwork_start").notNull(),
+  fieldworkEnd: text("fieldwork_end").notNull(),
+  /** Published waves' results are public (results page, open data). */
+  publishedAt: text("published_at"),
+});
+
+export const HOUSEHOLD_STATES = ["unassigned", "assigned", "in_progress", "completed", "rejected", "approved"] as const;
+
+/** A sampled household of a wave; its interview's answers live in `answers` under `responseId`. */
+export const surveyHouseholds = sqliteTable(
+  "survey_households",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    wave: integer("wave").notNull().references(() => surveyWaves.year, { onDelete: "cascade" }),
+    householdId: text("household_id").notNull(),
+    region: text("region").notNull().references(() => regions.code),
+    settlement: text("settlement", { enum: ["1", "2"] }).notNull(),
+    weight: real("weight").notNull(),
+    address: text("address").notNull(),
+    interviewerId: integer("interviewer_id").references(() => users.id),
+    status: text("status", { enum: HOUSEHOLD_STATES }).notNull().default("unassigned"),
+    responseId: integer("response_id").references(() => responses.id),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("survey_households_unique").on(t.wave, t.householdId),
+    index("survey_households_wave_region").on(t.wave, t.region, t.status),
+    index("survey_households_interviewer").on(t.interviewerId, t.status),
+  ],
+);
+
+/** Every status change of an interview. */
+export const interviewEvents = sqliteTable("interview_events", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  householdRowId: integer("household_row_id").notNull().references(() => surveyHouseholds.id, { onDelete: "cascade" }),
+  fromState: text("from_state").notNull(),
+  toState: text("to_state").notNull(),
+  userId: integer("user_id").references(() => users.id),
+  note: text("note"),
+  at: text("at").notNull().default(now),
+});
+
+/** A supervisor's comment on one question of a rejected interview. */
+export const reviewComments = sqliteTable("review_comments", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  householdRowId: integer("household_row_id").notNull().references(() => surveyHouseholds.id, { onDelete: "cascade" }),
+  questionId: text("question_id").notNull(),
+  text: text("text").notNull(),
+  userId: integer("user_id").references(() => users.id),
+  at: text("at").notNull().default(now),
+});

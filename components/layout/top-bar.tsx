@@ -16,6 +16,7 @@ export async function TopBar() {
         {user?.role === "admin" && <Link href="/admin/users">{t("nav.users")}</Link>}
         {user?.role === "admin" && <Link href="/admin/reports">{t("nav.reports")}</Link>}
         {user?.role === "reporter" && <Link href="/reports">{t("nav.reports")}</Link>}
+        {user && ["admin", "supervisor", "interviewer"].includes(user.role) && <Link href="/survey">{t("nav.survey")}</Link>}
         <Link href="/open-data">{t("nav.openData")}</Link>
       </nav>
       <form action={changeLanguage} className="inline-form">

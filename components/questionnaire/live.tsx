@@ -52,11 +52,11 @@ export function useQuestionEnabled(q: Question): boolean {
 
 export function QuestionIssues({ question }: { question: Question }) {
   const read = useAnswerReader();
-  const { previous, previousCycle, variationThreshold } = useReply();
+  const { previous, previousCycle, variationThreshold, valueContext } = useReply();
   const keys = useMemo(() => [...ruleKeys(question), ...conditionKeys(question)], [question]);
   const fields = useFields(keys);
   useWatch({ name: fields });
-  const issues = evaluateQuestion(question, read, previousCycle ? { previous: (k) => previous[k], variationThreshold } : {});
+  const issues = evaluateQuestion(question, read, { ...(previousCycle ? { previous: (k: string) => previous[k], variationThreshold } : {}), context: valueContext });
   const signature = issues.map((i) => `${i.cell}:${i.severity}:${i.explained}`).join("|");
 
   // Mark the cells themselves, without re-rendering them.

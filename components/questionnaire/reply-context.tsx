@@ -6,6 +6,7 @@ import { useFormContext } from "react-hook-form";
 import type { LocalizedText } from "@/lib/questionnaire/definition";
 import type { QuestionnaireIndex } from "@/lib/questionnaire/cells";
 import type { Answer, AnswerReader } from "@/lib/questionnaire/answers";
+import type { ValueContext } from "@/lib/questionnaire/rules";
 import { fromFormValues } from "@/lib/questionnaire/form-values";
 import { fieldReader } from "./field-reader";
 
@@ -22,6 +23,7 @@ export type ReplyContextValue = {
   previousCycle: string | null;
   variationThreshold: number;
   review: ReviewData;
+  valueContext?: ValueContext;
 };
 
 export type QueryThread = { id: number; questionId: string; status: "open" | "resolved"; createdAt: string; messages: { by: string | null; role: string | null; text: string; at: string }[] };
@@ -33,6 +35,8 @@ export type ReviewData = {
   flags: Record<string, string>;
   /** For reviewers: the country's values of this page's cells in every cycle. */
   series: { cycle: string; answers: Record<string, Answer> }[] | null;
+  /** Read-only notes at questions (a supervisor's comments on a rejected interview). */
+  notes?: Record<string, { by: string | null; text: string; at: string }[]>;
 };
 
 const ReplyContext = createContext<ReplyContextValue | null>(null);

@@ -9,7 +9,7 @@ import type { Part, Question } from "@/lib/questionnaire/definition";
 import { indexQuestionnaire, type Cell } from "@/lib/questionnaire/cells";
 import type { Answer } from "@/lib/questionnaire/answers";
 import { toFormValues, fromFormValues, type FormValues } from "@/lib/questionnaire/form-values";
-import { blocksSubmission, evaluateQuestion } from "@/lib/questionnaire/rules";
+import { blocksSubmission, evaluateQuestion, type ValueContext } from "@/lib/questionnaire/rules";
 import { progressOf } from "@/lib/questionnaire/progress";
 import { formatNumber } from "@/lib/questionnaire/numbers";
 import { questionsOf } from "@/lib/questionnaire/walk";
@@ -32,9 +32,11 @@ type Props = {
   previousCycle: string | null;
   variationThreshold: number;
   review: ReviewData;
+  /** Values the definition's rules refer to (a survey wave's fieldwork period). */
+  context?: ValueContext;
 };
 
-export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnly, previous, previousCycle, variationThreshold, review }: Props) {
+export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnly, previous, previousCycle, variationThreshold, review, context: valueContext }: Props) {
   const t = useTranslations("form");
   const index = useMemo(() => indexQuestionnaire({ id: "page", version: "1", title: chapter.title, parts: [chapter] }), [chapter]);
   const questions = useMemo(() => questionsOf(chapter), [chapter]);
@@ -49,8 +51,8 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
   const form = useForm({ defaultValues, shouldUnregister: false });
   const invalid = useRef(new Set<string>()).current;
   const context = useMemo<ReplyContextValue>(
-    () => ({ index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review }),
-    [index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review],
+    () => ({ index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext }),
+    [index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext],
   );
 
   const read = useCallback((key: string) => {
@@ -60,7 +62,7 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
     return a === "invalid" ? undefined : a;
   }, [index, outside, form]);
   const summarise = useCallback(() => {
-    const options = { submit: true, previous: previousCycle ? (k: string) => previous[k] : undefined, variationThreshold };
+    const options = { submit: true, previous: previousCycle ? (k: string) => previous[k] : undefined, variationThreshold, context: valueContext };
     const issues = questions.flatMap((q) => evaluateQuestion(q, read, options));
     return {
       ...progressOf(questions, read),
@@ -69,7 +71,7 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
       unanswered: issues.filter((i) => i.code === "unanswered").map((i) => i.cell),
       warningCells: issues.filter((i) => i.severity === "warning" || (i.severity === "error" && i.code !== "unanswered")).map((i) => i.cell),
     };
-  }, [questions, read, previous, previousCycle, variationThreshold]);
+  }, [questions, read, previous, previousCycle, variationThreshold, valueContext]);
   const [live, setLive] = useState(summarise);
 
   // Marks the moment the form is hydrated and usable (read by the benchmarks in bench/).
@@ -149,7 +151,7 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
                 </ul>
               </div>
             )}
-            <form onSubmit={(e) => e.preventDefault()} noValidate>
+            <form onSubmit={(e) => e.preventDefault()} onKeyDown={keyboardEntry} onFocus={keepInView} noValidate>
               <ChapterParts part={chapter} depth={0} />
             </form>
           </div>
@@ -157,6 +159,41 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
       </FormProvider>
     </ReplyProvider>
   );
+}
+
+/**
+ * Keyboard-first entry: on a choice, a digit picks the option with that code; Enter moves to the
+ * next question (Shift+Enter inside long texts still types a new line).
+ */
+function keyboardEntry(e: React.KeyboardEvent<HTMLFormElement>) {
+  const target = e.target as HTMLInputElement;
+  if (/^[0-9]$/.test(e.key) && target.type === "radio") {
+    const option = e.currentTarget.querySelector<HTMLInputElement>(`input[type=radio][name="${CSS.escape(target.name)}"][value="${e.key}"]`);
+    if (option && !option.disabled) {
+      e.preventDefault();
+      option.click();
+      option.focus();
+    }
+    return;
+  }
+  if (e.key === "Enter" && target.tagName !== "TEXTAREA" && target.tagName !== "BUTTON") {
+    e.preventDefault();
+    const questions = Array.from(e.currentTarget.querySelectorAll<HTMLElement>("section.question"));
+    const here = target.closest("section.question");
+    for (const q of questions.slice(questions.indexOf(here as HTMLElement) + 1)) {
+      const next = q.querySelector<HTMLElement>("input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled])");
+      if (next) {
+        const checked = q.querySelector<HTMLInputElement>("input[type=radio]:checked:not([disabled])");
+        (checked ?? next).focus();
+        return;
+      }
+    }
+  }
+}
+
+/** The question being answered stays in view as focus moves. */
+function keepInView(e: React.FocusEvent<HTMLFormElement>) {
+  (e.target as HTMLElement).closest("section.question")?.scrollIntoView({ block: "nearest" });
 }
 
 function ChapterParts({ part, depth }: { part: Part; depth: number }) {

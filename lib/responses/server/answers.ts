@@ -5,7 +5,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { QuestionnaireIndex } from "@/lib/questionnaire/cells";
 import { isEmpty, sameAnswer, type Answer } from "@/lib/questionnaire/answers";
-import { checkCellValue, COMMENT_MAX, OPTION_TEXT_MAX } from "@/lib/questionnaire/rules";
+import { checkCellValue, COMMENT_MAX, OPTION_TEXT_MAX, type ValueContext } from "@/lib/questionnaire/rules";
 import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse, SavedCell } from "../save-request";
 
 export type StoredAnswer = { answer: Answer; version: number };
@@ -18,7 +18,7 @@ export function loadAnswers(responseId: number): Map<string, StoredAnswer> {
 }
 
 /** Refusals that block saving: unknown cells and values that break their cell's rules. */
-export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange[]): RejectedCell[] {
+export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange[], context: ValueContext = {}): RejectedCell[] {
   const rejected: RejectedCell[] = [];
   const seen = new Set<string>();
   for (const change of changes) {
@@ -35,7 +35,7 @@ export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange
     }
     if (!v || isEmpty(v)) continue; // clearing is always allowed
     if (info.kind === "cell") {
-      const problem = checkCellValue(info.cell, v);
+      const problem = checkCellValue(info.cell, v, context);
       if (problem) rejected.push({ cell: change.cell, code: problem.code, params: problem.params });
     } else if (info.kind === "questionStatus") {
       if (!v.status || v.num !== null || v.text !== null || !info.question.questionStatus?.includes(v.status)) {

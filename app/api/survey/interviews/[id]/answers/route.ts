@@ -1,0 +1,23 @@
+// PUT /api/survey/interviews/{id}/answers — the interviewer's autosave ({changes:[…]} as for replies);
+// dates are checked against the wave's fieldwork.
+import { problem, readJson } from "@/lib/http/json-body";
+import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
+import { saveAnswers, validateChanges } from "@/lib/responses/server/answers";
+import { SaveAnswersRequest } from "@/lib/responses/save-request";
+import { interviewForRequest } from "@/lib/survey/server/interview-access";
+import { ensureResponse, findWave } from "@/lib/survey/server/households";
+
+export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const r = await interviewForRequest(params, "write");
+  if (!r.ok) return r.response;
+  const h = r.household;
+  if (!["assigned", "in_progress", "rejected"].includes(h.status)) return problem(409, `The interview is ${h.status.replace("_", " ")}: it cannot be changed.`);
+  const body = await readJson(request, SaveAnswersRequest);
+  if (!body.ok) return body.response;
+  const wave = findWave(h.wave)!;
+  const rejected = validateChanges(loadQuestionnaire("udn"), body.data.changes, { fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } });
+  if (rejected.length) return problem(400, "Some values cannot be saved; nothing was saved.", rejected);
+  const responseId = ensureResponse(h, r.user.id);
+  const result = saveAnswers(responseId, r.user.id, body.data.changes);
+  return Response.json(result, { status: result.conflicts.length ? 409 : 200 });
+}

@@ -1,0 +1,23 @@
+// POST /api/survey/waves/{year}/interviews/import — text/csv in the microdata format: interviews
+// captured elsewhere, imported as approved (households not in the sample are added), all or
+// nothing; {"imported": n} or 400 {"errors":[{row,column,reason}]} (admins).
+import { checkApiAccess } from "@/lib/auth/session";
+import { problem } from "@/lib/http/json-body";
+import { parseMicrodataCsv } from "@/lib/survey/microdata";
+import { importInterviews } from "@/lib/survey/server/waves";
+import { readCsvBody, waveParam } from "@/lib/survey/server/access";
+import { audit } from "@/lib/audit/server";
+
+export async function POST(request: Request, { params }: { params: Promise<{ year: string }> }) {
+  const access = await checkApiAccess("write", { kind: "administration" });
+  if (!access.ok) return access.response;
+  const { year, wave } = await waveParam(params);
+  if (!wave) return problem(404, "No such wave.");
+  const body = await readCsvBody(request);
+  if (!body.ok) return body.response;
+  const parsed = parseMicrodataCsv(body.text, { fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } });
+  if (!parsed.ok) return Response.json({ error: "The file has errors; nothing was imported.", errors: parsed.errors.slice(0, 1000) }, { status: 400 });
+  const imported = importInterviews(year, parsed.interviews, access.user.id);
+  audit({ action: "survey.import", object: `${year} (${imported} interviews)`, user: access.user });
+  return Response.json({ imported });
+}

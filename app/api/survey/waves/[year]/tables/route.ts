@@ -1,0 +1,38 @@
+// GET /api/survey/waves/{year}/tables?format=csv|xlsx — the results tables (like the results page).
+import ExcelJS from "exceljs";
+import { problem } from "@/lib/http/json-body";
+import { toCsv } from "@/lib/export/csv";
+import { canSeeResults, waveParam } from "@/lib/survey/server/access";
+import { findWave } from "@/lib/survey/server/households";
+import { indicatorLabel, scaleOf, waveResults } from "@/lib/survey/server/results";
+import { KEY_INDICATORS } from "@/lib/survey/codes";
+
+export async function GET(request: Request, { params }: { params: Promise<{ year: string }> }) {
+  const { year, wave } = await waveParam(params);
+  if (!wave) return problem(404, "No such wave.");
+  const access = await canSeeResults(wave);
+  if (!access.ok) return access.response;
+  const format = new URL(request.url).searchParams.get("format") ?? "csv";
+  if (format !== "csv" && format !== "xlsx") return problem(400, "format must be csv or xlsx");
+  const r = waveResults(year, findWave(year - 1) ? year - 1 : null);
+  const header = ["wave", "breakdown", "group", "indicator", "code", "label", "percent", "n", "low_base", "change_pp"];
+  const rows: (string | number)[][] = [];
+  for (const v of KEY_INDICATORS) {
+    for (const [code, label] of Object.entries(scaleOf(v))) rows.push([year, "overall", "all", v, code, label, r.overall[v].shares[code] ?? 0, r.overall[v].n, r.overall[v].lowBase ? 1 : 0, r.overall[v].change?.[code] ?? ""]);
+    for (const [by, groups] of Object.entries(r.by)) {
+      for (const [group, d] of Object.entries(groups[v])) {
+        for (const [code, label] of Object.entries(scaleOf(v))) rows.push([year, by, group, v, code, label, d.shares[code] ?? 0, d.n, d.lowBase ? 1 : 0, ""]);
+      }
+    }
+  }
+  if (format === "csv") return new Response(toCsv(header, rows), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="udn-${year}-results.csv"` } });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`Results ${year}`);
+  ws.addRow(header).font = { bold: true };
+  rows.forEach((row) => ws.addRow(row));
+  const key = wb.addWorksheet("Key indicators");
+  key.addRow(["indicator", ...Object.keys(scaleOf("trust_police")).map((c) => `code ${c}`), "n"]).font = { bold: true };
+  for (const v of KEY_INDICATORS) key.addRow([indicatorLabel(v), ...Object.keys(scaleOf("trust_police")).map((c) => r.overall[v].shares[c] ?? null), r.overall[v].n]);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Response(new Uint8Array(buffer as ArrayBuffer), { headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="udn-${year}-results.xlsx"` } });
+}

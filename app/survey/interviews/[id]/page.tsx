@@ -1,0 +1,57 @@
+// One interview: the interviewer enters it (keyboard first); the supervisor reviews it.
+import { notFound } from "next/navigation";
+import Link from "next/link";
+import { getLocale } from "next-intl/server";
+import { requireAccess, requireUser } from "@/lib/auth/session";
+import { decide } from "@/lib/auth/policy";
+import { eventsOf, findHousehold, findWave, reviewCommentsOf } from "@/lib/survey/server/households";
+import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
+import { loadAnswers } from "@/lib/responses/server/answers";
+import { questionsOf } from "@/lib/questionnaire/walk";
+import { progressOf } from "@/lib/questionnaire/progress";
+import { ReplyForm } from "@/components/questionnaire/reply-form";
+import { InterviewActions } from "@/components/survey/interview-actions";
+
+export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireUser();
+  const id = Number((await params).id);
+  const h = Number.isInteger(id) ? findHousehold(id) : undefined;
+  const user = await requireAccess("read", { kind: "interview", region: h?.region ?? "-", interviewerId: h?.interviewerId ?? null });
+  if (!h) notFound();
+  const wave = findWave(h.wave)!;
+  const index = loadQuestionnaire("udn");
+  const stored = h.responseId ? loadAnswers(h.responseId) : new Map();
+  const resource = { kind: "interview" as const, region: h.region, interviewerId: h.interviewerId };
+  const canWrite = decide(user, "write", resource).allowed && ["assigned", "in_progress", "rejected"].includes(h.status);
+  const canReview = decide(user, "review", resource).allowed && h.status === "completed";
+  const comments = reviewCommentsOf(h.id);
+  const notes: Record<string, { by: string | null; text: string; at: string }[]> = {};
+  for (const c of comments) (notes[c.questionId] ??= []).push({ by: c.by, text: c.text, at: c.at });
+  const questions = index.questionnaire.parts.flatMap((p) => questionsOf(p));
+  const read = (k: string) => stored.get(k)?.answer;
+  const locale = await getLocale();
+  // The whole instrument on one page and in one form, so that skip logic across sections is live.
+  const instrument = { id: "0", title: { en: "Form UDN" }, questions: [], parts: index.questionnaire.parts };
+  return (
+    <>
+      <p className="breadcrumb"><Link href="/survey">Household survey</Link></p>
+      <h1>Interview {h.householdId}</h1>
+      <p>Region {h.region} · {h.settlement === "1" ? "urban" : "rural"} · {h.address} · weight {h.weight} · fieldwork {wave.fieldworkStart} – {wave.fieldworkEnd} · <strong data-testid="interview-status">{h.status.replace("_", " ")}</strong></p>
+      <InterviewActions api={`/api/survey/interviews/${h.id}`} canComplete={canWrite} canReview={canReview} questions={questions.map((q) => ({ id: q.id, label: q.label.en }))} />
+      <ReplyForm
+        chapter={instrument}
+        chapters={[{ id: "0", title: "Form UDN", href: `/survey/interviews/${h.id}`, ...progressOf(questions, read), warnings: 0, errors: 0 }]}
+        locale={locale}
+        answers={Object.fromEntries(stored)}
+        saveUrl={`/api/survey/interviews/${h.id}/answers`}
+        readOnly={!canWrite}
+        previous={{}}
+        previousCycle={null}
+        variationThreshold={20}
+        review={{ api: "", reviewer: false, queries: [], flags: {}, series: null, notes }}
+        context={{ fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } }}
+      />
+      <div className="card history"><h2>History</h2><ol>{eventsOf(h.id).map((e, i) => <li key={i}>{e.at.slice(0, 16).replace("T", " ")} · {e.by ?? "—"}: {e.from} → {e.to}{e.note ? ` — ${e.note}` : ""}</li>)}</ol></div>
+    </>
+  );
+}

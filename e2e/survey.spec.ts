@@ -1,0 +1,121 @@
+// The survey team's loop: a supervisor assigns; the interviewer enters at the door with the
+// keyboard; the supervisor rejects with a comment on a question, the interviewer fixes it, the
+// supervisor approves; the results update. And the published results match the 2025 release.
+import { expect, test, type Page } from "@playwright/test";
+import { loggedInPage } from "./helpers";
+
+const radio = (page: Page, q: string, value: string) => page.locator(`[data-cell="${q}"] input[type=radio][value="${value}"]`);
+
+test("assign → enter with the keyboard → reject with a comment → fix → approve; results update", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const supervisor = await loggedInPage(browser, "supervisor@example.org");
+  await supervisor.goto("/survey?wave=2026&status=unassigned");
+  const regions = await supervisor.getByTestId("households").locator("tbody tr td:nth-child(3)").allTextContents();
+  expect(regions.length).toBeGreaterThan(0);
+  expect(new Set(regions)).toEqual(new Set(["ALA", "AST"].filter((r) => regions.includes(r))));
+  const first = supervisor.getByTestId("households").locator("tbody tr").first();
+  const householdId = (await first.getAttribute("data-household"))!;
+  await first.getByRole("checkbox").check();
+  await supervisor.getByTestId("households").locator("tbody tr").nth(1).getByRole("checkbox").check();
+  await supervisor.getByLabel("Interviewer").selectOption({ label: "Survey Interviewer" });
+  await supervisor.getByRole("button", { name: "Assign 2 selected" }).click();
+  await expect(supervisor.getByTestId("assign-bar").getByRole("status")).toHaveText("2 households assigned.");
+
+  const admin = await loggedInPage(browser, "admin@example.org");
+  const before = await (await admin.request.get("/api/survey/waves/2026/results")).json();
+
+  const interviewer = await loggedInPage(browser, "interviewer@example.org");
+  await interviewer.goto("/survey");
+  await interviewer.getByTestId("my-assignments").getByRole("link", { name: householdId }).click();
+  await expect(interviewer.getByTestId("interview-status")).toHaveText("assigned");
+  // Keyboard first: a digit picks the code, Enter moves on.
+  await radio(interviewer, "result", "2").focus();
+  await interviewer.keyboard.press("1");
+  await expect(radio(interviewer, "result", "1")).toBeChecked();
+  await interviewer.keyboard.press("Enter");
+  await expect(interviewer.locator('[data-cell="interview_date"] input')).toBeFocused();
+  const today = new Date().toISOString().slice(0, 10);
+  await interviewer.locator('[data-cell="interview_date"] input').fill(today);
+  await radio(interviewer, "sex", "1").focus();
+  await interviewer.keyboard.press("2");
+  await expect(radio(interviewer, "sex", "2")).toBeChecked();
+  const age = interviewer.locator('[data-cell="age"] input[type=text]');
+  await age.fill("14");
+  await expect(interviewer.getByTestId("error-age")).toHaveText("The value cannot be below 15.");
+  await age.fill("19");
+  // The other answers, as a tablet would send them.
+  const id = interviewer.url().split("/").pop();
+  const choices: Record<string, string> = { education: "4", employment: "1", safe_day: "1", safe_night: "2", crime_trend: "2", trust_prosecutor: "1", trust_police: "2", trust_anticorruption: "1", trust_econ_investigation: "8", trust_courts: "1", trust_fire: "1" };
+  for (const k of ["theft", "fraud", "robbery", "assault", "vehicle", "burglary", "road"]) choices[`victim_${k}`] = "2";
+  await expect(interviewer.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
+  const put = await interviewer.request.put(`/api/survey/interviews/${id}/answers`, {
+    data: { changes: Object.entries(choices).map(([cell, code]) => ({ cell, value: { num: null, text: code, status: null }, baseVersion: 0 })) },
+  });
+  expect(put.status(), await put.text()).toBe(200);
+  await interviewer.reload();
+  await interviewer.getByRole("button", { name: "Complete the interview" }).click();
+  await expect(interviewer.getByTestId("interview-status")).toHaveText("completed");
+
+  // The supervisor rejects with a comment on the age question.
+  await supervisor.goto(`/survey/interviews/${id}`);
+  await supervisor.getByLabel("Question 1").selectOption("age");
+  await supervisor.getByLabel("Comment 1").fill("The respondent looked older than 19: check the ID card.");
+  await supervisor.getByRole("button", { name: "Reject" }).click();
+  await expect(supervisor.getByTestId("interview-status")).toHaveText("rejected");
+
+  // The interviewer sees the comment at the question, fixes the age, completes again.
+  await interviewer.goto(`/survey/interviews/${id}`);
+  await expect(interviewer.getByTestId("notes-age")).toContainText("check the ID card");
+  await interviewer.locator('[data-cell="age"] input[type=text]').fill("29");
+  await expect(interviewer.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
+  await interviewer.getByRole("button", { name: "Complete the interview" }).click();
+  await expect(interviewer.getByTestId("interview-status")).toHaveText("completed");
+
+  await supervisor.goto(`/survey/interviews/${id}`);
+  await supervisor.getByRole("button", { name: "Approve" }).click();
+  await expect(supervisor.getByTestId("interview-status")).toHaveText("approved");
+
+  const after = await (await admin.request.get("/api/survey/waves/2026/results")).json();
+  expect(after.interviews).toBe(before.interviews + 1);
+  await admin.goto("/survey/waves/2026/results");
+  await expect(admin.getByTestId("key-indicators")).toBeVisible();
+
+  // Only the interviewer's own interviews: another's gives 403.
+  const others = await interviewer.request.put(`/api/survey/interviews/1/answers`, { data: { changes: [{ cell: "sex", value: { num: null, text: "1", status: null }, baseVersion: 0 }] } });
+  expect(others.status()).toBe(403);
+});
+
+test("the published 2025 results reproduce the release, for everyone", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const r = await (await page.request.get("/api/survey/waves/2025/results")).json();
+  expect(r.interviews).toBeGreaterThan(17000);
+  expect(r.overall.trust_prosecutor).toMatchObject({ "1": 66.2, "2": 26.4, "3": 2.4, "4": 1.8 });
+  expect(r.overall.trust_police["1"]).toBe(65.3);
+  expect(r.overall.trust_fire["1"]).toBe(81.8);
+  expect(r.overall.safe_day).toMatchObject({ "1": 64.9, "2": 27.6, "3": 5.7, "4": 1.1, "9": 0.7 });
+  expect(Object.keys(r.byRegion)).toHaveLength(20);
+  await page.goto("/survey/waves/2025/results");
+  await expect(page.getByTestId("key-indicators").locator('tr[data-indicator="trust_prosecutor"][data-code="1"]')).toContainText("66.2");
+  await expect(page.getByRole("img", { name: "Trust in the six bodies" })).toBeVisible();
+  expect((await page.request.get("/api/survey/waves/2026/results")).status()).toBe(401);
+});
+
+test("waves and microdata through the API: create, refuse a bad file, import a good one", async ({ browser }) => {
+  const admin = await loggedInPage(browser, "admin@example.org");
+  const create = await admin.request.post("/api/survey/waves", { data: { year: 2031, fieldworkStart: "2025-10-01", fieldworkEnd: "2025-11-30" } });
+  expect(create.status()).toBe(201);
+  expect((await admin.request.post("/api/survey/waves", { data: { year: 2031, fieldworkStart: "2025-10-01", fieldworkEnd: "2025-11-30" } })).status()).toBe(409);
+  const microdata = await (await admin.request.get("/api/survey/waves/2025/microdata?format=csv")).text();
+  const lines = microdata.replace(/^\ufeff/, "").split("\r\n");
+  const sample = [lines[0], ...lines.slice(1, 6)].join("\r\n") + "\r\n";
+  const broken = sample.replace(/,(AST|ALA|KAR|ALM|SHY|TUR|ZHA|ABA|AKM|AKT|ATY|ZKO|ZHE|KOS|KZO|MAN|PAV|SKO|ULY|VKO),/, ",XXX,");
+  const bad = await admin.request.post("/api/survey/waves/2031/interviews/import", { headers: { "content-type": "text/csv" }, data: broken });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).errors[0]).toMatchObject({ row: 2, column: "region" });
+  const good = await admin.request.post("/api/survey/waves/2031/interviews/import", { headers: { "content-type": "text/csv" }, data: sample });
+  expect(good.status(), await good.text()).toBe(200);
+  expect(await good.json()).toEqual({ imported: 5 });
+  const codebook = await admin.request.get("/api/survey/waves/2031/microdata?format=sps");
+  expect(await codebook.text()).toContain("VALUE LABELS");
+});

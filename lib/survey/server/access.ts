@@ -1,0 +1,34 @@
+// Route helpers for the survey: read a CSV body, find a wave, check who may see results.
+import "server-only";
+import { currentUser, type CurrentUser } from "@/lib/auth/session";
+import { problem } from "@/lib/http/json-body";
+import { findWave } from "./households";
+
+export const MAX_CSV_BYTES = 50 * 1024 * 1024;
+
+export async function readCsvBody(request: Request): Promise<{ ok: true; text: string } | { ok: false; response: Response }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^text\/csv\b/i.test(type)) return { ok: false, response: problem(415, "Send the file as text/csv.") };
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_CSV_BYTES) return { ok: false, response: problem(413, `The file is larger than ${MAX_CSV_BYTES} bytes.`) };
+  try {
+    const buffer = await request.arrayBuffer();
+    if (buffer.byteLength > MAX_CSV_BYTES) return { ok: false, response: problem(413, `The file is larger than ${MAX_CSV_BYTES} bytes.`) };
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(buffer) };
+  } catch {
+    return { ok: false, response: problem(400, "The file is not valid UTF-8.") };
+  }
+}
+
+export async function waveParam(params: Promise<{ year: string }>) {
+  const raw = (await params).year;
+  const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
+  const wave = Number.isInteger(year) ? findWave(year) : undefined;
+  return { year, wave };
+}
+
+/** Results are for administrators, and for everyone once the wave is published. */
+export async function canSeeResults(wave: { publishedAt: string | null }): Promise<{ ok: true; user: CurrentUser | null } | { ok: false; response: Response }> {
+  const user = await currentUser();
+  if (wave.publishedAt || user?.role === "admin") return { ok: true, user };
+  return { ok: false, response: problem(user ? 403 : 401, "The results of this wave are not published yet.") };
+}

@@ -1,0 +1,111 @@
+// Fieldwork: households of a wave, assignment to interviewers, the interview's life
+// (assigned → in progress → completed → rejected / approved), review comments per question.
+import "server-only";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { interviewEvents, responses, reviewComments, surveyHouseholds, surveyWaves, users } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/session";
+
+export type HouseholdState = (typeof surveyHouseholds.$inferSelect)["status"];
+
+export function listWaves() {
+  return getDb().select().from(surveyWaves).orderBy(desc(surveyWaves.year)).all();
+}
+export const findWave = (year: number) => getDb().select().from(surveyWaves).where(eq(surveyWaves.year, year)).get();
+
+/** Households a supervisor sees: their regions only, filtered by region, settlement and status. */
+export function householdsFor(user: CurrentUser, wave: number, f: { region?: string; settlement?: string; status?: string }, limit = 300) {
+  const regions = user.role === "admin" ? null : user.regions;
+  const where: SQL[] = [eq(surveyHouseholds.wave, wave)];
+  if (regions) where.push(inArray(surveyHouseholds.region, regions.length ? regions : ["-"]));
+  if (f.region) where.push(eq(surveyHouseholds.region, f.region));
+  if (f.settlement === "1" || f.settlement === "2") where.push(eq(surveyHouseholds.settlement, f.settlement));
+  if (f.status) where.push(eq(surveyHouseholds.status, f.status as HouseholdState));
+  const db = getDb();
+  const rows = db
+    .select({ h: surveyHouseholds, interviewer: users.name })
+    .from(surveyHouseholds).leftJoin(users, eq(users.id, surveyHouseholds.interviewerId))
+    .where(and(...where)).orderBy(asc(surveyHouseholds.region), asc(surveyHouseholds.householdId)).limit(limit).all();
+  const { n } = db.select({ n: sql<number>`count(*)` }).from(surveyHouseholds).where(and(...where)).get()!;
+  return { rows, total: n };
+}
+
+export function interviewersOf(supervisor: CurrentUser) {
+  const db = getDb();
+  const where = supervisor.role === "admin" ? eq(users.role, "interviewer") : and(eq(users.role, "interviewer"), eq(users.supervisorId, supervisor.id));
+  return db.select({ id: users.id, name: users.name }).from(users).where(and(where, eq(users.active, true))).orderBy(users.name).all();
+}
+
+function event(householdRowId: number, from: string, to: string, userId: number, note: string | null) {
+  getDb().insert(interviewEvents).values({ householdRowId, fromState: from, toState: to, userId, note }).run();
+}
+
+/** Assigns (or reassigns) households in bulk; only households of the supervisor's regions that are
+ *  not yet completed or approved. Returns how many were assigned. */
+export function assign(user: CurrentUser, ids: number[], interviewerId: number): number {
+  const db = getDb();
+  const interviewer = interviewersOf(user).find((i) => i.id === interviewerId);
+  if (!interviewer) return 0;
+  return db.transaction(() => {
+    let n = 0;
+    for (const h of db.select().from(surveyHouseholds).where(inArray(surveyHouseholds.id, ids)).all()) {
+      if (user.role !== "admin" && !user.regions.includes(h.region)) continue;
+      if (!["unassigned", "assigned", "rejected"].includes(h.status) && !(h.status === "in_progress")) continue;
+      const to = h.status === "unassigned" ? "assigned" : h.status;
+      db.update(surveyHouseholds).set({ interviewerId, status: to, updatedAt: new Date().toISOString() }).where(eq(surveyHouseholds.id, h.id)).run();
+      event(h.id, h.status, to, user.id, `assigned to ${interviewer.name}`);
+      n++;
+    }
+    return n;
+  });
+}
+
+export function findHousehold(id: number) {
+  return getDb().select().from(surveyHouseholds).where(eq(surveyHouseholds.id, id)).get();
+}
+
+export function myAssignments(interviewerId: number) {
+  return getDb().select().from(surveyHouseholds).where(eq(surveyHouseholds.interviewerId, interviewerId))
+    .orderBy(desc(surveyHouseholds.wave), asc(surveyHouseholds.status), asc(surveyHouseholds.householdId)).all();
+}
+
+/** The interview's answer sheet, created when the interviewer first opens it. */
+export function ensureResponse(h: typeof surveyHouseholds.$inferSelect, userId: number): number {
+  if (h.responseId) return h.responseId;
+  const db = getDb();
+  return db.transaction((tx) => {
+    const { id } = tx.insert(responses).values({ questionnaireId: "udn", status: "in_progress" }).returning({ id: responses.id }).get();
+    tx.update(surveyHouseholds).set({ responseId: id, status: h.status === "assigned" ? "in_progress" : h.status }).where(eq(surveyHouseholds.id, h.id)).run();
+    if (h.status === "assigned") tx.insert(interviewEvents).values({ householdRowId: h.id, fromState: "assigned", toState: "in_progress", userId, note: null }).run();
+    return id;
+  });
+}
+
+export type InterviewAction = "complete" | "approve" | "reject";
+const RULES: Record<InterviewAction, { from: HouseholdState[]; to: HouseholdState }> = {
+  complete: { from: ["assigned", "in_progress", "rejected"], to: "completed" },
+  approve: { from: ["completed"], to: "approved" },
+  reject: { from: ["completed"], to: "rejected" },
+};
+
+export function moveInterview(h: typeof surveyHouseholds.$inferSelect, action: InterviewAction, userId: number, note: string | null): { ok: true; to: HouseholdState } | { ok: false; reason: string } {
+  const rule = RULES[action];
+  if (!rule.from.includes(h.status)) return { ok: false, reason: `An interview that is ${h.status.replace("_", " ")} cannot be ${action === "complete" ? "completed" : `${action}d`}.` };
+  getDb().update(surveyHouseholds).set({ status: rule.to, updatedAt: new Date().toISOString() }).where(eq(surveyHouseholds.id, h.id)).run();
+  event(h.id, h.status, rule.to, userId, note);
+  return { ok: true, to: rule.to };
+}
+
+export function addReviewComment(householdRowId: number, questionId: string, text: string, userId: number) {
+  getDb().insert(reviewComments).values({ householdRowId, questionId, text, userId }).run();
+}
+
+export function reviewCommentsOf(householdRowId: number) {
+  return getDb().select({ questionId: reviewComments.questionId, text: reviewComments.text, at: reviewComments.at, by: users.name })
+    .from(reviewComments).leftJoin(users, eq(users.id, reviewComments.userId)).where(eq(reviewComments.householdRowId, householdRowId)).orderBy(asc(reviewComments.id)).all();
+}
+
+export function eventsOf(householdRowId: number) {
+  return getDb().select({ from: interviewEvents.fromState, to: interviewEvents.toState, note: interviewEvents.note, at: interviewEvents.at, by: users.name })
+    .from(interviewEvents).leftJoin(users, eq(users.id, interviewEvents.userId)).where(eq(interviewEvents.householdRowId, householdRowId)).orderBy(asc(interviewEvents.id)).all();
+}
