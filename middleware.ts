@@ -1,8 +1,28 @@
-// Runs before every request: passes the path on (so a login redirect can come back to it) and
-// sets the security headers. Authorisation itself happens in lib/auth/session.ts, per page/route.
+// Runs before every request: refuses cross-site writes to the API (CSRF), passes the path on (so a
+// login redirect can come back to it), and sets the security headers. Authorisation itself happens
+// in lib/auth/session.ts, per page and route.
 import { NextResponse, type NextRequest } from "next/server";
 
+const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** A browser always sends Origin on a cross-site write; it must name this site. Requests without
+ *  Origin (scripts, curl) carry no ambient browser cookies to abuse. next-auth's own routes have
+ *  their CSRF token; server actions are checked by Next.js itself. */
+function crossSiteWrite(request: NextRequest): boolean {
+  if (!WRITES.has(request.method) || !request.nextUrl.pathname.startsWith("/api/") || request.nextUrl.pathname.startsWith("/api/auth/")) return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return request.headers.get("sec-fetch-site") === "cross-site";
+  try {
+    return new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return true;
+  }
+}
+
 export function middleware(request: NextRequest) {
+  if (crossSiteWrite(request)) {
+    return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

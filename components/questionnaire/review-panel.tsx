@@ -109,6 +109,7 @@ function ReviewTools({ question }: { question: Question }) {
           {review.flags[cell] && <button type="button" className="secondary" onClick={() => action.run(() => post(`${review.api}/flags`, { cell, reason: null }, "PUT"))}>{t("unflag")}</button>}
         </div>
       )}
+      <CellHistory question={question} />
       {review.series && numberCells.length > 0 && (
         <table className="grid series">
           <thead><tr><th>{t("series")}</th>{review.series.map((s) => <th key={s.cycle}>{s.cycle}</th>)}</tr></thead>
@@ -124,5 +125,44 @@ function ReviewTools({ question }: { question: Question }) {
       )}
       {action.error && <span className="field-error">{action.error}</span>}
     </details>
+  );
+}
+
+type HistoryEntry = { id: number; at: string; by: string | null; old: Answer | null; new: Answer | null };
+
+/** Every change of a value, and restoring an earlier one (recorded as a change too). */
+function CellHistory({ question }: { question: Question }) {
+  const t = useTranslations("review");
+  const l = useLocalized();
+  const { review } = useReply();
+  const cells = cellsOf(question);
+  const [cell, setCell] = useState(cells[0]?.key ?? "");
+  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const action = useAction();
+  const show = (a: Answer | null) => (!a ? "—" : a.status ?? (a.num !== null ? formatNumber(a.num) : a.text ?? "—"));
+  const load = (key: string) => action.run(async () => {
+    const r = await fetch(`${review.api}/history?cell=${encodeURIComponent(key)}`);
+    if (!r.ok) throw new Error((await r.json().catch(() => ({}))).error ?? `HTTP ${r.status}`);
+    setHistory((await r.json()).history);
+  });
+  if (!cells.length) return null;
+  return (
+    <div className="query-reply" data-testid={`history-${question.id}`}>
+      <select aria-label={t("historyCell")} value={cell} onChange={(e) => { setCell(e.target.value); setHistory(null); }}>
+        {cells.map((c) => <option key={c.key} value={c.key}>{c.row ? `${l(c.row.label).slice(0, 50)} / ${l(c.col!.label)}` : question.id}</option>)}
+      </select>
+      <button type="button" className="secondary" onClick={() => load(cell)}>{t("showHistory")}</button>
+      {history && (
+        <table className="grid"><tbody>
+          {history.length === 0 && <tr><td>{t("noHistory")}</td></tr>}
+          {history.map((h) => (
+            <tr key={h.id}>
+              <td>{h.at.slice(0, 19).replace("T", " ")}</td><td>{h.by ?? "—"}</td><td>{show(h.old)} → {show(h.new)}</td>
+              <td><button type="button" className="secondary" onClick={() => action.run(async () => { await post(`${review.api}/history`, { cell, historyId: h.id, which: "before" }); await load(cell); })}>{t("restoreBefore", { value: show(h.old) })}</button></td>
+            </tr>
+          ))}
+        </tbody></table>
+      )}
+    </div>
   );
 }

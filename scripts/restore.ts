@@ -1,0 +1,17 @@
+// `npm run restore FILE`: checks the backup, keeps the current database aside, puts the backup in
+// place. Stop the app before restoring.
+import { databasePath } from "../db/open";
+import { restoreDatabase } from "../db/backup";
+
+const file = process.argv[2];
+if (!file) {
+  console.error("Usage: npm run restore -- data/backups/app-YYYYMMDD-HHMMSS.db");
+  process.exit(2);
+}
+try {
+  const kept = restoreDatabase(file, databasePath());
+  console.log(`Restored ${file} into ${databasePath()} (the previous database is kept as ${kept}).`);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
