@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TopBar } from "@/components/layout/top-bar";
+import { SessionKeepAlive } from "@/components/auth/session-keepalive";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -16,6 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body>
         <NextIntlClientProvider>
           <TopBar />
+          <SessionKeepAlive />
           <main>{children}</main>
         </NextIntlClientProvider>
       </body>

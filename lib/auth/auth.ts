@@ -28,7 +28,9 @@ const sessionMaxAge = Number(process.env.SESSION_IDLE_MINUTES ?? 8 * 60) * 60;
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: sessionMaxAge, updateAge: 5 * 60 },
+  // maxAge is the idle limit: each use of the session endpoint (see session-keepalive.tsx) re-issues
+  // the token for another maxAge, at most once a minute.
+  session: { strategy: "jwt", maxAge: sessionMaxAge, updateAge: 60 },
   pages: { signIn: "/login" },
   // A wrong password is an expected event (recorded in the log-journal), not a server error.
   logger: {

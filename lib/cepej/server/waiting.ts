@@ -6,7 +6,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 export function waitingFor(user: CurrentUser): { queriesToAnswer: number; repliesToReview: number; returned: number } {
   const sqlite = getDb().$client;
   if (user.role === "admin") {
-    const { n } = sqlite.prepare("select count(*) as n from responses where status = 'submitted'").get() as { n: number };
+    const { n } = sqlite.prepare("select count(*) as n from responses where status = 'submitted' and cycle_slug is not null").get() as { n: number };
     return { queriesToAnswer: 0, repliesToReview: n, returned: 0 };
   }
   if (user.role !== "correspondent" || !user.countries.length) return { queriesToAnswer: 0, repliesToReview: 0, returned: 0 };
@@ -17,6 +17,6 @@ export function waitingFor(user: CurrentUser): { queriesToAnswer: number; replie
       where q.status = 'open' and r.country_code in (${marks})
         and (select m.user_id from query_messages m where m.query_id = q.id order by m.id desc limit 1) is not ?`,
   ).get(...user.countries, user.id) as { n: number };
-  const r = sqlite.prepare(`select count(*) as n from responses where status = 'returned' and country_code in (${marks})`).get(...user.countries) as { n: number };
+  const r = sqlite.prepare(`select count(*) as n from responses where status = 'returned' and cycle_slug is not null and country_code in (${marks})`).get(...user.countries) as { n: number };
   return { queriesToAnswer: q.n, repliesToReview: 0, returned: r.n };
 }

@@ -1,0 +1,12 @@
+import { startServer, login, copyDb, sleep, rssMiB } from "./lib/common.mjs";
+const db = copyDb("/tmp/benchtpl/tpl.db");
+const t = Date.now();
+const s = await startServer({ db: db.file, port: 3301 });
+console.log("started", Date.now() - t, "pid", s.pid, s.child.pid, rssMiB(s.pid));
+const c = await login(s.base, "admin@example.org");
+console.log(c.slice(0, 80));
+let r = await fetch(`${s.base}/api/cycles/2022-2024/replies/KZ/answers`, { headers: { cookie: c } });
+console.log(r.status, (await r.text()).length);
+r = await fetch(`${s.base}/api/report-forms/1/deadline?period=2026-03`);
+console.log(r.status, await r.text());
+await s.stop(); db.remove();

@@ -1,0 +1,193 @@
+// Shared by the benchmark parts: the production server on a throw-away copy of a database, logins,
+// statistics, process memory, machine description. Benchmarks are not tests: nothing here asserts.
+import { spawn, spawnSync, execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir, loadavg } from "node:os";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "..", "..");
+export const benchDir = path.join(root, "bench");
+export const dataDir = path.join(benchDir, ".data"); // cached databases (git-ignored)
+export const resultsDir = path.join(benchDir, "results");
+export const AUTH_SECRET = "bench-secret-0123456789abcdef0123456789";
+export const quick = process.argv.includes("--quick");
+export const arg = (name, fallback) => {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? a.slice(name.length + 3) : fallback;
+};
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const median = (xs) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Nearest-rank percentile. */
+export const pct = (xs, p) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+export const r1 = (x) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : x);
+export const r0 = (x) => (Number.isFinite(x) ? Math.round(x) : x);
+export const log = (...a) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+export function machine() {
+  const cpu = cpus();
+  return {
+    nproc: cpu.length,
+    cpu: cpu[0]?.model ?? "?",
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    chromium: (() => { try { return execFileSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim(); } catch { return "?"; } })(),
+    sqlite3: (() => { try { return execFileSync("sqlite3", ["--version"], { encoding: "utf8" }).split(" ")[0]; } catch { return "not installed"; } })(),
+    loadavgAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+export function writeResult(name, data) {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name}${quick ? ".quick" : ""}.json`);
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick, machine: machine(), ...data }, null, 2));
+  log(`wrote ${path.relative(root, file)}`);
+}
+
+// ---- build ---------------------------------------------------------------------------------------
+
+function newest(p) {
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let n = 0;
+  for (const e of readdirSync(p)) n = Math.max(n, newest(path.join(p, e)));
+  return n;
+}
+
+/** The production build must exist; it is built when missing (or when --build is given). A build
+ *  older than the sources is reported, not rebuilt: other processes may be serving it. */
+export function ensureBuild() {
+  const id = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(id) || process.argv.includes("--build")) {
+    log("building the production app (npx next build)…");
+    const b = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (b.status !== 0) throw new Error("next build failed");
+  }
+  const built = statSync(id).mtimeMs;
+  const sources = ["app", "components", "lib", "db", "messages", "middleware.ts", "instrumentation.ts"].map((p) => path.join(root, p)).filter(existsSync);
+  const stale = sources.some((p) => newest(p) > built);
+  if (stale) log("warning: the production build is older than some sources (run with --build to rebuild)");
+  return { buildId: readFileSync(id, "utf8").trim(), builtAt: new Date(built).toISOString(), stale };
+}
+
+// ---- databases -----------------------------------------------------------------------------------
+
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+
+/** The template database (demo data + bench data), cached in bench/.data until the migrations,
+ *  the bootstrap or the bench script change. */
+export function templateDb() {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "template.db");
+  const inputs = [path.join(root, "db"), path.join(root, "lib", "survey"), path.join(root, "lib", "cepej", "fixtures"), path.join(benchDir, "lib", "make-db.ts")];
+  if (existsSync(file) && statSync(file).mtimeMs > Math.max(...inputs.map(newest))) return file;
+  log("building the template database (bench/lib/make-db.ts)…");
+  const r = spawnSync(tsx, [path.join(benchDir, "lib", "make-db.ts"), file, String(40000)], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) throw new Error("make-db failed");
+  return file;
+}
+
+/** A throw-away copy of a database file in a fresh temporary folder. */
+export function copyDb(file) {
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-db-"));
+  const out = path.join(dir, "bench.db");
+  copyFileSync(file, out);
+  return { file: out, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// ---- server --------------------------------------------------------------------------------------
+
+/** `next start` (production) on DATABASE_PATH=db; resolves when /login answers. */
+export async function startServer({ db, port }) {
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: db, AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => { stderr = (stderr + d).slice(-4000); });
+  const t0 = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+    try { if ((await fetch(`${base}/login`)).ok) break; } catch {}
+    if (Date.now() - t0 > 120_000) { child.kill(); throw new Error(`server did not start: ${stderr}`); }
+    await sleep(250);
+  }
+  const pid = serverPid(port) ?? child.pid;
+  return {
+    base, port, pid, child,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      for (let i = 0; i < 40 && child.exitCode === null; i++) await sleep(100);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}
+
+/** The process that listens on the port (next start may run the server in a child). */
+function serverPid(port) {
+  try {
+    const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+    const m = out.match(/pid=(\d+)/);
+    return m ? Number(m[1]) : null;
+  } catch { return null; }
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header value. */
+export async function login(base, email, password = "demo-password") {
+  const jar = new Map();
+  const keep = (res) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = await csrf.json();
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), "x-auth-return-redirect": "1" },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`login failed for ${email}: HTTP ${res.status}`);
+  return cookie();
+}
+
+// ---- memory --------------------------------------------------------------------------------------
+
+const status = (pid) => {
+  try { return readFileSync(`/proc/${pid}/status`, "utf8"); } catch { return ""; }
+};
+const kb = (text, key) => Number((text.match(new RegExp(`^${key}:\\s+(\\d+)`, "m")) ?? [])[1] ?? NaN);
+export const rssMiB = (pid) => kb(status(pid), "VmRSS") / 1024;
+
+/** Resets the process's peak RSS (VmHWM) so that the next peakMiB() is the peak since now. */
+export function resetPeak(pid) {
+  try { writeFileSync(`/proc/${pid}/clear_refs`, "5"); return true; } catch { return false; }
+}
+export const peakMiB = (pid) => kb(status(pid), "VmHWM") / 1024;
+
+/** Samples RSS every `every` ms until stopped; returns {max, samples}. */
+export function sampleRss(pid, every = 25) {
+  let max = rssMiB(pid);
+  let n = 0;
+  const timer = setInterval(() => { const r = rssMiB(pid); n++; if (r > max) max = r; }, every);
+  return { stop: () => { clearInterval(timer); return { max, samples: n }; } };
+}
