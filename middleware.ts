@@ -24,6 +24,12 @@ export function middleware(request: NextRequest) {
     return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
   }
   const requestHeaders = new Headers(request.headers);
+  // The log-journal records the client address. Unless a trusted proxy sets it (TRUST_PROXY=1),
+  // a client-sent X-Forwarded-For is dropped, and Next.js fills it from the connection itself.
+  if (!process.env.TRUST_PROXY) {
+    requestHeaders.delete("x-forwarded-for");
+    requestHeaders.delete("x-real-ip");
+  }
   requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("X-Content-Type-Options", "nosniff");

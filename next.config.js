@@ -9,7 +9,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Type errors and lint are checked by `npm run typecheck`, not during every build.
   eslint: { ignoreDuringBuilds: true },
-  experimental: { serverActions: { bodySizeLimit: "2mb" }, authInterrupts: true },
+  // Uploads pass through middleware, which would otherwise cut bodies at 10 MB: the routes set
+  // their own limits (largest: survey CSV, 50 MB) and refuse bigger bodies with 413.
+  experimental: { serverActions: { bodySizeLimit: "2mb" }, authInterrupts: true, middlewareClientMaxBodySize: "60mb" },
 };
 
 module.exports = withNextIntl(nextConfig);

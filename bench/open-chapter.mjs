@@ -12,7 +12,7 @@ const runs = Number(process.argv[2] ?? 5);
 const port = 3200;
 const base = `http://127.0.0.1:${port}`;
 const dir = mkdtempSync(path.join(tmpdir(), "bench-"));
-const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
   env: { ...process.env, DATABASE_PATH: path.join(dir, "bench.db"), AUTH_SECRET: "bench-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" },
   stdio: "ignore",
 });

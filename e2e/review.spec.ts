@@ -128,7 +128,7 @@ test("a campaign from opening the cycle to a validated, locked reply", async ({ 
   const tools006 = admin.getByTestId("review-006");
   await tools006.locator("summary").click();
   await expect(tools006.locator("table.series")).toContainText("2020-2022");
-  await tools006.getByLabel("Value").selectOption("006:r7:approved");
+  await tools006.getByLabel("Value to mark").selectOption("006:r7:approved");
   await tools006.getByLabel("Reason it is not retained").fill("Other costs not comparable");
   await tools006.getByRole("button", { name: "Not retained for publication" }).click();
   await expect(admin.getByTestId("previous-006:r7:approved")).toContainText("Not retained for publication: Other costs not comparable");

@@ -13,6 +13,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 console.log(`e2e server: ${env.DATABASE_PATH}`);
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+// Spawned directly (not through npx) so that stopping this script stops the server too.
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -40,7 +40,7 @@ export function machine() {
     cpu: cpu[0]?.model ?? "?",
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
-    chromium: (() => { try { return execFileSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim(); } catch { return "?"; } })(),
+    chromium: (() => { try { return execFileSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(); } catch { return "?"; } })(),
     sqlite3: (() => { try { return execFileSync("sqlite3", ["--version"], { encoding: "utf8" }).split(" ")[0]; } catch { return "not installed"; } })(),
     loadavgAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
   };
@@ -65,8 +65,13 @@ function newest(p) {
 
 /** The production build must exist; it is built when missing (or when --build is given). A build
  *  older than the sources is reported, not rebuilt: other processes may be serving it. */
-export function ensureBuild() {
+export async function ensureBuild() {
   const id = path.join(root, ".next", "BUILD_ID");
+  // .next without BUILD_ID: another `next build` is running — wait for it rather than build twice
+  for (let i = 0; i < 600 && existsSync(path.join(root, ".next")) && !existsSync(id) && !process.argv.includes("--build"); i++) {
+    if (i === 0) log("waiting for a running build to finish…");
+    await sleep(1000);
+  }
   if (!existsSync(id) || process.argv.includes("--build")) {
     log("building the production app (npx next build)…");
     const b = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
@@ -190,4 +195,16 @@ export function sampleRss(pid, every = 25) {
   let n = 0;
   const timer = setInterval(() => { const r = rssMiB(pid); n++; if (r > max) max = r; }, every);
   return { stop: () => { clearInterval(timer); return { max, samples: n }; } };
+}
+
+/** The 1 000 000-interview database (bench/lib/make-million.ts), cached in bench/.data. */
+export function millionDb() {
+  const tpl = templateDb();
+  const file = path.join(dataDir, "million.db");
+  const inputs = [tpl, path.join(root, "lib", "survey"), path.join(benchDir, "lib", "make-million.ts")];
+  if (existsSync(file) && statSync(file).mtimeMs > Math.max(...inputs.map(newest))) return file;
+  log("building the 1 000 000-interview database (bench/lib/make-million.ts, a few minutes)…");
+  const r = spawnSync(process.execPath, ["--max-old-space-size=12000", "--import", "tsx", path.join(benchDir, "lib", "make-million.ts"), tpl, file, "1000000", "2030"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) throw new Error("make-million failed");
+  return file;
 }

@@ -17,7 +17,7 @@ export function audit(entry: { action: string; object?: string; user: Actor }) {
   );
 }
 
-/** The client address as the proxy in front of the app reports it; else unknown (null). */
+/** The client address: the connection's, or a trusted proxy's report of it (see middleware.ts). */
 export async function requestIp(): Promise<string | null> {
   try {
     const h = await headers();

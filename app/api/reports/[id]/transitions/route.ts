@@ -1,6 +1,7 @@
 // POST /api/reports/{id}/transitions — {action:"submit"} (the body's reporter) or
 // {action:"return", comment} (the Committee). 422 lists what blocks a submission.
 import { z } from "zod";
+import { decide } from "@/lib/auth/policy";
 import { problem, readJson } from "@/lib/http/json-body";
 import { filingForRequest } from "@/lib/reporting/server/filing-access";
 import { returnFiling, submitFiling } from "@/lib/reporting/server/filings";
@@ -12,10 +13,12 @@ const Body = z.union([
 ]);
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const r = await filingForRequest(params, "read");
+  if (!r.ok) return r.response;
   const body = await readJson(request, Body);
   if (!body.ok) return body.response;
-  const r = await filingForRequest(params, body.data.action === "submit" ? "write" : "review");
-  if (!r.ok) return r.response;
+  const decision = decide(r.user, body.data.action === "submit" ? "write" : "review", { kind: "reportingBody", bodyId: r.found.filing.bodyId });
+  if (!decision.allowed) return problem(403, decision.reason);
   const result = body.data.action === "submit" ? submitFiling(r.found) : returnFiling(r.found, body.data.comment);
   if (!result.ok) {
     const issues = "issues" in result && Array.isArray(result.issues)

@@ -2,6 +2,7 @@
 // list of errors while any remain), {action:"approve"} or {action:"reject", comments:[{question,text}]}
 // (the region's supervisor).
 import { z } from "zod";
+import { decide } from "@/lib/auth/policy";
 import { problem, readJson } from "@/lib/http/json-body";
 import { interviewForRequest } from "@/lib/survey/server/interview-access";
 import { addReviewComment, findWave, moveInterview } from "@/lib/survey/server/households";
@@ -17,11 +18,13 @@ const Body = z.union([
 ]);
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const r = await interviewForRequest(params, "read");
+  if (!r.ok) return r.response;
   const body = await readJson(request, Body);
   if (!body.ok) return body.response;
-  const r = await interviewForRequest(params, body.data.action === "complete" ? "write" : "review");
-  if (!r.ok) return r.response;
   const h = r.household;
+  const decision = decide(r.user, body.data.action === "complete" ? "write" : "review", { kind: "interview", region: h.region, interviewerId: h.interviewerId });
+  if (!decision.allowed) return problem(403, decision.reason);
   const index = loadQuestionnaire("udn");
   if (body.data.action === "complete") {
     const answers = h.responseId ? loadAnswers(h.responseId) : new Map();

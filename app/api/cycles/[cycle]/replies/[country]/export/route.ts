@@ -15,6 +15,7 @@ export async function GET(request: Request, { params }: { params: ReplyParams })
   const country = reply.countryCode!;
   const data = replyForExport(r.found);
   const base = `cepej-${cycle.slug}-${country}`;
+  if (format !== "csv" && format !== "xlsx" && format !== "json") return problem(400, "format must be csv, xlsx or json");
   audit({ action: `export.${format}`, object: `${cycle.slug}/${country}`, user: r.user });
   switch (format) {
     case "csv":

@@ -1,6 +1,7 @@
 // POST /api/cycles/{cycle}/replies/{country}/queries/{id} — {text} answers the thread (correspondent
 // or reviewer), {resolve: true} closes it (reviewer only).
 import { z } from "zod";
+import { decide } from "@/lib/auth/policy";
 import { problem, readJson } from "@/lib/http/json-body";
 import { replyForRequest } from "@/lib/cepej/server/reply-access";
 import { answerQuery, findQuery, resolveQuery } from "@/lib/cepej/server/workflow";
@@ -11,11 +12,14 @@ const Body = z.union([
 ]);
 
 export async function POST(request: Request, { params }: { params: Promise<{ cycle: string; country: string; id: string }> }) {
+  const r = await replyForRequest(params, "read");
+  if (!r.ok) return r.response;
   const body = await readJson(request, Body);
   if (!body.ok) return body.response;
-  const resolving = "resolve" in body.data;
-  const r = await replyForRequest(params, resolving ? "review" : "read");
-  if (!r.ok) return r.response;
+  if ("resolve" in body.data) {
+    const decision = decide(r.user, "review", { kind: "cepejReply", country: r.found.reply.countryCode! });
+    if (!decision.allowed) return problem(403, decision.reason);
+  }
   const id = Number((await params).id);
   const query = Number.isInteger(id) ? findQuery(r.found.reply.id, id) : undefined;
   if (!query) return problem(404, "No such query on this reply.");

@@ -1,0 +1,37 @@
+// Harness page: the app's own questionnaire form (components/questionnaire/reply-form.tsx),
+// rendered in the browser from the definition and Kazakhstan's answers, for a chapter or for the
+// whole questionnaire on one page. Autosave goes to the real server (same origin).
+import { createRoot } from "react-dom/client";
+import { NextIntlClientProvider } from "next-intl";
+import messages from "@/messages/en.json";
+import { ReplyForm } from "@/components/questionnaire/reply-form";
+import type { Part } from "@/lib/questionnaire/definition";
+import type { BenchData } from "./data";
+
+const data = (window as unknown as { __BENCH__: BenchData }).__BENCH__;
+const q = data.questionnaire;
+const chapter: Part = data.part === "all"
+  ? { id: "0", title: { en: "The whole questionnaire" }, questions: [], parts: q.parts }
+  : q.parts.find((p) => p.id === data.part)!;
+const chapters = q.parts.map((p) => ({ id: p.id, title: p.title.en, href: "#", answered: 0, total: 0, warnings: 0, errors: 0 }));
+const w = window as unknown as { __cellInput: (q: string, row: string, col: string) => HTMLInputElement | null };
+w.__cellInput = (qid, row, col) => document.querySelector(`[data-cell="${qid}:${row}:${col}"] input[type=text]`);
+
+createRoot(document.getElementById("root")!).render(
+  <NextIntlClientProvider locale="en" messages={messages} timeZone="UTC">
+    <main className="container">
+      <ReplyForm
+        chapter={chapter}
+        chapters={chapters}
+        locale="en"
+        answers={data.answers}
+        saveUrl={data.saveUrl}
+        readOnly={false}
+        previous={data.previous}
+        previousCycle={data.previousCycle}
+        variationThreshold={20}
+        review={{ api: data.api, reviewer: false, queries: [], flags: {}, series: null }}
+      />
+    </main>
+  </NextIntlClientProvider>,
+);
