@@ -19,7 +19,22 @@ function crossSiteWrite(request: NextRequest): boolean {
   }
 }
 
+/** A path segment that cannot be decoded (%zz, a lone %, broken UTF-8) would get Next.js's own
+ *  HTML error page; the API answers JSON with a reason instead. */
+function undecodable(pathname: string): boolean {
+  try {
+    pathname.split("/").forEach((segment) => decodeURIComponent(segment));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function middleware(request: NextRequest) {
+  const raw = new URL(request.url).pathname;
+  if (raw.startsWith("/api/") && undecodable(raw)) {
+    return NextResponse.json({ error: "The address contains a malformed %-escape." }, { status: 400 });
+  }
   if (crossSiteWrite(request)) {
     return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
   }

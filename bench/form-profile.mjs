@@ -87,6 +87,29 @@ async function main() {
       for (const d of "4829") { await page.keyboard.press(d); counted++; await sleep(60); }
     }
     const renders = await page.evaluate(() => window.__renders);
+    await page.evaluate(() => { window.__counting = false; });
+    // Where the rest of a keystroke goes (style, layout, paint …): a Chromium trace of 20 keystrokes,
+    // durations of the renderer main thread's events summed by name (top-level events, and the
+    // rendering steps wherever they are nested).
+    await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc"] });
+    let traced = 0;
+    for (let i = 0; traced < 20; i++) {
+      const [row, col] = cellsToType[i % cellsToType.length].split(":");
+      await page.evaluate(([row, col]) => { const el = window.__cellInput("091", row, col); el.focus(); el.select(); }, [row, col]);
+      for (const d of "4829") { await page.keyboard.press(d); traced++; await sleep(60); }
+    }
+    const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const main = trace.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain" && trace.some((x) => x.pid === e.pid && x.name === "EventDispatch"));
+    const events = trace.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur).sort((a, b) => a.ts - b.ts);
+    const topEv = new Map(), steps = new Map();
+    let end = -1;
+    const STEPS = new Set(["EventDispatch", "FunctionCall", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "HitTest", "ParseHTML", "MajorGC", "MinorGC", "V8.GC_SCAVENGER", "ScheduleStyleRecalculation"]);
+    for (const e of events) {
+      if (e.ts >= end) { topEv.set(e.name, (topEv.get(e.name) ?? 0) + e.dur / 1000); end = e.ts + e.dur; }
+      if (STEPS.has(e.name)) steps.set(e.name, (steps.get(e.name) ?? 0) + e.dur / 1000);
+    }
+    const perKey = (m) => Object.fromEntries([...m].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => [k, Math.round((v / traced) * 100) / 100]));
+    const trace20 = { keys: traced, topLevelMsPerKey: perKey(topEv), stepsMsPerKey: perKey(steps), mainThreadMsPerKey: Math.round(([...topEv.values()].reduce((a, b) => a + b, 0) / traced) * 10) / 10 };
     const rendersPerKey = Object.fromEntries(Object.entries(renders).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => [k, Math.round((v / 4) * 10) / 10]));
     // self time per function, inclusive time per function (each function counted once per stack)
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -108,7 +131,7 @@ async function main() {
     const top = (m, k) => [...m].filter(([l]) => !/^\((idle|program|root)\)/.test(l)).sort((a, b) => b[1] - a[1]).slice(0, k).map(([l, ms]) => ({ fn: l, msPerKey: Math.round((ms / typed) * 100) / 100 }));
     const busy = [...self].filter(([l]) => !/^\((idle|program)\)/.test(l)).reduce((s, [, v]) => s + v, 0);
     const components = new Map([...incl].filter(([l]) => /^[A-Z]\w* /.test(l) && !/^(Profiler|Function|Object|Array|Promise|JSON|Map|Set)/.test(l)));
-    const result = { keys: typed, busyMsPerKey: Math.round((busy / typed) * 10) / 10, self: top(self, 25), inclusive: top(incl, 40), components: top(components, 25), rendersPerKey };
+    const result = { keys: typed, busyMsPerKey: Math.round((busy / typed) * 10) / 10, self: top(self, 25), inclusive: top(incl, 40), components: top(components, 25), rendersPerKey, trace: trace20 };
     console.log(JSON.stringify(result, null, 1));
     writeResult(patched ? "form-profile.patched" : "form-profile", { patched, ...result });
   } finally {

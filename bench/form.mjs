@@ -7,6 +7,7 @@
 //            into a page of this harness, rendered in the browser — the only way to put the whole
 //            questionnaire on one page (the app pages it by chapter)
 //   oursfix  (typing only) the same with the fix this benchmark proposes (bench/form/proposed-fix.mjs)
+//   blank    (typing only) one plain input on an empty page: the floor of the measurement
 //   surveyjs SurveyJS (survey-core + survey-react-ui) on a page of this harness, the same questions
 //            converted from our definition (bench/form/convert.ts), the same answers
 // Harness pages are served on the app's origin (Playwright routes /__bench/*), so our form's
@@ -102,6 +103,10 @@ async function main() {
       const url = new URL(route.request().url());
       const name = url.pathname.slice("/__bench/".length);
       if (files[name]) return route.fulfill({ body: files[name][0], contentType: files[name][1] });
+      if (name === "blank.html") {
+        // the floor of the measurement: one plain input, no framework (keystroke → next frame of a trivial page)
+        return route.fulfill({ contentType: "text/html", body: `<!doctype html><html><body><input id="x" aria-label="x"><script>window.__cellInput = () => document.getElementById("x"); performance.mark("form-ready"); document.body.dataset.formReady = "1";</script></body></html>` });
+      }
       const m = name.match(/^(ours|oursfix|surveyjs)\.html$/);
       if (!m) return route.fulfill({ status: 404, body: "" });
       const part = url.searchParams.get("part");
@@ -142,7 +147,7 @@ async function main() {
 
     // ---- typing into Q091 -------------------------------------------------------------------------
     const typing = {};
-    const typeVariants = ["app", "ours", "surveyjs", "oursfix"]; // oursfix: our form with the fix proposed in bench/form/proposed-fix.mjs
+    const typeVariants = ["app", "ours", "surveyjs", "oursfix", "blank"]; // oursfix: our form with the fix proposed in bench/form/proposed-fix.mjs
     for (let r = first; r <= runs; r++) {
       for (const variant of rotate(typeVariants, r)) {
         await open(variant, "4");

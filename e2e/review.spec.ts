@@ -126,7 +126,11 @@ test("a campaign from opening the cycle to a validated, locked reply", async ({ 
     await expect(admin.getByTestId(`query-${q}`)).toContainText(text);
   }
   const tools006 = admin.getByTestId("review-006");
-  await tools006.locator("summary").click();
+  // A page refresh (after the queries above) may re-render the panel closed: open it until it stays.
+  await expect(async () => {
+    if (!(await tools006.evaluate((d) => (d as HTMLDetailsElement).open))) await tools006.locator("summary").click();
+    await expect(tools006.getByLabel("Value to mark")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   await expect(tools006.locator("table.series")).toContainText("2020-2022");
   await tools006.getByLabel("Value to mark").selectOption("006:r7:approved");
   await tools006.getByLabel("Reason it is not retained").fill("Other costs not comparable");

@@ -1,7 +1,7 @@
 // Shared by the benchmark parts: the production server on a throw-away copy of a database, logins,
 // statistics, process memory, machine description. Benchmarks are not tests: nothing here asserts.
 import { spawn, spawnSync, execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, tmpdir, loadavg } from "node:os";
 import path from "node:path";
 
@@ -68,7 +68,7 @@ function newest(p) {
 export async function ensureBuild() {
   const id = path.join(root, ".next", "BUILD_ID");
   // .next without BUILD_ID: another `next build` is running — wait for it rather than build twice
-  for (let i = 0; i < 600 && existsSync(path.join(root, ".next")) && !existsSync(id) && !process.argv.includes("--build"); i++) {
+  for (let i = 0; i < 900 && (buildRunning() || (existsSync(path.join(root, ".next")) && !existsSync(id))) && !process.argv.includes("--build"); i++) {
     if (i === 0) log("waiting for a running build to finish…");
     await sleep(1000);
   }
@@ -82,6 +82,45 @@ export async function ensureBuild() {
   const stale = sources.some((p) => newest(p) > built);
   if (stale) log("warning: the production build is older than some sources (run with --build to rebuild)");
   return { buildId: readFileSync(id, "utf8").trim(), builtAt: new Date(built).toISOString(), stale };
+}
+
+/** Is a `next build` running in this project (another session's, or ours)? */
+function buildRunning() {
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (cmd.some((a) => /next(\.js)?$|next\/dist\/bin\/next$/.test(a)) && cmd.includes("build") && readlinkSync(`/proc/${pid}/cwd`) === root) return true;
+    } catch {}
+  }
+  return false;
+}
+
+/**
+ * A private copy of the production build (.next without its cache, ~11 MB) in a temporary folder
+ * beside symlinks to the project's files, so that a `next build` started by someone else while the
+ * benchmark runs cannot pull files from under its servers. Made once per build id.
+ */
+export async function appSnapshot() {
+  for (let i = 0; ; i++) {
+    const id = path.join(root, ".next", "BUILD_ID");
+    if (!buildRunning() && existsSync(id) && existsSync(path.join(root, ".next", "prerender-manifest.json"))) {
+      const buildId = readFileSync(id, "utf8").trim();
+      const dir = path.join(tmpdir(), `bench-app-${buildId}`);
+      if (existsSync(path.join(dir, ".next", "BUILD_ID"))) return { dir, buildId };
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      cpSync(path.join(root, ".next"), path.join(dir, ".next"), { recursive: true, filter: (src) => !src.startsWith(path.join(root, ".next", "cache")) });
+      for (const n of ["node_modules", "package.json", "next.config.js", "tsconfig.json", "db", "lib", "messages", "app", "components", "middleware.ts", "instrumentation.ts", "public"]) {
+        if (existsSync(path.join(root, n))) symlinkSync(path.join(root, n), path.join(dir, n));
+      }
+      const copied = readFileSync(path.join(dir, ".next", "BUILD_ID"), "utf8").trim();
+      if (copied === buildId && !buildRunning() && readFileSync(id, "utf8").trim() === buildId) { log(`serving a private copy of build ${buildId} from ${dir}`); return { dir, buildId }; }
+      rmSync(dir, { recursive: true, force: true });
+    }
+    if (i === 0) log("a build is running in the project: waiting for it…");
+    if (i > 900) throw new Error("no complete production build to serve");
+    await sleep(1000);
+  }
 }
 
 // ---- databases -----------------------------------------------------------------------------------
@@ -114,8 +153,9 @@ export function copyDb(file) {
 /** `next start` (production) on DATABASE_PATH=db; resolves when /login answers. */
 export async function startServer({ db, port }) {
   const base = `http://127.0.0.1:${port}`;
+  const app = await appSnapshot();
   const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
+    cwd: app.dir,
     env: { ...process.env, DATABASE_PATH: db, AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "pipe"],
   });

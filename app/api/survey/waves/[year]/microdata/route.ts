@@ -22,27 +22,35 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
   if (format === "sps") return new Response(spssSyntax({ file: `udn-${year}-microdata.csv` }), { headers: file(`udn-${year}.sps`, "text/plain; charset=utf-8") });
   if (format !== "csv") return problem(400, "format must be csv, codebook or sps");
   audit({ action: "survey.microdata_export", object: String(year), user: access.user });
-  // Streamed interview by interview: the cells of one household at a time are in memory.
+  // Streamed in pages of households: no database cursor stays open between two reads of the
+  // stream (another request on this process's one connection would find it busy), and only one
+  // page of cells is in memory at a time.
+  const page = getDb().$client.prepare(
+    `select h.id, h.household_id, h.region, h.settlement, h.weight, a.cell, a.num, a.text, a.status
+       from (select * from survey_households where wave = ? and status = 'approved' and id > ? order by id limit 500) h
+       join answers a on a.response_id = h.response_id order by h.id`,
+  ).raw();
   function* lines() {
     yield BOM + csvLine(microdataHeader());
-    const rows = getDb().$client.prepare(
-      `select h.id, h.household_id, h.region, h.settlement, h.weight, a.cell, a.num, a.text, a.status
-         from survey_households h join answers a on a.response_id = h.response_id
-        where h.wave = ? and h.status = 'approved' order by h.id`,
-    ).raw().iterate(year) as Iterable<[number, string, string, string, number, string, number | null, string | null, "NA" | "NAP" | null]>;
-    let current: number | null = null;
-    let household: { household_id: string; region: string; settlement: string; weight: number } | null = null;
-    let answers: Record<string, Answer> = {};
-    for (const [id, household_id, region, settlement, weight, cell, num, text, status] of rows) {
-      if (id !== current) {
-        if (household) yield csvLine(interviewToRow(household, answers));
-        current = id;
-        household = { household_id, region, settlement, weight };
-        answers = {};
+    let after = 0;
+    for (;;) {
+      const rows = page.all(year, after) as [number, string, string, string, number, string, number | null, string | null, "NA" | "NAP" | null][];
+      if (!rows.length) return;
+      let current: number | null = null;
+      let household: { household_id: string; region: string; settlement: string; weight: number } | null = null;
+      let answers: Record<string, Answer> = {};
+      for (const [id, household_id, region, settlement, weight, cell, num, text, status] of rows) {
+        if (id !== current) {
+          if (household) yield csvLine(interviewToRow(household, answers));
+          current = id;
+          household = { household_id, region, settlement, weight };
+          answers = {};
+        }
+        answers[cell] = { num, text, status };
       }
-      answers[cell] = { num, text, status };
+      if (household) yield csvLine(interviewToRow(household, answers));
+      after = current!;
     }
-    if (household) yield csvLine(interviewToRow(household, answers));
   }
   return new Response(streamLines(lines()), { headers: file(`udn-${year}-microdata.csv`, "text/csv; charset=utf-8") });
 }
