@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { repliesVisibleTo } from "@/lib/cepej/server/replies";
 import { waitingFor } from "@/lib/cepej/server/waiting";
+import { upcomingDeadlines } from "@/lib/reporting/server/filings";
 import { getDb } from "@/db/client";
 import { regions, reportingBodies } from "@/db/schema";
 import { inArray } from "drizzle-orm";
@@ -36,7 +37,16 @@ export default async function HomePage() {
             {waiting.repliesToReview > 0 && <li>{t("waiting.review", { count: waiting.repliesToReview })}</li>}
           </ul>
         )}
-        {user.role === "reporter" && <p><Link href="/reports">{t("reporter.reports")}</Link></p>}
+        {user.role === "reporter" && user.bodyId && (
+          <>
+            <p><Link href="/reports">{t("reporter.reports")}</Link></p>
+            <ul data-testid="home-deadlines">
+              {upcomingDeadlines(user.bodyId).filter((d) => d.filing?.status !== "submitted").map((d) => (
+                <li key={`${d.form}-${d.period}`} className={d.overdue ? "error" : ""}>{t("reporter.deadline", { code: d.code ?? "", period: d.period, due: d.due })}{d.overdue ? ` — ${t("reporter.overdue")}` : ""}</li>
+              ))}
+            </ul>
+          </>
+        )}
         {user.role === "admin" && <p><Link href="/admin/reports">{t("admin.reports")}</Link></p>}
         {["admin", "supervisor", "interviewer"].includes(user.role) && <p><Link href="/survey">{t("survey")}</Link></p>}
       </div>

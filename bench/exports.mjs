@@ -9,7 +9,7 @@
 // cross-checked by sampling VmRSS every 25 ms). Memory is constant when the peak does not grow with
 // the size of the export.
 // Usage: node bench/exports.mjs [--quick] [--runs=3]
-import { arg, copyDb, ensureBuild, log, login, median, millionDb, peakMiB, quick, r0, r1, resetPeak, rssMiB, sampleRss, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
+import { arg, copyDb, ensureBuild, httpGet, log, login, median, millionDb, peakMiB, quick, r0, r1, resetPeak, rssMiB, sampleRss, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
 
 const runs = Number(arg("runs", quick ? 1 : 3));
 const port = Number(arg("port", 3331));
@@ -21,16 +21,15 @@ async function download(server, cookie, url) {
   const reset = resetPeak(server.pid);
   const sampler = sampleRss(server.pid);
   const t0 = performance.now();
-  const res = await fetch(`${server.base}${url}`, { headers: { cookie } });
   let bytes = 0, lines = 0, first = null;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    first ??= performance.now() - t0;
-    bytes += value.length;
-    for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
-  }
+  const res = await httpGet(`${server.base}${url}`, {
+    cookie,
+    onChunk: (value) => {
+      first ??= performance.now() - t0;
+      bytes += value.length;
+      for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
+    },
+  });
   const seconds = (performance.now() - t0) / 1000;
   const sampled = sampler.stop();
   const peak = reset ? peakMiB(server.pid) : sampled.max;

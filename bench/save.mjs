@@ -10,7 +10,7 @@
 //              interviewer) + POST …/transitions {"action":"complete"} (all rules evaluated)
 // and the same SQL writes done directly with better-sqlite3 in this one process (same pragmas as
 // db/open.ts), sequentially.
-// Usage: node bench/save.mjs [--quick] [--runs=3] [--seconds=4]
+// Usage: node bench/save.mjs [--quick] [--runs=3] [--seconds=3]
 import http from "node:http";
 import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
@@ -18,7 +18,7 @@ import path from "node:path";
 import { arg, copyDb, ensureBuild, log, median, pct, quick, r0, r1, root, sleep, startServer, templateDb, login, writeResult } from "./lib/common.mjs";
 
 const runs = Number(arg("runs", quick ? 1 : 3));
-const seconds = Number(arg("seconds", quick ? 1.5 : 4));
+const seconds = Number(arg("seconds", quick ? 1.5 : 3));
 const levels = quick ? [1, 10] : [1, 10, 50];
 const port = Number(arg("port", 3311));
 

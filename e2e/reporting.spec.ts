@@ -108,3 +108,21 @@ test("open data: registered crimes by region download without login", async ({ b
   await expect(page.getByTestId("crimes")).toContainText("Almaty city (22,150), Astana city (16,045), Almaty region (8,746)");
   await expect(page.getByRole("img", { name: "Registered criminal offences, 10 years" })).toBeVisible();
 });
+
+test("open data also lists the published survey waves and the validated CEPEJ indicators", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/open-data");
+  await expect(page.getByTestId("survey-open")).toContainText("Wave 2025");
+  await expect(page.getByTestId("survey-open")).not.toContainText("Wave 2026"); // in fieldwork, not published
+  await expect(page.getByTestId("cepej-open")).toContainText("2020-2022 · Kazakhstan");
+  const json = await (await page.request.get("/api/open-data/cepej-indicators?format=json")).json();
+  const judges = json.data.find((r: { country: string; indicator: string }) => r.country === "KZ" && r.indicator.startsWith("judges"));
+  expect(judges?.value).toBe(12.68);
+  expect(json.data.every((r: { cycle: string }) => r.cycle === "2020-2022" || r.cycle)).toBe(true);
+});
+
+test("a reporter's home shows their upcoming deadlines", async ({ browser }) => {
+  const reporter = await loggedInPage(browser, "reporter@example.org");
+  await reporter.goto("/");
+  await expect(reporter.getByTestId("home-deadlines")).toContainText(/1-M for \d{4}-\d{2}: due \d{4}-\d{2}-\d{2}/);
+});

@@ -2,6 +2,8 @@
 // statistics release, with CSV/JSON downloads and metadata; the validated CEPEJ indicators.
 import { BarChart } from "@/components/open-data/bar-chart";
 import { CRIMES_METADATA, lastUpdated, nationalSeries, registeredCrimes } from "@/lib/reporting/server/open-data";
+import { listWaves } from "@/lib/survey/server/households";
+import { CEPEJ_METADATA, validatedIndicators } from "@/lib/cepej/server/open-indicators";
 
 export const metadata = { title: "Open data — Justice Statistics" };
 
@@ -40,6 +42,39 @@ export default async function OpenDataPage() {
           </table>
         )}
       </section>
+      <section className="card" data-testid="survey-open">
+        <h2>Public confidence in law enforcement and the judiciary (household survey)</h2>
+        <ul>
+          {listWaves().filter((w) => w.publishedAt).map((w) => (
+            <li key={w.year}>
+              <a href={`/survey/waves/${w.year}/results`}>Wave {w.year}</a> — key indicators:{" "}
+              <a href={`/api/survey/waves/${w.year}/results`}>JSON</a> · tables <a href={`/api/survey/waves/${w.year}/tables?format=csv`}>CSV</a> · <a href={`/api/survey/waves/${w.year}/tables?format=xlsx`}>XLSX</a>
+              <span className="muted"> (Bureau of National Statistics; weighted shares of completed interviews, %; published {w.publishedAt!.slice(0, 10)})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <CepejIndicators />
     </>
+  );
+}
+
+function CepejIndicators() {
+  const rows = validatedIndicators();
+  const replies = [...new Set(rows.map((r) => `${r.cycle} · ${r.countryName}`))];
+  return (
+    <section className="card" data-testid="cepej-open">
+      <h2>{CEPEJ_METADATA.title}</h2>
+      <p className="muted">{CEPEJ_METADATA.source}. {CEPEJ_METADATA.note}</p>
+      <p>Validated replies: {replies.join(", ") || "none yet"}. Download: <a href="/api/open-data/cepej-indicators?format=csv">CSV</a> · <a href="/api/open-data/cepej-indicators?format=json">JSON</a></p>
+      <table className="list">
+        <thead><tr><th>Reply</th><th>Indicator</th><th>Value</th></tr></thead>
+        <tbody>
+          {rows.filter((r) => !r.indicator.startsWith("clearance-rate:") && !r.indicator.startsWith("disposition-time:")).map((r) => (
+            <tr key={`${r.cycle}-${r.country}-${r.indicator}`}><td>{r.cycle} · {r.countryName}</td><td>{r.label}</td><td>{r.value ?? "—"} {r.unit}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

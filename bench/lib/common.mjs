@@ -1,6 +1,7 @@
 // Shared by the benchmark parts: the production server on a throw-away copy of a database, logins,
 // statistics, process memory, machine description. Benchmarks are not tests: nothing here asserts.
 import { spawn, spawnSync, execFileSync } from "node:child_process";
+import http from "node:http";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, tmpdir, loadavg } from "node:os";
 import path from "node:path";
@@ -247,4 +248,23 @@ export function millionDb() {
   const r = spawnSync(process.execPath, ["--max-old-space-size=12000", "--import", "tsx", path.join(benchDir, "lib", "make-million.ts"), tpl, file, "1000000", "2030"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) throw new Error("make-million failed");
   return file;
+}
+
+/**
+ * GET over a fresh connection with no client-side timeouts (fetch's undici gives up after 300 s
+ * without headers or between chunks, and may reuse a keep-alive socket the server has closed).
+ * onChunk(buffer) sees the body as it arrives; resolves {status, body?} (body only without onChunk).
+ */
+export function httpGet(url, { cookie, onChunk } = {}) {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const req = http.request({ hostname: u.hostname, port: u.port, path: u.pathname + u.search, method: "GET", agent: false, headers: cookie ? { cookie } : {} }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => (onChunk ? onChunk(c) : chunks.push(c)));
+      res.on("end", () => resolve({ status: res.statusCode, body: onChunk ? null : Buffer.concat(chunks).toString() }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
 }
