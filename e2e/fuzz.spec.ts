@@ -7,6 +7,7 @@
 // refuse it, next to valid-looking values for real cells.
 // Every one must get a 4xx with a JSON {"error"}; none a 5xx; and the stored data must not change
 // (answers, states, survey results compared before and after). A summary line is printed.
+import { mulberry32 } from "../lib/random";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 
 test.describe.configure({ mode: "serial" });
@@ -25,16 +26,6 @@ const OPEN_PERIOD = (() => {
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness.
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 let random = mulberry32(SEED);
 const int = (n: number) => Math.floor(random() * n);
 const pick = <T,>(list: readonly T[]): T => list[int(list.length)];

@@ -26,6 +26,7 @@
 //    hooliganism 1 615, livestock theft 1 051, murder 566, rape 421; the rest are estimates).
 // Regions created in 2018 (Shymkent) and 2022 (Abai, Zhetisu, Ulytau) are reported for every
 // year, as series recomputed on today's territorial division.
+import { mulberry32 } from "../random";
 import { REGIONS } from "../../db/reference-data";
 import { num, text, type Answer } from "../questionnaire/answers";
 
@@ -182,16 +183,9 @@ function hash(s: string): number {
 
 type Rng = () => number;
 
-/** mulberry32: a small, fast 32-bit generator; uniform in [0, 1). */
+/** One independent random stream per (seed, stream name): mulberry32, uniform in [0, 1). */
 function rngFor(seed: string, stream: string): Rng {
-  let a = hash(`${seed}|${stream}`);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hash(`${seed}|${stream}`));
 }
 
 function normal(rng: Rng): number {

@@ -11,20 +11,14 @@
 // - the total is calibrated to the releases' own statement that 18,005 households are 0.35% of
 //   all households (18,005 ÷ 0.0035 = 5,144,286; the 2021 census counted about 5.6 million);
 // - urban share: BNS urban/rural population of 2024, approximate (applied to households).
+import { mulberry32 as mulberry32State } from "../random";
 import { REGION_CODES } from "./codes";
 
 export type Seed = number | string;
 
-/** mulberry32: a tiny, fast 32-bit PRNG; returns floats in [0, 1). */
+/** mulberry32 (lib/random.ts) seeded with a number or a string; returns floats in [0, 1). */
 export function mulberry32(seed: Seed): () => number {
-  let a = typeof seed === "number" ? seed >>> 0 : hashSeed(seed);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32State(typeof seed === "number" ? seed >>> 0 : hashSeed(seed));
 }
 
 /** FNV-1a hash of a string seed. */

@@ -50,6 +50,19 @@ export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange
   return rejected;
 }
 
+/** The two statements of every answer write: the cell (versioned) and its history. */
+function writeStatements(sqlite: ReturnType<typeof getDb>["$client"]) {
+  return {
+    upsert: sqlite.prepare(
+      `insert into answers (response_id, cell, num, text, status, version, updated_by, updated_at)
+       values (@responseId, @cell, @num, @text, @status, @version, @userId, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+       on conflict (response_id, cell) do update set num = excluded.num, text = excluded.text, status = excluded.status,
+         version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+    ),
+    history: sqlite.prepare("insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, ?, ?, ?)"),
+  };
+}
+
 type Row = { num: number | null; text: string | null; status: "NA" | "NAP" | null; version: number; updated_at: string; updated_by_name: string | null };
 
 /** Writes valid changes. A change based on an older version than the stored one is a conflict
@@ -60,13 +73,7 @@ export function saveAnswers(responseId: number, userId: number, changes: AnswerC
     `select a.num, a.text, a.status, a.version, a.updated_at, u.name as updated_by_name
        from answers a left join users u on u.id = a.updated_by where a.response_id = ? and a.cell = ?`,
   );
-  const upsert = sqlite.prepare(
-    `insert into answers (response_id, cell, num, text, status, version, updated_by, updated_at)
-     values (@responseId, @cell, @num, @text, @status, @version, @userId, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
-     on conflict (response_id, cell) do update set num = excluded.num, text = excluded.text, status = excluded.status,
-       version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-  );
-  const history = sqlite.prepare("insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, ?, ?, ?)");
+  const { upsert, history } = writeStatements(sqlite);
   const touch = sqlite.prepare(`update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`);
 
   return sqlite.transaction(() => {
@@ -99,13 +106,7 @@ export function saveAnswers(responseId: number, userId: number, changes: AnswerC
 export function replaceAnswers(responseId: number, userId: number, next: Map<string, Answer>): number {
   const sqlite = getDb().$client;
   const current = loadAnswers(responseId);
-  const upsert = sqlite.prepare(
-    `insert into answers (response_id, cell, num, text, status, version, updated_by, updated_at)
-     values (@responseId, @cell, @num, @text, @status, @version, @userId, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
-     on conflict (response_id, cell) do update set num = excluded.num, text = excluded.text, status = excluded.status,
-       version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-  );
-  const history = sqlite.prepare("insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, ?, ?, ?)");
+  const { upsert, history } = writeStatements(sqlite);
   return sqlite.transaction(() => {
     let changed = 0;
     const cells = new Set([...current.keys(), ...next.keys()]);
