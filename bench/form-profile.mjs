@@ -7,7 +7,7 @@ import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { proposedFix } from "./form/proposed-fix.mjs";
+import { proposedCss, proposedFix } from "./form/proposed-fix.mjs";
 import { benchDir, copyDb, ensureBuild, log, login, root, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
 
 const keys = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 60);
@@ -41,7 +41,7 @@ async function main() {
       const name = new URL(route.request().url()).pathname.slice(9);
       if (name === "ours.js") return route.fulfill({ body: readFileSync(outfile), contentType: "text/javascript" });
       if (name === "app.css") return route.fulfill({ body: readFileSync(path.join(root, "app", "globals.css")), contentType: "text/css" });
-      return route.fulfill({ contentType: "text/html", body: `<!doctype html><html><head><link rel="stylesheet" href="/__bench/app.css"></head><body><div id="root"></div><script>window.__BENCH__=${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script type="module" src="/__bench/ours.js"></script></body></html>` });
+      return route.fulfill({ contentType: "text/html", body: `<!doctype html><html><head><link rel="stylesheet" href="/__bench/app.css">${patched ? `<style>${proposedCss}</style>` : ""}</head><body><div id="root"></div><script>window.__BENCH__=${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script type="module" src="/__bench/ours.js"></script></body></html>` });
     });
     // Which components render per keystroke: a minimal React DevTools hook counts, at every commit,
     // the function components that performed work (fiber flag PerformedWork), by name.
@@ -91,7 +91,7 @@ async function main() {
     // Where the rest of a keystroke goes (style, layout, paint …): a Chromium trace of 20 keystrokes,
     // durations of the renderer main thread's events summed by name (top-level events, and the
     // rendering steps wherever they are nested).
-    await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc"] });
+    await browser.startTracing(page, { categories: ["devtools.timeline"] });
     let traced = 0;
     for (let i = 0; traced < 20; i++) {
       const [row, col] = cellsToType[i % cellsToType.length].split(":");
@@ -101,12 +101,15 @@ async function main() {
     const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
     const main = trace.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain" && trace.some((x) => x.pid === e.pid && x.name === "EventDispatch"));
     const events = trace.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur).sort((a, b) => a.ts - b.ts);
-    const topEv = new Map(), steps = new Map();
+    const topEv = new Map(), steps = new Map(), stepEnd = new Map();
     let end = -1;
     const STEPS = new Set(["EventDispatch", "FunctionCall", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "HitTest", "ParseHTML", "MajorGC", "MinorGC", "V8.GC_SCAVENGER", "ScheduleStyleRecalculation"]);
     for (const e of events) {
       if (e.ts >= end) { topEv.set(e.name, (topEv.get(e.name) ?? 0) + e.dur / 1000); end = e.ts + e.dur; }
-      if (STEPS.has(e.name)) steps.set(e.name, (steps.get(e.name) ?? 0) + e.dur / 1000);
+      if (STEPS.has(e.name) && e.ts >= (stepEnd.get(e.name) ?? -1)) { // not nested in an event of the same name
+        steps.set(e.name, (steps.get(e.name) ?? 0) + e.dur / 1000);
+        stepEnd.set(e.name, e.ts + e.dur);
+      }
     }
     const perKey = (m) => Object.fromEntries([...m].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => [k, Math.round((v / traced) * 100) / 100]));
     const trace20 = { keys: traced, topLevelMsPerKey: perKey(topEv), stepsMsPerKey: perKey(steps), mainThreadMsPerKey: Math.round(([...topEv.values()].reduce((a, b) => a + b, 0) / traced) * 10) / 10 };

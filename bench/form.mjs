@@ -6,7 +6,8 @@
 //   ours     the app's form component (components/questionnaire/reply-form.tsx) bundled by esbuild
 //            into a page of this harness, rendered in the browser — the only way to put the whole
 //            questionnaire on one page (the app pages it by chapter)
-//   oursfix  (typing only) the same with the fix this benchmark proposes (bench/form/proposed-fix.mjs)
+//   oursfix  (typing only) the same with the fixes this benchmark proposes (bench/form/proposed-fix.mjs:
+//            the memoised form body in reply-form.tsx, content-visibility for off-screen questions)
 //   blank    (typing only) one plain input on an empty page: the floor of the measurement
 //   surveyjs SurveyJS (survey-core + survey-react-ui) on a page of this harness, the same questions
 //            converted from our definition (bench/form/convert.ts), the same answers
@@ -25,7 +26,7 @@ import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { proposedFix } from "./form/proposed-fix.mjs";
+import { proposedCss, proposedFix } from "./form/proposed-fix.mjs";
 import { arg, benchDir, copyDb, ensureBuild, log, login, median, pct, quick, r0, r1, root, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
 
 const runs = Number(arg("runs", quick ? 1 : 3));
@@ -112,7 +113,7 @@ async function main() {
       const part = url.searchParams.get("part");
       const data = { part, questionnaire, answers, previous, previousCycle: "2020-2022", saveUrl: "/api/cycles/2022-2024/replies/KZ/answers", api: "/api/cycles/2022-2024/replies/KZ" };
       const css = m[1] === "surveyjs" ? "survey.css" : "app.css";
-      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${m[1]} ${part}</title><link rel="stylesheet" href="/__bench/${css}"></head>`
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${m[1]} ${part}</title><link rel="stylesheet" href="/__bench/${css}">${m[1] === "oursfix" ? `<style>${proposedCss}</style>` : ""}</head>`
         + `<body><div id="root"></div><script>window.__BENCH__=${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script type="module" src="/__bench/${m[1]}.js"></script></body></html>`;
       return route.fulfill({ body: html, contentType: "text/html; charset=utf-8" });
     });

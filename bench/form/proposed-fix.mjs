@@ -27,3 +27,7 @@ export const proposedFix = {
     });
   },
 };
+
+/** The CSS half of the proposed fix (app/globals.css): off-screen questions are skipped by style,
+ *  layout and paint (their size is remembered once rendered), so a keystroke repaints what is seen. */
+export const proposedCss = `section.question { content-visibility: auto; contain-intrinsic-size: auto 320px; }`;
