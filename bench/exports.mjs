@@ -8,7 +8,7 @@
 // set before the request and its peak during it (VmHWM after resetting it through /proc/PID/clear_refs,
 // cross-checked by sampling VmRSS every 25 ms). Memory is constant when the peak does not grow with
 // the size of the export.
-// Usage: node bench/exports.mjs [--quick] [--runs=3]
+// Usage: node bench/exports.mjs [--quick] [--runs=3]   |   node bench/exports.mjs --heap-cap=192
 import { arg, copyDb, ensureBuild, httpGet, log, login, median, millionDb, peakMiB, quick, r0, r1, resetPeak, rssMiB, sampleRss, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
 
 const runs = Number(arg("runs", quick ? 1 : 3));
@@ -52,7 +52,32 @@ async function series(server, cookie, label, url, n) {
   };
 }
 
+/** --heap-cap=MiB: only the 1 000 000-interview microdata export, on a server whose V8 heap is capped
+ *  (NODE_OPTIONS=--max-old-space-size): it completes only if the export holds no more than that. */
+async function heapCapped(cap) {
+  const build = await ensureBuild();
+  const server = await startServer({ db: millionDb(), port, env: { NODE_OPTIONS: `--max-old-space-size=${cap}` } });
+  let out;
+  try {
+    const cookie = await login(server.base, "admin@example.org");
+    const label = `microdata CSV, wave 2030 (1 000 000 interviews), server heap capped at ${cap} MiB`;
+    try {
+      out = await series(server, cookie, label, "/api/survey/waves/2030/microdata?format=csv", 1);
+    } catch (e) {
+      out = { label, status: 0, error: `${e.code ?? ""} ${e.message}; server: ${server.stderr().trim().split("\n").slice(-4).join(" | ")}` };
+      log(`${label}: FAILED ${out.error}`);
+    }
+    out.heapCapMiB = cap;
+    out.serverAlive = server.child.exitCode === null && server.child.signalCode === null;
+  } finally {
+    await server.stop();
+  }
+  writeResult("exports-heapcap", { build, exports: [out] });
+}
+
 async function main() {
+  const cap = arg("heap-cap", null);
+  if (cap) return heapCapped(Number(cap));
   const build = await ensureBuild();
   const out = [];
   const db = copyDb(templateDb());

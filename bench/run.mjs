@@ -5,21 +5,25 @@
 // bench/results/*.quick.json, BENCHMARKS.md left alone. Benchmarks are not tests: nothing asserts.
 // Usage: npm run bench [-- --quick] [-- --only=form,save] [-- --build]
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { benchDir, ensureBuild, log, quick, arg } from "./lib/common.mjs";
+import { benchDir, ensureBuild, log, quick, arg, resultsDir } from "./lib/common.mjs";
 
 const parts = (arg("only", "form,save,results,exports")).split(",");
 const passThrough = process.argv.slice(2).filter((a) => a === "--quick" || a === "--build");
 const t0 = Date.now();
 await ensureBuild(); // once, before any part: parts only check it
 const failed = [];
+const seconds = {};
 for (const part of parts) {
   const started = Date.now();
   log(`— part ${part}${quick ? " (quick)" : ""} —`);
   const r = spawnSync(process.execPath, [path.join(benchDir, `${part}.mjs`), ...passThrough.filter((a) => a !== "--build")], { stdio: "inherit" });
   log(`— part ${part}: ${r.status === 0 ? "done" : `FAILED (exit ${r.status})`} in ${Math.round((Date.now() - started) / 1000)} s —`);
+  seconds[part] = Math.round((Date.now() - started) / 1000);
   if (r.status !== 0) failed.push(part);
 }
+if (!quick && parts.length === 4) writeFileSync(path.join(resultsDir, "run.json"), JSON.stringify({ at: new Date().toISOString(), seconds, total: Math.round((Date.now() - t0) / 1000), failed }, null, 2));
 spawnSync(process.execPath, [path.join(benchDir, "report.mjs"), ...(quick ? ["--quick"] : [])], { stdio: "inherit" });
 log(`all parts in ${Math.round((Date.now() - t0) / 1000)} s${failed.length ? `; failed: ${failed.join(", ")}` : ""}`);
 process.exit(failed.length ? 1 : 0);

@@ -152,12 +152,12 @@ export function copyDb(file) {
 // ---- server --------------------------------------------------------------------------------------
 
 /** `next start` (production) on DATABASE_PATH=db; resolves when /login answers. */
-export async function startServer({ db, port }) {
+export async function startServer({ db, port, env = {}, nodeArgs = [] }) {
   const base = `http://127.0.0.1:${port}`;
   const app = await appSnapshot();
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: app.dir,
-    env: { ...process.env, DATABASE_PATH: db, AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_PATH: db, AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
