@@ -22,14 +22,21 @@ async function download(server, cookie, url) {
   const sampler = sampleRss(server.pid);
   const t0 = performance.now();
   let bytes = 0, lines = 0, first = null;
-  const res = await httpGet(`${server.base}${url}`, {
-    cookie,
-    onChunk: (value) => {
-      first ??= performance.now() - t0;
-      bytes += value.length;
-      for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
-    },
-  });
+  let res;
+  try {
+    res = await httpGet(`${server.base}${url}`, {
+      cookie,
+      onChunk: (value) => {
+        first ??= performance.now() - t0;
+        bytes += value.length;
+        for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
+      },
+    });
+  } catch (e) {
+    sampler.stop();
+    await sleep(500);
+    throw new Error(`${e.message} after ${Math.round((performance.now() - t0) / 1000)} s and ${lines} lines; server ${server.child.exitCode !== null || server.child.signalCode !== null ? `exited (code ${server.child.exitCode}, signal ${server.child.signalCode}): ${server.stderr().trim().split("\n").slice(-3).join(" | ")}` : "still running"}`);
+  }
   const seconds = (performance.now() - t0) / 1000;
   const sampled = sampler.stop();
   const peak = reset ? peakMiB(server.pid) : sampled.max;

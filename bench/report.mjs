@@ -110,6 +110,8 @@ if (save) {
     }
   }
   p("", `The same writes directly with better-sqlite3 in one process, sequentially (bench/save.mjs \`directWrites\`: saveAnswers' SQL — select, upsert, history row, response touch — in one IMMEDIATE transaction, plus the audit row; for an interview also the response, household and event rows), same pragmas as db/open.ts (WAL, synchronous = FULL): autosave ${fmt(save.direct?.autosave?.perSecond, 1)}/s, whole reply ${fmt(save.direct?.reply?.perSecond, 1)}/s, interview ${fmt(save.direct?.interview?.perSecond, 1)}/s.${save.direct?.commitMs ? ` One commit (an autocommitted audit row) costs ${save.direct.commitMs.FULL} ms with synchronous = FULL (the app's setting: an fsync of the WAL per commit) and ${save.direct.commitMs.NORMAL} ms with NORMAL.` : ""}`, "");
+  const sp = (() => { const f = path.join(resultsDir, "save-profile.interview.json"); return existsSync(f) ? JSON.parse(readFileSync(f, "utf8")) : null; })();
+  if (sp) p(`Server CPU per interview (bench/save-profile.mjs, \`next start\` under --cpu-prof, ${sp.n} clients, ${sp.operations} interviews at ${sp.perSecond}/s, server start included): ` + Object.entries(sp.msPerOperation).filter(([, v]) => v >= 0.5).map(([k, v]) => `${k} ${v} ms`).join(", ") + "; top functions: " + sp.topSelf.slice(0, 8).map((x) => `${x.fn} ${x.msPerOperation}`).join(", ") + ".", "");
   const i50 = s.interview?.["50"];
   p(`Household interviews: **${fmt(i50?.perSecond ?? s.interview?.[Math.max(...Object.keys(s.interview).map(Number))]?.perSecond, 1)} full interviews/s** at N = 50, beside ODK Central's published 41 submissions/s for a 250-question form on a 2 GB server (a different form, server and measurement: an order of magnitude, not a contest).`, "");
 }
@@ -148,6 +150,7 @@ p("## Commands", "",
   "npm run bench:form              # part 1  (node bench/form.mjs [--runs=3])",
   "node bench/form-profile.mjs 60 [--patched]   # part 1 profile: CPU profile + renders per keystroke, as shipped or with the proposed fix",
   "npm run bench:save              # part 2  (node bench/save.mjs [--runs=3] [--seconds=3])",
+  "node bench/save-profile.mjs interview 10 20  # part 2 profile: the server's CPU per interview (or: autosave)",
   "npm run bench:results           # part 3  (node bench/results.mjs [--runs=3] [--profile-million])",
   "npm run bench:exports           # part 4  (node bench/exports.mjs [--runs=3]); --heap-cap=160: the 1 000 000 export on a heap-capped server",
   "npm run bench:report            # this file from bench/results/*.json and bench/analysis.md",

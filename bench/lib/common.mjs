@@ -155,7 +155,7 @@ export function copyDb(file) {
 export async function startServer({ db, port, env = {}, nodeArgs = [] }) {
   const base = `http://127.0.0.1:${port}`;
   const app = await appSnapshot();
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], { // as scripts/start.mjs
     cwd: app.dir,
     env: { ...process.env, DATABASE_PATH: db, AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
     stdio: ["ignore", "ignore", "pipe"],
@@ -261,8 +261,10 @@ export function httpGet(url, { cookie, onChunk } = {}) {
     const req = http.request({ hostname: u.hostname, port: u.port, path: u.pathname + u.search, method: "GET", agent: false, headers: cookie ? { cookie } : {} }, (res) => {
       const chunks = [];
       res.on("data", (c) => (onChunk ? onChunk(c) : chunks.push(c)));
-      res.on("end", () => resolve({ status: res.statusCode, body: onChunk ? null : Buffer.concat(chunks).toString() }));
+      let ended = false;
+      res.on("end", () => { ended = true; resolve({ status: res.statusCode, body: onChunk ? null : Buffer.concat(chunks).toString() }); });
       res.on("error", reject);
+      res.on("close", () => { if (!ended) reject(Object.assign(new Error("the connection closed before the end of the response"), { code: "ECONNRESET" })); });
     });
     req.on("error", reject);
     req.end();
