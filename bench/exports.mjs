@@ -8,7 +8,7 @@
 // set before the request and its peak during it (VmHWM after resetting it through /proc/PID/clear_refs,
 // cross-checked by sampling VmRSS every 25 ms). Memory is constant when the peak does not grow with
 // the size of the export.
-// Usage: node bench/exports.mjs [--quick] [--runs=3]   |   node bench/exports.mjs --heap-cap=192
+// Usage: node bench/exports.mjs [--quick] [--runs=3]   |   node bench/exports.mjs --heap-cap=256
 import { arg, copyDb, ensureBuild, httpGet, log, login, median, millionDb, peakMiB, quick, r0, r1, resetPeak, rssMiB, sampleRss, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
 
 const runs = Number(arg("runs", quick ? 1 : 3));
