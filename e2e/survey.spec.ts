@@ -119,3 +119,80 @@ test("waves and microdata through the API: create, refuse a bad file, import a g
   const codebook = await admin.request.get("/api/survey/waves/2031/microdata?format=sps");
   expect(await codebook.text()).toContain("VALUE LABELS");
 });
+
+/** A complete interview valid under the UDN rules, as a tablet sends it. */
+function fullInterview(date: string) {
+  const v = (text: string) => ({ num: null, text, status: null });
+  const answers: Record<string, { num: number | null; text: string | null; status: null }> = {
+    result: v("1"), interview_date: v(date), sex: v("2"), age: { num: 37, text: null, status: null }, education: v("4"), employment: v("1"),
+    safe_day: v("2"), safe_night: v("3"), unsafe_reasons: v('["1","4"]'), crime_trend: v("2"),
+    trust_prosecutor: v("1"), trust_police: v("2"), trust_anticorruption: v("3"), trust_econ_investigation: v("2"), trust_courts: v("1"), trust_fire: v("1"),
+    distrust_reasons: v('["1","4"]'),
+    victim_theft: v("1"), reported_theft: v("2"), victim_fraud: v("2"), victim_robbery: v("2"), victim_assault: v("2"), victim_vehicle: v("2"), victim_burglary: v("2"), victim_road: v("2"),
+    not_reported_reason: v('["1"]'),
+  };
+  return Object.entries(answers).map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
+}
+
+test("a tablet's queue: interviews saved and completed in one request, each accepted or refused on its own", async ({ browser }) => {
+  test.setTimeout(90_000);
+  // The supervisor assigns three AST households (the lowest ids: the other survey test takes ALA's).
+  const supervisor = await loggedInPage(browser, "supervisor@example.org");
+  await supervisor.goto("/survey?wave=2026&status=unassigned&region=AST");
+  const rows = supervisor.getByTestId("households").locator("tbody tr");
+  const picked: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    picked.push((await rows.nth(i).getAttribute("data-household"))!);
+    await rows.nth(i).getByRole("checkbox").check();
+  }
+  await supervisor.getByLabel("Interviewer").selectOption({ label: "Survey Interviewer" });
+  await supervisor.getByRole("button", { name: "Assign 3 selected" }).click();
+  await expect(supervisor.getByTestId("assign-bar").getByRole("status")).toHaveText("3 households assigned.");
+
+  const interviewer = await loggedInPage(browser, "interviewer@example.org");
+  await interviewer.goto("/survey");
+  const idOf = async (household: string) => (await interviewer.getByTestId("my-assignments").getByRole("link", { name: household }).getAttribute("href"))!.split("/").pop()!;
+  const [a, b, c] = await Promise.all(picked.map(idOf)).then((ids) => ids.map(Number));
+  const today = new Date().toISOString().slice(0, 10);
+  const full = fullInterview(today);
+
+  const res = await interviewer.request.post("/api/survey/interviews/submit", {
+    data: { interviews: [
+      { id: a, changes: full },
+      { id: b, changes: full.filter((x) => x.cell === "result" || x.cell === "sex") }, // not finished
+      { id: 1, changes: full }, // a 2024 interview, not the interviewer's
+      { id: c, changes: [{ cell: "age", value: { num: 7, text: null, status: null }, baseVersion: 0 }] }, // breaks a rule
+      { id: a }, // already completed above
+    ] },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  const body = await res.json();
+  expect(body.completed).toBe(1);
+  expect(body.results.map((r: { id: number; ok: boolean; status: unknown }) => [r.id, r.ok, r.status])).toEqual([
+    [a, true, "completed"], [b, false, 422], [1, false, 403], [c, false, 400], [a, false, 409],
+  ]);
+  expect(body.results[1].errors.length).toBeGreaterThan(0);
+  expect(body.results[3].rejected[0]).toMatchObject({ cell: "age" });
+
+  // The refused but valid changes of b were kept: its answer sheet holds them, and the interview is in progress.
+  await interviewer.goto(`/survey/interviews/${b}`);
+  await expect(interviewer.getByTestId("interview-status")).toHaveText("in progress");
+  await expect(interviewer.locator('[data-cell="sex"] input[type=radio][value="2"]')).toBeChecked();
+  await interviewer.goto(`/survey/interviews/${a}`);
+  await expect(interviewer.getByTestId("interview-status")).toHaveText("completed");
+  await interviewer.goto(`/survey/interviews/${c}`);
+  await expect(interviewer.getByTestId("interview-status")).toHaveText("assigned");
+
+  // One interview in one request: the rest of b's answers and its completion.
+  const one = await interviewer.request.post(`/api/survey/interviews/${b}/transitions`, {
+    data: { action: "complete", changes: full.filter((x) => x.cell !== "result" && x.cell !== "sex") },
+  });
+  expect(one.status(), await one.text()).toBe(200);
+  expect(await one.json()).toMatchObject({ status: "completed", saved: full.length - 2 });
+
+  // Supervisors and others cannot submit; the log-journal has both completions.
+  expect((await supervisor.request.post("/api/survey/interviews/submit", { data: { interviews: [{ id: c }] } })).status()).toBe(403);
+  const admin = await loggedInPage(browser, "admin@example.org");
+  const log = await (await admin.request.get("/api/admin/audit?action=interview.complete")).text();
+  for (const h of picked.slice(0, 2)) expect(log).toContain(`2026/${h}`);
+});

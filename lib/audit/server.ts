@@ -3,18 +3,39 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { prepared } from "@/db/statements";
 
 type Actor = { id: number; role: string } | null;
+export type AuditEntry = { action: string; object?: string; user: Actor };
 
-/** Records an action; the client address is read from the request the call is made in. */
-export function audit(entry: { action: string; object?: string; user: Actor }) {
-  void requestIp().then((ip) =>
-    getDb()
-      .insert(auditLog)
-      .values({ action: entry.action, object: entry.object ?? null, userId: entry.user?.id ?? null, role: entry.user?.role ?? null, ip })
-      .run(),
-  );
+const INSERT = "insert into audit_log (action, object, user_id, role, ip) values (?, ?, ?, ?, ?)";
+
+/** Writes the row now: for callers that record the action in the same transaction as its data,
+ *  so that both are committed together (and with one commit, not two). */
+export function recordAudit(entry: AuditEntry, ip: string | null) {
+  prepared(getDb().$client, INSERT).run(entry.action, entry.object ?? null, entry.user?.id ?? null, entry.user?.role ?? null, ip);
+}
+
+/** Records an action; the client address is read from the request the call is made in. Rows of
+ *  requests that finish together are written in one transaction (one commit for all of them). */
+export function audit(entry: AuditEntry) {
+  void requestIp().then((ip) => {
+    pending.push({ entry, ip });
+    if (pending.length === 1) setImmediate(flush);
+  });
+}
+
+const pending: { entry: AuditEntry; ip: string | null }[] = [];
+
+function flush() {
+  const rows = pending.splice(0);
+  try {
+    getDb().$client.transaction(() => {
+      for (const r of rows) recordAudit(r.entry, r.ip);
+    }).immediate();
+  } catch (error) {
+    console.error("audit: could not write", rows.length, "row(s)", error);
+  }
 }
 
 /** The client address: the connection's, or a trusted proxy's report of it (see middleware.ts). */

@@ -67,6 +67,12 @@ describe("policy: household survey", () => {
     expect(allowed(interviewer, "read", { ...mine, interviewerId: null })).toBe(false);
     expect(allowed(kz, "read", mine)).toBe(false);
   });
+  it("lets only interviewers (and administrators) submit a queue of interviews", () => {
+    const entry = { kind: "surveyEntry" } as const;
+    expect(allowed(interviewer, "write", entry)).toBe(true);
+    expect(allowed(interviewer, "review", entry)).toBe(false);
+    for (const p of [kz, supervisor, reporter]) expect(allowed(p, "write", entry)).toBe(false);
+  });
 });
 
 describe("policy: legal-statistics reports", () => {

@@ -23,6 +23,8 @@ export type Resource =
   | { kind: "surveyRegion"; region: string }
   /** One household interview. */
   | { kind: "interview"; region: string; interviewerId: number | null }
+  /** Interview entry in general (a queue of interviews, each then checked as `interview`). */
+  | { kind: "surveyEntry" }
   /** A reporting body's legal-statistics reports. */
   | { kind: "reportingBody"; bodyId: number };
 
@@ -63,6 +65,10 @@ export function decide(principal: Principal | null, action: Action, resource: Re
         return action === "review" ? deny("Interviewers cannot review interviews.") : allow;
       }
       return deny("Only the survey team can open interviews.");
+
+    case "surveyEntry":
+      if (principal.role !== "interviewer") return deny("Only interviewers enter interviews.");
+      return action === "review" ? deny("Interviewers cannot review interviews.") : allow;
 
     case "reportingBody":
       if (principal.role !== "reporter") return deny("Only the body's reporters and administrators can open its reports.");

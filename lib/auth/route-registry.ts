@@ -358,6 +358,9 @@ export const REGISTRY: RegistryEntry[] = [
     { url: "/api/survey/interviews/{interview.mine}/transitions", target: { interview: "mine" }, action: "review", body: { invalid: INVALID, harmless: json({ action: "approve" }) } },
     { url: "/api/survey/interviews/{interview.elsewhere}/transitions", target: { interview: "elsewhere" }, action: "review", body: { invalid: INVALID, harmless: json({ action: "approve" }) } },
   ], { note: "complete: the assigned interviewer; approve, reject: supervisors of the region" }),
+  route("api/survey/interviews/submit/route.ts", "POST", { rule: "roles", roles: ["admin", "interviewer"] }, [
+    { url: "/api/survey/interviews/submit", body: { invalid: INVALID, harmless: json({ interviews: [{ id: 99999999 }] }) } },
+  ], { note: "each interview of the queue is checked as the interview's own entry point (assigned interviewer)" }),
   route("api/survey/waves/route.ts", "POST", ADMIN, [
     { url: "/api/survey/waves", body: { invalid: INVALID, harmless: json({ year: 2024, fieldworkStart: "2024-10-01", fieldworkEnd: "2024-11-30" }) } },
   ]),

@@ -1,7 +1,9 @@
 // CEPEJ replies: which exist, which a user may open, and loading one with its answers.
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import type { Db } from "@/db/open";
+import { preparedQuery } from "@/db/statements";
 import { countries, cycles, responses } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session";
 
@@ -29,12 +31,16 @@ export function repliesVisibleTo(user: CurrentUser): ReplySummary[] {
     .all();
 }
 
-export function findReply(cycle: string, country: string) {
-  return getDb()
+const findReplyQuery = preparedQuery((db: Db) =>
+  db
     .select({ reply: responses, cycle: cycles, countryName: countries.name })
     .from(responses)
     .innerJoin(cycles, eq(cycles.slug, responses.cycleSlug))
     .innerJoin(countries, eq(countries.code, responses.countryCode))
-    .where(and(eq(responses.cycleSlug, cycle), eq(responses.countryCode, country)))
-    .get();
+    .where(and(eq(responses.cycleSlug, sql.placeholder("cycle")), eq(responses.countryCode, sql.placeholder("country"))))
+    .prepare(),
+);
+
+export function findReply(cycle: string, country: string) {
+  return findReplyQuery(getDb()).get({ cycle, country });
 }

@@ -3,6 +3,7 @@
 // with its history in one transaction.
 import "server-only";
 import { getDb } from "@/db/client";
+import { prepared } from "@/db/statements";
 import type { QuestionnaireIndex } from "@/lib/questionnaire/cells";
 import { isEmpty, sameAnswer, type Answer } from "@/lib/questionnaire/answers";
 import { checkCellValue, COMMENT_MAX, OPTION_TEXT_MAX, type ValueContext } from "@/lib/questionnaire/rules";
@@ -11,8 +12,7 @@ import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse, SavedCe
 export type StoredAnswer = { answer: Answer; version: number };
 
 export function loadAnswers(responseId: number): Map<string, StoredAnswer> {
-  const rows = getDb()
-    .$client.prepare("select cell, num, text, status, version from answers where response_id = ?")
+  const rows = prepared(getDb().$client, "select cell, num, text, status, version from answers where response_id = ?")
     .all(responseId) as { cell: string; num: number | null; text: string | null; status: "NA" | "NAP" | null; version: number }[];
   return new Map(rows.map((r) => [r.cell, { answer: { num: r.num, text: r.text, status: r.status }, version: r.version }]));
 }
@@ -50,16 +50,18 @@ export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange
   return rejected;
 }
 
+const TOUCH = `update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`;
+
 /** The two statements of every answer write: the cell (versioned) and its history. */
 function writeStatements(sqlite: ReturnType<typeof getDb>["$client"]) {
   return {
-    upsert: sqlite.prepare(
+    upsert: prepared(sqlite, 
       `insert into answers (response_id, cell, num, text, status, version, updated_by, updated_at)
        values (@responseId, @cell, @num, @text, @status, @version, @userId, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
        on conflict (response_id, cell) do update set num = excluded.num, text = excluded.text, status = excluded.status,
          version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
     ),
-    history: sqlite.prepare("insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, ?, ?, ?)"),
+    history: prepared(sqlite, "insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, ?, ?, ?)"),
   };
 }
 
@@ -69,12 +71,13 @@ type Row = { num: number | null; text: string | null; status: "NA" | "NAP" | nul
  *  (unless it writes the value already stored): it is reported with both values, not applied. */
 export function saveAnswers(responseId: number, userId: number, changes: AnswerChange[]): SaveAnswersResponse {
   const sqlite = getDb().$client;
-  const select = sqlite.prepare(
+  const select = prepared(
+    sqlite,
     `select a.num, a.text, a.status, a.version, a.updated_at, u.name as updated_by_name
        from answers a left join users u on u.id = a.updated_by where a.response_id = ? and a.cell = ?`,
   );
   const { upsert, history } = writeStatements(sqlite);
-  const touch = sqlite.prepare(`update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`);
+  const touch = prepared(sqlite, TOUCH);
 
   return sqlite.transaction(() => {
     const saved: SavedCell[] = [];
@@ -118,7 +121,7 @@ export function replaceAnswers(responseId: number, userId: number, next: Map<str
       history.run(responseId, cell, before ? JSON.stringify(before.answer) : null, after ? JSON.stringify(after) : null, userId);
       changed++;
     }
-    if (changed) sqlite.prepare(`update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`).run(responseId);
+    if (changed) prepared(sqlite, TOUCH).run(responseId);
     return changed;
   }).immediate();
 }

@@ -3,6 +3,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import type { Db } from "@/db/open";
+import { preparedQuery } from "@/db/statements";
 import { interviewEvents, responses, reviewComments, surveyHouseholds, surveyWaves, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session";
 
@@ -11,7 +13,8 @@ export type HouseholdState = (typeof surveyHouseholds.$inferSelect)["status"];
 export function listWaves() {
   return getDb().select().from(surveyWaves).orderBy(desc(surveyWaves.year)).all();
 }
-export const findWave = (year: number) => getDb().select().from(surveyWaves).where(eq(surveyWaves.year, year)).get();
+const findWaveQuery = preparedQuery((db: Db) => db.select().from(surveyWaves).where(eq(surveyWaves.year, sql.placeholder("year"))).prepare());
+export const findWave = (year: number) => findWaveQuery(getDb()).get({ year });
 
 /** Households a supervisor sees: their regions only, filtered by region, settlement and status. */
 export function householdsFor(user: CurrentUser, wave: number, f: { region?: string; settlement?: string; status?: string }, limit = 300) {
@@ -60,8 +63,9 @@ export function assign(user: CurrentUser, ids: number[], interviewerId: number):
   });
 }
 
+const findHouseholdQuery = preparedQuery((db: Db) => db.select().from(surveyHouseholds).where(eq(surveyHouseholds.id, sql.placeholder("id"))).prepare());
 export function findHousehold(id: number) {
-  return getDb().select().from(surveyHouseholds).where(eq(surveyHouseholds.id, id)).get();
+  return findHouseholdQuery(getDb()).get({ id });
 }
 
 export function myAssignments(interviewerId: number) {

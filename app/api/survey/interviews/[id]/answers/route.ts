@@ -1,5 +1,6 @@
 // PUT /api/survey/interviews/{id}/answers — the interviewer's autosave ({changes:[…]} as for replies);
 // dates are checked against the wave's fieldwork.
+import { getDb } from "@/db/client";
 import { problem, readJson } from "@/lib/http/json-body";
 import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
 import { saveAnswers, validateChanges } from "@/lib/responses/server/answers";
@@ -17,7 +18,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   const wave = findWave(h.wave)!;
   const rejected = validateChanges(loadQuestionnaire("udn"), body.data.changes, { fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } });
   if (rejected.length) return problem(400, "Some values cannot be saved; nothing was saved.", rejected);
-  const responseId = ensureResponse(h, r.user.id);
-  const result = saveAnswers(responseId, r.user.id, body.data.changes);
+  // Creating the answer sheet and saving into it: one transaction, one commit.
+  const result = getDb().$client.transaction(() => saveAnswers(ensureResponse(h, r.user.id), r.user.id, body.data.changes)).immediate();
   return Response.json(result, { status: result.conflicts.length ? 409 : 200 });
 }

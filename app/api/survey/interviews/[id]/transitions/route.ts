@@ -1,18 +1,20 @@
-// POST /api/survey/interviews/{id}/transitions — {action:"complete"} (interviewer; refused with the
-// list of errors while any remain), {action:"approve"} or {action:"reject", comments:[{question,text}]}
-// (the region's supervisor).
+// POST /api/survey/interviews/{id}/transitions — {action:"complete", changes?:[…]} (interviewer: the
+// last changes, as for the autosave, and the completion in one request; refused with the list of
+// errors while any remain, the valid changes kept), {action:"approve"} or
+// {action:"reject", comments:[{question,text}]} (the region's supervisor).
 import { z } from "zod";
 import { decide } from "@/lib/auth/policy";
 import { problem, readJson } from "@/lib/http/json-body";
 import { interviewForRequest } from "@/lib/survey/server/interview-access";
-import { addReviewComment, findWave, moveInterview } from "@/lib/survey/server/households";
+import { addReviewComment, moveInterview } from "@/lib/survey/server/households";
 import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
-import { loadAnswers } from "@/lib/responses/server/answers";
-import { evaluateAll } from "@/lib/questionnaire/rules";
-import { audit } from "@/lib/audit/server";
+import { SaveAnswersRequest } from "@/lib/responses/save-request";
+import { recordAudit, requestIp } from "@/lib/audit/server";
+import { getDb } from "@/db/client";
+import { submitInterview } from "@/lib/survey/server/submit";
 
 const Body = z.union([
-  z.object({ action: z.literal("complete") }).strict(),
+  z.object({ action: z.literal("complete"), changes: SaveAnswersRequest.shape.changes.optional() }).strict(),
   z.object({ action: z.literal("approve") }).strict(),
   z.object({ action: z.literal("reject"), comments: z.array(z.object({ question: z.string().min(1).max(60), text: z.string().trim().min(1).max(2000) }).strict()).min(1).max(100) }).strict(),
 ]);
@@ -27,18 +29,27 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!decision.allowed) return problem(403, decision.reason);
   const index = loadQuestionnaire("udn");
   if (body.data.action === "complete") {
-    const answers = h.responseId ? loadAnswers(h.responseId) : new Map();
-    const wave = findWave(h.wave)!;
-    const errors = evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, { submit: true, context: { fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } } }).filter((i) => i.severity === "error");
-    if (errors.length) return problem(422, `${errors.length} question(s) still need an answer or a correction.`, errors.map((e) => ({ question: e.question, cell: e.cell, code: e.code, params: e.params })));
+    const outcome = submitInterview(index, h, r.user, body.data.changes ?? [], await requestIp());
+    if (!outcome.ok) {
+      const { status, error, ...details } = outcome;
+      return problem(status, error, details.rejected ?? details.conflicts ?? details.errors);
+    }
+    return Response.json({ status: outcome.status, saved: outcome.saved });
   }
   if (body.data.action === "reject") {
     const unknown = body.data.comments.filter((c) => !index.questions.has(c.question));
     if (unknown.length) return problem(400, `Unknown question(s): ${unknown.map((c) => c.question).join(", ")}`);
   }
-  const moved = moveInterview(h, body.data.action, r.user.id, body.data.action === "reject" ? `${body.data.comments.length} comment(s)` : null);
+  const { action } = body.data;
+  const ip = await requestIp();
+  // The move, its comments and the log-journal row: one transaction.
+  const moved = getDb().$client.transaction(() => {
+    const m = moveInterview(h, action, r.user.id, action === "reject" ? `${body.data.comments.length} comment(s)` : null);
+    if (!m.ok) return m;
+    if (action === "reject") for (const c of body.data.comments) addReviewComment(h.id, c.question, c.text, r.user.id);
+    recordAudit({ action: `interview.${action}`, object: `${h.wave}/${h.householdId}`, user: r.user }, ip);
+    return m;
+  }).immediate();
   if (!moved.ok) return problem(409, moved.reason);
-  if (body.data.action === "reject") for (const c of body.data.comments) addReviewComment(h.id, c.question, c.text, r.user.id);
-  audit({ action: `interview.${body.data.action}`, object: `${h.wave}/${h.householdId}`, user: r.user });
   return Response.json({ status: moved.to });
 }

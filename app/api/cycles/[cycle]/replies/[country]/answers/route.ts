@@ -7,7 +7,8 @@ import { SaveAnswersRequest } from "@/lib/responses/save-request";
 import { editCheck, replyForRequest, type ReplyParams } from "@/lib/cepej/server/reply-access";
 import { recordState } from "@/lib/cepej/server/workflow";
 import { stateAfterEdit, type ReplyState } from "@/lib/cepej/workflow";
-import { audit } from "@/lib/audit/server";
+import { recordAudit, requestIp } from "@/lib/audit/server";
+import { getDb } from "@/db/client";
 
 export async function GET(_request: Request, { params }: { params: ReplyParams }) {
   const r = await replyForRequest(params, "read");
@@ -26,9 +27,14 @@ export async function PUT(request: Request, { params }: { params: ReplyParams })
   const { reply } = r.found;
   const rejected = validateChanges(loadQuestionnaire(reply.questionnaireId), body.data.changes);
   if (rejected.length) return problem(400, "Some values cannot be saved; nothing was saved.", rejected);
-  const result = saveAnswers(reply.id, r.user.id, body.data.changes);
-  audit({ action: "reply.save", object: `${r.found.cycle.slug}/${reply.countryCode} (${result.saved.length} cells)`, user: r.user });
-  const next = stateAfterEdit(reply.status as ReplyState);
-  if (result.saved.length && next !== reply.status) recordState(reply.id, reply.status, next, r.user.id, "Answers changed");
+  const ip = await requestIp();
+  // The cells, the log-journal row and the reply's state move together: one transaction, one commit.
+  const result = getDb().$client.transaction(() => {
+    const saved = saveAnswers(reply.id, r.user.id, body.data.changes);
+    recordAudit({ action: "reply.save", object: `${r.found.cycle.slug}/${reply.countryCode} (${saved.saved.length} cells)`, user: r.user }, ip);
+    const next = stateAfterEdit(reply.status as ReplyState);
+    if (saved.saved.length && next !== reply.status) recordState(reply.id, reply.status, next, r.user.id, "Answers changed");
+    return saved;
+  }).immediate();
   return Response.json(result, { status: result.conflicts.length ? 409 : 200 });
 }
