@@ -6,8 +6,10 @@
 //              on its own reply, versions tracked, values alternating so every save writes)
 //   reply      the same PUT with the WHOLE reply (Kazakhstan's 1 588 stored cells of the 380-question
 //              questionnaire), alternating two value sets so every cell is rewritten
-//   interview  one household interview: PUT /api/survey/interviews/{id}/answers (31 cells, as the
+//   interview  one household interview: PUT /api/survey/interviews/{id}/answers (26 cells, as the
 //              interviewer) + POST …/transitions {"action":"complete"} (all rules evaluated)
+//   interview1 the same interview in one request: POST …/transitions {"action":"complete", changes}
+//   queue      a tablet's queue of 10 interviews (--queue=N) in one request: POST /api/survey/interviews/submit
 // and the same SQL writes done directly with better-sqlite3 in this one process (same pragmas as
 // db/open.ts), sequentially.
 // Usage: node bench/save.mjs [--quick] [--runs=3] [--seconds=3]
@@ -21,6 +23,9 @@ const runs = Number(arg("runs", quick ? 1 : 3));
 const seconds = Number(arg("seconds", quick ? 1.5 : 3));
 const levels = quick ? [1, 10] : [1, 10, 50];
 const port = Number(arg("port", 3311));
+/** Interviews per request of the `queue` scenario (a tablet syncing what it collected). */
+const QUEUE = Number(arg("queue", 10));
+const SCENARIOS = ["bare", "autosave", "reply", "interview", "interview1", "queue"];
 
 const fixture = JSON.parse(readFileSync(path.join(root, "lib/cepej/fixtures/kz-2020-2022.json"), "utf8")).answers;
 const cells = Object.entries(fixture);
@@ -64,6 +69,7 @@ function requester(base, maxSockets) {
 /** N closed-loop clients for `seconds`: op(client) resolves {ok, ms}. */
 async function load(n, secs, op) {
   const lat = [];
+  let items = 0; // interviews for the interview scenarios (a queue request carries several)
   let errors = 0;
   let firstError = null;
   const end = performance.now() + secs * 1000;
@@ -72,11 +78,12 @@ async function load(n, secs, op) {
     while (performance.now() < end) {
       const r = await op(c);
       lat.push(r.ms);
+      if (r.ok) items += r.items ?? 1;
       if (!r.ok) { errors++; firstError ??= r.error; }
     }
   }));
   const wall = (performance.now() - t0) / 1000;
-  return { n, ops: lat.length, perSecond: lat.length / wall, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), errors, firstError };
+  return { n, ops: lat.length, perSecond: lat.length / wall, itemsPerSecond: items / wall, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), errors, firstError };
 }
 
 // ---- scenarios against the server ---------------------------------------------------------------
@@ -153,6 +160,21 @@ async function main() {
       const b = await req("POST", `/api/survey/interviews/${id}/transitions`, { cookie: interviewer, body: { action: "complete" } });
       return { ok: b.status === 200, ms: performance.now() - t0, error: b.status !== 200 && `complete ${b.status} ${b.text.slice(0, 300)}` };
     },
+    // the same interview in one request: POST …/transitions {"action":"complete", changes}
+    interview1: async () => {
+      const id = households.shift();
+      if (id === undefined) return { ok: false, ms: 0, error: "no household left" };
+      const r = await req("POST", `/api/survey/interviews/${id}/transitions`, { cookie: interviewer, body: { action: "complete", changes: interviewChanges(fieldworkStart) } });
+      return { ok: r.status === 200, ms: r.ms, error: r.status !== 200 && `complete ${r.status} ${r.text.slice(0, 300)}` };
+    },
+    // a tablet's queue of QUEUE interviews in one request: POST /api/survey/interviews/submit
+    queue: async () => {
+      const ids = households.splice(0, QUEUE);
+      if (ids.length < QUEUE) return { ok: false, ms: 0, error: "no household left" };
+      const r = await req("POST", "/api/survey/interviews/submit", { cookie: interviewer, body: { interviews: ids.map((id) => ({ id, changes: interviewChanges(fieldworkStart) })) } });
+      const completed = r.status === 200 ? JSON.parse(r.text).completed : 0;
+      return { ok: completed === QUEUE, items: QUEUE, ms: r.ms, error: completed !== QUEUE && `submit ${r.status} ${r.text.slice(0, 300)}` };
+    },
   };
 
   const maxN = Math.max(...levels);
@@ -165,7 +187,7 @@ async function main() {
   const results = {}; // scenario -> N -> [run results]
   for (let run = 0; run < runs; run++) {
     for (const n of levels) {
-      for (const name of ["bare", "autosave", "reply", "interview"]) {
+      for (const name of SCENARIOS) {
         const r = await load(n, seconds, ops[name]);
         ((results[name] ??= {})[n] ??= []).push(r);
         log(`run ${run + 1} ${name} N=${n}: ${r1(r.perSecond)}/s p50 ${r1(r.p50)} p95 ${r1(r.p95)} p99 ${r1(r.p99)} ms, errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ""}`);
@@ -188,10 +210,11 @@ async function main() {
         perSecond: r1(median(rs.map((r) => r.perSecond))), p50: r1(median(rs.map((r) => r.p50))), p95: r1(median(rs.map((r) => r.p95))), p99: r1(median(rs.map((r) => r.p99))),
         errors: rs.reduce((s, r) => s + r.errors, 0), requests: rs.reduce((s, r) => s + r.ops, 0), firstError: rs.find((r) => r.firstError)?.firstError ?? null,
         runs: rs.map((r) => r1(r.perSecond)),
+        ...(name.startsWith("interview") || name === "queue" ? { interviewsPerSecond: r1(median(rs.map((r) => r.itemsPerSecond))) } : {}),
       };
     }
   }
-  writeResult("save", { build, runs, seconds, levels, questions: questionCount, replyCells: cells.length, interviewCells: interviewChanges(fieldworkStart).length, summary, direct });
+  writeResult("save", { build, runs, seconds, levels, queue: QUEUE, questions: questionCount, replyCells: cells.length, interviewCells: interviewChanges(fieldworkStart).length, summary, direct });
 }
 
 /** A complete, consistent interview (31 cells) valid under the UDN rules. */
