@@ -3,5 +3,5 @@ import path from "node:path";
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "lib/testing/server-only-stub.ts") } },
-  test: { include: ["{lib,db,app,components}/**/*.test.ts"], environment: "node" },
+  test: { include: ["{lib,db,app,components,bench}/**/*.test.ts"], environment: "node" },
 });

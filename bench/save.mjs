@@ -12,7 +12,7 @@
 //   queue      a tablet's queue of 10 interviews (--queue=N) in one request: POST /api/survey/interviews/submit
 // and the same SQL writes done directly with better-sqlite3 in this one process (same pragmas as
 // db/open.ts), sequentially.
-// Usage: node bench/save.mjs [--quick] [--runs=3] [--seconds=3]
+// Usage: node bench/save.mjs [--quick] [--runs=3] [--seconds=3] [--only=bare,autosave] [--levels=1,10,50]
 import http from "node:http";
 import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
@@ -21,11 +21,11 @@ import { arg, copyDb, ensureBuild, log, median, pct, quick, r0, r1, root, sleep,
 
 const runs = Number(arg("runs", quick ? 1 : 3));
 const seconds = Number(arg("seconds", quick ? 1.5 : 3));
-const levels = quick ? [1, 10] : [1, 10, 50];
+const levels = arg("levels", quick ? "1,10" : "1,10,50").split(",").map(Number);
 const port = Number(arg("port", 3311));
 /** Interviews per request of the `queue` scenario (a tablet syncing what it collected). */
 const QUEUE = Number(arg("queue", 10));
-const SCENARIOS = ["bare", "autosave", "reply", "interview", "interview1", "queue"];
+const SCENARIOS = arg("only", "bare,autosave,reply,interview,interview1,queue").split(",");
 
 const fixture = JSON.parse(readFileSync(path.join(root, "lib/cepej/fixtures/kz-2020-2022.json"), "utf8")).answers;
 const cells = Object.entries(fixture);
@@ -182,7 +182,7 @@ async function main() {
   for (let i = 0; i < Math.min(maxN, replies.length); i++) await replyState(i);
 
   log("warm-up…");
-  for (const name of Object.keys(ops)) await load(4, quick ? 0.5 : 1.5, ops[name]);
+  for (const name of SCENARIOS) await load(4, quick ? 0.5 : 1.5, ops[name]);
 
   const results = {}; // scenario -> N -> [run results]
   for (let run = 0; run < runs; run++) {
