@@ -2,7 +2,7 @@
 // autosaves: `next start` under node --cpu-prof, N clients for a few seconds, then the server stops
 // and its CPU profile is summarised — self time by function, and time by where the code lives
 // (next's own runtime, the app's compiled chunks, better-sqlite3, node internals, GC, idle).
-// Usage: node bench/save-profile.mjs [interview|autosave] [N=10] [seconds=8]
+// Usage: node bench/save-profile.mjs [interview|interview1|autosave] [N=10] [seconds=8]
 import http from "node:http";
 import Database from "better-sqlite3";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -50,7 +50,7 @@ async function main() {
   }).map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
   let done = 0;
   try {
-    const cookie = await login(server.base, scenario === "interview" ? "interviewer@example.org" : "admin@example.org");
+    const cookie = await login(server.base, scenario.startsWith("interview") ? "interviewer@example.org" : "admin@example.org");
     const end = Date.now() + seconds * 1000;
     await Promise.all(Array.from({ length: n }, async (_, c) => {
       let k = 0;
@@ -59,6 +59,8 @@ async function main() {
           const id = households.shift();
           await request(server.base, "PUT", `/api/survey/interviews/${id}/answers`, cookie, { changes });
           await request(server.base, "POST", `/api/survey/interviews/${id}/transitions`, cookie, { action: "complete" });
+        } else if (scenario === "interview1") {
+          await request(server.base, "POST", `/api/survey/interviews/${households.shift()}/transitions`, cookie, { action: "complete", changes });
         } else {
           // one cell, its version unknown here: 409 conflicts are fine for a profile of the path
           await request(server.base, "PUT", `/api/cycles/2022-2024/replies/${reply[c % reply.length]}/answers`, cookie, { changes: [{ cell: "001", value: { num: 1000 + k++, text: null, status: null }, baseVersion: 0 }] });
