@@ -1,3 +1,6 @@
+// On a seeded database (the demo data): the results from tallies and the microdata export, each
+// against its reference implementation.
+//
 // The tallies (survey_tallies) against the reference computation: every approved interview read
 // back from its cells (approvedInterviews) and estimated by lib/survey/estimate.ts. On the demo waves
 // (tallies built by the seed's SQL rebuild) and after approve / import-replace sequences (tallies
@@ -21,6 +24,8 @@ const { interviewTallies, rebuildTallies, rebuildTalliesSql, waveTallies } = awa
 const { interviewToAnswers } = await import("../records");
 const { syntheticInterviews, TARGETS_2025 } = await import("../synthetic");
 const { KEY_INDICATORS } = await import("../codes");
+const { microdataLines } = await import("./microdata-export");
+const { referenceMicrodataLines } = await import("@/lib/testing/microdata-reference");
 
 type Row = { variable: string; code: string; region: string; settlement: string; sex: string; ageGroup: string; weight: number; n: number };
 const key = (r: Row) => [r.variable, r.code, r.region, r.settlement, r.sex, r.ageGroup].join("|");
@@ -170,4 +175,15 @@ describe("survey tallies", () => {
     expect(keyIndicatorsFromTallies(rows)).toEqual(keyIndicators(interviews));
     expect(topReasonsFromTallies(rows)).toEqual(topReasons(interviews));
   });
+});
+
+describe("microdata export", () => {
+  it("writes the same bytes as before (pages by index, cells grouped in memory, rows filled question by question)", () => {
+    for (const wave of [2025, 2026]) {
+      const now = [...microdataLines(sqlite, wave)].join("");
+      const before = [...referenceMicrodataLines(sqlite, wave)].join("");
+      expect(now.split("\r\n").length).toBeGreaterThan(wave === 2025 ? 17_000 : 50);
+      expect(Buffer.from(now).equals(Buffer.from(before))).toBe(true);
+    }
+  }, 120_000);
 });
