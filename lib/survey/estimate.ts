@@ -293,8 +293,15 @@ export function distributionFromTallies(tallies: readonly Tally[], variable: Tal
   return distributionOf(accumulateTallies(tallies, [variable], by ? GROUPS[by]() : ["total"], by ? TALLY_GROUP[by] : null));
 }
 
-function distributionOf(acc: Acc): Record<string, GroupDistribution> {
-  const v = acc.vars[0];
+/** distributionFromTallies() of several variables in one pass over the rows: by variable. */
+export function distributionsFromTallies(tallies: readonly Tally[], variables: readonly TallyVariable[], options: { by?: GroupBy } = {}): Record<string, Record<string, GroupDistribution>> {
+  const by = options.by;
+  const acc = accumulateTallies(tallies, variables, by ? GROUPS[by]() : ["total"], by ? TALLY_GROUP[by] : null);
+  return Object.fromEntries(variables.map((variable, j) => [variable, distributionOf(acc, j)]));
+}
+
+function distributionOf(acc: Acc, j = 0): Record<string, GroupDistribution> {
+  const v = acc.vars[j];
   const out: Record<string, GroupDistribution> = {};
   acc.groups.forEach((g, i) => {
     const s = sums(v, i);

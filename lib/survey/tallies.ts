@@ -183,6 +183,16 @@ export function rebuildTallies(sqlite: Database.Database, wave?: number): void {
   })();
 }
 
+/** The tally rows of a wave summed over settlement, sex and age group (those become ""): what
+ *  estimates by region need, ~20 times fewer rows. Single-answer key indicators and "result" only. */
+export function waveTalliesByRegion(sqlite: Database.Database, wave: number): Tally[] {
+  return sqlite.prepare(
+    `select variable, code, region, '' as settlement, '' as sex, '' as ageGroup, sum(weight) as weight, sum(n) as n
+       from survey_tallies where wave = ? and variable in (${list(TALLY_SINGLE)}) and n > 0
+      group by variable, code, region`,
+  ).all(wave) as Tally[];
+}
+
 /** The tally rows of a wave that count (n > 0). */
 export function waveTallies(sqlite: Database.Database, wave: number): Tally[] {
   return sqlite.prepare(

@@ -33,9 +33,9 @@ export function approvedInterviews(wave: number): Interview[] {
   return out;
 }
 
-import { distribution, distributionFromTallies, keyIndicatorsFromTallies, topReasons, topReasonsFromTallies, type GroupBy, type GroupDistribution, type KeyIndicators } from "../estimate";
+import { distribution, distributionsFromTallies, keyIndicatorsFromTallies, topReasons, topReasonsFromTallies, type GroupBy, type GroupDistribution, type KeyIndicators } from "../estimate";
 import { KEY_INDICATORS, TRUST, SAFETY, TRUST_BODIES } from "../codes";
-import { waveTallies, type Tally } from "../tallies";
+import { waveTallies, waveTalliesByRegion, type Tally } from "../tallies";
 
 export type WaveResults = {
   wave: number;
@@ -57,11 +57,19 @@ export type ResultsSource = {
   topUnsafeReasons: () => { code: string; label: string; share: number }[];
 };
 
-export const talliesSource = (tallies: readonly Tally[]): ResultsSource => ({
-  interviews: tallies.reduce((n, t) => (t.variable === "result" ? n + t.n : n), 0),
-  distribution: (v, o) => distributionFromTallies(tallies, v, o),
-  topUnsafeReasons: () => topReasonsFromTallies(tallies, "unsafe_reasons", 3),
-});
+/** From the tally rows: every key indicator of a breakdown in one pass over the rows (memoized). */
+export function talliesSource(tallies: readonly Tally[]): ResultsSource {
+  const passes = new Map<GroupBy | undefined, Record<string, Record<string, GroupDistribution>>>();
+  return {
+    interviews: tallies.reduce((n, t) => (t.variable === "result" ? n + t.n : n), 0),
+    distribution: (v, o = {}) => {
+      let all = passes.get(o.by);
+      if (!all) passes.set(o.by, (all = distributionsFromTallies(tallies, KEY_INDICATORS, o)));
+      return all[v];
+    },
+    topUnsafeReasons: () => topReasonsFromTallies(tallies, "unsafe_reasons", 3),
+  };
+}
 
 /** The reference computation, interview by interview (tests compare the tallies with it). */
 export const interviewsSource = (interviews: readonly Interview[]): ResultsSource => ({
@@ -93,6 +101,6 @@ export function waveResults(wave: number, previousWave: number | null): WaveResu
 
 /** The results route's key indicators (overall and by region) and completed-interview count, from the tallies. */
 export function waveKeyIndicators(wave: number): KeyIndicators & { interviews: number } {
-  const tallies = waveTallies(getDb().$client, wave);
+  const tallies = waveTalliesByRegion(getDb().$client, wave);
   return { interviews: talliesSource(tallies).interviews, ...keyIndicatorsFromTallies(tallies) };
 }
