@@ -2,7 +2,7 @@
 // shares by code) by region, for the 18 005-interview wave 2025 of the demo data and for the
 // 1 000 000 synthetic interviews of wave 2030 (bench/lib/make-million.ts), three ways:
 //   app      GET /api/survey/waves/{year}/results against `next start` — the app's own path
-//            (the wave's survey_tallies rows + estimate.keyIndicatorsFromTallies), wall time of the HTTP request
+//            (the wave's survey_tallies rows summed by region + estimate.keyIndicatorsFromTallies), wall time of the HTTP request
 //   sql      one hand-written SQL query (bench/sql/key-indicators.sql) in the sqlite3 CLI over the
 //            same database file, wall time of the CLI process
 //   profile  the app's functions in one process (bench/lib/results-profile.ts): reading the tally
