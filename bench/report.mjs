@@ -119,7 +119,7 @@ if (save) {
 // ---- part 3 -----------------------------------------------------------------------------------
 if (results) {
   p("## 3. Survey results: key indicators by region", "");
-  p("`app` = GET /api/survey/waves/{year}/results (the wave's survey_tallies rows summed by region in SQL + estimate.keyIndicatorsFromTallies), wall time of the request; `SQL` = bench/sql/key-indicators.sql in the sqlite3 CLI (`sqlite3 -readonly`) over the stored answers, wall time of the process, same database file, page cache warm for both; profile = the app's functions in one process (bench/lib/results-profile.ts): the wave's tally rows, reading them summed by region, keyIndicatorsFromTallies, waveResults (the whole results page from all the rows, previous wave included).", "");
+  p("`app` = GET /api/survey/waves/{year}/results (the wave's survey_tallies rows summed by region in SQL + estimate.keyIndicatorsFromTallies), wall time of the request; `SQL` = bench/sql/key-indicators.sql in the sqlite3 CLI (`sqlite3 -readonly`) over the stored answers, wall time of the process, same database file, page cache warm for both; profile = the app's functions in one process (bench/lib/results-profile.ts): the wave's tally rows, reading them summed by region, keyIndicatorsFromTallies, waveResults (the whole results page, previous wave included).", "");
   p("| wave | app ms | SQL ms | app ÷ SQL | app and SQL agree | server peak RSS | profile: tally rows / read / keyIndicators / waveResults (ms) |", "|---|---|---|---|---|---|---|");
   for (const r of results.results) {
     const pr = r.profile ?? {};

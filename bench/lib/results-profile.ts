@@ -1,13 +1,13 @@
 // The app's results path in one process, split into its steps (run with --conditions=react-server
 // so that the "server-only" marker imports): reading the wave's tally rows by region (SQL sum over
 // survey_tallies), keyIndicatorsFromTallies — together the results route's waveKeyIndicators —, and
-// waveResults (the results page: every breakdown, the previous wave, the top reasons; all its tally rows). With --reference also the record-based computation the tallies
+// waveResults (the results page: every breakdown, each read summed in SQL, the previous wave, the top reasons). With --reference also the record-based computation the tallies
 // replaced: approvedInterviews (every cell of every approved interview) + keyIndicators.
 // Usage: DATABASE_PATH=… node --conditions=react-server --import tsx bench/lib/results-profile.ts WAVE [reps] [--reference]
 import { getDb } from "@/db/client";
 import { approvedInterviews, waveResults } from "@/lib/survey/server/results";
 import { keyIndicators, keyIndicatorsFromTallies } from "@/lib/survey/estimate";
-import { waveTallies, waveTalliesByRegion } from "@/lib/survey/tallies";
+import { waveTallies, waveTalliesBy } from "@/lib/survey/tallies";
 
 const wave = Number(process.argv[2]);
 const reps = Number(process.argv[3] ?? 1);
@@ -18,7 +18,7 @@ let tallyRows = 0;
 const sqlite = getDb().$client;
 for (let r = 0; r < reps; r++) {
   let t = performance.now();
-  const tallies = waveTalliesByRegion(sqlite, wave);
+  const tallies = waveTalliesBy(sqlite, wave, "region");
   read.push(performance.now() - t);
   tallyRows = waveTallies(sqlite, wave).length;
   t = performance.now();

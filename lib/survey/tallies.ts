@@ -183,13 +183,17 @@ export function rebuildTallies(sqlite: Database.Database, wave?: number): void {
   })();
 }
 
-/** The tally rows of a wave summed over settlement, sex and age group (those become ""): what
- *  estimates by region need, ~20 times fewer rows. Single-answer key indicators and "result" only. */
-export function waveTalliesByRegion(sqlite: Database.Database, wave: number): Tally[] {
+const DIMENSIONS = { region: "region", settlement: "settlement", sex: "sex", ageGroup: "age_group" } as const;
+
+/** The tally rows of a wave summed over every dimension but one (the others become ""): what
+ *  estimates by that dimension and overall need, in tens to hundreds of rows, read in primary-key
+ *  order for "region" (no sort). */
+export function waveTalliesBy(sqlite: Database.Database, wave: number, by: keyof typeof DIMENSIONS): Tally[] {
+  const dims = Object.entries(DIMENSIONS).map(([key, column]) => (key === by ? `${column} as ${key}` : `'' as ${key}`)).join(", ");
   return sqlite.prepare(
-    `select variable, code, region, '' as settlement, '' as sex, '' as ageGroup, sum(weight) as weight, sum(n) as n
-       from survey_tallies where wave = ? and variable in (${list(TALLY_SINGLE)}) and n > 0
-      group by variable, code, region`,
+    `select variable, code, ${dims}, sum(weight) as weight, sum(n) as n
+       from survey_tallies where wave = ? and n > 0
+      group by variable, code, ${DIMENSIONS[by]}`,
   ).all(wave) as Tally[];
 }
 

@@ -35,7 +35,7 @@ export function approvedInterviews(wave: number): Interview[] {
 
 import { distribution, distributionsFromTallies, keyIndicatorsFromTallies, topReasons, topReasonsFromTallies, type GroupBy, type GroupDistribution, type KeyIndicators } from "../estimate";
 import { KEY_INDICATORS, TRUST, SAFETY, TRUST_BODIES } from "../codes";
-import { waveTallies, waveTalliesByRegion, type Tally } from "../tallies";
+import { waveTalliesBy, type Tally } from "../tallies";
 
 export type WaveResults = {
   wave: number;
@@ -57,18 +57,33 @@ export type ResultsSource = {
   topUnsafeReasons: () => { code: string; label: string; share: number }[];
 };
 
-/** From the tally rows: every key indicator of a breakdown in one pass over the rows (memoized). */
-export function talliesSource(tallies: readonly Tally[]): ResultsSource {
+/**
+ * From tally rows: `rows(by)` gives rows that hold the breakdown `by` (the overall figures and the
+ * top reasons use the region rows: every completed interview has a region). Every key indicator of
+ * a breakdown is accumulated in one pass over its rows (memoized).
+ */
+export function talliesSource(rows: (by: GroupBy) => readonly Tally[]): ResultsSource {
   const passes = new Map<GroupBy | undefined, Record<string, Record<string, GroupDistribution>>>();
   return {
-    interviews: tallies.reduce((n, t) => (t.variable === "result" ? n + t.n : n), 0),
+    interviews: rows("region").reduce((n, t) => (t.variable === "result" ? n + t.n : n), 0),
     distribution: (v, o = {}) => {
       let all = passes.get(o.by);
-      if (!all) passes.set(o.by, (all = distributionsFromTallies(tallies, KEY_INDICATORS, o)));
+      if (!all) passes.set(o.by, (all = distributionsFromTallies(rows(o.by ?? "region"), KEY_INDICATORS, o)));
       return all[v];
     },
-    topUnsafeReasons: () => topReasonsFromTallies(tallies, "unsafe_reasons", 3),
+    topUnsafeReasons: () => topReasonsFromTallies(rows("region"), "unsafe_reasons", 3),
   };
+}
+
+/** The tally rows of a wave by each breakdown, read from survey_tallies once each (summed in SQL). */
+function waveTallySource(wave: number): ResultsSource {
+  const sqlite = getDb().$client;
+  const read = new Map<GroupBy, Tally[]>();
+  return talliesSource((by) => {
+    let rows = read.get(by);
+    if (!rows) read.set(by, (rows = waveTalliesBy(sqlite, wave, by)));
+    return rows;
+  });
 }
 
 /** The reference computation, interview by interview (tests compare the tallies with it). */
@@ -95,12 +110,11 @@ export function resultsOf(wave: number, previousWave: number | null, now: Result
 
 /** Everything the results page and its downloads show: from the wave's tallies (survey_tallies). */
 export function waveResults(wave: number, previousWave: number | null): WaveResults {
-  const sqlite = getDb().$client;
-  return resultsOf(wave, previousWave, talliesSource(waveTallies(sqlite, wave)), previousWave ? talliesSource(waveTallies(sqlite, previousWave)) : null);
+  return resultsOf(wave, previousWave, waveTallySource(wave), previousWave ? waveTallySource(previousWave) : null);
 }
 
 /** The results route's key indicators (overall and by region) and completed-interview count, from the tallies. */
 export function waveKeyIndicators(wave: number): KeyIndicators & { interviews: number } {
-  const tallies = waveTalliesByRegion(getDb().$client, wave);
-  return { interviews: talliesSource(tallies).interviews, ...keyIndicatorsFromTallies(tallies) };
+  const tallies = waveTalliesBy(getDb().$client, wave, "region");
+  return { interviews: talliesSource(() => tallies).interviews, ...keyIndicatorsFromTallies(tallies) };
 }
