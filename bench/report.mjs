@@ -120,11 +120,11 @@ if (save) {
 // ---- part 3 -----------------------------------------------------------------------------------
 if (results) {
   p("## 3. Survey results: key indicators by region", "");
-  p("`app` = GET /api/survey/waves/{year}/results (approvedInterviews + estimate.keyIndicators), wall time of the request; `SQL` = bench/sql/key-indicators.sql in the sqlite3 CLI (`sqlite3 -readonly`), wall time of the process, same database file, page cache warm for both; profile = the app's functions in one process (bench/lib/results-profile.ts).", "");
-  p("| wave | app ms | SQL ms | app ÷ SQL | app and SQL agree | server peak RSS | profile: SQL read alone / approvedInterviews / keyIndicators (ms) |", "|---|---|---|---|---|---|---|");
+  p("`app` = GET /api/survey/waves/{year}/results (the wave's survey_tallies rows summed by region in SQL + estimate.keyIndicatorsFromTallies), wall time of the request; `SQL` = bench/sql/key-indicators.sql in the sqlite3 CLI (`sqlite3 -readonly`) over the stored answers, wall time of the process, same database file, page cache warm for both; profile = the app's functions in one process (bench/lib/results-profile.ts): the wave's tally rows, reading them summed by region, keyIndicatorsFromTallies, waveResults (the whole results page, previous wave included).", "");
+  p("| wave | app ms | SQL ms | app ÷ SQL | app and SQL agree | server peak RSS | profile: tally rows / read / keyIndicators / waveResults (ms) |", "|---|---|---|---|---|---|---|");
   for (const r of results.results) {
     const pr = r.profile ?? {};
-    p(`| ${r.label} | ${r.appMs ? `${fmt(r.appMs)} (${r.app.join(", ")})` : `failed after ${fmt(r.failedAfterMs)} ms: ${r.error}`} | ${fmt(r.sqlMs)} (${r.sql.join(", ")}) | ${fmt(r.ratio, 2)} | ${r.agreement ? `${r.agreement.same} shares equal, ${r.agreement.differ} differ` : "—"} | ${fmt(r.serverPeakMiB)} MiB | ${pr.error ? `failed: ${String(pr.error).slice(-160)}` : `${fmt(pr.sqlIterateMs)} / ${fmt(pr.approvedInterviewsMs)} / ${fmt(pr.keyIndicatorsMs)} (RSS ${fmt(pr.rssMiB)} MiB)`} |`);
+    p(`| ${r.label} | ${r.appMs ? `${fmt(r.appMs)} (${r.app.join(", ")})` : `failed after ${fmt(r.failedAfterMs)} ms: ${r.error}`} | ${fmt(r.sqlMs)} (${r.sql.join(", ")}) | ${fmt(r.ratio, 2)} | ${r.agreement ? `${r.agreement.same} shares equal, ${r.agreement.differ} differ` : "—"} | ${fmt(r.serverPeakMiB)} MiB | ${pr.error ? `failed: ${String(pr.error).slice(-160)}` : (pr.tallyRows !== undefined ? `${fmt(pr.tallyRows)} rows / ${pr.readTalliesMs} / ${pr.keyIndicatorsMs} / ${pr.waveResultsMs}${pr.referenceMs ? ` (record-based reference: ${fmt(pr.referenceMs)})` : ""}` : `${fmt(pr.sqlIterateMs)} / ${fmt(pr.approvedInterviewsMs)} / ${fmt(pr.keyIndicatorsMs)}`) + ` (RSS ${fmt(pr.rssMiB)} MiB)`} |`);
   }
   p("");
 }

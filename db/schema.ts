@@ -1,6 +1,6 @@
 // Drizzle schema. Change it, then `npm run db:generate` to write a migration into db/migrations.
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -306,6 +306,36 @@ export const surveyHouseholds = sqliteTable(
     uniqueIndex("survey_households_unique").on(t.wave, t.householdId),
     index("survey_households_wave_region").on(t.wave, t.region, t.status),
     index("survey_households_interviewer").on(t.interviewerId, t.status),
+    // a wave's approved interviews in id order (microdata pages: no sort of the whole wave per page)
+    index("survey_households_wave_status").on(t.wave, t.status, t.id),
+  ],
+);
+
+/**
+ * Weighted tallies of a wave's completed approved interviews (lib/survey/tallies.ts): for each
+ * tallied variable and code, by region × settlement × sex × age group ("" = not answered), the sum of
+ * the design weights and the number of interviews. A multiple-answer variable also has code "" (the
+ * interviews that answered it at all); variable "result" (code "1") counts every completed interview.
+ * Kept in the transaction of every write that makes an interview count (approve, import) and
+ * rebuilt from the answers by rebuildTallies; the results page and route read only these rows.
+ */
+export const surveyTallies = sqliteTable(
+  "survey_tallies",
+  {
+    wave: integer("wave").notNull().references(() => surveyWaves.year, { onDelete: "cascade" }),
+    variable: text("variable").notNull(),
+    code: text("code").notNull(),
+    region: text("region").notNull(),
+    settlement: text("settlement").notNull(),
+    sex: text("sex").notNull(),
+    ageGroup: text("age_group").notNull(),
+    weight: real("weight").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.wave, t.variable, t.code, t.region, t.settlement, t.sex, t.ageGroup] }),
+    // removing an interview that was never added fails instead of drifting
+    check("survey_tallies_n", sql`${t.n} >= 0`),
   ],
 );
 

@@ -1,13 +1,15 @@
 // Builds the 1 000 000-interview database: a copy of the template database (users, waves 2024-2026)
 // plus wave 2030 (published) with a sample of 1 000 000 households (lib/survey/sample.ts) and one
 // synthetic interview each (lib/survey/synthetic.ts, 2025 targets), stored exactly as the app stores
-// them: a response per household and its cells in `answers` (lib/survey/records.ts interviewToAnswers).
+// them: a response per household and its cells in `answers` (lib/survey/records.ts interviewToAnswers),
+// and the wave's tallies (lib/survey/tallies.ts rebuildTallies), as the app keeps them.
 // Usage: tsx bench/lib/make-million.ts TEMPLATE.db OUT.db [interviews=1000000] [wave=2030]
 import Database from "better-sqlite3";
 import { copyFileSync, rmSync } from "node:fs";
 import { generateSample } from "@/lib/survey/sample";
 import { syntheticInterviews, TARGETS_2025 } from "@/lib/survey/synthetic";
 import { interviewToAnswers } from "@/lib/survey/records";
+import { rebuildTallies } from "@/lib/survey/tallies";
 
 const [template, out] = process.argv.slice(2);
 const size = Number(process.argv[4] ?? 1_000_000);
@@ -47,6 +49,9 @@ for (let start = 0; start < interviews.length; start += chunk) {
     }
   })();
 }
+const t2 = Date.now();
+rebuildTallies(db, year); // as the app keeps them: the results route reads the wave's tallies
+const t3 = Date.now();
 db.pragma("journal_mode = WAL");
 db.close();
-console.log(JSON.stringify({ file: out, wave: year, interviews: interviews.length, cells, generateMs: t1 - t0, insertMs: Date.now() - t1 }));
+console.log(JSON.stringify({ file: out, wave: year, interviews: interviews.length, cells, generateMs: t1 - t0, insertMs: t2 - t1, talliesMs: t3 - t2 }));

@@ -1,32 +1,38 @@
 // The app's results path in one process, split into its steps (run with --conditions=react-server
-// so that the "server-only" marker imports): the SQL read of approvedInterviews alone (same query,
-// rows iterated and dropped), approvedInterviews (read + interview records), keyIndicators.
-// Usage: DATABASE_PATH=… node --conditions=react-server --import tsx bench/lib/results-profile.ts WAVE [reps]
+// so that the "server-only" marker imports): reading the wave's tally rows by region (SQL sum over
+// survey_tallies), keyIndicatorsFromTallies — together the results route's waveKeyIndicators —, and
+// waveResults (the results page: every breakdown, each read summed in SQL, the previous wave, the top reasons). With --reference also the record-based computation the tallies
+// replaced: approvedInterviews (every cell of every approved interview) + keyIndicators.
+// Usage: DATABASE_PATH=… node --conditions=react-server --import tsx bench/lib/results-profile.ts WAVE [reps] [--reference]
 import { getDb } from "@/db/client";
-import { approvedInterviews } from "@/lib/survey/server/results";
-import { keyIndicators } from "@/lib/survey/estimate";
+import { approvedInterviews, waveResults } from "@/lib/survey/server/results";
+import { keyIndicators, keyIndicatorsFromTallies } from "@/lib/survey/estimate";
+import { waveTallies, waveTalliesBy } from "@/lib/survey/tallies";
 
 const wave = Number(process.argv[2]);
 const reps = Number(process.argv[3] ?? 1);
-const sql = `select h.id, h.household_id, h.region, h.settlement, h.weight, a.cell, a.num, a.text
-       from survey_households h join answers a on a.response_id = h.response_id
-      where h.wave = ? and h.status = 'approved' order by h.id`;
+const withReference = process.argv.includes("--reference");
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const readOnly: number[] = [], read: number[] = [], estimate: number[] = [];
-let rows = 0, interviews = 0;
-getDb();
+const read: number[] = [], estimate: number[] = [], page: number[] = [], reference: number[] = [];
+let tallyRows = 0;
+const sqlite = getDb().$client;
 for (let r = 0; r < reps; r++) {
   let t = performance.now();
-  rows = 0;
-  for (const _ of getDb().$client.prepare(sql).raw().iterate(wave)) rows++;
-  readOnly.push(performance.now() - t);
-  t = performance.now();
-  const its = approvedInterviews(wave);
+  const tallies = waveTalliesBy(sqlite, wave, "region");
   read.push(performance.now() - t);
-  interviews = its.length;
+  tallyRows = waveTallies(sqlite, wave).length;
   t = performance.now();
-  keyIndicators(its);
+  keyIndicatorsFromTallies(tallies);
   estimate.push(performance.now() - t);
+  t = performance.now();
+  waveResults(wave, wave - 1);
+  page.push(performance.now() - t);
+  if (withReference) {
+    t = performance.now();
+    keyIndicators(approvedInterviews(wave));
+    reference.push(performance.now() - t);
+  }
 }
-const heapMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
-console.log(JSON.stringify({ rows, interviews, sqlIterateMs: Math.round(med(readOnly)), approvedInterviewsMs: Math.round(med(read)), keyIndicatorsMs: Math.round(med(estimate)), rssMiB: heapMiB }));
+const rssMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
+console.log(JSON.stringify({ tallyRows, readTalliesMs: r1(med(read)), keyIndicatorsMs: r1(med(estimate)), waveResultsMs: r1(med(page)), ...(withReference ? { referenceMs: Math.round(med(reference)) } : {}), rssMiB }));
+function r1(x: number) { return Math.round(x * 10) / 10; }

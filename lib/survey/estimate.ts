@@ -8,6 +8,7 @@ import {
   AGE_GROUPS, CRIME_TREND, EDUCATION, EMPLOYMENT, KEY_INDICATORS, MULTI_VARIABLES, OFFENCES, REGION_CODES, REPORTED, RESULT,
   SAFETY, SETTLEMENT, SEX, TRUST, TRUST_BODIES, YES_NO, ageGroupOf, type ValueLabels,
 } from "./codes";
+import { ANSWERED, TALLY_MULTI, type Tally, type TallyVariable } from "./tallies";
 
 type TrustCode = (typeof TRUST_BODIES)[number]["code"];
 type OffenceCode = (typeof OFFENCES)[number]["code"];
@@ -75,7 +76,7 @@ export function valueLabels(variable: string): ValueLabels | undefined {
 
 // ages 0…80 → age group code (array lookup instead of a search per interview)
 const AGE_GROUP_OF: (string | null)[] = Array.from({ length: 81 }, (_, a) => ageGroupOf(a));
-const ageGroupValue = (it: Interview): string | undefined => {
+export const ageGroupValue = (it: Interview): string | undefined => {
   const a = it.age;
   return typeof a === "number" && Number.isInteger(a) && a >= 0 && a <= 80 ? (AGE_GROUP_OF[a] ?? undefined) : undefined;
 };
@@ -203,6 +204,59 @@ function accumulate(interviews: readonly Interview[], variables: readonly string
   return { groups, vars };
 }
 
+/** Group keys of tally rows ("" = not answered: the row is in no group). */
+const TALLY_GROUP: Record<GroupBy, (t: Tally) => string> = {
+  region: (t) => t.region,
+  settlement: (t) => t.settlement,
+  sex: (t) => t.sex,
+  ageGroup: (t) => t.ageGroup,
+};
+const TALLY_MULTI_SET = new Set<string>(TALLY_MULTI);
+
+/**
+ * The same accumulators as accumulate(), from tally rows (lib/survey/tallies.ts) instead of
+ * interviews: a row adds its weight to its code and, for a single-answer variable, to the answered
+ * total and its count to n; a multiple-answer variable's total and n come from its "" row. A group
+ * is known as soon as any row (variable "result" counts every completed interview) names it, as
+ * accumulate() knows the group of every completed interview. Groups and codes not in the
+ * classification come after the known ones in the order of the rows (accumulate(): of the interviews).
+ */
+function accumulateTallies(tallies: readonly Tally[], variables: readonly TallyVariable[], knownGroups: string[], groupOf: ((t: Tally) => string) | null): Acc {
+  const groups = [...knownGroups];
+  const gIndex = new Map(groups.map((g, i) => [g, i] as const));
+  const vars = variables.map((variable) => newVarAcc(variable, groups.length));
+  const vIndex = new Map(variables.map((v, i) => [v as string, i] as const));
+  for (const t of tallies) {
+    let g = 0;
+    if (groupOf) {
+      const key = groupOf(t);
+      if (key === "") continue;
+      let gi = gIndex.get(key);
+      if (gi === undefined) {
+        gi = groups.length;
+        groups.push(key);
+        gIndex.set(key, gi);
+        for (const v of vars) growGroups(v, groups.length);
+      }
+      g = gi;
+    }
+    const j = vIndex.get(t.variable);
+    if (j === undefined) continue;
+    const v = vars[j];
+    if (TALLY_MULTI_SET.has(t.variable)) {
+      if (t.code === ANSWERED) {
+        v.total[g] += t.weight;
+        v.n[g] += t.n;
+      } else v.w[g * v.stride + codeIndex(v, t.code, groups.length)] += t.weight;
+    } else {
+      v.w[g * v.stride + codeIndex(v, t.code, groups.length)] += t.weight;
+      v.total[g] += t.weight;
+      v.n[g] += t.n;
+    }
+  }
+  return { groups, vars };
+}
+
 /** The weighted sums of group g (or of all groups when g is null). */
 function sums(v: VarAcc, g: number | null): { w: Float64Array; total: number; n: number } {
   if (g !== null) return { w: v.w.subarray(g * v.stride, g * v.stride + v.codes.length), total: v.total[g], n: v.n[g] };
@@ -230,8 +284,24 @@ function sharesOf(v: VarAcc, s: { w: Float64Array; total: number }): Shares {
  */
 export function distribution(interviews: readonly Interview[], variable: Variable, options: { by?: GroupBy } = {}): Record<string, GroupDistribution> {
   const by = options.by;
-  const acc = accumulate(interviews, [variable], by ? GROUPS[by]() : ["total"], by ? groupKeyFn(by) : null);
-  const v = acc.vars[0];
+  return distributionOf(accumulate(interviews, [variable], by ? GROUPS[by]() : ["total"], by ? groupKeyFn(by) : null));
+}
+
+/** distribution() from the tally rows of a wave (lib/survey/tallies.ts). */
+export function distributionFromTallies(tallies: readonly Tally[], variable: TallyVariable, options: { by?: GroupBy } = {}): Record<string, GroupDistribution> {
+  const by = options.by;
+  return distributionOf(accumulateTallies(tallies, [variable], by ? GROUPS[by]() : ["total"], by ? TALLY_GROUP[by] : null));
+}
+
+/** distributionFromTallies() of several variables in one pass over the rows: by variable. */
+export function distributionsFromTallies(tallies: readonly Tally[], variables: readonly TallyVariable[], options: { by?: GroupBy } = {}): Record<string, Record<string, GroupDistribution>> {
+  const by = options.by;
+  const acc = accumulateTallies(tallies, variables, by ? GROUPS[by]() : ["total"], by ? TALLY_GROUP[by] : null);
+  return Object.fromEntries(variables.map((variable, j) => [variable, distributionOf(acc, j)]));
+}
+
+function distributionOf(acc: Acc, j = 0): Record<string, GroupDistribution> {
+  const v = acc.vars[j];
   const out: Record<string, GroupDistribution> = {};
   acc.groups.forEach((g, i) => {
     const s = sums(v, i);
@@ -245,7 +315,15 @@ export function distribution(interviews: readonly Interview[], variable: Variabl
  * API shape {"trust_prosecutor": {"1": 66.2, "2": 26.4, "3": 2.4, "4": 1.8, "8": 0, "9": 3.2, "n": 17102}, …}.
  */
 export function keyIndicators(interviews: readonly Interview[]): KeyIndicators {
-  const acc = accumulate(interviews, KEY_INDICATORS, [...REGION_CODES], (it) => it.region);
+  return keyIndicatorsOf(accumulate(interviews, KEY_INDICATORS, [...REGION_CODES], (it) => it.region));
+}
+
+/** keyIndicators() from the tally rows of a wave (lib/survey/tallies.ts). */
+export function keyIndicatorsFromTallies(tallies: readonly Tally[]): KeyIndicators {
+  return keyIndicatorsOf(accumulateTallies(tallies, KEY_INDICATORS, [...REGION_CODES], TALLY_GROUP.region));
+}
+
+function keyIndicatorsOf(acc: Acc): KeyIndicators {
   const overall: IndicatorSet = {};
   const byRegion: Record<string, IndicatorSet> = {};
   for (const g of acc.groups) byRegion[g] = {};
@@ -262,7 +340,16 @@ export function keyIndicators(interviews: readonly Interview[]): KeyIndicators {
 
 /** The `k` codes of a multiple-answer variable named by most respondents (weighted), largest first. */
 export function topReasons(interviews: readonly Interview[], variable: "unsafe_reasons" | "distrust_reasons" | "not_reported_reason" = "unsafe_reasons", k = 3): { code: string; label: string; share: number }[] {
-  const v = accumulate(interviews, [variable], ["total"], null).vars[0];
+  return topOf(accumulate(interviews, [variable], ["total"], null), variable, k);
+}
+
+/** topReasons() from the tally rows of a wave (lib/survey/tallies.ts). */
+export function topReasonsFromTallies(tallies: readonly Tally[], variable: (typeof TALLY_MULTI)[number] = "unsafe_reasons", k = 3): { code: string; label: string; share: number }[] {
+  return topOf(accumulateTallies(tallies, [variable], ["total"], null), variable, k);
+}
+
+function topOf(acc: Acc, variable: string, k: number): { code: string; label: string; share: number }[] {
+  const v = acc.vars[0];
   const labels = valueLabels(variable) ?? {};
   const { w, total } = sums(v, 0);
   return v.codes

@@ -97,19 +97,62 @@ function singleCell(q: Question, a: Answer | undefined): string {
 }
 
 /**
+ * The columns grouped by question, in column order, and the distinct conditions: a row is filled
+ * question by question, each distinct condition evaluated and each multiple answer parsed once per
+ * interview (instead of once per column).
+ */
+type QuestionPlan = {
+  question: Question;
+  /** Index into CONDITIONS, or -1 when always asked. */
+  condition: number;
+  single: number | null;
+  flags: { index: number; option: string }[];
+  texts: { index: number; option: string; key: string }[];
+};
+const { PLANS, CONDITIONS, HOUSEHOLD_COLUMNS } = (() => {
+  const plans = new Map<string, QuestionPlan>();
+  const conditions: Question[] = []; // one question per distinct condition (compared by value)
+  const conditionIndex = new Map<string, number>();
+  const household: { index: number; field: keyof Household }[] = [];
+  MICRODATA_COLUMNS.forEach((c, index) => {
+    if (c.kind === "household") return void household.push({ index, field: c.field });
+    const q = c.question;
+    let plan = plans.get(q.id);
+    if (!plan) {
+      let condition = -1;
+      if (q.enabledWhen) {
+        const k = JSON.stringify(q.enabledWhen);
+        condition = conditionIndex.get(k) ?? conditions.push(q) - 1;
+        conditionIndex.set(k, condition);
+      }
+      plan = { question: q, condition, single: null, flags: [], texts: [] };
+      plans.set(q.id, plan);
+    }
+    if (c.kind === "single") plan.single = index;
+    else if (c.kind === "flag") plan.flags.push({ index, option: c.option.id });
+    else plan.texts.push({ index, option: c.option.id, key: c.key });
+  });
+  return { PLANS: [...plans.values()], CONDITIONS: conditions, HOUSEHOLD_COLUMNS: household };
+})();
+
+/**
  * One interview as a row of cells aligned with microdataHeader(). Answers of questions that are
  * not asked (their condition does not hold) are left out, as in every export.
  */
 export function interviewToRow(household: Household, answers: Record<string, Answer>): string[] {
   const read = readerOf(answers);
-  return MICRODATA_COLUMNS.map((c) => {
-    if (c.kind === "household") return c.field === "weight" ? String(household.weight) : household[c.field];
-    if (!questionEnabled(c.question, read)) return "";
-    if (c.kind === "single") return singleCell(c.question, answers[c.question.id]);
-    const chosen = multiIds(answers[c.question.id]).includes(c.option.id);
-    if (c.kind === "flag") return chosen ? "1" : "0";
-    return chosen ? answers[c.key]?.text ?? "" : "";
-  });
+  const row = new Array<string>(MICRODATA_COLUMNS.length);
+  for (const { index, field } of HOUSEHOLD_COLUMNS) row[index] = field === "weight" ? String(household.weight) : household[field];
+  const enabled = CONDITIONS.map((q) => questionEnabled(q, read));
+  for (const p of PLANS) {
+    const asked = p.condition < 0 || enabled[p.condition];
+    if (p.single !== null) row[p.single] = asked ? singleCell(p.question, answers[p.question.id]) : "";
+    if (!p.flags.length && !p.texts.length) continue;
+    const chosen = asked ? multiIds(answers[p.question.id]) : [];
+    for (const f of p.flags) row[f.index] = asked ? (chosen.includes(f.option) ? "1" : "0") : "";
+    for (const t of p.texts) row[t.index] = asked && chosen.includes(t.option) ? answers[t.key]?.text ?? "" : "";
+  }
+  return row;
 }
 
 /** The microdata file: UTF-8 with BOM, CRLF, RFC 4180 quoting (lib/export/csv.ts). */

@@ -7,6 +7,7 @@ import type { Db } from "@/db/open";
 import { preparedQuery } from "@/db/statements";
 import { interviewEvents, responses, reviewComments, surveyHouseholds, surveyWaves, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session";
+import { addInterviewTallies } from "../tallies";
 
 export type HouseholdState = (typeof surveyHouseholds.$inferSelect)["status"];
 
@@ -95,9 +96,22 @@ const RULES: Record<InterviewAction, { from: HouseholdState[]; to: HouseholdStat
 export function moveInterview(h: typeof surveyHouseholds.$inferSelect, action: InterviewAction, userId: number, note: string | null): { ok: true; to: HouseholdState } | { ok: false; reason: string } {
   const rule = RULES[action];
   if (!rule.from.includes(h.status)) return { ok: false, reason: `An interview that is ${h.status.replace("_", " ")} cannot be ${action === "complete" ? "completed" : `${action}d`}.` };
-  getDb().update(surveyHouseholds).set({ status: rule.to, updatedAt: new Date().toISOString() }).where(eq(surveyHouseholds.id, h.id)).run();
-  event(h.id, h.status, rule.to, userId, note);
-  return { ok: true, to: rule.to };
+  const db = getDb();
+  const sqlite = db.$client;
+  // One transaction with the tallies; the move applies only if the status is still the one read
+  // (two supervisors approving at once must not count the interview twice).
+  return sqlite.transaction((): { ok: true; to: HouseholdState } | { ok: false; reason: string } => {
+    if (h.status === "approved") addInterviewTallies(sqlite, h.id, -1);
+    const moved = db.update(surveyHouseholds).set({ status: rule.to, updatedAt: new Date().toISOString() })
+      .where(and(eq(surveyHouseholds.id, h.id), eq(surveyHouseholds.status, h.status))).run();
+    if (moved.changes !== 1) {
+      if (h.status === "approved") addInterviewTallies(sqlite, h.id, 1);
+      return { ok: false, reason: "The interview was changed meanwhile: reload it." };
+    }
+    event(h.id, h.status, rule.to, userId, note);
+    if (rule.to === "approved") addInterviewTallies(sqlite, h.id, 1);
+    return { ok: true, to: rule.to };
+  }).immediate();
 }
 
 export function addReviewComment(householdRowId: number, questionId: string, text: string, userId: number) {

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { surveyHouseholds, surveyWaves } from "@/db/schema";
 import type { SampleFrameHousehold } from "../sample-frame";
 import type { Interview as ImportedInterview } from "../microdata";
+import { addInterviewTallies } from "../tallies";
 
 export function createWave(year: number, fieldworkStart: string, fieldworkEnd: string): boolean {
   const db = getDb();
@@ -26,10 +27,11 @@ export function loadSample(year: number, households: SampleFrameHousehold[]): { 
   return { ok: true, loaded: households.length };
 }
 
-/** Imports interviews (already validated) as approved, adding households not yet in the sample. */
+/** Imports interviews (already validated) as approved, adding households not yet in the sample;
+ *  an interview already there is replaced (answers and household fields), tallies included. */
 export function importInterviews(year: number, interviews: ImportedInterview[], userId: number): number {
   const sqlite = getDb().$client;
-  const find = sqlite.prepare("select id, response_id from survey_households where wave = ? and household_id = ?");
+  const find = sqlite.prepare("select id, response_id, status from survey_households where wave = ? and household_id = ?");
   const addHousehold = sqlite.prepare("insert into survey_households (wave, household_id, region, settlement, weight, address, status) values (?, ?, ?, ?, ?, '', 'approved') returning id");
   const newResponse = sqlite.prepare("insert into responses (questionnaire_id, status) values ('udn', 'validated') returning id");
   const clear = sqlite.prepare("delete from answers where response_id = ?");
@@ -39,13 +41,16 @@ export function importInterviews(year: number, interviews: ImportedInterview[], 
   return sqlite.transaction(() => {
     for (const i of interviews) {
       const h = i.household;
-      let row = find.get(year, h.household_id) as { id: number; response_id: number | null } | undefined;
-      if (!row) row = { id: (addHousehold.get(year, h.household_id, h.region, h.settlement, h.weight) as { id: number }).id, response_id: null };
+      let row = find.get(year, h.household_id) as { id: number; response_id: number | null; status: string } | undefined;
+      // an approved interview being replaced: its old answers and household fields stop counting
+      if (row?.status === "approved") addInterviewTallies(sqlite, row.id, -1);
+      if (!row) row = { id: (addHousehold.get(year, h.household_id, h.region, h.settlement, h.weight) as { id: number }).id, response_id: null, status: "approved" };
       const responseId = row.response_id ?? (newResponse.get() as { id: number }).id;
       clear.run(responseId);
       setHousehold.run(responseId, h.region, h.settlement, h.weight, row.id);
       for (const [cell, a] of Object.entries(i.answers)) answer.run(responseId, cell, a.num, a.text, a.status, userId);
       event.run(row.id, "imported", userId);
+      addInterviewTallies(sqlite, row.id, 1);
     }
     return interviews.length;
   }).immediate();

@@ -1,8 +1,7 @@
 // GET /api/survey/waves/{year}/results — weighted key indicators (percent by code, one decimal, and
-// the unweighted n) overall and by region. Admins; everyone once the wave is published.
+// the unweighted n) overall and by region, from the wave's tallies. Admins; everyone once the wave is published.
 import { problem } from "@/lib/http/json-body";
-import { keyIndicators } from "@/lib/survey/estimate";
-import { approvedInterviews } from "@/lib/survey/server/results";
+import { waveKeyIndicators } from "@/lib/survey/server/results";
 import { canSeeResults, waveParam } from "@/lib/survey/server/access";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ year: string }> }) {
@@ -10,7 +9,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ yea
   if (!wave) return problem(404, "No such wave.");
   const access = await canSeeResults(wave);
   if (!access.ok) return access.response;
-  const interviews = approvedInterviews(year);
-  const { overall, byRegion } = keyIndicators(interviews);
-  return Response.json({ wave: year, interviews: interviews.filter((i) => i.result === "1").length, overall, byRegion });
+  const { interviews, overall, byRegion } = waveKeyIndicators(year);
+  return Response.json({ wave: year, interviews, overall, byRegion });
 }
