@@ -4,8 +4,8 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import type { Db } from "@/db/open";
-import { preparedQuery } from "@/db/statements";
-import { interviewEvents, responses, reviewComments, surveyHouseholds, surveyWaves, users } from "@/db/schema";
+import { prepared, preparedQuery } from "@/db/statements";
+import { interviewEvents, reviewComments, surveyHouseholds, surveyWaves, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session";
 import { addInterviewTallies } from "../tallies";
 
@@ -40,8 +40,15 @@ export function interviewersOf(supervisor: CurrentUser) {
   return db.select({ id: users.id, name: users.name }).from(users).where(and(where, eq(users.active, true))).orderBy(users.name).all();
 }
 
+// The statements of every interview move, prepared once (db/statements.ts): they run on every
+// completion, approval and first save.
+const EVENT = "insert into interview_events (household_row_id, from_state, to_state, user_id, note) values (?, ?, ?, ?, ?)";
+const NEW_SHEET = "insert into responses (questionnaire_id, status) values ('udn', 'in_progress') returning id";
+const SET_SHEET = "update survey_households set response_id = ?, status = ? where id = ?";
+const MOVE = "update survey_households set status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = ?";
+
 function event(householdRowId: number, from: string, to: string, userId: number, note: string | null) {
-  getDb().insert(interviewEvents).values({ householdRowId, fromState: from, toState: to, userId, note }).run();
+  prepared(getDb().$client, EVENT).run(householdRowId, from, to, userId, note);
 }
 
 /** Assigns (or reassigns) households in bulk; only households of the supervisor's regions that are
@@ -77,16 +84,19 @@ export function myAssignments(interviewerId: number) {
 /** The interview's answer sheet, created when the interviewer first opens it. */
 export function ensureResponse(h: typeof surveyHouseholds.$inferSelect, userId: number): number {
   if (h.responseId) return h.responseId;
-  const db = getDb();
-  return db.transaction((tx) => {
-    const { id } = tx.insert(responses).values({ questionnaireId: "udn", status: "in_progress" }).returning({ id: responses.id }).get();
-    tx.update(surveyHouseholds).set({ responseId: id, status: h.status === "assigned" ? "in_progress" : h.status }).where(eq(surveyHouseholds.id, h.id)).run();
-    if (h.status === "assigned") tx.insert(interviewEvents).values({ householdRowId: h.id, fromState: "assigned", toState: "in_progress", userId, note: null }).run();
+  const sqlite = getDb().$client;
+  return sqlite.transaction(() => {
+    const { id } = prepared(sqlite, NEW_SHEET).get() as { id: number };
+    prepared(sqlite, SET_SHEET).run(id, h.status === "assigned" ? "in_progress" : h.status, h.id);
+    if (h.status === "assigned") event(h.id, "assigned", "in_progress", userId, null);
     return id;
-  });
+  })();
 }
 
 export type InterviewAction = "complete" | "approve" | "reject";
+/** States in which the interviewer may still change the answers (and complete the interview). */
+export const isEditable = (status: HouseholdState) => RULES.complete.from.includes(status);
+
 const RULES: Record<InterviewAction, { from: HouseholdState[]; to: HouseholdState }> = {
   complete: { from: ["assigned", "in_progress", "rejected"], to: "completed" },
   approve: { from: ["completed"], to: "approved" },
@@ -96,14 +106,12 @@ const RULES: Record<InterviewAction, { from: HouseholdState[]; to: HouseholdStat
 export function moveInterview(h: typeof surveyHouseholds.$inferSelect, action: InterviewAction, userId: number, note: string | null): { ok: true; to: HouseholdState } | { ok: false; reason: string } {
   const rule = RULES[action];
   if (!rule.from.includes(h.status)) return { ok: false, reason: `An interview that is ${h.status.replace("_", " ")} cannot be ${action === "complete" ? "completed" : `${action}d`}.` };
-  const db = getDb();
-  const sqlite = db.$client;
+  const sqlite = getDb().$client;
   // One transaction with the tallies; the move applies only if the status is still the one read
   // (two supervisors approving at once must not count the interview twice).
   return sqlite.transaction((): { ok: true; to: HouseholdState } | { ok: false; reason: string } => {
     if (h.status === "approved") addInterviewTallies(sqlite, h.id, -1);
-    const moved = db.update(surveyHouseholds).set({ status: rule.to, updatedAt: new Date().toISOString() })
-      .where(and(eq(surveyHouseholds.id, h.id), eq(surveyHouseholds.status, h.status))).run();
+    const moved = prepared(sqlite, MOVE).run(rule.to, h.id, h.status);
     if (moved.changes !== 1) {
       if (h.status === "approved") addInterviewTallies(sqlite, h.id, 1);
       return { ok: false, reason: "The interview was changed meanwhile: reload it." };

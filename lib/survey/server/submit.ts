@@ -11,7 +11,7 @@ import type { QuestionnaireIndex } from "@/lib/questionnaire/cells";
 import { evaluateAll } from "@/lib/questionnaire/rules";
 import { loadAnswers, saveAnswers, validateChanges } from "@/lib/responses/server/answers";
 import type { AnswerChange, Conflict, RejectedCell } from "@/lib/responses/save-request";
-import { ensureResponse, findHousehold, findWave, moveInterview } from "./households";
+import { ensureResponse, findHousehold, findWave, isEditable, moveInterview } from "./households";
 
 type Household = NonNullable<ReturnType<typeof findHousehold>>;
 
@@ -19,13 +19,15 @@ export type SubmitOutcome =
   | { ok: true; status: "completed"; saved: number }
   | { ok: false; status: number; error: string; rejected?: RejectedCell[]; conflicts?: Conflict[]; errors?: { question: string; cell?: string; code: string; params?: unknown }[] };
 
-const EDITABLE = ["assigned", "in_progress", "rejected"];
 
 /** Saves `changes` (if any) and completes the interview. Valid changes are kept even when the
  *  interview cannot be completed yet (errors remain, or some cells conflict): nothing typed is lost.
  *  Must run inside a transaction (submitInterviews opens one); the caller has checked access. */
-function submitOne(index: QuestionnaireIndex, h: Household, user: CurrentUser, changes: AnswerChange[], ip: string | null): SubmitOutcome {
-  if (!EDITABLE.includes(h.status)) return { ok: false, status: 409, error: `The interview is ${h.status.replace("_", " ")}: it cannot be changed or completed.` };
+function submitOne(index: QuestionnaireIndex, read: Household, user: CurrentUser, changes: AnswerChange[], ip: string | null): SubmitOutcome {
+  // Read again inside the transaction: the caller's copy may predate a completion or an approval
+  // made by another request meanwhile (an approved interview's answers are in the results' tallies).
+  const h = findHousehold(read.id)!;
+  if (!isEditable(h.status)) return { ok: false, status: 409, error: `The interview is ${h.status.replace("_", " ")}: it cannot be changed or completed.` };
   const wave = findWave(h.wave)!;
   const context = { fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } };
   let saved = 0;
