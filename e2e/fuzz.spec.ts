@@ -110,6 +110,8 @@ type Payload = {
   /** Sent with chunked transfer encoding (no content-length). */
   chunked?: boolean;
   label: string;
+  /** A queue endpoint: a 200 whose every item was refused with a reason counts as refused. */
+  itemised?: boolean;
 };
 
 const enc = new TextEncoder();
@@ -243,12 +245,23 @@ async function send(p: Payload) {
       for (const s of [stats, totals]) s.noReason++;
       failures.push(`4xx without a JSON reason: ${describe()}`);
     }
+  } else if (p.itemised && status === 200 && everyItemRefused(text)) {
+    for (const s of [stats, totals]) s.refused++;
   } else if (status >= 500 || status === 0) {
     for (const s of [stats, totals]) s.serverErrors++;
     failures.push(`server error: ${describe()}`);
   } else {
     for (const s of [stats, totals]) s.accepted++;
     failures.push(`accepted: ${describe()}`);
+  }
+}
+
+function everyItemRefused(text: string): boolean {
+  try {
+    const results = JSON.parse(text).results as { ok: boolean; error: unknown }[];
+    return Array.isArray(results) && results.length > 0 && results.every((r) => r.ok === false && typeof r.error === "string");
+  } catch {
+    return false;
   }
 }
 
@@ -301,7 +314,7 @@ test.afterAll(() => {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   for (const [endpoint, s] of byEndpoint) console.log(`fuzz ${endpoint}: ${s.sent} sent, ${s.refused} refused, ${s.serverErrors} 5xx, ${s.accepted} accepted, ${s.noReason} 4xx without reason, ${((s.ms ?? 0) / 1000).toFixed(1)} s of requests; by status ${JSON.stringify(s.statuses)}`);
   console.log(
-    `fuzz summary (seed ${SEED}, ${seconds} s): ${totals.sent} payloads sent, ${totals.refused} refused with a 4xx and a JSON reason, ` +
+    `fuzz summary (seed ${SEED}, ${seconds} s): ${totals.sent} payloads sent, ${totals.refused} refused with a 4xx and a JSON reason (a queue: every item refused with one), ` +
       `${totals.serverErrors} 500s, ${totals.accepted} accepted, ${totals.noReason} 4xx without a JSON reason`,
   );
 });
@@ -346,6 +359,15 @@ test("answer saves and transitions: every payload refused, nothing stored", asyn
     { endpoint: "PUT interview answers", url: `/api/survey/interviews/${ids.interview}/answers`, as: "interviewer", decoys: interviewDecoys, n: 500 },
   ];
   const payloads: Payload[] = [];
+  // A tablet's queue: the same hostile changes inside {interviews:[{id, …}]}, the queue's own shape
+  // broken now and then. Refused whole (4xx) or item by item (200, every item refused).
+  const SUBMIT = "POST interview queue";
+  for (let i = 0; i < 300; i++) {
+    const item = savePayload(i, interviewDecoys).replace(/^\{/, `{"id":${ids.interview}${chance(0.1) ? ',"id2":1' : ""},`).replace(/,\}$/, "}");
+    const json = chance(0.15) ? pick([`{"interviews":${item}}`, `{"interviews":[]}`, `{"interviews":[${item}],"x":1}`, `[${item}]`]) : `{"interviews":[${item}${chance(0.2) ? `,${item}` : ""}]}`;
+    const wrapped = chance(0.3) ? transport(json) : null;
+    payloads.push({ endpoint: SUBMIT, method: "POST", url: "/api/survey/interviews/submit", as: "interviewer", type: "application/json", body: json, label: "queue", itemised: true, ...(wrapped ?? {}) });
+  }
   for (const t of targets) {
     for (let i = 0; i < t.n; i++) {
       const json = savePayload(i, t.decoys);
@@ -376,7 +398,7 @@ test("answer saves and transitions: every payload refused, nothing stored", asyn
 
   await run(payloads);
   const after = await snapshot();
-  expectAllRefused([...targets.map((t) => t.endpoint), ...transitions.map((t) => t.endpoint)]);
+  expectAllRefused([...targets.map((t) => t.endpoint), ...transitions.map((t) => t.endpoint), SUBMIT]);
 
   // Nothing stored: the cells the payloads named, the states; no cell removed or set back.
   expect(after.kz.status).toBe(before.kz.status);
