@@ -2,13 +2,13 @@
 // The live parts of a question: the computed sum beside a typed total, the question's rule
 // messages, and whether the question is enabled. Each watches only the fields it depends on,
 // so typing re-renders the cell, its totals and its question's messages, never the whole form.
-import { useEffect, useMemo } from "react";
+import { memo, useEffect, useMemo } from "react";
 import { useWatch } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { useIssueText } from "./use-issue-text";
 import type { Question } from "@/lib/questionnaire/definition";
-import { cellsOf } from "@/lib/questionnaire/cells";
-import { computeSum, evaluateQuestion, ruleKeys, type Issue } from "@/lib/questionnaire/rules";
+import { cellsOf, type Cell } from "@/lib/questionnaire/cells";
+import { computeSum, evaluateQuestion, ruleKeys, sameIssue, type Issue } from "@/lib/questionnaire/rules";
 import { conditionKeys, questionEnabled } from "@/lib/questionnaire/conditions";
 import { formatNumber } from "@/lib/questionnaire/numbers";
 import { statusField } from "@/lib/questionnaire/form-values";
@@ -71,24 +71,28 @@ export function QuestionIssues({ question }: { question: Question }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature, question.id]);
 
+  // The question's cells by key, once per question: each message names its cell's row and column
+  // (cellsOf rebuilds every cell of a grid, and used to run once per message per keystroke).
+  const byKey = useMemo(() => new Map(cellsOf(question).map((c) => [c.key, c])), [question]);
   if (!issues.length) return null;
   return (
     <ul className="issues" data-testid={`issues-${question.id}`}>
-      {issues.map((i) => <IssueLine key={`${i.code}-${i.cell}`} issue={i} question={question} />)}
+      {issues.map((i) => <IssueLine key={`${i.code}-${i.cell}`} issue={i} cell={byKey.get(i.cell)} questionId={question.id} />)}
     </ul>
   );
 }
 
-function IssueLine({ issue, question }: { issue: Issue; question: Question }) {
+// memo: a keystroke re-evaluates the question's rules, but most of its messages (a dozen on Q091)
+// stay the same and need not render again.
+const IssueLine = memo(function IssueLine({ issue, cell, questionId }: { issue: Issue; cell: Cell | undefined; questionId: string }) {
   const t = useTranslations("form");
   const text = useIssueText();
   const l = useLocalized();
-  const cell = cellsOf(question).find((c) => c.key === issue.cell);
-  const where = cell?.row ? `${l(cell.row.label).slice(0, 60)} / ${l(cell.col!.label)}` : question.id;
+  const where = cell?.row ? `${l(cell.row.label).slice(0, 60)} / ${l(cell.col!.label)}` : questionId;
   const kind = issue.severity === "error" ? "error" : issue.explained ? "explained" : "warning";
   return (
     <li className={`issue ${kind}`} data-code={issue.code}>
       <strong>{t(`severity.${kind}`)}</strong> {where}: {text(issue.code, issue.params)}
     </li>
   );
-}
+}, (a, b) => a.cell === b.cell && a.questionId === b.questionId && sameIssue(a.issue, b.issue));

@@ -37,6 +37,15 @@ export type Issue = {
   explained?: boolean;
 };
 
+/** Do two issues say the same thing (code, cell, severity, explained, parameters)? The rules build
+ *  new Issue objects on every evaluation; the form uses this to skip re-rendering unchanged messages. */
+export function sameIssue(a: Issue, b: Issue): boolean {
+  if (a === b) return true;
+  if (a.code !== b.code || a.cell !== b.cell || a.question !== b.question || a.severity !== b.severity || !!a.explained !== !!b.explained) return false;
+  const ka = Object.keys(a.params), kb = Object.keys(b.params);
+  return ka.length === kb.length && ka.every((k) => k in b.params && a.params[k] === b.params[k]);
+}
+
 const issue = (code: IssueCode, question: string, cell: string, params: Issue["params"] = {}): Issue => ({
   code, severity: SEVERITY[code], question, cell, params,
 });
