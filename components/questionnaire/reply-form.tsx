@@ -1,7 +1,7 @@
 "use client";
 // A questionnaire page: one chapter of a reply, rendered from its definition, with autosave,
 // live rules, conflict handling and navigation to what still needs attention.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
@@ -125,23 +125,7 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
   return (
     <ReplyProvider value={context}>
       <div className="reply-layout">
-        <nav className="reply-nav" aria-label={t("chapters")}>
-          <ol>
-            {chapters.map((c) => {
-              const counts = c.id === chapter.id ? live : c;
-              return (
-                <li key={c.id} className={c.id === chapter.id ? "current" : ""}>
-                  <Link href={c.href}>{c.id}. {c.title}</Link>
-                  <span className="counts" data-testid={`progress-${c.id}`}>
-                    {counts.answered}/{counts.total}
-                    {counts.warnings > 0 && <span className="badge warning" title={t("warningsCount", { count: counts.warnings })}>⚠ {counts.warnings}</span>}
-                    {counts.errors > 0 && <span className="badge error" title={t("errorsCount", { count: counts.errors })}>✖ {counts.errors}</span>}
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
-        </nav>
+        <ChapterNav chapters={chapters} current={chapter.id} answered={live.answered} total={live.total} warnings={live.warnings} errors={live.errors} />
         <div className="reply-main">
           <div className="toolbar">
             <SaveIndicator state={autosave.state} error={autosave.error} readOnly={readOnly} />
@@ -171,6 +155,34 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
     </ReplyProvider>
   );
 }
+
+type Counts = Pick<ChapterSummary, "answered" | "total" | "warnings" | "errors">;
+
+/** The chapters with their counts (the current chapter's live). memo, fed the current chapter's
+ *  counts as numbers: ReplyForm re-renders several times per save while the user types, and these
+ *  links need to render again only when a count moves. */
+const ChapterNav = memo(function ChapterNav({ chapters, current, ...live }: { chapters: ChapterSummary[]; current: string } & Counts) {
+  const t = useTranslations("form");
+  return (
+    <nav className="reply-nav" aria-label={t("chapters")}>
+      <ol>
+        {chapters.map((c) => {
+          const counts: Counts = c.id === current ? live : c;
+          return (
+            <li key={c.id} className={c.id === current ? "current" : ""}>
+              <Link href={c.href}>{c.id}. {c.title}</Link>
+              <span className="counts" data-testid={`progress-${c.id}`}>
+                {counts.answered}/{counts.total}
+                {counts.warnings > 0 && <span className="badge warning" title={t("warningsCount", { count: counts.warnings })}>⚠ {counts.warnings}</span>}
+                {counts.errors > 0 && <span className="badge error" title={t("errorsCount", { count: counts.errors })}>✖ {counts.errors}</span>}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+});
 
 /**
  * Keyboard-first entry: on a choice, a digit picks the option with that code; Enter moves to the
