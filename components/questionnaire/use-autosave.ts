@@ -25,8 +25,12 @@ export function useAutosave(opts: {
   onSaved?: () => void;
 }) {
   const { form, index, url, invalid, enabled } = opts;
-  const versions = useRef(new Map(Object.entries(opts.initial).map(([k, v]) => [k, v.version])));
-  const lastSaved = useRef(new Map(Object.entries(opts.initial).map(([k, v]) => [k, v.answer])));
+  // Built once: useRef(new Map(…)) evaluated its argument on every render of the form (two maps of
+  // ~1 600 entries, several times per save while the user types).
+  const [initialVersions] = useState(() => new Map(Object.entries(opts.initial).map(([k, v]) => [k, v.version])));
+  const [initialSaved] = useState(() => new Map(Object.entries(opts.initial).map(([k, v]) => [k, v.answer])));
+  const versions = useRef(initialVersions);
+  const lastSaved = useRef(initialSaved);
   const dirty = useRef(new Set<string>());
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
