@@ -2,12 +2,13 @@
 // Derived indicators shown beside the question they come from (clearance rate under Q091 …),
 // recomputed live from the figures on the page; the formula shows on hover.
 import { useMemo } from "react";
-import { useWatch } from "react-hook-form";
+import { useFormContext } from "react-hook-form";
 import { useFormatter, useTranslations } from "next-intl";
 import { computeIndicators, type Indicator } from "@/lib/cepej/indicators";
 import { EMPTY } from "@/lib/questionnaire/answers";
 import { statusField } from "@/lib/questionnaire/form-values";
 import { useAnswerReader, useReply } from "./reply-context";
+import { useFieldsChange } from "./field-hub";
 
 // Which indicators exist beside which question does not depend on the answers: computed once.
 let byQuestion: Map<string, Indicator[]> | null = null;
@@ -31,7 +32,7 @@ function LiveIndicators({ questionId }: { questionId: string }) {
     () => [...new Set(meta.flatMap((i) => i.inputs))].filter((k) => index.keys.has(k)).flatMap((k) => [k, statusField(k)]),
     [meta, index],
   );
-  useWatch({ name: fields.length ? fields : ["__none__"] });
+  useFieldsChange(useFormContext().control, fields);
   // Only this question's indicators: computing all of them (~100) and keeping a dozen cost every keystroke.
   const list = computeIndicators(read, { questionId });
   return <IndicatorList list={list} testId={`indicators-${questionId}`} />;

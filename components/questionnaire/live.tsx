@@ -3,7 +3,7 @@
 // messages, and whether the question is enabled. Each watches only the fields it depends on,
 // so typing re-renders the cell, its totals and its question's messages, never the whole form.
 import { memo, useEffect, useMemo } from "react";
-import { useWatch } from "react-hook-form";
+import { useFormContext } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { useIssueText } from "./use-issue-text";
 import type { Question } from "@/lib/questionnaire/definition";
@@ -13,6 +13,7 @@ import { conditionKeys, questionEnabled } from "@/lib/questionnaire/conditions";
 import { formatNumber } from "@/lib/questionnaire/numbers";
 import { statusField } from "@/lib/questionnaire/form-values";
 import { useAnswerReader, useLocalized, useReply } from "./reply-context";
+import { useFieldsChange } from "./field-hub";
 
 /** Fields to watch for a set of keys: number cells have their NA/NAP field too. */
 function useFields(keys: string[]) {
@@ -30,7 +31,7 @@ export function ComputedSum({ total, parts }: { total: string; parts: string[] }
   const t = useTranslations("form");
   const read = useAnswerReader();
   const fields = useFields(useMemo(() => [total, ...parts], [total, parts]));
-  useWatch({ name: fields });
+  useFieldsChange(useFormContext().control, fields);
   const sum = computeSum(parts, read);
   const typed = read(total);
   const state = sum === null ? "unknown" : typed?.num === null || typed?.num === undefined ? "empty" : typed.num === sum ? "match" : "mismatch";
@@ -46,7 +47,7 @@ export function useQuestionEnabled(q: Question): boolean {
   const read = useAnswerReader();
   const keys = useMemo(() => conditionKeys(q), [q]);
   const fields = useFields(keys);
-  useWatch({ name: fields.length ? fields : ["__none__"] });
+  useFieldsChange(useFormContext().control, fields);
   return questionEnabled(q, read);
 }
 
@@ -55,7 +56,7 @@ export function QuestionIssues({ question }: { question: Question }) {
   const { previous, previousCycle, variationThreshold, valueContext } = useReply();
   const keys = useMemo(() => [...ruleKeys(question), ...conditionKeys(question)], [question]);
   const fields = useFields(keys);
-  useWatch({ name: fields });
+  useFieldsChange(useFormContext().control, fields);
   const issues = evaluateQuestion(question, read, { ...(previousCycle ? { previous: (k: string) => previous[k], variationThreshold } : {}), context: valueContext });
   const signature = issues.map((i) => `${i.cell}:${i.severity}:${i.explained}`).join("|");
 
