@@ -111,6 +111,21 @@ describe("case flow", () => {
   });
 });
 
+describe("cellsOf and sumsOf are computed once per question", () => {
+  it("return the same frozen lists, equal to a fresh computation", () => {
+    const q006 = find("006");
+    expect(cellsOf(q006)).toBe(cellsOf(q006));
+    expect(sumsOf(q006)).toBe(sumsOf(q006));
+    expect(Object.isFrozen(cellsOf(q006))).toBe(true);
+    expect(Object.isFrozen(sumsOf(q006)[0].parts)).toBe(true);
+    const copy = structuredClone(q006); // another question object: computed afresh, same content
+    expect(cellsOf(copy)).not.toBe(cellsOf(q006));
+    expect(cellsOf(copy).map((c) => c.key)).toEqual(cellsOf(q006).map((c) => c.key));
+    expect(sumsOf(copy)).toEqual(sumsOf(q006));
+    expect(() => (cellsOf(q006) as unknown[]).push(1)).toThrow();
+  });
+});
+
 describe("sameIssue (the form re-renders a message only when it changes)", () => {
   const row = (r: string, ps: number, inc: number, res: number, pe: number) => ({
     [`flow:${r}:ps`]: num(ps), [`flow:${r}:in`]: num(inc), [`flow:${r}:res`]: num(res), [`flow:${r}:pe`]: num(pe),
