@@ -8,7 +8,7 @@ const FIELDS = ["001", "001~st", "001#comment", "001#status", "091:r1:incoming",
 const WATCHERS: (string | string[])[] = [
   "001~st", "091:r1:incoming~st", "008:x:fee", "008:x:fee#2", "014-0:staff:main",
   ["091:r1:incoming", "091:r1:incoming~st"], ["091:r1:incoming", "091:r1:resolved", "091:r2:incoming"], ["001", "001#comment"],
-  ["091:r2_1:incoming"], ["nothing"],
+  ["091:r2_1:incoming"], ["nothing"], [],
 ];
 
 function form() {

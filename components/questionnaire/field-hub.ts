@@ -55,6 +55,8 @@ function createFieldHub(control: InternalControl): FieldHub {
   /** For each proper prefix of a watched name, the watched names that extend it. */
   const extending = new Map<string, Map<string, number>>();
   const everything = new Set<Listener>();
+  /** Watchers of no field (useWatch with an empty list): told only of changes without a name. */
+  const namelessOnly = new Set<Listener>();
   const valueListeners = new Set<(name: string) => void>();
   const changedAt = new Map<string, number>();
   let tick = 0;
@@ -74,7 +76,7 @@ function createFieldHub(control: InternalControl): FieldHub {
     if (name && "values" in payload) for (const l of [...valueListeners]) l(name);
     if (!name) {
       allAt = tick;
-      const all = new Set<Listener>(everything);
+      const all = new Set<Listener>([...everything, ...namelessOnly]);
       for (const set of byName.values()) for (const l of set) all.add(l);
       for (const l of all) l();
       return;
@@ -117,9 +119,11 @@ function createFieldHub(control: InternalControl): FieldHub {
     subscribe(names, listener) {
       retain();
       if (names === null) everything.add(listener);
+      else if (!names.length) namelessOnly.add(listener);
       else for (const n of names) add(n, listener);
       return () => {
         if (names === null) everything.delete(listener);
+        else if (!names.length) namelessOnly.delete(listener);
         else for (const n of names) remove(n, listener);
         release();
       };
