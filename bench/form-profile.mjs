@@ -2,17 +2,15 @@
 // harness page, bundled WITHOUT minification so that function names survive, Chromium's CPU
 // profiler (CDP) on while digits are typed; prints the functions with the most self time and the
 // components/modules with the most inclusive time per keystroke.
-// Usage: node bench/form-profile.mjs [keys=60]
+// Usage: node bench/form-profile.mjs [keys=60] [--port=3351]
 import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { proposedCss, proposedFix } from "./form/proposed-fix.mjs";
-import { benchDir, copyDb, ensureBuild, log, login, root, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
+import { arg, benchDir, copyDb, ensureBuild, log, login, root, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
 
 const keys = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 60);
-const port = 3351;
-const patched = process.argv.includes("--patched");
+const port = Number(arg("port", 3351));
 
 async function main() {
   await ensureBuild();
@@ -21,7 +19,7 @@ async function main() {
   await build({
     entryPoints: [path.join(benchDir, "form", "ours.tsx")], bundle: true, minify: false, format: "esm", target: "es2022", outfile, jsx: "automatic",
     define: { "process.env.NODE_ENV": '"production"' }, tsconfig: path.join(root, "tsconfig.json"), absWorkingDir: root, logLevel: "warning",
-    plugins: [{ name: "next-stubs", setup(b) { b.onResolve({ filter: /^next\/(link|navigation)$/ }, (a) => ({ path: path.join(root, stubs[a.path]) })); } }, ...(patched ? [proposedFix] : [])],
+    plugins: [{ name: "next-stubs", setup(b) { b.onResolve({ filter: /^next\/(link|navigation)$/ }, (a) => ({ path: path.join(root, stubs[a.path]) })); } }],
   });
   const db = copyDb(templateDb());
   const server = await startServer({ db: db.file, port });
@@ -41,7 +39,7 @@ async function main() {
       const name = new URL(route.request().url()).pathname.slice(9);
       if (name === "ours.js") return route.fulfill({ body: readFileSync(outfile), contentType: "text/javascript" });
       if (name === "app.css") return route.fulfill({ body: readFileSync(path.join(root, "app", "globals.css")), contentType: "text/css" });
-      return route.fulfill({ contentType: "text/html", body: `<!doctype html><html><head><link rel="stylesheet" href="/__bench/app.css">${patched ? `<style>${proposedCss}</style>` : ""}</head><body><div id="root"></div><script>window.__BENCH__=${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script type="module" src="/__bench/ours.js"></script></body></html>` });
+      return route.fulfill({ contentType: "text/html", body: `<!doctype html><html><head><link rel="stylesheet" href="/__bench/app.css"></head><body><div id="root"></div><script>window.__BENCH__=${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script type="module" src="/__bench/ours.js"></script></body></html>` });
     });
     // Which components render per keystroke: a minimal React DevTools hook counts, at every commit,
     // the function components that performed work (fiber flag PerformedWork), by name.
@@ -113,7 +111,7 @@ async function main() {
     }
     const perKey = (m) => Object.fromEntries([...m].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => [k, Math.round((v / traced) * 100) / 100]));
     const trace20 = { keys: traced, topLevelMsPerKey: perKey(topEv), stepsMsPerKey: perKey(steps), mainThreadMsPerKey: Math.round(([...topEv.values()].reduce((a, b) => a + b, 0) / traced) * 10) / 10 };
-    const rendersPerKey = Object.fromEntries(Object.entries(renders).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => [k, Math.round((v / 4) * 10) / 10]));
+    const rendersPerKey = Object.fromEntries(Object.entries(renders).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => [k, Math.round((v / counted) * 10) / 10]));
     // self time per function, inclusive time per function (each function counted once per stack)
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const parent = new Map();
@@ -136,7 +134,7 @@ async function main() {
     const components = new Map([...incl].filter(([l]) => /^[A-Z]\w* /.test(l) && !/^(Profiler|Function|Object|Array|Promise|JSON|Map|Set)/.test(l)));
     const result = { keys: typed, busyMsPerKey: Math.round((busy / typed) * 10) / 10, self: top(self, 25), inclusive: top(incl, 40), components: top(components, 25), rendersPerKey, trace: trace20 };
     console.log(JSON.stringify(result, null, 1));
-    writeResult(patched ? "form-profile.patched" : "form-profile", { patched, ...result });
+    writeResult("form-profile", result);
   } finally {
     await browser.close();
     await server.stop();

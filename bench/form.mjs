@@ -6,8 +6,6 @@
 //   ours     the app's form component (components/questionnaire/reply-form.tsx) bundled by esbuild
 //            into a page of this harness, rendered in the browser — the only way to put the whole
 //            questionnaire on one page (the app pages it by chapter)
-//   oursfix  (typing only) the same with the fixes this benchmark proposes (bench/form/proposed-fix.mjs:
-//            the memoised form body in reply-form.tsx, content-visibility for off-screen questions)
 //   blank    (typing only) one plain input on an empty page: the floor of the measurement
 //   surveyjs SurveyJS (survey-core + survey-react-ui) on a page of this harness, the same questions
 //            converted from our definition (bench/form/convert.ts), the same answers
@@ -21,12 +19,12 @@
 //            the frame that shows the digit). Chromium runs with --disable-gpu-vsync and
 //            --disable-frame-rate-limit so that the frame is produced when ready rather than at the
 //            next 60 Hz tick.
-// Usage: node bench/form.mjs [--quick] [--runs=3]
+// Usage: node bench/form.mjs [--quick] [--runs=3] [--port=3341] [--variants=app,ours,surveyjs,blank] [--typing-only]
+//   --variants and --typing-only narrow a run while working on the form; the report wants a full run.
 import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { proposedCss, proposedFix } from "./form/proposed-fix.mjs";
 import { arg, benchDir, copyDb, ensureBuild, log, login, median, pct, quick, r0, r1, root, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
 
 const runs = Number(arg("runs", quick ? 1 : 3));
@@ -34,10 +32,13 @@ const port = Number(arg("port", 3341));
 const buildDir = path.join(benchDir, ".build");
 const TYPED = quick ? ["r1:incoming"] : ["r1:incoming", "r2_1:pending_start", "r2_2_1:incoming", "r2_2_3:pending_end", "r3:resolved", "r4:pending_end"];
 const DIGITS = quick ? "123" : "482913";
+const ALL_VARIANTS = ["app", "ours", "surveyjs", "blank"];
+const only = new Set(String(arg("variants", ALL_VARIANTS.join(","))).split(",").filter(Boolean));
+const typingOnly = process.argv.includes("--typing-only");
 
 async function bundles() {
   const stubs = { "next/link": "bench/form/stubs/next-link.tsx", "next/navigation": "bench/form/stubs/next-navigation.ts" };
-  for (const [out, entry, extra] of [["ours", "ours", []], ["oursfix", "ours", [proposedFix]], ["surveyjs", "surveyjs", []]]) {
+  for (const [out, entry, extra] of [["ours", "ours", []], ["surveyjs", "surveyjs", []]]) {
     await build({
       entryPoints: [path.join(benchDir, "form", `${entry}.tsx`)], bundle: true, minify: true, format: "esm", target: "es2022",
       outfile: path.join(buildDir, `${out}.js`), jsx: "automatic", define: { "process.env.NODE_ENV": '"production"' },
@@ -96,7 +97,6 @@ async function main() {
     const files = {
       "ours.js": [readFileSync(path.join(buildDir, "ours.js")), "text/javascript"],
       "surveyjs.js": [readFileSync(path.join(buildDir, "surveyjs.js")), "text/javascript"],
-      "oursfix.js": [readFileSync(path.join(buildDir, "oursfix.js")), "text/javascript"],
       "app.css": [readFileSync(path.join(root, "app", "globals.css")), "text/css"],
       "survey.css": [readFileSync(path.join(root, "node_modules", "survey-core", "survey-core.min.css")), "text/css"],
     };
@@ -108,12 +108,12 @@ async function main() {
         // the floor of the measurement: one plain input, no framework (keystroke → next frame of a trivial page)
         return route.fulfill({ contentType: "text/html", body: `<!doctype html><html><body><input id="x" aria-label="x"><script>window.__cellInput = () => document.getElementById("x"); performance.mark("form-ready"); document.body.dataset.formReady = "1";</script></body></html>` });
       }
-      const m = name.match(/^(ours|oursfix|surveyjs)\.html$/);
+      const m = name.match(/^(ours|surveyjs)\.html$/);
       if (!m) return route.fulfill({ status: 404, body: "" });
       const part = url.searchParams.get("part");
       const data = { part, questionnaire, answers, previous, previousCycle: "2020-2022", saveUrl: "/api/cycles/2022-2024/replies/KZ/answers", api: "/api/cycles/2022-2024/replies/KZ" };
       const css = m[1] === "surveyjs" ? "survey.css" : "app.css";
-      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${m[1]} ${part}</title><link rel="stylesheet" href="/__bench/${css}">${m[1] === "oursfix" ? `<style>${proposedCss}</style>` : ""}</head>`
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${m[1]} ${part}</title><link rel="stylesheet" href="/__bench/${css}"></head>`
         + `<body><div id="root"></div><script>window.__BENCH__=${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script type="module" src="/__bench/${m[1]}.js"></script></body></html>`;
       return route.fulfill({ body: html, contentType: "text/html; charset=utf-8" });
     });
@@ -131,7 +131,7 @@ async function main() {
     const rotate = (xs, k) => xs.map((_, i) => xs[(i + k) % xs.length]);
 
     // ---- ready ----------------------------------------------------------------------------------
-    const loadVariants = [["app", largest], ["ours", largest], ["surveyjs", largest], ...(quick ? [] : [["ours", "all"], ["surveyjs", "all"]])];
+    const loadVariants = typingOnly ? [] : [["app", largest], ["ours", largest], ["surveyjs", largest], ...(quick ? [] : [["ours", "all"], ["surveyjs", "all"]])].filter(([v]) => only.has(v));
     const ready = {};
     const first = quick ? 1 : 0; // --quick: no warm-up run
     for (let r = first; r <= runs; r++) { // run 0 warms caches and JIT
@@ -148,7 +148,7 @@ async function main() {
 
     // ---- typing into Q091 -------------------------------------------------------------------------
     const typing = {};
-    const typeVariants = ["app", "ours", "surveyjs", "oursfix", "blank"]; // oursfix: our form with the fix proposed in bench/form/proposed-fix.mjs
+    const typeVariants = ALL_VARIANTS.filter((v) => only.has(v));
     for (let r = first; r <= runs; r++) {
       for (const variant of rotate(typeVariants, r)) {
         await open(variant, "4");

@@ -83,18 +83,18 @@ if (form) {
   p("### Keystroke → next frame, typing figures into Q091 (chapter 4)", "");
   p(`${form.typedCells} cells × ${form.digits} digits per run; each digit is a real key press (CDP), measured in the page from the keydown event's timestamp to a task queued by the next requestAnimationFrame callback, i.e. after the frame that shows the digit has been styled, laid out and painted; Chromium runs with --disable-gpu-vsync --disable-frame-rate-limit (no wait for a 60 Hz tick). Totals (Σ), case-flow checks and the derived indicators beside Q091 update on every key in our form; SurveyJS runs with textUpdateMode "onTyping" and checkErrorsMode "onValueChanged" so that its expressions and validators update on every key too.`, "");
   p("| variant | p50 ms (median of runs) | p95 ms (median of runs) | max ms | keys | p95 per run |", "|---|---|---|---|---|---|");
-  const names = { app: "app chapter page", ours: "ours (harness)", oursfix: "ours + proposed fixes (harness)", surveyjs: "SurveyJS (harness)", blank: "floor: one plain input, no framework" };
+  const names = { app: "app chapter page", ours: "ours (harness)", surveyjs: "SurveyJS (harness)", blank: "floor: one plain input, no framework" };
   for (const [k, v] of Object.entries(form.typing)) p(`| ${names[k] ?? k} | ${fmt(v.p50median, 1)} | ${fmt(v.p95median, 1)} | ${fmt(v.maxMedian, 1)} | ${v.keystrokes} | ${v.p95.join(", ")} |`);
   const t = form.typing;
-  p("", `Ratios at p95: SurveyJS ÷ app ${fmt(ratio(t.surveyjs?.p95median, t.app?.p95median), 1)}×, SurveyJS ÷ ours ${fmt(ratio(t.surveyjs?.p95median, t.ours?.p95median), 1)}×${t.oursfix ? `, SurveyJS ÷ ours with the fix ${fmt(ratio(t.surveyjs?.p95median, t.oursfix?.p95median), 1)}×` : ""}. At p50: SurveyJS ÷ app ${fmt(ratio(t.surveyjs?.p50median, t.app?.p50median), 1)}×.`, "");
-  const prof = load("form-profile") ?? JSON.parse(readFileSync(path.join(resultsDir, "form-profile.json"), "utf8")), fixed = load("form-profile.patched") ?? (existsSync(path.join(resultsDir, "form-profile.patched.json")) ? JSON.parse(readFileSync(path.join(resultsDir, "form-profile.patched.json"), "utf8")) : null);
+  p("", `Ratios at p95: SurveyJS ÷ app ${fmt(ratio(t.surveyjs?.p95median, t.app?.p95median), 1)}×, SurveyJS ÷ ours ${fmt(ratio(t.surveyjs?.p95median, t.ours?.p95median), 1)}×. At p50: SurveyJS ÷ app ${fmt(ratio(t.surveyjs?.p50median, t.app?.p50median), 1)}×.`, "");
+  const profFile = path.join(resultsDir, "form-profile.json");
+  const prof = load("form-profile") ?? (existsSync(profFile) ? JSON.parse(readFileSync(profFile, "utf8")) : null);
   if (prof) {
     p("### Profile of a keystroke in our form (bench/form-profile.mjs)", "");
-    p(`Main-thread busy time per keystroke: **${prof.busyMsPerKey} ms** as shipped${fixed ? `, **${fixed.busyMsPerKey} ms** with the proposed fix` : ""} (CPU profiler on, so slower than unprofiled). Components rendered per keystroke (React commit walk):`, "");
-    p("| component | renders per key, as shipped | with the fix |", "|---|---|---|");
-    const names2 = [...new Set([...Object.keys(prof.rendersPerKey ?? {}), ...Object.keys(fixed?.rendersPerKey ?? {})])].slice(0, 14);
-    for (const n of names2) p(`| ${n} | ${prof.rendersPerKey?.[n] ?? 0} | ${fixed ? fixed.rendersPerKey?.[n] ?? 0 : "—"} |`);
-    p("", "Top self time per keystroke, as shipped: " + prof.self.slice(0, 8).map((x) => `${x.fn.split(" ")[0]} ${x.msPerKey} ms`).join(", ") + ".", "");
+    p(`Main-thread busy time per keystroke: **${prof.busyMsPerKey} ms** (CPU profiler on, so slower than unprofiled; the harness's own focus and scrollIntoView when it moves to the next cell are included). Components rendered per keystroke (React commit walk):`, "");
+    p("| component | renders per key |", "|---|---|");
+    for (const n of Object.keys(prof.rendersPerKey ?? {}).slice(0, 14)) p(`| ${n} | ${prof.rendersPerKey[n]} |`);
+    p("", "Top self time per keystroke: " + prof.self.slice(0, 8).map((x) => `${x.fn.split(" ")[0]} ${x.msPerKey} ms`).join(", ") + ".", "");
   }
 }
 
@@ -149,7 +149,7 @@ p("## Commands", "",
   `npm run bench                   # every part, then this file${run ? ` (last full run: ${Math.round(run.total / 60)} min — ${Object.entries(run.seconds).map(([k, v]) => `${k} ${Math.round(v / 60 * 10) / 10}`).join(", ")} min)` : ""}; building bench/.data/*.db when needed adds ~3 min`,
   "npm run bench -- --quick        # smoke version of every part, results in bench/results/*.quick.json",
   "npm run bench:form              # part 1  (node bench/form.mjs [--runs=3])",
-  "node bench/form-profile.mjs 60 [--patched]   # part 1 profile: CPU profile + renders per keystroke, as shipped or with the proposed fix",
+  "node bench/form-profile.mjs 60  # part 1 profile: CPU profile + renders per keystroke of the form as it is",
   "npm run bench:save              # part 2  (node bench/save.mjs [--runs=3] [--seconds=3])",
   "node bench/save-profile.mjs interview 10 20  # part 2 profile: the server's CPU per interview (or: autosave)",
   "npm run bench:results           # part 3  (node bench/results.mjs [--runs=3] [--profile-million])",

@@ -1,13 +1,14 @@
 "use client";
 // Derived indicators shown beside the question they come from (clearance rate under Q091 …),
 // recomputed live from the figures on the page; the formula shows on hover.
-import { useMemo } from "react";
-import { useWatch } from "react-hook-form";
+import { memo, useMemo } from "react";
+import { useFormContext } from "react-hook-form";
 import { useFormatter, useTranslations } from "next-intl";
 import { computeIndicators, type Indicator } from "@/lib/cepej/indicators";
 import { EMPTY } from "@/lib/questionnaire/answers";
 import { statusField } from "@/lib/questionnaire/form-values";
 import { useAnswerReader, useReply } from "./reply-context";
+import { useFieldsChange } from "./field-hub";
 
 // Which indicators exist beside which question does not depend on the answers: computed once.
 let byQuestion: Map<string, Indicator[]> | null = null;
@@ -31,26 +32,33 @@ function LiveIndicators({ questionId }: { questionId: string }) {
     () => [...new Set(meta.flatMap((i) => i.inputs))].filter((k) => index.keys.has(k)).flatMap((k) => [k, statusField(k)]),
     [meta, index],
   );
-  useWatch({ name: fields.length ? fields : ["__none__"] });
-  const list = computeIndicators(read).filter((i) => i.questionId === questionId);
+  useFieldsChange(useFormContext().control, fields);
+  // Only this question's indicators: computing all of them (~100) and keeping a dozen cost every keystroke.
+  const list = computeIndicators(read, { questionId });
   return <IndicatorList list={list} testId={`indicators-${questionId}`} />;
 }
 
 export function IndicatorList({ list, testId }: { list: Indicator[]; testId?: string }) {
-  const t = useTranslations("indicators");
-  const format = useFormatter();
   return (
     <table className="indicators" data-testid={testId}>
       <tbody>
-        {list.map((i) => (
-          <tr key={i.id} title={i.formula} data-indicator={i.id}>
-            <th>{i.label}</th>
-            <td className="value">{i.value === null ? "—" : `${format.number(i.value, { maximumFractionDigits: 3 })}${i.unit === "%" ? " %" : i.unit === "€" ? " €" : ""}`}</td>
-            <td className="muted">{i.unit === "%" || i.unit === "€" ? "" : t(`unit.${i.unit === "days" ? "days" : "per100k"}`)}</td>
-            <td className="formula muted">{i.formula}</td>
-          </tr>
-        ))}
+        {list.map((i) => <IndicatorRow key={i.id} id={i.id} label={i.label} value={i.value} unit={i.unit} formula={i.formula} />)}
       </tbody>
     </table>
   );
 }
+
+// memo on what a row shows: a keystroke in one row of a case-flow grid changes a few of the
+// question's indicators (that row's, the totals'), the others need not render and format again.
+const IndicatorRow = memo(function IndicatorRow({ id, label, value, unit, formula }: Pick<Indicator, "id" | "label" | "value" | "unit" | "formula">) {
+  const t = useTranslations("indicators");
+  const format = useFormatter();
+  return (
+    <tr title={formula} data-indicator={id}>
+      <th>{label}</th>
+      <td className="value">{value === null ? "—" : `${format.number(value, { maximumFractionDigits: 3 })}${unit === "%" ? " %" : unit === "€" ? " €" : ""}`}</td>
+      <td className="muted">{unit === "%" || unit === "€" ? "" : t(`unit.${unit === "days" ? "days" : "per100k"}`)}</td>
+      <td className="formula muted">{formula}</td>
+    </tr>
+  );
+});

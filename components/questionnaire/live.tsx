@@ -2,17 +2,18 @@
 // The live parts of a question: the computed sum beside a typed total, the question's rule
 // messages, and whether the question is enabled. Each watches only the fields it depends on,
 // so typing re-renders the cell, its totals and its question's messages, never the whole form.
-import { useEffect, useMemo } from "react";
-import { useWatch } from "react-hook-form";
+import { memo, useEffect, useMemo } from "react";
+import { useFormContext } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { useIssueText } from "./use-issue-text";
 import type { Question } from "@/lib/questionnaire/definition";
-import { cellsOf } from "@/lib/questionnaire/cells";
-import { computeSum, evaluateQuestion, ruleKeys, type Issue } from "@/lib/questionnaire/rules";
+import { cellsOf, type Cell } from "@/lib/questionnaire/cells";
+import { computeSum, evaluateQuestion, ruleKeys, sameIssue, type Issue } from "@/lib/questionnaire/rules";
 import { conditionKeys, questionEnabled } from "@/lib/questionnaire/conditions";
 import { formatNumber } from "@/lib/questionnaire/numbers";
 import { statusField } from "@/lib/questionnaire/form-values";
 import { useAnswerReader, useLocalized, useReply } from "./reply-context";
+import { useFieldsChange } from "./field-hub";
 
 /** Fields to watch for a set of keys: number cells have their NA/NAP field too. */
 function useFields(keys: string[]) {
@@ -30,7 +31,7 @@ export function ComputedSum({ total, parts }: { total: string; parts: string[] }
   const t = useTranslations("form");
   const read = useAnswerReader();
   const fields = useFields(useMemo(() => [total, ...parts], [total, parts]));
-  useWatch({ name: fields });
+  useFieldsChange(useFormContext().control, fields);
   const sum = computeSum(parts, read);
   const typed = read(total);
   const state = sum === null ? "unknown" : typed?.num === null || typed?.num === undefined ? "empty" : typed.num === sum ? "match" : "mismatch";
@@ -46,7 +47,7 @@ export function useQuestionEnabled(q: Question): boolean {
   const read = useAnswerReader();
   const keys = useMemo(() => conditionKeys(q), [q]);
   const fields = useFields(keys);
-  useWatch({ name: fields.length ? fields : ["__none__"] });
+  useFieldsChange(useFormContext().control, fields);
   return questionEnabled(q, read);
 }
 
@@ -55,7 +56,7 @@ export function QuestionIssues({ question }: { question: Question }) {
   const { previous, previousCycle, variationThreshold, valueContext } = useReply();
   const keys = useMemo(() => [...ruleKeys(question), ...conditionKeys(question)], [question]);
   const fields = useFields(keys);
-  useWatch({ name: fields });
+  useFieldsChange(useFormContext().control, fields);
   const issues = evaluateQuestion(question, read, { ...(previousCycle ? { previous: (k: string) => previous[k], variationThreshold } : {}), context: valueContext });
   const signature = issues.map((i) => `${i.cell}:${i.severity}:${i.explained}`).join("|");
 
@@ -71,24 +72,28 @@ export function QuestionIssues({ question }: { question: Question }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature, question.id]);
 
+  // The question's cells by key, once per question: each message names its cell's row and column
+  // (cellsOf rebuilds every cell of a grid, and used to run once per message per keystroke).
+  const byKey = useMemo(() => new Map(cellsOf(question).map((c) => [c.key, c])), [question]);
   if (!issues.length) return null;
   return (
     <ul className="issues" data-testid={`issues-${question.id}`}>
-      {issues.map((i) => <IssueLine key={`${i.code}-${i.cell}`} issue={i} question={question} />)}
+      {issues.map((i) => <IssueLine key={`${i.code}-${i.cell}`} issue={i} cell={byKey.get(i.cell)} questionId={question.id} />)}
     </ul>
   );
 }
 
-function IssueLine({ issue, question }: { issue: Issue; question: Question }) {
+// memo: a keystroke re-evaluates the question's rules, but most of its messages (a dozen on Q091)
+// stay the same and need not render again.
+const IssueLine = memo(function IssueLine({ issue, cell, questionId }: { issue: Issue; cell: Cell | undefined; questionId: string }) {
   const t = useTranslations("form");
   const text = useIssueText();
   const l = useLocalized();
-  const cell = cellsOf(question).find((c) => c.key === issue.cell);
-  const where = cell?.row ? `${l(cell.row.label).slice(0, 60)} / ${l(cell.col!.label)}` : question.id;
+  const where = cell?.row ? `${l(cell.row.label).slice(0, 60)} / ${l(cell.col!.label)}` : questionId;
   const kind = issue.severity === "error" ? "error" : issue.explained ? "explained" : "warning";
   return (
     <li className={`issue ${kind}`} data-code={issue.code}>
       <strong>{t(`severity.${kind}`)}</strong> {where}: {text(issue.code, issue.params)}
     </li>
   );
-}
+}, (a, b) => a.cell === b.cell && a.questionId === b.questionId && sameIssue(a.issue, b.issue));

@@ -1,21 +1,31 @@
 "use client";
 // Beside a number cell: the previous cycle's value and the variation in %, live as you type, and
 // the reviewer's "not retained for publication" mark.
-import { useWatch } from "react-hook-form";
+import { useFormContext } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { formatNumber } from "@/lib/questionnaire/numbers";
 import { variationOf } from "@/lib/questionnaire/rules";
 import { statusField } from "@/lib/questionnaire/form-values";
 import { useAnswerReader, useReply } from "./reply-context";
+import { useFieldValue } from "./field-hub";
 
 export function PreviousValue({ cellKey, threshold }: { cellKey: string; threshold?: number }) {
+  const { previous, review } = useReply();
+  // Nothing to show without a previous value or a flag: no need to follow the cell's value.
+  if (!previous[cellKey] && !review.flags[cellKey]) return null;
+  return <LivePreviousValue cellKey={cellKey} threshold={threshold} />;
+}
+
+function LivePreviousValue({ cellKey, threshold }: { cellKey: string; threshold?: number }) {
   const t = useTranslations("review");
   const { previous, previousCycle, variationThreshold, review } = useReply();
   const read = useAnswerReader();
-  useWatch({ name: [cellKey, statusField(cellKey)] });
+  // Re-renders when the figure or its NA/NAP changes (the variation depends on nothing else).
+  const { control } = useFormContext();
+  useFieldValue(control, cellKey);
+  useFieldValue(control, statusField(cellKey));
   const flag = review.flags[cellKey];
   const prev = previous[cellKey];
-  if (!prev && !flag) return null;
   const v = variationOf(read(cellKey)?.num, prev?.num);
   const limit = threshold ?? variationThreshold;
   const shown = prev ? (prev.status ?? (prev.num !== null ? formatNumber(prev.num) : "—")) : null;

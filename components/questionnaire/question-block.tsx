@@ -2,7 +2,7 @@
 // Renders any question of a definition: the type decides the body; number, choice, tick and text
 // cells are shared by single questions and grids. No question has a component of its own.
 import { memo } from "react";
-import { useFormContext, useWatch } from "react-hook-form";
+import { useFormContext } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import type { Column, Question, Row } from "@/lib/questionnaire/definition";
 import { cellKey, commentKey, questionStatusKey } from "@/lib/questionnaire/cells";
@@ -16,6 +16,7 @@ import { ComputedSum, QuestionIssues, useQuestionEnabled } from "./live";
 import { useAnswerReader, useLocalized, useReply } from "./reply-context";
 import { QueryThreads } from "./review-panel";
 import { IndicatorsBeside } from "./indicators-beside";
+import { useFieldsChange } from "./field-hub";
 
 export const QuestionBlock = memo(function QuestionBlock({ question }: { question: Question }) {
   const t = useTranslations("form");
@@ -99,7 +100,7 @@ function GridBody({ question: q }: { question: Extract<Question, { type: "grid" 
 
 function ConditionalRow(props: { question: Extract<Question, { type: "grid" }>; row: Row; sums: Map<string, string[]> }) {
   const read = useAnswerReader();
-  useWatch(); // row conditions are rare: re-check on any change of this form
+  useFieldsChange(useFormContext().control, null); // row conditions are rare: re-check on any change of this form
   return <GridRow {...props} enabled={rowEnabled(props.row, read)} />;
 }
 

@@ -1,7 +1,7 @@
 "use client";
 // A questionnaire page: one chapter of a reply, rendered from its definition, with autosave,
 // live rules, conflict handling and navigation to what still needs attention.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
@@ -104,62 +104,85 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
     for (const [field, value] of Object.entries(values)) form.setValue(field, value);
   };
 
+  // The form body is built once per chapter and rendered by reference. ReplyForm re-renders while
+  // the user types (the autosave state idle → pending → saving → saved, the live counts after each
+  // save), and react-hook-form's <FormProvider {...form}> hands its context a new object on every
+  // render, which re-rendered every cell of the chapter through QuestionBlock's memo (~340 number
+  // cells per keystroke in chapter 4). useForm returns the same object on every render, and no cell
+  // reads formState from the context, so the memoised provider loses nothing. The nav, toolbar and
+  // conflict list use `form` directly, not the context.
+  const formBody = useMemo(() => (
+    <FormProvider {...form}>
+      <form onSubmit={(e) => e.preventDefault()} onKeyDown={keyboardEntry} onFocus={keepInView} noValidate>
+        <ChapterParts part={chapter} depth={0} />
+      </form>
+    </FormProvider>
+  ), [form, chapter]);
+
   const chapterIndex = chapters.findIndex((c) => c.id === chapter.id);
   const nextWith = (pred: (c: ChapterSummary) => boolean) => chapters.slice(chapterIndex + 1).concat(chapters.slice(0, chapterIndex)).find(pred);
 
   return (
     <ReplyProvider value={context}>
-      <FormProvider {...form}>
-        <div className="reply-layout">
-          <nav className="reply-nav" aria-label={t("chapters")}>
-            <ol>
-              {chapters.map((c) => {
-                const counts = c.id === chapter.id ? live : c;
-                return (
-                  <li key={c.id} className={c.id === chapter.id ? "current" : ""}>
-                    <Link href={c.href}>{c.id}. {c.title}</Link>
-                    <span className="counts" data-testid={`progress-${c.id}`}>
-                      {counts.answered}/{counts.total}
-                      {counts.warnings > 0 && <span className="badge warning" title={t("warningsCount", { count: counts.warnings })}>⚠ {counts.warnings}</span>}
-                      {counts.errors > 0 && <span className="badge error" title={t("errorsCount", { count: counts.errors })}>✖ {counts.errors}</span>}
-                    </span>
-                  </li>
-                );
-              })}
-            </ol>
-          </nav>
-          <div className="reply-main">
-            <div className="toolbar">
-              <SaveIndicator state={autosave.state} error={autosave.error} readOnly={readOnly} />
-              <button type="button" className="secondary" onClick={() => jump("unanswered")} disabled={!live.unanswered.length}>{t("nextUnanswered")}</button>
-              <button type="button" className="secondary" onClick={() => jump("warning")} disabled={!live.warningCells.length}>{t("nextWarning")}</button>
-              {!live.unanswered.length && nextWith((c) => c.answered < c.total) && (
-                <Link href={nextWith((c) => c.answered < c.total)!.href}>{t("nextChapterUnanswered")}</Link>
-              )}
-            </div>
-            {autosave.conflicts.length > 0 && (
-              <div className="alert error" role="alert" data-testid="conflicts">
-                <strong>{t("conflictTitle")}</strong>
-                <ul>
-                  {autosave.conflicts.map((c) => (
-                    <li key={c.cell}>
-                      {describeCell(index.cells.get(c.cell), c.cell)}: {t("conflictLine", { by: c.by ?? "?", theirs: showAnswer(c.theirs, index.cells.get(c.cell)), yours: showAnswer(c.yours, index.cells.get(c.cell)) })}{" "}
-                      <button type="button" className="secondary" onClick={() => acceptTheirs(c)}>{t("useTheirs")}</button>{" "}
-                      <button type="button" className="secondary" onClick={() => autosave.keepMine(c)}>{t("keepMine")}</button>
-                    </li>
-                  ))}
-                </ul>
-              </div>
+      <div className="reply-layout">
+        <ChapterNav chapters={chapters} current={chapter.id} answered={live.answered} total={live.total} warnings={live.warnings} errors={live.errors} />
+        <div className="reply-main">
+          <div className="toolbar">
+            <SaveIndicator state={autosave.state} error={autosave.error} readOnly={readOnly} />
+            <button type="button" className="secondary" onClick={() => jump("unanswered")} disabled={!live.unanswered.length}>{t("nextUnanswered")}</button>
+            <button type="button" className="secondary" onClick={() => jump("warning")} disabled={!live.warningCells.length}>{t("nextWarning")}</button>
+            {!live.unanswered.length && nextWith((c) => c.answered < c.total) && (
+              <Link href={nextWith((c) => c.answered < c.total)!.href}>{t("nextChapterUnanswered")}</Link>
             )}
-            <form onSubmit={(e) => e.preventDefault()} onKeyDown={keyboardEntry} onFocus={keepInView} noValidate>
-              <ChapterParts part={chapter} depth={0} />
-            </form>
           </div>
+          {autosave.conflicts.length > 0 && (
+            <div className="alert error" role="alert" data-testid="conflicts">
+              <strong>{t("conflictTitle")}</strong>
+              <ul>
+                {autosave.conflicts.map((c) => (
+                  <li key={c.cell}>
+                    {describeCell(index.cells.get(c.cell), c.cell)}: {t("conflictLine", { by: c.by ?? "?", theirs: showAnswer(c.theirs, index.cells.get(c.cell)), yours: showAnswer(c.yours, index.cells.get(c.cell)) })}{" "}
+                    <button type="button" className="secondary" onClick={() => acceptTheirs(c)}>{t("useTheirs")}</button>{" "}
+                    <button type="button" className="secondary" onClick={() => autosave.keepMine(c)}>{t("keepMine")}</button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {formBody}
         </div>
-      </FormProvider>
+      </div>
     </ReplyProvider>
   );
 }
+
+type Counts = Pick<ChapterSummary, "answered" | "total" | "warnings" | "errors">;
+
+/** The chapters with their counts (the current chapter's live). memo, fed the current chapter's
+ *  counts as numbers: ReplyForm re-renders several times per save while the user types, and these
+ *  links need to render again only when a count moves. */
+const ChapterNav = memo(function ChapterNav({ chapters, current, ...live }: { chapters: ChapterSummary[]; current: string } & Counts) {
+  const t = useTranslations("form");
+  return (
+    <nav className="reply-nav" aria-label={t("chapters")}>
+      <ol>
+        {chapters.map((c) => {
+          const counts: Counts = c.id === current ? live : c;
+          return (
+            <li key={c.id} className={c.id === current ? "current" : ""}>
+              <Link href={c.href}>{c.id}. {c.title}</Link>
+              <span className="counts" data-testid={`progress-${c.id}`}>
+                {counts.answered}/{counts.total}
+                {counts.warnings > 0 && <span className="badge warning" title={t("warningsCount", { count: counts.warnings })}>⚠ {counts.warnings}</span>}
+                {counts.errors > 0 && <span className="badge error" title={t("errorsCount", { count: counts.errors })}>✖ {counts.errors}</span>}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+});
 
 /**
  * Keyboard-first entry: on a choice, a digit picks the option with that code; Enter moves to the

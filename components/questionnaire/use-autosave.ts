@@ -8,6 +8,7 @@ import type { QuestionnaireIndex } from "@/lib/questionnaire/cells";
 import { sameAnswer, type Answer } from "@/lib/questionnaire/answers";
 import { fromFormValues, keyOfField } from "@/lib/questionnaire/form-values";
 import { fieldReader } from "./field-reader";
+import { hubOf } from "./field-hub";
 import type { AnswerChange, Conflict, SaveAnswersResponse } from "@/lib/responses/save-request";
 
 export type SaveState = "idle" | "pending" | "saving" | "saved" | "failed" | "conflict";
@@ -25,8 +26,12 @@ export function useAutosave(opts: {
   onSaved?: () => void;
 }) {
   const { form, index, url, invalid, enabled } = opts;
-  const versions = useRef(new Map(Object.entries(opts.initial).map(([k, v]) => [k, v.version])));
-  const lastSaved = useRef(new Map(Object.entries(opts.initial).map(([k, v]) => [k, v.answer])));
+  // Built once: useRef(new Map(…)) evaluated its argument on every render of the form (two maps of
+  // ~1 600 entries, several times per save while the user types).
+  const [initialVersions] = useState(() => new Map(Object.entries(opts.initial).map(([k, v]) => [k, v.version])));
+  const [initialSaved] = useState(() => new Map(Object.entries(opts.initial).map(([k, v]) => [k, v.answer])));
+  const versions = useRef(initialVersions);
+  const lastSaved = useRef(initialSaved);
   const dirty = useRef(new Set<string>());
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -111,12 +116,11 @@ export function useAutosave(opts: {
     schedule(DEBOUNCE_MS);
   }, [schedule]);
 
+  // Every change of a field's value marks its cell dirty: the same changes form.watch(callback)
+  // reported, without the copy of the whole form's values it made for its callback on each one.
   useEffect(() => {
     if (!enabled) return;
-    const sub = form.watch((_values, { name }) => {
-      if (name) markDirty(keyOfField(name));
-    });
-    return () => sub.unsubscribe();
+    return hubOf(form.control).onValueChange((name) => markDirty(keyOfField(name)));
   }, [form, enabled, markDirty]);
 
   // Leaving with unsaved input warns.

@@ -166,6 +166,20 @@ describe("structure", () => {
     expect(Object.values(groups).flat()).toHaveLength(list.length);
   });
 
+  it("computeIndicators(read, { questionId }) gives exactly that question's indicators, in the same order", () => {
+    const readers = [kz, withCells({ "091:r1:incoming": num(0), "001": status("NA") }), () => undefined];
+    for (const read of readers) {
+      const all = computeIndicators(read);
+      for (const questionId of [...new Set(all.map((i) => i.questionId)), "001", "999"]) {
+        expect(computeIndicators(read, { questionId })).toEqual(all.filter((i) => i.questionId === questionId));
+      }
+    }
+    // only that question's inputs are read
+    const seen = new Set<string>();
+    computeIndicators((key) => (seen.add(key), answers[key]), { questionId: "091" });
+    expect([...seen].every((k) => k.startsWith("091:"))).toBe(true);
+  });
+
   it("shortens row labels", () => {
     expect(shortRowLabel("Total of other than criminal law cases (1+2+3+4)")).toBe("Total of other than criminal law cases");
     expect(shortRowLabel("2.1. General civil (and commercial) non-litigious cases, e.g. uncontested payment orders, (…)")).toBe(

@@ -259,9 +259,15 @@ const RESOURCE_RATIOS: Ratio[] = [
 
 const ALL_RATIOS: Ratio[] = [...RESOURCE_RATIOS, ...flowRatios()];
 
-/** Every indicator of a reply, in a stable order: resources and budget, then case flow by question and row. */
-export function computeIndicators(read: AnswerReader): Indicator[] {
-  return ALL_RATIOS.map((r) => computeRatio(r, read));
+const RATIOS_BY_QUESTION = new Map<string, Ratio[]>();
+for (const r of ALL_RATIOS) RATIOS_BY_QUESTION.set(r.questionId, [...(RATIOS_BY_QUESTION.get(r.questionId) ?? []), r]);
+
+/** Every indicator of a reply, in a stable order: resources and budget, then case flow by question
+ *  and row. With `questionId`, only the indicators shown beside that question (same order), without
+ *  evaluating the others: the form recomputes them on every keystroke in that question. */
+export function computeIndicators(read: AnswerReader, options: { questionId?: string } = {}): Indicator[] {
+  const ratios = options.questionId === undefined ? ALL_RATIOS : RATIOS_BY_QUESTION.get(options.questionId) ?? [];
+  return ratios.map((r) => computeRatio(r, read));
 }
 
 /** Indicators grouped by the question they are shown beside (a plain object, safe to serialise). */

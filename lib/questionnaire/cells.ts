@@ -31,7 +31,22 @@ export function singleCellSpec(q: Exclude<Question, { type: "grid" }>): CellSpec
   }
 }
 
+// The rules, the progress and the form's messages ask for a question's cells on every keystroke;
+// a grid's ~100 cells (and their keys) are built once per question object and shared, frozen so
+// that no caller can change them (definitions are not changed once parsed).
+const cellsCache = new WeakMap<Question, Cell[]>();
+
+/** The cells of a question (a grid's less its empty ones), in row then column order. Shared: do not modify. */
 export function cellsOf(q: Question): Cell[] {
+  let cells = cellsCache.get(q);
+  if (!cells) {
+    cells = Object.freeze(buildCells(q)) as Cell[];
+    cellsCache.set(q, cells);
+  }
+  return cells;
+}
+
+function buildCells(q: Question): Cell[] {
   if (q.type !== "grid") return [{ key: q.id, question: q, spec: singleCellSpec(q) }];
   const cells: Cell[] = [];
   for (const row of q.rows) {

@@ -3,6 +3,7 @@ import { parseQuestionnaire } from "./validate";
 import { indexQuestionnaire } from "./cells";
 import { fromFormValues, toFormValues, type FormValues } from "./form-values";
 import { EMPTY, multi, num, status, text, type Answer } from "./answers";
+import { parseNumber } from "./numbers";
 import { CEPEJ_2020_2022 } from "./definitions/cepej-2020-2022";
 
 const parsed = parseQuestionnaire(CEPEJ_2020_2022);
@@ -40,5 +41,23 @@ describe("form values", () => {
     const info = index.keys.get(key)! as any;
     const [a, b] = info.cell.spec.options.map((o: { id: string }) => o.id);
     expect(fromFormValues(info, () => [b, a], key)).toEqual(multi([a, b]));
+  });
+});
+
+describe("number cells read through the parse cache", () => {
+  it("give what parseNumber gives, read after read, also past the cache's size limit", () => {
+    const info = index.keys.get("006:r3:approved")!;
+    const spec = info.kind === "cell" && info.cell.spec.kind === "number" ? info.cell.spec.number : null;
+    expect(spec).not.toBeNull();
+    const expected = (raw: string): Answer | "invalid" => {
+      const p = parseNumber(raw, spec!);
+      return !p.ok ? "invalid" : p.value === null ? EMPTY : num(p.value);
+    };
+    const inputs = ["", "60598", "60 598", "60,598", "-5", "12abc", "1.5", "1e3"];
+    for (let round = 0; round < 3; round++) {
+      for (const raw of inputs) expect(fromFormValues(info, (f) => (f.endsWith("~st") ? "" : raw), "006:r3:approved"), raw).toEqual(expected(raw));
+      for (let i = 0; i < 6000; i++) fromFormValues(info, (f) => (f.endsWith("~st") ? "" : String(i)), "006:r3:approved");
+    }
+    expect(fromFormValues(info, (f) => (f.endsWith("~st") ? "NA" : "60598"), "006:r3:approved")).toEqual(status("NA"));
   });
 });

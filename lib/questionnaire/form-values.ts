@@ -4,7 +4,8 @@
 //   choice → option id or "";  multi → option ids;  check → boolean;  texts → string
 import type { KeyInfo } from "./cells";
 import { EMPTY, multiIds, num, status, text, type Answer } from "./answers";
-import { formatNumber, parseNumber } from "./numbers";
+import { formatNumber, parseNumber, type ParsedNumber } from "./numbers";
+import type { NumberSpec } from "./definition";
 
 export const statusField = (key: string) => `${key}~st`;
 /** The storage key a form field belongs to. */
@@ -40,6 +41,22 @@ export function toFormValues(info: KeyInfo, answer: Answer | undefined, into: Fo
 }
 
 /** The answer a key's fields hold now; "invalid" for a number that does not parse. */
+// The form reads every number cell of a question (its rules, sums, indicators) on each keystroke,
+// and the texts hardly change between two reads: parse each distinct text once per number spec.
+// Results are shared (never modified by callers); the cache is emptied when it grows large.
+const parsedCache = new WeakMap<NumberSpec, Map<string, ParsedNumber>>();
+function parseCached(input: string, spec: NumberSpec): ParsedNumber {
+  let cache = parsedCache.get(spec);
+  if (!cache) parsedCache.set(spec, (cache = new Map()));
+  let parsed = cache.get(input);
+  if (!parsed) {
+    if (cache.size >= 5000) cache.clear();
+    parsed = parseNumber(input, spec);
+    cache.set(input, parsed);
+  }
+  return parsed;
+}
+
 export function fromFormValues(info: KeyInfo, get: (field: string) => unknown, key: string): Answer | "invalid" {
   const value = get(key);
   if (info.kind === "cell") {
@@ -48,7 +65,7 @@ export function fromFormValues(info: KeyInfo, get: (field: string) => unknown, k
       case "number": {
         const st = get(statusField(key));
         if (st === "NA" || st === "NAP") return status(st);
-        const parsed = parseNumber(String(value ?? ""), spec.number);
+        const parsed = parseCached(String(value ?? ""), spec.number);
         if (!parsed.ok) return "invalid";
         return parsed.value === null ? EMPTY : num(parsed.value);
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Question, type QuestionnaireInput } from "./definition";
 import { parseQuestionnaire } from "./validate";
-import { blocksSubmission, computeSum, evaluateQuestion, sumsOf, checkCellValue, variationOf } from "./rules";
+import { blocksSubmission, computeSum, evaluateQuestion, sameIssue, sumsOf, checkCellValue, variationOf, type Issue } from "./rules";
 import { cellsOf } from "./cells";
 import { EMPTY, multi, num, status, text, type Answer } from "./answers";
 import { progressOf } from "./progress";
@@ -108,6 +108,45 @@ describe("case flow", () => {
   it("warns when an 'of which' row exceeds its row", () => {
     const issues = evaluateQuestion(q("flow"), reader({ "flow:r1:in": num(5), "flow:r2:in": num(6) }));
     expect(issues).toContainEqual(expect.objectContaining({ code: "atMost", cell: "flow:r2:in", severity: "warning" }));
+  });
+});
+
+describe("cellsOf and sumsOf are computed once per question", () => {
+  it("return the same frozen lists, equal to a fresh computation", () => {
+    const q006 = find("006");
+    expect(cellsOf(q006)).toBe(cellsOf(q006));
+    expect(sumsOf(q006)).toBe(sumsOf(q006));
+    expect(Object.isFrozen(cellsOf(q006))).toBe(true);
+    expect(Object.isFrozen(sumsOf(q006)[0].parts)).toBe(true);
+    const copy = structuredClone(q006); // another question object: computed afresh, same content
+    expect(cellsOf(copy)).not.toBe(cellsOf(q006));
+    expect(cellsOf(copy).map((c) => c.key)).toEqual(cellsOf(q006).map((c) => c.key));
+    expect(sumsOf(copy)).toEqual(sumsOf(q006));
+    expect(() => (cellsOf(q006) as unknown[]).push(1)).toThrow();
+  });
+});
+
+describe("sameIssue (the form re-renders a message only when it changes)", () => {
+  const row = (r: string, ps: number, inc: number, res: number, pe: number) => ({
+    [`flow:${r}:ps`]: num(ps), [`flow:${r}:in`]: num(inc), [`flow:${r}:res`]: num(res), [`flow:${r}:pe`]: num(pe),
+  });
+  const base: Issue = { code: "caseFlow", severity: "warning", question: "flow", cell: "flow:r1:pe", params: { expected: 12, actual: 13, difference: 1 } };
+  it("is true for the same message evaluated twice", () => {
+    const a = evaluateQuestion(q("flow"), reader(row("r1", 10, 5, 3, 13)));
+    const b = evaluateQuestion(q("flow"), reader(row("r1", 10, 5, 3, 13)));
+    expect(a.length).toBeGreaterThan(0);
+    a.forEach((x, i) => expect(sameIssue(x, b[i])).toBe(true));
+    expect(sameIssue(base, { ...base, params: { difference: 1, actual: 13, expected: 12 } })).toBe(true);
+    expect(sameIssue(base, { ...base, explained: false })).toBe(true);
+  });
+  it("is false when anything shown differs", () => {
+    expect(sameIssue(base, { ...base, params: { ...base.params, actual: 14 } })).toBe(false);
+    expect(sameIssue(base, { ...base, params: { expected: 12, actual: 13 } })).toBe(false);
+    expect(sameIssue(base, { ...base, params: { expected: 12, actual: 13, other: 1 } })).toBe(false);
+    expect(sameIssue(base, { ...base, explained: true })).toBe(false);
+    expect(sameIssue(base, { ...base, cell: "flow:r2:pe" })).toBe(false);
+    expect(sameIssue(base, { ...base, code: "sumMismatch" })).toBe(false);
+    expect(sameIssue(base, { ...base, severity: "error" })).toBe(false);
   });
 });
 

@@ -37,6 +37,15 @@ export type Issue = {
   explained?: boolean;
 };
 
+/** Do two issues say the same thing (code, cell, severity, explained, parameters)? The rules build
+ *  new Issue objects on every evaluation; the form uses this to skip re-rendering unchanged messages. */
+export function sameIssue(a: Issue, b: Issue): boolean {
+  if (a === b) return true;
+  if (a.code !== b.code || a.cell !== b.cell || a.question !== b.question || a.severity !== b.severity || !!a.explained !== !!b.explained) return false;
+  const ka = Object.keys(a.params), kb = Object.keys(b.params);
+  return ka.length === kb.length && ka.every((k) => k in b.params && a.params[k] === b.params[k]);
+}
+
 const issue = (code: IssueCode, question: string, cell: string, params: Issue["params"] = {}): Issue => ({
   code, severity: SEVERITY[code], question, cell, params,
 });
@@ -159,7 +168,20 @@ function atMostRule(question: string, key: string, maxKey: string, read: AnswerR
 }
 
 /** The sums a question declares, as storage keys: for display (live computed totals) and rules. */
+const sumsCache = new WeakMap<Question, { total: string; parts: string[] }[]>();
+
+/** A question's sums (typed total = sum of parts), computed once per question object (the rules ask
+ *  on every keystroke) and shared, frozen: do not modify. */
 export function sumsOf(q: Question): { total: string; parts: string[] }[] {
+  let sums = sumsCache.get(q);
+  if (!sums) {
+    sums = Object.freeze(buildSums(q).map((s) => Object.freeze({ total: s.total, parts: Object.freeze(s.parts) as string[] }))) as { total: string; parts: string[] }[];
+    sumsCache.set(q, sums);
+  }
+  return sums;
+}
+
+function buildSums(q: Question): { total: string; parts: string[] }[] {
   const sums: { total: string; parts: string[] }[] = [];
   if (q.type === "grid") {
     const numberCols = q.columns.filter((c) => c.cell.kind === "number");

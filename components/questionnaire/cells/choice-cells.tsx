@@ -1,12 +1,13 @@
 "use client";
 // Choice (radio), multiple choice (check boxes, exclusive options, at most N), a single tick box,
 // and the short text an option may carry ("If yes, please specify", an internet address).
-import { useFormContext, useWatch } from "react-hook-form";
+import { useFormContext } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import type { Option } from "@/lib/questionnaire/definition";
 import { optionTextKey } from "@/lib/questionnaire/cells";
 import { OPTION_TEXT_MAX } from "@/lib/questionnaire/rules";
 import { useLocalized, useReply } from "../reply-context";
+import { useFieldValue } from "../field-hub";
 
 function OptionText({ cellKey, option, shown }: { cellKey: string; option: Option; shown: boolean }) {
   const { register } = useFormContext();
@@ -27,11 +28,11 @@ function OptionText({ cellKey, option, shown }: { cellKey: string; option: Optio
 }
 
 export function ChoiceCell({ cellKey, options, label }: { cellKey: string; options: Option[]; label: string }) {
-  const { register, setValue } = useFormContext();
+  const { register, setValue, control } = useFormContext();
   const { readOnly } = useReply();
   const l = useLocalized();
   const t = useTranslations("form");
-  const chosen = useWatch({ name: cellKey }) as string;
+  const chosen = useFieldValue(control, cellKey) as string;
   return (
     <span className="choices" role="radiogroup" aria-label={label}>
       {options.map((o) => (
@@ -50,11 +51,11 @@ export function ChoiceCell({ cellKey, options, label }: { cellKey: string; optio
 }
 
 export function MultiCell({ cellKey, options, maxSelected, label }: { cellKey: string; options: Option[]; maxSelected?: number; label: string }) {
-  const { register, setValue, getValues } = useFormContext();
+  const { register, setValue, getValues, control } = useFormContext();
   const { readOnly } = useReply();
   const l = useLocalized();
   const t = useTranslations("rules");
-  const chosen = ((useWatch({ name: cellKey }) as string[] | boolean | undefined) || []) as string[];
+  const chosen = ((useFieldValue(control, cellKey) as string[] | boolean | undefined) || []) as string[];
   const list = Array.isArray(chosen) ? chosen : [];
   const field = register(cellKey);
   return (

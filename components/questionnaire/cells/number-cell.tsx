@@ -2,20 +2,21 @@
 // A number cell: typed figure, or NA / NAP. Ticking NA or NAP clears and disables the figure;
 // typing a figure clears NA/NAP. Malformed input is refused here, at the field, and never saved.
 import { useState } from "react";
-import { useFormContext, useWatch } from "react-hook-form";
+import { useFormContext } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import type { NumberSpec } from "@/lib/questionnaire/definition";
 import { formatNumber, parseNumber, type NumberError } from "@/lib/questionnaire/numbers";
 import { statusField } from "@/lib/questionnaire/form-values";
 import { useReply } from "../reply-context";
 import { PreviousValue } from "../previous-value";
+import { useFieldValue } from "../field-hub";
 
 export function NumberCell({ cellKey, spec, label, threshold }: { cellKey: string; spec: NumberSpec; label: string; threshold?: number }) {
   const t = useTranslations("form");
   const tr = useTranslations("rules");
-  const { register, setValue } = useFormContext();
+  const { register, setValue, control } = useFormContext();
   const { readOnly, invalid } = useReply();
-  const st = useWatch({ name: statusField(cellKey) }) as string;
+  const st = useFieldValue(control, statusField(cellKey)) as string;
   const [error, setError] = useState<NumberError | null>(null);
   const field = register(cellKey);
 

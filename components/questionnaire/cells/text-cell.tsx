@@ -1,12 +1,13 @@
 "use client";
 // Free text with a maximum length and a live counter (long texts, sources, comments, text cells).
-import { useFormContext, useWatch } from "react-hook-form";
+import { useFormContext } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { useReply } from "../reply-context";
+import { useFieldValue } from "../field-hub";
 
 function Counter({ name, max }: { name: string; max: number }) {
   const t = useTranslations("form");
-  const value = (useWatch({ name }) as string | undefined) ?? "";
+  const value = (useFieldValue(useFormContext().control, name) as string | undefined) ?? "";
   return <span className={`counter${value.length > max ? " over" : ""}`}>{t("characters", { count: value.length, max })}</span>;
 }
 
