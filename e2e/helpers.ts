@@ -31,3 +31,11 @@ export async function createUser(adminPage: Page, user: { email: string; name: s
 }
 
 export const unique = (prefix: string) => `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;
+
+/** Opens a page with a questionnaire form and waits until the form is hydrated: a click on a
+ *  choice before that would be undone when the form takes over the server-rendered inputs. */
+export async function gotoForm(page: Page, url: string) {
+  const response = await page.goto(url);
+  await page.locator("body[data-form-ready]").waitFor({ state: "attached" });
+  return response;
+}

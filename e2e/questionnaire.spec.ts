@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { loggedInPage } from "./helpers";
+import { gotoForm, loggedInPage } from "./helpers";
 
 const CHAPTER_1 = "/cepej/2022-2024/KZ/1";
 const API = "/api/cycles/2022-2024/replies/KZ/answers";
@@ -16,7 +16,7 @@ test.describe.configure({ mode: "serial" });
 
 test("the Kazakhstan correspondent fills Q006, sees totals and warnings, and finds it all after a reload", async ({ browser }) => {
   const page = await loggedInPage(browser, "correspondent.kz@example.org");
-  await page.goto(CHAPTER_1);
+  await gotoForm(page, CHAPTER_1);
   await expect(page.getByRole("heading", { name: "1. General and financial information" })).toBeVisible();
 
   await input(page, "006:total:approved").fill("110346857");
@@ -77,7 +77,7 @@ test("the Kazakhstan correspondent fills Q006, sees totals and warnings, and fin
 
 test("choices, conditions and the sidebar progress work from the definition", async ({ browser }) => {
   const page = await loggedInPage(browser, "correspondent.kz@example.org");
-  await page.goto(CHAPTER_1);
+  await gotoForm(page, CHAPTER_1);
   const before = await page.getByTestId("progress-1").textContent();
   await cell(page, "008:criminal:court_fee").getByLabel("No", { exact: true }).check();
   await cell(page, "008:other_than_criminal:court_fee").getByLabel("Yes, at the beginning of the procedure").check();
@@ -133,8 +133,8 @@ test("the answers API refuses bad values with reasons and keeps what was saved",
 test("two sessions on the same reply: a stale save is refused with both values, nothing is lost", async ({ browser }) => {
   const mine = await loggedInPage(browser, "correspondent.kz@example.org");
   const theirs = await loggedInPage(browser, "admin@example.org");
-  await mine.goto(CHAPTER_1);
-  await theirs.goto(CHAPTER_1);
+  await gotoForm(mine, CHAPTER_1);
+  await gotoForm(theirs, CHAPTER_1);
 
   await input(theirs, "009").fill("39048209");
   await saved(theirs);
