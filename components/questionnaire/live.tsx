@@ -15,6 +15,9 @@ import { statusField } from "@/lib/questionnaire/form-values";
 import { useAnswerReader, useLocalized, useReply } from "./reply-context";
 import { useFieldsChange } from "./field-hub";
 
+/** Totals and messages follow the keystroke by a frame (field-hub.ts, afterNextPaint). */
+const AFTER_PAINT = { afterPaint: true } as const;
+
 /** Fields to watch for a set of keys: number cells have their NA/NAP field too. */
 function useFields(keys: string[]) {
   const { index } = useReply();
@@ -31,7 +34,7 @@ export function ComputedSum({ total, parts }: { total: string; parts: string[] }
   const t = useTranslations("form");
   const read = useAnswerReader();
   const fields = useFields(useMemo(() => [total, ...parts], [total, parts]));
-  useFieldsChange(useFormContext().control, fields);
+  useFieldsChange(useFormContext().control, fields, AFTER_PAINT);
   const sum = computeSum(parts, read);
   const typed = read(total);
   const state = sum === null ? "unknown" : typed?.num === null || typed?.num === undefined ? "empty" : typed.num === sum ? "match" : "mismatch";
@@ -56,7 +59,7 @@ export function QuestionIssues({ question }: { question: Question }) {
   const { previous, previousCycle, variationThreshold, valueContext } = useReply();
   const keys = useMemo(() => [...ruleKeys(question), ...conditionKeys(question)], [question]);
   const fields = useFields(keys);
-  useFieldsChange(useFormContext().control, fields);
+  useFieldsChange(useFormContext().control, fields, AFTER_PAINT);
   const issues = evaluateQuestion(question, read, { ...(previousCycle ? { previous: (k: string) => previous[k], variationThreshold } : {}), context: valueContext });
   const signature = issues.map((i) => `${i.cell}:${i.severity}:${i.explained}`).join("|");
 

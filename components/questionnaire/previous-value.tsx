@@ -1,13 +1,14 @@
 "use client";
 // Beside a number cell: the previous cycle's value and the variation in %, live as you type, and
 // the reviewer's "not retained for publication" mark.
+import { useMemo } from "react";
 import { useFormContext } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { formatNumber } from "@/lib/questionnaire/numbers";
 import { variationOf } from "@/lib/questionnaire/rules";
 import { statusField } from "@/lib/questionnaire/form-values";
 import { useAnswerReader, useReply } from "./reply-context";
-import { useFieldValue } from "./field-hub";
+import { useFieldsChange } from "./field-hub";
 
 export function PreviousValue({ cellKey, threshold }: { cellKey: string; threshold?: number }) {
   const { previous, review } = useReply();
@@ -22,8 +23,8 @@ function LivePreviousValue({ cellKey, threshold }: { cellKey: string; threshold?
   const read = useAnswerReader();
   // Re-renders when the figure or its NA/NAP changes (the variation depends on nothing else).
   const { control } = useFormContext();
-  useFieldValue(control, cellKey);
-  useFieldValue(control, statusField(cellKey));
+  const fields = useMemo(() => [cellKey, statusField(cellKey)], [cellKey]);
+  useFieldsChange(control, fields, { afterPaint: true }); // a frame after the keystroke (field-hub.ts)
   const flag = review.flags[cellKey];
   const prev = previous[cellKey];
   const v = variationOf(read(cellKey)?.num, prev?.num);
