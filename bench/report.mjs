@@ -39,7 +39,7 @@ const T = [];
 if (form?.typing) {
   const app = form.typing.app, ours = form.typing.ours, sjs = form.typing.surveyjs;
   T.push(["typing p95 < 16 ms (app page, Q091)", `${fmt(app?.p95median, 1)} ms${app?.derivedP95median != null ? ` (the digit); the totals, checks and indicators it changes follow a frame later: p95 ${fmt(app.derivedP95median, 1)} ms` : ""}`, `${verdict(app ? app.p95median < 16 : null)}${app?.derivedP95median != null && app.p95median < 16 ? " for the digit; not for the derived displays (a frame later)" : ""}`]);
-  T.push(["typing p95 ≥ 2× better than SurveyJS", `SurveyJS ${fmt(sjs?.p95median, 1)} ms ÷ ours ${fmt(ours?.p95median, 1)} ms (harness) = ${fmt(ratio(sjs?.p95median, ours?.p95median), 1)}×; ÷ app ${fmt(app?.p95median, 1)} ms = ${fmt(ratio(sjs?.p95median, app?.p95median), 1)}×`, verdict(sjs && ours && app ? sjs.p95median >= 2 * Math.max(ours.p95median, app.p95median) : null)]);
+  T.push(["typing p95 ≥ 2× better than SurveyJS", `SurveyJS ${fmt(sjs?.p95median, 1)} ms ÷ ours ${fmt(ours?.p95median, 1)} ms (harness) = ${fmt(ratio(sjs?.p95median, ours?.p95median), 1)}×; ÷ app ${fmt(app?.p95median, 1)} ms = ${fmt(ratio(sjs?.p95median, app?.p95median), 1)}×${app?.derivedP95median != null ? `; until our totals and checks are on screen too (SurveyJS updates them in the digit's frame): ÷ ${fmt(app.derivedP95median, 1)} ms = ${fmt(ratio(sjs?.p95median, app.derivedP95median), 1)}×` : ""}`, verdict(sjs && ours && app ? sjs.p95median >= 2 * Math.max(ours.p95median, app.p95median, app.derivedP95median ?? 0, ours.derivedP95median ?? 0) : null)]);
 }
 if (save?.summary) {
   const s = save.summary;
