@@ -16,6 +16,17 @@ export type SaveState = "idle" | "pending" | "saving" | "saved" | "failed" | "co
 const DEBOUNCE_MS = 600;
 const MAX_WAIT_MS = 1500;
 
+/** The mounted forms' ways to save what is still pending (see settleAutosaves). */
+const settlers = new Set<() => Promise<boolean>>();
+
+/** Saves at once whatever the page's forms still hold unsaved and resolves true when all of it is
+ *  stored; false when something could not be saved (the form shows why). An action that acts on the
+ *  stored answers (completing an interview) calls it first, so that the last figure typed is in. */
+export async function settleAutosaves(): Promise<boolean> {
+  const results = await Promise.all([...settlers].map((settle) => settle()));
+  return results.every(Boolean);
+}
+
 export function useAutosave(opts: {
   form: UseFormReturn;
   index: QuestionnaireIndex;
@@ -122,6 +133,26 @@ export function useAutosave(opts: {
     if (!enabled) return;
     return hubOf(form.control).onValueChange((name) => markDirty(keyOfField(name)));
   }, [form, enabled, markDirty]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    // Waits for a save in flight, sends what is still pending once, and tells whether all of it is in.
+    const run = async () => {
+      let sent = false;
+      for (;;) {
+        while (inFlight.current) await new Promise((r) => setTimeout(r, 20));
+        if ([...dirty.current].some((k) => invalid.has(k))) return false; // a figure to correct first
+        if (!dirty.current.size) return true;
+        if (sent) return false; // sent and back as pending: refused or failed (the form says why)
+        sent = true;
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = null;
+        await flushRef.current();
+      }
+    };
+    settlers.add(run);
+    return () => void settlers.delete(run);
+  }, [enabled, invalid]);
 
   // Leaving with unsaved input warns.
   useEffect(() => {

@@ -2,6 +2,7 @@
 // Complete an interview (interviewer), or approve / reject it with comments on questions (supervisor).
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { settleAutosaves } from "@/components/questionnaire/use-autosave";
 
 type Props = { api: string; canComplete: boolean; canReview: boolean; questions: { id: string; label: string }[] };
 
@@ -10,9 +11,14 @@ export function InterviewActions({ api, canComplete, canReview, questions }: Pro
   const [pending, start] = useTransition();
   const [error, setError] = useState<{ text: string; details?: { question: string; code: string }[] } | null>(null);
   const [comments, setComments] = useState([{ question: questions[0]?.id ?? "", text: "" }]);
-  const post = (body: unknown) =>
+  const post = (body: { action: string; comments?: unknown }) =>
     start(async () => {
       setError(null);
+      // Completing acts on the stored answers: the last ones typed are saved first.
+      if (body.action === "complete" && !(await settleAutosaves())) {
+        setError({ text: "Some answers could not be saved yet (see the message above the form). Nothing was completed." });
+        return;
+      }
       const r = await fetch(`${api}/transitions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       if (r.ok) return router.refresh();
       const b = await r.json().catch(() => ({}));
