@@ -47,8 +47,14 @@ test("a body files 1-M on time and another period late; the Committee sees both,
   await reporter.locator(`[data-testid="deadlines"] tr[data-period="${month(0)}"]`).getByRole("button", { name: "File the report" }).click();
   await expect(reporter).toHaveURL(/\/reports\/\d+$/);
   await fillReport(reporter);
+  // A last correction, submitted at once without waiting for the autosave: it is saved first.
+  await cell(reporter, "q1:r1_1:period").fill("9");
+  await cell(reporter, "q1:r1:period").fill("99");
+  await cell(reporter, "q1:total:period").fill("149");
   await reporter.getByRole("button", { name: "Submit the report" }).click();
   await expect(reporter.getByTestId("filing-status")).toHaveText("submitted on time");
+  const filed = (await (await reporter.request.get(`/api/reports/${reporter.url().split("/").pop()}/answers`)).json()).answers;
+  expect(["total", "r1", "r1_1"].map((r) => filed[`q1:${r}:period`].answer.num)).toEqual([149, 99, 9]);
 
   await reporter.goto("/reports");
   await reporter.getByLabel("Period").fill(month(-2));

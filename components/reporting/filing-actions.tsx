@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useIssueText } from "@/components/questionnaire/use-issue-text";
+import { settleAutosaves } from "@/components/questionnaire/use-autosave";
 
 export function FilingActions({ api, canSubmit, canReturn }: { api: string; canSubmit: boolean; canReturn: boolean }) {
   const t = useTranslations("reports");
@@ -12,9 +13,11 @@ export function FilingActions({ api, canSubmit, canReturn }: { api: string; canS
   const [pending, start] = useTransition();
   const [comment, setComment] = useState("");
   const [error, setError] = useState<{ reason: string; details?: { cell: string; code: string; params?: Record<string, string | number> }[] } | null>(null);
-  const run = (body: unknown) =>
+  const run = (body: { action: string; comment?: string }) =>
     start(async () => {
       setError(null);
+      // Submitting acts on the stored answers: the last ones typed are saved first.
+      if (body.action === "submit" && !(await settleAutosaves())) return setError({ reason: t("unsavedBeforeSubmit") });
       const r = await fetch(`${api}/transitions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       if (r.ok) return router.refresh();
       const b = await r.json().catch(() => ({}));
