@@ -162,10 +162,27 @@ const codeIndex = (v: VarAcc, code: string, groups: number): number => {
  * One pass over `interviews`: for each completed interview with a group, adds its weight to the
  * answered code of every variable.
  */
-function accumulate(interviews: readonly Interview[], variables: readonly string[], knownGroups: string[], groupOf: ((it: Interview) => string | undefined) | null): Acc {
+/** Group positions: the known groups first, then others in the order they appear (every
+ *  accumulator grows to hold them). */
+function groupIndex(knownGroups: string[], vars: VarAcc[]) {
   const groups = [...knownGroups];
-  const gIndex = new Map(groups.map((g, i) => [g, i] as const));
-  const vars = variables.map((variable) => newVarAcc(variable, groups.length));
+  const positions = new Map(groups.map((g, i) => [g, i] as const));
+  const indexOf = (key: string) => {
+    let gi = positions.get(key);
+    if (gi === undefined) {
+      gi = groups.length;
+      groups.push(key);
+      positions.set(key, gi);
+      for (const v of vars) growGroups(v, groups.length);
+    }
+    return gi;
+  };
+  return { groups, indexOf };
+}
+
+function accumulate(interviews: readonly Interview[], variables: readonly string[], knownGroups: string[], groupOf: ((it: Interview) => string | undefined) | null): Acc {
+  const vars = variables.map((variable) => newVarAcc(variable, knownGroups.length));
+  const { groups, indexOf } = groupIndex(knownGroups, vars);
   const nv = vars.length;
   for (let i = 0, len = interviews.length; i < len; i++) {
     const it = interviews[i];
@@ -174,14 +191,7 @@ function accumulate(interviews: readonly Interview[], variables: readonly string
     if (groupOf) {
       const key = groupOf(it);
       if (key === undefined || key === null || key === "") continue;
-      let gi = gIndex.get(key);
-      if (gi === undefined) {
-        gi = groups.length;
-        groups.push(key);
-        gIndex.set(key, gi);
-        for (const v of vars) growGroups(v, groups.length);
-      }
-      g = gi;
+      g = indexOf(key);
     }
     const wt = it.weight;
     for (let j = 0; j < nv; j++) {
@@ -222,23 +232,15 @@ const TALLY_MULTI_SET = new Set<string>(TALLY_MULTI);
  * classification come after the known ones in the order of the rows (accumulate(): of the interviews).
  */
 function accumulateTallies(tallies: readonly Tally[], variables: readonly TallyVariable[], knownGroups: string[], groupOf: ((t: Tally) => string) | null): Acc {
-  const groups = [...knownGroups];
-  const gIndex = new Map(groups.map((g, i) => [g, i] as const));
-  const vars = variables.map((variable) => newVarAcc(variable, groups.length));
+  const vars = variables.map((variable) => newVarAcc(variable, knownGroups.length));
+  const { groups, indexOf } = groupIndex(knownGroups, vars);
   const vIndex = new Map(variables.map((v, i) => [v as string, i] as const));
   for (const t of tallies) {
     let g = 0;
     if (groupOf) {
       const key = groupOf(t);
       if (key === "") continue;
-      let gi = gIndex.get(key);
-      if (gi === undefined) {
-        gi = groups.length;
-        groups.push(key);
-        gIndex.set(key, gi);
-        for (const v of vars) growGroups(v, groups.length);
-      }
-      g = gi;
+      g = indexOf(key);
     }
     const j = vIndex.get(t.variable);
     if (j === undefined) continue;

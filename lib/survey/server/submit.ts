@@ -22,11 +22,8 @@ export type SubmitOutcome =
 
 /** Saves `changes` (if any) and completes the interview. Valid changes are kept even when the
  *  interview cannot be completed yet (errors remain, or some cells conflict): nothing typed is lost.
- *  Must run inside a transaction (submitInterviews opens one); the caller has checked access. */
-function submitOne(index: QuestionnaireIndex, read: Household, user: CurrentUser, changes: AnswerChange[], ip: string | null): SubmitOutcome {
-  // Read again inside the transaction: the caller's copy may predate a completion or an approval
-  // made by another request meanwhile (an approved interview's answers are in the results' tallies).
-  const h = findHousehold(read.id)!;
+ *  Must run inside a transaction, on the household as read inside it; the caller has checked access. */
+function submitOne(index: QuestionnaireIndex, h: Household, user: CurrentUser, changes: AnswerChange[], ip: string | null): SubmitOutcome {
   if (!isEditable(h.status)) return { ok: false, status: 409, error: `The interview is ${h.status.replace("_", " ")}: it cannot be changed or completed.` };
   const wave = findWave(h.wave)!;
   const context = { fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } };
@@ -54,7 +51,9 @@ function submitOne(index: QuestionnaireIndex, read: Household, user: CurrentUser
 
 /** One interview: its changes and its completion in one transaction (one commit). */
 export function submitInterview(index: QuestionnaireIndex, h: Household, user: CurrentUser, changes: AnswerChange[], ip: string | null): SubmitOutcome {
-  return getDb().$client.transaction(() => submitOne(index, h, user, changes, ip)).immediate();
+  // Read again inside the transaction: the caller's copy may predate a completion or an approval
+  // made by another request meanwhile (an approved interview's answers are in the results' tallies).
+  return getDb().$client.transaction(() => submitOne(index, findHousehold(h.id)!, user, changes, ip)).immediate();
 }
 
 export type BatchItem = { id: number; changes?: AnswerChange[] };
