@@ -2,8 +2,8 @@ import "./globals.css";
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
-import { TopBar } from "@/components/layout/top-bar";
-import { SessionKeepAlive } from "@/components/auth/session-keepalive";
+import { TopBar } from "@/lib/ui/top-bar";
+import { SessionKeepAlive } from "@/lib/ui/session-keepalive";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");

@@ -3,7 +3,7 @@
 // reply is the previous cycle), signed in as Kazakhstan's correspondent. Variants, interleaved in
 // every run (the order rotates from run to run):
 //   app      the app's chapter page /cepej/2022-2024/KZ/{chapter} (server-rendered, hydrated)
-//   ours     the app's form component (components/questionnaire/reply-form.tsx) bundled by esbuild
+//   ours     the app's form component (modules/questionnaire/components/reply-form.tsx) bundled by esbuild
 //            into a page of this harness, rendered in the browser — the only way to put the whole
 //            questionnaire on one page (the app pages it by chapter)
 //   blank    (typing only) one plain input on an empty page: the floor of the measurement

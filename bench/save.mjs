@@ -27,7 +27,7 @@ const port = Number(arg("port", 3311));
 const QUEUE = Number(arg("queue", 10));
 const SCENARIOS = arg("only", "bare,autosave,reply,interview,interview1,queue").split(",");
 
-const fixture = JSON.parse(readFileSync(path.join(root, "lib/cepej/fixtures/kz-2020-2022.json"), "utf8")).answers;
+const fixture = JSON.parse(readFileSync(path.join(root, "seed/cepej/kz-2020-2022.json"), "utf8")).answers;
 const cells = Object.entries(fixture);
 const intCells = cells.filter(([, a]) => Number.isInteger(a.num) && a.num >= 1).map(([c]) => c);
 /** Set A: Kazakhstan's values; set B: every integer ≥ 1 lowered by one (still valid). */
@@ -36,7 +36,7 @@ const valueOf = (cell, alt) => {
   return alt && Number.isInteger(a.num) && a.num >= 1 ? { ...a, num: a.num - 1 } : a;
 };
 const questionCount = (() => {
-  const dir = path.join(root, "lib/questionnaire/definitions/cepej-2020-2022");
+  const dir = path.join(root, "modules/cepej/definitions/cepej-2020-2022");
   let n = 0;
   const walk = (p) => { n += (p.questions ?? []).length; (p.parts ?? []).forEach(walk); };
   for (const f of ["ch01", "ch02", "ch03-a", "ch03-b", "ch04", "ch05", "ch06", "ch07", "ch08", "ch09", "ch10", "ch11", "ch12"]) {
@@ -231,7 +231,7 @@ function interviewChanges(date) {
   return Object.entries(answers).map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
 }
 
-/** The SQL of lib/responses/server/answers.ts saveAnswers (+ audit row, + interview rows), run
+/** The SQL of modules/questionnaire/server/answers.ts saveAnswers (+ audit row, + interview rows), run
  *  sequentially in one process on the same database file, with db/open.ts's pragmas. */
 function directWrites(file, replies, secs, runs, date) {
   const sqlite = new Database(file);

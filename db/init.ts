@@ -1,15 +1,11 @@
-// The process-wide database handle: opened, migrated and bootstrapped once, on first use or when
-// the server starts (instrumentation.ts). Free of "server-only" so instrumentation can load it.
+// The process-wide database handle: opened and migrated once, on first use. What goes into a new
+// database (reference data, the demo) is seed/'s business, run by instrumentation.ts at start.
+// Free of "server-only" so that instrumentation can load it.
 import { openDatabase, type Db } from "./open";
-import { bootstrapDatabase } from "./bootstrap";
 
 const globalForDb = globalThis as unknown as { __db?: Db };
 
 export function initDb(): Db {
-  if (!globalForDb.__db) {
-    const db = openDatabase();
-    bootstrapDatabase(db);
-    globalForDb.__db = db;
-  }
+  if (!globalForDb.__db) globalForDb.__db = openDatabase();
   return globalForDb.__db;
 }

@@ -4,7 +4,7 @@ import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
-import { ROLES, type Role } from "../lib/auth/roles";
+import { ROLES, type Role } from "./roles";
 export { ROLES, type Role };
 
 export const countries = sqliteTable("countries", {
@@ -67,7 +67,7 @@ export const loginAttempts = sqliteTable(
   (t) => [index("login_attempts_email_at").on(t.email, t.at)],
 );
 
-/** A questionnaire definition version (JSON validated by lib/questionnaire/definition.ts). */
+/** A questionnaire definition version (JSON validated by modules/questionnaire/definition.ts). */
 export const questionnaires = sqliteTable("questionnaires", {
   id: text("id").primaryKey(), // e.g. cepej-2020-2022
   version: text("version").notNull(),
@@ -168,7 +168,7 @@ export const cellFlags = sqliteTable(
 );
 
 /**
- * One row per answered cell. `cell` is the storage key made by lib/questionnaire/cells.ts
+ * One row per answered cell. `cell` is the storage key made by modules/questionnaire/cells.ts
  * ("006:r2_1:approved", "006#comment"). Exactly one of num / text / status carries the value.
  */
 export const answers = sqliteTable(
@@ -312,7 +312,7 @@ export const surveyHouseholds = sqliteTable(
 );
 
 /**
- * Weighted tallies of a wave's completed approved interviews (lib/survey/tallies.ts): for each
+ * Weighted tallies of a wave's completed approved interviews (modules/survey/server/tallies.ts): for each
  * tallied variable and code, by region × settlement × sex × age group ("" = not answered), the sum of
  * the design weights and the number of interviews. A multiple-answer variable also has code "" (the
  * interviews that answered it at all); variable "result" (code "1") counts every completed interview.

@@ -1,4 +1,4 @@
-// Authorization of every entry point, as every demo principal: each probe of lib/auth/route-registry.ts
+// Authorization of every entry point, as every demo principal: each probe of testing/route-registry.ts
 // is requested by anonymous, admin, correspondent.kz, correspondent.fr, supervisor, interviewer and
 // reporter, and gets the allow or deny its rule says:
 //  - reads allowed: 200 (and the probe's data marker); writes allowed, with an invalid body: 400;
@@ -7,12 +7,12 @@
 //    state, so that a missing check would still change nothing;
 //  - ids guessed in URLs: 401/403/404 (administrators 404).
 // Ids of the demo data (report filings, household rows, users) come from list pages at the start.
-// Server actions are checked statically in lib/auth/route-registry.test.ts.
+// Server actions are checked statically in testing/route-registry.test.ts.
 import { expect, request as playwrightRequest, test as base, type APIRequestContext, type APIResponse } from "@playwright/test";
 import {
   HTTP_METHODS, PRINCIPALS, PRINCIPAL_NAMES, REGISTRY, describeEntry, expected,
   type PrincipalName, type Probe,
-} from "../lib/auth/route-registry";
+} from "../testing/route-registry";
 
 const PASSWORD = "demo-password";
 /** The period of the report this spec (and e2e/fuzz.spec.ts) opens for reporter@'s body and never submits. */

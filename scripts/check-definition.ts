@@ -2,8 +2,8 @@
 // A chapter file holds one Part (a chapter) or an array of Parts (sections of a chapter split in
 // several files). Prints the question ids found, or every error with its path.
 import { readFileSync } from "node:fs";
-import { parseQuestionnaire } from "../lib/questionnaire/validate";
-import { walkQuestions } from "../lib/questionnaire/walk";
+import { parseQuestionnaire } from "../modules/questionnaire/validate";
+import { walkQuestions } from "../modules/questionnaire/walk";
 
 let failed = false;
 for (const file of process.argv.slice(2)) {

@@ -4,7 +4,7 @@
 //   npx tsx scripts/import-cepej-seed.ts [SEED_FILE] [--verbose]
 //     (default SEED_FILE: ../shared/seeds/002_79011416241126e6.txt, relative to the project root;
 //      --verbose also lists the cells the seed leaves blank)
-//   → lib/cepej/fixtures/kz-2020-2022.json
+//   → seed/cepej/kz-2020-2022.json
 //       { cycle, country, referenceYear, answers: { "<storage key>": { num, text, status } } }
 //
 // The app and the tests read only the committed fixture, never the seed.
@@ -28,7 +28,7 @@
 //    cannot be mapped or breaks a rule is reported and not written.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseQuestionnaire } from "../lib/questionnaire/validate";
+import { parseQuestionnaire } from "../modules/questionnaire/validate";
 import {
   cellKey,
   commentKey,
@@ -37,17 +37,17 @@ import {
   questionStatusKey,
   type Cell,
   type QuestionnaireIndex,
-} from "../lib/questionnaire/cells";
-import { checkCellValue, COMMENT_MAX, OPTION_TEXT_MAX } from "../lib/questionnaire/rules";
-import { AnswerSchema, type Answer } from "../lib/questionnaire/answers";
-import type { CellSpec, Column, Option, Question, Row } from "../lib/questionnaire/definition";
-import { CEPEJ_2020_2022 } from "../lib/questionnaire/definitions/cepej-2020-2022";
+} from "../modules/questionnaire/cells";
+import { checkCellValue, COMMENT_MAX, OPTION_TEXT_MAX } from "../modules/questionnaire/rules";
+import { AnswerSchema, type Answer } from "../modules/questionnaire/answers";
+import type { CellSpec, Column, Option, Question, Row } from "../modules/questionnaire/definition";
+import { CEPEJ_2020_2022 } from "../modules/cepej/definitions/cepej-2020-2022";
 
 const ROOT = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
 const VERBOSE = args.includes("--verbose");
 const SEED = path.resolve(ROOT, args.find((a) => !a.startsWith("--")) ?? "../shared/seeds/002_79011416241126e6.txt");
-const OUT = path.join(ROOT, "lib/cepej/fixtures/kz-2020-2022.json");
+const OUT = path.join(ROOT, "seed/cepej/kz-2020-2022.json");
 
 // ---------------------------------------------------------------------------------------------
 // Definition

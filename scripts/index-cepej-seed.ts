@@ -1,5 +1,5 @@
 // Reads the CEPEJ 2020–2022 seed (the questionnaire as answered by Kazakhstan) ONCE and writes
-// lib/questionnaire/definitions/cepej-2020-2022/seed-index.json: the structure the definition must
+// modules/cepej/definitions/cepej-2020-2022/seed-index.json: the structure the definition must
 // conform to (question numbers in order, table rows and columns, sums written in row labels,
 // case-flow tables). The app and its tests read only the committed JSON, never the seed.
 //
@@ -14,7 +14,7 @@ import path from "node:path";
 
 const repo = path.resolve(__dirname, "..");
 const seedFile = path.resolve(process.argv[2] ?? path.join(repo, "../shared/seeds/002_79011416241126e6.txt"));
-const outFile = path.join(repo, "lib/questionnaire/definitions/cepej-2020-2022/seed-index.json");
+const outFile = path.join(repo, "modules/cepej/definitions/cepej-2020-2022/seed-index.json");
 
 const QUESTION = /^(?:\*\*)?(\d{3}(?:-\d+)*)\.\s/;
 const SOURCES = /^(?:\*\*)?([A-Z]\d*)\.\s+Please indicate the sources/;

@@ -1,9 +1,9 @@
 // Open data (public, no login): registered crimes by region and year in the style of the
 // statistics release, with CSV/JSON downloads and metadata; the validated CEPEJ indicators.
-import { BarChart } from "@/components/open-data/bar-chart";
-import { CRIMES_METADATA, lastUpdated, nationalSeries, registeredCrimes } from "@/lib/reporting/server/open-data";
-import { listWaves } from "@/lib/survey/server/households";
-import { CEPEJ_METADATA, validatedIndicators } from "@/lib/cepej/server/open-indicators";
+import { BarChart } from "@/lib/ui/bar-chart";
+import { CRIMES_METADATA, lastUpdated, nationalSeries, registeredCrimes } from "@/modules/reporting/server/open-data";
+import { listWaves } from "@/modules/survey/server/households";
+import { CEPEJ_METADATA, validatedIndicators } from "@/modules/cepej/server/open-indicators";
 
 export const metadata = { title: "Open data — Justice Statistics" };
 

@@ -6,9 +6,9 @@ import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
 import { reportingBodies } from "@/db/schema";
-import { filingsOfBody, upcomingDeadlines } from "@/lib/reporting/server/filings";
-import { OpenFiling } from "@/components/reporting/open-filing";
-import { findForm } from "@/lib/reporting/forms";
+import { filingsOfBody, upcomingDeadlines } from "@/modules/reporting/server/filings";
+import { OpenFiling } from "@/modules/reporting/components/open-filing";
+import { findForm } from "@/modules/reporting/forms";
 
 export default async function ReportsPage() {
   const user = await requireUser();

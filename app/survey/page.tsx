@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { householdsFor, interviewersOf, listWaves, myAssignments } from "@/lib/survey/server/households";
-import { AssignTable } from "@/components/survey/assign-form";
-import { WaveAdmin } from "@/components/survey/wave-admin";
+import { householdsFor, interviewersOf, listWaves, myAssignments } from "@/modules/survey/server/households";
+import { AssignTable } from "@/modules/survey/components/assign-form";
+import { WaveAdmin } from "@/modules/survey/components/wave-admin";
 import { REGIONS } from "@/db/reference-data";
 import { getDb } from "@/db/client";
 

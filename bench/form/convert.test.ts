@@ -1,11 +1,11 @@
 // The benchmark's smoke in CI (seconds): the SurveyJS side of part 1 must keep rendering the same
 // questions with the same inputs as our form when the definitions change.
 import { describe, expect, it } from "vitest";
-import { CEPEJ_2020_2022 } from "@/lib/questionnaire/definitions/cepej-2020-2022";
-import { parseQuestionnaire } from "@/lib/questionnaire/validate";
-import { cellsOf } from "@/lib/questionnaire/cells";
-import type { Part, Question } from "@/lib/questionnaire/definition";
-import fixture from "@/lib/cepej/fixtures/kz-2020-2022.json";
+import { CEPEJ_2020_2022 } from "@/modules/cepej/definitions/cepej-2020-2022";
+import { parseQuestionnaire } from "@/modules/questionnaire/validate";
+import { cellsOf } from "@/modules/questionnaire/cells";
+import type { Part, Question } from "@/modules/questionnaire/definition";
+import fixture from "@/seed/cepej/kz-2020-2022.json";
 import { nameOf, toSurveyData, toSurveyJs } from "./convert";
 
 const parsed = parseQuestionnaire(CEPEJ_2020_2022);

@@ -1,4 +1,4 @@
-// Converts our questionnaire definition (lib/questionnaire/definition.ts) and a reply's stored
+// Converts our questionnaire definition (modules/questionnaire/definition.ts) and a reply's stored
 // answers into a SurveyJS survey JSON and data, question for question, so that SurveyJS renders the
 // same questions with the same inputs:
 //  - a number: a numeric text input plus NA / NAP tick boxes (a checkbox question beside it);
@@ -12,8 +12,8 @@
 // Cells a grid row leaves empty (emptyColumns) are hidden through onMatrixCellCreated.
 // Not converted (SurveyJS has less to do): explanatory notes, previous-cycle values and variation
 // warnings, derived indicators, autosave.
-import type { CellSpec, Condition, Part, Question, Questionnaire } from "@/lib/questionnaire/definition";
-import type { Answer } from "@/lib/questionnaire/answers";
+import type { CellSpec, Condition, Part, Question, Questionnaire } from "@/modules/questionnaire/definition";
+import type { Answer } from "@/modules/questionnaire/answers";
 
 type Json = Record<string, unknown>;
 export const nameOf = (id: string) => `q${id.replace(/[^A-Za-z0-9]/g, "_")}`;
@@ -126,7 +126,7 @@ export function toSurveyJs(q: Questionnaire, partId: string) {
   return { json, empty };
 }
 
-/** Stored answers (cell keys of lib/questionnaire/cells.ts) → SurveyJS data. */
+/** Stored answers (cell keys of modules/questionnaire/cells.ts) → SurveyJS data. */
 export function toSurveyData(q: Questionnaire, answers: Record<string, { answer: Answer }>) {
   const types = new Map<string, Question>();
   const walk = (p: Part) => { p.questions.forEach((x) => types.set(x.id, x)); p.parts.forEach(walk); };

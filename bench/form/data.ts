@@ -1,6 +1,6 @@
 // What the harness pages receive (window.__BENCH__), fetched from the running app by bench/form.mjs.
-import type { Questionnaire } from "@/lib/questionnaire/definition";
-import type { Answer } from "@/lib/questionnaire/answers";
+import type { Questionnaire } from "@/modules/questionnaire/definition";
+import type { Answer } from "@/modules/questionnaire/answers";
 
 export type BenchData = {
   part: string; // a chapter id, or "all"

@@ -1,11 +1,11 @@
-// Harness page: the app's own questionnaire form (components/questionnaire/reply-form.tsx),
+// Harness page: the app's own questionnaire form (modules/questionnaire/components/reply-form.tsx),
 // rendered in the browser from the definition and Kazakhstan's answers, for a chapter or for the
 // whole questionnaire on one page. Autosave goes to the real server (same origin).
 import { createRoot } from "react-dom/client";
 import { NextIntlClientProvider } from "next-intl";
 import messages from "@/messages/en.json";
-import { ReplyForm } from "@/components/questionnaire/reply-form";
-import type { Part } from "@/lib/questionnaire/definition";
+import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
+import type { Part } from "@/modules/questionnaire/definition";
 import type { BenchData } from "./data";
 
 const data = (window as unknown as { __BENCH__: BenchData }).__BENCH__;

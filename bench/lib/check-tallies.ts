@@ -5,9 +5,9 @@
 // Usage: DATABASE_PATH=… node --conditions=react-server --max-old-space-size=8192 --import tsx bench/lib/check-tallies.ts WAVE [--reference]
 import { isDeepStrictEqual } from "node:util";
 import { getDb } from "@/db/client";
-import { approvedInterviews, waveKeyIndicators } from "@/lib/survey/server/results";
-import { keyIndicators } from "@/lib/survey/estimate";
-import { rebuildTallies, waveTallies, type Tally } from "@/lib/survey/tallies";
+import { approvedInterviews, waveKeyIndicators } from "@/modules/survey/server/results";
+import { keyIndicators } from "@/modules/survey/estimate";
+import { rebuildTallies, waveTallies, type Tally } from "@/modules/survey/server/tallies";
 
 const wave = Number(process.argv[2]);
 const sqlite = getDb().$client;

@@ -6,8 +6,8 @@
 //  - HOUSEHOLDS households of wave 2026 assigned to the demo interviewer, for interview submissions.
 // Usage: tsx bench/lib/make-db.ts OUT.db [households=30000]
 import { openDatabase } from "@/db/open";
-import { bootstrapDatabase } from "@/db/bootstrap";
-import kz from "@/lib/cepej/fixtures/kz-2020-2022.json";
+import { bootstrapDatabase } from "@/seed/bootstrap";
+import kz from "@/seed/cepej/kz-2020-2022.json";
 import { rmSync } from "node:fs";
 
 const out = process.argv[2];

@@ -1,15 +1,15 @@
 // Builds the 1 000 000-interview database: a copy of the template database (users, waves 2024-2026)
-// plus wave 2030 (published) with a sample of 1 000 000 households (lib/survey/sample.ts) and one
-// synthetic interview each (lib/survey/synthetic.ts, 2025 targets), stored exactly as the app stores
-// them: a response per household and its cells in `answers` (lib/survey/records.ts interviewToAnswers),
-// and the wave's tallies (lib/survey/tallies.ts rebuildTallies), as the app keeps them.
+// plus wave 2030 (published) with a sample of 1 000 000 households (modules/survey/sample.ts) and one
+// synthetic interview each (seed/survey/synthetic.ts, 2025 targets), stored exactly as the app stores
+// them: a response per household and its cells in `answers` (modules/survey/records.ts interviewToAnswers),
+// and the wave's tallies (modules/survey/server/tallies.ts rebuildTallies), as the app keeps them.
 // Usage: tsx bench/lib/make-million.ts TEMPLATE.db OUT.db [interviews=1000000] [wave=2030]
 import Database from "better-sqlite3";
 import { copyFileSync, rmSync } from "node:fs";
-import { generateSample } from "@/lib/survey/sample";
-import { syntheticInterviews, TARGETS_2025 } from "@/lib/survey/synthetic";
-import { interviewToAnswers } from "@/lib/survey/records";
-import { rebuildTallies } from "@/lib/survey/tallies";
+import { generateSample } from "@/modules/survey/sample";
+import { syntheticInterviews, TARGETS_2025 } from "@/seed/survey/synthetic";
+import { interviewToAnswers } from "@/modules/survey/records";
+import { rebuildTallies } from "@/modules/survey/server/tallies";
 
 const [template, out] = process.argv.slice(2);
 const size = Number(process.argv[4] ?? 1_000_000);

@@ -5,9 +5,9 @@
 // replaced: approvedInterviews (every cell of every approved interview) + keyIndicators.
 // Usage: DATABASE_PATH=… node --conditions=react-server --import tsx bench/lib/results-profile.ts WAVE [reps] [--reference]
 import { getDb } from "@/db/client";
-import { approvedInterviews, waveResults } from "@/lib/survey/server/results";
-import { keyIndicators, keyIndicatorsFromTallies } from "@/lib/survey/estimate";
-import { waveTallies, waveTalliesBy } from "@/lib/survey/tallies";
+import { approvedInterviews, waveResults } from "@/modules/survey/server/results";
+import { keyIndicators, keyIndicatorsFromTallies } from "@/modules/survey/estimate";
+import { waveTallies, waveTalliesBy } from "@/modules/survey/server/tallies";
 
 const wave = Number(process.argv[2]);
 const reps = Number(process.argv[3] ?? 1);

@@ -1,6 +1,6 @@
 // The one place that decides who may do what, from role + scope. Pure: no I/O, so it is unit
 // tested case by case and used identically by pages, route handlers and server actions.
-import type { Role } from "./roles";
+import type { Role } from "../../db/roles";
 
 export type Principal = {
   id: number;

@@ -1,9 +1,9 @@
 // The working-day calendar (admins): fixed holidays come from the law; here the per-year extra
 // days off (movable religious holidays, transfers) and extra working days.
 import { requireAccess } from "@/lib/auth/session";
-import { listAdjustments } from "@/lib/reporting/server/calendar";
-import { PUBLIC_HOLIDAYS } from "@/lib/reporting/calendar";
-import { CalendarForm } from "@/components/reporting/admin-forms";
+import { listAdjustments } from "@/modules/reporting/server/calendar";
+import { PUBLIC_HOLIDAYS } from "@/modules/reporting/calendar";
+import { CalendarForm } from "@/modules/reporting/components/admin-forms";
 
 export default async function CalendarPage() {
   await requireAccess("read", { kind: "administration" });

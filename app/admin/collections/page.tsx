@@ -1,9 +1,9 @@
 // Electronic collections (Appendix 1): recipients and copies, and each period's dispatch (admins).
 import { requireAccess } from "@/lib/auth/session";
-import { ELECTRONIC_COLLECTIONS, RECIPIENTS, totalCopies } from "@/lib/reporting/collections";
-import { dispatchSchedule } from "@/lib/reporting/server/registers";
-import { today } from "@/lib/reporting/server/filings";
-import { dispatchAction } from "../reports/actions";
+import { ELECTRONIC_COLLECTIONS, RECIPIENTS, totalCopies } from "@/modules/reporting/collections";
+import { dispatchSchedule } from "@/modules/reporting/server/registers";
+import { today } from "@/modules/reporting/server/filings";
+import { dispatchAction } from "../../../modules/reporting/admin-actions";
 
 export default async function CollectionsPage() {
   await requireAccess("read", { kind: "administration" });

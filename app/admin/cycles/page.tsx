@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
-import { listCycles } from "@/lib/cepej/server/cycles";
-import { NewCycleForm } from "@/components/cycles/new-cycle-form";
+import { listCycles } from "@/modules/cepej/server/cycles";
+import { NewCycleForm } from "@/modules/cepej/components/new-cycle-form";
 
 export default async function CyclesPage() {
   await requireAccess("read", { kind: "administration" });

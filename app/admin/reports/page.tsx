@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
-import { compliance, today } from "@/lib/reporting/server/filings";
+import { compliance, today } from "@/modules/reporting/server/filings";
 import { REGIONS } from "@/db/reference-data";
-import { isIsoDate } from "@/lib/reporting/dates";
+import { isIsoDate } from "@/lib/dates/dates";
 
 type Search = { from?: string; to?: string; region?: string; state?: string };
 

@@ -1,9 +1,9 @@
 // Register of requests for legal statistical information (admins): register, answer, overdue flags.
 import { requireAccess } from "@/lib/auth/session";
-import { listRequests, REQUEST_DAYS } from "@/lib/reporting/server/registers";
-import { today } from "@/lib/reporting/server/filings";
-import { RequestForm } from "@/components/reporting/admin-forms";
-import { answerRequestAction } from "../reports/actions";
+import { listRequests, REQUEST_DAYS } from "@/modules/reporting/server/registers";
+import { today } from "@/modules/reporting/server/filings";
+import { RequestForm } from "@/modules/reporting/components/admin-forms";
+import { answerRequestAction } from "../../../modules/reporting/admin-actions";
 
 const CHANNEL = { eds: "Unified e-document system", kadagalau: "Kadagalau", other: "other channel" } as const;
 const STATUS = { registered: "registered", answered: "answered", left_without_consideration: "left without consideration (paragraph 7)" } as const;

@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
-import { listReportingBodies, listUsers } from "@/lib/users/server/users";
-import { UserForm } from "@/components/users/user-form";
+import { listReportingBodies, listUsers } from "@/modules/users/server/users";
+import { UserForm } from "@/modules/users/components/user-form";
 
 export default async function UsersPage() {
   await requireAccess("read", { kind: "administration" });

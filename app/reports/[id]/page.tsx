@@ -5,14 +5,14 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireAccess, requireUser } from "@/lib/auth/session";
 import { decide } from "@/lib/auth/policy";
-import { FORM_DEFINITIONS, findFiling } from "@/lib/reporting/server/filings";
-import { findForm } from "@/lib/reporting/forms";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
-import { loadAnswers } from "@/lib/responses/server/answers";
-import { progressOf } from "@/lib/questionnaire/progress";
-import { questionsOf } from "@/lib/questionnaire/walk";
-import { ReplyForm } from "@/components/questionnaire/reply-form";
-import { FilingActions } from "@/components/reporting/filing-actions";
+import { FORM_DEFINITIONS, findFiling } from "@/modules/reporting/server/filings";
+import { findForm } from "@/modules/reporting/forms";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { loadAnswers } from "@/modules/questionnaire/server/answers";
+import { progressOf } from "@/modules/questionnaire/progress";
+import { questionsOf } from "@/modules/questionnaire/walk";
+import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
+import { FilingActions } from "@/modules/reporting/components/filing-actions";
 
 export default async function FilingPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser();

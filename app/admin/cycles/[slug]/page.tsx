@@ -4,9 +4,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
-import { correspondentsList, cycleStatus } from "@/lib/cepej/server/cycles";
-import { cycleOf } from "@/lib/cepej/server/workflow";
-import { assignAction, extendDeadlineAction } from "../actions";
+import { correspondentsList, cycleStatus } from "@/modules/cepej/server/cycles";
+import { cycleOf } from "@/modules/cepej/server/workflow";
+import { assignAction, extendDeadlineAction } from "../../../../modules/cepej/actions";
 
 export default async function CyclePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ status?: string; q?: string }> }) {
   await requireAccess("read", { kind: "administration" });

@@ -2,10 +2,10 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
-import { listReportingBodies, listUsers } from "@/lib/users/server/users";
-import { UserForm } from "@/components/users/user-form";
-import { ResetPasswordForm } from "@/components/users/reset-password-form";
-import { setActiveAction } from "../actions";
+import { listReportingBodies, listUsers } from "@/modules/users/server/users";
+import { UserForm } from "@/modules/users/components/user-form";
+import { ResetPasswordForm } from "@/modules/users/components/reset-password-form";
+import { setActiveAction } from "../../../../modules/users/actions";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requireAccess("read", { kind: "administration" });

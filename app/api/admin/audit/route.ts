@@ -1,7 +1,7 @@
 // GET /api/admin/audit?q&action&from&to — the log-journal as CSV (admins).
 import { checkApiAccess } from "@/lib/auth/session";
 import { searchAudit } from "@/lib/audit/query";
-import { toCsv } from "@/lib/export/csv";
+import { toCsv } from "@/lib/csv/csv";
 
 export async function GET(request: Request) {
   const access = await checkApiAccess("read", { kind: "administration" });

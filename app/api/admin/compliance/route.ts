@@ -1,8 +1,8 @@
 // GET /api/admin/compliance?from&to&region&state — the compliance table as CSV (admins).
 import { checkApiAccess } from "@/lib/auth/session";
-import { toCsv } from "@/lib/export/csv";
-import { compliance, today } from "@/lib/reporting/server/filings";
-import { isIsoDate } from "@/lib/reporting/dates";
+import { toCsv } from "@/lib/csv/csv";
+import { compliance, today } from "@/modules/reporting/server/filings";
+import { isIsoDate } from "@/lib/dates/dates";
 import { problem } from "@/lib/http/json-body";
 
 export async function GET(request: Request) {

@@ -1,7 +1,7 @@
 // GET /api/open-data/cepej-indicators?format=csv|json — public: indicators of validated CEPEJ replies.
 import { problem } from "@/lib/http/json-body";
-import { toCsv } from "@/lib/export/csv";
-import { CEPEJ_METADATA, validatedIndicators } from "@/lib/cepej/server/open-indicators";
+import { toCsv } from "@/lib/csv/csv";
+import { CEPEJ_METADATA, validatedIndicators } from "@/modules/cepej/server/open-indicators";
 
 export async function GET(request: Request) {
   const format = new URL(request.url).searchParams.get("format") ?? "json";

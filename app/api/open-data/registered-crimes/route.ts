@@ -1,8 +1,8 @@
 // GET /api/open-data/registered-crimes?format=csv|json[&year=2025] — public open data: registered
 // crimes by region and year (or by month within a year), with metadata.
 import { problem } from "@/lib/http/json-body";
-import { toCsv } from "@/lib/export/csv";
-import { CRIMES_METADATA, lastUpdated, registeredCrimes } from "@/lib/reporting/server/open-data";
+import { toCsv } from "@/lib/csv/csv";
+import { CRIMES_METADATA, lastUpdated, registeredCrimes } from "@/modules/reporting/server/open-data";
 
 export async function GET(request: Request) {
   const url = new URL(request.url);

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { problem, readJson } from "@/lib/http/json-body";
-import { assign } from "@/lib/survey/server/households";
+import { assign } from "@/modules/survey/server/households";
 import { audit } from "@/lib/audit/server";
 
 const Body = z.object({ ids: z.array(z.number().int().positive()).min(1).max(5000), interviewerId: z.number().int().positive() }).strict();

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { checkApiAccess } from "@/lib/auth/session";
 import { problem, readJson } from "@/lib/http/json-body";
-import { createWave } from "@/lib/survey/server/waves";
-import { isIsoDate } from "@/lib/questionnaire/rules";
+import { createWave } from "@/modules/survey/server/waves";
+import { isIsoDate } from "@/modules/questionnaire/rules";
 import { audit } from "@/lib/audit/server";
 
 const Body = z

@@ -2,10 +2,10 @@
 // actions the user may take (submit; return, validate, reopen).
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { loadReplyPage } from "@/lib/cepej/server/reply-page";
-import { ReplyActions } from "@/components/cepej/reply-actions";
-import { ImportReply } from "@/components/cepej/import-reply";
-import { TRANSITIONS, type ReplyAction, type ReplyState } from "@/lib/cepej/workflow";
+import { loadReplyPage } from "@/modules/cepej/server/reply-page";
+import { ReplyActions } from "@/modules/cepej/components/reply-actions";
+import { ImportReply } from "@/modules/cepej/components/import-reply";
+import { TRANSITIONS, type ReplyAction, type ReplyState } from "@/modules/cepej/workflow";
 
 export default async function ReplyHome({ params }: { params: Promise<{ cycle: string; country: string }> }) {
   const { cycle, country } = await params;

@@ -4,13 +4,13 @@ import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { requireAccess, requireUser } from "@/lib/auth/session";
 import { decide } from "@/lib/auth/policy";
-import { eventsOf, findHousehold, findWave, reviewCommentsOf } from "@/lib/survey/server/households";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
-import { loadAnswers } from "@/lib/responses/server/answers";
-import { questionsOf } from "@/lib/questionnaire/walk";
-import { progressOf } from "@/lib/questionnaire/progress";
-import { ReplyForm } from "@/components/questionnaire/reply-form";
-import { InterviewActions } from "@/components/survey/interview-actions";
+import { eventsOf, findHousehold, findWave, reviewCommentsOf } from "@/modules/survey/server/households";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { loadAnswers } from "@/modules/questionnaire/server/answers";
+import { questionsOf } from "@/modules/questionnaire/walk";
+import { progressOf } from "@/modules/questionnaire/progress";
+import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
+import { InterviewActions } from "@/modules/survey/components/interview-actions";
 
 export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser();

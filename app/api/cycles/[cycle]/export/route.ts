@@ -2,10 +2,10 @@
 // streamed reply by reply.
 import { checkApiAccess } from "@/lib/auth/session";
 import { problem } from "@/lib/http/json-body";
-import { cycleOf } from "@/lib/cepej/server/workflow";
-import { findReply } from "@/lib/cepej/server/replies";
-import { attachment, replyForExport } from "@/lib/cepej/server/export";
-import { longCsvHeader, longCsvLines, streamLines } from "@/lib/cepej/export/long-csv";
+import { cycleOf } from "@/modules/cepej/server/workflow";
+import { findReply } from "@/modules/cepej/server/replies";
+import { attachment, replyForExport } from "@/modules/cepej/server/export";
+import { longCsvHeader, longCsvLines, streamLines } from "@/modules/cepej/export/long-csv";
 import { getDb } from "@/db/client";
 import { audit } from "@/lib/audit/server";
 

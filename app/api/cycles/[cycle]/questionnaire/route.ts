@@ -1,8 +1,8 @@
 // GET /api/cycles/{cycle}/questionnaire — the cycle's questionnaire definition (JSON, any signed-in user).
 import { currentUser } from "@/lib/auth/session";
-import { cycleOf } from "@/lib/cepej/server/workflow";
+import { cycleOf } from "@/modules/cepej/server/workflow";
 import { problem } from "@/lib/http/json-body";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ cycle: string }> }) {
   if (!(await currentUser())) return problem(401, "You need to sign in.");

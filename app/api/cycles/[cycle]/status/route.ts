@@ -1,9 +1,9 @@
 // GET /api/cycles/{cycle}/status?format=csv|json — every country of the cycle (admins).
 import { checkApiAccess } from "@/lib/auth/session";
-import { cycleStatus } from "@/lib/cepej/server/cycles";
-import { cycleOf } from "@/lib/cepej/server/workflow";
+import { cycleStatus } from "@/modules/cepej/server/cycles";
+import { cycleOf } from "@/modules/cepej/server/workflow";
 import { problem } from "@/lib/http/json-body";
-import { toCsv } from "@/lib/export/csv";
+import { toCsv } from "@/lib/csv/csv";
 
 export async function GET(request: Request, { params }: { params: Promise<{ cycle: string }> }) {
   const access = await checkApiAccess("read", { kind: "administration" });

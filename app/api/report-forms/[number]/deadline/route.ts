@@ -1,7 +1,7 @@
 // GET /api/report-forms/{number}/deadline?period=P — the legal due date of a form for a period
 // (public: it is legal information). 400 with a reason for a malformed or mismatched period.
-import { dueDate } from "@/lib/reporting/deadlines";
-import { loadAdjustments } from "@/lib/reporting/server/calendar";
+import { dueDate } from "@/modules/reporting/deadlines";
+import { loadAdjustments } from "@/modules/reporting/server/calendar";
 import { problem } from "@/lib/http/json-body";
 
 export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }) {

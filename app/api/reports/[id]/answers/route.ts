@@ -1,10 +1,10 @@
 // GET /api/reports/{id}/answers — a report's stored cells; PUT — autosave {changes:[…]} (as for replies).
 import { problem, readJson } from "@/lib/http/json-body";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
-import { loadAnswers, saveAnswers, validateChanges } from "@/lib/responses/server/answers";
-import { SaveAnswersRequest } from "@/lib/responses/save-request";
-import { filingForRequest } from "@/lib/reporting/server/filing-access";
-import { FORM_DEFINITIONS } from "@/lib/reporting/server/filings";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { loadAnswers, saveAnswers, validateChanges } from "@/modules/questionnaire/server/answers";
+import { SaveAnswersRequest } from "@/modules/questionnaire/schemas";
+import { filingForRequest } from "@/modules/reporting/server/filing-access";
+import { FORM_DEFINITIONS } from "@/modules/reporting/server/filings";
 import { audit } from "@/lib/audit/server";
 
 type Params = { params: Promise<{ id: string }> };

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { decide } from "@/lib/auth/policy";
 import { problem, readJson } from "@/lib/http/json-body";
-import { filingForRequest } from "@/lib/reporting/server/filing-access";
-import { returnFiling, submitFiling } from "@/lib/reporting/server/filings";
+import { filingForRequest } from "@/modules/reporting/server/filing-access";
+import { returnFiling, submitFiling } from "@/modules/reporting/server/filings";
 import { audit } from "@/lib/audit/server";
 
 const Body = z.union([

@@ -5,9 +5,9 @@ import { z } from "zod";
 import { checkApiAccess } from "@/lib/auth/session";
 import { requestIp } from "@/lib/audit/server";
 import { readJson } from "@/lib/http/json-body";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
-import { SaveAnswersRequest } from "@/lib/responses/save-request";
-import { submitInterviews } from "@/lib/survey/server/submit";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { SaveAnswersRequest } from "@/modules/questionnaire/schemas";
+import { submitInterviews } from "@/modules/survey/server/submit";
 
 export const MAX_BATCH = 200;
 

@@ -2,10 +2,10 @@
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { loadReplyPage } from "@/lib/cepej/server/reply-page";
-import { ReplyForm } from "@/components/questionnaire/reply-form";
-import { keysOf } from "@/lib/questionnaire/cells";
-import { questionsOf } from "@/lib/questionnaire/walk";
+import { loadReplyPage } from "@/modules/cepej/server/reply-page";
+import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
+import { keysOf } from "@/modules/questionnaire/cells";
+import { questionsOf } from "@/modules/questionnaire/walk";
 
 export default async function ChapterPage({ params }: { params: Promise<{ cycle: string; country: string; chapter: string }> }) {
   const { cycle, country, chapter: chapterId } = await params;

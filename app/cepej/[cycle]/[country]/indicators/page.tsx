@@ -1,9 +1,9 @@
 // All derived indicators of a reply on one page, grouped by the question they come from.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { loadReplyPage } from "@/lib/cepej/server/reply-page";
-import { computeIndicators, indicatorsByQuestion } from "@/lib/cepej/indicators";
-import { IndicatorList } from "@/components/questionnaire/indicators-beside";
+import { loadReplyPage } from "@/modules/cepej/server/reply-page";
+import { computeIndicators, indicatorsByQuestion } from "@/modules/cepej/indicators";
+import { IndicatorList } from "@/modules/cepej/components/indicators-beside";
 
 export default async function IndicatorsPage({ params }: { params: Promise<{ cycle: string; country: string }> }) {
   const { cycle, country } = await params;

@@ -1,8 +1,8 @@
 // Print view / PDF of a whole reply, headed like the CEPEJ application's own print-out.
 import { getLocale, getTranslations } from "next-intl/server";
-import { loadReplyPage } from "@/lib/cepej/server/reply-page";
-import { PrintPart } from "@/components/print/reply-print";
-import { PrintButton } from "@/components/print/print-button";
+import { loadReplyPage } from "@/modules/cepej/server/reply-page";
+import { PrintPart } from "@/modules/questionnaire/components/reply-print";
+import { PrintButton } from "@/lib/ui/print-button";
 
 const ddmmyyyy = (iso: string) => iso.slice(0, 10).split("-").reverse().join("/");
 

@@ -2,10 +2,10 @@
 // every unanswered cell, each linked to its question.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { loadReplyPage } from "@/lib/cepej/server/reply-page";
-import { evaluateAll } from "@/lib/questionnaire/rules";
-import { commentKey } from "@/lib/questionnaire/cells";
-import { IssueText } from "@/components/questionnaire/issue-text";
+import { loadReplyPage } from "@/modules/cepej/server/reply-page";
+import { evaluateAll } from "@/modules/questionnaire/rules";
+import { commentKey } from "@/modules/questionnaire/cells";
+import { IssueText } from "@/modules/questionnaire/components/issue-text";
 
 export default async function QualityPage({ params }: { params: Promise<{ cycle: string; country: string }> }) {
   const { cycle, country } = await params;

@@ -3,10 +3,10 @@
 // Administrators; everyone once the wave is published.
 import { notFound, forbidden, redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
-import { findWave } from "@/lib/survey/server/households";
-import { indicatorLabel, scaleOf, waveResults } from "@/lib/survey/server/results";
-import { KEY_INDICATORS, REGIONS, TRUST_BODIES, SETTLEMENT, SEX, AGE_GROUPS } from "@/lib/survey/codes";
-import { StackedBars } from "@/components/survey/stacked-bars";
+import { findWave } from "@/modules/survey/server/households";
+import { indicatorLabel, scaleOf, waveResults } from "@/modules/survey/server/results";
+import { KEY_INDICATORS, REGIONS, TRUST_BODIES, SETTLEMENT, SEX, AGE_GROUPS } from "@/modules/survey/codes";
+import { StackedBars } from "@/modules/survey/components/stacked-bars";
 
 export default async function ResultsPage({ params }: { params: Promise<{ year: string }> }) {
   const year = Number((await params).year);

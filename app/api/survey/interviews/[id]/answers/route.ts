@@ -2,11 +2,11 @@
 // dates are checked against the wave's fieldwork.
 import { getDb } from "@/db/client";
 import { problem, readJson } from "@/lib/http/json-body";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
-import { saveAnswers, validateChanges } from "@/lib/responses/server/answers";
-import { SaveAnswersRequest } from "@/lib/responses/save-request";
-import { interviewForRequest } from "@/lib/survey/server/interview-access";
-import { ensureResponse, findHousehold, findWave, isEditable } from "@/lib/survey/server/households";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { saveAnswers, validateChanges } from "@/modules/questionnaire/server/answers";
+import { SaveAnswersRequest } from "@/modules/questionnaire/schemas";
+import { interviewForRequest } from "@/modules/survey/server/interview-access";
+import { ensureResponse, findHousehold, findWave, isEditable } from "@/modules/survey/server/households";
 
 
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {

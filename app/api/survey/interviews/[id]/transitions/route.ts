@@ -5,13 +5,13 @@
 import { z } from "zod";
 import { decide } from "@/lib/auth/policy";
 import { problem, readJson } from "@/lib/http/json-body";
-import { interviewForRequest } from "@/lib/survey/server/interview-access";
-import { addReviewComment, moveInterview } from "@/lib/survey/server/households";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
-import { SaveAnswersRequest } from "@/lib/responses/save-request";
+import { interviewForRequest } from "@/modules/survey/server/interview-access";
+import { addReviewComment, moveInterview } from "@/modules/survey/server/households";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { SaveAnswersRequest } from "@/modules/questionnaire/schemas";
 import { recordAudit, requestIp } from "@/lib/audit/server";
 import { getDb } from "@/db/client";
-import { submitInterview } from "@/lib/survey/server/submit";
+import { submitInterview } from "@/modules/survey/server/submit";
 
 const Body = z.union([
   z.object({ action: z.literal("complete"), changes: SaveAnswersRequest.shape.changes.optional() }).strict(),

@@ -2,11 +2,11 @@
 // (the spec's codes as columns, multi-answers as 0/1 columns), its codebook, or SPSS syntax (admins).
 import { checkApiAccess } from "@/lib/auth/session";
 import { problem } from "@/lib/http/json-body";
-import { codebookCsv, spssSyntax } from "@/lib/survey/codebook";
+import { codebookCsv, spssSyntax } from "@/modules/survey/codebook";
 import { getDb } from "@/db/client";
-import { streamLines } from "@/lib/cepej/export/long-csv";
-import { microdataLines } from "@/lib/survey/server/microdata-export";
-import { waveParam } from "@/lib/survey/server/access";
+import { streamLines } from "@/modules/cepej/export/long-csv";
+import { microdataLines } from "@/modules/survey/server/microdata-export";
+import { waveParam } from "@/modules/survey/server/access";
 import { audit } from "@/lib/audit/server";
 
 export async function GET(request: Request, { params }: { params: Promise<{ year: string }> }) {

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { checkApiAccess } from "@/lib/auth/session";
 import { problem, readJson } from "@/lib/http/json-body";
-import { publishWave } from "@/lib/survey/server/waves";
-import { waveParam } from "@/lib/survey/server/access";
+import { publishWave } from "@/modules/survey/server/waves";
+import { waveParam } from "@/modules/survey/server/access";
 import { audit } from "@/lib/audit/server";
 
 export async function POST(request: Request, { params }: { params: Promise<{ year: string }> }) {

@@ -1,8 +1,8 @@
 // GET /api/survey/waves/{year}/results — weighted key indicators (percent by code, one decimal, and
 // the unweighted n) overall and by region, from the wave's tallies. Admins; everyone once the wave is published.
 import { problem } from "@/lib/http/json-body";
-import { waveKeyIndicators } from "@/lib/survey/server/results";
-import { canSeeResults, waveParam } from "@/lib/survey/server/access";
+import { waveKeyIndicators } from "@/modules/survey/server/results";
+import { canSeeResults, waveParam } from "@/modules/survey/server/access";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ year: string }> }) {
   const { year, wave } = await waveParam(params);

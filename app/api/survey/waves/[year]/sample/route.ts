@@ -2,9 +2,9 @@
 // loads the sample frame, all or nothing; 400 {"errors":[{row,column,reason}]} (admins).
 import { checkApiAccess } from "@/lib/auth/session";
 import { problem } from "@/lib/http/json-body";
-import { parseSampleFrame } from "@/lib/survey/sample-frame";
-import { loadSample } from "@/lib/survey/server/waves";
-import { readCsvBody, waveParam } from "@/lib/survey/server/access";
+import { parseSampleFrame } from "@/modules/survey/sample-frame";
+import { loadSample } from "@/modules/survey/server/waves";
+import { readCsvBody, waveParam } from "@/modules/survey/server/access";
 import { audit } from "@/lib/audit/server";
 
 export async function POST(request: Request, { params }: { params: Promise<{ year: string }> }) {

@@ -1,11 +1,11 @@
 // GET /api/survey/waves/{year}/tables?format=csv|xlsx — the results tables (like the results page).
 import ExcelJS from "exceljs";
 import { problem } from "@/lib/http/json-body";
-import { toCsv } from "@/lib/export/csv";
-import { canSeeResults, waveParam } from "@/lib/survey/server/access";
-import { findWave } from "@/lib/survey/server/households";
-import { indicatorLabel, scaleOf, waveResults } from "@/lib/survey/server/results";
-import { KEY_INDICATORS } from "@/lib/survey/codes";
+import { toCsv } from "@/lib/csv/csv";
+import { canSeeResults, waveParam } from "@/modules/survey/server/access";
+import { findWave } from "@/modules/survey/server/households";
+import { indicatorLabel, scaleOf, waveResults } from "@/modules/survey/server/results";
+import { KEY_INDICATORS } from "@/modules/survey/codes";
 
 export async function GET(request: Request, { params }: { params: Promise<{ year: string }> }) {
   const { year, wave } = await waveParam(params);

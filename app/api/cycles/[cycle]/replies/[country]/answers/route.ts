@@ -1,12 +1,12 @@
 // GET  /api/cycles/{cycle}/replies/{country}/answers — the reply's stored answers with versions.
 // PUT  /api/cycles/{cycle}/replies/{country}/answers — autosave: {changes:[{cell,value,baseVersion}]}.
 import { problem, readJson } from "@/lib/http/json-body";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
-import { loadAnswers, saveAnswers, validateChanges } from "@/lib/responses/server/answers";
-import { SaveAnswersRequest } from "@/lib/responses/save-request";
-import { editCheck, replyForRequest, type ReplyParams } from "@/lib/cepej/server/reply-access";
-import { recordState } from "@/lib/cepej/server/workflow";
-import { stateAfterEdit, type ReplyState } from "@/lib/cepej/workflow";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { loadAnswers, saveAnswers, validateChanges } from "@/modules/questionnaire/server/answers";
+import { SaveAnswersRequest } from "@/modules/questionnaire/schemas";
+import { editCheck, replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
+import { recordState } from "@/modules/cepej/server/workflow";
+import { stateAfterEdit, type ReplyState } from "@/modules/cepej/workflow";
 import { recordAudit, requestIp } from "@/lib/audit/server";
 import { getDb } from "@/db/client";
 

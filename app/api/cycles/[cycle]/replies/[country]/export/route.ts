@@ -1,10 +1,10 @@
 // GET /api/cycles/{cycle}/replies/{country}/export?format=csv|xlsx|json — the reply (authorised like the reply).
 import { problem } from "@/lib/http/json-body";
-import { replyForRequest, type ReplyParams } from "@/lib/cepej/server/reply-access";
-import { attachment, replyForExport } from "@/lib/cepej/server/export";
-import { longCsvHeader, longCsvLines, streamLines } from "@/lib/cepej/export/long-csv";
-import { replyXlsx } from "@/lib/cepej/export/xlsx";
-import { replyToJson } from "@/lib/cepej/export/reply-json";
+import { replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
+import { attachment, replyForExport } from "@/modules/cepej/server/export";
+import { longCsvHeader, longCsvLines, streamLines } from "@/modules/cepej/export/long-csv";
+import { replyXlsx } from "@/modules/cepej/export/xlsx";
+import { replyToJson } from "@/modules/cepej/export/reply-json";
 import { audit } from "@/lib/audit/server";
 
 export async function GET(request: Request, { params }: { params: ReplyParams }) {

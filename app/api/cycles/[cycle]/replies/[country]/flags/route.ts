@@ -2,9 +2,9 @@
 // publication": {cell, reason}; {cell, reason: null} removes the mark.
 import { z } from "zod";
 import { problem, readJson } from "@/lib/http/json-body";
-import { replyForRequest, type ReplyParams } from "@/lib/cepej/server/reply-access";
-import { setFlag } from "@/lib/cepej/server/workflow";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
+import { replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
+import { setFlag } from "@/modules/cepej/server/workflow";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 
 const Body = z.object({ cell: z.string().min(1).max(200), reason: z.string().trim().min(1).max(2000).nullable() }).strict();
 

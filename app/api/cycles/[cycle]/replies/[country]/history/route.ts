@@ -3,9 +3,9 @@
 //      restores the value that change recorded (the restore is recorded too).
 import { z } from "zod";
 import { problem, readJson } from "@/lib/http/json-body";
-import { editCheck, replyForRequest, type ReplyParams } from "@/lib/cepej/server/reply-access";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
-import { cellHistory, restoreCell } from "@/lib/responses/server/history";
+import { editCheck, replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { cellHistory, restoreCell } from "@/modules/questionnaire/server/history";
 import { audit } from "@/lib/audit/server";
 
 export async function GET(request: Request, { params }: { params: ReplyParams }) {

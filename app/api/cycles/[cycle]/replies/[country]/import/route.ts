@@ -1,12 +1,12 @@
 // POST /api/cycles/{cycle}/replies/{country}/import — a reply in the JSON export format replaces the
 // reply's answers (all or nothing; 400 lists refused cells).
 import { problem, readJson } from "@/lib/http/json-body";
-import { editCheck, replyForRequest, type ReplyParams } from "@/lib/cepej/server/reply-access";
-import { ReplyJson } from "@/lib/cepej/export/reply-json";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
-import { replaceAnswers, validateChanges } from "@/lib/responses/server/answers";
-import { recordState } from "@/lib/cepej/server/workflow";
-import { stateAfterEdit, type ReplyState } from "@/lib/cepej/workflow";
+import { editCheck, replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
+import { ReplyJson } from "@/modules/cepej/export/reply-json";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { replaceAnswers, validateChanges } from "@/modules/questionnaire/server/answers";
+import { recordState } from "@/modules/cepej/server/workflow";
+import { stateAfterEdit, type ReplyState } from "@/modules/cepej/workflow";
 import { audit } from "@/lib/audit/server";
 
 export async function POST(request: Request, { params }: { params: ReplyParams }) {

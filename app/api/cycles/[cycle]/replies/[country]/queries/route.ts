@@ -2,9 +2,9 @@
 // POST /api/cycles/{cycle}/replies/{country}/queries — a reviewer opens a query: {question, text}.
 import { z } from "zod";
 import { problem, readJson } from "@/lib/http/json-body";
-import { replyForRequest, type ReplyParams } from "@/lib/cepej/server/reply-access";
-import { openQuery, queriesOf } from "@/lib/cepej/server/workflow";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
+import { replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
+import { openQuery, queriesOf } from "@/modules/cepej/server/workflow";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 
 const Body = z.object({ question: z.string().min(1).max(50), text: z.string().trim().min(1).max(5000) }).strict();
 

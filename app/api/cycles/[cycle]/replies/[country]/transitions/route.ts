@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { decide } from "@/lib/auth/policy";
 import { problem, readJson } from "@/lib/http/json-body";
-import { replyForRequest, type ReplyParams } from "@/lib/cepej/server/reply-access";
-import { transitionReply } from "@/lib/cepej/server/workflow";
-import { loadQuestionnaire } from "@/lib/questionnaire/server/definitions";
+import { replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
+import { transitionReply } from "@/modules/cepej/server/workflow";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import { audit } from "@/lib/audit/server";
 
 const Body = z.object({ action: z.enum(["submit", "return", "validate", "reopen"]), note: z.string().max(5000).nullish() }).strict();

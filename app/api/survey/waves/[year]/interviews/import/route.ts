@@ -3,9 +3,9 @@
 // nothing; {"imported": n} or 400 {"errors":[{row,column,reason}]} (admins).
 import { checkApiAccess } from "@/lib/auth/session";
 import { problem } from "@/lib/http/json-body";
-import { parseMicrodataCsv } from "@/lib/survey/microdata";
-import { importInterviews } from "@/lib/survey/server/waves";
-import { readCsvBody, waveParam } from "@/lib/survey/server/access";
+import { parseMicrodataCsv } from "@/modules/survey/microdata";
+import { importInterviews } from "@/modules/survey/server/waves";
+import { readCsvBody, waveParam } from "@/modules/survey/server/access";
 import { audit } from "@/lib/audit/server";
 
 export async function POST(request: Request, { params }: { params: Promise<{ year: string }> }) {

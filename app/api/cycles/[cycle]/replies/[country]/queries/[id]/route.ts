@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { decide } from "@/lib/auth/policy";
 import { problem, readJson } from "@/lib/http/json-body";
-import { replyForRequest } from "@/lib/cepej/server/reply-access";
-import { answerQuery, findQuery, resolveQuery } from "@/lib/cepej/server/workflow";
+import { replyForRequest } from "@/modules/cepej/server/reply-access";
+import { answerQuery, findQuery, resolveQuery } from "@/modules/cepej/server/workflow";
 
 const Body = z.union([
   z.object({ text: z.string().trim().min(1).max(5000) }).strict(),

@@ -1,0 +1,47 @@
+"use client";
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { createCycleAction, type CycleFormState } from "@/modules/cepej/actions";
+
+export function NewCycleForm({ cycles }: { cycles: { slug: string; name: string }[] }) {
+  const t = useTranslations("cycles");
+  const [state, action, pending] = useActionState<CycleFormState, FormData>(createCycleAction, {});
+  const [source, setSource] = useState("copy");
+  const err = (name: string) => state.fieldErrors?.[name] ? <span className="error" data-testid={`error-${name}`}>{t(`errors.${state.fieldErrors[name]}` as never)}</span> : null;
+  return (
+    <form action={action} data-testid="new-cycle">
+      {state.ok && <p className="alert ok" role="status">{t("created")}</p>}
+      <label className="field"><span>{t("slug")}</span><input type="text" name="slug" placeholder="2022-2024" />{err("slug")}</label>
+      <label className="field"><span>{t("name")}</span><input type="text" name="name" placeholder="Evaluation cycle 2022–2024" />{err("name")}</label>
+      <label className="field"><span>{t("referenceYear")}</span><input type="text" name="referenceYear" inputMode="numeric" placeholder="2022" />{err("referenceYear")}</label>
+      <label className="field"><span>{t("opensOn")}</span><input type="date" name="opensOn" />{err("opensOn")}</label>
+      <label className="field"><span>{t("closesOn")}</span><input type="date" name="closesOn" />{err("closesOn")}</label>
+      <label className="field"><span>{t("previousCycle")}</span>
+        <select name="previousCycle" defaultValue={cycles[0]?.slug ?? ""}>
+          <option value="">—</option>
+          {cycles.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
+        </select>{err("previousCycle")}
+      </label>
+      <label className="field"><span>{t("threshold")}</span><input type="text" name="variationThreshold" defaultValue="20" inputMode="decimal" />{err("variationThreshold")}</label>
+      <fieldset className="field">
+        <legend>{t("questionnaire")}</legend>
+        <label><input type="radio" name="source" value="copy" checked={source === "copy"} onChange={() => setSource("copy")} /> {t("copy")}</label>{" "}
+        <label><input type="radio" name="source" value="upload" checked={source === "upload"} onChange={() => setSource("upload")} /> {t("upload")}</label>
+        {source === "upload" && (
+          <>
+            <input type="file" name="definitionFile" accept="application/json,.json" aria-label={t("definitionFile")} />
+            <textarea name="definitionJson" rows={4} placeholder={t("orPaste")} aria-label={t("definitionJson")} />
+            {err("definitionJson")}
+          </>
+        )}
+      </fieldset>
+      {state.definitionErrors && (
+        <div className="alert error" data-testid="definition-errors">
+          <strong>{t("definitionInvalid")}</strong>
+          <ul>{state.definitionErrors.slice(0, 50).map((e, i) => <li key={i}><code>{e.path}</code>: {e.message}</li>)}</ul>
+        </div>
+      )}
+      <button type="submit" disabled={pending}>{t("create")}</button>
+    </form>
+  );
+}

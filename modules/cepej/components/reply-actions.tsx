@@ -1,0 +1,63 @@
+"use client";
+// Submit (correspondent) and return / validate / reopen (reviewer). A refused submission lists
+// what to fix, each item linked to its question.
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useIssueText } from "@/modules/questionnaire/components/use-issue-text";
+
+type Blocker = { question: string; cell: string; code: string; severity: string; chapter?: string; params?: Record<string, string | number> };
+type Props = { api: string; base: string; actions: ("submit" | "return" | "validate" | "reopen")[] };
+
+export function ReplyActions({ api, base, actions }: Props) {
+  const t = useTranslations("workflow");
+  const issueText = useIssueText();
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [blockers, setBlockers] = useState<Blocker[]>([]);
+
+  const run = (action: string) =>
+    start(async () => {
+      setError(null);
+      setBlockers([]);
+      const response = await fetch(`${api}/transitions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action, note: note || null }) });
+      if (response.ok) {
+        setNote("");
+        router.refresh();
+        return;
+      }
+      const body = await response.json().catch(() => ({}));
+      setError(body.error ?? `HTTP ${response.status}`);
+      if (Array.isArray(body.details)) setBlockers(body.details);
+    });
+
+  if (!actions.length) return null;
+  return (
+    <div className="card" data-testid="reply-actions">
+      {actions.some((a) => a !== "submit") && (
+        <label className="field"><span>{t("note")}</span>
+          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={5000} aria-label={t("note")} />
+        </label>
+      )}
+      <div className="inline-form">
+        {actions.map((a) => (
+          <button key={a} type="button" disabled={pending} onClick={() => run(a)} className={a === "submit" || a === "validate" ? "" : "secondary"}>{t(a)}</button>
+        ))}
+      </div>
+      {error && <p className="alert error" role="alert" data-testid="workflow-error">{error}</p>}
+      {blockers.length > 0 && (
+        <ul className="blockers" data-testid="blockers">
+          {blockers.slice(0, 200).map((b) => (
+            <li key={`${b.code}-${b.cell}`}>
+              <Link href={`${base}/${b.chapter ?? "1"}#q-${b.question}`}>{b.question}</Link> — {issueText(b.code, b.params)} <span className="muted">({b.cell})</span>
+            </li>
+          ))}
+          {blockers.length > 200 && <li>… {t("more", { count: blockers.length - 200 })}</li>}
+        </ul>
+      )}
+    </div>
+  );
+}

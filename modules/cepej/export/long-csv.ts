@@ -1,0 +1,39 @@
+// The long CSV of CEPEJ replies: one row per cell, columns exactly
+// cycle,country,question,part,row,column,value,status,comment. Written as a stream of lines so
+// that a whole cycle never sits in memory.
+import type { Questionnaire } from "@/modules/questionnaire/definition";
+import type { AnswerReader } from "@/modules/questionnaire/answers";
+import { BOM, csvLine } from "@/lib/csv/csv";
+import { exportCells } from "./cells";
+
+export const LONG_CSV_HEADER = ["cycle", "country", "question", "part", "row", "column", "value", "status", "comment"];
+
+export function* longCsvLines(q: Questionnaire, reply: { cycle: string; country: string; read: AnswerReader; flags?: Record<string, string> }): Generator<string> {
+  for (const c of exportCells(q, reply.read, { flags: reply.flags })) {
+    const comment = c.notRetained ? [c.comment, `[not retained for publication: ${c.notRetained}]`].filter(Boolean).join(" ") : c.comment;
+    yield csvLine([reply.cycle, reply.country, c.question, c.part, c.row, c.column, c.value, c.status, comment]);
+  }
+}
+
+export const longCsvHeader = () => BOM + csvLine(LONG_CSV_HEADER);
+
+/** A web stream from a generator of lines, pulled as the client reads (back-pressure). */
+export function streamLines(lines: Iterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = lines[Symbol.iterator]();
+  return new ReadableStream({
+    pull(controller) {
+      let chunk = "";
+      for (let i = 0; i < 500; i++) {
+        const next = iterator.next();
+        if (next.done) {
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += next.value;
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+  });
+}

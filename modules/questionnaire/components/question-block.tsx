@@ -1,0 +1,185 @@
+"use client";
+// Renders any question of a definition: the type decides the body; number, choice, tick and text
+// cells are shared by single questions and grids. No question has a component of its own.
+import { memo } from "react";
+import { useFormContext } from "react-hook-form";
+import { useTranslations } from "next-intl";
+import type { Column, Question, Row } from "@/modules/questionnaire/definition";
+import { cellKey, commentKey, questionStatusKey } from "@/modules/questionnaire/cells";
+import { sumsOf } from "@/modules/questionnaire/rules";
+import { rowEnabled } from "@/modules/questionnaire/conditions";
+import { COMMENT_MAX } from "@/modules/questionnaire/rules";
+import { NumberCell } from "./cells/number-cell";
+import { CheckCell, ChoiceCell, MultiCell } from "./cells/choice-cells";
+import { TextCell } from "./cells/text-cell";
+import { ComputedSum, QuestionIssues, useQuestionEnabled } from "./live";
+import { useAnswerReader, useLocalized, useReply } from "./reply-context";
+import { QueryThreads } from "../../cepej/components/review-panel";
+import { IndicatorsBeside } from "../../cepej/components/indicators-beside";
+import { useFieldsChange } from "./field-hub";
+
+export const QuestionBlock = memo(function QuestionBlock({ question }: { question: Question }) {
+  const t = useTranslations("form");
+  const l = useLocalized();
+  const enabled = useQuestionEnabled(question);
+  const label = `${question.id}. ${l(question.label)}`;
+  return (
+    <section id={`q-${question.id}`} className={`question${enabled ? "" : " disabled"}`} data-question={question.id}>
+      <h3 className="question-label">
+        <span className="qnum">{question.type === "sources" ? question.id : `${question.id}.`}</span> {l(question.label)}
+      </h3>
+      {question.note && (
+        <details className="note">
+          <summary>{t("explanatoryNote")}</summary>
+          <p>{l(question.note)}</p>
+        </details>
+      )}
+      {!enabled && <p className="muted small">{t("notApplicableNow")}</p>}
+      <fieldset disabled={!enabled} className="answer">
+        <QuestionBody question={question} label={label} />
+        {question.questionStatus?.length ? <WholeQuestionStatus question={question} /> : null}
+      </fieldset>
+      {question.comment !== false && (
+        <label className="comment">
+          <span>{question.comment ? l(question.comment) : t("comments")}</span>
+          <TextCell name={commentKey(question.id)} maxLength={COMMENT_MAX} label={`${question.id} ${t("comments")}`} rows={2} />
+          <PreviousComment questionId={question.id} />
+        </label>
+      )}
+      <QuestionIssues question={question} />
+      <IndicatorsBeside questionId={question.id} />
+      <QueryThreads question={question} />
+    </section>
+  );
+});
+
+function QuestionBody({ question: q, label }: { question: Question; label: string }) {
+  switch (q.type) {
+    case "number":
+      return <span data-cell={q.id}><NumberCell cellKey={q.id} spec={q.number} label={label} threshold={q.variationThreshold} /></span>;
+    case "choice":
+      return <span data-cell={q.id}><ChoiceCell cellKey={q.id} options={q.options} label={label} /></span>;
+    case "multi":
+      return <span data-cell={q.id}><MultiCell cellKey={q.id} options={q.options} maxSelected={q.maxSelected} label={label} /></span>;
+    case "text":
+    case "sources":
+      return <span data-cell={q.id}><TextCell name={q.id} maxLength={q.maxLength} label={label} rows={q.type === "sources" ? 3 : 6} /></span>;
+    case "date":
+      return <span data-cell={q.id}><DateCell cellKey={q.id} label={label} /></span>;
+    case "grid":
+      return <GridBody question={q} />;
+  }
+}
+
+function GridBody({ question: q }: { question: Extract<Question, { type: "grid" }> }) {
+  const l = useLocalized();
+  const sums = new Map(sumsOf(q).filter((s) => s.total.startsWith(`${q.id}:`)).map((s) => [s.total, s.parts]));
+  const rowsWithConditions = q.rows.some((r) => r.enabledWhen);
+  return (
+    <div className="grid-wrap">
+      <table className="grid">
+        <thead>
+          <tr>
+            <th />
+            {q.columns.map((c) => <th key={c.id} scope="col">{l(c.label)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {q.rows.map((row) =>
+            rowsWithConditions && row.enabledWhen ? (
+              <ConditionalRow key={row.id} question={q} row={row} sums={sums} />
+            ) : (
+              <GridRow key={row.id} question={q} row={row} sums={sums} enabled />
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ConditionalRow(props: { question: Extract<Question, { type: "grid" }>; row: Row; sums: Map<string, string[]> }) {
+  const read = useAnswerReader();
+  useFieldsChange(useFormContext().control, null); // row conditions are rare: re-check on any change of this form
+  return <GridRow {...props} enabled={rowEnabled(props.row, read)} />;
+}
+
+function GridRow({ question: q, row, sums, enabled }: { question: Extract<Question, { type: "grid" }>; row: Row; sums: Map<string, string[]>; enabled: boolean }) {
+  const l = useLocalized();
+  const rowLabel = l(row.label);
+  return (
+    <tr className={`${row.sumOf ? "total-row" : ""}${enabled ? "" : " disabled"}`}>
+      <th scope="row" style={row.indent ? { paddingLeft: 8 + row.indent * 16 } : undefined}>{rowLabel}</th>
+      {q.columns.map((col) => {
+        if (row.emptyColumns?.includes(col.id)) return <td key={col.id} className="empty" />;
+        const key = cellKey({ q: q.id, row: row.id, col: col.id });
+        const parts = sums.get(key);
+        return (
+          <td key={col.id} data-cell={key}>
+            <fieldset disabled={!enabled}>
+              <GridCell cellKey={key} column={col} label={`${q.id} ${rowLabel} / ${l(col.label)}`} threshold={q.variationThreshold} />
+              {parts && <ComputedSum total={key} parts={parts} />}
+            </fieldset>
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+function GridCell({ cellKey: key, column, label, threshold }: { cellKey: string; column: Column; label: string; threshold?: number }) {
+  const spec = column.cell;
+  switch (spec.kind) {
+    case "number":
+      return <NumberCell cellKey={key} spec={spec.number} label={label} threshold={threshold} />;
+    case "choice":
+      return <ChoiceCell cellKey={key} options={spec.options} label={label} />;
+    case "multi":
+      return <MultiCell cellKey={key} options={spec.options} maxSelected={spec.maxSelected} label={label} />;
+    case "check":
+      return <CheckCell cellKey={key} label={label} />;
+    case "text":
+      return <TextCell name={key} maxLength={spec.maxLength} label={label} single />;
+    case "date":
+      return <DateCell cellKey={key} label={label} />;
+  }
+}
+
+function WholeQuestionStatus({ question }: { question: Question }) {
+  const { register } = useFormContext();
+  const { readOnly } = useReply();
+  const t = useTranslations("form");
+  const name = questionStatusKey(question.id);
+  return (
+    <span className="whole-status">
+      {question.questionStatus!.map((s) => (
+        <label key={s} className="status">
+          <input type="radio" value={s} disabled={readOnly} {...register(name)} /> {s === "NA" ? t("na") : t("nap")} ({t("wholeQuestion")})
+        </label>
+      ))}
+    </span>
+  );
+}
+
+/** The previous cycle's comment, with one click to reuse it (CEPEJ asks for comments to be repeated). */
+function PreviousComment({ questionId }: { questionId: string }) {
+  const t = useTranslations("review");
+  const { previous, previousCycle, readOnly } = useReply();
+  const { setValue } = useFormContext();
+  const text = previous[commentKey(questionId)]?.text;
+  if (!text) return null;
+  return (
+    <span className="previous-comment" data-testid={`previous-comment-${questionId}`}>
+      <span className="muted">{t("previousComment", { cycle: previousCycle ?? "" })}</span> {text}{" "}
+      {!readOnly && (
+        <button type="button" className="link" onClick={() => setValue(commentKey(questionId), text, { shouldDirty: true })}>{t("reuse")}</button>
+      )}
+    </span>
+  );
+}
+
+function DateCell({ cellKey, label }: { cellKey: string; label: string }) {
+  const { register } = useFormContext();
+  const { readOnly } = useReply();
+  return <input type="date" aria-label={label} disabled={readOnly} {...register(cellKey)} />;
+}

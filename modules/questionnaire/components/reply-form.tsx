@@ -1,0 +1,257 @@
+"use client";
+// A questionnaire page: one chapter of a reply, rendered from its definition, with autosave,
+// live rules, conflict handling and navigation to what still needs attention.
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import type { Part, Question } from "@/modules/questionnaire/definition";
+import { indexQuestionnaire, type Cell } from "@/modules/questionnaire/cells";
+import type { Answer } from "@/modules/questionnaire/answers";
+import { toFormValues, fromFormValues, type FormValues } from "@/modules/questionnaire/form-values";
+import { blocksSubmission, evaluateQuestion, type ValueContext } from "@/modules/questionnaire/rules";
+import { progressOf } from "@/modules/questionnaire/progress";
+import { formatNumber } from "@/modules/questionnaire/numbers";
+import { questionsOf } from "@/modules/questionnaire/walk";
+import type { Conflict } from "@/modules/questionnaire/schemas";
+import { ReplyProvider, useLocalized, type ReplyContextValue, type ReviewData } from "./reply-context";
+import { QuestionBlock } from "./question-block";
+import { useAutosave } from "./use-autosave";
+import { fieldReader } from "./field-reader";
+
+export type ChapterSummary = { id: string; title: string; href: string; answered: number; total: number; warnings: number; errors: number };
+
+type Props = {
+  chapter: Part;
+  chapters: ChapterSummary[];
+  locale: string;
+  answers: Record<string, { answer: Answer; version: number }>;
+  saveUrl: string;
+  readOnly: boolean;
+  previous: Record<string, Answer>;
+  previousCycle: string | null;
+  variationThreshold: number;
+  review: ReviewData;
+  /** Values the definition's rules refer to (a survey wave's fieldwork period). */
+  context?: ValueContext;
+};
+
+export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnly, previous, previousCycle, variationThreshold, review, context: valueContext }: Props) {
+  const t = useTranslations("form");
+  const index = useMemo(() => indexQuestionnaire({ id: "page", version: "1", title: chapter.title, parts: [chapter] }), [chapter]);
+  const questions = useMemo(() => questionsOf(chapter), [chapter]);
+  const defaultValues = useMemo(() => {
+    const values: FormValues = {};
+    for (const [key, info] of index.keys) toFormValues(info, answers[key]?.answer, values, key);
+    return values;
+    // Only on first render: later changes live in the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const outside = useMemo(() => Object.fromEntries(Object.entries(answers).filter(([k]) => !index.keys.has(k)).map(([k, v]) => [k, v.answer])), [answers, index]);
+  const form = useForm({ defaultValues, shouldUnregister: false });
+  const invalid = useRef(new Set<string>()).current;
+  const context = useMemo<ReplyContextValue>(
+    () => ({ index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext }),
+    [index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext],
+  );
+
+  const read = useCallback((key: string) => {
+    const info = index.keys.get(key);
+    if (!info) return outside[key];
+    const a = fromFormValues(info, fieldReader(form.control), key);
+    return a === "invalid" ? undefined : a;
+  }, [index, outside, form]);
+  const summarise = useCallback(() => {
+    const options = { submit: true, previous: previousCycle ? (k: string) => previous[k] : undefined, variationThreshold, context: valueContext };
+    const issues = questions.flatMap((q) => evaluateQuestion(q, read, options));
+    return {
+      ...progressOf(questions, read),
+      errors: issues.filter((i) => i.severity === "error" && i.code !== "unanswered").length,
+      warnings: issues.filter((i) => i.severity === "warning" && blocksSubmission(i)).length,
+      unanswered: issues.filter((i) => i.code === "unanswered").map((i) => i.cell),
+      warningCells: issues.filter((i) => i.severity === "warning" || (i.severity === "error" && i.code !== "unanswered")).map((i) => i.cell),
+    };
+  }, [questions, read, previous, previousCycle, variationThreshold, valueContext]);
+  const [live, setLive] = useState(summarise);
+
+  // Marks the moment the form is hydrated and usable (read by the benchmarks in bench/).
+  useEffect(() => {
+    performance.mark("form-ready");
+    document.body.dataset.formReady = "1";
+  }, []);
+
+  const autosave = useAutosave({ form, index, url: saveUrl, initial: answers, invalid, enabled: !readOnly, onSaved: () => setLive(summarise()) });
+
+  const cursor = useRef<Record<string, number>>({});
+  const jump = (kind: "unanswered" | "warning") => {
+    const now = summarise();
+    setLive(now);
+    const list = kind === "unanswered" ? now.unanswered : now.warningCells;
+    if (!list.length) return;
+    const next = ((cursor.current[kind] ?? -1) + 1) % list.length;
+    cursor.current[kind] = next;
+    const el = document.querySelector(`[data-cell="${CSS.escape(list[next])}"]`);
+    el?.scrollIntoView({ block: "center" });
+    (el?.querySelector("input:not([disabled]), textarea, select") as HTMLElement | null)?.focus();
+  };
+
+  const acceptTheirs = (c: Conflict) => {
+    const theirs = autosave.acceptTheirs(c);
+    const info = index.keys.get(c.cell);
+    if (!info) return;
+    const values: FormValues = {};
+    toFormValues(info, theirs ?? undefined, values, c.cell);
+    for (const [field, value] of Object.entries(values)) form.setValue(field, value);
+  };
+
+  // The form body is built once per chapter and rendered by reference. ReplyForm re-renders while
+  // the user types (the autosave state idle → pending → saving → saved, the live counts after each
+  // save), and react-hook-form's <FormProvider {...form}> hands its context a new object on every
+  // render, which re-rendered every cell of the chapter through QuestionBlock's memo (~340 number
+  // cells per keystroke in chapter 4). useForm returns the same object on every render, and no cell
+  // reads formState from the context, so the memoised provider loses nothing. The nav, toolbar and
+  // conflict list use `form` directly, not the context.
+  const formBody = useMemo(() => (
+    <FormProvider {...form}>
+      <form onSubmit={(e) => e.preventDefault()} onKeyDown={keyboardEntry} onFocus={keepInView} noValidate>
+        <ChapterParts part={chapter} depth={0} />
+      </form>
+    </FormProvider>
+  ), [form, chapter]);
+
+  const chapterIndex = chapters.findIndex((c) => c.id === chapter.id);
+  const nextWith = (pred: (c: ChapterSummary) => boolean) => chapters.slice(chapterIndex + 1).concat(chapters.slice(0, chapterIndex)).find(pred);
+
+  return (
+    <ReplyProvider value={context}>
+      <div className="reply-layout">
+        <ChapterNav chapters={chapters} current={chapter.id} answered={live.answered} total={live.total} warnings={live.warnings} errors={live.errors} />
+        <div className="reply-main">
+          <div className="toolbar">
+            <SaveIndicator state={autosave.state} error={autosave.error} readOnly={readOnly} />
+            <button type="button" className="secondary" onClick={() => jump("unanswered")} disabled={!live.unanswered.length}>{t("nextUnanswered")}</button>
+            <button type="button" className="secondary" onClick={() => jump("warning")} disabled={!live.warningCells.length}>{t("nextWarning")}</button>
+            {!live.unanswered.length && nextWith((c) => c.answered < c.total) && (
+              <Link href={nextWith((c) => c.answered < c.total)!.href}>{t("nextChapterUnanswered")}</Link>
+            )}
+          </div>
+          {autosave.conflicts.length > 0 && (
+            <div className="alert error" role="alert" data-testid="conflicts">
+              <strong>{t("conflictTitle")}</strong>
+              <ul>
+                {autosave.conflicts.map((c) => (
+                  <li key={c.cell}>
+                    {describeCell(index.cells.get(c.cell), c.cell)}: {t("conflictLine", { by: c.by ?? "?", theirs: showAnswer(c.theirs, index.cells.get(c.cell)), yours: showAnswer(c.yours, index.cells.get(c.cell)) })}{" "}
+                    <button type="button" className="secondary" onClick={() => acceptTheirs(c)}>{t("useTheirs")}</button>{" "}
+                    <button type="button" className="secondary" onClick={() => autosave.keepMine(c)}>{t("keepMine")}</button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {formBody}
+        </div>
+      </div>
+    </ReplyProvider>
+  );
+}
+
+type Counts = Pick<ChapterSummary, "answered" | "total" | "warnings" | "errors">;
+
+/** The chapters with their counts (the current chapter's live). memo, fed the current chapter's
+ *  counts as numbers: ReplyForm re-renders several times per save while the user types, and these
+ *  links need to render again only when a count moves. */
+const ChapterNav = memo(function ChapterNav({ chapters, current, ...live }: { chapters: ChapterSummary[]; current: string } & Counts) {
+  const t = useTranslations("form");
+  return (
+    <nav className="reply-nav" aria-label={t("chapters")}>
+      <ol>
+        {chapters.map((c) => {
+          const counts: Counts = c.id === current ? live : c;
+          return (
+            <li key={c.id} className={c.id === current ? "current" : ""}>
+              <Link href={c.href}>{c.id}. {c.title}</Link>
+              <span className="counts" data-testid={`progress-${c.id}`}>
+                {counts.answered}/{counts.total}
+                {counts.warnings > 0 && <span className="badge warning" title={t("warningsCount", { count: counts.warnings })}>⚠ {counts.warnings}</span>}
+                {counts.errors > 0 && <span className="badge error" title={t("errorsCount", { count: counts.errors })}>✖ {counts.errors}</span>}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+});
+
+/**
+ * Keyboard-first entry: on a choice, a digit picks the option with that code; Enter moves to the
+ * next question (Shift+Enter inside long texts still types a new line).
+ */
+function keyboardEntry(e: React.KeyboardEvent<HTMLFormElement>) {
+  const target = e.target as HTMLInputElement;
+  if (/^[0-9]$/.test(e.key) && target.type === "radio") {
+    const option = e.currentTarget.querySelector<HTMLInputElement>(`input[type=radio][name="${CSS.escape(target.name)}"][value="${e.key}"]`);
+    if (option && !option.disabled) {
+      e.preventDefault();
+      option.click();
+      option.focus();
+    }
+    return;
+  }
+  if (e.key === "Enter" && target.tagName !== "TEXTAREA" && target.tagName !== "BUTTON") {
+    e.preventDefault();
+    const questions = Array.from(e.currentTarget.querySelectorAll<HTMLElement>("section.question"));
+    const here = target.closest("section.question");
+    for (const q of questions.slice(questions.indexOf(here as HTMLElement) + 1)) {
+      const next = q.querySelector<HTMLElement>("input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled])");
+      if (next) {
+        const checked = q.querySelector<HTMLInputElement>("input[type=radio]:checked:not([disabled])");
+        (checked ?? next).focus();
+        return;
+      }
+    }
+  }
+}
+
+/** The question being answered stays in view as focus moves. */
+function keepInView(e: React.FocusEvent<HTMLFormElement>) {
+  (e.target as HTMLElement).closest("section.question")?.scrollIntoView({ block: "nearest" });
+}
+
+function ChapterParts({ part, depth }: { part: Part; depth: number }) {
+  const l = useLocalized();
+  const title = l(part.title);
+  const Heading = depth === 0 ? "h1" : depth === 1 ? "h2" : "h3";
+  return (
+    <div className={`part depth-${depth}`} id={`part-${part.id}`}>
+      <Heading className="part-title">{part.id}. {title}</Heading>
+      {part.questions.map((q: Question) => <QuestionBlock key={q.id} question={q} />)}
+      {part.parts.map((p) => <ChapterParts key={p.id} part={p} depth={depth + 1} />)}
+    </div>
+  );
+}
+
+function SaveIndicator({ state, error, readOnly }: { state: string; error: string | null; readOnly: boolean }) {
+  const t = useTranslations("form");
+  if (readOnly) return <span className="save-state readonly" data-testid="save-state">{t("readOnly")}</span>;
+  return (
+    <span className={`save-state ${state}`} data-testid="save-state" role="status">
+      {state === "idle" ? t("saveIdle") : state === "pending" || state === "saving" ? t("saving") : state === "saved" ? t("saved") : state === "conflict" ? t("conflict") : error ? t("saveRefused", { reason: error }) : t("saveFailed")}
+    </span>
+  );
+}
+
+function describeCell(cell: Cell | undefined, key: string): string {
+  if (!cell) return key;
+  return cell.row ? `${cell.question.id} · ${cell.row.label.en.slice(0, 50)} / ${cell.col!.label.en}` : cell.question.id;
+}
+
+function showAnswer(a: Answer | null, cell: Cell | undefined): string {
+  if (!a) return "—";
+  if (a.status) return a.status;
+  if (a.num !== null) return formatNumber(a.num);
+  if (a.text !== null && cell && (cell.spec.kind === "choice")) return cell.spec.options.find((o) => o.id === a.text)?.label.en ?? a.text;
+  return a.text ?? "—";
+}
+

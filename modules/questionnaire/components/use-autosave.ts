@@ -1,0 +1,184 @@
+"use client";
+// Autosave: every change reaches the server within about a second; failures are retried with
+// back-off and never dropped; a change to a cell someone else changed meanwhile comes back as a
+// conflict with both values instead of overwriting theirs.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
+import { sameAnswer, type Answer } from "@/modules/questionnaire/answers";
+import { fromFormValues, keyOfField } from "@/modules/questionnaire/form-values";
+import { fieldReader } from "./field-reader";
+import { hubOf } from "./field-hub";
+import type { AnswerChange, Conflict, SaveAnswersResponse } from "@/modules/questionnaire/schemas";
+
+export type SaveState = "idle" | "pending" | "saving" | "saved" | "failed" | "conflict";
+
+const DEBOUNCE_MS = 600;
+const MAX_WAIT_MS = 1500;
+
+/** The mounted forms' ways to save what is still pending (see settleAutosaves). */
+const settlers = new Set<() => Promise<boolean>>();
+
+/** Saves at once whatever the page's forms still hold unsaved and resolves true when all of it is
+ *  stored; false when something could not be saved (the form shows why). An action that acts on the
+ *  stored answers (completing an interview) calls it first, so that the last figure typed is in. */
+export async function settleAutosaves(): Promise<boolean> {
+  const results = await Promise.all([...settlers].map((settle) => settle()));
+  return results.every(Boolean);
+}
+
+export function useAutosave(opts: {
+  form: UseFormReturn;
+  index: QuestionnaireIndex;
+  url: string;
+  initial: Record<string, { answer: Answer; version: number }>;
+  invalid: Set<string>;
+  enabled: boolean;
+  onSaved?: () => void;
+}) {
+  const { form, index, url, invalid, enabled } = opts;
+  // Built once: useRef(new Map(…)) evaluated its argument on every render of the form (two maps of
+  // ~1 600 entries, several times per save while the user types).
+  const [initialVersions] = useState(() => new Map(Object.entries(opts.initial).map(([k, v]) => [k, v.version])));
+  const [initialSaved] = useState(() => new Map(Object.entries(opts.initial).map(([k, v]) => [k, v.answer])));
+  const versions = useRef(initialVersions);
+  const lastSaved = useRef(initialSaved);
+  const dirty = useRef(new Set<string>());
+  const inFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const firstDirtyAt = useRef<number | null>(null);
+  const failures = useRef(0);
+  const [state, setState] = useState<SaveState>("idle");
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const onSaved = useRef(opts.onSaved);
+  onSaved.current = opts.onSaved;
+
+  const flush = useCallback(async () => {
+    timer.current = null;
+    if (inFlight.current) return schedule(DEBOUNCE_MS);
+    const changes: AnswerChange[] = [];
+    for (const key of dirty.current) {
+      const info = index.keys.get(key);
+      if (!info || invalid.has(key)) continue; // an invalid figure stays unsaved until fixed
+      const answer = fromFormValues(info, fieldReader(form.control), key);
+      if (answer === "invalid") continue;
+      if (sameAnswer(lastSaved.current.get(key), answer)) continue;
+      changes.push({ cell: key, value: answer, baseVersion: versions.current.get(key) ?? 0 });
+    }
+    const sent = new Set(changes.map((c) => c.cell));
+    for (const key of [...dirty.current]) if (!sent.has(key) && !invalid.has(key)) dirty.current.delete(key);
+    firstDirtyAt.current = null;
+    if (!changes.length) {
+      setState((s) => (s === "pending" || s === "saving" ? "saved" : s));
+      return;
+    }
+    inFlight.current = true;
+    setState("saving");
+    for (const c of changes) dirty.current.delete(c.cell);
+    try {
+      const response = await fetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ changes }) });
+      if (response.status === 200 || response.status === 409) {
+        const body = (await response.json()) as SaveAnswersResponse;
+        const byCell = new Map(changes.map((c) => [c.cell, c.value]));
+        for (const s of body.saved) {
+          versions.current.set(s.cell, s.version);
+          lastSaved.current.set(s.cell, byCell.get(s.cell) ?? { num: null, text: null, status: null });
+        }
+        failures.current = 0;
+        setError(null);
+        if (body.conflicts.length) {
+          setConflicts((old) => [...old.filter((o) => !body.conflicts.some((c) => c.cell === o.cell)), ...body.conflicts]);
+          setState("conflict");
+        } else setState(dirty.current.size ? "pending" : "saved");
+        onSaved.current?.();
+      } else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+        // Refused for a reason retrying cannot fix (signed out, no longer allowed, locked reply).
+        const body = await response.json().catch(() => ({}));
+        for (const c of changes) dirty.current.add(c.cell);
+        setError(typeof body.error === "string" ? body.error : `HTTP ${response.status}`);
+        setState("failed");
+      } else throw new Error(`HTTP ${response.status}`);
+    } catch {
+      for (const c of changes) dirty.current.add(c.cell);
+      failures.current++;
+      setState("failed");
+      schedule(Math.min(30_000, 1000 * 2 ** failures.current));
+    } finally {
+      inFlight.current = false;
+    }
+    if (dirty.current.size && failures.current === 0) schedule(DEBOUNCE_MS);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, index, url, invalid]);
+
+  const schedule = useCallback((delay: number) => {
+    if (timer.current) clearTimeout(timer.current);
+    const now = Date.now();
+    firstDirtyAt.current ??= now;
+    const wait = Math.max(0, Math.min(delay, firstDirtyAt.current + MAX_WAIT_MS - now));
+    timer.current = setTimeout(() => void flushRef.current(), wait);
+  }, []);
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+
+  const markDirty = useCallback((key: string) => {
+    dirty.current.add(key);
+    setState((s) => (s === "conflict" ? s : "pending"));
+    schedule(DEBOUNCE_MS);
+  }, [schedule]);
+
+  // Every change of a field's value marks its cell dirty: the same changes form.watch(callback)
+  // reported, without the copy of the whole form's values it made for its callback on each one.
+  useEffect(() => {
+    if (!enabled) return;
+    return hubOf(form.control).onValueChange((name) => markDirty(keyOfField(name)));
+  }, [form, enabled, markDirty]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    // Waits for a save in flight, sends what is still pending once, and tells whether all of it is in.
+    const run = async () => {
+      let sent = false;
+      for (;;) {
+        while (inFlight.current) await new Promise((r) => setTimeout(r, 20));
+        if ([...dirty.current].some((k) => invalid.has(k))) return false; // a figure to correct first
+        if (!dirty.current.size) return true;
+        if (sent) return false; // sent and back as pending: refused or failed (the form says why)
+        sent = true;
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = null;
+        await flushRef.current();
+      }
+    };
+    settlers.add(run);
+    return () => void settlers.delete(run);
+  }, [enabled, invalid]);
+
+  // Leaving with unsaved input warns.
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (dirty.current.size || inFlight.current) {
+        e.preventDefault();
+        e.returnValue = "";
+      }
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  /** Take the other person's value. */
+  const acceptTheirs = useCallback((c: Conflict) => {
+    versions.current.set(c.cell, c.version);
+    lastSaved.current.set(c.cell, c.theirs ?? { num: null, text: null, status: null });
+    setConflicts((old) => old.filter((o) => o.cell !== c.cell));
+    return c.theirs;
+  }, []);
+  /** Keep mine: save again on top of their version. */
+  const keepMine = useCallback((c: Conflict) => {
+    versions.current.set(c.cell, c.version);
+    setConflicts((old) => old.filter((o) => o.cell !== c.cell));
+    markDirty(c.cell);
+  }, [markDirty]);
+
+  return { state, error, conflicts, acceptTheirs, keepMine, flushNow: () => void flushRef.current() };
+}

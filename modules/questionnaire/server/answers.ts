@@ -1,0 +1,127 @@
+// Where answers are read and written. Every save is validated cell by cell against the
+// definition (the same rules engine as the browser), checked for conflicting edits, and written
+// with its history in one transaction.
+import "server-only";
+import { getDb } from "@/db/client";
+import { prepared } from "@/db/statements";
+import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
+import { isEmpty, sameAnswer, type Answer } from "@/modules/questionnaire/answers";
+import { checkCellValue, COMMENT_MAX, OPTION_TEXT_MAX, type ValueContext } from "@/modules/questionnaire/rules";
+import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse, SavedCell } from "../schemas";
+
+export type StoredAnswer = { answer: Answer; version: number };
+
+export function loadAnswers(responseId: number): Map<string, StoredAnswer> {
+  const rows = prepared(getDb().$client, "select cell, num, text, status, version from answers where response_id = ?")
+    .all(responseId) as { cell: string; num: number | null; text: string | null; status: "NA" | "NAP" | null; version: number }[];
+  return new Map(rows.map((r) => [r.cell, { answer: { num: r.num, text: r.text, status: r.status }, version: r.version }]));
+}
+
+/** Refusals that block saving: unknown cells and values that break their cell's rules. */
+export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange[], context: ValueContext = {}): RejectedCell[] {
+  const rejected: RejectedCell[] = [];
+  const seen = new Set<string>();
+  for (const change of changes) {
+    if (seen.has(change.cell)) {
+      rejected.push({ cell: change.cell, code: "duplicateCell" });
+      continue;
+    }
+    seen.add(change.cell);
+    const info = index.keys.get(change.cell);
+    const v = change.value;
+    if (!info) {
+      rejected.push({ cell: change.cell, code: "unknownCell" });
+      continue;
+    }
+    if (!v || isEmpty(v)) continue; // clearing is always allowed
+    if (info.kind === "cell") {
+      const problem = checkCellValue(info.cell, v, context);
+      if (problem) rejected.push({ cell: change.cell, code: problem.code, params: problem.params });
+    } else if (info.kind === "questionStatus") {
+      if (!v.status || v.num !== null || v.text !== null || !info.question.questionStatus?.includes(v.status)) {
+        rejected.push({ cell: change.cell, code: "statusNotAllowed" });
+      }
+    } else {
+      const max = info.kind === "comment" ? COMMENT_MAX : OPTION_TEXT_MAX;
+      if (v.text === null || v.num !== null || v.status !== null) rejected.push({ cell: change.cell, code: "textExpected" });
+      else if (v.text.length > max) rejected.push({ cell: change.cell, code: "textTooLong", params: { max } });
+    }
+  }
+  return rejected;
+}
+
+const TOUCH = `update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`;
+
+/** The two statements of every answer write: the cell (versioned) and its history. */
+function writeStatements(sqlite: ReturnType<typeof getDb>["$client"]) {
+  return {
+    upsert: prepared(sqlite, 
+      `insert into answers (response_id, cell, num, text, status, version, updated_by, updated_at)
+       values (@responseId, @cell, @num, @text, @status, @version, @userId, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+       on conflict (response_id, cell) do update set num = excluded.num, text = excluded.text, status = excluded.status,
+         version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+    ),
+    history: prepared(sqlite, "insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, ?, ?, ?)"),
+  };
+}
+
+type Row = { num: number | null; text: string | null; status: "NA" | "NAP" | null; version: number; updated_at: string; updated_by_name: string | null };
+
+/** Writes valid changes. A change based on an older version than the stored one is a conflict
+ *  (unless it writes the value already stored): it is reported with both values, not applied. */
+export function saveAnswers(responseId: number, userId: number, changes: AnswerChange[]): SaveAnswersResponse {
+  const sqlite = getDb().$client;
+  const select = prepared(
+    sqlite,
+    `select a.num, a.text, a.status, a.version, a.updated_at, u.name as updated_by_name
+       from answers a left join users u on u.id = a.updated_by where a.response_id = ? and a.cell = ?`,
+  );
+  const { upsert, history } = writeStatements(sqlite);
+  const touch = prepared(sqlite, TOUCH);
+
+  return sqlite.transaction(() => {
+    const saved: SavedCell[] = [];
+    const conflicts: Conflict[] = [];
+    for (const change of changes) {
+      const row = select.get(responseId, change.cell) as Row | undefined;
+      const stored: Answer | null = row ? { num: row.num, text: row.text, status: row.status } : null;
+      const version = row?.version ?? 0;
+      const value = change.value && !isEmpty(change.value) ? change.value : null;
+      if (sameAnswer(stored, value)) {
+        saved.push({ cell: change.cell, version });
+        continue;
+      }
+      if (version !== change.baseVersion) {
+        conflicts.push({ cell: change.cell, yours: value, theirs: stored && !isEmpty(stored) ? stored : null, version, by: row?.updated_by_name ?? null, at: row?.updated_at ?? null });
+        continue;
+      }
+      upsert.run({ responseId, cell: change.cell, num: value?.num ?? null, text: value?.text ?? null, status: value?.status ?? null, version: version + 1, userId });
+      history.run(responseId, change.cell, stored ? JSON.stringify(stored) : null, value ? JSON.stringify(value) : null, userId);
+      saved.push({ cell: change.cell, version: version + 1 });
+    }
+    if (saved.length) touch.run(responseId);
+    return { saved, conflicts };
+  }).immediate();
+}
+
+/** Replaces every stored answer of a response with `next` (an import), in one transaction, keeping
+ *  the history of each cell that changes. Returns how many cells changed. */
+export function replaceAnswers(responseId: number, userId: number, next: Map<string, Answer>): number {
+  const sqlite = getDb().$client;
+  const current = loadAnswers(responseId);
+  const { upsert, history } = writeStatements(sqlite);
+  return sqlite.transaction(() => {
+    let changed = 0;
+    const cells = new Set([...current.keys(), ...next.keys()]);
+    for (const cell of cells) {
+      const before = current.get(cell);
+      const after = next.get(cell) && !isEmpty(next.get(cell)) ? next.get(cell)! : null;
+      if (sameAnswer(before?.answer ?? null, after)) continue;
+      upsert.run({ responseId, cell, num: after?.num ?? null, text: after?.text ?? null, status: after?.status ?? null, version: (before?.version ?? 0) + 1, userId });
+      history.run(responseId, cell, before ? JSON.stringify(before.answer) : null, after ? JSON.stringify(after) : null, userId);
+      changed++;
+    }
+    if (changed) prepared(sqlite, TOUCH).run(responseId);
+    return changed;
+  }).immediate();
+}

@@ -1,0 +1,159 @@
+// The codebook of the UDN microdata, derived from the same columns as the microdata itself
+// (modules/survey/microdata.ts): a CSV codebook for people, and SPSS syntax that reads the microdata
+// CSV with its variable labels and value labels.
+import { toCsv } from "@/lib/csv/csv";
+import { MICRODATA_COLUMNS, describeCondition } from "./microdata";
+import { REGIONS, SETTLEMENT } from "./codes";
+
+export type VariableType = "string" | "numeric" | "date";
+
+export type MicrodataVariable = {
+  name: string;
+  label: string;
+  type: VariableType;
+  /** Value labels, in code order. */
+  values: [string, string][];
+  /** When the variable is asked (empty: always); not asked → empty cell (system-missing). */
+  askedIf: string;
+  /** SPSS input format for the CSV. */
+  spssFormat: string;
+};
+
+const HOUSEHOLD_LABELS: Record<string, string> = {
+  household_id: "Household identifier (from the sample)",
+  region: "Region",
+  settlement: "Settlement type",
+  weight: "Design weight (households in the stratum / sampled households in the stratum)",
+};
+
+const FLAG_VALUES: [string, string][] = [["0", "not mentioned"], ["1", "mentioned"]];
+
+/** Every microdata column with its label, type and value labels, in column order. */
+export function microdataVariables(): MicrodataVariable[] {
+  return MICRODATA_COLUMNS.map((c): MicrodataVariable => {
+    if (c.kind === "household") {
+      const base = { name: c.name, label: HOUSEHOLD_LABELS[c.field], askedIf: "" };
+      switch (c.field) {
+        case "household_id":
+          return { ...base, type: "string", values: [], spssFormat: "A64" };
+        case "region":
+          return { ...base, type: "string", values: REGIONS.map((r) => [r.code, r.name]), spssFormat: "A3" };
+        case "settlement":
+          return { ...base, type: "numeric", values: Object.entries(SETTLEMENT), spssFormat: "F1.0" };
+        case "weight":
+          return { ...base, type: "numeric", values: [], spssFormat: "F24.12" };
+      }
+    }
+    const q = c.question;
+    const askedIf = q.enabledWhen ? describeCondition(q.enabledWhen) : "";
+    if (c.kind === "flag") {
+      return { name: c.name, label: `${q.label.en}: ${c.option.label.en}`, type: "numeric", values: FLAG_VALUES, askedIf, spssFormat: "F1.0" };
+    }
+    if (c.kind === "optionText") {
+      const prompt = c.option.text ? `, ${c.option.text.en}` : "";
+      return {
+        name: c.name, label: `${q.label.en}: ${c.option.label.en}${prompt}`, type: "string", values: [],
+        askedIf: `${askedIf ? `${askedIf} and ` : ""}${q.id}_${c.option.id} = 1`, spssFormat: "A2000",
+      };
+    }
+    switch (q.type) {
+      case "choice": {
+        const width = Math.max(...q.options.map((o) => o.id.length));
+        const numeric = q.options.every((o) => /^\d+$/.test(o.id));
+        return {
+          name: c.name, label: q.label.en, type: numeric ? "numeric" : "string", values: q.options.map((o) => [o.id, o.label.en]),
+          askedIf, spssFormat: numeric ? `F${width}.0` : `A${width}`,
+        };
+      }
+      case "number": {
+        const range = q.number.min !== null && q.number.max !== undefined ? ` (${q.number.min}–${q.number.max})` : "";
+        const width = Math.max(String(Math.trunc(q.number.max ?? 1e9)).length + (q.number.decimals ? q.number.decimals + 1 : 0), 1);
+        return { name: c.name, label: `${q.label.en}${range}`, type: "numeric", values: [], askedIf, spssFormat: `F${width}.${q.number.decimals}` };
+      }
+      case "date":
+        return { name: c.name, label: `${q.label.en} (YYYY-MM-DD)`, type: "date", values: [], askedIf, spssFormat: "SDATE10" };
+      default:
+        return { name: c.name, label: q.label.en, type: "string", values: [], askedIf, spssFormat: "A2000" };
+    }
+  });
+}
+
+/** The codebook as CSV: variable, label, type, values ("1=male; 2=female"), asked_if. */
+export function codebookCsv(): string {
+  return toCsv(
+    ["variable", "label", "type", "values", "asked_if"],
+    microdataVariables().map((v) => [v.name, v.label, v.type, v.values.map(([k, l]) => `${k}=${l}`).join("; "), v.askedIf]),
+  );
+}
+
+/** An SPSS string literal: double quotes, inner quotes doubled. */
+const spssText = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * SPSS syntax (.sps) that reads the microdata CSV (UTF-8, header row, comma-delimited, quoted
+ * texts) and applies variable labels, value labels, measurement levels and the design weight.
+ */
+export function spssSyntax(options: { file?: string } = {}): string {
+  const file = options.file ?? "udn-microdata.csv";
+  const vars = microdataVariables();
+  const lines: string[] = [];
+  lines.push(
+    "* Encoding: UTF-8.",
+    "* Household survey UDN: The level of public confidence in law enforcement agencies and the judicial system.",
+    "* Microdata: one case per interview. Questions that are not asked (skip logic) are empty: system-missing.",
+    "",
+    "GET DATA",
+    "  /TYPE=TXT",
+    `  /FILE=${spssText(file)}`,
+    "  /ENCODING='UTF8'",
+    "  /ARRANGEMENT=DELIMITED",
+    "  /DELCASE=LINE",
+    "  /FIRSTCASE=2",
+    "  /DELIMITERS=\",\"",
+    "  /QUALIFIER='\"'",
+    "  /VARIABLES=",
+    ...vars.map((v) => `    ${v.name} ${v.spssFormat}`),
+    ".",
+    "CACHE.",
+    "EXECUTE.",
+    "",
+    "FORMATS weight (F12.6).",
+    "",
+    "VARIABLE LABELS",
+    ...vars.map((v, i) => `  ${i ? "/" : ""}${v.name} ${spssText(v.label)}`),
+    ".",
+    "",
+    "VALUE LABELS",
+  );
+  const labelled = vars.filter((v) => v.values.length);
+  labelled.forEach((v, i) => {
+    lines.push(`  ${i ? "/" : ""}${v.name}`);
+    for (const [code, label] of v.values) lines.push(`    ${v.type === "string" ? spssText(code) : code} ${spssText(label)}`);
+  });
+  lines.push(".", "");
+
+  const scale = vars.filter((v) => v.type === "numeric" && !v.values.length).map((v) => v.name);
+  const nominal = vars.filter((v) => v.values.length).map((v) => v.name);
+  lines.push(`VARIABLE LEVEL ${scale.join(" ")} (SCALE).`);
+  lines.push("VARIABLE LEVEL", ...chunk(nominal, 6).map((names) => `  ${names.join(" ")}`), "  (NOMINAL).", "");
+
+  lines.push(
+    "* MISSING VALUES: none are declared. Skipped questions are already system-missing, and the release's",
+    "* distributions count 8 (never encountered it) and 9 (difficult to answer) as answers, so they stay valid.",
+    "* To analyse only respondents with an opinion, declare them missing, e.g.:",
+    `* MISSING VALUES ${vars.filter((v) => v.name.startsWith("trust_")).map((v) => v.name).join(" ")} (8, 9).`,
+    `* MISSING VALUES ${vars.filter((v) => v.values.some(([code, l]) => code === "9" && l === "difficult to answer") && !v.name.startsWith("trust_")).map((v) => v.name).join(" ")} (9).`,
+    "",
+    "* Results are weighted estimates: weight every case by its design weight.",
+    "WEIGHT BY weight.",
+    "EXECUTE.",
+    "",
+  );
+  return lines.join("\r\n");
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

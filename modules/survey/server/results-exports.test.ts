@@ -1,0 +1,191 @@
+// On a seeded database (the demo data): the results from tallies and the microdata export, each
+// against its reference implementation.
+//
+// The tallies (survey_tallies) against the reference computation: every approved interview read
+// back from its cells (approvedInterviews) and estimated by modules/survey/estimate.ts. On the demo waves
+// (tallies built by the seed's SQL rebuild) and after approve / import-replace sequences (tallies
+// kept by the writers, one interview's contribution at a time).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import type { Answer } from "@/modules/questionnaire/answers";
+
+const dir = mkdtempSync(path.join(tmpdir(), "tallies-test-"));
+process.env.DATABASE_PATH = path.join(dir, "app.db");
+
+const { getDb } = await import("@/db/client");
+const { bootstrapDatabase } = await import("@/seed/bootstrap");
+const { approvedInterviews, interviewsSource, resultsOf, waveKeyIndicators, waveResults } = await import("./results");
+const { findHousehold, moveInterview } = await import("./households");
+const { importInterviews } = await import("./waves");
+const { keyIndicators, distribution, distributionFromTallies, keyIndicatorsFromTallies, topReasons, topReasonsFromTallies } = await import("../estimate");
+const { interviewTallies, rebuildTallies, rebuildTalliesSql, waveTallies } = await import("./tallies");
+const { interviewToAnswers } = await import("../records");
+const { syntheticInterviews, TARGETS_2025 } = await import("../../../seed/survey/synthetic");
+const { KEY_INDICATORS } = await import("../codes");
+const { microdataLines } = await import("./microdata-export");
+const { referenceMicrodataLines } = await import("@/testing/microdata-reference");
+
+type Row = { variable: string; code: string; region: string; settlement: string; sex: string; ageGroup: string; weight: number; n: number };
+const key = (r: Row) => [r.variable, r.code, r.region, r.settlement, r.sex, r.ageGroup].join("|");
+
+let sqlite: Database.Database;
+let adminId: number;
+beforeAll(() => {
+  bootstrapDatabase(getDb());
+  sqlite = getDb().$client;
+  adminId = (sqlite.prepare("select id from users where email = 'admin@example.org'").get() as { id: number }).id;
+}, 120_000);
+afterAll(() => {
+  sqlite?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The reference: waveResults computed interview by interview. */
+const reference = (wave: number, previous: number | null) =>
+  resultsOf(wave, previous, interviewsSource(approvedInterviews(wave)), previous ? interviewsSource(approvedInterviews(previous)) : null);
+
+/** The tallies of a wave as the sum of interviewTallies over its approved interviews (JS). */
+function contributions(wave: number): Map<string, Row> {
+  const out = new Map<string, Row>();
+  const households = sqlite.prepare("select region, settlement, weight, response_id from survey_households where wave = ? and status = 'approved'").all(wave) as { region: string; settlement: string; weight: number; response_id: number }[];
+  const cells = sqlite.prepare("select cell, num, text, status from answers where response_id = ?");
+  for (const h of households) {
+    const answers = (cells.all(h.response_id) as { cell: string; num: number | null; text: string | null; status: null }[]).map((c) => [c.cell, { num: c.num, text: c.text, status: c.status }] as [string, Answer]);
+    for (const t of interviewTallies(h, answers)) {
+      const r = out.get(key(t));
+      if (r) { r.weight += t.weight; r.n += t.n; } else out.set(key(t), { ...t });
+    }
+  }
+  return out;
+}
+
+const stored = (wave: number) => new Map(waveTallies(sqlite, wave).map((r) => [key(r), r] as const));
+
+function expectSameTallies(a: Map<string, Row>, b: Map<string, Row>) {
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  for (const [k, r] of a) {
+    const s = b.get(k)!;
+    expect(s.n, k).toBe(r.n);
+    expect(Math.abs(s.weight - r.weight), k).toBeLessThan(1e-9 * Math.max(1, Math.abs(r.weight)));
+  }
+}
+
+/** Stored tallies = SQL rebuild = sum of JS contributions; results = reference. */
+function checkWave(wave: number, previous: number | null) {
+  const kept = stored(wave);
+  expectSameTallies(contributions(wave), kept);
+  rebuildTallies(sqlite, wave);
+  expectSameTallies(kept, stored(wave));
+  expect(waveResults(wave, previous)).toEqual(reference(wave, previous));
+  const interviews = approvedInterviews(wave);
+  expect(waveKeyIndicators(wave)).toEqual({ interviews: interviews.filter((i) => i.result === "1").length, ...keyIndicators(interviews) });
+}
+
+describe("survey tallies", () => {
+  it("migration 0004 fills the tallies of existing data with rebuildTalliesSql(true), verbatim", () => {
+    const migration = readFileSync(path.join(process.cwd(), "db", "migrations", "0004_survey_tallies.sql"), "utf8");
+    expect(migration).toContain(`${rebuildTalliesSql(true)};`);
+  });
+
+  it("demo waves: the results from the tallies equal the results from every interview", () => {
+    for (const [wave, previous] of [[2024, null], [2025, 2024]] as const) {
+      const r = waveResults(wave, previous);
+      expect(r.interviews).toBeGreaterThan(17_000);
+      checkWave(wave, previous);
+    }
+    // the tallies cover every breakdown shown, and the top reasons
+    const r = waveResults(2025, 2024);
+    expect(Object.keys(r.by.region.trust_police).length).toBeGreaterThan(10);
+    expect(r.topUnsafeReasons).toHaveLength(3);
+  }, 120_000);
+
+  it("approve, a stale second approve, import-replace and import of new households keep the tallies exact", () => {
+    const wave = 2026;
+    const households = sqlite.prepare("select id, household_id, region, settlement, weight from survey_households where wave = ? order by id").all(wave) as { id: number; household_id: string; region: string; settlement: "1" | "2"; weight: number }[];
+    expect(households.length).toBeGreaterThan(100);
+    const synthetic = syntheticInterviews(households, { targets: TARGETS_2025, seed: "tallies-test" });
+    const newResponse = sqlite.prepare("insert into responses (questionnaire_id, status) values ('udn', 'in_progress') returning id");
+    const answer = sqlite.prepare("insert into answers (response_id, cell, num, text, status, version) values (?, ?, ?, ?, ?, 1)");
+    const complete = sqlite.prepare("update survey_households set response_id = ?, status = 'completed', interviewer_id = null where id = ?");
+
+    // 60 interviews completed in the field (a few not completed: result ≠ 1), 50 approved, 10 rejected
+    const done = households.slice(0, 60);
+    done.forEach((h, i) => {
+      const { id } = newResponse.get() as { id: number };
+      const it = { ...synthetic[i], ...(i % 17 === 3 ? { result: "2" } : {}) };
+      for (const [cell, a] of Object.entries(interviewToAnswers(it))) answer.run(id, cell, a.num, a.text, a.status);
+      complete.run(id, h.id);
+    });
+    for (const [i, h] of done.entries()) {
+      const moved = moveInterview(findHousehold(h.id)!, i < 50 ? "approve" : "reject", adminId, null);
+      expect(moved.ok).toBe(true);
+    }
+    expect(waveResults(wave, 2025).interviews).toBeGreaterThan(40);
+    checkWave(wave, 2025);
+
+    // a second approval from a stale read is refused and counts nothing
+    const stale = { ...findHousehold(done[0].id)!, status: "completed" as const };
+    expect(moveInterview(stale, "approve", adminId, null).ok).toBe(false);
+    checkWave(wave, 2025);
+
+    // import: 20 approved interviews replaced (other answers, region, weight; one no longer completed),
+    // 5 rejected ones and 5 new households imported as approved
+    const other = syntheticInterviews(households, { targets: TARGETS_2025, seed: "tallies-test-2" });
+    const imported = [
+      ...done.slice(10, 30).map((h, i) => ({ h: { ...h, region: i % 2 ? h.region : "ALA", weight: h.weight * 1.5 }, it: { ...other[i + 100], ...(i === 7 ? { result: "3" } : {}) } })),
+      ...done.slice(50, 55).map((h, i) => ({ h, it: other[i + 200] })),
+      ...[1, 2, 3, 4, 5].map((n, i) => ({ h: { household_id: `2026-TEST-${n}`, region: "AST", settlement: "2" as const, weight: 250 + n }, it: other[i + 300] })),
+    ].map(({ h, it }) => {
+      const answers = interviewToAnswers(it);
+      return { household: { household_id: h.household_id, region: h.region, settlement: h.settlement, weight: h.weight }, result: it.result, interview_date: it.interview_date ?? "", answers };
+    });
+    expect(importInterviews(wave, imported, adminId)).toBe(30);
+    checkWave(wave, 2025);
+
+    // the same file again (every interview replaced by itself): nothing changes
+    const before = stored(wave);
+    importInterviews(wave, imported, adminId);
+    expectSameTallies(before, stored(wave));
+    checkWave(wave, 2025);
+  }, 120_000);
+
+  it("estimates from tallies equal estimates from interviews on edge cases (unknown codes, duplicates, no answer, not completed)", () => {
+    const household = (region: string, settlement: "1" | "2", weight: number) => ({ household_id: `X-${weight}`, region, settlement, weight });
+    const interviews = [
+      { ...household("AST", "1", 1), result: "1", trust_police: "1", sex: "1", age: 30, unsafe_reasons: ["1", "3", "1"] },
+      { ...household("AST", "2", 2), result: "1", trust_police: "7", sex: "2", age: 14, unsafe_reasons: [] as string[] },
+      { ...household("ALA", "1", 3), result: "1", trust_police: "2", sex: "3", age: 81, safe_day: "9", unsafe_reasons: ["8"] },
+      { ...household("ALA", "2", 4), result: "2", trust_police: "1", sex: "1", age: 40 },
+      { ...household("ZZZ", "1", 5), result: "1", age: 65 },
+      { ...household("AST", "1", 0.25), result: "1", trust_police: "1", trust_fire: "4", sex: "2", age: 80 },
+    ];
+    const tallies = new Map<string, Row>();
+    for (const it of interviews) {
+      for (const t of interviewTallies(it, Object.entries(interviewToAnswers(it)))) {
+        const r = tallies.get(key(t));
+        if (r) { r.weight += t.weight; r.n += t.n; } else tallies.set(key(t), { ...t });
+      }
+    }
+    const rows = [...tallies.values()];
+    for (const v of KEY_INDICATORS) {
+      expect(distributionFromTallies(rows, v)).toEqual(distribution(interviews, v));
+      for (const by of ["region", "settlement", "sex", "ageGroup"] as const) expect(distributionFromTallies(rows, v, { by })).toEqual(distribution(interviews, v, { by }));
+    }
+    expect(keyIndicatorsFromTallies(rows)).toEqual(keyIndicators(interviews));
+    expect(topReasonsFromTallies(rows)).toEqual(topReasons(interviews));
+  });
+});
+
+describe("microdata export", () => {
+  it("writes the same bytes as before (pages by index, cells grouped in memory, rows filled question by question)", () => {
+    for (const wave of [2025, 2026]) {
+      const now = [...microdataLines(sqlite, wave)].join("");
+      const before = [...referenceMicrodataLines(sqlite, wave)].join("");
+      expect(now.split("\r\n").length).toBeGreaterThan(wave === 2025 ? 17_000 : 50);
+      expect(Buffer.from(now).equals(Buffer.from(before))).toBe(true);
+    }
+  }, 120_000);
+});

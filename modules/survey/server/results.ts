@@ -1,0 +1,120 @@
+// Results of a wave: the weighted estimates of modules/survey/estimate.ts from the wave's tallies
+// (survey_tallies, modules/survey/server/tallies.ts: a few thousand rows whatever the number of interviews).
+// approvedInterviews (every approved interview read back from its stored cells) is the reference
+// computation the tallies are tested against (modules/survey/server/tallies.test.ts).
+import "server-only";
+import { getDb } from "@/db/client";
+import type { Answer } from "@/modules/questionnaire/answers";
+import type { Interview } from "../estimate";
+import { answersToInterview } from "../records";
+
+/** Every approved interview of the wave, in one pass over the joined cells (reference; tests). */
+export function approvedInterviews(wave: number): Interview[] {
+  const rows = getDb().$client.prepare(
+    `select h.id, h.household_id, h.region, h.settlement, h.weight, a.cell, a.num, a.text
+       from survey_households h join answers a on a.response_id = h.response_id
+      where h.wave = ? and h.status = 'approved' order by h.id`,
+  ).raw().iterate(wave) as Iterable<[number, string, string, "1" | "2", number, string, number | null, string | null]>;
+  const out: Interview[] = [];
+  let current: number | null = null;
+  let household: { household_id: string; region: string; settlement: "1" | "2"; weight: number } | null = null;
+  let cells: [string, Answer][] = [];
+  const flush = () => { if (household) out.push(answersToInterview(household, cells)); };
+  for (const [id, hid, region, settlement, weight, cell, num, text] of rows) {
+    if (id !== current) {
+      flush();
+      current = id;
+      household = { household_id: hid, region, settlement, weight };
+      cells = [];
+    }
+    cells.push([cell, { num, text, status: null }]);
+  }
+  flush();
+  return out;
+}
+
+import { distribution, distributionsFromTallies, keyIndicatorsFromTallies, topReasons, topReasonsFromTallies, type GroupBy, type GroupDistribution, type KeyIndicators } from "../estimate";
+import { KEY_INDICATORS, TRUST, SAFETY, TRUST_BODIES } from "../codes";
+import { waveTalliesBy, type Tally } from "./tallies";
+
+export type WaveResults = {
+  wave: number;
+  previousWave: number | null;
+  interviews: number;
+  overall: Record<string, GroupDistribution & { change: Record<string, number> | null }>;
+  by: Record<GroupBy, Record<string, Record<string, GroupDistribution>>>;
+  topUnsafeReasons: { code: string; label: string; share: number }[];
+};
+
+const LABELS: Record<string, string> = { ...Object.fromEntries(TRUST_BODIES.map((b) => [b.code, b.label])), safe_day: "Safe alone in the area in the daytime" };
+export const indicatorLabel = (code: string) => LABELS[code] ?? code;
+export const scaleOf = (code: string) => (code === "safe_day" ? SAFETY : TRUST);
+
+/** What waveResults needs of a wave's data: from the tallies, or (the reference) from interviews. */
+export type ResultsSource = {
+  interviews: number;
+  distribution: (variable: (typeof KEY_INDICATORS)[number], options?: { by?: GroupBy }) => Record<string, GroupDistribution>;
+  topUnsafeReasons: () => { code: string; label: string; share: number }[];
+};
+
+/**
+ * From tally rows: `rows(by)` gives rows that hold the breakdown `by` (the overall figures and the
+ * top reasons use the region rows: every completed interview has a region). Every key indicator of
+ * a breakdown is accumulated in one pass over its rows (memoized).
+ */
+export function talliesSource(rows: (by: GroupBy) => readonly Tally[]): ResultsSource {
+  const passes = new Map<GroupBy | undefined, Record<string, Record<string, GroupDistribution>>>();
+  return {
+    interviews: rows("region").reduce((n, t) => (t.variable === "result" ? n + t.n : n), 0),
+    distribution: (v, o = {}) => {
+      let all = passes.get(o.by);
+      if (!all) passes.set(o.by, (all = distributionsFromTallies(rows(o.by ?? "region"), KEY_INDICATORS, o)));
+      return all[v];
+    },
+    topUnsafeReasons: () => topReasonsFromTallies(rows("region"), "unsafe_reasons", 3),
+  };
+}
+
+/** The tally rows of a wave by each breakdown, read from survey_tallies once each (summed in SQL). */
+function waveTallySource(wave: number): ResultsSource {
+  const sqlite = getDb().$client;
+  const read = new Map<GroupBy, Tally[]>();
+  return talliesSource((by) => {
+    let rows = read.get(by);
+    if (!rows) read.set(by, (rows = waveTalliesBy(sqlite, wave, by)));
+    return rows;
+  });
+}
+
+/** The reference computation, interview by interview (tests compare the tallies with it). */
+export const interviewsSource = (interviews: readonly Interview[]): ResultsSource => ({
+  interviews: interviews.filter((i) => i.result === "1").length,
+  distribution: (v, o) => distribution(interviews, v, o),
+  topUnsafeReasons: () => topReasons(interviews, "unsafe_reasons", 3),
+});
+
+/** Everything the results page and its downloads show, from a wave's (and the previous wave's) data. */
+export function resultsOf(wave: number, previousWave: number | null, now: ResultsSource, previous: ResultsSource | null): WaveResults {
+  const overall: WaveResults["overall"] = {};
+  for (const v of KEY_INDICATORS) {
+    const total = now.distribution(v).total;
+    const before = previous ? previous.distribution(v).total : null;
+    overall[v] = { ...total, change: before ? Object.fromEntries(Object.keys(total.shares).map((c) => [c, Math.round(((total.shares[c] ?? 0) - (before.shares[c] ?? 0)) * 10) / 10])) : null };
+  }
+  const by = {} as WaveResults["by"];
+  for (const g of ["region", "settlement", "sex", "ageGroup"] as GroupBy[]) {
+    by[g] = Object.fromEntries(KEY_INDICATORS.map((v) => [v, now.distribution(v, { by: g })]));
+  }
+  return { wave, previousWave, interviews: now.interviews, overall, by, topUnsafeReasons: now.topUnsafeReasons() };
+}
+
+/** Everything the results page and its downloads show: from the wave's tallies (survey_tallies). */
+export function waveResults(wave: number, previousWave: number | null): WaveResults {
+  return resultsOf(wave, previousWave, waveTallySource(wave), previousWave ? waveTallySource(previousWave) : null);
+}
+
+/** The results route's key indicators (overall and by region) and completed-interview count, from the tallies. */
+export function waveKeyIndicators(wave: number): KeyIndicators & { interviews: number } {
+  const tallies = waveTalliesBy(getDb().$client, wave, "region");
+  return { interviews: talliesSource(() => tallies).interviews, ...keyIndicatorsFromTallies(tallies) };
+}

@@ -1,0 +1,29 @@
+// What an administrator may submit about a user; checked in the browser and again on the server.
+import { z } from "zod";
+import { ROLES } from "@/db/roles";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+
+const codeList = z
+  .string()
+  .max(400)
+  .optional()
+  .transform((s) => Array.from(new Set((s ?? "").split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))));
+
+export const UserFields = z.object({
+  name: z.string().trim().min(1, "required").max(200),
+  role: z.enum(ROLES),
+  countries: codeList,
+  regions: codeList,
+  bodyId: z.coerce.number().int().positive().optional().or(z.literal("").transform(() => undefined)),
+  supervisorId: z.coerce.number().int().positive().optional().or(z.literal("").transform(() => undefined)),
+});
+
+export const CreateUserInput = UserFields.extend({
+  email: z.string().trim().toLowerCase().email("invalidEmail").max(320),
+  password: z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(1024),
+});
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+export const ResetPasswordInput = z.object({
+  password: z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(1024),
+});

@@ -1,0 +1,39 @@
+// Demo data of legal-statistics reporting: a police department per region filing form 1-M, with
+// synthetic monthly reports 2016–2025 (seed/reporting/demo-1m.ts, matching the published figures).
+import { sql } from "drizzle-orm";
+import type { Db } from "../../db/open";
+import { REGIONS } from "../../db/reference-data";
+import { reportingBodies } from "../../db/schema";
+import { generateDemo1M } from "@/seed/reporting/demo-1m";
+import { dueDate } from "@/modules/reporting/deadlines";
+import { addDays } from "@/lib/dates/dates";
+
+export const FORM_1M = 1;
+
+/** Creates the bodies and their filings; returns the body id of each region. */
+export function seedReporting(db: Db): Map<string, number> {
+  const bodies = new Map<string, number>();
+  for (const r of REGIONS) {
+    const { id } = db.insert(reportingBodies).values({ name: `Police Department of ${r.name}`, kind: "police", regionCode: r.code }).returning({ id: reportingBodies.id }).get();
+    bodies.set(r.code, id);
+  }
+  const sqlite = db.$client;
+  const newResponse = sqlite.prepare("insert into responses (questionnaire_id, status) values ('form-1m', 'submitted') returning id");
+  const answer = sqlite.prepare("insert into answers (response_id, cell, num, text, status, version) values (?, ?, ?, ?, ?, 1)");
+  const filing = sqlite.prepare(
+    "insert into report_filings (form_number, body_id, period, response_id, status, due, submitted_at, days_late) values (?, ?, ?, ?, 'submitted', ?, ?, ?)",
+  );
+  let n = 0;
+  for (const report of generateDemo1M()) {
+    const due = dueDate(FORM_1M, report.period);
+    if (!due.ok) throw new Error(due.reason);
+    const { id } = newResponse.get() as { id: number };
+    for (const [cell, a] of Object.entries(report.answers)) answer.run(id, cell, a.num, a.text, a.status);
+    // Most bodies file a few days early; about one report in thirty is one to five days late.
+    const late = n++ % 31 === 7 ? 1 + (n % 5) : 0;
+    const submitted = addDays(due.value.due, late ? late : -((n % 4) + 1));
+    filing.run(FORM_1M, bodies.get(report.region)!, report.period, id, due.value.due, `${submitted}T10:00:00.000Z`, late);
+  }
+  db.run(sql`select 1`);
+  return bodies;
+}
