@@ -41,9 +41,14 @@ function parse(file: string): ts.SourceFile {
 const hasModifier = (node: ts.Node, kind: ts.SyntaxKind) => !!(ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === kind));
 const isUseServer = (s: ts.Statement | undefined) => !!s && ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression) && s.expression.text === "use server";
 
-/** Exported names of a module with their function node when declared in the file. */
-function exportsOf(sf: ts.SourceFile): Map<string, { fn?: ts.FunctionLikeDeclaration; async: boolean }> {
-  const out = new Map<string, { fn?: ts.FunctionLikeDeclaration; async: boolean }>();
+/** Wrappers whose last argument is the handler (lib/http/route.ts, lib/auth/admin-action.ts). */
+const WRAPPERS = new Set(["route", "page", "adminAction"]);
+type Exported = { fn?: ts.FunctionLikeDeclaration; async: boolean; wrapper?: string };
+
+/** Exported names of a module with their function node when declared in the file; for
+ *  `export const POST = route(async (…) => …)` the node is the wrapped handler. */
+function exportsOf(sf: ts.SourceFile): Map<string, Exported> {
+  const out = new Map<string, Exported>();
   for (const s of sf.statements) {
     if (ts.isFunctionDeclaration(s) && s.name && hasModifier(s, ts.SyntaxKind.ExportKeyword)) {
       out.set(hasModifier(s, ts.SyntaxKind.DefaultKeyword) ? "default" : s.name.text, { fn: s, async: hasModifier(s, ts.SyntaxKind.AsyncKeyword) });
@@ -53,6 +58,12 @@ function exportsOf(sf: ts.SourceFile): Map<string, { fn?: ts.FunctionLikeDeclara
       for (const d of s.declarationList.declarations) {
         if (!ts.isIdentifier(d.name)) continue;
         const init = d.initializer;
+        if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && WRAPPERS.has(init.expression.text)) {
+          const last = init.arguments[init.arguments.length - 1];
+          const fn = last && (ts.isArrowFunction(last) || ts.isFunctionExpression(last)) ? last : undefined;
+          out.set(d.name.text, { fn, async: true, wrapper: init.expression.text });
+          continue;
+        }
         const fn = init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
         out.set(d.name.text, { fn, async: !!fn && hasModifier(fn, ts.SyntaxKind.AsyncKeyword) });
       }
@@ -329,11 +340,11 @@ function callsOf(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile, seen = new S
   return calls.sort((a, b) => a.pos - b.pos);
 }
 
-function functionOf(entry: RegistryEntry): { fn: ts.FunctionLikeDeclaration; sf: ts.SourceFile } | undefined {
+function functionOf(entry: RegistryEntry): { fn: ts.FunctionLikeDeclaration; sf: ts.SourceFile; wrapper?: string } | undefined {
   const sf = parse(entry.file);
   const name = entry.kind === "page" ? "default" : entry.kind === "route" ? entry.method! : entry.name!;
-  const fn = exportsOf(sf).get(name)?.fn;
-  return fn ? { fn, sf } : undefined;
+  const exported = exportsOf(sf).get(name);
+  return exported?.fn ? { fn: exported.fn, sf, wrapper: exported.wrapper } : undefined;
 }
 
 /** The resource the rule is about, as the code names it. */
@@ -343,9 +354,11 @@ function expectedResource(access: Access): string | null {
   return null;
 }
 
-function checkAction(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile, access: Access): string[] {
+function checkAction(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile, access: Access, wrapper?: string): string[] {
   const problems: string[] = [];
   const calls = callsOf(fn, sf);
+  // adminAction asks the policy about administration before it calls the handler.
+  if (wrapper === "adminAction") calls.unshift({ pos: -1, kind: "deciding", name: "adminAction", resource: `{ kind: "administration" }` });
   const needed: CallKind[] = access.rule === "signedIn" ? ["policy", "deciding"] : ["deciding"];
   const firstAuth = calls.findIndex((c) => needed.includes(c.kind));
   const firstEffect = calls.findIndex((c) => c.kind === "effect" || c.kind === "bodyRead");
@@ -371,6 +384,14 @@ describe("the static check itself", () => {
   it("passes an action that asks through a local helper", () => {
     expect(check(`${head}async function admin() { return checkApiAccess("write", { kind: "administration" }); }\nexport async function act() { const a = await admin(); if (!a.ok) return; save(); }`, { rule: "admin" })).toEqual([]);
   });
+  it("passes an adminAction for an admin rule, and only for it", () => {
+    const code = `${head}import { adminAction } from "@/lib/auth/admin-action";\nexport const act = adminAction(z.object({}), async ({ db }) => { save(); });`;
+    const sf = ts.createSourceFile("x.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const e = exportsOf(sf).get("act")!;
+    expect(e.wrapper).toBe("adminAction");
+    expect(checkAction(e.fn!, sf, { rule: "admin" }, e.wrapper)).toEqual([]);
+    expect(checkAction(e.fn!, sf, { rule: "scope", scope: "country", action: "write" }, e.wrapper)[0]).toMatch(/not asked about cepejReply/);
+  });
   it("fails an action that writes before asking, never asks, or asks about something else", () => {
     expect(check(`${head}export async function act() { save(); await checkApiAccess("write", { kind: "administration" }); }`, { rule: "admin" })).toEqual(["save() is called before the policy is asked"]);
     expect(check(`${head}export async function act() { save(); }`, { rule: "admin" })[0]).toMatch(/^no deciding call/);
@@ -388,7 +409,7 @@ describe("server actions ask the policy before doing anything", () => {
         expect(entry.note, "a public server action says why in the registry").toBeTruthy();
         return;
       }
-      expect(checkAction(found!.fn, found!.sf, entry.access)).toEqual([]);
+      expect(checkAction(found!.fn, found!.sf, entry.access, found!.wrapper)).toEqual([]);
     });
   }
 });

@@ -3,6 +3,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
+import type { Executor } from "@/db/transaction";
 import { prepared } from "@/db/statements";
 
 type Actor = { id: number; role: string } | null;
@@ -10,13 +11,13 @@ export type AuditEntry = { action: string; object?: string; user: Actor };
 
 const INSERT = "insert into audit_log (action, object, user_id, role, ip) values (?, ?, ?, ?, ?)";
 
-/** Writes the row now: for callers that record the action in the same transaction as its data,
- *  so that both are committed together (and with one commit, not two). */
-export function recordAudit(entry: AuditEntry, ip: string | null) {
-  prepared(getDb().$client, INSERT).run(entry.action, entry.object ?? null, entry.user?.id ?? null, entry.user?.role ?? null, ip);
+/** Writes the row with the executor given: services call it inside their transaction, so that the
+ *  action and its data are committed together (and with one commit, not two). */
+export function recordAudit(db: Executor, entry: AuditEntry, ip: string | null) {
+  prepared(db.$client, INSERT).run(entry.action, entry.object ?? null, entry.user?.id ?? null, entry.user?.role ?? null, ip);
 }
 
-/** Records an action; the client address is read from the request the call is made in. Rows of
+/** Records an action that changes no state (a login, an export); the client address is read from the request the call is made in. Rows of
  *  requests that finish together are written in one transaction (one commit for all of them). */
 export function audit(entry: AuditEntry) {
   void requestIp().then((ip) => {
@@ -30,8 +31,9 @@ const pending: { entry: AuditEntry; ip: string | null }[] = [];
 function flush() {
   const rows = pending.splice(0);
   try {
-    getDb().$client.transaction(() => {
-      for (const r of rows) recordAudit(r.entry, r.ip);
+    const db = getDb();
+    db.$client.transaction(() => {
+      for (const r of rows) recordAudit(db, r.entry, r.ip);
     }).immediate();
   } catch (error) {
     console.error("audit: could not write", rows.length, "row(s)", error);

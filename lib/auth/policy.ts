@@ -77,6 +77,28 @@ export function decide(principal: Principal | null, action: Action, resource: Re
   }
 }
 
+/** What a principal's lists are limited to, for queries that list many objects at once (the
+ *  households of a wave, the replies of a cycle, the reports of a period). `null` means no limit.
+ *  Lists filtered by it must agree with decide() on each object: policy.test.ts checks that. */
+export type Scope = {
+  countries: string[] | null;
+  regions: string[] | null;
+  bodyId: number | null | "all";
+  /** An interviewer sees the interviews assigned to them only. */
+  interviewerId: number | null;
+};
+
+export function scopeOf(principal: Principal): Scope {
+  if (principal.role === "admin") return { countries: null, regions: null, bodyId: "all", interviewerId: null };
+  return {
+    countries: principal.role === "correspondent" ? principal.countries : [],
+    // An interviewer's own interviews, wherever they are (decide() does not ask about the region).
+    regions: principal.role === "supervisor" ? principal.regions : principal.role === "interviewer" ? null : [],
+    bodyId: principal.role === "reporter" ? principal.bodyId : null,
+    interviewerId: principal.role === "interviewer" ? principal.id : null,
+  };
+}
+
 /** The areas of the app a role sees in its navigation and home page. */
 export type Area = "administration" | "cepej" | "survey" | "reports";
 

@@ -1,5 +1,6 @@
 // One report: the form (rendered from its definition by the questionnaire engine), its deadline
 // and state, submit / return.
+import { getDb } from "@/db/client";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -24,8 +25,8 @@ export default async function FilingPage({ params }: { params: Promise<{ id: str
   const t = await getTranslations("reports");
   const locale = await getLocale();
   const form = findForm(filing.formNumber)!;
-  const index = loadQuestionnaire(FORM_DEFINITIONS[filing.formNumber]);
-  const stored = loadAnswers(filing.responseId);
+  const index = loadQuestionnaire(getDb(), FORM_DEFINITIONS[filing.formNumber]);
+  const stored = loadAnswers(getDb(), filing.responseId);
   const chapter = index.questionnaire.parts[0];
   const canWrite = decide(user, "write", { kind: "reportingBody", bodyId: body.id }).allowed && filing.status !== "submitted";
   const reviewer = decide(user, "review", { kind: "reportingBody", bodyId: body.id }).allowed;

@@ -78,7 +78,7 @@ export function cycleStatus(slug: string): CountryStatus[] {
   const db = getDb();
   const cycle = db.select().from(cycles).where(eq(cycles.slug, slug)).get();
   if (!cycle) return [];
-  const index = loadQuestionnaire(cycle.questionnaireId);
+  const index = loadQuestionnaire(getDb(), cycle.questionnaireId);
   const questions = Array.from(walkQuestions(index.questionnaire), (x) => x.question);
   const rows = db
     .select({ id: responses.id, country: countries.code, name: countries.name, status: responses.status, updatedAt: responses.updatedAt, deadline: responses.deadline })

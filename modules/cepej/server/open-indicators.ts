@@ -15,7 +15,7 @@ export function validatedIndicators(): OpenIndicator[] {
       where r.status = 'validated' and r.cycle_slug is not null order by r.cycle_slug, c.name`,
   ).all() as { id: number; cycle: string; country: string; countryName: string }[];
   return replies.flatMap((r) => {
-    const stored = loadAnswers(r.id);
+    const stored = loadAnswers(getDb(), r.id);
     const withheld = new Set(flagsOf(r.id).map((f) => f.cell));
     const read = (k: string) => (withheld.has(k) ? undefined : stored.get(k)?.answer);
     return computeIndicators(read).map((i) => ({ cycle: r.cycle, country: r.country, countryName: r.countryName, indicator: i.id, label: i.label, unit: i.unit, value: i.value }));

@@ -21,8 +21,8 @@ export async function loadReplyPage(cycle: string, countryParam: string, locale:
   const user = await requireAccess("read", { kind: "cepejReply", country });
   const found = findReply(cycle, country);
   if (!found) notFound();
-  const index = loadQuestionnaire(found.reply.questionnaireId);
-  const stored = loadAnswers(found.reply.id);
+  const index = loadQuestionnaire(getDb(), found.reply.questionnaireId);
+  const stored = loadAnswers(getDb(), found.reply.id);
   const prev = previousAnswers(found);
   const previous = prev ? Object.fromEntries([...prev.answers].map(([k, v]) => [k, v.answer])) : {};
   const options = { submit: true, previous: prev ? (k: string) => previous[k] : undefined, variationThreshold: found.cycle.variationThreshold };
@@ -66,5 +66,5 @@ function seriesOf(country: string): { cycle: string; answers: Record<string, Ans
     .where(and(eq(responses.countryCode, country)))
     .orderBy(cycles.referenceYear)
     .all();
-  return replies.map((r) => ({ cycle: r.cycle, answers: Object.fromEntries([...loadAnswers(r.id)].map(([k, v]) => [k, v.answer])) }));
+  return replies.map((r) => ({ cycle: r.cycle, answers: Object.fromEntries([...loadAnswers(getDb(), r.id)].map(([k, v]) => [k, v.answer])) }));
 }

@@ -18,12 +18,12 @@ export function previousAnswers(found: ReplyRecord): { cycle: string; answers: M
   const prevSlug = found.cycle.previousCycle;
   if (!prevSlug || !found.reply.countryCode) return null;
   const prev = findReply(prevSlug, found.reply.countryCode);
-  return prev ? { cycle: prevSlug, answers: loadAnswers(prev.reply.id) } : null;
+  return prev ? { cycle: prevSlug, answers: loadAnswers(getDb(), prev.reply.id) } : null;
 }
 
 /** Everything that still blocks submission: errors, unanswered cells, unexplained warnings. */
 export function submissionBlockers(index: QuestionnaireIndex, found: ReplyRecord): Issue[] {
-  const answers = loadAnswers(found.reply.id);
+  const answers = loadAnswers(getDb(), found.reply.id);
   const prev = previousAnswers(found);
   return evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, {
     submit: true,

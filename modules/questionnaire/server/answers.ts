@@ -1,8 +1,10 @@
 // Where answers are read and written. Every save is validated cell by cell against the
 // definition (the same rules engine as the browser), checked for conflicting edits, and written
-// with its history in one transaction.
+// with its history. The writers run inside the calling service's transaction (they refuse to run
+// outside one): the service re-reads the state it depends on, moves it and writes its audit row in
+// the same transaction.
 import "server-only";
-import { getDb } from "@/db/client";
+import type { Executor } from "@/db/transaction";
 import { prepared } from "@/db/statements";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
 import { isEmpty, sameAnswer, type Answer } from "@/modules/questionnaire/answers";
@@ -11,8 +13,8 @@ import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse, SavedCe
 
 export type StoredAnswer = { answer: Answer; version: number };
 
-export function loadAnswers(responseId: number): Map<string, StoredAnswer> {
-  const rows = prepared(getDb().$client, "select cell, num, text, status, version from answers where response_id = ?")
+export function loadAnswers(db: Executor, responseId: number): Map<string, StoredAnswer> {
+  const rows = prepared(db.$client, "select cell, num, text, status, version from answers where response_id = ?")
     .all(responseId) as { cell: string; num: number | null; text: string | null; status: "NA" | "NAP" | null; version: number }[];
   return new Map(rows.map((r) => [r.cell, { answer: { num: r.num, text: r.text, status: r.status }, version: r.version }]));
 }
@@ -53,7 +55,7 @@ export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange
 const TOUCH = `update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`;
 
 /** The two statements of every answer write: the cell (versioned) and its history. */
-function writeStatements(sqlite: ReturnType<typeof getDb>["$client"]) {
+function writeStatements(sqlite: Executor["$client"]) {
   return {
     upsert: prepared(sqlite, 
       `insert into answers (response_id, cell, num, text, status, version, updated_by, updated_at)
@@ -69,8 +71,8 @@ type Row = { num: number | null; text: string | null; status: "NA" | "NAP" | nul
 
 /** Writes valid changes. A change based on an older version than the stored one is a conflict
  *  (unless it writes the value already stored): it is reported with both values, not applied. */
-export function saveAnswers(responseId: number, userId: number, changes: AnswerChange[]): SaveAnswersResponse {
-  const sqlite = getDb().$client;
+export function saveAnswers(tx: Executor, responseId: number, userId: number, changes: AnswerChange[]): SaveAnswersResponse {
+  const sqlite = inside(tx);
   const select = prepared(
     sqlite,
     `select a.num, a.text, a.status, a.version, a.updated_at, u.name as updated_by_name
@@ -79,7 +81,7 @@ export function saveAnswers(responseId: number, userId: number, changes: AnswerC
   const { upsert, history } = writeStatements(sqlite);
   const touch = prepared(sqlite, TOUCH);
 
-  return sqlite.transaction(() => {
+  {
     const saved: SavedCell[] = [];
     const conflicts: Conflict[] = [];
     for (const change of changes) {
@@ -101,16 +103,16 @@ export function saveAnswers(responseId: number, userId: number, changes: AnswerC
     }
     if (saved.length) touch.run(responseId);
     return { saved, conflicts };
-  }).immediate();
+  }
 }
 
 /** Replaces every stored answer of a response with `next` (an import), in one transaction, keeping
  *  the history of each cell that changes. Returns how many cells changed. */
-export function replaceAnswers(responseId: number, userId: number, next: Map<string, Answer>): number {
-  const sqlite = getDb().$client;
-  const current = loadAnswers(responseId);
+export function replaceAnswers(tx: Executor, responseId: number, userId: number, next: Map<string, Answer>): number {
+  const sqlite = inside(tx);
+  const current = loadAnswers(tx, responseId);
   const { upsert, history } = writeStatements(sqlite);
-  return sqlite.transaction(() => {
+  {
     let changed = 0;
     const cells = new Set([...current.keys(), ...next.keys()]);
     for (const cell of cells) {
@@ -123,5 +125,12 @@ export function replaceAnswers(responseId: number, userId: number, next: Map<str
     }
     if (changed) prepared(sqlite, TOUCH).run(responseId);
     return changed;
-  }).immediate();
+  }
+}
+
+/** The connection of an executor that is inside a transaction: a write outside the service's
+ *  transaction would commit on its own, apart from the state change and audit row it belongs to. */
+function inside(tx: Executor) {
+  if (!tx.$client.inTransaction) throw new Error("answers are written inside the calling service's transaction (db/transaction.ts inTransaction)");
+  return tx.$client;
 }

@@ -1,7 +1,7 @@
 // Questionnaire definitions stored in the database, parsed and indexed once per version.
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Executor } from "@/db/transaction";
 import { prepared } from "@/db/statements";
 import { questionnaires } from "@/db/schema";
 import { indexQuestionnaire, type QuestionnaireIndex } from "../cells";
@@ -9,15 +9,15 @@ import { parseQuestionnaire } from "../validate";
 
 const cache = new Map<string, QuestionnaireIndex>();
 
-export function loadQuestionnaire(id: string): QuestionnaireIndex {
+export function loadQuestionnaire(db: Executor, id: string): QuestionnaireIndex {
   // The version alone decides whether the cached index is current: the definition (hundreds of KB
   // of JSON for the CEPEJ questionnaire) is read only when it is not.
-  const row = prepared(getDb().$client, "select version from questionnaires where id = ?").get(id) as { version: number } | undefined;
+  const row = prepared(db.$client, "select version from questionnaires where id = ?").get(id) as { version: number } | undefined;
   if (!row) throw new Error(`questionnaire ${id} not found`);
   const cacheKey = `${id}@${row.version}`;
   let index = cache.get(cacheKey);
   if (!index) {
-    const stored = getDb().select({ definition: questionnaires.definition }).from(questionnaires).where(eq(questionnaires.id, id)).get()!;
+    const stored = db.select({ definition: questionnaires.definition }).from(questionnaires).where(eq(questionnaires.id, id)).get()!;
     const parsed = parseQuestionnaire(JSON.parse(stored.definition));
     if (!parsed.ok) throw new Error(`stored questionnaire ${id} is invalid: ${parsed.errors[0].path} ${parsed.errors[0].message}`);
     index = indexQuestionnaire(parsed.questionnaire);

@@ -50,8 +50,8 @@ export type FilingRecord = NonNullable<ReturnType<typeof findFiling>>;
 export function submitFiling(found: FilingRecord) {
   const { filing } = found;
   if (filing.status === "submitted") return { ok: false as const, status: 409, reason: "This report has already been submitted." };
-  const index = loadQuestionnaire(FORM_DEFINITIONS[filing.formNumber]);
-  const answers = loadAnswers(filing.responseId);
+  const index = loadQuestionnaire(getDb(), FORM_DEFINITIONS[filing.formNumber]);
+  const answers = loadAnswers(getDb(), filing.responseId);
   const issues = evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, { submit: true }).filter(blocksSubmission);
   if (issues.length) return { ok: false as const, status: 422, reason: `${issues.length} item(s) must be fixed or explained before submitting.`, issues };
   const now = today();

@@ -33,11 +33,11 @@ function submitOne(index: QuestionnaireIndex, h: Household, user: CurrentUser, c
     const rejected = validateChanges(index, changes, context);
     if (rejected.length) return { ok: false, status: 400, error: "Some values cannot be saved; nothing was saved.", rejected };
     responseId = ensureResponse(h, user.id);
-    const result = saveAnswers(responseId, user.id, changes);
+    const result = saveAnswers(getDb(), responseId, user.id, changes);
     saved = result.saved.length;
     if (result.conflicts.length) return { ok: false, status: 409, error: "Some cells were changed by someone else; the others were saved.", conflicts: result.conflicts };
   }
-  const answers = responseId ? loadAnswers(responseId) : new Map();
+  const answers = responseId ? loadAnswers(getDb(), responseId) : new Map();
   const errors = evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, { submit: true, context }).filter((i) => i.severity === "error");
   if (errors.length) {
     return { ok: false, status: 422, error: `${errors.length} question(s) still need an answer or a correction.`, errors: errors.map((e) => ({ question: e.question, cell: e.cell, code: e.code, params: e.params })) };
@@ -45,7 +45,7 @@ function submitOne(index: QuestionnaireIndex, h: Household, user: CurrentUser, c
   // ensureResponse may have moved it from "assigned" to "in progress": move from the stored state.
   const moved = moveInterview(findHousehold(h.id)!, "complete", user.id, null);
   if (!moved.ok) return { ok: false, status: 409, error: moved.reason };
-  recordAudit({ action: "interview.complete", object: `${h.wave}/${h.householdId}`, user }, ip);
+  recordAudit(getDb(), { action: "interview.complete", object: `${h.wave}/${h.householdId}`, user }, ip);
   return { ok: true, status: "completed", saved };
 }
 

@@ -1,4 +1,5 @@
 // One interview: the interviewer enters it (keyboard first); the supervisor reviews it.
+import { getDb } from "@/db/client";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
@@ -19,8 +20,8 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   const user = await requireAccess("read", { kind: "interview", region: h?.region ?? "-", interviewerId: h?.interviewerId ?? null });
   if (!h) notFound();
   const wave = findWave(h.wave)!;
-  const index = loadQuestionnaire("udn");
-  const stored = h.responseId ? loadAnswers(h.responseId) : new Map();
+  const index = loadQuestionnaire(getDb(), "udn");
+  const stored = h.responseId ? loadAnswers(getDb(), h.responseId) : new Map();
   const resource = { kind: "interview" as const, region: h.region, interviewerId: h.interviewerId };
   const canWrite = decide(user, "write", resource).allowed && ["assigned", "in_progress", "rejected"].includes(h.status);
   const canReview = decide(user, "review", resource).allowed && h.status === "completed";

@@ -1,6 +1,7 @@
 // POST /api/survey/interviews/submit — a tablet's queue of finished interviews,
 // {interviews:[{id, changes?:[{cell,value,baseVersion}]}]} (1–200): each saved and completed, or
 // refused, on its own; one transaction for all. 200 {results:[{id, ok, status, …}]} (interviewers).
+import { getDb } from "@/db/client";
 import { z } from "zod";
 import { checkApiAccess } from "@/lib/auth/session";
 import { requestIp } from "@/lib/audit/server";
@@ -23,6 +24,6 @@ export async function POST(request: Request) {
   if (!access.ok) return access.response;
   const body = await readJson(request, Body, 8 * 1024 * 1024);
   if (!body.ok) return body.response;
-  const results = submitInterviews(loadQuestionnaire("udn"), body.data.interviews, access.user, await requestIp());
+  const results = submitInterviews(loadQuestionnaire(getDb(), "udn"), body.data.interviews, access.user, await requestIp());
   return Response.json({ completed: results.filter((r) => r.ok).length, results });
 }

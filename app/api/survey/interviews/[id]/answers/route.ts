@@ -17,14 +17,14 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   const body = await readJson(request, SaveAnswersRequest);
   if (!body.ok) return body.response;
   const wave = findWave(h.wave)!;
-  const rejected = validateChanges(loadQuestionnaire("udn"), body.data.changes, { fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } });
+  const rejected = validateChanges(loadQuestionnaire(getDb(), "udn"), body.data.changes, { fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } });
   if (rejected.length) return problem(400, "Some values cannot be saved; nothing was saved.", rejected);
   // Creating the answer sheet and saving into it: one transaction, one commit. The state is checked
   // again inside it: the interview may have been completed (and approved) while the body was read.
   const result = getDb().$client.transaction(() => {
     const current = findHousehold(h.id)!;
     if (!isEditable(current.status)) return null;
-    return saveAnswers(ensureResponse(current, r.user.id), r.user.id, body.data.changes);
+    return saveAnswers(getDb(), ensureResponse(current, r.user.id), r.user.id, body.data.changes);
   }).immediate();
   if (!result) return problem(409, "The interview was completed meanwhile: it cannot be changed.");
   return Response.json(result, { status: result.conflicts.length ? 409 : 200 });

@@ -27,7 +27,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const h = r.household;
   const decision = decide(r.user, body.data.action === "complete" ? "write" : "review", { kind: "interview", region: h.region, interviewerId: h.interviewerId });
   if (!decision.allowed) return problem(403, decision.reason);
-  const index = loadQuestionnaire("udn");
+  const index = loadQuestionnaire(getDb(), "udn");
   if (body.data.action === "complete") {
     const outcome = submitInterview(index, h, r.user, body.data.changes ?? [], await requestIp());
     if (!outcome.ok) {
@@ -47,7 +47,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const m = moveInterview(h, action, r.user.id, action === "reject" ? `${body.data.comments.length} comment(s)` : null);
     if (!m.ok) return m;
     if (action === "reject") for (const c of body.data.comments) addReviewComment(h.id, c.question, c.text, r.user.id);
-    recordAudit({ action: `interview.${action}`, object: `${h.wave}/${h.householdId}`, user: r.user }, ip);
+    recordAudit(getDb(), { action: `interview.${action}`, object: `${h.wave}/${h.householdId}`, user: r.user }, ip);
     return m;
   }).immediate();
   if (!moved.ok) return problem(409, moved.reason);

@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: ReplyParams }
   const r = await replyForRequest(params, "read");
   if (!r.ok) return r.response;
   const { reply, cycle } = r.found;
-  return Response.json({ cycle: cycle.slug, country: reply.countryCode, status: reply.status, answers: Object.fromEntries(loadAnswers(reply.id)) });
+  return Response.json({ cycle: cycle.slug, country: reply.countryCode, status: reply.status, answers: Object.fromEntries(loadAnswers(getDb(), reply.id)) });
 }
 
 export async function PUT(request: Request, { params }: { params: ReplyParams }) {
@@ -25,13 +25,13 @@ export async function PUT(request: Request, { params }: { params: ReplyParams })
   const body = await readJson(request, SaveAnswersRequest);
   if (!body.ok) return body.response;
   const { reply } = r.found;
-  const rejected = validateChanges(loadQuestionnaire(reply.questionnaireId), body.data.changes);
+  const rejected = validateChanges(loadQuestionnaire(getDb(), reply.questionnaireId), body.data.changes);
   if (rejected.length) return problem(400, "Some values cannot be saved; nothing was saved.", rejected);
   const ip = await requestIp();
   // The cells, the log-journal row and the reply's state move together: one transaction, one commit.
   const result = getDb().$client.transaction(() => {
-    const saved = saveAnswers(reply.id, r.user.id, body.data.changes);
-    recordAudit({ action: "reply.save", object: `${r.found.cycle.slug}/${reply.countryCode} (${saved.saved.length} cells)`, user: r.user }, ip);
+    const saved = saveAnswers(getDb(), reply.id, r.user.id, body.data.changes);
+    recordAudit(getDb(), { action: "reply.save", object: `${r.found.cycle.slug}/${reply.countryCode} (${saved.saved.length} cells)`, user: r.user }, ip);
     const next = stateAfterEdit(reply.status as ReplyState);
     if (saved.saved.length && next !== reply.status) recordState(reply.id, reply.status, next, r.user.id, "Answers changed");
     return saved;

@@ -1,5 +1,6 @@
 // GET  /api/cycles/{cycle}/replies/{country}/queries — the reply's query threads.
 // POST /api/cycles/{cycle}/replies/{country}/queries — a reviewer opens a query: {question, text}.
+import { getDb } from "@/db/client";
 import { z } from "zod";
 import { problem, readJson } from "@/lib/http/json-body";
 import { replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
@@ -19,7 +20,7 @@ export async function POST(request: Request, { params }: { params: ReplyParams }
   if (!r.ok) return r.response;
   const body = await readJson(request, Body);
   if (!body.ok) return body.response;
-  if (!loadQuestionnaire(r.found.reply.questionnaireId).questions.has(body.data.question)) return problem(400, `No question ${body.data.question} in this questionnaire.`);
+  if (!loadQuestionnaire(getDb(), r.found.reply.questionnaireId).questions.has(body.data.question)) return problem(400, `No question ${body.data.question} in this questionnaire.`);
   const id = openQuery(r.found.reply.id, body.data.question, body.data.text, r.user.id);
   return Response.json({ id }, { status: 201 });
 }

@@ -1,5 +1,6 @@
 // POST /api/cycles/{cycle}/replies/{country}/transitions — {action: submit|return|validate|reopen, note?}.
 // 422 lists what blocks a submission, linked to each question; 409 a state that does not allow it.
+import { getDb } from "@/db/client";
 import { z } from "zod";
 import { decide } from "@/lib/auth/policy";
 import { problem, readJson } from "@/lib/http/json-body";
@@ -18,7 +19,7 @@ export async function POST(request: Request, { params }: { params: ReplyParams }
   if (!body.ok) return body.response;
   const decision = decide(r.user, body.data.action === "submit" ? "write" : "review", { kind: "cepejReply", country: r.found.reply.countryCode! });
   if (!decision.allowed) return problem(403, decision.reason);
-  const index = loadQuestionnaire(r.found.reply.questionnaireId);
+  const index = loadQuestionnaire(getDb(), r.found.reply.questionnaireId);
   const result = transitionReply(index, r.found, body.data.action, r.user, body.data.note?.trim() || null);
   if (!result.ok) {
     const issues = result.issues?.map((i) => ({ question: i.question, cell: i.cell, code: i.code, severity: i.severity, params: i.params, chapter: index.chapterOf.get(i.question) }));

@@ -1,0 +1,30 @@
+// Route-handler and page wrappers: they hand the handler the database executor and the awaited
+// route parameters, so that app/ never reaches for the database itself, and turn a ServiceError
+// into its 4xx answer. Access is still asked inside the handler, first (the route registry test
+// reads the handler and checks that it asks the policy before anything else).
+import "server-only";
+import { getDb } from "@/db/client";
+import type { Db } from "@/db/open";
+import { problem } from "./json-body";
+import { isServiceError } from "./service-error";
+
+export type RouteContext<P> = { request: Request; params: P; db: Db };
+
+export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<Response> | Response) {
+  return async (request: Request, context: { params?: Promise<P> }): Promise<Response> => {
+    try {
+      return await handler({ request, params: (await context?.params) as P, db: getDb() });
+    } catch (error) {
+      if (isServiceError(error)) return problem(error.status, error.message, error.details);
+      throw error;
+    }
+  };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+export type PageContext<P> = { params: P; searchParams: SearchParams; db: Db };
+
+export function page<P = Record<string, never>>(render: (ctx: PageContext<P>) => Promise<React.ReactNode> | React.ReactNode) {
+  return async (props: { params?: Promise<P>; searchParams?: Promise<SearchParams> }) =>
+    render({ params: (await props.params) as P, searchParams: (await props.searchParams) ?? {}, db: getDb() });
+}
