@@ -1,10 +1,11 @@
+// The engine on the largest definition it serves: the CEPEJ questionnaire (cells, sums, case flow).
 import { describe, expect, it } from "vitest";
-import { parseQuestionnaire } from "./validate";
-import { indexQuestionnaire } from "./cells";
-import { fromFormValues, toFormValues, type FormValues } from "./form-values";
-import { EMPTY, multi, num, status, text, type Answer } from "./answers";
-import { parseNumber } from "./numbers";
-import { CEPEJ_2020_2022 } from "../cepej/definitions/cepej-2020-2022";
+import { parseQuestionnaire } from "@/modules/questionnaire/validate";
+import { indexQuestionnaire } from "@/modules/questionnaire/cells";
+import { fromFormValues, toFormValues, type FormValues } from "@/modules/questionnaire/form-values";
+import { EMPTY, multi, num, status, text, type Answer } from "@/modules/questionnaire/answers";
+import { parseNumber } from "@/modules/questionnaire/numbers";
+import { CEPEJ_2020_2022 } from ".";
 
 const parsed = parseQuestionnaire(CEPEJ_2020_2022);
 if (!parsed.ok) throw new Error("invalid");

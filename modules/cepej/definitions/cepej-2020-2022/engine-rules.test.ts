@@ -1,12 +1,13 @@
+// The engine on the largest definition it serves: the CEPEJ questionnaire (cells, sums, case flow).
 import { describe, expect, it } from "vitest";
-import { Question, type QuestionnaireInput } from "./definition";
-import { parseQuestionnaire } from "./validate";
-import { blocksSubmission, computeSum, evaluateQuestion, sameIssue, sumsOf, checkCellValue, variationOf, type Issue } from "./rules";
-import { cellsOf } from "./cells";
-import { EMPTY, multi, num, status, text, type Answer } from "./answers";
-import { progressOf } from "./progress";
-import { CEPEJ_2020_2022 } from "../cepej/definitions/cepej-2020-2022";
-import { walkQuestions } from "./walk";
+import { Question, type QuestionnaireInput } from "@/modules/questionnaire/definition";
+import { parseQuestionnaire } from "@/modules/questionnaire/validate";
+import { blocksSubmission, computeSum, evaluateQuestion, sameIssue, sumsOf, checkCellValue, variationOf, type Issue } from "@/modules/questionnaire/rules";
+import { cellsOf } from "@/modules/questionnaire/cells";
+import { EMPTY, multi, num, status, text, type Answer } from "@/modules/questionnaire/answers";
+import { progressOf } from "@/modules/questionnaire/progress";
+import { CEPEJ_2020_2022 } from ".";
+import { walkQuestions } from "@/modules/questionnaire/walk";
 
 const parsed = parseQuestionnaire(CEPEJ_2020_2022);
 if (!parsed.ok) throw new Error("definition invalid");
