@@ -7,7 +7,7 @@ import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { arg, benchDir, copyDb, ensureBuild, log, login, root, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
+import { arg, benchDir, copyDb, ensureBuild, login, root, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
 
 const keys = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 60);
 const port = Number(arg("port", 3351));

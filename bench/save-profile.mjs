@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { copyDb, ensureBuild, log, login, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
+import { copyDb, ensureBuild, login, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
 
 const scenario = process.argv[2] ?? "interview";
 const n = Number(process.argv[3] ?? 10);
@@ -88,12 +88,10 @@ async function main() {
     return "other";
   };
   const self = new Map(), area = new Map();
-  let total = 0;
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const node = byId.get(id);
     const cf = node.callFrame;
-    total += dt;
     const name = cf.functionName || "(anonymous)";
     const key = /^\((idle|program|garbage collector)\)$/.test(name) ? name : `${name} ${cf.url ? path.basename(cf.url) : ""}:${cf.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + dt);

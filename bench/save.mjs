@@ -17,7 +17,7 @@ import http from "node:http";
 import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { arg, copyDb, ensureBuild, log, median, pct, quick, r0, r1, root, sleep, startServer, templateDb, login, writeResult } from "./lib/common.mjs";
+import { arg, copyDb, ensureBuild, log, median, pct, quick, r1, root, sleep, startServer, templateDb, login, writeResult } from "./lib/common.mjs";
 
 const runs = Number(arg("runs", quick ? 1 : 3));
 const seconds = Number(arg("seconds", quick ? 1.5 : 3));

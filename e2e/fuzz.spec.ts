@@ -331,7 +331,6 @@ test("answer saves and transitions: every payload refused, nothing stored", asyn
   random = mulberry32(SEED);
   const kz = sessions.get("correspondent.kz")!.ctx;
   const reporter = sessions.get("reporter")!.ctx;
-  const interviewer = sessions.get("interviewer")!.ctx;
 
   // Real cells of each form, with values they could hold.
   const old: Stored = (await (await kz.get("/api/cycles/2020-2022/replies/KZ/answers")).json()).answers;

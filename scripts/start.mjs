@@ -18,7 +18,7 @@ function newestSource(dir) {
   return newest;
 }
 
-const sources = ["app", "components", "lib", "db", "messages", "middleware.ts", "instrumentation.ts", "next.config.js", "package.json"]
+const sources = ["app", "modules", "lib", "db", "seed", "messages", "middleware.ts", "instrumentation.ts", "next.config.mjs", "package.json"]
   .map((p) => path.join(root, p))
   .filter(existsSync);
 const stale = !existsSync(buildId) || sources.some((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs) > statSync(buildId).mtimeMs);

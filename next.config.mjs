@@ -1,5 +1,5 @@
 // Next.js configuration. better-sqlite3 is a native addon: it must stay out of the bundle.
-const createNextIntlPlugin = require("next-intl/plugin");
+import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -14,4 +14,4 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "2mb" }, authInterrupts: true, middlewareClientMaxBodySize: "60mb" },
 };
 
-module.exports = withNextIntl(nextConfig);
+export default withNextIntl(nextConfig);

@@ -1,0 +1,29 @@
+// ESLint: TypeScript's recommended rules, the rules of hooks, Next.js's own rules; formatting is
+// Prettier's business (eslint-config-prettier turns off the rules that would disagree with it).
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import nextPlugin from "@next/eslint-plugin-next";
+import prettier from "eslint-config-prettier";
+
+export default tseslint.config(
+  { ignores: [".next/**", "node_modules/**", "data/**", "bench/.data/**", "playwright-report/**", "test-results/**", "next-env.d.ts"] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+    },
+    settings: { next: { rootDir: "." } },
+  },
+  {
+    // Playwright's fixtures hand over with a function named `use`, which is not React's; tests read
+    // JSON of any shape.
+    files: ["e2e/**", "**/*.test.ts", "bench/**"],
+    rules: { "react-hooks/rules-of-hooks": "off", "@typescript-eslint/no-explicit-any": "off" },
+  },
+  prettier,
+);
