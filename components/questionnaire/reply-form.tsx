@@ -80,6 +80,8 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
     document.body.dataset.formReady = "1";
   }, []);
 
+  useEffect(trackInputModality, []);
+
   const autosave = useAutosave({ form, index, url: saveUrl, initial: answers, invalid, enabled: !readOnly, onSaved: () => setLive(summarise()) });
 
   const cursor = useRef<Record<string, number>>({});
@@ -214,9 +216,32 @@ function keyboardEntry(e: React.KeyboardEvent<HTMLFormElement>) {
   }
 }
 
-/** The question being answered stays in view as focus moves. */
+/** How the last focus was asked for: with a pointer (mouse, pen, touch) or the keyboard. */
+let inputModality: "pointer" | "keyboard" = "keyboard";
+const pointerUsed = () => { inputModality = "pointer"; };
+const keyboardUsed = () => { inputModality = "keyboard"; };
+function trackInputModality() {
+  document.addEventListener("pointerdown", pointerUsed, true);
+  document.addEventListener("keydown", keyboardUsed, true);
+  return () => {
+    document.removeEventListener("pointerdown", pointerUsed, true);
+    document.removeEventListener("keydown", keyboardUsed, true);
+  };
+}
+
+/**
+ * Keyboard focus brings the question being answered into view, or only the cell when the question
+ * is taller than the screen, scrolling no further than needed ("nearest"). Focus by a pointer never
+ * scrolls: the page moved between mousedown and mouseup, so that the second click of a
+ * double-click landed in another cell (typed figures went there) and the first click on a button
+ * or option near the screen's edge was lost.
+ */
 function keepInView(e: React.FocusEvent<HTMLFormElement>) {
-  (e.target as HTMLElement).closest("section.question")?.scrollIntoView({ block: "nearest" });
+  if (inputModality !== "keyboard") return;
+  const target = e.target as HTMLElement;
+  const question = target.closest<HTMLElement>("section.question");
+  const fits = question && question.getBoundingClientRect().height + (parseFloat(getComputedStyle(question).scrollMarginTop) || 0) <= window.innerHeight;
+  (fits ? question : target.closest<HTMLElement>("[data-cell]") ?? target).scrollIntoView({ block: "nearest" });
 }
 
 function ChapterParts({ part, depth }: { part: Part; depth: number }) {
