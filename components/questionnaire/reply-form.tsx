@@ -188,16 +188,19 @@ const ChapterNav = memo(function ChapterNav({ chapters, current, ...live }: { ch
 
 /**
  * Keyboard-first entry: on a choice, a digit picks the option with that code; Enter moves to the
- * next question (Shift+Enter inside long texts still types a new line).
+ * next question that can be answered (Shift+Enter inside long texts still types a new line).
+ * A question turned off by skip logic is passed over: its controls are disabled through its
+ * <fieldset disabled>, which `[disabled]` does not see and focus() silently refuses; focus stayed
+ * on the previous question, and the next digit re-answered it.
  */
 function keyboardEntry(e: React.KeyboardEvent<HTMLFormElement>) {
   const target = e.target as HTMLInputElement;
   if (/^[0-9]$/.test(e.key) && target.type === "radio") {
     const option = e.currentTarget.querySelector<HTMLInputElement>(`input[type=radio][name="${CSS.escape(target.name)}"][value="${e.key}"]`);
-    if (option && !option.disabled) {
+    if (option && option.matches(":enabled") && target.matches(":enabled")) {
       e.preventDefault();
       option.click();
-      option.focus();
+      option.focus({ preventScroll: true });
     }
     return;
   }
@@ -206,12 +209,12 @@ function keyboardEntry(e: React.KeyboardEvent<HTMLFormElement>) {
     const questions = Array.from(e.currentTarget.querySelectorAll<HTMLElement>("section.question"));
     const here = target.closest("section.question");
     for (const q of questions.slice(questions.indexOf(here as HTMLElement) + 1)) {
-      const next = q.querySelector<HTMLElement>("input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled])");
-      if (next) {
-        const checked = q.querySelector<HTMLInputElement>("input[type=radio]:checked:not([disabled])");
-        (checked ?? next).focus();
-        return;
-      }
+      if (q.querySelector("fieldset.answer")?.matches(":disabled")) continue; // turned off by skip logic
+      const first = q.querySelector<HTMLElement>("input:enabled:not([type=hidden]), select:enabled, textarea:enabled");
+      if (!first) continue;
+      const next = q.querySelector<HTMLInputElement>("input[type=radio]:checked:enabled") ?? first;
+      next.focus({ preventScroll: true }); // keepInView scrolls it into view, no further than needed
+      if (document.activeElement === next) return;
     }
   }
 }
