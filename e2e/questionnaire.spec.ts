@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { gotoForm, loggedInPage } from "./helpers";
+import { gotoForm, loggedInPage, login } from "./helpers";
 
 const CHAPTER_1 = "/cepej/2022-2024/KZ/1";
 const API = "/api/cycles/2022-2024/replies/KZ/answers";
@@ -145,4 +145,71 @@ test("two sessions on the same reply: a stale save is refused with both values, 
   await saved(mine);
   await theirs.reload();
   await expect(input(theirs, "009")).toHaveValue("39\u00a0000\u00a0000");
+});
+
+// Chapter 4 of the reply in progress (the 2020–2022 reply is locked). No other spec asserts on Q091
+// of this reply; the values typed here are cleared at the end all the same.
+const CHAPTER_4 = "/cepej/2022-2024/KZ/4";
+const q091Inputs = (page: Page) =>
+  page.locator("#q-091").evaluate((q) => Object.fromEntries([...q.querySelectorAll<HTMLElement>("[data-cell]")].map((c) => [c.dataset.cell!, c.querySelector<HTMLInputElement>("input[type=text]")?.value ?? ""])));
+
+test("a double-click in a question taller than the screen lands in the cell under the mouse, and is saved there", async ({ browser }) => {
+  const page = await loggedInPage(browser, "correspondent.kz@example.org");
+  // Taller than the screen: Q091 is ~2 000 px. At this height the scroll that focus used to make
+  // moved row 2.1 under the mouse between the two clicks.
+  await page.setViewportSize({ width: 1280, height: 1040 });
+  await gotoForm(page, CHAPTER_4);
+  const target = "091:r1:incoming"; // 1. Civil (and commercial) litigious cases / Incoming cases
+  const storedBefore = (await (await page.request.get(API)).json()).answers;
+  const q091Stored = (answers: Record<string, { answer: unknown }>) => Object.fromEntries(Object.entries(answers).filter(([k]) => k.startsWith("091:") && k !== target).map(([k, v]) => [k, v.answer]));
+  expect(await page.locator("#q-091").evaluate((q) => q.getBoundingClientRect().height > innerHeight)).toBe(true);
+  // The cell in the middle of the screen, the top of the question in view.
+  await cell(page, target).evaluate((el) => el.scrollIntoView({ block: "center" }));
+  expect(await page.locator("#q-091").evaluate((q) => q.getBoundingClientRect().top)).toBeGreaterThan(48);
+  const before = await q091Inputs(page);
+  expect(before[target]).toBe("");
+
+  await input(page, target).dblclick();
+  await page.keyboard.type("999");
+  expect(await q091Inputs(page)).toEqual({ ...before, [target]: "999" });
+  await expect(input(page, target)).toBeFocused();
+  await saved(page);
+
+  await page.reload();
+  await expect(input(page, target)).toHaveValue("999");
+  expect(await q091Inputs(page)).toEqual({ ...before, [target]: "999" });
+  const stored = (await (await page.request.get(API)).json()).answers;
+  expect(stored[target].answer).toEqual({ num: 999, text: null, status: null });
+  expect(q091Stored(stored)).toEqual(q091Stored(storedBefore));
+
+  await input(page, target).fill("");
+  await saved(page);
+});
+
+test("on a tablet, a first tap or click on a button near the bottom edge inside a tall question acts", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 1366 }, hasTouch: true });
+  const page = await context.newPage();
+  await login(page, "correspondent.kz@example.org");
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await gotoForm(page, CHAPTER_4);
+  const question = page.locator("#q-091");
+  expect(await question.evaluate((q) => q.getBoundingClientRect().height > innerHeight)).toBe(true);
+  const reuse = question.getByRole("button", { name: "Reuse this comment" });
+  const comment = page.getByLabel("091 Comments");
+  const previous = (await page.getByTestId("previous-comment-091").textContent())!;
+  await expect(comment).toHaveValue("");
+  // The button 20 px above the bottom edge, the top of the question in view.
+  const nearBottom = () => reuse.evaluate((b) => scrollTo(0, b.getBoundingClientRect().bottom + scrollY + 20 - innerHeight));
+  for (const gesture of ["tap", "click"] as const) {
+    await nearBottom();
+    expect(await question.evaluate((q) => q.getBoundingClientRect().top)).toBeGreaterThan(48);
+    const y = await page.evaluate(() => scrollY);
+    await reuse[gesture]();
+    await expect(comment).toHaveValue(/\S/);
+    expect(previous).toContain(await comment.inputValue());
+    expect(await page.evaluate(() => scrollY)).toBe(y);
+    await comment.fill("");
+  }
+  await saved(page);
+  await context.close();
 });

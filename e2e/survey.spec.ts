@@ -2,7 +2,7 @@
 // keyboard; the supervisor rejects with a comment on a question, the interviewer fixes it, the
 // supervisor approves; the results update. And the published results match the 2025 release.
 import { expect, test, type Page } from "@playwright/test";
-import { loggedInPage } from "./helpers";
+import { gotoForm, loggedInPage } from "./helpers";
 
 const radio = (page: Page, q: string, value: string) => page.locator(`[data-cell="${q}"] input[type=radio][value="${value}"]`);
 
@@ -197,4 +197,58 @@ test("a tablet's queue: interviews saved and completed in one request, each acce
   const admin = await loggedInPage(browser, "admin@example.org");
   const log = await (await admin.request.get("/api/admin/audit?action=interview.complete")).text();
   for (const h of picked.slice(0, 2)) expect(log).toContain(`2026/${h}`);
+});
+
+test("keyboard entry: Enter skips the questions skip logic turned off, and each digit answers the question in front of the interviewer", async ({ browser }) => {
+  test.setTimeout(90_000);
+  // The last unassigned ALA household of 2026 (the other tests take the first ALA ones and AST's).
+  const supervisor = await loggedInPage(browser, "supervisor@example.org");
+  await supervisor.goto("/survey?wave=2026&status=unassigned&region=ALA");
+  const row = supervisor.getByTestId("households").locator("tbody tr").last();
+  const householdId = (await row.getAttribute("data-household"))!;
+  await row.getByRole("checkbox").check();
+  await supervisor.getByLabel("Interviewer").selectOption({ label: "Survey Interviewer" });
+  await supervisor.getByRole("button", { name: "Assign 1 selected" }).click();
+  await expect(supervisor.getByTestId("assign-bar").getByRole("status")).toHaveText(/^1 households? assigned\.$/);
+
+  const interviewer = await loggedInPage(browser, "interviewer@example.org");
+  await interviewer.goto("/survey");
+  const href = (await interviewer.getByTestId("my-assignments").getByRole("link", { name: householdId }).getAttribute("href"))!;
+  await gotoForm(interviewer, href);
+  await expect(interviewer.getByTestId("interview-status")).toHaveText("assigned");
+
+  // What the interviewer keys in, question by question ("" = Enter only). The questions skip
+  // logic turns off on the way (reported_theft after victim_theft = no, reported_robbery after
+  // victim_robbery = no, unsafe_reasons, distrust_reasons) are never stopped at.
+  const keyed: [string, string][] = [
+    ["result", "1"], ["interview_date", ""], ["sex", "2"], ["age", "34"], ["education", "3"], ["employment", "2"],
+    ["safe_day", "1"], ["safe_night", "2"], ["crime_trend", "2"],
+    ["trust_prosecutor", "1"], ["trust_police", "2"], ["trust_anticorruption", "1"], ["trust_econ_investigation", "8"], ["trust_courts", "2"], ["trust_fire", "1"],
+    ["victim_theft", "2"], ["victim_fraud", "1"], ["reported_fraud", "1"], ["victim_robbery", "2"], ["victim_assault", "1"], ["reported_assault", "2"],
+    ["victim_vehicle", "2"], ["victim_burglary", "2"], ["victim_road", "2"],
+  ];
+  await radio(interviewer, "result", "1").focus();
+  for (const [i, [, keys]] of keyed.entries()) {
+    if (i > 0) await interviewer.keyboard.press("Enter");
+    for (const key of keys) await interviewer.keyboard.press(key);
+  }
+  // Still on the last question keyed, in view.
+  const last = radio(interviewer, "victim_road", "2");
+  await expect.soft(last).toBeFocused();
+  await expect.soft(last).toBeInViewport();
+  await expect(interviewer.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
+
+  // Stored: exactly what was keyed, nothing else.
+  await gotoForm(interviewer, href);
+  await expect(interviewer.getByTestId("interview-status")).toHaveText("in progress");
+  const choices = await interviewer.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll<HTMLElement>("[data-cell]")]
+      .filter((c) => c.querySelector("input[type=radio]"))
+      .map((c) => [c.dataset.cell!, c.querySelector<HTMLInputElement>("input[type=radio]:checked")?.value ?? null])));
+  const expected = Object.fromEntries(Object.keys(choices).map((q) => [q, null as string | null]));
+  for (const [q, keys] of keyed) if (q !== "age" && keys) expected[q] = keys;
+  expect(choices).toEqual(expected);
+  expect(choices).toMatchObject({ victim_robbery: "2", reported_robbery: null, victim_assault: "1", reported_assault: "2" });
+  await expect(interviewer.locator('[data-cell="age"] input[type=text]')).toHaveValue("34");
+  await expect(interviewer.locator('[data-cell="interview_date"] input')).toHaveValue("");
 });

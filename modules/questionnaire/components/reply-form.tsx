@@ -80,6 +80,8 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
     document.body.dataset.formReady = "1";
   }, []);
 
+  useEffect(trackInputModality, []);
+
   const autosave = useAutosave({ form, index, url: saveUrl, initial: answers, invalid, enabled: !readOnly, onSaved: () => setLive(summarise()) });
 
   const cursor = useRef<Record<string, number>>({});
@@ -186,16 +188,19 @@ const ChapterNav = memo(function ChapterNav({ chapters, current, ...live }: { ch
 
 /**
  * Keyboard-first entry: on a choice, a digit picks the option with that code; Enter moves to the
- * next question (Shift+Enter inside long texts still types a new line).
+ * next question that can be answered (Shift+Enter inside long texts still types a new line).
+ * A question turned off by skip logic is passed over: its controls are disabled through its
+ * <fieldset disabled>, which `[disabled]` does not see and focus() silently refuses; focus stayed
+ * on the previous question, and the next digit re-answered it.
  */
 function keyboardEntry(e: React.KeyboardEvent<HTMLFormElement>) {
   const target = e.target as HTMLInputElement;
   if (/^[0-9]$/.test(e.key) && target.type === "radio") {
     const option = e.currentTarget.querySelector<HTMLInputElement>(`input[type=radio][name="${CSS.escape(target.name)}"][value="${e.key}"]`);
-    if (option && !option.disabled) {
+    if (option && option.matches(":enabled") && target.matches(":enabled")) {
       e.preventDefault();
       option.click();
-      option.focus();
+      option.focus({ preventScroll: true });
     }
     return;
   }
@@ -204,19 +209,42 @@ function keyboardEntry(e: React.KeyboardEvent<HTMLFormElement>) {
     const questions = Array.from(e.currentTarget.querySelectorAll<HTMLElement>("section.question"));
     const here = target.closest("section.question");
     for (const q of questions.slice(questions.indexOf(here as HTMLElement) + 1)) {
-      const next = q.querySelector<HTMLElement>("input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled])");
-      if (next) {
-        const checked = q.querySelector<HTMLInputElement>("input[type=radio]:checked:not([disabled])");
-        (checked ?? next).focus();
-        return;
-      }
+      if (q.querySelector("fieldset.answer")?.matches(":disabled")) continue; // turned off by skip logic
+      const first = q.querySelector<HTMLElement>("input:enabled:not([type=hidden]), select:enabled, textarea:enabled");
+      if (!first) continue;
+      const next = q.querySelector<HTMLInputElement>("input[type=radio]:checked:enabled") ?? first;
+      next.focus({ preventScroll: true }); // keepInView scrolls it into view, no further than needed
+      if (document.activeElement === next) return;
     }
   }
 }
 
-/** The question being answered stays in view as focus moves. */
+/** How the last focus was asked for: with a pointer (mouse, pen, touch) or the keyboard. */
+let inputModality: "pointer" | "keyboard" = "keyboard";
+const pointerUsed = () => { inputModality = "pointer"; };
+const keyboardUsed = () => { inputModality = "keyboard"; };
+function trackInputModality() {
+  document.addEventListener("pointerdown", pointerUsed, true);
+  document.addEventListener("keydown", keyboardUsed, true);
+  return () => {
+    document.removeEventListener("pointerdown", pointerUsed, true);
+    document.removeEventListener("keydown", keyboardUsed, true);
+  };
+}
+
+/**
+ * Keyboard focus brings the question being answered into view, or only the cell when the question
+ * is taller than the screen, scrolling no further than needed ("nearest"). Focus by a pointer never
+ * scrolls: the page moved between mousedown and mouseup, so that the second click of a
+ * double-click landed in another cell (typed figures went there) and the first click on a button
+ * or option near the screen's edge was lost.
+ */
 function keepInView(e: React.FocusEvent<HTMLFormElement>) {
-  (e.target as HTMLElement).closest("section.question")?.scrollIntoView({ block: "nearest" });
+  if (inputModality !== "keyboard") return;
+  const target = e.target as HTMLElement;
+  const question = target.closest<HTMLElement>("section.question");
+  const fits = question && question.getBoundingClientRect().height + (parseFloat(getComputedStyle(question).scrollMarginTop) || 0) <= window.innerHeight;
+  (fits ? question : target.closest<HTMLElement>("[data-cell]") ?? target).scrollIntoView({ block: "nearest" });
 }
 
 function ChapterParts({ part, depth }: { part: Part; depth: number }) {
