@@ -8,6 +8,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { checkLogin } from "./login";
 import { addressKey } from "./lockout";
+import { endSession } from "./end-session";
 import { authSecret } from "./secret";
 import { audit, requestIp } from "@/lib/audit/server";
 
@@ -58,6 +59,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Signing out through next-auth's own endpoint (POST /api/auth/signout) ends the session on the
+    // server too, as the sign-out button does: a copy of the cookie stops working.
+    async signOut(message) {
+      if ("token" in message && message.token) endSession(message.token.uid, message.token.sv);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
