@@ -11,10 +11,25 @@ const KEY_LENGTH = 32;
  *  current cost with room, and bounds what a corrupted stored hash could make the server allocate. */
 const MAXMEM = 256 * 1024 * 1024;
 
-function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+/** Hashes computed at once. Each holds 128 MiB and one of the 4 threads of libuv's pool, which file
+ *  reads share: a burst of logins then neither multiplies the memory nor stalls the serving of
+ *  files; the other hashes wait their turn (two already use both cores of a small server). */
+const MAX_PARALLEL = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
+  if (running < MAX_PARALLEL) running++;
+  else await new Promise<void>((start) => waiting.push(start)); // a finishing hash hands over its slot
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+    );
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
 }
 
 const format = (salt: Buffer, key: Buffer) => ["scrypt", N, R, P, salt.toString("base64"), key.toString("base64")].join("$");
