@@ -56,6 +56,8 @@ export const userScopes = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind, t.code] })],
 );
 
+/** One password check each (lib/auth/lockout.ts): written before the check, as a failure until the
+ *  password turns out right. */
 export const loginAttempts = sqliteTable(
   "login_attempts",
   {
@@ -63,8 +65,10 @@ export const loginAttempts = sqliteTable(
     email: text("email").notNull(),
     succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
     at: integer("at").notNull(), // epoch ms
+    /** The client address the limits count by (an IPv6 address's /64); null in older rows. */
+    address: text("address"),
   },
-  (t) => [index("login_attempts_email_at").on(t.email, t.at)],
+  (t) => [index("login_attempts_email_at").on(t.email, t.at), index("login_attempts_address_at").on(t.address, t.at)],
 );
 
 /** A questionnaire definition version (JSON validated by modules/questionnaire/definition.ts). */

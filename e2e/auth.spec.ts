@@ -44,6 +44,7 @@ test("an interviewer opening an admin page gets 403", async ({ browser }) => {
 });
 
 test("after 10 failed attempts further logins are refused with a time to retry", async ({ browser }) => {
+  test.slow(); // a dozen deliberately slow password hashes on a shared machine
   const admin = await loggedInPage(browser, "admin@example.org");
   const email = unique("lockout");
   await createUser(admin, { email, name: "Lockout Test", role: "admin", password: "right-password-1" });
@@ -118,4 +119,59 @@ test("signing out ends the session", async ({ browser }) => {
   const again = await replay.newPage();
   await again.goto("/");
   await expect(again).toHaveURL(/\/login/);
+});
+
+test("a burst of 50 parallel wrong passwords gets at most 10 checked; the right password is then refused", async ({ browser, playwright, baseURL }) => {
+  test.slow(); // a dozen deliberately slow password hashes
+  const admin = await loggedInPage(browser, "admin@example.org");
+  // An account of its own: the burst locks it (from this address) for 15 minutes.
+  const email = unique("burst");
+  await createUser(admin, { email, name: "Burst Test", role: "admin", password: "right-password-2" });
+
+  const api = await playwright.request.newContext({ baseURL });
+  const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
+  const burst = await Promise.all(
+    Array.from({ length: 50 }, (_, i) =>
+      api.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: `wrong-${i}`, callbackUrl: "/" }, maxRedirects: 0 }),
+    ),
+  );
+  // next-auth answers each with a redirect to the login page naming the reason.
+  const codes = burst.map((r) => new URL(r.headers().location ?? "/", baseURL).searchParams.get("code"));
+  expect(codes.filter((c) => c === "credentials")).toHaveLength(10);
+  expect(codes.filter((c) => c === "locked")).toHaveLength(40);
+
+  // The log-journal has a row for each password actually checked.
+  const checked = async () => {
+    const csv = await (await admin.request.get(`/api/admin/audit?action=login.failed&q=${encodeURIComponent(email)}`)).text();
+    return csv.split("\n").filter((line) => line.includes(email)).length;
+  };
+  await expect.poll(checked).toBe(10);
+
+  const page = await browser.newPage();
+  await login(page, email, "right-password-2");
+  await expect(page.getByTestId("login-error")).toContainText(/Too many failed attempts\. Try again after \d\d:\d\d/);
+  await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
+  expect(await checked()).toBe(10);
+});
+
+test("POST /api/auth/signout ends the session on the server: the old cookie gets 401 afterwards", async ({ browser, playwright, baseURL }) => {
+  const admin = await loggedInPage(browser, "admin@example.org");
+  // An account of its own: signing out ends every session of the user.
+  const email = unique("signout");
+  await createUser(admin, { email, name: "Sign-out Test", role: "correspondent", countries: "FR", password: "password-456" });
+
+  const api = await playwright.request.newContext({ baseURL });
+  const csrf = async () => (await (await api.get("/api/auth/csrf")).json()).csrfToken as string;
+  await api.post("/api/auth/callback/credentials", { form: { csrfToken: await csrf(), email, password: "password-456", callbackUrl: "/" }, maxRedirects: 0 });
+  const url = "/api/cycles/2022-2024/questionnaire";
+  expect((await api.get(url)).status()).toBe(200);
+  const signedIn = await api.storageState();
+
+  const out = await api.post("/api/auth/signout", { form: { csrfToken: await csrf(), callbackUrl: "/login" }, maxRedirects: 0 });
+  expect(out.status()).toBe(302);
+  expect((await api.get(url)).status()).toBe(401);
+  // A copy of the cookie taken before signing out is refused too.
+  const replay = await playwright.request.newContext({ baseURL, storageState: signedIn });
+  const replayed = await replay.get(url);
+  expect(replayed.status()).toBe(401);
 });

@@ -2,6 +2,10 @@ import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
 
+/** Signing in and creating a user each cost a deliberately slow password hash (about 0.5 s), queued
+ *  behind any other test's hashes (a burst of logins): wait longer than for ordinary steps. */
+const HASHING = { timeout: 30_000 };
+
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
@@ -13,7 +17,7 @@ export async function loggedInPage(browser: Browser, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await login(page, email);
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible(HASHING);
   return page;
 }
 
@@ -27,7 +31,7 @@ export async function createUser(adminPage: Page, user: { email: string; name: s
   if (user.countries) await form.getByLabel("Countries").fill(user.countries);
   await form.getByLabel("Initial password").fill(user.password);
   await form.getByRole("button", { name: "Create user" }).click();
-  await expect(adminPage.getByRole("status")).toContainText(`User ${user.email} created.`);
+  await expect(adminPage.getByRole("status")).toContainText(`User ${user.email} created.`, HASHING);
 }
 
 export const unique = (prefix: string) => `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;

@@ -8,9 +8,9 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
-import { audit } from "@/lib/audit/server";
+import { audit, requestIp } from "@/lib/audit/server";
 import { signIn, signOut } from "./auth";
-import { lockedUntil } from "./lockout";
+import { addressKey, lockedUntil } from "./lockout";
 import { currentUser } from "./session";
 
 export type LoginState = { error?: "invalid" | "inactive" | "locked" | "emailRequired" | "passwordRequired"; retryAt?: number; email?: string };
@@ -30,9 +30,9 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
   const parsed = LoginForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: parsed.error.issues[0].message as LoginState["error"], email: String(form.get("email") ?? "") };
   const { email, password, callbackUrl } = parsed.data;
-
-  const until = lockedUntil(email);
-  if (until) return { error: "locked", retryAt: until, email };
+  // The limits themselves are applied in authorize() (auth.ts), where the attempt is reserved; here
+  // only the moment to show the user.
+  const retryAt = async () => lockedUntil(getDb().$client, { email, address: addressKey(await requestIp()) });
   try {
     await signIn("credentials", { email, password, redirectTo: safeCallback(callbackUrl) });
     return {};
@@ -45,9 +45,9 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     }
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
-      if (code === "locked") return { error: "locked", retryAt: lockedUntil(email) ?? Date.now(), email };
+      if (code === "locked") return { error: "locked", retryAt: (await retryAt()) ?? Date.now(), email };
       if (code === "inactive") return { error: "inactive", email };
-      const nowLocked = lockedUntil(email);
+      const nowLocked = await retryAt();
       return nowLocked ? { error: "locked", retryAt: nowLocked, email } : { error: "invalid", email };
     }
     throw error;

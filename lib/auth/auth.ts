@@ -4,14 +4,13 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
-import { verifyPassword } from "./password";
-import { lockedUntil, recordLoginAttempt } from "./lockout";
+import { checkLogin } from "./login";
+import { addressKey } from "./lockout";
+import { endSession } from "./end-session";
 import { authSecret } from "./secret";
-import { audit } from "@/lib/audit/server";
+import { audit, requestIp } from "@/lib/audit/server";
 
 export class AccountLockedError extends CredentialsSignin {
   code = "locked";
@@ -46,23 +45,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const input = LoginInput.safeParse(raw);
         if (!input.success) return null;
         const { email, password } = input.data;
-        if (lockedUntil(email) !== null) throw new AccountLockedError();
-
-        const user = getDb().select().from(users).where(eq(users.email, email)).get();
-        // Hash even for an unknown email, so that response time does not reveal which emails exist.
-        const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !ok) {
-          recordLoginAttempt(email, false);
-          audit({ action: "login.failed", object: email, user: user ? { id: user.id, role: user.role } : null });
+        const result = await checkLogin(getDb().$client, email, password, addressKey(await requestIp()));
+        if (result.outcome === "locked") throw new AccountLockedError();
+        if (result.outcome === "invalid") {
+          // One row per password actually checked: refusals under the limits are not checks.
+          audit({ action: "login.failed", object: email, user: result.user ? { id: result.user.id, role: result.user.role } : null });
           return null;
         }
-        if (!user.active) throw new InactiveAccountError();
-        recordLoginAttempt(email, true);
+        if (result.outcome === "inactive") throw new InactiveAccountError();
+        const { user } = result;
         audit({ action: "login", object: email, user: { id: user.id, role: user.role } });
         return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
+  events: {
+    // Signing out through next-auth's own endpoint (POST /api/auth/signout) ends the session on the
+    // server too, as the sign-out button does: a copy of the cookie stops working.
+    async signOut(message) {
+      if ("token" in message && message.token) endSession(message.token.uid, message.token.sv);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
@@ -76,7 +79,3 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
-
-// A valid scrypt hash of a random string: verifying against it costs the same as a real check.
-const DUMMY_HASH =
-  "scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA==$3pU4S2cK4d8gA0lD8m0Hq0n1hB1rJ8cZ9pWbV6tY2Xs=";

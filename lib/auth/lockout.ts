@@ -1,25 +1,68 @@
-// Refuses further logins for an account after too many recent failures.
-import "server-only";
-import { and, eq, gt } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { loginAttempts } from "@/db/schema";
+// Limits on password guessing. A check of a password is reserved before the hash is computed: the
+// count of recent failures and the reservation are one IMMEDIATE transaction, so however many
+// requests arrive at once (in this process or another one on the same file), no more checks are
+// evaluated than the limits allow. A reservation counts as a failure until the password turns out
+// right; one whose check never finishes (a crash) stays a failure, the safe side.
+// Free of "server-only" and of the app's connection so that tests can drive it on their own files.
+import type Database from "better-sqlite3";
+import { prepared } from "@/db/statements";
 
-export const MAX_FAILURES = 10;
-export const WINDOW_MS = 15 * 60 * 1000;
+const MINUTE = 60_000;
 
-/** When the account is locked, the moment it unlocks (epoch ms); otherwise null. */
-export function lockedUntil(email: string, now = Date.now()): number | null {
-  const failures = getDb()
-    .select({ at: loginAttempts.at })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, now - WINDOW_MS)))
-    .orderBy(loginAttempts.at)
-    .all();
-  if (failures.length < MAX_FAILURES) return null;
-  // Unlocks when the oldest failure that keeps the count at the limit leaves the window.
-  return failures[failures.length - MAX_FAILURES].at + WINDOW_MS;
+/** Failures that refuse further checks while they are within their window. Per account and address
+ *  the limit is tight; the account alone has a looser, longer one, so that one address cannot lock
+ *  the account for everyone else, yet guessing from many addresses still ends; the address alone
+ *  bounds guessing across many accounts. Documented in SECURITY.md. */
+export const LIMITS = [
+  { by: "account and address", max: 10, windowMs: 15 * MINUTE, where: "email = @email and address = @address" },
+  { by: "account", max: 100, windowMs: 60 * MINUTE, where: "email = @email" },
+  { by: "address", max: 50, windowMs: 15 * MINUTE, where: "address = @address" },
+] as const;
+
+export type AttemptKey = { email: string; address: string };
+
+/** When further checks for this account from this address are refused, the moment they are allowed
+ *  again (epoch ms); otherwise null. */
+export function lockedUntil(sqlite: Database.Database, key: AttemptKey, now = Date.now()): number | null {
+  let until: number | null = null;
+  for (const limit of LIMITS) {
+    // The max-th most recent failure in the window: the lock lifts when it leaves the window.
+    const row = prepared(sqlite, `select at from login_attempts where ${limit.where} and succeeded = 0 and at > @since order by at desc limit 1 offset @offset`)
+      .get({ ...key, since: now - limit.windowMs, offset: limit.max - 1 }) as { at: number } | undefined;
+    if (row && (until === null || row.at + limit.windowMs > until)) until = row.at + limit.windowMs;
+  }
+  return until;
 }
 
-export function recordLoginAttempt(email: string, succeeded: boolean, now = Date.now()) {
-  getDb().insert(loginAttempts).values({ email, succeeded, at: now }).run();
+/** Reserves one password check: its id, or the moment checks are allowed again. */
+export function reserveAttempt(sqlite: Database.Database, key: AttemptKey, now = Date.now()): { id: number } | { retryAt: number } {
+  return sqlite
+    .transaction(() => {
+      const retryAt = lockedUntil(sqlite, key, now);
+      if (retryAt !== null) return { retryAt };
+      const { lastInsertRowid } = prepared(sqlite, "insert into login_attempts (email, address, succeeded, at) values (@email, @address, 0, @at)")
+        .run({ ...key, at: now });
+      return { id: Number(lastInsertRowid) };
+    })
+    .immediate();
+}
+
+/** The reserved check found the right password: it no longer counts as a failure. */
+export function attemptSucceeded(sqlite: Database.Database, id: number) {
+  prepared(sqlite, "update login_attempts set succeeded = 1 where id = ?").run(id);
+}
+
+/** The address the limits count by: an IPv4 address as it is, an IPv6 address's /64 network (one
+ *  subscriber usually holds a whole /64 and could otherwise change address for every guess). */
+export function addressKey(ip: string | null | undefined): string {
+  if (!ip) return "unknown";
+  const address = ip.trim().toLowerCase().replace(/%.*$/, "");
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  if (v4) return v4[1];
+  if (!address.includes(":")) return address;
+  const [head, tail] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }

@@ -1,0 +1,2 @@
+ALTER TABLE `login_attempts` ADD `address` text;--> statement-breakpoint
+CREATE INDEX `login_attempts_address_at` ON `login_attempts` (`address`,`at`);
