@@ -1,10 +1,11 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
+import { page } from "@/lib/http/route";
 import { LoginForm } from "@/modules/users/components/login-form";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default page(async ({ searchParams }) => {
+  const { callbackUrl } = searchParams;
   if (await currentUser()) redirect("/");
   const t = await getTranslations("login");
   return (
@@ -13,4 +14,4 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : "/"} />
     </div>
   );
-}
+});

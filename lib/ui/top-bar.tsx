@@ -2,8 +2,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
+import { areasOf } from "@/lib/auth/policy";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { changeLanguage, signOutAction } from "@/lib/auth/actions";
+import { navLinks } from "./nav-links";
 
 export async function TopBar() {
   const [t, user, locale] = await Promise.all([getTranslations(), currentUser(), getLocale()]);
@@ -12,11 +14,7 @@ export async function TopBar() {
       <Link href="/" className="brand">{t("app.name")}</Link>
       <nav>
         {user && <Link href="/">{t("nav.home")}</Link>}
-        {user?.role === "admin" && <Link href="/admin/cycles">{t("nav.cycles")}</Link>}
-        {user?.role === "admin" && <Link href="/admin/users">{t("nav.users")}</Link>}
-        {user?.role === "admin" && <Link href="/admin/reports">{t("nav.reports")}</Link>}
-        {user?.role === "reporter" && <Link href="/reports">{t("nav.reports")}</Link>}
-        {user && ["admin", "supervisor", "interviewer"].includes(user.role) && <Link href="/survey">{t("nav.survey")}</Link>}
+        {user && navLinks(areasOf(user)).map((l) => <Link key={l.href} href={l.href}>{t(`nav.${l.label}`)}</Link>)}
         <Link href="/open-data">{t("nav.openData")}</Link>
       </nav>
       <form action={changeLanguage} className="inline-form">

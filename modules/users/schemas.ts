@@ -9,6 +9,9 @@ const codeList = z
   .optional()
   .transform((s) => Array.from(new Set((s ?? "").split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))));
 
+/** The user a form is about (a hidden field). */
+const UserId = z.coerce.number().int().positive();
+
 export const UserFields = z.object({
   name: z.string().trim().min(1, "required").max(200),
   role: z.enum(ROLES),
@@ -17,6 +20,9 @@ export const UserFields = z.object({
   bodyId: z.coerce.number().int().positive().optional().or(z.literal("").transform(() => undefined)),
   supervisorId: z.coerce.number().int().positive().optional().or(z.literal("").transform(() => undefined)),
 });
+export type UserFields = z.infer<typeof UserFields>;
+
+export const UpdateUserInput = UserFields.extend({ id: UserId });
 
 export const CreateUserInput = UserFields.extend({
   email: z.string().trim().toLowerCase().email("invalidEmail").max(320),
@@ -25,5 +31,11 @@ export const CreateUserInput = UserFields.extend({
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export const ResetPasswordInput = z.object({
+  id: UserId,
   password: z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(1024),
+});
+
+export const SetActiveInput = z.object({
+  id: UserId,
+  active: z.enum(["true", "false"]).transform((v) => v === "true"),
 });

@@ -1,14 +1,20 @@
 // The log-journal (admins): who did what, to which object, from where — search and CSV.
 import { requireAccess } from "@/lib/auth/session";
 import { searchAudit } from "@/lib/audit/query";
+import { page } from "@/lib/http/route";
 
-type Search = { q?: string; action?: string; from?: string; to?: string };
+const FILTERS = ["q", "action", "from", "to"] as const;
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default page(async ({ searchParams, db }) => {
   await requireAccess("read", { kind: "administration" });
-  const s = await searchParams;
-  const rows = searchAudit(s);
-  const query = new URLSearchParams(Object.entries(s).filter(([, v]) => v) as [string, string][]);
+  const s: Partial<Record<(typeof FILTERS)[number], string>> = {};
+  for (const name of FILTERS) {
+    const v = searchParams[name];
+    const one = Array.isArray(v) ? v[0] : v;
+    if (one) s[name] = one;
+  }
+  const rows = searchAudit(db, s);
+  const query = new URLSearchParams(s);
   return (
     <>
       <h1>Log-journal</h1>
@@ -26,4 +32,4 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </table>
     </>
   );
-}
+});

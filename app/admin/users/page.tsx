@@ -2,13 +2,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
+import { page } from "@/lib/http/route";
 import { listReportingBodies, listUsers } from "@/modules/users/server/users";
 import { UserForm } from "@/modules/users/components/user-form";
 
-export default async function UsersPage() {
+export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
   const t = await getTranslations();
-  const users = listUsers();
+  const users = listUsers(db);
   const supervisors = users.filter((u) => u.role === "supervisor").map((u) => ({ id: u.id, name: u.name }));
   return (
     <>
@@ -31,8 +32,8 @@ export default async function UsersPage() {
       </table>
       <div className="card" style={{ marginTop: 16 }}>
         <h2>{t("users.create")}</h2>
-        <UserForm mode="create" bodies={listReportingBodies()} supervisors={supervisors} />
+        <UserForm mode="create" bodies={listReportingBodies(db)} supervisors={supervisors} />
       </div>
     </>
   );
-}
+});

@@ -7,8 +7,9 @@ import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { ROLES } from "@/db/roles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import type { ActionState } from "@/lib/auth/admin-action";
 import { CreateUserInput } from "@/modules/users/schemas";
-import { createUserAction, updateUserAction, type UserActionState } from "@/modules/users/actions";
+import { createUserAction, updateUserAction } from "@/modules/users/actions";
 
 type Values = { email: string; name: string; role: string; password: string; countries: string; regions: string; bodyId: string; supervisorId: string };
 type Props = {
@@ -28,7 +29,7 @@ export function UserForm({ mode, user, bodies, supervisors }: Props) {
   const t = useTranslations("users");
   const tRoles = useTranslations("roles");
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, action, pending] = useActionState<UserActionState, FormData>(mode === "create" ? createUserAction : updateUserAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(mode === "create" ? createUserAction : updateUserAction, {});
   const { register, handleSubmit, watch, formState } = useForm<Values>({
     mode: "onBlur",
     defaultValues: {
@@ -43,10 +44,10 @@ export function UserForm({ mode, user, bodies, supervisors }: Props) {
     },
   });
   const role = watch("role");
-  const message = (key?: string, values?: Record<string, string>) =>
+  const message = (key?: string, values?: Record<string, string | number>) =>
     !key ? null : key === "passwordTooShort" ? t("passwordTooShort", { min: MIN_PASSWORD_LENGTH }) : t.has(key as never) ? t(key as never, values as never) : key;
   const fieldError = (name: keyof Values) => {
-    const server = state.errors?.[name as keyof NonNullable<UserActionState["errors"]>];
+    const server = state.fieldErrors?.[name];
     const text = formState.errors[name]?.message ? message(String(formState.errors[name]!.message)) : server ? message(server.key, server.values) : null;
     return text ? <span className="error" role="alert" data-testid={`error-${name}`}>{text}</span> : null;
   };
@@ -55,7 +56,7 @@ export function UserForm({ mode, user, bodies, supervisors }: Props) {
   return (
     <form ref={formRef} onSubmit={submit} noValidate data-testid={`user-form-${mode}`}>
       {user && <input type="hidden" name="id" value={user.id} />}
-      {state.denied && <p className="alert error">{state.denied}</p>}
+      {(state.denied ?? (!state.fieldErrors && state.error)) && <p className="alert error">{state.denied ?? state.error}</p>}
       {state.ok && (
         <p className="alert ok" role="status">
           {mode === "create" ? t("created", { email: state.ok }) : t("updated", { email: user!.email })}

@@ -2,17 +2,17 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
+import { page } from "@/lib/http/route";
 import { listReportingBodies, listUsers } from "@/modules/users/server/users";
 import { UserForm } from "@/modules/users/components/user-form";
 import { ResetPasswordForm } from "@/modules/users/components/reset-password-form";
-import { setActiveAction } from "../../../../modules/users/actions";
+import { ActiveForm } from "@/modules/users/components/active-form";
 
-export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+export default page<{ id: string }>(async ({ params, db }) => {
   const me = await requireAccess("read", { kind: "administration" });
   const t = await getTranslations("users");
-  const { id } = await params;
-  const users = listUsers();
-  const user = users.find((u) => String(u.id) === id);
+  const users = listUsers(db);
+  const user = users.find((u) => String(u.id) === params.id);
   if (!user) notFound();
   const supervisors = users.filter((u) => u.role === "supervisor").map((u) => ({ id: u.id, name: u.name }));
   return (
@@ -20,19 +20,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <h1>{user.email}</h1>
       <p>{t("status")}: <strong data-testid="user-status">{user.active ? t("active") : t("inactive")}</strong></p>
       <div className="card">
-        <UserForm mode="edit" user={user} bodies={listReportingBodies()} supervisors={supervisors} />
+        <UserForm mode="edit" user={user} bodies={listReportingBodies(db)} supervisors={supervisors} />
       </div>
       <div className="card">
         <h2>{t("resetPassword")}</h2>
         <ResetPasswordForm userId={user.id} />
       </div>
-      {user.id !== me.id && (
-        <form action={setActiveAction} className="card">
-          <input type="hidden" name="id" value={user.id} />
-          <input type="hidden" name="active" value={String(!user.active)} />
-          <button type="submit" className="secondary">{user.active ? t("deactivate") : t("activate")}</button>
-        </form>
-      )}
+      {user.id !== me.id && <ActiveForm userId={user.id} active={user.active} />}
     </>
   );
-}
+});
