@@ -45,6 +45,13 @@ const isUseServer = (s: ts.Statement | undefined) => !!s && ts.isExpressionState
 const WRAPPERS = new Set(["route", "page", "adminAction"]);
 type Exported = { fn?: ts.FunctionLikeDeclaration; async: boolean; wrapper?: string };
 
+/** `route(handler)`, `page(handler)`, `adminAction(schema, handler, options)`: the handler. */
+function wrapped(init: ts.Expression | undefined): Exported | undefined {
+  if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || !WRAPPERS.has(init.expression.text)) return undefined;
+  const fn = init.arguments.find((a): a is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
+  return { fn, async: true, wrapper: init.expression.text };
+}
+
 /** Exported names of a module with their function node when declared in the file; for
  *  `export const POST = route(async (…) => …)` the node is the wrapped handler. */
 function exportsOf(sf: ts.SourceFile): Map<string, Exported> {
@@ -58,10 +65,9 @@ function exportsOf(sf: ts.SourceFile): Map<string, Exported> {
       for (const d of s.declarationList.declarations) {
         if (!ts.isIdentifier(d.name)) continue;
         const init = d.initializer;
-        if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && WRAPPERS.has(init.expression.text)) {
-          const last = init.arguments[init.arguments.length - 1];
-          const fn = last && (ts.isArrowFunction(last) || ts.isFunctionExpression(last)) ? last : undefined;
-          out.set(d.name.text, { fn, async: true, wrapper: init.expression.text });
+        const w = wrapped(init);
+        if (w) {
+          out.set(d.name.text, w);
           continue;
         }
         const fn = init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
@@ -70,7 +76,7 @@ function exportsOf(sf: ts.SourceFile): Map<string, Exported> {
     } else if (ts.isExportDeclaration(s) && !s.isTypeOnly && s.exportClause && ts.isNamedExports(s.exportClause)) {
       for (const e of s.exportClause.elements) if (!e.isTypeOnly) out.set(e.name.text, { async: true });
     } else if (ts.isExportAssignment(s)) {
-      out.set("default", { async: false });
+      out.set("default", wrapped(s.expression) ?? { async: false });
     }
   }
   return out;
