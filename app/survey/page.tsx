@@ -3,22 +3,23 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { householdsFor, interviewersOf, listWaves, myAssignments } from "@/modules/survey/server/households";
+import { scopeOf } from "@/lib/auth/policy";
+import { page } from "@/lib/http/route";
+import { householdsFor, interviewersOf, listWaves, myAssignments, statusCounts } from "@/modules/survey/server/households";
 import { AssignTable } from "@/modules/survey/components/assign-form";
 import { WaveAdmin } from "@/modules/survey/components/wave-admin";
 import { REGIONS } from "@/db/reference-data";
-import { getDb } from "@/db/client";
 
-type Search = { wave?: string; region?: string; settlement?: string; status?: string };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function SurveyPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default page(async ({ searchParams, db }) => {
   const user = await requireUser();
   if (!["admin", "supervisor", "interviewer"].includes(user.role)) forbidden();
-  const s = await searchParams;
-  const waves = listWaves();
+  const s = { wave: one(searchParams.wave), region: one(searchParams.region), settlement: one(searchParams.settlement), status: one(searchParams.status) };
+  const waves = listWaves(db);
 
   if (user.role === "interviewer") {
-    const mine = myAssignments(user.id);
+    const mine = myAssignments(db, user.id);
     return (
       <>
         <h1>My interviews</h1>
@@ -31,9 +32,10 @@ export default async function SurveyPage({ searchParams }: { searchParams: Promi
   }
 
   const wave = Number(s.wave ?? waves[0]?.year);
-  const { rows, total } = householdsFor(user, wave, s);
-  const counts = getDb().$client.prepare(`select status, count(*) as n from survey_households where wave = ? ${user.role === "admin" ? "" : `and region in (${user.regions.map(() => "?").join(",") || "''"})`} group by status`).all(wave, ...(user.role === "admin" ? [] : user.regions)) as { status: string; n: number }[];
-  const regions = REGIONS.filter((r) => user.role === "admin" || user.regions.includes(r.code));
+  const { rows, total } = householdsFor(db, user, wave, s);
+  const counts = statusCounts(db, user, wave);
+  const scope = scopeOf(user);
+  const regions = REGIONS.filter((r) => !scope.regions || scope.regions.includes(r.code));
   return (
     <>
       <h1>Household survey {wave}</h1>
@@ -49,8 +51,8 @@ export default async function SurveyPage({ searchParams }: { searchParams: Promi
       <p className="muted">{total} households{total > rows.length ? `, the first ${rows.length} shown` : ""}.</p>
       <AssignTable
         rows={rows.map(({ h, interviewer }) => ({ id: h.id, householdId: h.householdId, region: h.region, settlement: h.settlement, address: h.address, status: h.status, interviewer }))}
-        interviewers={interviewersOf(user)}
+        interviewers={interviewersOf(db, user)}
       />
     </>
   );
-}
+});

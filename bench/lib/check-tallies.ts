@@ -10,15 +10,16 @@ import { keyIndicators } from "@/modules/survey/estimate";
 import { rebuildTallies, waveTallies, type Tally } from "@/modules/survey/server/tallies";
 
 const wave = Number(process.argv[2]);
-const sqlite = getDb().$client;
+const db = getDb();
+const sqlite = db.$client;
 const key = (t: Tally) => [t.variable, t.code, t.region, t.settlement, t.sex, t.ageGroup].join("|");
-const stored = new Map(waveTallies(sqlite, wave).map((t) => [key(t), t]));
+const stored = new Map(waveTallies(db, wave).map((t) => [key(t), t]));
 let rebuilt: Map<string, Tally> = new Map();
 const t0 = performance.now();
 try {
   sqlite.transaction(() => {
-    rebuildTallies(sqlite, wave);
-    rebuilt = new Map(waveTallies(sqlite, wave).map((t) => [key(t), t]));
+    rebuildTallies(db, wave);
+    rebuilt = new Map(waveTallies(db, wave).map((t) => [key(t), t]));
     throw new Error("rollback");
   })();
 } catch (e) {
@@ -31,9 +32,9 @@ const differ = [...new Set([...stored.keys(), ...rebuilt.keys()])].filter((k) =>
 });
 const out: Record<string, unknown> = { wave, rows: stored.size, rebuiltRows: rebuilt.size, differ: differ.length, sample: differ.slice(0, 3), rebuildMs };
 if (process.argv.includes("--reference")) {
-  const interviews = approvedInterviews(wave);
+  const interviews = approvedInterviews(db, wave);
   const reference = { interviews: interviews.filter((i) => i.result === "1").length, ...keyIndicators(interviews) };
-  out.routeEqualsReference = isDeepStrictEqual(JSON.parse(JSON.stringify(waveKeyIndicators(wave))), JSON.parse(JSON.stringify(reference)));
+  out.routeEqualsReference = isDeepStrictEqual(JSON.parse(JSON.stringify(waveKeyIndicators(db, wave))), JSON.parse(JSON.stringify(reference)));
 }
 console.log(JSON.stringify(out));
 if (differ.length || out.routeEqualsReference === false) process.exitCode = 1;

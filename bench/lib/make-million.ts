@@ -5,6 +5,8 @@
 // and the wave's tallies (modules/survey/server/tallies.ts rebuildTallies), as the app keeps them.
 // Usage: tsx bench/lib/make-million.ts TEMPLATE.db OUT.db [interviews=1000000] [wave=2030]
 import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import type { Db } from "@/db/open";
 import { copyFileSync, rmSync } from "node:fs";
 import { generateSample } from "@/modules/survey/sample";
 import { syntheticInterviews, TARGETS_2025 } from "@/seed/survey/synthetic";
@@ -50,7 +52,7 @@ for (let start = 0; start < interviews.length; start += chunk) {
   })();
 }
 const t2 = Date.now();
-rebuildTallies(db, year); // as the app keeps them: the results route reads the wave's tallies
+rebuildTallies(drizzle(db) as Db, year); // as the app keeps them: the results route reads the wave's tallies
 const t3 = Date.now();
 db.pragma("journal_mode = WAL");
 db.close();

@@ -15,21 +15,21 @@ const withReference = process.argv.includes("--reference");
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const read: number[] = [], estimate: number[] = [], page: number[] = [], reference: number[] = [];
 let tallyRows = 0;
-const sqlite = getDb().$client;
+const db = getDb();
 for (let r = 0; r < reps; r++) {
   let t = performance.now();
-  const tallies = waveTalliesBy(sqlite, wave, "region");
+  const tallies = waveTalliesBy(db, wave, "region");
   read.push(performance.now() - t);
-  tallyRows = waveTallies(sqlite, wave).length;
+  tallyRows = waveTallies(db, wave).length;
   t = performance.now();
   keyIndicatorsFromTallies(tallies);
   estimate.push(performance.now() - t);
   t = performance.now();
-  waveResults(wave, wave - 1);
+  waveResults(db, wave, wave - 1);
   page.push(performance.now() - t);
   if (withReference) {
     t = performance.now();
-    keyIndicators(approvedInterviews(wave));
+    keyIndicators(approvedInterviews(db, wave));
     reference.push(performance.now() - t);
   }
 }

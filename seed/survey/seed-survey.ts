@@ -26,7 +26,7 @@ export function seedSurvey(db: Db, interviewerId: number) {
       household.get(year, h.household_id, h.region, h.settlement, h.weight, h.address, null, "approved", responseId);
       for (const [cell, a] of Object.entries(interviewToAnswers(interview))) answer.run(responseId, cell, a.num, a.text, a.status, null);
     }
-    rebuildTallies(sqlite, year); // the results read the wave's tallies
+    rebuildTallies(db, year); // the results read the wave's tallies
   };
   completedWave(2024, TARGETS_2024);
   completedWave(2025, TARGETS_2025);

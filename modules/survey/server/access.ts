@@ -1,10 +1,13 @@
-// Route helpers for the survey: read a CSV body, find a wave, check who may see results.
+// Route helpers for the survey: read a CSV body, find the wave named in the URL, check who may see
+// results, and answer a refused upload as the CSV parsers' errors are answered.
 import "server-only";
+import type { Executor } from "@/db/transaction";
 import { currentUser, type CurrentUser } from "@/lib/auth/session";
 import { problem } from "@/lib/http/json-body";
+import { isServiceError } from "@/lib/http/service-error";
 import { findWave } from "./households";
 
-export const MAX_CSV_BYTES = 50 * 1024 * 1024;
+const MAX_CSV_BYTES = 50 * 1024 * 1024;
 
 export async function readCsvBody(request: Request): Promise<{ ok: true; text: string } | { ok: false; response: Response }> {
   const type = request.headers.get("content-type") ?? "";
@@ -19,10 +22,10 @@ export async function readCsvBody(request: Request): Promise<{ ok: true; text: s
   }
 }
 
-export async function waveParam(params: Promise<{ year: string }>) {
-  const raw = (await params).year;
+/** The wave of a `{year}` route parameter, if it is a year the database has. */
+export function waveParam(db: Executor, raw: string) {
   const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
-  const wave = Number.isInteger(year) ? findWave(year) : undefined;
+  const wave = Number.isInteger(year) ? findWave(db, year) : undefined;
   return { year, wave };
 }
 
@@ -31,4 +34,11 @@ export async function canSeeResults(wave: { publishedAt: string | null }): Promi
   const user = await currentUser();
   if (wave.publishedAt || user?.role === "admin") return { ok: true, user };
   return { ok: false, response: problem(user ? 403 : 401, "The results of this wave are not published yet.") };
+}
+
+/** A service's 400 on an uploaded file, as {error, errors:[{row, column, reason}]} like the parse
+ *  errors of the same file; any other error goes on to the route wrapper. */
+export function uploadRefusal(error: unknown): Response {
+  if (isServiceError(error) && error.status === 400) return Response.json({ error: error.message, errors: error.details }, { status: 400 });
+  throw error;
 }

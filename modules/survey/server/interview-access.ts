@@ -1,13 +1,14 @@
 // Route helper: the interview named in the URL, if the policy lets this user act on it.
 import "server-only";
+import type { Executor } from "@/db/transaction";
 import { checkApiAccess } from "@/lib/auth/session";
 import type { Action } from "@/lib/auth/policy";
 import { problem } from "@/lib/http/json-body";
 import { findHousehold } from "./households";
 
-export async function interviewForRequest(params: Promise<{ id: string }>, action: Action) {
-  const id = Number((await params).id);
-  const h = Number.isInteger(id) ? findHousehold(id) : undefined;
+export async function interviewForRequest(db: Executor, rawId: string, action: Action) {
+  const id = Number(rawId);
+  const h = Number.isInteger(id) ? findHousehold(db, id) : undefined;
   const access = await checkApiAccess(action, { kind: "interview", region: h?.region ?? "-", interviewerId: h?.interviewerId ?? null });
   if (!access.ok) return { ok: false as const, response: access.response };
   if (!h) return { ok: false as const, response: problem(404, "No such interview.") };

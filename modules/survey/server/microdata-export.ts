@@ -1,12 +1,12 @@
 // The microdata file of a wave, line by line (the microdata route streams it): approved interviews
 // in household-row order, one row each (modules/survey/microdata.ts interviewToRow).
 import "server-only";
-import type Database from "better-sqlite3";
+import type { Executor } from "@/db/transaction";
+import { prepared } from "@/db/statements";
 import type { Answer } from "@/modules/questionnaire/answers";
 import { BOM, csvLine } from "@/lib/csv/csv";
 import { interviewToRow, microdataHeader } from "../microdata";
-
-const PAGE = "select id, household_id, region, settlement, weight, response_id from survey_households where wave = ? and status = 'approved' and id > ? order by id limit 500";
+import { MICRODATA_PAGE, MICRODATA_PAGE_CELLS } from "./survey.sql";
 
 /**
  * The header, then one line per approved interview (with at least one stored cell). Read in pages
@@ -17,9 +17,10 @@ const PAGE = "select id, household_id, region, settlement, weight, response_id f
  * snapshot; the cells (5 columns, not the household's fields repeated on each) are grouped by
  * household in memory, so the join needs no ORDER BY.
  */
-export function* microdataLines(sqlite: Database.Database, wave: number): Generator<string> {
-  const households = sqlite.prepare(PAGE).raw();
-  const cells = sqlite.prepare(`select h.id, a.cell, a.num, a.text, a.status from (${PAGE}) h join answers a on a.response_id = h.response_id`).raw();
+export function* microdataLines(db: Executor, wave: number): Generator<string> {
+  const sqlite = db.$client;
+  const households = prepared(sqlite, MICRODATA_PAGE).raw();
+  const cells = prepared(sqlite, MICRODATA_PAGE_CELLS).raw();
   const read = sqlite.transaction((after: number) => ({
     page: households.all(wave, after) as [number, string, string, string, number, number | null][],
     cells: cells.all(wave, after) as [number, string, number | null, string | null, "NA" | "NAP" | null][],

@@ -10,6 +10,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type Database from "better-sqlite3";
+import type { Db } from "@/db/open";
+import type { Principal } from "@/lib/auth/policy";
 import type { Answer } from "@/modules/questionnaire/answers";
 
 const dir = mkdtempSync(path.join(tmpdir(), "tallies-test-"));
@@ -18,7 +20,9 @@ process.env.DATABASE_PATH = path.join(dir, "app.db");
 const { getDb } = await import("@/db/client");
 const { bootstrapDatabase } = await import("@/seed/bootstrap");
 const { approvedInterviews, interviewsSource, resultsOf, waveKeyIndicators, waveResults } = await import("./results");
-const { findHousehold, moveInterview } = await import("./households");
+const { findHousehold } = await import("./households");
+const { approveInterview, rejectInterview } = await import("./interviews");
+const { ServiceError } = await import("@/lib/http/service-error");
 const { importInterviews } = await import("./waves");
 const { keyIndicators, distribution, distributionFromTallies, keyIndicatorsFromTallies, topReasons, topReasonsFromTallies } = await import("../estimate");
 const { interviewTallies, rebuildTallies, rebuildTalliesSql, waveTallies } = await import("./tallies");
@@ -31,12 +35,15 @@ const { referenceMicrodataLines } = await import("@/testing/microdata-reference"
 type Row = { variable: string; code: string; region: string; settlement: string; sex: string; ageGroup: string; weight: number; n: number };
 const key = (r: Row) => [r.variable, r.code, r.region, r.settlement, r.sex, r.ageGroup].join("|");
 
+let db: Db;
 let sqlite: Database.Database;
-let adminId: number;
+let admin: Principal;
 beforeAll(() => {
-  bootstrapDatabase(getDb());
-  sqlite = getDb().$client;
-  adminId = (sqlite.prepare("select id from users where email = 'admin@example.org'").get() as { id: number }).id;
+  db = getDb();
+  bootstrapDatabase(db);
+  sqlite = db.$client;
+  const adminId = (sqlite.prepare("select id from users where email = 'admin@example.org'").get() as { id: number }).id;
+  admin = { id: adminId, role: "admin", countries: [], regions: [], bodyId: null, supervisorId: null };
 }, 120_000);
 afterAll(() => {
   sqlite?.close();
@@ -45,7 +52,7 @@ afterAll(() => {
 
 /** The reference: waveResults computed interview by interview. */
 const reference = (wave: number, previous: number | null) =>
-  resultsOf(wave, previous, interviewsSource(approvedInterviews(wave)), previous ? interviewsSource(approvedInterviews(previous)) : null);
+  resultsOf(wave, previous, interviewsSource(approvedInterviews(db, wave)), previous ? interviewsSource(approvedInterviews(db, previous)) : null);
 
 /** The tallies of a wave as the sum of interviewTallies over its approved interviews (JS). */
 function contributions(wave: number): Map<string, Row> {
@@ -62,7 +69,7 @@ function contributions(wave: number): Map<string, Row> {
   return out;
 }
 
-const stored = (wave: number) => new Map(waveTallies(sqlite, wave).map((r) => [key(r), r] as const));
+const stored = (wave: number) => new Map(waveTallies(db, wave).map((r) => [key(r), r] as const));
 
 function expectSameTallies(a: Map<string, Row>, b: Map<string, Row>) {
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
@@ -77,11 +84,11 @@ function expectSameTallies(a: Map<string, Row>, b: Map<string, Row>) {
 function checkWave(wave: number, previous: number | null) {
   const kept = stored(wave);
   expectSameTallies(contributions(wave), kept);
-  rebuildTallies(sqlite, wave);
+  rebuildTallies(db, wave);
   expectSameTallies(kept, stored(wave));
-  expect(waveResults(wave, previous)).toEqual(reference(wave, previous));
-  const interviews = approvedInterviews(wave);
-  expect(waveKeyIndicators(wave)).toEqual({ interviews: interviews.filter((i) => i.result === "1").length, ...keyIndicators(interviews) });
+  expect(waveResults(db, wave, previous)).toEqual(reference(wave, previous));
+  const interviews = approvedInterviews(db, wave);
+  expect(waveKeyIndicators(db, wave)).toEqual({ interviews: interviews.filter((i) => i.result === "1").length, ...keyIndicators(interviews) });
 }
 
 describe("survey tallies", () => {
@@ -92,12 +99,12 @@ describe("survey tallies", () => {
 
   it("demo waves: the results from the tallies equal the results from every interview", () => {
     for (const [wave, previous] of [[2024, null], [2025, 2024]] as const) {
-      const r = waveResults(wave, previous);
+      const r = waveResults(db, wave, previous);
       expect(r.interviews).toBeGreaterThan(17_000);
       checkWave(wave, previous);
     }
     // the tallies cover every breakdown shown, and the top reasons
-    const r = waveResults(2025, 2024);
+    const r = waveResults(db, 2025, 2024);
     expect(Object.keys(r.by.region.trust_police).length).toBeGreaterThan(10);
     expect(r.topUnsafeReasons).toHaveLength(3);
   }, 120_000);
@@ -120,15 +127,15 @@ describe("survey tallies", () => {
       complete.run(id, h.id);
     });
     for (const [i, h] of done.entries()) {
-      const moved = moveInterview(findHousehold(h.id)!, i < 50 ? "approve" : "reject", adminId, null);
-      expect(moved.ok).toBe(true);
+      const moved = i < 50 ? approveInterview(db, findHousehold(db, h.id)!, admin, null) : rejectInterview(db, findHousehold(db, h.id)!, admin, [{ question: "age", text: "check" }], null);
+      expect(moved.status).toBe(i < 50 ? "approved" : "rejected");
     }
-    expect(waveResults(wave, 2025).interviews).toBeGreaterThan(40);
+    expect(waveResults(db, wave, 2025).interviews).toBeGreaterThan(40);
     checkWave(wave, 2025);
 
     // a second approval from a stale read is refused and counts nothing
-    const stale = { ...findHousehold(done[0].id)!, status: "completed" as const };
-    expect(moveInterview(stale, "approve", adminId, null).ok).toBe(false);
+    const stale = { ...findHousehold(db, done[0].id)!, status: "completed" as const };
+    expect(() => approveInterview(db, stale, admin, null)).toThrow(ServiceError);
     checkWave(wave, 2025);
 
     // import: 20 approved interviews replaced (other answers, region, weight; one no longer completed),
@@ -142,12 +149,12 @@ describe("survey tallies", () => {
       const answers = interviewToAnswers(it);
       return { household: { household_id: h.household_id, region: h.region, settlement: h.settlement, weight: h.weight }, result: it.result, interview_date: it.interview_date ?? "", answers };
     });
-    expect(importInterviews(wave, imported, adminId)).toBe(30);
+    expect(importInterviews(db, wave, imported, admin, null)).toBe(30);
     checkWave(wave, 2025);
 
     // the same file again (every interview replaced by itself): nothing changes
     const before = stored(wave);
-    importInterviews(wave, imported, adminId);
+    importInterviews(db, wave, imported, admin, null);
     expectSameTallies(before, stored(wave));
     checkWave(wave, 2025);
   }, 120_000);
@@ -182,7 +189,7 @@ describe("survey tallies", () => {
 describe("microdata export", () => {
   it("writes the same bytes as before (pages by index, cells grouped in memory, rows filled question by question)", () => {
     for (const wave of [2025, 2026]) {
-      const now = [...microdataLines(sqlite, wave)].join("");
+      const now = [...microdataLines(db, wave)].join("");
       const before = [...referenceMicrodataLines(sqlite, wave)].join("");
       expect(now.split("\r\n").length).toBeGreaterThan(wave === 2025 ? 17_000 : 50);
       expect(Buffer.from(now).equals(Buffer.from(before))).toBe(true);

@@ -1,20 +1,18 @@
 // Results of a wave: the weighted estimates of modules/survey/estimate.ts from the wave's tallies
 // (survey_tallies, modules/survey/server/tallies.ts: a few thousand rows whatever the number of interviews).
 // approvedInterviews (every approved interview read back from its stored cells) is the reference
-// computation the tallies are tested against (modules/survey/server/tallies.test.ts).
+// computation the tallies are tested against (modules/survey/server/results-exports.test.ts).
 import "server-only";
-import { getDb } from "@/db/client";
+import type { Executor } from "@/db/transaction";
+import { prepared } from "@/db/statements";
 import type { Answer } from "@/modules/questionnaire/answers";
 import type { Interview } from "../estimate";
 import { answersToInterview } from "../records";
+import { APPROVED_INTERVIEW_CELLS } from "./survey.sql";
 
 /** Every approved interview of the wave, in one pass over the joined cells (reference; tests). */
-export function approvedInterviews(wave: number): Interview[] {
-  const rows = getDb().$client.prepare(
-    `select h.id, h.household_id, h.region, h.settlement, h.weight, a.cell, a.num, a.text
-       from survey_households h join answers a on a.response_id = h.response_id
-      where h.wave = ? and h.status = 'approved' order by h.id`,
-  ).raw().iterate(wave) as Iterable<[number, string, string, "1" | "2", number, string, number | null, string | null]>;
+export function approvedInterviews(db: Executor, wave: number): Interview[] {
+  const rows = prepared(db.$client, APPROVED_INTERVIEW_CELLS).raw().iterate(wave) as Iterable<[number, string, string, "1" | "2", number, string, number | null, string | null]>;
   const out: Interview[] = [];
   let current: number | null = null;
   let household: { household_id: string; region: string; settlement: "1" | "2"; weight: number } | null = null;
@@ -62,7 +60,7 @@ export type ResultsSource = {
  * top reasons use the region rows: every completed interview has a region). Every key indicator of
  * a breakdown is accumulated in one pass over its rows (memoized).
  */
-export function talliesSource(rows: (by: GroupBy) => readonly Tally[]): ResultsSource {
+function talliesSource(rows: (by: GroupBy) => readonly Tally[]): ResultsSource {
   const passes = new Map<GroupBy | undefined, Record<string, Record<string, GroupDistribution>>>();
   return {
     interviews: rows("region").reduce((n, t) => (t.variable === "result" ? n + t.n : n), 0),
@@ -76,12 +74,11 @@ export function talliesSource(rows: (by: GroupBy) => readonly Tally[]): ResultsS
 }
 
 /** The tally rows of a wave by each breakdown, read from survey_tallies once each (summed in SQL). */
-function waveTallySource(wave: number): ResultsSource {
-  const sqlite = getDb().$client;
+function waveTallySource(db: Executor, wave: number): ResultsSource {
   const read = new Map<GroupBy, Tally[]>();
   return talliesSource((by) => {
     let rows = read.get(by);
-    if (!rows) read.set(by, (rows = waveTalliesBy(sqlite, wave, by)));
+    if (!rows) read.set(by, (rows = waveTalliesBy(db, wave, by)));
     return rows;
   });
 }
@@ -109,12 +106,12 @@ export function resultsOf(wave: number, previousWave: number | null, now: Result
 }
 
 /** Everything the results page and its downloads show: from the wave's tallies (survey_tallies). */
-export function waveResults(wave: number, previousWave: number | null): WaveResults {
-  return resultsOf(wave, previousWave, waveTallySource(wave), previousWave ? waveTallySource(previousWave) : null);
+export function waveResults(db: Executor, wave: number, previousWave: number | null): WaveResults {
+  return resultsOf(wave, previousWave, waveTallySource(db, wave), previousWave ? waveTallySource(db, previousWave) : null);
 }
 
 /** The results route's key indicators (overall and by region) and completed-interview count, from the tallies. */
-export function waveKeyIndicators(wave: number): KeyIndicators & { interviews: number } {
-  const tallies = waveTalliesBy(getDb().$client, wave, "region");
+export function waveKeyIndicators(db: Executor, wave: number): KeyIndicators & { interviews: number } {
+  const tallies = waveTalliesBy(db, wave, "region");
   return { interviews: talliesSource(() => tallies).interviews, ...keyIndicatorsFromTallies(tallies) };
 }

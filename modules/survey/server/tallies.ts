@@ -8,30 +8,37 @@
 // code named and to code "" (answered at all: the base of its shares); variable "result" code "1"
 // counts the interview itself (the interview count, and every group it belongs to).
 //
-// Two ways to the same rows, which must agree (modules/survey/server/tallies.test.ts):
+// Two ways to the same rows, which must agree (modules/survey/server/results-exports.test.ts):
 //  - interviewTallies(): one interview's contribution, applied (+1 / −1) by every writer that
 //    makes an interview count or changes one that counts, in the writer's transaction
-//    (addInterviewTallies: moveInterview "approve", importInterviews);
+//    (addInterviewTallies: approveInterview, importInterviews);
 //  - rebuildTallies(): SQL aggregation over the stored answers, for a wave or all waves — used by
 //    the demo seed, the benchmark databases, migration 0004 (existing data) and as a repair path.
 // Estimates from the rows: modules/survey/estimate.ts (…FromTallies), the same code as from records.
+//
+// The SQL of the tallies is here rather than in survey.sql.ts: the rebuild is generated from the
+// same code lists (KEY_INDICATORS, AGE_GROUPS, TALLY_MULTI) as interviewTallies() and states the same
+// rules in SQL (migration 0004 holds its text, a test checks), and the incremental statements must
+// write exactly the rows interviewTallies() computes; one file keeps the two forms of one rule
+// together. No "server-only" marker: estimate.ts (shared with the seed and tests) reads the constants.
 import type Database from "better-sqlite3";
+import { inTransaction, type Executor } from "@/db/transaction";
 import type { Answer } from "@/modules/questionnaire/answers";
 import { AGE_GROUPS, KEY_INDICATORS } from "../codes";
 
 /** Variables kept in survey_tallies (single-answer ones, then multiple-answer ones). */
-export const TALLY_SINGLE = ["result", ...KEY_INDICATORS] as const;
+const TALLY_SINGLE = ["result", ...KEY_INDICATORS] as const;
 export const TALLY_MULTI = ["unsafe_reasons"] as const;
 export type TallyVariable = (typeof TALLY_SINGLE)[number] | (typeof TALLY_MULTI)[number];
 /** Code of a multiple-answer variable's row that counts the interviews that answered it. */
 export const ANSWERED = "";
 
 export type Tally = { variable: string; code: string; region: string; settlement: string; sex: string; ageGroup: string; weight: number; n: number };
-export type TallyHousehold = { region: string; settlement: string; weight: number };
+type TallyHousehold = { region: string; settlement: string; weight: number };
 
 
 /** The age group of a stored age (an integer 15…80), "" otherwise — as estimate.ts groups ages. */
-export function ageGroupCode(age: number | null | undefined): string {
+function ageGroupCode(age: number | null | undefined): string {
   if (typeof age !== "number" || !Number.isInteger(age)) return "";
   return AGE_GROUPS.find((g) => age >= g.min && age <= g.max)?.code ?? "";
 }
@@ -155,8 +162,8 @@ function prepared(sqlite: Database.Database): Statements {
  * now: call with −1 before changing an approved interview's answers or household fields, and with
  * 1 once it is approved (again). Only approved interviews count; run it in the writer's transaction.
  */
-export function addInterviewTallies(sqlite: Database.Database, householdRowId: number, sign: 1 | -1): void {
-  const s = prepared(sqlite);
+export function addInterviewTallies(tx: Executor, householdRowId: number, sign: 1 | -1): void {
+  const s = prepared(tx.$client);
   const h = s.household.get(householdRowId) as { wave: number; region: string; settlement: string; weight: number; status: string; response_id: number | null } | undefined;
   if (!h || h.status !== "approved" || h.response_id === null) return;
   const cells = (s.cells.all(h.response_id) as { cell: string; num: number | null; text: string | null; status: "NA" | "NAP" | null }[])
@@ -170,9 +177,9 @@ export function addInterviewTallies(sqlite: Database.Database, householdRowId: n
 }
 
 /** Recomputes the tallies of one wave (or of every wave) from the stored answers, in one transaction. */
-export function rebuildTallies(sqlite: Database.Database, wave?: number): void {
-  const s = prepared(sqlite);
-  sqlite.transaction(() => {
+export function rebuildTallies(db: Executor, wave?: number): void {
+  const s = prepared(db.$client);
+  inTransaction(db, () => {
     if (wave === undefined) {
       s.clearAll.run();
       s.rebuildAll.run();
@@ -180,7 +187,7 @@ export function rebuildTallies(sqlite: Database.Database, wave?: number): void {
       s.clearWave.run(wave);
       s.rebuildWave.run({ wave });
     }
-  })();
+  });
 }
 
 const DIMENSIONS = { region: "region", settlement: "settlement", sex: "sex", ageGroup: "age_group" } as const;
@@ -188,9 +195,9 @@ const DIMENSIONS = { region: "region", settlement: "settlement", sex: "sex", age
 /** The tally rows of a wave summed over every dimension but one (the others become ""): what
  *  estimates by that dimension and overall need, in tens to hundreds of rows, read in primary-key
  *  order for "region" (no sort). */
-export function waveTalliesBy(sqlite: Database.Database, wave: number, by: keyof typeof DIMENSIONS): Tally[] {
+export function waveTalliesBy(db: Executor, wave: number, by: keyof typeof DIMENSIONS): Tally[] {
   const dims = Object.entries(DIMENSIONS).map(([key, column]) => (key === by ? `${column} as ${key}` : `'' as ${key}`)).join(", ");
-  return sqlite.prepare(
+  return db.$client.prepare(
     `select variable, code, ${dims}, sum(weight) as weight, sum(n) as n
        from survey_tallies where wave = ? and n > 0
       group by variable, code, ${DIMENSIONS[by]}`,
@@ -198,8 +205,8 @@ export function waveTalliesBy(sqlite: Database.Database, wave: number, by: keyof
 }
 
 /** The tally rows of a wave that count (n > 0). */
-export function waveTallies(sqlite: Database.Database, wave: number): Tally[] {
-  return sqlite.prepare(
+export function waveTallies(db: Executor, wave: number): Tally[] {
+  return db.$client.prepare(
     `select variable, code, region, settlement, sex, age_group as ageGroup, weight, n from survey_tallies where wave = ? and n > 0`,
   ).all(wave) as Tally[];
 }

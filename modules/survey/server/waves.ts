@@ -1,64 +1,91 @@
-// Waves: create one, load its sample frame, import interviews captured elsewhere, publish.
+// Waves: create one, load its sample frame, import interviews captured elsewhere, publish. Each a
+// service with its own transaction, its log-journal row in it.
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/open";
+import { inTransaction, type Executor } from "@/db/transaction";
+import { prepared } from "@/db/statements";
 import { surveyHouseholds, surveyWaves } from "@/db/schema";
+import type { Principal } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/server";
+import { ServiceError } from "@/lib/http/service-error";
+import { replaceAnswers } from "@/modules/questionnaire/server/answers";
 import type { SampleFrameHousehold } from "../sample-frame";
 import type { Interview as ImportedInterview } from "../microdata";
+import { findWave } from "./households";
+import {
+  FIND_IMPORTED_HOUSEHOLD, INSERT_IMPORT_EVENT, INSERT_IMPORTED_HOUSEHOLD, INSERT_IMPORTED_SHEET, INSERT_SAMPLE_HOUSEHOLD, SET_IMPORTED_HOUSEHOLD,
+} from "./survey.sql";
 import { addInterviewTallies } from "./tallies";
 
-export function createWave(year: number, fieldworkStart: string, fieldworkEnd: string): boolean {
-  const db = getDb();
-  if (db.select().from(surveyWaves).where(eq(surveyWaves.year, year)).get()) return false;
-  db.insert(surveyWaves).values({ year, fieldworkStart, fieldworkEnd }).run();
-  return true;
+/** A refused row of an uploaded file, as the CSV parsers report them. */
+type FileError = { row: number | null; column: string; reason: string };
+
+function waveOrRefuse(tx: Executor, year: number) {
+  const wave = findWave(tx, year);
+  if (!wave) throw new ServiceError(404, "No such wave.");
+  return wave;
 }
 
-/** Adds the households of a validated sample frame (all or nothing); existing ids are refused. */
-export function loadSample(year: number, households: SampleFrameHousehold[]): { ok: true; loaded: number } | { ok: false; duplicates: string[] } {
-  const db = getDb();
-  const existing = new Set(db.select({ id: surveyHouseholds.householdId }).from(surveyHouseholds).where(eq(surveyHouseholds.wave, year)).all().map((r) => r.id));
-  const duplicates = households.filter((h) => existing.has(h.household_id)).map((h) => h.household_id);
-  if (duplicates.length) return { ok: false, duplicates };
-  const insert = db.$client.prepare("insert into survey_households (wave, household_id, region, settlement, weight, address) values (?, ?, ?, ?, ?, ?)");
-  db.$client.transaction(() => {
+/** Opens a wave; 409 if it exists. */
+export function createWave(db: Db, wave: { year: number; fieldworkStart: string; fieldworkEnd: string }, user: Principal, ip: string | null): number {
+  return inTransaction(db, (tx) => {
+    if (findWave(tx, wave.year)) throw new ServiceError(409, `Wave ${wave.year} exists.`);
+    tx.insert(surveyWaves).values(wave).run();
+    recordAudit(tx, { action: "survey.wave_create", object: String(wave.year), user }, ip);
+    return wave.year;
+  });
+}
+
+/** Adds the households of a validated sample frame, all or nothing: 400 with the households the
+ *  wave already has (errors as the parser's). Returns how many were loaded. */
+export function loadSample(db: Db, year: number, households: SampleFrameHousehold[], user: Principal, ip: string | null): number {
+  return inTransaction(db, (tx) => {
+    waveOrRefuse(tx, year);
+    const existing = new Set(tx.select({ id: surveyHouseholds.householdId }).from(surveyHouseholds).where(eq(surveyHouseholds.wave, year)).all().map((r) => r.id));
+    const duplicates = households.filter((h) => existing.has(h.household_id));
+    if (duplicates.length) {
+      const errors: FileError[] = duplicates.map((h) => ({ row: null, column: "household_id", reason: `${h.household_id} is already in the wave` }));
+      throw new ServiceError(400, "Some households are already in the wave; nothing was loaded.", errors);
+    }
+    const insert = prepared(tx.$client, INSERT_SAMPLE_HOUSEHOLD);
     for (const h of households) insert.run(year, h.household_id, h.region, h.settlement, h.weight, h.address);
-  }).immediate();
-  return { ok: true, loaded: households.length };
+    recordAudit(tx, { action: "survey.sample_load", object: `${year} (${households.length} households)`, user }, ip);
+    return households.length;
+  });
 }
 
-/** Imports interviews (already validated) as approved, adding households not yet in the sample;
- *  an interview already there is replaced (answers and household fields), tallies included. */
-export function importInterviews(year: number, interviews: ImportedInterview[], userId: number): number {
-  const sqlite = getDb().$client;
-  const find = sqlite.prepare("select id, response_id, status from survey_households where wave = ? and household_id = ?");
-  const addHousehold = sqlite.prepare("insert into survey_households (wave, household_id, region, settlement, weight, address, status) values (?, ?, ?, ?, ?, '', 'approved') returning id");
-  const newResponse = sqlite.prepare("insert into responses (questionnaire_id, status) values ('udn', 'validated') returning id");
-  const clear = sqlite.prepare("delete from answers where response_id = ?");
-  const setHousehold = sqlite.prepare("update survey_households set status = 'approved', response_id = ?, region = ?, settlement = ?, weight = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?");
-  const answer = sqlite.prepare("insert into answers (response_id, cell, num, text, status, version, updated_by) values (?, ?, ?, ?, ?, 1, ?)");
-  const event = sqlite.prepare("insert into interview_events (household_row_id, from_state, to_state, user_id, note) values (?, ?, 'approved', ?, 'imported')");
-  return sqlite.transaction(() => {
+/**
+ * Imports interviews (already validated) as approved, all or nothing, adding households not yet in
+ * the sample; an interview already there is replaced (answers with their history, household
+ * fields), and the results' tallies with it. Returns how many were imported.
+ */
+export function importInterviews(db: Db, year: number, interviews: ImportedInterview[], user: Principal, ip: string | null): number {
+  return inTransaction(db, (tx) => {
+    waveOrRefuse(tx, year);
+    const sqlite = tx.$client;
     for (const i of interviews) {
       const h = i.household;
-      let row = find.get(year, h.household_id) as { id: number; response_id: number | null; status: string } | undefined;
+      let row = prepared(sqlite, FIND_IMPORTED_HOUSEHOLD).get(year, h.household_id) as { id: number; responseId: number | null; status: string } | undefined;
       // an approved interview being replaced: its old answers and household fields stop counting
-      if (row?.status === "approved") addInterviewTallies(sqlite, row.id, -1);
-      if (!row) row = { id: (addHousehold.get(year, h.household_id, h.region, h.settlement, h.weight) as { id: number }).id, response_id: null, status: "approved" };
-      const responseId = row.response_id ?? (newResponse.get() as { id: number }).id;
-      clear.run(responseId);
-      setHousehold.run(responseId, h.region, h.settlement, h.weight, row.id);
-      for (const [cell, a] of Object.entries(i.answers)) answer.run(responseId, cell, a.num, a.text, a.status, userId);
-      event.run(row.id, "imported", userId);
-      addInterviewTallies(sqlite, row.id, 1);
+      if (row?.status === "approved") addInterviewTallies(tx, row.id, -1);
+      if (!row) row = { id: (prepared(sqlite, INSERT_IMPORTED_HOUSEHOLD).get(year, h.household_id, h.region, h.settlement, h.weight) as { id: number }).id, responseId: null, status: "approved" };
+      const responseId = row.responseId ?? (prepared(sqlite, INSERT_IMPORTED_SHEET).get() as { id: number }).id;
+      prepared(sqlite, SET_IMPORTED_HOUSEHOLD).run(responseId, h.region, h.settlement, h.weight, row.id);
+      replaceAnswers(tx, responseId, user.id, new Map(Object.entries(i.answers)));
+      prepared(sqlite, INSERT_IMPORT_EVENT).run(row.id, user.id);
+      addInterviewTallies(tx, row.id, 1);
     }
+    recordAudit(tx, { action: "survey.import", object: `${year} (${interviews.length} interviews)`, user }, ip);
     return interviews.length;
-  }).immediate();
+  });
 }
 
-export function publishWave(year: number, published: boolean) {
-  getDb().update(surveyWaves).set({ publishedAt: published ? new Date().toISOString() : null }).where(eq(surveyWaves.year, year)).run();
+/** Makes a wave's results public (or not). */
+export function publishWave(db: Db, year: number, published: boolean, user: Principal, ip: string | null): void {
+  inTransaction(db, (tx) => {
+    waveOrRefuse(tx, year);
+    tx.update(surveyWaves).set({ publishedAt: published ? new Date().toISOString() : null }).where(eq(surveyWaves.year, year)).run();
+    recordAudit(tx, { action: published ? "survey.publish" : "survey.unpublish", object: String(year), user }, ip);
+  });
 }
-
-export const waveHasHousehold = (year: number, householdId: string) =>
-  !!getDb().select({ id: surveyHouseholds.id }).from(surveyHouseholds).where(and(eq(surveyHouseholds.wave, year), eq(surveyHouseholds.householdId, householdId))).get();

@@ -1,11 +1,12 @@
 // One interview: the interviewer enters it (keyboard first); the supervisor reviews it.
-import { getDb } from "@/db/client";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { requireAccess, requireUser } from "@/lib/auth/session";
 import { decide } from "@/lib/auth/policy";
+import { page } from "@/lib/http/route";
 import { eventsOf, findHousehold, findWave, reviewCommentsOf } from "@/modules/survey/server/households";
+import { isEditable } from "@/modules/survey/server/interviews";
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import { loadAnswers } from "@/modules/questionnaire/server/answers";
 import { questionsOf } from "@/modules/questionnaire/walk";
@@ -13,19 +14,19 @@ import { progressOf } from "@/modules/questionnaire/progress";
 import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
 import { InterviewActions } from "@/modules/survey/components/interview-actions";
 
-export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default page<{ id: string }>(async ({ params, db }) => {
   await requireUser();
-  const id = Number((await params).id);
-  const h = Number.isInteger(id) ? findHousehold(id) : undefined;
+  const id = Number(params.id);
+  const h = Number.isInteger(id) ? findHousehold(db, id) : undefined;
   const user = await requireAccess("read", { kind: "interview", region: h?.region ?? "-", interviewerId: h?.interviewerId ?? null });
   if (!h) notFound();
-  const wave = findWave(h.wave)!;
-  const index = loadQuestionnaire(getDb(), "udn");
-  const stored = h.responseId ? loadAnswers(getDb(), h.responseId) : new Map();
+  const wave = findWave(db, h.wave)!;
+  const index = loadQuestionnaire(db, "udn");
+  const stored = h.responseId ? loadAnswers(db, h.responseId) : new Map();
   const resource = { kind: "interview" as const, region: h.region, interviewerId: h.interviewerId };
-  const canWrite = decide(user, "write", resource).allowed && ["assigned", "in_progress", "rejected"].includes(h.status);
+  const canWrite = decide(user, "write", resource).allowed && isEditable(h.status);
   const canReview = decide(user, "review", resource).allowed && h.status === "completed";
-  const comments = reviewCommentsOf(h.id);
+  const comments = reviewCommentsOf(db, h.id);
   const notes: Record<string, { by: string | null; text: string; at: string }[]> = {};
   for (const c of comments) (notes[c.questionId] ??= []).push({ by: c.by, text: c.text, at: c.at });
   const questions = index.questionnaire.parts.flatMap((p) => questionsOf(p));
@@ -52,7 +53,7 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
         review={{ api: "", reviewer: false, queries: [], flags: {}, series: null, notes }}
         context={{ fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } }}
       />
-      <div className="card history"><h2>History</h2><ol>{eventsOf(h.id).map((e, i) => <li key={i}>{e.at.slice(0, 16).replace("T", " ")} · {e.by ?? "—"}: {e.from} → {e.to}{e.note ? ` — ${e.note}` : ""}</li>)}</ol></div>
+      <div className="card history"><h2>History</h2><ol>{eventsOf(db, h.id).map((e, i) => <li key={i}>{e.at.slice(0, 16).replace("T", " ")} · {e.by ?? "—"}: {e.from} → {e.to}{e.note ? ` — ${e.note}` : ""}</li>)}</ol></div>
     </>
   );
-}
+});

@@ -3,22 +3,23 @@
 // Administrators; everyone once the wave is published.
 import { notFound, forbidden, redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
+import { page } from "@/lib/http/route";
 import { findWave } from "@/modules/survey/server/households";
 import { indicatorLabel, scaleOf, waveResults } from "@/modules/survey/server/results";
 import { KEY_INDICATORS, REGIONS, TRUST_BODIES, SETTLEMENT, SEX, AGE_GROUPS } from "@/modules/survey/codes";
 import { StackedBars } from "@/modules/survey/components/stacked-bars";
 
-export default async function ResultsPage({ params }: { params: Promise<{ year: string }> }) {
-  const year = Number((await params).year);
-  const wave = Number.isInteger(year) ? findWave(year) : undefined;
+export default page<{ year: string }>(async ({ params, db }) => {
+  const year = Number(params.year);
+  const wave = Number.isInteger(year) ? findWave(db, year) : undefined;
   if (!wave) notFound();
   const user = await currentUser();
   if (!wave.publishedAt && user?.role !== "admin") {
     if (!user) redirect(`/login?callbackUrl=/survey/waves/${year}/results`);
     forbidden();
   }
-  const previous = findWave(year - 1) ? year - 1 : null;
-  const r = waveResults(year, previous);
+  const previous = findWave(db, year - 1) ? year - 1 : null;
+  const r = waveResults(db, year, previous);
   const pct = (n: number | undefined) => (n === undefined ? "—" : n.toFixed(1));
   const codesOf = (v: string) => Object.keys(scaleOf(v));
   const groupTable = (by: "region" | "settlement" | "sex" | "ageGroup", names: Record<string, string>, testId: string) => (
@@ -68,4 +69,4 @@ export default async function ResultsPage({ params }: { params: Promise<{ year: 
       <section className="card"><h2>By age group</h2>{groupTable("ageGroup", Object.fromEntries(AGE_GROUPS.map((g) => [g.code, g.code])), "by-age")}</section>
     </>
   );
-}
+});

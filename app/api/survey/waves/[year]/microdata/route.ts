@@ -1,18 +1,18 @@
 // GET /api/survey/waves/{year}/microdata?format=csv|codebook|sps — approved interviews, one row each
 // (the spec's codes as columns, multi-answers as 0/1 columns), its codebook, or SPSS syntax (admins).
 import { checkApiAccess } from "@/lib/auth/session";
+import { audit } from "@/lib/audit/server";
 import { problem } from "@/lib/http/json-body";
+import { route } from "@/lib/http/route";
 import { codebookCsv, spssSyntax } from "@/modules/survey/codebook";
-import { getDb } from "@/db/client";
 import { streamLines } from "@/modules/cepej/export/long-csv";
 import { microdataLines } from "@/modules/survey/server/microdata-export";
 import { waveParam } from "@/modules/survey/server/access";
-import { audit } from "@/lib/audit/server";
 
-export async function GET(request: Request, { params }: { params: Promise<{ year: string }> }) {
+export const GET = route<{ year: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("read", { kind: "administration" });
   if (!access.ok) return access.response;
-  const { year, wave } = await waveParam(params);
+  const { year, wave } = waveParam(db, params.year);
   if (!wave) return problem(404, "No such wave.");
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
   const file = (name: string, type: string) => ({ "content-type": type, "content-disposition": `attachment; filename="${name}"` });
@@ -20,5 +20,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
   if (format === "sps") return new Response(spssSyntax({ file: `udn-${year}-microdata.csv` }), { headers: file(`udn-${year}.sps`, "text/plain; charset=utf-8") });
   if (format !== "csv") return problem(400, "format must be csv, codebook or sps");
   audit({ action: "survey.microdata_export", object: String(year), user: access.user });
-  return new Response(streamLines(microdataLines(getDb().$client, year)), { headers: file(`udn-${year}-microdata.csv`, "text/csv; charset=utf-8") });
-}
+  return new Response(streamLines(microdataLines(db, year)), { headers: file(`udn-${year}-microdata.csv`, "text/csv; charset=utf-8") });
+});

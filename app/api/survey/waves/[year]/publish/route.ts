@@ -1,19 +1,19 @@
 // POST /api/survey/waves/{year}/publish — {"published": true|false}: results become public (admins).
-import { z } from "zod";
 import { checkApiAccess } from "@/lib/auth/session";
+import { requestIp } from "@/lib/audit/server";
 import { problem, readJson } from "@/lib/http/json-body";
+import { route } from "@/lib/http/route";
+import { PublishWaveRequest } from "@/modules/survey/schemas";
 import { publishWave } from "@/modules/survey/server/waves";
 import { waveParam } from "@/modules/survey/server/access";
-import { audit } from "@/lib/audit/server";
 
-export async function POST(request: Request, { params }: { params: Promise<{ year: string }> }) {
+export const POST = route<{ year: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("write", { kind: "administration" });
   if (!access.ok) return access.response;
-  const { year, wave } = await waveParam(params);
+  const { year, wave } = waveParam(db, params.year);
   if (!wave) return problem(404, "No such wave.");
-  const body = await readJson(request, z.object({ published: z.boolean() }).strict());
+  const body = await readJson(request, PublishWaveRequest);
   if (!body.ok) return body.response;
-  publishWave(year, body.data.published);
-  audit({ action: body.data.published ? "survey.publish" : "survey.unpublish", object: String(year), user: access.user });
+  publishWave(db, year, body.data.published, access.user, await requestIp());
   return Response.json({ wave: year, published: body.data.published });
-}
+});

@@ -1,20 +1,21 @@
 // GET /api/survey/waves/{year}/tables?format=csv|xlsx — the results tables (like the results page).
 import ExcelJS from "exceljs";
 import { problem } from "@/lib/http/json-body";
+import { route } from "@/lib/http/route";
 import { toCsv } from "@/lib/csv/csv";
 import { canSeeResults, waveParam } from "@/modules/survey/server/access";
 import { findWave } from "@/modules/survey/server/households";
 import { indicatorLabel, scaleOf, waveResults } from "@/modules/survey/server/results";
 import { KEY_INDICATORS } from "@/modules/survey/codes";
 
-export async function GET(request: Request, { params }: { params: Promise<{ year: string }> }) {
-  const { year, wave } = await waveParam(params);
+export const GET = route<{ year: string }>(async ({ request, params, db }) => {
+  const { year, wave } = waveParam(db, params.year);
   if (!wave) return problem(404, "No such wave.");
   const access = await canSeeResults(wave);
   if (!access.ok) return access.response;
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "xlsx") return problem(400, "format must be csv or xlsx");
-  const r = waveResults(year, findWave(year - 1) ? year - 1 : null);
+  const r = waveResults(db, year, findWave(db, year - 1) ? year - 1 : null);
   const header = ["wave", "breakdown", "group", "indicator", "code", "label", "percent", "n", "low_base", "change_pp"];
   const rows: (string | number)[][] = [];
   for (const v of KEY_INDICATORS) {
@@ -35,4 +36,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
   for (const v of KEY_INDICATORS) key.addRow([indicatorLabel(v), ...Object.keys(scaleOf("trust_police")).map((c) => r.overall[v].shares[c] ?? null), r.overall[v].n]);
   const buffer = await wb.xlsx.writeBuffer();
   return new Response(new Uint8Array(buffer as ArrayBuffer), { headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="udn-${year}-results.xlsx"` } });
-}
+});

@@ -1,0 +1,284 @@
+// On a seeded database: the interview services (interviews.ts) decide on the state as stored inside
+// their transaction, not on the caller's copy; every one that writes writes its log-journal row in
+// the same transaction; a tablet's queue applies or refuses each interview on its own. And the other
+// survey writes (assignment, waves) refuse on what they re-read, with their row in their transaction.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import type { Db } from "@/db/open";
+import type { Principal } from "@/lib/auth/policy";
+import type { AnswerChange } from "@/modules/questionnaire/schemas";
+
+const dir = mkdtempSync(path.join(tmpdir(), "interviews-test-"));
+process.env.DATABASE_PATH = path.join(dir, "app.db");
+
+const { getDb } = await import("@/db/client");
+const { bootstrapDatabase } = await import("@/seed/bootstrap");
+const { ServiceError } = await import("@/lib/http/service-error");
+const { findHousehold, assignHouseholds } = await import("./households");
+const { approveInterview, completeInterview, rejectInterview, saveInterviewAnswers, submitInterviews } = await import("./interviews");
+const { createWave, publishWave } = await import("./waves");
+
+let db: Db;
+let sqlite: Database.Database;
+let admin: Principal, supervisor: Principal, interviewer: Principal;
+/** Unassigned households of wave 2026 in the supervisor's regions, handed out by the tests. */
+let free: number[];
+
+const principal = (email: string): Principal => {
+  const u = sqlite.prepare("select id, role, supervisor_id as supervisorId from users where email = ?").get(email) as { id: number; role: Principal["role"]; supervisorId: number | null };
+  const regions = (sqlite.prepare("select code from user_scopes where user_id = ? and kind = 'region'").all(u.id) as { code: string }[]).map((r) => r.code);
+  return { id: u.id, role: u.role, countries: [], regions, bodyId: null, supervisorId: u.supervisorId };
+};
+
+beforeAll(() => {
+  db = getDb();
+  bootstrapDatabase(db);
+  sqlite = db.$client;
+  admin = principal("admin@example.org");
+  supervisor = principal("supervisor@example.org");
+  interviewer = principal("interviewer@example.org");
+  free = (sqlite.prepare("select id from survey_households where wave = 2026 and region in ('AST', 'ALA') and status = 'unassigned' order by id").all() as { id: number }[]).map((r) => r.id);
+}, 120_000);
+afterAll(() => {
+  sqlite?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A household of 2026 assigned to the interviewer (set up directly). */
+function assigned(): number {
+  const id = free.shift()!;
+  sqlite.prepare("update survey_households set interviewer_id = ?, status = 'assigned' where id = ?").run(interviewer.id, id);
+  return id;
+}
+
+const today = new Date().toISOString().slice(0, 10);
+const v = (text: string) => ({ num: null, text, status: null });
+/** A complete interview valid under the UDN rules (as e2e/survey.spec.ts sends it). */
+const full: AnswerChange[] = Object.entries({
+  result: v("1"), interview_date: v(today), sex: v("2"), age: { num: 37, text: null, status: null }, education: v("4"), employment: v("1"),
+  safe_day: v("2"), safe_night: v("3"), unsafe_reasons: v('["1","4"]'), crime_trend: v("2"),
+  trust_prosecutor: v("1"), trust_police: v("2"), trust_anticorruption: v("3"), trust_econ_investigation: v("2"), trust_courts: v("1"), trust_fire: v("1"),
+  distrust_reasons: v('["1","4"]'),
+  victim_theft: v("1"), reported_theft: v("2"), victim_fraud: v("2"), victim_robbery: v("2"), victim_assault: v("2"), victim_vehicle: v("2"), victim_burglary: v("2"), victim_road: v("2"),
+  not_reported_reason: v('["1"]'),
+}).map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
+const partial = full.filter((c) => c.cell === "result" || c.cell === "sex");
+
+/** A completed interview of the interviewer, through the service. */
+function completed(): number {
+  const id = assigned();
+  completeInterview(db, findHousehold(db, id)!, interviewer, full, null);
+  return id;
+}
+
+/** The refusal a service threw: its status and message. */
+function refusal(run: () => unknown): { status: number; message: string; details: unknown } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ServiceError) return { status: error.status, message: error.message, details: error.details };
+    throw error;
+  }
+  throw new Error("the service did not refuse");
+}
+
+const setStatus = (id: number, status: string) => sqlite.prepare("update survey_households set status = ? where id = ?").run(status, id);
+
+/** Everything a service could have written about a household, and the global log-journal and tallies. */
+function snapshot(id: number) {
+  const all = (q: string, ...p: unknown[]) => sqlite.prepare(q).all(...p);
+  const h = sqlite.prepare("select * from survey_households where id = ?").get(id) as { response_id: number | null };
+  return {
+    household: h,
+    events: all("select * from interview_events where household_row_id = ?", id),
+    comments: all("select * from review_comments where household_row_id = ?", id),
+    answers: h.response_id ? all("select * from answers where response_id = ? order by cell", h.response_id) : [],
+    history: h.response_id ? all("select * from answer_history where response_id = ? order by id", h.response_id) : [],
+    responses: all("select count(*) as n from responses"),
+    audit: all("select count(*) as n from audit_log"),
+    tallies: all("select sum(n) as n, sum(weight) as w from survey_tallies where wave = 2026"),
+  };
+}
+
+const lastAudit = () => sqlite.prepare("select action, object, user_id as userId from audit_log order by id desc limit 1").get() as { action: string; object: string; userId: number };
+const auditRows = (action: string, object: string) => (sqlite.prepare("select count(*) as n from audit_log where action = ? and object like ?").get(action, `${object}%`) as { n: number }).n;
+const objectOf = (id: number) => `2026/${findHousehold(db, id)!.householdId}`;
+
+/** Makes every insert into `table` fail while `run` runs (a failure in the middle of a service). */
+function failingInserts<T>(table: string, run: () => T, when = "1"): T {
+  sqlite.exec(`create temp trigger fail_${table} before insert on ${table} when ${when} begin select raise(abort, 'injected failure'); end`);
+  try {
+    return run();
+  } finally {
+    sqlite.exec(`drop trigger temp.fail_${table}`);
+  }
+}
+
+describe("interview services decide on the state read inside their transaction", () => {
+  it("approve: a copy read while completed, the interview rejected meanwhile → 409, nothing changed", () => {
+    const id = completed();
+    const stale = findHousehold(db, id)!;
+    expect(stale.status).toBe("completed");
+    setStatus(id, "rejected");
+    const before = snapshot(id);
+    expect(refusal(() => approveInterview(db, stale, supervisor, null))).toMatchObject({ status: 409, message: "An interview that is rejected cannot be approved." });
+    expect(snapshot(id)).toEqual(before);
+  });
+
+  it("approve: the interview approved meanwhile → 409, counted once in the tallies", () => {
+    const id = completed();
+    const stale = findHousehold(db, id)!;
+    expect(approveInterview(db, stale, supervisor, null)).toEqual({ status: "approved" });
+    const before = snapshot(id);
+    expect(refusal(() => approveInterview(db, stale, supervisor, null)).status).toBe(409);
+    expect(snapshot(id)).toEqual(before);
+  });
+
+  it("reject: a copy read while completed, the interview approved meanwhile → 409, no comment stored", () => {
+    const id = completed();
+    const stale = findHousehold(db, id)!;
+    setStatus(id, "approved");
+    const before = snapshot(id);
+    expect(refusal(() => rejectInterview(db, stale, supervisor, [{ question: "age", text: "check the ID card" }], null))).toMatchObject({ status: 409, message: "An interview that is approved cannot be rejected." });
+    expect(snapshot(id)).toEqual(before);
+  });
+
+  it("complete: a copy read while in progress, the interview completed meanwhile → 409, no answer saved", () => {
+    const id = assigned();
+    saveInterviewAnswers(db, findHousehold(db, id)!, interviewer, partial, null);
+    const stale = findHousehold(db, id)!;
+    expect(stale.status).toBe("in_progress");
+    setStatus(id, "completed");
+    const before = snapshot(id);
+    expect(refusal(() => completeInterview(db, stale, interviewer, full.filter((c) => c.cell !== "result" && c.cell !== "sex"), null)))
+      .toMatchObject({ status: 409, message: "The interview is completed: it cannot be changed or completed." });
+    expect(snapshot(id)).toEqual(before);
+  });
+
+  it("autosave: a copy read while assigned, the interview approved meanwhile → 409, no sheet, no answer", () => {
+    const id = assigned();
+    const stale = findHousehold(db, id)!;
+    setStatus(id, "approved");
+    const before = snapshot(id);
+    expect(refusal(() => saveInterviewAnswers(db, stale, interviewer, partial, null)).status).toBe(409);
+    expect(snapshot(id)).toEqual(before);
+  });
+
+  it("the policy is asked again about the interview as stored: reassigned meanwhile → 403, nothing changed", () => {
+    const id = assigned();
+    const stale = findHousehold(db, id)!;
+    sqlite.prepare("update survey_households set interviewer_id = null where id = ?").run(id);
+    const before = snapshot(id);
+    expect(refusal(() => saveInterviewAnswers(db, stale, interviewer, partial, null)).status).toBe(403);
+    expect(refusal(() => completeInterview(db, stale, interviewer, full, null)).status).toBe(403);
+    expect(snapshot(id)).toEqual(before);
+  });
+
+  it("approve and reject of a current copy move it, with the event, the comments and the row", () => {
+    const a = completed();
+    expect(approveInterview(db, findHousehold(db, a)!, supervisor, null)).toEqual({ status: "approved" });
+    expect(lastAudit()).toEqual({ action: "interview.approve", object: objectOf(a), userId: supervisor.id });
+    const r = completed();
+    expect(rejectInterview(db, findHousehold(db, r)!, supervisor, [{ question: "age", text: "check the ID card" }], null)).toEqual({ status: "rejected" });
+    expect(lastAudit()).toEqual({ action: "interview.reject", object: objectOf(r), userId: supervisor.id });
+    expect(snapshot(r).comments).toHaveLength(1);
+    expect(refusal(() => rejectInterview(db, findHousehold(db, r)!, supervisor, [{ question: "nope", text: "x" }], null))).toMatchObject({ status: 400 });
+  });
+});
+
+describe("the autosave writes its log-journal row in the answers' transaction", () => {
+  it("saves the cells and writes interview.save (<wave>/<household> (<n> cells))", () => {
+    const id = assigned();
+    const result = saveInterviewAnswers(db, findHousehold(db, id)!, interviewer, partial, "10.0.0.1");
+    expect(result).toEqual({ saved: [{ cell: "result", version: 1 }, { cell: "sex", version: 1 }], conflicts: [] });
+    expect(lastAudit()).toEqual({ action: "interview.save", object: `${objectOf(id)} (2 cells)`, userId: interviewer.id });
+    expect(findHousehold(db, id)!.status).toBe("in_progress");
+  });
+
+  it("when the row cannot be written, no answer is either (one transaction)", () => {
+    const id = assigned();
+    const before = snapshot(id);
+    expect(() => failingInserts("audit_log", () => saveInterviewAnswers(db, findHousehold(db, id)!, interviewer, partial, null))).toThrow(/injected failure/);
+    expect(snapshot(id)).toEqual(before);
+    expect(findHousehold(db, id)!.status).toBe("assigned");
+  });
+
+  it("values that break a rule: 400, nothing saved, no row", () => {
+    const id = assigned();
+    const before = snapshot(id);
+    const r = refusal(() => saveInterviewAnswers(db, findHousehold(db, id)!, interviewer, [{ cell: "age", value: { num: 7, text: null, status: null }, baseVersion: 0 }], null));
+    expect(r.status).toBe(400);
+    expect(r.details).toEqual([expect.objectContaining({ cell: "age" })]);
+    expect(snapshot(id)).toEqual(before);
+  });
+
+  it("complete with the last changes refused for errors (422) keeps the changes, with an interview.save row", () => {
+    const id = assigned();
+    const r = refusal(() => completeInterview(db, findHousehold(db, id)!, interviewer, partial, null));
+    expect(r.status).toBe(422);
+    expect((r.details as unknown[]).length).toBeGreaterThan(0);
+    expect(findHousehold(db, id)!.status).toBe("in_progress");
+    expect(snapshot(id).answers).toHaveLength(2);
+    expect(lastAudit()).toEqual({ action: "interview.save", object: `${objectOf(id)} (2 cells)`, userId: interviewer.id });
+  });
+});
+
+describe("a tablet's queue: each interview applied or refused on its own, in one transaction", () => {
+  it("completes the good ones, keeps the valid changes of unfinished ones, refuses the others alone", () => {
+    const [a, b, c, d] = [assigned(), assigned(), assigned(), assigned()];
+    const elsewhere = (sqlite.prepare("select id from survey_households where wave = 2024 order by id limit 1").get() as { id: number }).id;
+    const before = { c: snapshot(c), d: snapshot(d), elsewhere: snapshot(elsewhere) };
+    // d fails half-way, after its sheet and answers are written (its completion's event cannot be)
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const results = failingInserts("interview_events", () =>
+      submitInterviews(db, [
+        { id: a, changes: full },
+        { id: b, changes: partial }, // not finished
+        { id: elsewhere, changes: full }, // not the interviewer's
+        { id: c, changes: [{ cell: "age", value: { num: 7, text: null, status: null }, baseVersion: 0 }] }, // breaks a rule
+        { id: d, changes: full },
+        { id: 99_999_999 },
+        { id: a }, // completed by the first item
+      ], interviewer, null), `new.household_row_id = ${d} and new.to_state = 'completed'`);
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
+    expect(results.map((r) => [r.id, r.ok, r.status])).toEqual([
+      [a, true, "completed"], [b, false, 422], [elsewhere, false, 403], [c, false, 400], [d, false, 500], [99_999_999, false, 404], [a, false, 409],
+    ]);
+    expect(findHousehold(db, a)!.status).toBe("completed");
+    expect(auditRows("interview.complete", objectOf(a))).toBe(1);
+    expect(findHousehold(db, b)!.status).toBe("in_progress");
+    expect(snapshot(b).answers).toHaveLength(2);
+    expect(auditRows("interview.save", objectOf(b))).toBe(1);
+    expect(snapshot(c)).toMatchObject({ household: before.c.household, answers: [], events: before.c.events });
+    expect(snapshot(d)).toMatchObject({ household: before.d.household, answers: [], events: before.d.events });
+    expect(snapshot(elsewhere).household).toEqual(before.elsewhere.household);
+    expect(auditRows("interview.complete", objectOf(d)) + auditRows("interview.save", objectOf(d)) + auditRows("interview.save", objectOf(c))).toBe(0);
+  });
+});
+
+describe("the other survey writes re-read what they depend on, with their row in their transaction", () => {
+  it("assignment: only households of the supervisor's regions that are still assignable", () => {
+    const mine = free.shift()!;
+    const kar = (sqlite.prepare("select id from survey_households where wave = 2026 and region = 'KAR' and status = 'unassigned' limit 1").get() as { id: number }).id;
+    const done = completed();
+    expect(refusal(() => assignHouseholds(db, supervisor, [kar, done], interviewer.id, null))).toMatchObject({ status: 403 });
+    expect(findHousehold(db, kar)!.status).toBe("unassigned");
+    expect(assignHouseholds(db, supervisor, [mine, kar, done], interviewer.id, null)).toBe(1);
+    expect(findHousehold(db, mine)).toMatchObject({ status: "assigned", interviewerId: interviewer.id });
+    expect(findHousehold(db, done)!.status).toBe("completed");
+    expect(lastAudit()).toEqual({ action: "survey.assign", object: `1 households → user ${interviewer.id}`, userId: supervisor.id });
+  });
+
+  it("waves: 409 for a wave that exists, 404 for one that does not; the row goes with the change", () => {
+    expect(createWave(db, { year: 2040, fieldworkStart: "2040-10-01", fieldworkEnd: "2040-11-30" }, admin, null)).toBe(2040);
+    expect(lastAudit()).toEqual({ action: "survey.wave_create", object: "2040", userId: admin.id });
+    expect(refusal(() => createWave(db, { year: 2040, fieldworkStart: "2040-10-01", fieldworkEnd: "2040-11-30" }, admin, null))).toMatchObject({ status: 409, message: "Wave 2040 exists." });
+    expect(refusal(() => publishWave(db, 2041, true, admin, null)).status).toBe(404);
+    expect(() => failingInserts("audit_log", () => publishWave(db, 2040, true, admin, null))).toThrow(/injected failure/);
+    expect((sqlite.prepare("select published_at as p from survey_waves where year = 2040").get() as { p: string | null }).p).toBeNull();
+  });
+});

@@ -1,0 +1,211 @@
+// The interview's life (assigned → in progress → completed → rejected / approved), one service per
+// verb: the interviewer's autosave, the completion (with the last changes), the supervisor's
+// approval and rejection, and a tablet's queue of completions. Each opens one transaction, reads the
+// household again inside it (the caller's copy, read for the access check, may predate a move made
+// meanwhile by another request) and asks the policy again about that copy, checks the move, writes
+// the answers with their history, moves the state with its event (and the results' tallies), and
+// writes its log-journal row: all of it is committed together, or nothing.
+import "server-only";
+import type { Db } from "@/db/open";
+import { inTransaction, type Executor } from "@/db/transaction";
+import { prepared } from "@/db/statements";
+import { reviewComments } from "@/db/schema";
+import { decide, type Action, type Principal } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/server";
+import { ServiceError } from "@/lib/http/service-error";
+import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
+import { evaluateAll } from "@/modules/questionnaire/rules";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { loadAnswers, saveAnswers, validateChanges } from "@/modules/questionnaire/server/answers";
+import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse } from "@/modules/questionnaire/schemas";
+import type { QueueItem, ReviewComment } from "../schemas";
+import { findHousehold, findWave, recordInterviewEvent, type Household, type HouseholdState } from "./households";
+import { INSERT_INTERVIEW_SHEET, MOVE_INTERVIEW, SET_INTERVIEW_SHEET } from "./survey.sql";
+import { addInterviewTallies } from "./tallies";
+
+type Move = "complete" | "approve" | "reject";
+const PAST: Record<Move, string> = { complete: "completed", approve: "approved", reject: "rejected" };
+
+// No move leaves "approved": the results' tallies count approved interviews (a move out of it would
+// have to remove the interview's contribution first, as the import does when it replaces one).
+const RULES: Record<Move, { from: HouseholdState[]; to: HouseholdState }> = {
+  complete: { from: ["assigned", "in_progress", "rejected"], to: "completed" },
+  approve: { from: ["completed"], to: "approved" },
+  reject: { from: ["completed"], to: "rejected" },
+};
+
+/** States in which the interviewer may still change the answers (and complete the interview). */
+export const isEditable = (status: HouseholdState) => RULES.complete.from.includes(status);
+
+const stateLabel = (status: HouseholdState) => status.replace("_", " ");
+const objectOf = (h: Household) => `${h.wave}/${h.householdId}`;
+
+type Refusal = {
+  ok: false;
+  status: 400 | 403 | 404 | 409 | 422;
+  error: string;
+  rejected?: RejectedCell[];
+  conflicts?: Conflict[];
+  errors?: { question: string; cell?: string; code: string; params?: unknown }[];
+};
+type CompleteOutcome = { ok: true; status: "completed"; saved: number } | Refusal;
+
+const refusalError = (r: Refusal) => new ServiceError(r.status, r.error, r.rejected ?? r.conflicts ?? r.errors);
+
+/** The interview as stored now, if the user may still do `action` on it. */
+function reread(tx: Executor, id: number, user: Principal, action: Action): { ok: true; household: Household } | Refusal {
+  const household = findHousehold(tx, id);
+  if (!household) return { ok: false, status: 404, error: "No such interview." };
+  const decision = decide(user, action, { kind: "interview", region: household.region, interviewerId: household.interviewerId });
+  if (!decision.allowed) return { ok: false, status: 403, error: decision.reason };
+  return { ok: true, household };
+}
+
+function rereadOrThrow(tx: Executor, id: number, user: Principal, action: Action): Household {
+  const r = reread(tx, id, user, action);
+  if (!r.ok) throw refusalError(r);
+  return r.household;
+}
+
+const fieldworkOf = (db: Executor, wave: number) => {
+  const w = findWave(db, wave)!;
+  return { fieldwork: { start: w.fieldworkStart, end: w.fieldworkEnd } };
+};
+
+/** The interview's answer sheet, created on the first save (which moves it from assigned to in progress). */
+function ensureSheet(tx: Executor, h: Household, userId: number): Household & { responseId: number } {
+  if (h.responseId) return { ...h, responseId: h.responseId };
+  const { id } = prepared(tx.$client, INSERT_INTERVIEW_SHEET).get() as { id: number };
+  const status = h.status === "assigned" ? "in_progress" : h.status;
+  prepared(tx.$client, SET_INTERVIEW_SHEET).run(id, status, h.id);
+  if (status !== h.status) recordInterviewEvent(tx, h.id, h.status, status, userId, null);
+  return { ...h, responseId: id, status };
+}
+
+/** Moves the interview, as read in this transaction, with its event; an approval adds the
+ *  interview to the results' tallies. 409 when its state does not allow the move. */
+function move(tx: Executor, h: Household, action: Move, userId: number, note: string | null): HouseholdState {
+  const rule = RULES[action];
+  if (!rule.from.includes(h.status)) {
+    throw new ServiceError(409, `An interview that is ${stateLabel(h.status)} cannot be ${PAST[action]}.`);
+  }
+  // The household was read in this transaction (BEGIN IMMEDIATE: no other writer since): the state
+  // guard of the statement cannot miss; if it did, the transaction is rolled back.
+  if (prepared(tx.$client, MOVE_INTERVIEW).run(rule.to, h.id, h.status).changes !== 1) throw new Error(`interview ${h.id} was not ${h.status}`);
+  recordInterviewEvent(tx, h.id, h.status, rule.to, userId, note);
+  if (rule.to === "approved") addInterviewTallies(tx, h.id, 1);
+  return rule.to;
+}
+
+/** Refuses (409) an interview whose state allows no change, before the caller reads the request's
+ *  body; the services check the state again inside their transaction. */
+export function checkEditable(interview: Household): void {
+  if (!isEditable(interview.status)) throw new ServiceError(409, `The interview is ${stateLabel(interview.status)}: it cannot be changed.`);
+}
+
+/**
+ * The autosave: validated changes written with their history into the interview's sheet (created
+ * on the first save), and an "interview.save" row. The values are checked before the transaction:
+ * they depend on the questionnaire and the wave's fieldwork only, which no request changes, and the
+ * write lock is then held for the writes alone. 409 with the conflicting cells is the result's
+ * (`conflicts`), for the caller to answer; the other cells are saved.
+ */
+export function saveInterviewAnswers(db: Db, interview: Household, user: Principal, changes: AnswerChange[], ip: string | null): SaveAnswersResponse {
+  const rejected = validateChanges(loadQuestionnaire(db, "udn"), changes, fieldworkOf(db, interview.wave));
+  if (rejected.length) throw new ServiceError(400, "Some values cannot be saved; nothing was saved.", rejected);
+  return inTransaction(db, (tx) => {
+    const h = rereadOrThrow(tx, interview.id, user, "write");
+    if (!isEditable(h.status)) throw new ServiceError(409, "The interview was completed meanwhile: it cannot be changed.");
+    const result = saveAnswers(tx, ensureSheet(tx, h, user.id).responseId, user.id, changes);
+    recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${result.saved.length} cells)`, user }, ip);
+    return result;
+  });
+}
+
+/**
+ * Saves `changes` (if any) and completes the interview, inside the caller's transaction. Valid
+ * changes are kept even when the interview cannot be completed yet (errors remain, or some cells
+ * conflict): nothing typed is lost, and the save has its "interview.save" row. Refusals are
+ * returned, not thrown, so that the caller commits what was saved.
+ */
+function completeOne(tx: Executor, index: QuestionnaireIndex, id: number, user: Principal, changes: AnswerChange[], ip: string | null): CompleteOutcome {
+  const r = reread(tx, id, user, "write");
+  if (!r.ok) return r;
+  let h: Household = r.household;
+  if (!isEditable(h.status)) return { ok: false, status: 409, error: `The interview is ${stateLabel(h.status)}: it cannot be changed or completed.` };
+  const context = fieldworkOf(tx, h.wave);
+  let saved = 0;
+  const keep = (refusal: Refusal): Refusal => {
+    recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${saved} cells)`, user }, ip);
+    return refusal;
+  };
+  if (changes.length) {
+    const rejected = validateChanges(index, changes, context);
+    if (rejected.length) return { ok: false, status: 400, error: "Some values cannot be saved; nothing was saved.", rejected };
+    h = ensureSheet(tx, h, user.id);
+    const result = saveAnswers(tx, h.responseId!, user.id, changes);
+    saved = result.saved.length;
+    if (result.conflicts.length) return keep({ ok: false, status: 409, error: "Some cells were changed by someone else; the others were saved.", conflicts: result.conflicts });
+  }
+  const answers = h.responseId ? loadAnswers(tx, h.responseId) : new Map();
+  const errors = evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, { submit: true, context }).filter((i) => i.severity === "error");
+  if (errors.length) {
+    const refusal: Refusal = { ok: false, status: 422, error: `${errors.length} question(s) still need an answer or a correction.`, errors: errors.map((e) => ({ question: e.question, cell: e.cell, code: e.code, params: e.params })) };
+    return changes.length ? keep(refusal) : refusal;
+  }
+  move(tx, h, "complete", user.id, null);
+  recordAudit(tx, { action: "interview.complete", object: objectOf(h), user }, ip);
+  return { ok: true, status: "completed", saved };
+}
+
+/** One interview: its last changes and its completion in one transaction. A refusal is thrown
+ *  once the transaction has committed the changes it keeps. */
+export function completeInterview(db: Db, interview: Household, user: Principal, changes: AnswerChange[], ip: string | null): { status: "completed"; saved: number } {
+  const index = loadQuestionnaire(db, "udn");
+  const outcome = inTransaction(db, (tx) => completeOne(tx, index, interview.id, user, changes, ip));
+  if (!outcome.ok) throw refusalError(outcome);
+  return { status: outcome.status, saved: outcome.saved };
+}
+
+type QueueResult = { id: number } & (CompleteOutcome | { ok: false; status: 500; error: string });
+
+/** A tablet's queue: each interview saved and completed, or refused, on its own (a refused one
+ *  does not hold the others back); one transaction, one commit, for the whole queue. */
+export function submitInterviews(db: Db, items: QueueItem[], user: Principal, ip: string | null): QueueResult[] {
+  const index = loadQuestionnaire(db, "udn");
+  return inTransaction(db, (tx) =>
+    items.map((item): QueueResult => {
+      // Each interview in its own savepoint (inTransaction nested): a failure rolls back that interview alone.
+      try {
+        return { id: item.id, ...inTransaction(tx, (one) => completeOne(one, index, item.id, user, item.changes ?? [], ip)) };
+      } catch (error) {
+        console.error("submit: interview", item.id, error);
+        return { id: item.id, ok: false, status: 500, error: "The interview could not be saved." };
+      }
+    }),
+  );
+}
+
+/** The supervisor approves a completed interview: it counts in the results from now on. */
+export function approveInterview(db: Db, interview: Household, user: Principal, ip: string | null): { status: HouseholdState } {
+  return inTransaction(db, (tx) => {
+    const h = rereadOrThrow(tx, interview.id, user, "review");
+    const to = move(tx, h, "approve", user.id, null);
+    recordAudit(tx, { action: "interview.approve", object: objectOf(h), user }, ip);
+    return { status: to };
+  });
+}
+
+/** The supervisor sends a completed interview back to the interviewer, with comments on questions. */
+export function rejectInterview(db: Db, interview: Household, user: Principal, comments: ReviewComment[], ip: string | null): { status: HouseholdState } {
+  const index = loadQuestionnaire(db, "udn");
+  const unknown = comments.filter((c) => !index.questions.has(c.question));
+  if (unknown.length) throw new ServiceError(400, `Unknown question(s): ${unknown.map((c) => c.question).join(", ")}`);
+  return inTransaction(db, (tx) => {
+    const h = rereadOrThrow(tx, interview.id, user, "review");
+    const to = move(tx, h, "reject", user.id, `${comments.length} comment(s)`);
+    tx.insert(reviewComments).values(comments.map((c) => ({ householdRowId: h.id, questionId: c.question, text: c.text, userId: user.id }))).run();
+    recordAudit(tx, { action: "interview.reject", object: objectOf(h), user }, ip);
+    return { status: to };
+  });
+}
