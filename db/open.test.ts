@@ -30,13 +30,17 @@ describe("startFailureMessage", () => {
   });
 
   it("names failing migrations", () => {
-    const error = new Error("migrations failed: table users already exists", { cause: Object.assign(new Error("table users already exists"), { code: "SQLITE_ERROR" }) });
+    const error = new Error("migrations failed: table users already exists", {
+      cause: Object.assign(new Error("table users already exists"), { code: "SQLITE_ERROR" }),
+    });
     expect(startFailureMessage("/x.db", error)).toBe("Cannot start: the database /x.db could not be migrated: migrations failed: table users already exists");
   });
 
   it("names a read-only database and is one line", () => {
     const error = Object.assign(new Error("attempt to write a readonly database\nat …"), { code: "SQLITE_READONLY" });
-    expect(startFailureMessage("/x.db", error)).toBe("Cannot start: the database /x.db is read-only (check the permissions of the file and of its folder): attempt to write a readonly database");
+    expect(startFailureMessage("/x.db", error)).toBe(
+      "Cannot start: the database /x.db is read-only (check the permissions of the file and of its folder): attempt to write a readonly database",
+    );
   });
 
   it("opens and migrates a good database", () => {

@@ -64,12 +64,16 @@ async function readPassword(): Promise<string> {
 }
 
 async function main() {
-  if (process.argv.some((a) => a === "--password" || a.startsWith("--password="))) fail("the password is not taken as an argument (shell history, ps): type it when asked, pipe it on stdin, or set ADMIN_PASSWORD", 2);
+  if (process.argv.some((a) => a === "--password" || a.startsWith("--password=")))
+    fail("the password is not taken as an argument (shell history, ps): type it when asked, pipe it on stdin, or set ADMIN_PASSWORD", 2);
   let values: { email?: string; name?: string };
   try {
     ({ values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } }, strict: true }));
   } catch (error) {
-    fail(`${(error as Error).message}\nusage: npm run create-admin -- --email someone@example.org [--name "Full Name"]  (password on stdin or in ADMIN_PASSWORD)`, 2);
+    fail(
+      `${(error as Error).message}\nusage: npm run create-admin -- --email someone@example.org [--name "Full Name"]  (password on stdin or in ADMIN_PASSWORD)`,
+      2,
+    );
   }
   if (!values.email) fail('--email is required\nusage: npm run create-admin -- --email someone@example.org [--name "Full Name"]', 2);
 

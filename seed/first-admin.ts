@@ -11,7 +11,10 @@ import { recordAudit } from "@/lib/audit/record";
 const AdminInput = z.object({
   email: z.string().trim().toLowerCase().email("not a valid email address").max(320),
   name: z.string().trim().min(1, "the name is empty").max(200),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `the password needs at least ${MIN_PASSWORD_LENGTH} characters`).max(1024, "the password is longer than 1024 characters"),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `the password needs at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(1024, "the password is longer than 1024 characters"),
 });
 export type AdminInput = z.infer<typeof AdminInput>;
 
@@ -35,7 +38,11 @@ export class EmailTakenError extends Error {
 /** Inside the caller's transaction: re-checks the email, inserts the administrator and its audit row. */
 export function insertAdministrator(tx: Executor, admin: { email: string; name: string; passwordHash: string }, origin: string): number {
   if (tx.select({ id: users.id }).from(users).where(eq(users.email, admin.email)).get()) throw new EmailTakenError(admin.email);
-  const { id } = tx.insert(users).values({ email: admin.email, name: admin.name, role: "admin", passwordHash: admin.passwordHash }).returning({ id: users.id }).get();
+  const { id } = tx
+    .insert(users)
+    .values({ email: admin.email, name: admin.name, role: "admin", passwordHash: admin.passwordHash })
+    .returning({ id: users.id })
+    .get();
   recordAudit(tx, { action: "user.create", object: `${admin.email} (admin, ${origin})`, user: null }, null);
   return id;
 }
