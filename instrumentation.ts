@@ -1,9 +1,21 @@
-// Runs once when the server starts: create, migrate and fill the database before the first
-// request, so a misconfigured database fails at start rather than on a user's click.
+// Runs once when the server starts: open, migrate and fill the database, and check that it takes a
+// write, before the first request. A database that cannot be used (read-only, not a database,
+// failing migrations, a wrong ADMIN_* setting) stops the server with one line and exit code 1:
+// Next.js would otherwise log the error and go on serving 500s.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { databasePath, startFailureMessage } = await import("./db/open");
     const { initDb } = await import("./db/init");
     const { bootstrapDatabase } = await import("./seed/bootstrap");
-    bootstrapDatabase(initDb());
+    const { checkDatabase } = await import("./lib/health");
+    try {
+      const db = initDb();
+      bootstrapDatabase(db);
+      const health = checkDatabase(db);
+      if (!health.ok) throw new Error(health.reason);
+    } catch (error) {
+      console.error(startFailureMessage(databasePath(), error));
+      process.exit(1);
+    }
   }
 }

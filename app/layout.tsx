@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TopBar } from "@/lib/ui/top-bar";
 import { SessionKeepAlive } from "@/lib/ui/session-keepalive";
+import { DemoBanner } from "@/lib/ui/demo-banner";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -16,6 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
+          <DemoBanner />
           <TopBar />
           <SessionKeepAlive />
           <main>{children}</main>

@@ -13,7 +13,7 @@ const port = 3200;
 const base = `http://127.0.0.1:${port}`;
 const dir = mkdtempSync(path.join(tmpdir(), "bench-"));
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-  env: { ...process.env, DATABASE_PATH: path.join(dir, "bench.db"), AUTH_SECRET: "bench-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, DATABASE_PATH: path.join(dir, "bench.db"), AUTH_SECRET: "bench-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1", DEMO_DATA: "1" },
   stdio: "ignore",
 });
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };

@@ -1,4 +1,4 @@
-// Serves the production build for the end-to-end tests on a fresh throw-away database.
+// Serves the production build for the end-to-end tests on a fresh throw-away database with the demo data.
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +11,8 @@ const env = {
   DATABASE_PATH: path.join(dir, "e2e.db"),
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
   NEXT_TELEMETRY_DISABLED: "1",
+  // The specs sign in with the demo accounts.
+  DEMO_DATA: "1",
 };
 console.log(`e2e server: ${env.DATABASE_PATH}`);
 // Spawned directly (not through npx) so that stopping this script stops the server too. Idle

@@ -1,6 +1,7 @@
 // `npm start`: build the production app when the build is missing or older than the sources,
 // then serve it (port 3000, PORT overrides). The database is created, migrated and seeded by the
-// app itself when it starts (instrumentation.ts).
+// app itself when it starts (instrumentation.ts). This is the README's try-it command, so it turns
+// the demo data on unless DEMO_DATA is set; the server alone (`next start`) never does.
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -29,6 +30,12 @@ if (stale) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+process.env.DEMO_DATA ??= "1";
+console.log(
+  process.env.DEMO_DATA === "1"
+    ? "Demo data: on — demo accounts with a known password; set DEMO_DATA=0 for production"
+    : "Demo data: off — create the first administrator with npm run create-admin (or ADMIN_EMAIL and ADMIN_PASSWORD)",
+);
 const port = process.env.PORT ?? "3000";
 console.log(`Starting on http://localhost:${port} (database: ${process.env.DATABASE_PATH ?? "data/app.db"})`);
 const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "--keepAliveTimeout", "65000"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });

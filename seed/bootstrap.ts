@@ -1,5 +1,7 @@
-// Fills a freshly migrated database: reference data always (idempotent), and the demo data once,
-// when there are no users yet. Runs when the app opens its database and from `npm run db:seed`.
+// Fills a freshly migrated database: reference data always (idempotent); the demo data once, when
+// asked (DEMO_DATA=1) and there are no users yet; the first administrator from ADMIN_EMAIL and
+// ADMIN_PASSWORD when there is none yet. Runs when the server starts (instrumentation.ts) and from
+// `npm run db:seed`.
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
 import { answers, countries, cycleCorrespondents, cycles, questionnaires, regions, replyTransitions, responses, users, userScopes } from "../db/schema";
@@ -10,19 +12,44 @@ import { seedSurvey } from "./survey/seed-survey";
 import udn from "@/modules/survey/udn-definition.json";
 import { COUNTRIES, REGIONS } from "../db/reference-data";
 import { hashPasswordSync } from "@/lib/auth/password";
+import { demoDataEnabled } from "@/lib/demo";
 import { parseQuestionnaire } from "@/modules/questionnaire/validate";
 import { CEPEJ_2020_2022 } from "@/modules/cepej/definitions/cepej-2020-2022";
+import { checkAdminInput, hasAdministrator, insertAdministrator } from "./first-admin";
 
 export const DEMO_PASSWORD = "demo-password";
 
-export function bootstrapDatabase(db: Db) {
+type Options = {
+  /** Load the demo into a database without users (default: DEMO_DATA=1). */
+  demo?: boolean;
+  /** The administrator to create when there is none (default: ADMIN_EMAIL, ADMIN_NAME, ADMIN_PASSWORD). */
+  admin?: { email?: string; name?: string; password?: string } | null;
+};
+
+export function bootstrapDatabase(db: Db, { demo = demoDataEnabled(), admin = adminFromEnvironment() }: Options = {}) {
   // IMMEDIATE: a second process starting at the same time waits here instead of seeding twice.
   db.$client.transaction(() => {
     seedReferenceData(db);
     seedQuestionnaires(db);
     const { n } = db.get<{ n: number }>(sql`select count(*) as n from users`);
-    if (n === 0) seedDemo(db);
+    if (n === 0 && demo) seedDemo(db);
+    if (admin && !hasAdministrator(db)) createFirstAdministrator(db, admin);
   }).immediate();
+}
+
+function adminFromEnvironment(): Options["admin"] {
+  const { ADMIN_EMAIL: email, ADMIN_NAME: name, ADMIN_PASSWORD: password } = process.env;
+  return email || password ? { email, name, password } : null;
+}
+
+/** A wrong ADMIN_* setting stops the start (the caller reports it) rather than leaving a server nobody can administer. */
+function createFirstAdministrator(db: Db, admin: NonNullable<Options["admin"]>) {
+  if (!admin.email || !admin.password) throw new Error("ADMIN_EMAIL and ADMIN_PASSWORD must be set together to create the first administrator");
+  const input = checkAdminInput(admin);
+  if (!input.ok) throw new Error(`ADMIN_EMAIL / ADMIN_PASSWORD refused: ${input.error}`);
+  const { email, name, password } = input.value;
+  insertAdministrator(db, { email, name, passwordHash: hashPasswordSync(password) }, "ADMIN_EMAIL at start");
+  console.log(`Created the administrator ${email} (ADMIN_EMAIL); ADMIN_PASSWORD can now be removed from the environment.`);
 }
 
 function seedReferenceData(db: Db) {

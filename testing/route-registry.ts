@@ -319,6 +319,7 @@ export const REGISTRY: RegistryEntry[] = [
     { url: reply("2022-2024", "FR", "/transitions"), target: FR, action: "review", body: { invalid: INVALID, harmless: json({ action: "reopen" }) } },
   ], { note: "submit: the country's correspondents; return, validate, reopen: reviewers" }),
   route("api/cycles/[cycle]/status/route.ts", "GET", ADMIN, [{ url: "/api/cycles/2022-2024/status?format=json", marker: '"countries"' }]),
+  route("api/health/route.ts", "GET", PUBLIC, [{ url: "/api/health", marker: '"database":"ok"' }], { note: "health check for the proxy and monitoring: no session there; answers only ok or the database's state" }),
   route("api/open-data/registered-crimes/route.ts", "GET", PUBLIC, [{ url: "/api/open-data/registered-crimes?format=json&year=2025", marker: '"metadata"' }]),
   route("api/open-data/cepej-indicators/route.ts", "GET", PUBLIC, [{ url: "/api/open-data/cepej-indicators?format=json", marker: '"metadata"' }]),
   route("api/report-forms/[number]/deadline/route.ts", "GET", PUBLIC, [{ url: "/api/report-forms/1/deadline?period=2026-03", marker: '"due"' }]),

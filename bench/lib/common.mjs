@@ -157,7 +157,7 @@ export async function startServer({ db, port, env = {}, nodeArgs = [] }) {
   const app = await appSnapshot();
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], { // as scripts/start.mjs
     cwd: app.dir,
-    env: { ...process.env, DATABASE_PATH: db, AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+    env: { ...process.env, DATABASE_PATH: db, AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", DEMO_DATA: "1", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -17,7 +17,7 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(out + suffix, { force: true })
 
 const t0 = Date.now();
 const db = openDatabase(out);
-bootstrapDatabase(db);
+bootstrapDatabase(db, { demo: true, admin: null });
 const sqlite = db.$client;
 sqlite.pragma("synchronous = OFF");
 

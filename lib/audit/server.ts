@@ -3,19 +3,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
-import type { Executor } from "@/db/transaction";
-import { prepared } from "@/db/statements";
+import { recordAudit, type AuditEntry } from "./record";
 
-type Actor = { id: number; role: string } | null;
-export type AuditEntry = { action: string; object?: string; user: Actor };
-
-const INSERT = "insert into audit_log (action, object, user_id, role, ip) values (?, ?, ?, ?, ?)";
-
-/** Writes the row with the executor given: services call it inside their transaction, so that the
- *  action and its data are committed together (and with one commit, not two). */
-export function recordAudit(db: Executor, entry: AuditEntry, ip: string | null) {
-  prepared(db.$client, INSERT).run(entry.action, entry.object ?? null, entry.user?.id ?? null, entry.user?.role ?? null, ip);
-}
+export { recordAudit, type AuditEntry };
 
 /** Records an action that changes no state (a login, an export); the client address is read from the request the call is made in. Rows of
  *  requests that finish together are written in one transaction (one commit for all of them). */

@@ -16,6 +16,7 @@ import type { Answer } from "@/modules/questionnaire/answers";
 
 const dir = mkdtempSync(path.join(tmpdir(), "tallies-test-"));
 process.env.DATABASE_PATH = path.join(dir, "app.db");
+process.env.DEMO_DATA = "1";
 
 const { getDb } = await import("@/db/client");
 const { bootstrapDatabase } = await import("@/seed/bootstrap");
