@@ -41,7 +41,7 @@ export default async function HomePage() {
           <>
             <p><Link href="/reports">{t("reporter.reports")}</Link></p>
             <ul data-testid="home-deadlines">
-              {upcomingDeadlines(user.bodyId).filter((d) => d.filing?.status !== "submitted").map((d) => (
+              {upcomingDeadlines(getDb(), user.bodyId).filter((d) => d.filing?.status !== "submitted").map((d) => (
                 <li key={`${d.form}-${d.period}`} className={d.overdue ? "error" : ""}>{t("reporter.deadline", { code: d.code ?? "", period: d.period, due: d.due })}{d.overdue ? ` — ${t("reporter.overdue")}` : ""}</li>
               ))}
             </ul>
