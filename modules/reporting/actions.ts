@@ -2,7 +2,8 @@
 // Server actions of legal-statistics reporting: a body's reporter opens a report for a period; the
 // Committee (administrators) keeps the working-day calendar, the register of information requests
 // and the dispatches of the electronic collections. Each runs one service, which writes its audit
-// row in its own transaction; each answers with the one ActionState shape.
+// row in its own transaction; each answers with the one ActionState shape. The handlers are async
+// although the services are not: Next compiles every function of a "use server" file as an action.
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -41,7 +42,7 @@ export async function openFilingAction(_: ActionState, form: FormData): Promise<
 
 export const calendarAction = adminAction(
   CalendarChangeInput,
-  ({ db, user, input, ip }) => {
+  async ({ db, user, input, ip }) => {
     changeCalendarDay(db, input, user, ip);
     return input.date;
   },
@@ -50,13 +51,13 @@ export const calendarAction = adminAction(
 
 export const registerRequestAction = adminAction(
   NewRequestInput,
-  ({ db, user, input, ip }) => String(registerRequest(db, input, user, ip)),
+  async ({ db, user, input, ip }) => String(registerRequest(db, input, user, ip)),
   { revalidate: "/admin/requests" },
 );
 
 export const answerRequestAction = adminAction(
   AnswerRequestInput,
-  ({ db, user, input, ip }) => {
+  async ({ db, user, input, ip }) => {
     answerRequest(db, input.id, input.answer, user, ip);
     return String(input.id);
   },
@@ -65,7 +66,7 @@ export const answerRequestAction = adminAction(
 
 export const dispatchAction = adminAction(
   DispatchInput,
-  ({ db, user, input, ip }) => {
+  async ({ db, user, input, ip }) => {
     recordDispatch(db, input, user, ip);
     return `${input.collection} ${input.period}`;
   },
