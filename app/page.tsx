@@ -18,7 +18,7 @@ export default page(async ({ db }) => {
   const replies = has("cepej") ? repliesVisibleTo(user) : [];
   const waiting = has("cepej") ? waitingFor(user) : { queriesToAnswer: 0, repliesToReview: 0, returned: 0 };
   const scope = describeScope(db, user);
-  const deadlines = has("reports") && !has("administration") && user.bodyId ? upcomingDeadlines(user.bodyId) : null;
+  const deadlines = has("reports") && !has("administration") && user.bodyId ? upcomingDeadlines(db, user.bodyId) : null;
 
   return (
     <div data-testid={`home-${user.role}`}>

@@ -1,6 +1,7 @@
 // Open data (public, no login): registered crimes by region and year in the style of the
 // statistics release, with CSV/JSON downloads and metadata; the validated CEPEJ indicators.
 import { BarChart } from "@/lib/ui/bar-chart";
+import { page } from "@/lib/http/route";
 import { CRIMES_METADATA, lastUpdated, nationalSeries, registeredCrimes } from "@/modules/reporting/server/open-data";
 import { listWaves } from "@/modules/survey/server/households";
 import { getDb } from "@/db/client";
@@ -8,9 +9,9 @@ import { CEPEJ_METADATA, validatedIndicators } from "@/modules/cepej/server/open
 
 export const metadata = { title: "Open data — Justice Statistics" };
 
-export default async function OpenDataPage() {
-  const series = nationalSeries();
-  const rows = registeredCrimes();
+export default page(({ db }) => {
+  const series = nationalSeries(db);
+  const rows = registeredCrimes(db);
   const latest = series.at(-1);
   const before = series.at(-2);
   const byRegion = latest ? rows.filter((r) => r.period === latest.year).sort((a, b) => b.registered - a.registered) : [];
@@ -29,7 +30,7 @@ export default async function OpenDataPage() {
           </p>
         )}
         <BarChart title="Registered criminal offences, 10 years" data={series.slice(-10).map((s) => ({ label: s.year, value: s.registered }))} />
-        <p className="muted">Source: {CRIMES_METADATA.source}. Unit: {CRIMES_METADATA.unit}. Last updated: {lastUpdated().slice(0, 10)}. {CRIMES_METADATA.note}</p>
+        <p className="muted">Source: {CRIMES_METADATA.source}. Unit: {CRIMES_METADATA.unit}. Last updated: {lastUpdated(db).slice(0, 10)}. {CRIMES_METADATA.note}</p>
         <p>Download: <a href="/api/open-data/registered-crimes?format=csv">CSV</a> · <a href="/api/open-data/registered-crimes?format=json">JSON</a></p>
         {latest && (
           <table className="list" data-testid="crimes-by-region">
@@ -58,7 +59,7 @@ export default async function OpenDataPage() {
       <CepejIndicators />
     </>
   );
-}
+});
 
 function CepejIndicators() {
   const rows = validatedIndicators();

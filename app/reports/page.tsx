@@ -1,22 +1,23 @@
 // Legal-statistics reports of the user's body: upcoming deadlines, and every report filed.
 import Link from "next/link";
-import { eq } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/db/client";
-import { reportingBodies } from "@/db/schema";
-import { filingsOfBody, upcomingDeadlines } from "@/modules/reporting/server/filings";
+import { scopeOf } from "@/lib/auth/policy";
+import { page } from "@/lib/http/route";
+import { filingsOfBody, findBody, upcomingDeadlines } from "@/modules/reporting/server/filings";
 import { OpenFiling } from "@/modules/reporting/components/open-filing";
 import { findForm } from "@/modules/reporting/forms";
 
-export default async function ReportsPage() {
+export default page(async ({ db }) => {
   const user = await requireUser();
-  if (user.role !== "reporter" || !user.bodyId) forbidden();
+  // A body's own page: its reporters only (administrators see every body on /admin/reports).
+  const { bodyId } = scopeOf(user);
+  if (user.role !== "reporter" || typeof bodyId !== "number") forbidden();
   const t = await getTranslations("reports");
-  const body = getDb().select().from(reportingBodies).where(eq(reportingBodies.id, user.bodyId)).get()!;
-  const deadlines = upcomingDeadlines(user.bodyId);
-  const filings = filingsOfBody(user.bodyId).slice(0, 36);
+  const body = findBody(db, bodyId)!;
+  const deadlines = upcomingDeadlines(db, bodyId);
+  const filings = filingsOfBody(db, bodyId).slice(0, 36);
   return (
     <>
       <h1>{t("title", { body: body.name })}</h1>
@@ -31,13 +32,13 @@ export default async function ReportsPage() {
                 <td>{d.period}</td>
                 <td>{d.due}</td>
                 <td>{d.filing?.status === "submitted" ? t(d.filing.daysLate ? "submittedLate" : "submittedOnTime", { days: d.filing.daysLate ?? 0 }) : d.overdue ? t("overdue") : d.filing ? t(`status.${d.filing.status}`) : t("notFiled")}</td>
-                <td>{d.filing ? <Link href={`/reports/${d.filing.id}`}>{t("open")}</Link> : <OpenFiling bodyId={user.bodyId!} form={d.form} period={d.period} label={t("file")} />}</td>
+                <td>{d.filing ? <Link href={`/reports/${d.filing.id}`}>{t("open")}</Link> : <OpenFiling bodyId={bodyId} form={d.form} period={d.period} label={t("file")} />}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <p className="muted">{t("otherPeriod")}</p>
-        <OpenFiling bodyId={user.bodyId} form={1} label={t("fileOther")} />
+        <OpenFiling bodyId={bodyId} form={1} label={t("fileOther")} />
       </div>
       <div className="card">
         <h2>{t("filed")}</h2>
@@ -57,4 +58,4 @@ export default async function ReportsPage() {
       </div>
     </>
   );
-}
+});

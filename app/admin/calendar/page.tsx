@@ -1,13 +1,14 @@
 // The working-day calendar (admins): fixed holidays come from the law; here the per-year extra
 // days off (movable religious holidays, transfers) and extra working days.
 import { requireAccess } from "@/lib/auth/session";
+import { page } from "@/lib/http/route";
 import { listAdjustments } from "@/modules/reporting/server/calendar";
 import { PUBLIC_HOLIDAYS } from "@/modules/reporting/calendar";
 import { CalendarForm } from "@/modules/reporting/components/admin-forms";
 
-export default async function CalendarPage() {
+export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
-  const rows = listAdjustments();
+  const rows = listAdjustments(db);
   return (
     <>
       <h1>Working-day calendar</h1>
@@ -19,4 +20,4 @@ export default async function CalendarPage() {
       </table>
     </>
   );
-}
+});

@@ -1,13 +1,15 @@
 // Electronic collections (Appendix 1): recipients and copies, and each period's dispatch (admins).
 import { requireAccess } from "@/lib/auth/session";
+import { page } from "@/lib/http/route";
 import { ELECTRONIC_COLLECTIONS, RECIPIENTS, totalCopies } from "@/modules/reporting/collections";
 import { dispatchSchedule } from "@/modules/reporting/server/registers";
 import { today } from "@/modules/reporting/server/filings";
-import { dispatchAction } from "../../../modules/reporting/admin-actions";
+import { DispatchForm } from "@/modules/reporting/components/admin-forms";
 
-export default async function CollectionsPage() {
+export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
-  const schedule = dispatchSchedule();
+  const schedule = dispatchSchedule(db);
+  const now = today();
   return (
     <>
       <h1>Electronic collections</h1>
@@ -32,13 +34,7 @@ export default async function CollectionsPage() {
               <td>{d.collection}</td><td>{d.period}</td><td>{d.due}{d.overdue && <strong className="error"> overdue</strong>}</td>
               <td>
                 {d.sentOn ? `${d.sentOn} to ${d.recipients} by ${d.by ?? "—"}` : (
-                  <form action={dispatchAction} className="inline-form">
-                    <input type="hidden" name="collection" value={d.collection} />
-                    <input type="hidden" name="period" value={d.period} />
-                    <input type="date" name="sentOn" defaultValue={today()} aria-label="Sent on" />
-                    <input type="text" name="recipients" placeholder="Recipients" aria-label="Recipients" />
-                    <button type="submit">Record dispatch</button>
-                  </form>
+                  <DispatchForm collection={d.collection} period={d.period} today={now} />
                 )}
               </td>
             </tr>
@@ -47,4 +43,4 @@ export default async function CollectionsPage() {
       </table>
     </>
   );
-}
+});

@@ -3,20 +3,22 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
+import { scopeOf } from "@/lib/auth/policy";
+import { page } from "@/lib/http/route";
 import { compliance, today } from "@/modules/reporting/server/filings";
 import { REGIONS } from "@/db/reference-data";
 import { isIsoDate } from "@/lib/dates/dates";
 
-type Search = { from?: string; to?: string; region?: string; state?: string };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function CompliancePage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireAccess("read", { kind: "administration" });
+export default page(async ({ searchParams, db }) => {
+  const user = await requireAccess("read", { kind: "administration" });
   const t = await getTranslations("reports");
-  const s = await searchParams;
+  const s = { from: one(searchParams.from), to: one(searchParams.to), region: one(searchParams.region), state: one(searchParams.state) };
   const now = today();
   const from = s.from && isIsoDate(s.from) ? s.from : `${Number(now.slice(0, 4)) - 1}-${now.slice(5, 7)}-01`;
   const to = s.to && isIsoDate(s.to) ? s.to : now;
-  const rows = compliance({ from, to, region: s.region || undefined }).filter((r) => !s.state || r.state === s.state);
+  const rows = compliance(db, scopeOf(user), { from, to, region: s.region || undefined }).filter((r) => !s.state || r.state === s.state);
   const counts = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.state]: (acc[r.state] ?? 0) + 1 }), {});
   const query = new URLSearchParams({ from, to, ...(s.region ? { region: s.region } : {}), ...(s.state ? { state: s.state } : {}) });
   return (
@@ -52,4 +54,4 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       {rows.length > 500 && <p className="muted">{t("more", { count: rows.length - 500 })}</p>}
     </>
   );
-}
+});

@@ -1,16 +1,16 @@
 // Register of requests for legal statistical information (admins): register, answer, overdue flags.
 import { requireAccess } from "@/lib/auth/session";
+import { page } from "@/lib/http/route";
 import { listRequests, REQUEST_DAYS } from "@/modules/reporting/server/registers";
 import { today } from "@/modules/reporting/server/filings";
-import { RequestForm } from "@/modules/reporting/components/admin-forms";
-import { answerRequestAction } from "../../../modules/reporting/admin-actions";
+import { AnswerRequestForm, RequestForm } from "@/modules/reporting/components/admin-forms";
 
 const CHANNEL = { eds: "Unified e-document system", kadagalau: "Kadagalau", other: "other channel" } as const;
 const STATUS = { registered: "registered", answered: "answered", left_without_consideration: "left without consideration (paragraph 7)" } as const;
 
-export default async function RequestsPage() {
+export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
-  const requests = listRequests();
+  const requests = listRequests(db);
   return (
     <>
       <h1>Requests for legal statistical information</h1>
@@ -31,11 +31,7 @@ export default async function RequestsPage() {
               <td>{STATUS[r.status]}{r.late ? " (late)" : ""}</td>
               <td>
                 {r.status === "registered" ? (
-                  <form action={answerRequestAction} className="inline-form">
-                    <input type="hidden" name="id" value={r.id} />
-                    <input type="text" name="answer" aria-label={`Answer to request ${r.id}`} />
-                    <button type="submit">Answer</button>
-                  </form>
+                  <AnswerRequestForm id={r.id} />
                 ) : (
                   <>{r.answer} {r.answeredOn && <span className="muted">({r.answeredOn})</span>}</>
                 )}
@@ -46,4 +42,4 @@ export default async function RequestsPage() {
       </table>
     </>
   );
-}
+});

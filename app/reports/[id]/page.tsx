@@ -1,11 +1,11 @@
 // One report: the form (rendered from its definition by the questionnaire engine), its deadline
 // and state, submit / return.
-import { getDb } from "@/db/client";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireAccess, requireUser } from "@/lib/auth/session";
 import { decide } from "@/lib/auth/policy";
+import { page } from "@/lib/http/route";
 import { FORM_DEFINITIONS, findFiling } from "@/modules/reporting/server/filings";
 import { findForm } from "@/modules/reporting/forms";
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
@@ -15,18 +15,18 @@ import { questionsOf } from "@/modules/questionnaire/walk";
 import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
 import { FilingActions } from "@/modules/reporting/components/filing-actions";
 
-export default async function FilingPage({ params }: { params: Promise<{ id: string }> }) {
+export default page<{ id: string }>(async ({ params, db }) => {
   await requireUser();
-  const id = Number((await params).id);
-  const found = Number.isInteger(id) ? findFiling(id) : undefined;
+  const id = Number(params.id);
+  const found = Number.isInteger(id) ? findFiling(db, id) : undefined;
   const user = await requireAccess("read", { kind: "reportingBody", bodyId: found?.filing.bodyId ?? -1 });
   if (!found) notFound();
   const { filing, body } = found;
   const t = await getTranslations("reports");
   const locale = await getLocale();
   const form = findForm(filing.formNumber)!;
-  const index = loadQuestionnaire(getDb(), FORM_DEFINITIONS[filing.formNumber]);
-  const stored = loadAnswers(getDb(), filing.responseId);
+  const index = loadQuestionnaire(db, FORM_DEFINITIONS[filing.formNumber]);
+  const stored = loadAnswers(db, filing.responseId);
   const chapter = index.questionnaire.parts[0];
   const canWrite = decide(user, "write", { kind: "reportingBody", bodyId: body.id }).allowed && filing.status !== "submitted";
   const reviewer = decide(user, "review", { kind: "reportingBody", bodyId: body.id }).allowed;
@@ -55,4 +55,4 @@ export default async function FilingPage({ params }: { params: Promise<{ id: str
       />
     </>
   );
-}
+});

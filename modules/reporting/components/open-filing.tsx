@@ -1,18 +1,20 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/auth/admin-action";
 import { openFilingAction } from "@/modules/reporting/actions";
 
 export function OpenFiling({ bodyId, form, period, label }: { bodyId: number; form: number; period?: string; label: string }) {
   const t = useTranslations("reports");
-  const [state, action, pending] = useActionState(openFilingAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(openFilingAction, {});
+  const refusal = state.denied ?? state.error;
   return (
     <form action={action} className="inline-form">
       <input type="hidden" name="bodyId" value={bodyId} />
       <input type="hidden" name="form" value={form} />
       {period ? <input type="hidden" name="period" value={period} /> : <input type="text" name="period" placeholder="2026-03" aria-label={t("period")} style={{ width: 110 }} />}
       <button type="submit" disabled={pending}>{label}</button>
-      {state.error && <span className="error" role="alert">{state.error}</span>}
+      {refusal && <span className="error" role="alert">{refusal}</span>}
     </form>
   );
 }

@@ -1,19 +1,27 @@
 // The working-day calendar's admin-edited days, read into the pure calendar's adjustments.
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { inTransaction, type Executor } from "@/db/transaction";
 import { calendarAdjustments } from "@/db/schema";
+import { recordAudit, type AuditEntry } from "@/lib/audit/server";
 import type { CalendarAdjustments } from "../calendar";
 
-export function loadAdjustments(): CalendarAdjustments {
-  const rows = getDb().select().from(calendarAdjustments).all();
+export function loadAdjustments(db: Executor): CalendarAdjustments {
+  const rows = db.select().from(calendarAdjustments).all();
   return { extraDaysOff: rows.filter((r) => r.kind === "off").map((r) => r.date), extraWorkingDays: rows.filter((r) => r.kind === "working").map((r) => r.date) };
 }
 
-export const listAdjustments = () => getDb().select().from(calendarAdjustments).orderBy(asc(calendarAdjustments.date)).all();
+export const listAdjustments = (db: Executor) => db.select().from(calendarAdjustments).orderBy(asc(calendarAdjustments.date)).all();
 
-export function setAdjustment(date: string, kind: "off" | "working" | null, note: string) {
-  const db = getDb();
-  if (!kind) db.delete(calendarAdjustments).where(eq(calendarAdjustments.date, date)).run();
-  else db.insert(calendarAdjustments).values({ date, kind, note }).onConflictDoUpdate({ target: calendarAdjustments.date, set: { kind, note } }).run();
+type CalendarChange = { date: string; kind: "off" | "working" | "remove"; note: string };
+
+/** Declares a date an extra day off or an extra working day (replacing what it was), or removes
+ *  the declaration; with its audit row. */
+export function changeCalendarDay(db: Executor, change: CalendarChange, user: AuditEntry["user"], ip: string | null) {
+  const { date, kind, note } = change;
+  inTransaction(db, (tx) => {
+    if (kind === "remove") tx.delete(calendarAdjustments).where(eq(calendarAdjustments.date, date)).run();
+    else tx.insert(calendarAdjustments).values({ date, kind, note }).onConflictDoUpdate({ target: calendarAdjustments.date, set: { kind, note } }).run();
+    recordAudit(tx, { action: "calendar.change", object: `${date} ${kind} ${note}`, user }, ip);
+  });
 }

@@ -1,13 +1,14 @@
 // Route-handler helper: the filing named in the URL, if the policy lets this user act on it.
 import "server-only";
+import type { Executor } from "@/db/transaction";
 import { checkApiAccess } from "@/lib/auth/session";
 import type { Action } from "@/lib/auth/policy";
 import { problem } from "@/lib/http/json-body";
 import { findFiling } from "./filings";
 
-export async function filingForRequest(params: Promise<{ id: string }>, action: Action) {
-  const id = Number((await params).id);
-  const found = Number.isInteger(id) ? findFiling(id) : undefined;
+export async function filingForRequest(db: Executor, idText: string, action: Action) {
+  const id = Number(idText);
+  const found = Number.isInteger(id) ? findFiling(db, id) : undefined;
   // Check access before revealing whether the id exists; an unknown id is a 404 only for those
   // who could see it (administrators).
   const access = await checkApiAccess(action, { kind: "reportingBody", bodyId: found?.filing.bodyId ?? -1 });

@@ -1,11 +1,20 @@
-// Periodic reports: open a filing for a period, submit it (recording whether it was on time),
-// return it; the compliance view of who filed what, when, and who is late.
+// Periodic reports: open a filing for a period, save its figures, submit it (recording whether it
+// was on time), return it; the compliance view of who filed what, when, and who is late.
+//
+// Each write is one service: one transaction in which the filing's state is read again (the copy
+// the caller loaded may be stale: another request may have submitted or returned it meanwhile),
+// checked, moved, and its audit row written. Of N concurrent submits (or returns) one wins, the
+// others are refused with 409.
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { inTransaction, type Executor } from "@/db/transaction";
 import { reportFilings, reportingBodies, responses } from "@/db/schema";
+import type { Scope } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/server";
+import { ServiceError } from "@/lib/http/service-error";
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
-import { loadAnswers } from "@/modules/questionnaire/server/answers";
+import { loadAnswers, saveAnswers, validateChanges } from "@/modules/questionnaire/server/answers";
+import type { AnswerChange, SaveAnswersResponse } from "@/modules/questionnaire/schemas";
 import { evaluateAll, blocksSubmission } from "@/modules/questionnaire/rules";
 import { REPORT_FORMS, findForm } from "../forms";
 import { dueDate } from "../deadlines";
@@ -19,65 +28,118 @@ export const FORM_DEFINITIONS: Record<number, string> = { 1: "form-1m" };
 export const today = (): IsoDate => new Date().toISOString().slice(0, 10);
 const daysBetween = (a: IsoDate, b: IsoDate) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
-export type OpenResult = { ok: true; id: number } | { ok: false; status: number; reason: string };
+/** Who acts, as the audit log records them. */
+export type Actor = { id: number; role: string };
+type Filing = typeof reportFilings.$inferSelect;
 
-export function openFiling(formNumber: number, bodyId: number, period: string): OpenResult {
-  const form = findForm(formNumber);
-  const questionnaireId = FORM_DEFINITIONS[formNumber];
-  if (!form || !questionnaireId) return { ok: false, status: 400, reason: `Form ${formNumber} cannot be filled in the app yet.` };
-  const due = dueDate(form, period, loadAdjustments());
-  if (!due.ok) return { ok: false, status: 400, reason: due.reason };
-  const db = getDb();
-  const existing = db.select({ id: reportFilings.id }).from(reportFilings)
-    .where(and(eq(reportFilings.formNumber, formNumber), eq(reportFilings.bodyId, bodyId), eq(reportFilings.period, due.value.period))).get();
-  if (existing) return { ok: true, id: existing.id };
-  return db.transaction((tx) => {
-    const { id: responseId } = tx.insert(responses).values({ questionnaireId, status: "in_progress" }).returning({ id: responses.id }).get();
-    const { id } = tx.insert(reportFilings).values({ formNumber, bodyId, period: due.value.period, responseId, due: due.value.due }).returning({ id: reportFilings.id }).get();
-    return { ok: true as const, id };
-  });
-}
+const label = (f: Pick<Filing, "formNumber" | "period" | "bodyId">) => `form ${f.formNumber} ${f.period} body ${f.bodyId}`;
 
-export function findFiling(id: number) {
-  return getDb()
+const SUBMITTED = "The report has been submitted; it can change again only if the Committee returns it.";
+
+export function findFiling(db: Executor, id: number) {
+  return db
     .select({ filing: reportFilings, body: reportingBodies })
     .from(reportFilings).innerJoin(reportingBodies, eq(reportingBodies.id, reportFilings.bodyId))
     .where(eq(reportFilings.id, id)).get();
 }
 
-export type FilingRecord = NonNullable<ReturnType<typeof findFiling>>;
-
-export function submitFiling(found: FilingRecord) {
-  const { filing } = found;
-  if (filing.status === "submitted") return { ok: false as const, status: 409, reason: "This report has already been submitted." };
-  const index = loadQuestionnaire(getDb(), FORM_DEFINITIONS[filing.formNumber]);
-  const answers = loadAnswers(getDb(), filing.responseId);
-  const issues = evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, { submit: true }).filter(blocksSubmission);
-  if (issues.length) return { ok: false as const, status: 422, reason: `${issues.length} item(s) must be fixed or explained before submitting.`, issues };
-  const now = today();
-  const daysLate = Math.max(0, daysBetween(filing.due, now));
-  getDb().update(reportFilings).set({ status: "submitted", submittedAt: new Date().toISOString(), daysLate, returnComment: null }).where(eq(reportFilings.id, filing.id)).run();
-  return { ok: true as const, daysLate };
+export function findBody(db: Executor, id: number) {
+  return db.select().from(reportingBodies).where(eq(reportingBodies.id, id)).get();
 }
 
-export function returnFiling(found: FilingRecord, comment: string) {
-  if (found.filing.status !== "submitted") return { ok: false as const, status: 409, reason: "Only a submitted report can be returned." };
-  getDb().update(reportFilings).set({ status: "returned", returnComment: comment, daysLate: null, submittedAt: null }).where(eq(reportFilings.id, found.filing.id)).run();
-  return { ok: true as const };
+/** The filing as stored now; inside a transaction, the state the service writes against. */
+function current(tx: Executor, id: number): Filing {
+  const filing = tx.select().from(reportFilings).where(eq(reportFilings.id, id)).get();
+  if (!filing) throw new ServiceError(404, "No such report.");
+  return filing;
+}
+
+/** The body's filing of a form for a period: the existing one, or a new draft. */
+export function openFiling(db: Executor, input: { form: number; bodyId: number; period: string }, user: Actor, ip: string | null): number {
+  const form = findForm(input.form);
+  const questionnaireId = FORM_DEFINITIONS[input.form];
+  if (!form || !questionnaireId) throw new ServiceError(400, `Form ${input.form} cannot be filled in the app yet.`);
+  return inTransaction(db, (tx) => {
+    const due = dueDate(form, input.period, loadAdjustments(tx));
+    if (!due.ok) throw new ServiceError(400, due.reason);
+    if (!findBody(tx, input.bodyId)) throw new ServiceError(404, "No such reporting body.");
+    const period = due.value.period;
+    const existing = tx.select({ id: reportFilings.id }).from(reportFilings)
+      .where(and(eq(reportFilings.formNumber, form.number), eq(reportFilings.bodyId, input.bodyId), eq(reportFilings.period, period))).get();
+    if (existing) return existing.id;
+    const { id: responseId } = tx.insert(responses).values({ questionnaireId, status: "in_progress" }).returning({ id: responses.id }).get();
+    const { id } = tx.insert(reportFilings).values({ formNumber: form.number, bodyId: input.bodyId, period, responseId, due: due.value.due }).returning({ id: reportFilings.id }).get();
+    recordAudit(tx, { action: "report.open", object: label({ formNumber: form.number, period, bodyId: input.bodyId }), user }, ip);
+    return id;
+  });
+}
+
+/** Refuses, on the state as loaded, a change to a submitted report: before its request's body is
+ *  read. The services check again inside their transaction. */
+export function assertEditable(filing: Pick<Filing, "status">) {
+  if (filing.status === "submitted") throw new ServiceError(409, SUBMITTED);
+}
+
+/** The report's autosave: valid changes written with their history, conflicting ones reported. */
+export function saveFilingAnswers(db: Executor, filing: Pick<Filing, "id" | "formNumber">, user: Actor, changes: AnswerChange[], ip: string | null): SaveAnswersResponse {
+  const rejected = validateChanges(loadQuestionnaire(db, FORM_DEFINITIONS[filing.formNumber]), changes);
+  if (rejected.length) throw new ServiceError(400, "Some values cannot be saved; nothing was saved.", rejected);
+  return inTransaction(db, (tx) => {
+    const f = current(tx, filing.id);
+    assertEditable(f);
+    const result = saveAnswers(tx, f.responseId, user.id, changes);
+    recordAudit(tx, { action: "report.save", object: `${label(f)} (${result.saved.length} cells)`, user }, ip);
+    return result;
+  });
+}
+
+/** Submits a draft or returned report whose figures pass the rules' blocking checks (422 lists
+ *  what blocks it). */
+export function submitFiling(db: Executor, filing: Pick<Filing, "id">, user: Actor, ip: string | null): { ok: true; daysLate: number } {
+  return inTransaction(db, (tx) => {
+    const f = current(tx, filing.id);
+    if (f.status === "submitted") throw new ServiceError(409, "This report has already been submitted.");
+    const index = loadQuestionnaire(tx, FORM_DEFINITIONS[f.formNumber]);
+    const answers = loadAnswers(tx, f.responseId);
+    const issues = evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, { submit: true }).filter(blocksSubmission);
+    if (issues.length) {
+      throw new ServiceError(422, `${issues.length} item(s) must be fixed or explained before submitting.`,
+        issues.map((i) => ({ question: i.question, cell: i.cell, code: i.code, severity: i.severity, params: i.params })));
+    }
+    const daysLate = Math.max(0, daysBetween(f.due, today()));
+    tx.update(reportFilings).set({ status: "submitted", submittedAt: new Date().toISOString(), daysLate, returnComment: null }).where(eq(reportFilings.id, f.id)).run();
+    recordAudit(tx, { action: "report.submit", object: label(f), user }, ip);
+    return { ok: true as const, daysLate };
+  });
+}
+
+/** Returns a submitted report to its body with the Committee's comment. */
+export function returnFiling(db: Executor, filing: Pick<Filing, "id">, comment: string, user: Actor, ip: string | null): { ok: true } {
+  return inTransaction(db, (tx) => {
+    const f = current(tx, filing.id);
+    if (f.status !== "submitted") throw new ServiceError(409, "Only a submitted report can be returned.");
+    tx.update(reportFilings).set({ status: "returned", returnComment: comment, daysLate: null, submittedAt: null }).where(eq(reportFilings.id, f.id)).run();
+    recordAudit(tx, { action: "report.return", object: label(f), user }, ip);
+    return { ok: true as const };
+  });
 }
 
 export type ComplianceState = "on_time" | "late" | "missing" | "overdue" | "draft" | "not_due";
 export type ComplianceRow = { period: string; bodyId: number; body: string; region: string; form: number; code: string | null; due: string; state: ComplianceState; daysLate: number | null; filingId: number | null; submittedAt: string | null };
 
+/** Whether a scope's list includes a body's reports (agrees with decide() on "reportingBody"). */
+const inScope = (scope: Scope, bodyId: number) => scope.bodyId === "all" || scope.bodyId === bodyId;
+
 /**
- * Period × body × form, for the forms filled in the app: on time; late (by N days); overdue now
- * (due date passed, nothing submitted); missing (not filed, not yet due); a draft or returned one.
+ * Period × body × form, for the forms filled in the app and the bodies in `scope`: on time; late
+ * (by N days); overdue now (due date passed, nothing submitted); missing (not filed, not yet due);
+ * a draft or returned one.
  */
-export function compliance(filter: { from: IsoDate; to: IsoDate; bodyId?: number; form?: number; region?: string }): ComplianceRow[] {
-  const db = getDb();
-  const adjustments = loadAdjustments();
+export function compliance(db: Executor, scope: Scope, filter: { from: IsoDate; to: IsoDate; bodyId?: number; form?: number; region?: string }): ComplianceRow[] {
+  const adjustments = loadAdjustments(db);
   const now = today();
-  const bodies = db.select().from(reportingBodies).all().filter((b) => (!filter.bodyId || b.id === filter.bodyId) && (!filter.region || b.regionCode === filter.region));
+  const bodies = db.select().from(reportingBodies).all()
+    .filter((b) => inScope(scope, b.id) && (!filter.bodyId || b.id === filter.bodyId) && (!filter.region || b.regionCode === filter.region));
   const forms = REPORT_FORMS.filter((f) => FORM_DEFINITIONS[f.number] && (!filter.form || f.number === filter.form));
   const filings = new Map(db.select().from(reportFilings).all().map((f) => [`${f.formNumber}|${f.bodyId}|${f.period}`, f]));
   const rows: ComplianceRow[] = [];
@@ -105,10 +167,10 @@ export function compliance(filter: { from: IsoDate; to: IsoDate; bodyId?: number
 }
 
 /** A reporter's next deadlines: the forms their body files, for the current and previous period. */
-export function upcomingDeadlines(bodyId: number) {
-  const adjustments = loadAdjustments();
+export function upcomingDeadlines(db: Executor, bodyId: number) {
+  const adjustments = loadAdjustments(db);
   const now = today();
-  const filings = getDb().select().from(reportFilings).where(eq(reportFilings.bodyId, bodyId)).all();
+  const filings = db.select().from(reportFilings).where(eq(reportFilings.bodyId, bodyId)).all();
   return REPORT_FORMS.filter((f) => FORM_DEFINITIONS[f.number]).flatMap((form) => {
     const periods = periodsBetween(addMonths(now, -3), now, form.periodicity as Periodicity).map(formatPeriod);
     return periods.map((period) => {
@@ -125,6 +187,6 @@ function addMonths(date: IsoDate, months: number): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
-export function filingsOfBody(bodyId: number) {
-  return getDb().select().from(reportFilings).where(eq(reportFilings.bodyId, bodyId)).all().sort((a, b) => b.period.localeCompare(a.period));
+export function filingsOfBody(db: Executor, bodyId: number) {
+  return db.select().from(reportFilings).where(eq(reportFilings.bodyId, bodyId)).all().sort((a, b) => b.period.localeCompare(a.period));
 }

@@ -1,0 +1,203 @@
+// The report services on a seeded database: each reads the report's state again inside its own
+// transaction, so a caller's stale copy cannot submit, return or change a report twice; a refusal
+// writes nothing (no state, no answers, no audit row).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type Database from "better-sqlite3";
+
+const dir = mkdtempSync(path.join(tmpdir(), "filings-test-"));
+process.env.DATABASE_PATH = path.join(dir, "app.db");
+
+const { getDb } = await import("@/db/client");
+const { bootstrapDatabase } = await import("@/seed/bootstrap");
+const { ServiceError } = await import("@/lib/http/service-error");
+const { scopeOf } = await import("@/lib/auth/policy");
+const { compliance, findFiling, openFiling, returnFiling, saveFilingAnswers, submitFiling } = await import("./filings");
+
+type Actor = { id: number; role: string };
+type Refusal = InstanceType<typeof ServiceError>;
+
+const ROWS = ["total", "r1", "r1_1", "r1_2", "r1_3", "r1_4", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r10_1", "r11", "r12", "r13", "r14", "r15", "r16", "r16_1", "r17"];
+const FIGURES: Record<string, number> = { total: 150, r1: 100, r1_1: 10, r1_2: 20, r1_3: 30, r1_4: 40, r2: 50, r8: 60, r10: 25, r10_1: 20 };
+/** A complete, consistent report (the figures of e2e/reporting.spec.ts). */
+const COMPLETE = ROWS.flatMap((row) => ["period", "ytd"].map((col) => ({ cell: `q1:${row}:${col}`, value: { num: FIGURES[row] ?? 0, text: null, status: null }, baseVersion: 0 })));
+
+let sqlite: Database.Database;
+let reporter: Actor;
+let admin: Actor;
+let bodyId: number;
+let otherBodyId: number;
+let month = 0;
+
+beforeAll(() => {
+  bootstrapDatabase(getDb());
+  sqlite = getDb().$client;
+  const user = (email: string) => sqlite.prepare("select id, role, reporting_body_id as bodyId from users where email = ?").get(email) as Actor & { bodyId: number | null };
+  const r = user("reporter@example.org");
+  reporter = { id: r.id, role: r.role };
+  bodyId = r.bodyId!;
+  admin = user("admin@example.org");
+  otherBodyId = (sqlite.prepare("select id from reporting_bodies where id <> ? order by id limit 1").get(bodyId) as { id: number }).id;
+}, 300_000);
+
+afterAll(() => {
+  getDb().$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new draft report of the reporter's body, for a period of its own (far from the demo data). */
+function newFiling(figures = true) {
+  month++;
+  const period = `2040-${String(month).padStart(2, "0")}`;
+  const id = openFiling(getDb(), { form: 1, bodyId, period }, reporter, null);
+  if (figures) saveFilingAnswers(getDb(), findFiling(getDb(), id)!.filing, reporter, COMPLETE, null);
+  return { id, period };
+}
+
+const stored = (id: number) => sqlite.prepare("select status, submitted_at, days_late, return_comment from report_filings where id = ?").get(id);
+const answersOf = (id: number) => sqlite.prepare("select a.cell, a.num, a.version from answers a join report_filings f on f.response_id = a.response_id where f.id = ? order by a.cell").all(id);
+const auditRows = (action: string, period: string) =>
+  (sqlite.prepare("select count(*) as n from audit_log where action = ? and object like ?").get(action, `form 1 ${period} body %`) as { n: number }).n;
+const setStatus = (id: number, status: string) => sqlite.prepare("update report_filings set status = ? where id = ?").run(status, id);
+
+function refusal(work: () => unknown): Refusal {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof ServiceError) return error;
+    throw error;
+  }
+  throw new Error("the service did not refuse");
+}
+
+describe("submit", () => {
+  it("reads the state inside its transaction: a stale draft of a report submitted meanwhile is refused, nothing written", () => {
+    const { id, period } = newFiling();
+    const stale = findFiling(getDb(), id)!;
+    expect(stale.filing.status).toBe("draft");
+    setStatus(id, "submitted"); // another request submitted it after this one loaded it
+    const before = stored(id);
+    const r = refusal(() => submitFiling(getDb(), stale.filing, reporter, null));
+    expect(r.status).toBe(409);
+    expect(r.message).toBe("This report has already been submitted.");
+    expect(stored(id)).toEqual(before);
+    expect(auditRows("report.submit", period)).toBe(0);
+  });
+
+  it("after one success, every further attempt (with the copy loaded before it) is refused: one audit row", () => {
+    const { id, period } = newFiling();
+    const draft = findFiling(getDb(), id)!.filing;
+    expect(submitFiling(getDb(), draft, reporter, null)).toEqual({ ok: true, daysLate: 0 });
+    const after = stored(id);
+    expect(after).toMatchObject({ status: "submitted", days_late: 0 });
+    for (let i = 0; i < 5; i++) expect(refusal(() => submitFiling(getDb(), draft, reporter, null)).status).toBe(409);
+    expect(stored(id)).toEqual(after);
+    expect(auditRows("report.submit", period)).toBe(1);
+  });
+
+  it("is refused with the rules' blocking issues (422) while figures are missing, nothing written", () => {
+    const { id, period } = newFiling(false);
+    const r = refusal(() => submitFiling(getDb(), findFiling(getDb(), id)!.filing, reporter, null));
+    expect(r.status).toBe(422);
+    expect(Array.isArray(r.details) && r.details.length).toBeGreaterThan(0);
+    expect((r.details as { cell?: string; code: string; severity: string }[])[0]).toHaveProperty("severity");
+    expect(stored(id)).toMatchObject({ status: "draft", submitted_at: null });
+    expect(auditRows("report.submit", period)).toBe(0);
+  });
+});
+
+describe("return", () => {
+  it("reads the state inside its transaction: a stale submitted copy of a report returned meanwhile is refused, nothing written", () => {
+    const { id, period } = newFiling();
+    submitFiling(getDb(), findFiling(getDb(), id)!.filing, reporter, null);
+    const stale = findFiling(getDb(), id)!;
+    expect(stale.filing.status).toBe("submitted");
+    setStatus(id, "returned"); // another request returned it after this one loaded it
+    const before = stored(id);
+    const r = refusal(() => returnFiling(getDb(), stale.filing, "second thoughts", admin, null));
+    expect(r.status).toBe(409);
+    expect(r.message).toBe("Only a submitted report can be returned.");
+    expect(stored(id)).toEqual(before);
+    expect(auditRows("report.return", period)).toBe(0);
+  });
+
+  it("after one success, every further attempt is refused: one audit row, the first comment kept", () => {
+    const { id, period } = newFiling();
+    submitFiling(getDb(), findFiling(getDb(), id)!.filing, reporter, null);
+    const submitted = findFiling(getDb(), id)!.filing;
+    expect(returnFiling(getDb(), submitted, "check row 8", admin, null)).toEqual({ ok: true });
+    for (let i = 0; i < 5; i++) expect(refusal(() => returnFiling(getDb(), submitted, `attempt ${i}`, admin, null)).status).toBe(409);
+    expect(stored(id)).toEqual({ status: "returned", submitted_at: null, days_late: null, return_comment: "check row 8" });
+    expect(auditRows("report.return", period)).toBe(1);
+  });
+
+  it("a returned report can be submitted again, once", () => {
+    const { id, period } = newFiling();
+    submitFiling(getDb(), findFiling(getDb(), id)!.filing, reporter, null);
+    returnFiling(getDb(), findFiling(getDb(), id)!.filing, "again", admin, null);
+    const returned = findFiling(getDb(), id)!.filing;
+    submitFiling(getDb(), returned, reporter, null);
+    expect(refusal(() => submitFiling(getDb(), returned, reporter, null)).status).toBe(409);
+    expect(stored(id)).toMatchObject({ status: "submitted", return_comment: null });
+    expect(auditRows("report.submit", period)).toBe(2);
+  });
+});
+
+describe("autosave", () => {
+  it("writes the answers and one audit row in one transaction", () => {
+    const { id, period } = newFiling(false);
+    const result = saveFilingAnswers(getDb(), findFiling(getDb(), id)!.filing, reporter, COMPLETE.slice(0, 3), null);
+    expect(result).toEqual({ saved: COMPLETE.slice(0, 3).map((c) => ({ cell: c.cell, version: 1 })), conflicts: [] });
+    expect(auditRows("report.save", period)).toBe(1);
+  });
+
+  it("reads the state inside its transaction: a report submitted after the copy was loaded keeps its answers", () => {
+    const { id, period } = newFiling();
+    const stale = findFiling(getDb(), id)!;
+    submitFiling(getDb(), stale.filing, reporter, null);
+    const before = answersOf(id);
+    const change = [{ cell: "q1:total:period", value: { num: 151, text: null, status: null }, baseVersion: 1 }];
+    const r = refusal(() => saveFilingAnswers(getDb(), stale.filing, reporter, change, null));
+    expect(r.status).toBe(409);
+    expect(answersOf(id)).toEqual(before);
+    expect(auditRows("report.save", period)).toBe(1); // the first fill only
+  });
+
+  it("refuses invalid values (400) and unknown cells without writing any", () => {
+    const { id, period } = newFiling(false);
+    const r = refusal(() => saveFilingAnswers(getDb(), findFiling(getDb(), id)!.filing, reporter, [{ cell: "q1:nope", value: { num: 1, text: null, status: null }, baseVersion: 0 }], null));
+    expect(r.status).toBe(400);
+    expect(answersOf(id)).toEqual([]);
+    expect(auditRows("report.save", period)).toBe(0);
+  });
+});
+
+describe("open", () => {
+  it("creates the draft once, with its audit row; opening again finds it", () => {
+    month++;
+    const period = `2040-${String(month).padStart(2, "0")}`;
+    const id = openFiling(getDb(), { form: 1, bodyId, period }, reporter, null);
+    expect(openFiling(getDb(), { form: 1, bodyId, period: ` ${period} ` }, reporter, null)).toBe(id);
+    expect(auditRows("report.open", period)).toBe(1);
+  });
+
+  it("refuses a form not filled in the app, a period of the wrong kind and an unknown body", () => {
+    expect(refusal(() => openFiling(getDb(), { form: 2, bodyId, period: "2040-Q1" }, reporter, null)).status).toBe(400);
+    expect(refusal(() => openFiling(getDb(), { form: 1, bodyId, period: "2040-Q1" }, reporter, null)).message).toContain("monthly");
+    expect(refusal(() => openFiling(getDb(), { form: 1, bodyId: 999_999, period: "2040-01" }, reporter, null)).status).toBe(404);
+  });
+});
+
+describe("compliance", () => {
+  it("lists the bodies of the principal's scope: a reporter's own, every body for an administrator", () => {
+    const principal = (role: "reporter" | "admin", body: number | null) => ({ id: 1, role, countries: [], regions: [], bodyId: body, supervisorId: null });
+    const filter = { from: "2025-01-01", to: "2025-03-31" };
+    const own = compliance(getDb(), scopeOf(principal("reporter", bodyId)), filter);
+    expect(new Set(own.map((r) => r.bodyId))).toEqual(new Set([bodyId]));
+    const all = compliance(getDb(), scopeOf(principal("admin", null)), filter);
+    expect(new Set(all.map((r) => r.bodyId))).toContain(otherBodyId);
+    expect(all.length).toBeGreaterThan(own.length);
+  });
+});

@@ -1,0 +1,97 @@
+// The Committee's registers and calendar: each write is one service whose audit row is committed
+// with it, and a request or a dispatch is recorded once (a second answer or dispatch is refused
+// with 409 and writes nothing).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type Database from "better-sqlite3";
+
+const dir = mkdtempSync(path.join(tmpdir(), "registers-test-"));
+process.env.DATABASE_PATH = path.join(dir, "app.db");
+
+const { getDb } = await import("@/db/client");
+const { ServiceError } = await import("@/lib/http/service-error");
+const { answerRequest, dispatchSchedule, listRequests, recordDispatch, registerRequest, REQUEST_DAYS } = await import("./registers");
+const { changeCalendarDay, listAdjustments, loadAdjustments } = await import("./calendar");
+
+let sqlite: Database.Database;
+let admin: { id: number; role: string };
+
+beforeAll(() => {
+  sqlite = getDb().$client; // migrated, empty: these services need no reference data
+  const { id } = sqlite.prepare("insert into users (email, name, password_hash, role) values ('admin@test', 'Admin', 'x', 'admin') returning id").get() as { id: number };
+  admin = { id, role: "admin" };
+});
+
+afterAll(() => {
+  sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const audit = (action: string) => sqlite.prepare("select object, user_id as userId, ip from audit_log where action = ? order by id").all(action);
+
+function refusal(work: () => unknown) {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof ServiceError) return error;
+    throw error;
+  }
+  throw new Error("the service did not refuse");
+}
+
+const REQUEST = { requesterKind: "state_body", requester: "Ministry of Justice", signatory: "A. B.", channel: "eds", indicators: "Thefts", unit: "crime", period: "2025", receivedOn: "2026-01-05" } as const;
+
+describe("information requests", () => {
+  it("are registered with their due date and audit row; answered once", () => {
+    const id = registerRequest(getDb(), REQUEST, admin, "10.0.0.1");
+    const row = listRequests(getDb()).find((r) => r.id === id)!;
+    expect(row).toMatchObject({ status: "registered", dueOn: "2026-01-20", createdBy: admin.id });
+    expect(REQUEST_DAYS).toBe(15);
+    expect(audit("request.register")).toEqual([{ object: `request ${id} from Ministry of Justice`, userId: admin.id, ip: "10.0.0.1" }]);
+
+    answerRequest(getDb(), id, "Sent by e-document No. 1", admin, null);
+    const second = refusal(() => answerRequest(getDb(), id, "Another answer", admin, null));
+    expect(second.status).toBe(409);
+    expect(listRequests(getDb()).find((r) => r.id === id)).toMatchObject({ status: "answered", answer: "Sent by e-document No. 1" });
+    expect(audit("request.answer")).toEqual([{ object: `request ${id}`, userId: admin.id, ip: null }]);
+  });
+
+  it("by another channel are left without consideration and cannot be answered; unknown ones are 404", () => {
+    const id = registerRequest(getDb(), { ...REQUEST, channel: "other" }, admin, null);
+    expect(listRequests(getDb()).find((r) => r.id === id)!.status).toBe("left_without_consideration");
+    expect(refusal(() => answerRequest(getDb(), id, "x", admin, null)).status).toBe(409);
+    expect(refusal(() => answerRequest(getDb(), 999_999, "x", admin, null)).status).toBe(404);
+    expect(audit("request.answer")).toHaveLength(1); // the previous test's only
+  });
+});
+
+describe("collection dispatches", () => {
+  it("are recorded once per collection and period, with their audit row", () => {
+    recordDispatch(getDb(), { collection: 1, period: "2025-Q1", sentOn: "2025-04-20", recipients: "Government" }, admin, null);
+    const again = refusal(() => recordDispatch(getDb(), { collection: 1, period: "2025-Q1", sentOn: "2025-04-21", recipients: "Again" }, admin, null));
+    expect(again.status).toBe(409);
+    expect(sqlite.prepare("select count(*) as n from collection_dispatches").get()).toEqual({ n: 1 });
+    expect(audit("collection.dispatch")).toEqual([{ object: "collection 1 2025-Q1", userId: admin.id, ip: null }]);
+  });
+
+  it("refuses an unknown collection or a period of the wrong kind", () => {
+    expect(refusal(() => recordDispatch(getDb(), { collection: 9, period: "2025-Q1", sentOn: "2025-04-20", recipients: "x" }, admin, null)).status).toBe(400);
+    expect(refusal(() => recordDispatch(getDb(), { collection: 1, period: "2025-03", sentOn: "2025-04-20", recipients: "x" }, admin, null)).status).toBe(400);
+    expect(audit("collection.dispatch")).toHaveLength(1);
+    expect(dispatchSchedule(getDb()).length).toBeGreaterThan(0);
+  });
+});
+
+describe("calendar", () => {
+  it("adds, changes and removes a day, each with its audit row", () => {
+    changeCalendarDay(getDb(), { date: "2026-06-08", kind: "off", note: "Kurban ait" }, admin, null);
+    expect(loadAdjustments(getDb())).toEqual({ extraDaysOff: ["2026-06-08"], extraWorkingDays: [] });
+    changeCalendarDay(getDb(), { date: "2026-06-08", kind: "working", note: "transfer" }, admin, null);
+    expect(listAdjustments(getDb())).toEqual([{ date: "2026-06-08", kind: "working", note: "transfer" }]);
+    changeCalendarDay(getDb(), { date: "2026-06-08", kind: "remove", note: "" }, admin, null);
+    expect(listAdjustments(getDb())).toEqual([]);
+    expect(audit("calendar.change").map((r) => (r as { object: string }).object)).toEqual(["2026-06-08 off Kurban ait", "2026-06-08 working transfer", "2026-06-08 remove "]);
+  });
+});
