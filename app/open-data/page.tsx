@@ -4,7 +4,6 @@ import { BarChart } from "@/lib/ui/bar-chart";
 import { page } from "@/lib/http/route";
 import { CRIMES_METADATA, lastUpdated, nationalSeries, registeredCrimes } from "@/modules/reporting/server/open-data";
 import { listWaves } from "@/modules/survey/server/households";
-import { getDb } from "@/db/client";
 import { CEPEJ_METADATA, validatedIndicators } from "@/modules/cepej/server/open-indicators";
 
 export const metadata = { title: "Open data — Justice Statistics" };
@@ -47,7 +46,7 @@ export default page(({ db }) => {
       <section className="card" data-testid="survey-open">
         <h2>Public confidence in law enforcement and the judiciary (household survey)</h2>
         <ul>
-          {listWaves(getDb()).filter((w) => w.publishedAt).map((w) => (
+          {listWaves(db).filter((w) => w.publishedAt).map((w) => (
             <li key={w.year}>
               <a href={`/survey/waves/${w.year}/results`}>Wave {w.year}</a> — key indicators:{" "}
               <a href={`/api/survey/waves/${w.year}/results`}>JSON</a> · tables <a href={`/api/survey/waves/${w.year}/tables?format=csv`}>CSV</a> · <a href={`/api/survey/waves/${w.year}/tables?format=xlsx`}>XLSX</a>
