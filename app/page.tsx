@@ -13,8 +13,8 @@ import { inArray } from "drizzle-orm";
 export default async function HomePage() {
   const user = await requireUser();
   const t = await getTranslations("home");
-  const replies = repliesVisibleTo(user);
-  const waiting = waitingFor(user);
+  const replies = repliesVisibleTo(getDb(), user);
+  const waiting = waitingFor(getDb(), user);
   const regionNames = user.regions.length
     ? getDb().select({ name: regions.name }).from(regions).where(inArray(regions.code, user.regions)).orderBy(regions.name).all().map((r) => r.name).join(", ")
     : "";

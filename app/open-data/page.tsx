@@ -4,6 +4,7 @@ import { BarChart } from "@/lib/ui/bar-chart";
 import { CRIMES_METADATA, lastUpdated, nationalSeries, registeredCrimes } from "@/modules/reporting/server/open-data";
 import { listWaves } from "@/modules/survey/server/households";
 import { CEPEJ_METADATA, validatedIndicators } from "@/modules/cepej/server/open-indicators";
+import { page } from "@/lib/http/route";
 
 export const metadata = { title: "Open data — Justice Statistics" };
 
@@ -59,8 +60,8 @@ export default async function OpenDataPage() {
   );
 }
 
-function CepejIndicators() {
-  const rows = validatedIndicators();
+const CepejIndicators = page(({ db }) => {
+  const rows = validatedIndicators(db);
   const replies = [...new Set(rows.map((r) => `${r.cycle} · ${r.countryName}`))];
   return (
     <section className="card" data-testid="cepej-open">
@@ -77,4 +78,4 @@ function CepejIndicators() {
       </table>
     </section>
   );
-}
+});
