@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { page } from "@/lib/http/route";
 import { loadReplyPage } from "@/modules/cepej/server/reply-page";
-import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
+import { CepejReplyForm } from "@/modules/cepej/components/cepej-reply-form";
 import { keysOf } from "@/modules/questionnaire/cells";
 import { questionsOf } from "@/modules/questionnaire/walk";
 
@@ -28,7 +28,7 @@ export default async function ChapterPage(props: { params: Promise<Params> }) {
       <>
         <p className="breadcrumb"><Link href={data.base}>{data.cycle.name} · {data.countryName}</Link> · {t(`status.${data.reply.status}`)}</p>
         {data.readOnlyReason && <p className="alert" data-testid="read-only-reason">{data.readOnlyReason}</p>}
-        <ReplyForm
+        <CepejReplyForm
           key={chapter.id}
           chapter={chapter}
           chapters={data.chapters}
