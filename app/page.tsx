@@ -15,8 +15,8 @@ export default page(async ({ db }) => {
   const t = await getTranslations("home");
   const areas = areasOf(user);
   const has = (area: Area) => areas.includes(area);
-  const replies = has("cepej") ? repliesVisibleTo(user) : [];
-  const waiting = has("cepej") ? waitingFor(user) : { queriesToAnswer: 0, repliesToReview: 0, returned: 0 };
+  const replies = has("cepej") ? repliesVisibleTo(db, user) : [];
+  const waiting = has("cepej") ? waitingFor(db, user) : { queriesToAnswer: 0, repliesToReview: 0, returned: 0 };
   const scope = describeScope(db, user);
   const deadlines = has("reports") && !has("administration") && user.bodyId ? upcomingDeadlines(db, user.bodyId) : null;
 

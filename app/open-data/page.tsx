@@ -55,13 +55,12 @@ export default page(({ db }) => {
           ))}
         </ul>
       </section>
-      <CepejIndicators />
+      <CepejIndicators rows={validatedIndicators(db)} />
     </>
   );
 });
 
-function CepejIndicators() {
-  const rows = validatedIndicators();
+function CepejIndicators({ rows }: { rows: ReturnType<typeof validatedIndicators> }) {
   const replies = [...new Set(rows.map((r) => `${r.cycle} · ${r.countryName}`))];
   return (
     <section className="card" data-testid="cepej-open">

@@ -11,7 +11,7 @@ import { isServiceError } from "./service-error";
 export type RouteContext<P> = { request: Request; params: P; db: Db };
 
 export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<Response> | Response) {
-  return async (request: Request, context: { params?: Promise<P> }): Promise<Response> => {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       return await handler({ request, params: (await context?.params) as P, db: getDb() });
     } catch (error) {

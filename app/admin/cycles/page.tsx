@@ -2,34 +2,39 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
+import { page } from "@/lib/http/route";
 import { listCycles } from "@/modules/cepej/server/cycles";
 import { NewCycleForm } from "@/modules/cepej/components/new-cycle-form";
 
-export default async function CyclesPage() {
-  await requireAccess("read", { kind: "administration" });
-  const t = await getTranslations("cycles");
-  const cycles = listCycles();
-  return (
-    <>
-      <h1>{t("title")}</h1>
-      <table className="list" data-testid="cycles">
-        <thead><tr><th>{t("name")}</th><th>{t("referenceYear")}</th><th>{t("campaign")}</th><th>{t("previousCycle")}</th><th>{t("threshold")}</th></tr></thead>
-        <tbody>
-          {cycles.map((c) => (
-            <tr key={c.slug}>
-              <td><Link href={`/admin/cycles/${c.slug}`}>{c.name}</Link></td>
-              <td>{c.referenceYear}</td>
-              <td>{c.opensOn} – {c.closesOn}</td>
-              <td>{c.previousCycle ?? "—"}</td>
-              <td>{c.variationThreshold} %</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="card" style={{ marginTop: 16 }}>
-        <h2>{t("new")}</h2>
-        <NewCycleForm cycles={cycles.map((c) => ({ slug: c.slug, name: c.name }))} />
-      </div>
-    </>
-  );
+// The wrapper is called inside a declared default export: the route registry reads page
+// functions from `export default function` declarations.
+export default async function CyclesPage(props: { params: Promise<Record<string, never>> }) {
+  return page(async ({ db }) => {
+    await requireAccess("read", { kind: "administration" });
+    const t = await getTranslations("cycles");
+    const cycles = listCycles(db);
+    return (
+      <>
+        <h1>{t("title")}</h1>
+        <table className="list" data-testid="cycles">
+          <thead><tr><th>{t("name")}</th><th>{t("referenceYear")}</th><th>{t("campaign")}</th><th>{t("previousCycle")}</th><th>{t("threshold")}</th></tr></thead>
+          <tbody>
+            {cycles.map((c) => (
+              <tr key={c.slug}>
+                <td><Link href={`/admin/cycles/${c.slug}`}>{c.name}</Link></td>
+                <td>{c.referenceYear}</td>
+                <td>{c.opensOn} – {c.closesOn}</td>
+                <td>{c.previousCycle ?? "—"}</td>
+                <td>{c.variationThreshold} %</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="card" style={{ marginTop: 16 }}>
+          <h2>{t("new")}</h2>
+          <NewCycleForm cycles={cycles.map((c) => ({ slug: c.slug, name: c.name }))} />
+        </div>
+      </>
+    );
+  })(props);
 }

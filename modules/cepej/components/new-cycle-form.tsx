@@ -1,16 +1,20 @@
 "use client";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { createCycleAction, type CycleFormState } from "@/modules/cepej/actions";
+import type { ActionState } from "@/lib/auth/admin-action";
+import { createCycleAction } from "@/modules/cepej/actions";
 
 export function NewCycleForm({ cycles }: { cycles: { slug: string; name: string }[] }) {
   const t = useTranslations("cycles");
-  const [state, action, pending] = useActionState<CycleFormState, FormData>(createCycleAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(createCycleAction, {});
   const [source, setSource] = useState("copy");
-  const err = (name: string) => state.fieldErrors?.[name] ? <span className="error" data-testid={`error-${name}`}>{t(`errors.${state.fieldErrors[name]}` as never)}</span> : null;
+  const err = (name: string) => state.fieldErrors?.[name] ? <span className="error" data-testid={`error-${name}`}>{t(`errors.${state.fieldErrors[name].key}` as never)}</span> : null;
+  // An uploaded definition's errors come as fields "definition:N" with their path and message.
+  const definitionErrors = Object.values(state.fieldErrors ?? {}).filter((e) => e.key === "definition").map((e) => e.values ?? {});
   return (
     <form action={action} data-testid="new-cycle">
       {state.ok && <p className="alert ok" role="status">{t("created")}</p>}
+      {(state.denied || (state.error && !state.fieldErrors)) && <p className="alert error" role="alert">{state.denied ?? state.error}</p>}
       <label className="field"><span>{t("slug")}</span><input type="text" name="slug" placeholder="2022-2024" />{err("slug")}</label>
       <label className="field"><span>{t("name")}</span><input type="text" name="name" placeholder="Evaluation cycle 2022–2024" />{err("name")}</label>
       <label className="field"><span>{t("referenceYear")}</span><input type="text" name="referenceYear" inputMode="numeric" placeholder="2022" />{err("referenceYear")}</label>
@@ -35,10 +39,10 @@ export function NewCycleForm({ cycles }: { cycles: { slug: string; name: string 
           </>
         )}
       </fieldset>
-      {state.definitionErrors && (
+      {definitionErrors.length > 0 && (
         <div className="alert error" data-testid="definition-errors">
           <strong>{t("definitionInvalid")}</strong>
-          <ul>{state.definitionErrors.slice(0, 50).map((e, i) => <li key={i}><code>{e.path}</code>: {e.message}</li>)}</ul>
+          <ul>{definitionErrors.slice(0, 50).map((e, i) => <li key={i}><code>{e.path}</code>: {e.message}</li>)}</ul>
         </div>
       )}
       <button type="submit" disabled={pending}>{t("create")}</button>

@@ -35,14 +35,8 @@ function useAction() {
 export function QueryThreads({ question }: { question: Question }) {
   const { review } = useReply();
   const threads = review.queries.filter((q) => q.questionId === question.id);
-  const notes = review.notes?.[question.id] ?? [];
   return (
     <>
-      {notes.length > 0 && (
-        <div className="query open" data-testid={`notes-${question.id}`}>
-          <ul>{notes.map((n, i) => <li key={i}><span className="muted">{n.by} · {n.at.slice(0, 16).replace("T", " ")}:</span> {n.text}</li>)}</ul>
-        </div>
-      )}
       {threads.map((thread) => <Thread key={thread.id} thread={thread} />)}
       {review.reviewer && <ReviewTools question={question} />}
     </>

@@ -1,95 +1,118 @@
 // Evaluation cycles: create one (questionnaire copied from the previous cycle or uploaded as JSON),
-// assign correspondents, extend a country's deadline, and the per-country status of a cycle.
+// assign correspondents, extend a country's deadline, and the per-country status of a cycle. Each
+// change is a service with its own transaction and its log-journal row in it.
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { countries, cycleCorrespondents, cycles, questionnaires, responses, users, userScopes } from "@/db/schema";
+import { and, asc, count, desc, eq } from "drizzle-orm";
+import { inTransaction, type Executor } from "@/db/transaction";
+import { prepared } from "@/db/statements";
+import { countries, cycleCorrespondents, cycles, queries, questionnaires, responses, users, userScopes } from "@/db/schema";
+import type { Principal } from "@/lib/auth/policy";
+import type { FieldError } from "@/lib/auth/admin-action";
+import { recordAudit } from "@/lib/audit/server";
+import { ServiceError } from "@/lib/http/service-error";
 import { parseQuestionnaire, type DefinitionError } from "@/modules/questionnaire/validate";
-import { indexQuestionnaire } from "@/modules/questionnaire/cells";
 import { blocksSubmission, evaluateAll } from "@/modules/questionnaire/rules";
 import { progressOf } from "@/modules/questionnaire/progress";
 import { walkQuestions } from "@/modules/questionnaire/walk";
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import type { Answer } from "@/modules/questionnaire/answers";
+import { CYCLE_ANSWERS } from "./cepej.sql";
 
-export function listCycles() {
-  return getDb().select().from(cycles).orderBy(desc(cycles.referenceYear)).all();
+export function listCycles(db: Executor) {
+  return db.select().from(cycles).orderBy(desc(cycles.referenceYear)).all();
 }
 
-export type NewCycle = {
+type NewCycle = {
   slug: string; name: string; referenceYear: number; opensOn: string; closesOn: string;
   previousCycle: string | null; variationThreshold: number; definitionJson: string | null;
 };
 
-/** Creates the cycle and a reply (not started) for every country. */
-export function createCycle(input: NewCycle): { ok: true } | { ok: false; field?: string; message?: string; definitionErrors?: DefinitionError[] } {
-  const db = getDb();
-  if (db.select().from(cycles).where(eq(cycles.slug, input.slug)).get()) return { ok: false, field: "slug", message: "exists" };
-  let questionnaireId: string;
-  if (input.definitionJson) {
-    let json: unknown;
-    try {
-      json = JSON.parse(input.definitionJson);
-    } catch {
-      return { ok: false, definitionErrors: [{ path: "(file)", message: "not valid JSON" }] };
+/** Each error of an uploaded definition as a field error `definition:N` (key "definition", with
+ *  the path and message), the form lists them. */
+const definitionInvalid = (errors: DefinitionError[]) =>
+  new ServiceError(400, "The definition is not valid.", Object.fromEntries(errors.map((e, i): [string, FieldError] => [`definition:${i}`, { key: "definition", values: { path: e.path, message: e.message } }])));
+
+/** Creates the cycle, its questionnaire when uploaded, and a reply (not started) for every country. */
+export function createCycle(db: Executor, input: NewCycle, user: Principal, ip: string | null) {
+  inTransaction(db, (tx) => {
+    if (tx.select({ slug: cycles.slug }).from(cycles).where(eq(cycles.slug, input.slug)).get()) {
+      throw new ServiceError(409, "A cycle with this slug exists.", { slug: { key: "exists" } });
     }
-    const parsed = parseQuestionnaire(json);
-    if (!parsed.ok) return { ok: false, definitionErrors: parsed.errors };
-    questionnaireId = `cepej-${input.slug}`;
-    db.insert(questionnaires).values({ id: questionnaireId, version: parsed.questionnaire.version, definition: JSON.stringify({ ...parsed.questionnaire, id: questionnaireId }) })
-      .onConflictDoUpdate({ target: questionnaires.id, set: { version: parsed.questionnaire.version, definition: JSON.stringify({ ...parsed.questionnaire, id: questionnaireId }) } }).run();
-  } else {
-    const prev = input.previousCycle ? db.select().from(cycles).where(eq(cycles.slug, input.previousCycle)).get() : undefined;
-    if (!prev) return { ok: false, field: "previousCycle", message: "copyNeedsPrevious" };
-    questionnaireId = prev.questionnaireId;
-  }
-  db.transaction((tx) => {
+    let questionnaireId: string;
+    if (input.definitionJson !== null) {
+      let json: unknown;
+      try {
+        json = JSON.parse(input.definitionJson);
+      } catch {
+        throw definitionInvalid([{ path: "(file)", message: "not valid JSON" }]);
+      }
+      const parsed = parseQuestionnaire(json);
+      if (!parsed.ok) throw definitionInvalid(parsed.errors);
+      questionnaireId = `cepej-${input.slug}`;
+      const definition = JSON.stringify({ ...parsed.questionnaire, id: questionnaireId });
+      tx.insert(questionnaires).values({ id: questionnaireId, version: parsed.questionnaire.version, definition })
+        .onConflictDoUpdate({ target: questionnaires.id, set: { version: parsed.questionnaire.version, definition } }).run();
+    } else {
+      const prev = input.previousCycle ? tx.select().from(cycles).where(eq(cycles.slug, input.previousCycle)).get() : undefined;
+      if (!prev) throw new ServiceError(400, "Choose the cycle to copy the questionnaire from.", { previousCycle: { key: "copyNeedsPrevious" } });
+      questionnaireId = prev.questionnaireId;
+    }
     tx.insert(cycles).values({ slug: input.slug, name: input.name, referenceYear: input.referenceYear, questionnaireId, opensOn: input.opensOn, closesOn: input.closesOn, previousCycle: input.previousCycle, variationThreshold: input.variationThreshold }).run();
     const all = tx.select({ code: countries.code }).from(countries).all();
     tx.insert(responses).values(all.map((c) => ({ questionnaireId, cycleSlug: input.slug, countryCode: c.code }))).run();
+    recordAudit(tx, { action: "cycle.create", object: input.slug, user }, ip);
   });
-  return { ok: true };
 }
 
 /** Assigns a correspondent to a country for the cycle; they also get the country in their scope. */
-export function assignCorrespondent(cycle: string, country: string, userId: number): string | null {
-  const db = getDb();
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user || user.role !== "correspondent") return "notCorrespondent";
-  if (!db.select().from(countries).where(eq(countries.code, country)).get()) return "unknownCountry";
-  db.transaction((tx) => {
+export function assignCorrespondent(db: Executor, input: { cycle: string; country: string; userId: number }, user: Principal, ip: string | null) {
+  const { cycle, country, userId } = input;
+  inTransaction(db, (tx) => {
+    const assignee = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
+    if (!assignee || assignee.role !== "correspondent") throw new ServiceError(400, "Only a correspondent can be assigned to a country.");
+    if (!tx.select({ slug: cycles.slug }).from(cycles).where(eq(cycles.slug, cycle)).get()) throw new ServiceError(404, `No cycle ${cycle}.`);
+    if (!tx.select({ code: countries.code }).from(countries).where(eq(countries.code, country)).get()) throw new ServiceError(400, `No country ${country}.`);
     tx.insert(cycleCorrespondents).values({ cycleSlug: cycle, countryCode: country, userId }).onConflictDoNothing().run();
     tx.insert(userScopes).values({ userId, kind: "country", code: country }).onConflictDoNothing().run();
+    recordAudit(tx, { action: "cycle.assign", object: `${cycle}/${country} → user ${userId}`, user }, ip);
   });
-  return null;
 }
 
-export function extendDeadline(cycle: string, country: string, date: string | null) {
-  getDb().update(responses).set({ deadline: date }).where(and(eq(responses.cycleSlug, cycle), eq(responses.countryCode, country))).run();
+/** Sets (or, with null, removes) a country's own closing date for the cycle. */
+export function extendDeadline(db: Executor, input: { cycle: string; country: string; deadline: string | null }, user: Principal, ip: string | null) {
+  const { cycle, country, deadline } = input;
+  inTransaction(db, (tx) => {
+    const { changes } = tx.update(responses).set({ deadline }).where(and(eq(responses.cycleSlug, cycle), eq(responses.countryCode, country))).run();
+    if (!changes) throw new ServiceError(404, `No reply of ${country} in cycle ${cycle}.`);
+    recordAudit(tx, { action: "cycle.extend_deadline", object: `${cycle}/${country} → ${deadline ?? "none"}`, user }, ip);
+  });
 }
 
-export type CountryStatus = {
+type CountryStatus = {
   country: string; name: string; status: string; answered: number; total: number; percent: number;
   warnings: number; openQueries: number; lastActivity: string; deadline: string | null; correspondents: string[];
 };
 
 /** One row per country: status, % answered, open warnings, open queries, last activity. */
-export function cycleStatus(slug: string): CountryStatus[] {
-  const db = getDb();
+export function cycleStatus(db: Executor, slug: string): CountryStatus[] {
   const cycle = db.select().from(cycles).where(eq(cycles.slug, slug)).get();
   if (!cycle) return [];
-  const index = loadQuestionnaire(getDb(), cycle.questionnaireId);
+  const index = loadQuestionnaire(db, cycle.questionnaireId);
   const questions = Array.from(walkQuestions(index.questionnaire), (x) => x.question);
   const rows = db
     .select({ id: responses.id, country: countries.code, name: countries.name, status: responses.status, updatedAt: responses.updatedAt, deadline: responses.deadline })
     .from(responses).innerJoin(countries, eq(countries.code, responses.countryCode))
     .where(eq(responses.cycleSlug, slug)).orderBy(asc(countries.name)).all();
   const answers = new Map<number, Map<string, Answer>>();
-  for (const a of db.$client.prepare("select a.response_id, a.cell, a.num, a.text, a.status from answers a join responses r on r.id = a.response_id where r.cycle_slug = ?").iterate(slug) as Iterable<{ response_id: number; cell: string; num: number | null; text: string | null; status: "NA" | "NAP" | null }>) {
+  for (const a of prepared(db.$client, CYCLE_ANSWERS).iterate(slug) as Iterable<{ response_id: number; cell: string; num: number | null; text: string | null; status: "NA" | "NAP" | null }>) {
     if (!answers.has(a.response_id)) answers.set(a.response_id, new Map());
     answers.get(a.response_id)!.set(a.cell, { num: a.num, text: a.text, status: a.status });
   }
-  const queryCounts = new Map((db.$client.prepare("select q.response_id as id, count(*) as n from queries q join responses r on r.id = q.response_id where r.cycle_slug = ? and q.status = 'open' group by q.response_id").all(slug) as { id: number; n: number }[]).map((r) => [r.id, r.n]));
+  const queryCounts = new Map(
+    db.select({ id: queries.responseId, n: count() }).from(queries).innerJoin(responses, eq(responses.id, queries.responseId))
+      .where(and(eq(responses.cycleSlug, slug), eq(queries.status, "open"))).groupBy(queries.responseId).all()
+      .map((r) => [r.id, r.n]),
+  );
   const assigned = db.select({ country: cycleCorrespondents.countryCode, name: users.name }).from(cycleCorrespondents).innerJoin(users, eq(users.id, cycleCorrespondents.userId)).where(eq(cycleCorrespondents.cycleSlug, slug)).all();
   return rows.map((r) => {
     const mine = answers.get(r.id) ?? new Map<string, Answer>();
@@ -105,8 +128,6 @@ export function cycleStatus(slug: string): CountryStatus[] {
   });
 }
 
-export function correspondentsList() {
-  return getDb().select({ id: users.id, name: users.name, email: users.email }).from(users).where(and(eq(users.role, "correspondent"), eq(users.active, true))).orderBy(users.name).all();
+export function correspondentsList(db: Executor) {
+  return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(and(eq(users.role, "correspondent"), eq(users.active, true))).orderBy(users.name).all();
 }
-
-export { indexQuestionnaire, sql };

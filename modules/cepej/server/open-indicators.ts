@@ -1,24 +1,27 @@
 // Open data of the CEPEJ evaluation: derived indicators of validated replies only, computed without
 // the values a reviewer marked "not retained for publication".
 import "server-only";
-import { getDb } from "@/db/client";
+import { and, eq, isNotNull } from "drizzle-orm";
+import type { Executor } from "@/db/transaction";
+import { countries, responses } from "@/db/schema";
 import { loadAnswers } from "@/modules/questionnaire/server/answers";
 import { computeIndicators } from "@/modules/cepej/indicators";
 import { flagsOf } from "./workflow";
 
-export type OpenIndicator = { cycle: string; country: string; countryName: string; indicator: string; label: string; unit: string; value: number | null };
+type OpenIndicator = { cycle: string; country: string; countryName: string; indicator: string; label: string; unit: string; value: number | null };
 
-export function validatedIndicators(): OpenIndicator[] {
-  const replies = getDb().$client.prepare(
-    `select r.id, r.cycle_slug as cycle, r.country_code as country, c.name as countryName
-       from responses r join countries c on c.code = r.country_code
-      where r.status = 'validated' and r.cycle_slug is not null order by r.cycle_slug, c.name`,
-  ).all() as { id: number; cycle: string; country: string; countryName: string }[];
+export function validatedIndicators(db: Executor): OpenIndicator[] {
+  const replies = db
+    .select({ id: responses.id, cycle: responses.cycleSlug, country: countries.code, countryName: countries.name })
+    .from(responses).innerJoin(countries, eq(countries.code, responses.countryCode))
+    .where(and(eq(responses.status, "validated"), isNotNull(responses.cycleSlug)))
+    .orderBy(responses.cycleSlug, countries.name)
+    .all();
   return replies.flatMap((r) => {
-    const stored = loadAnswers(getDb(), r.id);
-    const withheld = new Set(flagsOf(r.id).map((f) => f.cell));
+    const stored = loadAnswers(db, r.id);
+    const withheld = new Set(flagsOf(db, r.id).map((f) => f.cell));
     const read = (k: string) => (withheld.has(k) ? undefined : stored.get(k)?.answer);
-    return computeIndicators(read).map((i) => ({ cycle: r.cycle, country: r.country, countryName: r.countryName, indicator: i.id, label: i.label, unit: i.unit, value: i.value }));
+    return computeIndicators(read).map((i) => ({ cycle: r.cycle!, country: r.country, countryName: r.countryName, indicator: i.id, label: i.label, unit: i.unit, value: i.value }));
   });
 }
 

@@ -1,8 +1,8 @@
 // Everything a reply page needs, loaded and authorised in one place.
 import "server-only";
 import { notFound } from "next/navigation";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { eq } from "drizzle-orm";
+import type { Executor } from "@/db/transaction";
 import { cycles, responses } from "@/db/schema";
 import { requireAccess } from "@/lib/auth/session";
 import { decide } from "@/lib/auth/policy";
@@ -12,18 +12,17 @@ import { blocksSubmission, evaluateQuestion } from "@/modules/questionnaire/rule
 import { progressOf } from "@/modules/questionnaire/progress";
 import { questionsOf } from "@/modules/questionnaire/walk";
 import type { Answer } from "@/modules/questionnaire/answers";
-import { findReply } from "./replies";
-import { editCheck } from "./reply-access";
+import { editCheck, findReply } from "./replies";
 import { flagsOf, previousAnswers, queriesOf, transitionsOf } from "./workflow";
 
-export async function loadReplyPage(cycle: string, countryParam: string, locale: string) {
+export async function loadReplyPage(db: Executor, cycle: string, countryParam: string, locale: string) {
   const country = countryParam.toUpperCase();
   const user = await requireAccess("read", { kind: "cepejReply", country });
-  const found = findReply(cycle, country);
+  const found = findReply(db, cycle, country);
   if (!found) notFound();
-  const index = loadQuestionnaire(getDb(), found.reply.questionnaireId);
-  const stored = loadAnswers(getDb(), found.reply.id);
-  const prev = previousAnswers(found);
+  const index = loadQuestionnaire(db, found.reply.questionnaireId);
+  const stored = loadAnswers(db, found.reply.id);
+  const prev = previousAnswers(db, found);
   const previous = prev ? Object.fromEntries([...prev.answers].map(([k, v]) => [k, v.answer])) : {};
   const options = { submit: true, previous: prev ? (k: string) => previous[k] : undefined, variationThreshold: found.cycle.variationThreshold };
   const read = (key: string) => stored.get(key)?.answer;
@@ -49,22 +48,21 @@ export async function loadReplyPage(cycle: string, countryParam: string, locale:
     readOnlyReason: editable.ok ? null : editable.reason,
     previousCycle: prev?.cycle ?? null,
     previous,
-    queries: queriesOf(found.reply.id),
-    flags: flagsOf(found.reply.id),
-    transitions: transitionsOf(found.reply.id),
-    series: reviewer ? seriesOf(country) : null,
+    queries: queriesOf(db, found.reply.id),
+    flags: flagsOf(db, found.reply.id),
+    transitions: transitionsOf(db, found.reply.id),
+    series: reviewer ? seriesOf(db, country) : null,
   };
 }
 
 /** For reviewers: the country's answers in every cycle held in the database. */
-function seriesOf(country: string): { cycle: string; answers: Record<string, Answer> }[] {
-  const db = getDb();
+function seriesOf(db: Executor, country: string): { cycle: string; answers: Record<string, Answer> }[] {
   const replies = db
     .select({ id: responses.id, cycle: cycles.slug })
     .from(responses)
     .innerJoin(cycles, eq(cycles.slug, responses.cycleSlug))
-    .where(and(eq(responses.countryCode, country)))
+    .where(eq(responses.countryCode, country))
     .orderBy(cycles.referenceYear)
     .all();
-  return replies.map((r) => ({ cycle: r.cycle, answers: Object.fromEntries([...loadAnswers(getDb(), r.id)].map(([k, v]) => [k, v.answer])) }));
+  return replies.map((r) => ({ cycle: r.cycle, answers: Object.fromEntries([...loadAnswers(db, r.id)].map(([k, v]) => [k, v.answer])) }));
 }

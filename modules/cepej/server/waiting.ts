@@ -1,22 +1,23 @@
 // What waits for a user on their home page: queries to answer, replies to review.
 import "server-only";
-import { getDb } from "@/db/client";
-import type { CurrentUser } from "@/lib/auth/session";
+import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
+import type { Executor } from "@/db/transaction";
+import { prepared } from "@/db/statements";
+import { responses } from "@/db/schema";
+import { scopeOf, type Principal } from "@/lib/auth/policy";
+import { QUERIES_WAITING_FOR } from "./cepej.sql";
 
-export function waitingFor(user: CurrentUser): { queriesToAnswer: number; repliesToReview: number; returned: number } {
-  const sqlite = getDb().$client;
-  if (user.role === "admin") {
-    const { n } = sqlite.prepare("select count(*) as n from responses where status = 'submitted' and cycle_slug is not null").get() as { n: number };
-    return { queriesToAnswer: 0, repliesToReview: n, returned: 0 };
-  }
-  if (user.role !== "correspondent" || !user.countries.length) return { queriesToAnswer: 0, repliesToReview: 0, returned: 0 };
-  const marks = user.countries.map(() => "?").join(",");
-  // A query waits for the correspondent while it is open and its last message is not theirs.
-  const q = sqlite.prepare(
-    `select count(*) as n from queries q join responses r on r.id = q.response_id
-      where q.status = 'open' and r.country_code in (${marks})
-        and (select m.user_id from query_messages m where m.query_id = q.id order by m.id desc limit 1) is not ?`,
-  ).get(...user.countries, user.id) as { n: number };
-  const r = sqlite.prepare(`select count(*) as n from responses where status = 'returned' and cycle_slug is not null and country_code in (${marks})`).get(...user.countries) as { n: number };
-  return { queriesToAnswer: q.n, repliesToReview: 0, returned: r.n };
+const NOTHING = { queriesToAnswer: 0, repliesToReview: 0, returned: 0 };
+
+export function waitingFor(db: Executor, user: Principal): { queriesToAnswer: number; repliesToReview: number; returned: number } {
+  const replies = (state: "submitted" | "returned", countries: string[] | null) =>
+    db.select({ n: count() }).from(responses)
+      .where(and(eq(responses.status, state), isNotNull(responses.cycleSlug), countries ? inArray(responses.countryCode, countries) : undefined))
+      .get()?.n ?? 0;
+  // Administrators review submitted replies; correspondents answer queries and returned replies.
+  if (user.role === "admin") return { ...NOTHING, repliesToReview: replies("submitted", scopeOf(user).countries) };
+  const countries = scopeOf(user).countries;
+  if (user.role !== "correspondent" || !countries?.length) return NOTHING;
+  const q = prepared(db.$client, QUERIES_WAITING_FOR).get(JSON.stringify(countries), user.id) as { n: number };
+  return { queriesToAnswer: q.n, repliesToReview: 0, returned: replies("returned", countries) };
 }

@@ -1,30 +1,43 @@
 // Reply workflow on the server: submit (with every check), return, validate, reopen; queries and
-// "not retained" flags. Each state change is recorded with who, when, from, to and a note.
+// "not retained" flags. Each write is a service that opens one transaction, re-reads the reply (or
+// query) inside it, and writes its change, the state change (who, when, from, to, note) and its
+// log-journal row together.
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { inTransaction, type Executor } from "@/db/transaction";
 import { cellFlags, cycles, queries, queryMessages, replyTransitions, responses, users } from "@/db/schema";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { Principal } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/server";
+import { ServiceError } from "@/lib/http/service-error";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
 import { blocksSubmission, evaluateAll, type Issue } from "@/modules/questionnaire/rules";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import { loadAnswers, type StoredAnswer } from "@/modules/questionnaire/server/answers";
 import { checkTransition, type ReplyAction, type ReplyState } from "../workflow";
-import { findReply } from "./replies";
+import { currentReply, findReply, type ReplyRecord } from "./replies";
 
-export type ReplyRecord = NonNullable<ReturnType<typeof findReply>>;
+/** The reply as the log-journal names it: `2022-2024/KZ`. */
+export const replyName = (found: ReplyRecord) => `${found.cycle.slug}/${found.reply.countryCode}`;
+
+/** The reply re-read inside the service's transaction (it may have changed since the caller read it). */
+export function replyNow(tx: Executor, found: ReplyRecord): ReplyRecord {
+  const now = currentReply(tx, found.reply.id);
+  if (!now) throw new ServiceError(404, `No reply of ${found.reply.countryCode} in cycle ${found.cycle.slug}.`);
+  return now;
+}
 
 /** The same country's reply in the cycle this one compares with, if any. */
-export function previousAnswers(found: ReplyRecord): { cycle: string; answers: Map<string, StoredAnswer> } | null {
+export function previousAnswers(db: Executor, found: ReplyRecord): { cycle: string; answers: Map<string, StoredAnswer> } | null {
   const prevSlug = found.cycle.previousCycle;
   if (!prevSlug || !found.reply.countryCode) return null;
-  const prev = findReply(prevSlug, found.reply.countryCode);
-  return prev ? { cycle: prevSlug, answers: loadAnswers(getDb(), prev.reply.id) } : null;
+  const prev = findReply(db, prevSlug, found.reply.countryCode);
+  return prev ? { cycle: prevSlug, answers: loadAnswers(db, prev.reply.id) } : null;
 }
 
 /** Everything that still blocks submission: errors, unanswered cells, unexplained warnings. */
-export function submissionBlockers(index: QuestionnaireIndex, found: ReplyRecord): Issue[] {
-  const answers = loadAnswers(getDb(), found.reply.id);
-  const prev = previousAnswers(found);
+function submissionBlockers(db: Executor, index: QuestionnaireIndex, found: ReplyRecord): Issue[] {
+  const answers = loadAnswers(db, found.reply.id);
+  const prev = previousAnswers(db, found);
   return evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, {
     submit: true,
     previous: prev ? (k) => prev.answers.get(k)?.answer : undefined,
@@ -32,36 +45,45 @@ export function submissionBlockers(index: QuestionnaireIndex, found: ReplyRecord
   }).filter(blocksSubmission);
 }
 
-export function openQueryCount(responseId: number): number {
-  return (getDb().$client.prepare("select count(*) as n from queries where response_id = ? and status = 'open'").get(responseId) as { n: number }).n;
+function openQueryCount(db: Executor, responseId: number): number {
+  return db.select({ n: count() }).from(queries).where(and(eq(queries.responseId, responseId), eq(queries.status, "open"))).get()?.n ?? 0;
 }
 
-export type TransitionResult =
-  | { ok: true; from: ReplyState; to: ReplyState }
-  | { ok: false; status: number; reason: string; issues?: Issue[] };
-
-export function transitionReply(index: QuestionnaireIndex, found: ReplyRecord, action: ReplyAction, user: CurrentUser, note: string | null): TransitionResult {
-  const from = found.reply.status as ReplyState;
-  const check = checkTransition(action, from, user.role, { openQueries: openQueryCount(found.reply.id), note });
-  if (!check.ok) return check;
-  if (action === "submit") {
-    const issues = submissionBlockers(index, found);
-    if (issues.length) return { ok: false, status: 422, reason: `${issues.length} item(s) must be fixed or explained before submitting.`, issues };
-  }
-  recordState(found.reply.id, from, check.to, user.id, note);
-  return { ok: true, from, to: check.to };
-}
-
-export function recordState(responseId: number, from: string, to: string, userId: number | null, note: string | null) {
-  const db = getDb();
-  db.transaction((tx) => {
-    tx.update(responses).set({ status: to as ReplyState, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` }).where(eq(responses.id, responseId)).run();
-    tx.insert(replyTransitions).values({ responseId, fromState: from, toState: to, userId, note }).run();
+/**
+ * Moves the reply through the workflow. Inside one transaction: the reply's state, its open
+ * queries and (to submit) its answers are read as they are now, the move is checked, recorded and
+ * journalled. Refusals: 403 (role), 409 (state, open queries), 400 (reopen without a note), 422
+ * (what blocks a submission, each with its question and chapter).
+ */
+export function transitionReply(db: Executor, found: ReplyRecord, action: ReplyAction, user: Principal, note: string | null, ip: string | null): { from: ReplyState; to: ReplyState } {
+  return inTransaction(db, (tx) => {
+    const now = replyNow(tx, found);
+    const from = now.reply.status as ReplyState;
+    const check = checkTransition(action, from, user.role, { openQueries: openQueryCount(tx, now.reply.id), note });
+    if (!check.ok) throw new ServiceError(check.status, check.reason);
+    if (action === "submit") {
+      const index = loadQuestionnaire(tx, now.reply.questionnaireId);
+      const issues = submissionBlockers(tx, index, now);
+      if (issues.length) {
+        const details = issues.map((i) => ({ question: i.question, cell: i.cell, code: i.code, severity: i.severity, params: i.params, chapter: index.chapterOf.get(i.question) }));
+        throw new ServiceError(422, `${issues.length} item(s) must be fixed or explained before submitting.`, details);
+      }
+    }
+    recordState(tx, now.reply.id, from, check.to, user.id, note);
+    recordAudit(tx, { action: `reply.${action}`, object: replyName(now), user }, ip);
+    return { from, to: check.to };
   });
 }
 
-export function transitionsOf(responseId: number) {
-  return getDb()
+/** Writes a state change of a reply; part of the calling service's transaction. */
+export function recordState(tx: Executor, responseId: number, from: string, to: string, userId: number | null, note: string | null) {
+  if (!tx.$client.inTransaction) throw new Error("a reply's state moves inside the calling service's transaction");
+  tx.update(responses).set({ status: to as ReplyState, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` }).where(eq(responses.id, responseId)).run();
+  tx.insert(replyTransitions).values({ responseId, fromState: from, toState: to, userId, note }).run();
+}
+
+export function transitionsOf(db: Executor, responseId: number) {
+  return db
     .select({ from: replyTransitions.fromState, to: replyTransitions.toState, note: replyTransitions.note, at: replyTransitions.at, by: users.name })
     .from(replyTransitions)
     .leftJoin(users, eq(users.id, replyTransitions.userId))
@@ -72,10 +94,9 @@ export function transitionsOf(responseId: number) {
 
 // ----- queries -----------------------------------------------------------------------------
 
-export type QueryThread = { id: number; questionId: string; status: "open" | "resolved"; createdAt: string; messages: { by: string | null; role: string | null; text: string; at: string }[] };
+type QueryThread = { id: number; questionId: string; status: "open" | "resolved"; createdAt: string; messages: { by: string | null; role: string | null; text: string; at: string }[] };
 
-export function queriesOf(responseId: number): QueryThread[] {
-  const db = getDb();
+export function queriesOf(db: Executor, responseId: number): QueryThread[] {
   const threads = db.select().from(queries).where(eq(queries.responseId, responseId)).orderBy(asc(queries.id)).all();
   const messages = db
     .select({ queryId: queryMessages.queryId, text: queryMessages.text, at: queryMessages.at, by: users.name, role: users.role })
@@ -94,38 +115,57 @@ export function queriesOf(responseId: number): QueryThread[] {
   }));
 }
 
-export function openQuery(responseId: number, questionId: string, text: string, userId: number): number {
-  return getDb().transaction((tx) => {
-    const { id } = tx.insert(queries).values({ responseId, questionId, createdBy: userId }).returning({ id: queries.id }).get();
-    tx.insert(queryMessages).values({ queryId: id, userId, text }).run();
+/** A reviewer opens a query on a question of the reply: the thread, its first message and the
+ *  log-journal row in one transaction. Returns the query's id. */
+export function openQuery(db: Executor, found: ReplyRecord, user: Principal, questionId: string, text: string, ip: string | null): number {
+  return inTransaction(db, (tx) => {
+    const now = replyNow(tx, found);
+    if (!loadQuestionnaire(tx, now.reply.questionnaireId).questions.has(questionId)) throw new ServiceError(400, `No question ${questionId} in this questionnaire.`);
+    const { id } = tx.insert(queries).values({ responseId: now.reply.id, questionId, createdBy: user.id }).returning({ id: queries.id }).get();
+    tx.insert(queryMessages).values({ queryId: id, userId: user.id, text }).run();
+    recordAudit(tx, { action: "query.open", object: `${replyName(now)} ${questionId} (query ${id})`, user }, ip);
     return id;
   });
 }
 
-export function findQuery(responseId: number, queryId: number) {
-  return getDb().select().from(queries).where(and(eq(queries.id, queryId), eq(queries.responseId, responseId))).get();
-}
-
-export function answerQuery(queryId: number, text: string, userId: number) {
-  getDb().insert(queryMessages).values({ queryId, userId, text }).run();
-}
-
-export function resolveQuery(queryId: number) {
-  getDb().update(queries).set({ status: "resolved", resolvedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` }).where(eq(queries.id, queryId)).run();
+/** Answers an open query of the reply ({text}) or resolves it ({resolve}); who may resolve is the
+ *  caller's check. The query is re-read inside the transaction: 404 when it is not this reply's,
+ *  409 when it is resolved by now. */
+export function postToQuery(db: Executor, found: ReplyRecord, user: Principal, queryId: number, post: { text: string } | { resolve: true }, ip: string | null) {
+  inTransaction(db, (tx) => {
+    const query = Number.isInteger(queryId)
+      ? tx.select().from(queries).where(and(eq(queries.id, queryId), eq(queries.responseId, found.reply.id))).get()
+      : undefined;
+    if (!query) throw new ServiceError(404, "No such query on this reply.");
+    if (query.status !== "open") throw new ServiceError(409, "This query is resolved.");
+    if ("resolve" in post) {
+      tx.update(queries).set({ status: "resolved", resolvedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` }).where(eq(queries.id, queryId)).run();
+    } else {
+      tx.insert(queryMessages).values({ queryId, userId: user.id, text: post.text }).run();
+    }
+    recordAudit(tx, { action: "resolve" in post ? "query.resolve" : "query.answer", object: `${replyName(found)} ${query.questionId} (query ${queryId})`, user }, ip);
+  });
 }
 
 // ----- "not retained for publication" --------------------------------------------------------
 
-export function flagsOf(responseId: number) {
-  return getDb().select({ cell: cellFlags.cell, reason: cellFlags.reason, at: cellFlags.at }).from(cellFlags).where(eq(cellFlags.responseId, responseId)).all();
+export function flagsOf(db: Executor, responseId: number) {
+  return db.select({ cell: cellFlags.cell, reason: cellFlags.reason, at: cellFlags.at }).from(cellFlags).where(eq(cellFlags.responseId, responseId)).all();
 }
 
-export function setFlag(responseId: number, cell: string, reason: string | null, userId: number) {
-  const db = getDb();
-  if (!reason) db.delete(cellFlags).where(and(eq(cellFlags.responseId, responseId), eq(cellFlags.cell, cell))).run();
-  else db.insert(cellFlags).values({ responseId, cell, reason, userId }).onConflictDoUpdate({ target: [cellFlags.responseId, cellFlags.cell], set: { reason, userId } }).run();
+/** A reviewer marks a value "not retained for publication" (reason null removes the mark), with
+ *  its log-journal row, in one transaction. */
+export function setFlag(db: Executor, found: ReplyRecord, user: Principal, cell: string, reason: string | null, ip: string | null) {
+  inTransaction(db, (tx) => {
+    const now = replyNow(tx, found);
+    if (!loadQuestionnaire(tx, now.reply.questionnaireId).cells.has(cell)) throw new ServiceError(400, `No cell ${cell} in this questionnaire.`);
+    const responseId = now.reply.id;
+    if (!reason) tx.delete(cellFlags).where(and(eq(cellFlags.responseId, responseId), eq(cellFlags.cell, cell))).run();
+    else tx.insert(cellFlags).values({ responseId, cell, reason, userId: user.id }).onConflictDoUpdate({ target: [cellFlags.responseId, cellFlags.cell], set: { reason, userId: user.id } }).run();
+    recordAudit(tx, { action: reason ? "reply.flag" : "reply.unflag", object: `${replyName(now)} ${cell}`, user }, ip);
+  });
 }
 
-export function cycleOf(slug: string) {
-  return getDb().select().from(cycles).where(eq(cycles.slug, slug)).get();
+export function cycleOf(db: Executor, slug: string) {
+  return db.select().from(cycles).where(eq(cycles.slug, slug)).get();
 }

@@ -14,13 +14,12 @@ import { CheckCell, ChoiceCell, MultiCell } from "./cells/choice-cells";
 import { TextCell } from "./cells/text-cell";
 import { ComputedSum, QuestionIssues, useQuestionEnabled } from "./live";
 import { useAnswerReader, useLocalized, useReply } from "./reply-context";
-import { QueryThreads } from "../../cepej/components/review-panel";
-import { IndicatorsBeside } from "../../cepej/components/indicators-beside";
 import { useFieldsChange } from "./field-hub";
 
 export const QuestionBlock = memo(function QuestionBlock({ question }: { question: Question }) {
   const t = useTranslations("form");
   const l = useLocalized();
+  const AfterQuestion = useReply().slots?.afterQuestion;
   const enabled = useQuestionEnabled(question);
   const label = `${question.id}. ${l(question.label)}`;
   return (
@@ -47,8 +46,8 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
         </label>
       )}
       <QuestionIssues question={question} />
-      <IndicatorsBeside questionId={question.id} />
-      <QueryThreads question={question} />
+      <QuestionNotes questionId={question.id} />
+      {AfterQuestion && <AfterQuestion question={question} />}
     </section>
   );
 });
@@ -158,6 +157,17 @@ function WholeQuestionStatus({ question }: { question: Question }) {
         </label>
       ))}
     </span>
+  );
+}
+
+/** Read-only notes at the question (a supervisor's comments on a rejected interview). */
+function QuestionNotes({ questionId }: { questionId: string }) {
+  const notes = useReply().review.notes?.[questionId] ?? [];
+  if (!notes.length) return null;
+  return (
+    <div className="query open" data-testid={`notes-${questionId}`}>
+      <ul>{notes.map((n, i) => <li key={i}><span className="muted">{n.by} · {n.at.slice(0, 16).replace("T", " ")}:</span> {n.text}</li>)}</ul>
+    </div>
   );
 }
 

@@ -1,9 +1,9 @@
 "use client";
 // What every part of a questionnaire form needs besides react-hook-form: the definition index,
 // the language, whether the reply is read-only, and a reader of current answers for the rules.
-import { createContext, useCallback, useContext, useMemo } from "react";
+import { createContext, useCallback, useContext, useMemo, type ComponentType } from "react";
 import { useFormContext } from "react-hook-form";
-import type { LocalizedText } from "@/modules/questionnaire/definition";
+import type { LocalizedText, Question } from "@/modules/questionnaire/definition";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
 import type { Answer, AnswerReader } from "@/modules/questionnaire/answers";
 import type { ValueContext } from "@/modules/questionnaire/rules";
@@ -24,6 +24,15 @@ export type ReplyContextValue = {
   variationThreshold: number;
   review: ReviewData;
   valueContext?: ValueContext;
+  slots?: ReplySlots;
+};
+
+/** What a feature adds to the engine's form in fixed places (CEPEJ: the previous cycle's value
+ *  beside each figure; indicators and review threads after each question). The engine knows the
+ *  places, not the features; components, so they keep their own hooks and re-render on their own. */
+export type ReplySlots = {
+  afterQuestion?: ComponentType<{ question: Question }>;
+  besideNumber?: ComponentType<{ cellKey: string; threshold?: number }>;
 };
 
 export type QueryThread = { id: number; questionId: string; status: "open" | "resolved"; createdAt: string; messages: { by: string | null; role: string | null; text: string; at: string }[] };

@@ -14,7 +14,7 @@ import { progressOf } from "@/modules/questionnaire/progress";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import { questionsOf } from "@/modules/questionnaire/walk";
 import type { Conflict } from "@/modules/questionnaire/schemas";
-import { ReplyProvider, useLocalized, type ReplyContextValue, type ReviewData } from "./reply-context";
+import { ReplyProvider, useLocalized, type ReplyContextValue, type ReplySlots, type ReviewData } from "./reply-context";
 import { QuestionBlock } from "./question-block";
 import { useAutosave } from "./use-autosave";
 import { fieldReader } from "./field-reader";
@@ -34,9 +34,11 @@ type Props = {
   review: ReviewData;
   /** Values the definition's rules refer to (a survey wave's fieldwork period). */
   context?: ValueContext;
+  /** A feature's components in the form's slots (reply-context.tsx); stable across renders. */
+  slots?: ReplySlots;
 };
 
-export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnly, previous, previousCycle, variationThreshold, review, context: valueContext }: Props) {
+export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnly, previous, previousCycle, variationThreshold, review, context: valueContext, slots }: Props) {
   const t = useTranslations("form");
   const index = useMemo(() => indexQuestionnaire({ id: "page", version: "1", title: chapter.title, parts: [chapter] }), [chapter]);
   const questions = useMemo(() => questionsOf(chapter), [chapter]);
@@ -51,8 +53,8 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
   const form = useForm({ defaultValues, shouldUnregister: false });
   const invalid = useRef(new Set<string>()).current;
   const context = useMemo<ReplyContextValue>(
-    () => ({ index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext }),
-    [index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext],
+    () => ({ index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext, slots }),
+    [index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext, slots],
   );
 
   const read = useCallback((key: string) => {

@@ -4,68 +4,67 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
+import { page } from "@/lib/http/route";
 import { correspondentsList, cycleStatus } from "@/modules/cepej/server/cycles";
 import { cycleOf } from "@/modules/cepej/server/workflow";
-import { assignAction, extendDeadlineAction } from "../../../../modules/cepej/actions";
+import { AssignForm, ExtendDeadlineForm } from "@/modules/cepej/components/cycle-forms";
 
-export default async function CyclePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ status?: string; q?: string }> }) {
-  await requireAccess("read", { kind: "administration" });
-  const { slug } = await params;
-  const { status = "", q = "" } = await searchParams;
-  const cycle = cycleOf(slug);
-  if (!cycle) notFound();
-  const t = await getTranslations("cycles");
-  const tr = await getTranslations("reply");
-  const rows = cycleStatus(slug).filter((r) => (!status || r.status === status) && (!q || `${r.name} ${r.country}`.toLowerCase().includes(q.toLowerCase())));
-  const people = correspondentsList();
-  return (
-    <>
-      <h1>{cycle.name}</h1>
-      <p className="muted">{t("summary", { year: cycle.referenceYear, opens: cycle.opensOn, closes: cycle.closesOn, threshold: cycle.variationThreshold })}</p>
-      <form className="inline-form" method="get">
-        <input type="text" name="q" defaultValue={q} placeholder={t("filterCountry")} aria-label={t("filterCountry")} />
-        <select name="status" defaultValue={status} aria-label={t("filterStatus")}>
-          <option value="">{t("allStatuses")}</option>
-          {["not_started", "in_progress", "submitted", "returned", "validated"].map((s) => <option key={s} value={s}>{tr(`status.${s}`)}</option>)}
-        </select>
-        <button type="submit" className="secondary">{t("filter")}</button>
-        <a className="button secondary" href={`/api/cycles/${slug}/status?format=csv`}>{t("downloadCsv")}</a>
-      </form>
-      <table className="list" data-testid="cycle-status" style={{ marginTop: 8 }}>
-        <thead><tr><th>{t("country")}</th><th>{t("status")}</th><th>{t("answered")}</th><th>{t("warnings")}</th><th>{t("queries")}</th><th>{t("lastActivity")}</th><th>{t("correspondents")}</th><th>{t("deadline")}</th></tr></thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.country} data-country={r.country}>
-              <td><Link href={`/cepej/${slug}/${r.country}`}>{r.name}</Link></td>
-              <td>{tr(`status.${r.status}`)}</td>
-              <td>{r.percent} %</td>
-              <td>{r.warnings || ""}</td>
-              <td>{r.openQueries || ""}</td>
-              <td>{r.lastActivity.slice(0, 16).replace("T", " ")}</td>
-              <td>{r.correspondents.join(", ")}</td>
-              <td>{r.deadline ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="card" style={{ marginTop: 16 }}>
-        <h2>{t("assign")}</h2>
-        <form action={assignAction} className="inline-form">
-          <input type="hidden" name="cycle" value={slug} />
-          <select name="country" aria-label={t("assignCountry")}>{cycleStatus(slug).map((r) => <option key={r.country} value={r.country}>{r.name}</option>)}</select>
-          <select name="userId" aria-label={t("correspondent")}>{people.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.email})</option>)}</select>
-          <button type="submit">{t("assignButton")}</button>
+type Params = { slug: string };
+
+// The wrapper is called inside a declared default export: the route registry reads page
+// functions from `export default function` declarations.
+export default async function CyclePage(props: { params: Promise<Params>; searchParams: Promise<{ status?: string; q?: string }> }) {
+  return page<Params>(async ({ params, searchParams, db }) => {
+    await requireAccess("read", { kind: "administration" });
+    const { slug } = params;
+    const status = typeof searchParams.status === "string" ? searchParams.status : "";
+    const q = typeof searchParams.q === "string" ? searchParams.q : "";
+    const cycle = cycleOf(db, slug);
+    if (!cycle) notFound();
+    const t = await getTranslations("cycles");
+    const tr = await getTranslations("reply");
+    const all = cycleStatus(db, slug);
+    const rows = all.filter((r) => (!status || r.status === status) && (!q || `${r.name} ${r.country}`.toLowerCase().includes(q.toLowerCase())));
+    const countries = all.map((r) => ({ code: r.country, name: r.name }));
+    return (
+      <>
+        <h1>{cycle.name}</h1>
+        <p className="muted">{t("summary", { year: cycle.referenceYear, opens: cycle.opensOn, closes: cycle.closesOn, threshold: cycle.variationThreshold })}</p>
+        <form className="inline-form" method="get">
+          <input type="text" name="q" defaultValue={q} placeholder={t("filterCountry")} aria-label={t("filterCountry")} />
+          <select name="status" defaultValue={status} aria-label={t("filterStatus")}>
+            <option value="">{t("allStatuses")}</option>
+            {["not_started", "in_progress", "submitted", "returned", "validated"].map((s) => <option key={s} value={s}>{tr(`status.${s}`)}</option>)}
+          </select>
+          <button type="submit" className="secondary">{t("filter")}</button>
+          <a className="button secondary" href={`/api/cycles/${slug}/status?format=csv`}>{t("downloadCsv")}</a>
         </form>
-      </div>
-      <div className="card">
-        <h2>{t("extend")}</h2>
-        <form action={extendDeadlineAction} className="inline-form">
-          <input type="hidden" name="cycle" value={slug} />
-          <select name="country" aria-label={t("extendCountry")}>{cycleStatus(slug).map((r) => <option key={r.country} value={r.country}>{r.name}</option>)}</select>
-          <input type="date" name="deadline" aria-label={t("deadline")} />
-          <button type="submit">{t("extendButton")}</button>
-        </form>
-      </div>
-    </>
-  );
+        <table className="list" data-testid="cycle-status" style={{ marginTop: 8 }}>
+          <thead><tr><th>{t("country")}</th><th>{t("status")}</th><th>{t("answered")}</th><th>{t("warnings")}</th><th>{t("queries")}</th><th>{t("lastActivity")}</th><th>{t("correspondents")}</th><th>{t("deadline")}</th></tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.country} data-country={r.country}>
+                <td><Link href={`/cepej/${slug}/${r.country}`}>{r.name}</Link></td>
+                <td>{tr(`status.${r.status}`)}</td>
+                <td>{r.percent} %</td>
+                <td>{r.warnings || ""}</td>
+                <td>{r.openQueries || ""}</td>
+                <td>{r.lastActivity.slice(0, 16).replace("T", " ")}</td>
+                <td>{r.correspondents.join(", ")}</td>
+                <td>{r.deadline ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="card" style={{ marginTop: 16 }}>
+          <h2>{t("assign")}</h2>
+          <AssignForm cycle={slug} countries={countries} people={correspondentsList(db)} />
+        </div>
+        <div className="card">
+          <h2>{t("extend")}</h2>
+          <ExtendDeadlineForm cycle={slug} countries={countries} />
+        </div>
+      </>
+    );
+  })(props);
 }

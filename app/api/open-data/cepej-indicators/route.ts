@@ -1,14 +1,15 @@
 // GET /api/open-data/cepej-indicators?format=csv|json — public: indicators of validated CEPEJ replies.
 import { problem } from "@/lib/http/json-body";
+import { route } from "@/lib/http/route";
 import { toCsv } from "@/lib/csv/csv";
 import { CEPEJ_METADATA, validatedIndicators } from "@/modules/cepej/server/open-indicators";
 
-export async function GET(request: Request) {
+export const GET = route(async ({ request, db }) => {
   const format = new URL(request.url).searchParams.get("format") ?? "json";
-  const rows = validatedIndicators();
+  const rows = validatedIndicators(db);
   if (format === "json") return Response.json({ metadata: { ...CEPEJ_METADATA, lastUpdated: new Date().toISOString().slice(0, 10) }, data: rows });
   if (format !== "csv") return problem(400, "format must be csv or json");
   return new Response(toCsv(["cycle", "country", "country_name", "indicator", "label", "unit", "value"], rows.map((r) => [r.cycle, r.country, r.countryName, r.indicator, r.label, r.unit, r.value ?? ""])), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="cepej-indicators.csv"' },
   });
-}
+});

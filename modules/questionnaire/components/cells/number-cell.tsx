@@ -8,14 +8,14 @@ import type { NumberSpec } from "@/modules/questionnaire/definition";
 import { formatNumber, parseNumber, type NumberError } from "@/modules/questionnaire/numbers";
 import { statusField } from "@/modules/questionnaire/form-values";
 import { useReply } from "../reply-context";
-import { PreviousValue } from "../../../cepej/components/previous-value";
 import { useFieldValue } from "../field-hub";
 
 export function NumberCell({ cellKey, spec, label, threshold }: { cellKey: string; spec: NumberSpec; label: string; threshold?: number }) {
   const t = useTranslations("form");
   const tr = useTranslations("rules");
   const { register, setValue, control } = useFormContext();
-  const { readOnly, invalid } = useReply();
+  const { readOnly, invalid, slots } = useReply();
+  const BesideNumber = slots?.besideNumber;
   const st = useFieldValue(control, statusField(cellKey)) as string;
   const [error, setError] = useState<NumberError | null>(null);
   const field = register(cellKey);
@@ -68,7 +68,7 @@ export function NumberCell({ cellKey, spec, label, threshold }: { cellKey: strin
           <input type="checkbox" disabled={readOnly} checked={st === "NAP"} onChange={(e) => toggle("NAP", e.target.checked)} /> {t("nap")}
         </label>
       )}
-      <PreviousValue cellKey={cellKey} threshold={threshold} />
+      {BesideNumber && <BesideNumber cellKey={cellKey} threshold={threshold} />}
       {error && (
         <span className="field-error" role="alert" data-testid={`error-${cellKey}`}>
           {tr(error.code, error as never)}

@@ -2,30 +2,30 @@
 // streamed reply by reply.
 import { checkApiAccess } from "@/lib/auth/session";
 import { problem } from "@/lib/http/json-body";
+import { route } from "@/lib/http/route";
+import { audit } from "@/lib/audit/server";
 import { cycleOf } from "@/modules/cepej/server/workflow";
-import { findReply } from "@/modules/cepej/server/replies";
+import { cycleCountries, findReply } from "@/modules/cepej/server/replies";
 import { attachment, replyForExport } from "@/modules/cepej/server/export";
 import { longCsvHeader, longCsvLines, streamLines } from "@/modules/cepej/export/long-csv";
-import { getDb } from "@/db/client";
-import { audit } from "@/lib/audit/server";
 
-export async function GET(request: Request, { params }: { params: Promise<{ cycle: string }> }) {
+export const GET = route<{ cycle: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("read", { kind: "administration" });
   if (!access.ok) return access.response;
-  const slug = (await params).cycle;
-  const cycle = cycleOf(slug);
+  const slug = params.cycle;
+  const cycle = cycleOf(db, slug);
   if (!cycle) return problem(404, `No cycle ${slug}.`);
   if ((new URL(request.url).searchParams.get("format") ?? "csv") !== "csv") return problem(400, "format must be csv");
-  const countries = (getDb().$client.prepare("select country_code as c from responses where cycle_slug = ? order by country_code").all(slug) as { c: string }[]).map((r) => r.c);
+  const countries = cycleCountries(db, slug);
   audit({ action: "export.cycle_csv", object: slug, user: access.user });
   function* lines() {
     yield longCsvHeader();
     for (const country of countries) {
-      const found = findReply(slug, country);
+      const found = findReply(db, slug, country);
       if (!found) continue;
-      const data = replyForExport(found); // one reply in memory at a time
+      const data = replyForExport(db, found); // one reply in memory at a time
       yield* longCsvLines(data.index.questionnaire, { cycle: slug, country, read: data.read, flags: data.flags });
     }
   }
   return new Response(streamLines(lines()), { headers: { "content-type": "text/csv; charset=utf-8", ...attachment(`cepej-${slug}.csv`) } });
-}
+});

@@ -1,13 +1,13 @@
 // GET /api/cycles/{cycle}/questionnaire — the cycle's questionnaire definition (JSON, any signed-in user).
-import { getDb } from "@/db/client";
 import { currentUser } from "@/lib/auth/session";
-import { cycleOf } from "@/modules/cepej/server/workflow";
 import { problem } from "@/lib/http/json-body";
+import { route } from "@/lib/http/route";
+import { cycleOf } from "@/modules/cepej/server/workflow";
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ cycle: string }> }) {
+export const GET = route<{ cycle: string }>(async ({ params, db }) => {
   if (!(await currentUser())) return problem(401, "You need to sign in.");
-  const cycle = cycleOf((await params).cycle);
+  const cycle = cycleOf(db, params.cycle);
   if (!cycle) return problem(404, "No such cycle.");
-  return Response.json(loadQuestionnaire(getDb(), cycle.questionnaireId).questionnaire);
-}
+  return Response.json(loadQuestionnaire(db, cycle.questionnaireId).questionnaire);
+});

@@ -1,16 +1,17 @@
 // GET /api/cycles/{cycle}/status?format=csv|json — every country of the cycle (admins).
 import { checkApiAccess } from "@/lib/auth/session";
+import { problem } from "@/lib/http/json-body";
+import { route } from "@/lib/http/route";
+import { toCsv } from "@/lib/csv/csv";
 import { cycleStatus } from "@/modules/cepej/server/cycles";
 import { cycleOf } from "@/modules/cepej/server/workflow";
-import { problem } from "@/lib/http/json-body";
-import { toCsv } from "@/lib/csv/csv";
 
-export async function GET(request: Request, { params }: { params: Promise<{ cycle: string }> }) {
+export const GET = route<{ cycle: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("read", { kind: "administration" });
   if (!access.ok) return access.response;
-  const { cycle } = await params;
-  if (!cycleOf(cycle)) return problem(404, `No cycle ${cycle}.`);
-  const rows = cycleStatus(cycle);
+  const { cycle } = params;
+  if (!cycleOf(db, cycle)) return problem(404, `No cycle ${cycle}.`);
+  const rows = cycleStatus(db, cycle);
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
   if (format === "json") return Response.json({ cycle, countries: rows });
   if (format !== "csv") return problem(400, "format must be csv or json");
@@ -19,4 +20,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ cycl
     rows.map((r) => [r.country, r.name, r.status, r.answered, r.total, r.percent, r.warnings, r.openQueries, r.lastActivity, r.deadline ?? "", r.correspondents.join("; ")]),
   );
   return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="cycle-${cycle}-status.csv"` } });
-}
+});

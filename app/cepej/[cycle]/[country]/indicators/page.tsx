@@ -1,30 +1,37 @@
 // All derived indicators of a reply on one page, grouped by the question they come from.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { page } from "@/lib/http/route";
 import { loadReplyPage } from "@/modules/cepej/server/reply-page";
 import { computeIndicators, indicatorsByQuestion } from "@/modules/cepej/indicators";
 import { IndicatorList } from "@/modules/cepej/components/indicators-beside";
 
-export default async function IndicatorsPage({ params }: { params: Promise<{ cycle: string; country: string }> }) {
-  const { cycle, country } = await params;
-  const page = await loadReplyPage(cycle, country, await getLocale());
-  const t = await getTranslations("indicators");
-  const flags = new Set(page.flags.map((f) => f.cell));
-  // A value not retained for publication is left out of the indicators, which then show "—".
-  const read = (k: string) => (flags.has(k) ? undefined : page.stored.get(k)?.answer);
-  const grouped = indicatorsByQuestion(computeIndicators(read));
-  return (
-    <>
-      <p className="breadcrumb"><Link href={page.base}>{page.cycle.name} · {page.countryName}</Link></p>
-      <h1>{t("title")}</h1>
-      <p className="muted">{t("intro")}</p>
-      {flags.size > 0 && <p className="alert">{t("notRetained", { count: flags.size })}</p>}
-      {Object.entries(grouped).map(([question, list]) => (
-        <section key={question} className="card">
-          <h2><Link href={`${page.base}/${page.index.chapterOf.get(question)}#q-${question}`}>{question}</Link> {page.index.questions.get(question)?.label.en.slice(0, 120)}</h2>
-          <IndicatorList list={list} testId={`indicators-${question}`} />
-        </section>
-      ))}
-    </>
-  );
+type Params = { cycle: string; country: string };
+
+// The wrapper is called inside a declared default export: the route registry reads page
+// functions from `export default function` declarations.
+export default async function IndicatorsPage(props: { params: Promise<Params> }) {
+  return page<Params>(async ({ params, db }) => {
+    const { cycle, country } = params;
+    const data = await loadReplyPage(db, cycle, country, await getLocale());
+    const t = await getTranslations("indicators");
+    const flags = new Set(data.flags.map((f) => f.cell));
+    // A value not retained for publication is left out of the indicators, which then show "—".
+    const read = (k: string) => (flags.has(k) ? undefined : data.stored.get(k)?.answer);
+    const grouped = indicatorsByQuestion(computeIndicators(read));
+    return (
+      <>
+        <p className="breadcrumb"><Link href={data.base}>{data.cycle.name} · {data.countryName}</Link></p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("intro")}</p>
+        {flags.size > 0 && <p className="alert">{t("notRetained", { count: flags.size })}</p>}
+        {Object.entries(grouped).map(([question, list]) => (
+          <section key={question} className="card">
+            <h2><Link href={`${data.base}/${data.index.chapterOf.get(question)}#q-${question}`}>{question}</Link> {data.index.questions.get(question)?.label.en.slice(0, 120)}</h2>
+            <IndicatorList list={list} testId={`indicators-${question}`} />
+          </section>
+        ))}
+      </>
+    );
+  })(props);
 }

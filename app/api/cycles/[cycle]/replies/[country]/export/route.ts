@@ -1,19 +1,20 @@
 // GET /api/cycles/{cycle}/replies/{country}/export?format=csv|xlsx|json — the reply (authorised like the reply).
 import { problem } from "@/lib/http/json-body";
+import { route } from "@/lib/http/route";
+import { audit } from "@/lib/audit/server";
 import { replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
 import { attachment, replyForExport } from "@/modules/cepej/server/export";
 import { longCsvHeader, longCsvLines, streamLines } from "@/modules/cepej/export/long-csv";
 import { replyXlsx } from "@/modules/cepej/export/xlsx";
 import { replyToJson } from "@/modules/cepej/export/reply-json";
-import { audit } from "@/lib/audit/server";
 
-export async function GET(request: Request, { params }: { params: ReplyParams }) {
-  const r = await replyForRequest(params, "read");
+export const GET = route<ReplyParams>(async ({ request, params, db }) => {
+  const r = await replyForRequest(db, params, "read");
   if (!r.ok) return r.response;
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
   const { reply, cycle, countryName } = r.found;
   const country = reply.countryCode!;
-  const data = replyForExport(r.found);
+  const data = replyForExport(db, r.found);
   const base = `cepej-${cycle.slug}-${country}`;
   if (format !== "csv" && format !== "xlsx" && format !== "json") return problem(400, "format must be csv, xlsx or json");
   audit({ action: `export.${format}`, object: `${cycle.slug}/${country}`, user: r.user });
@@ -33,4 +34,4 @@ export async function GET(request: Request, { params }: { params: ReplyParams })
     default:
       return problem(400, "format must be csv, xlsx or json");
   }
-}
+});

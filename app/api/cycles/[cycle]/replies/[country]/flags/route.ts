@@ -1,20 +1,17 @@
 // PUT /api/cycles/{cycle}/replies/{country}/flags — a reviewer marks a value "not retained for
 // publication": {cell, reason}; {cell, reason: null} removes the mark.
-import { getDb } from "@/db/client";
-import { z } from "zod";
-import { problem, readJson } from "@/lib/http/json-body";
+import { readJson } from "@/lib/http/json-body";
+import { route } from "@/lib/http/route";
+import { requestIp } from "@/lib/audit/server";
 import { replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
 import { setFlag } from "@/modules/cepej/server/workflow";
-import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { FlagRequest } from "@/modules/cepej/schemas";
 
-const Body = z.object({ cell: z.string().min(1).max(200), reason: z.string().trim().min(1).max(2000).nullable() }).strict();
-
-export async function PUT(request: Request, { params }: { params: ReplyParams }) {
-  const r = await replyForRequest(params, "review");
+export const PUT = route<ReplyParams>(async ({ request, params, db }) => {
+  const r = await replyForRequest(db, params, "review");
   if (!r.ok) return r.response;
-  const body = await readJson(request, Body);
+  const body = await readJson(request, FlagRequest);
   if (!body.ok) return body.response;
-  if (!loadQuestionnaire(getDb(), r.found.reply.questionnaireId).cells.has(body.data.cell)) return problem(400, `No cell ${body.data.cell} in this questionnaire.`);
-  setFlag(r.found.reply.id, body.data.cell, body.data.reason, r.user.id);
+  setFlag(db, r.found, r.user, body.data.cell, body.data.reason, await requestIp());
   return Response.json({ ok: true });
-}
+});

@@ -1,26 +1,23 @@
 // GET  /api/cycles/{cycle}/replies/{country}/queries — the reply's query threads.
 // POST /api/cycles/{cycle}/replies/{country}/queries — a reviewer opens a query: {question, text}.
-import { getDb } from "@/db/client";
-import { z } from "zod";
-import { problem, readJson } from "@/lib/http/json-body";
+import { readJson } from "@/lib/http/json-body";
+import { route } from "@/lib/http/route";
+import { requestIp } from "@/lib/audit/server";
 import { replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
 import { openQuery, queriesOf } from "@/modules/cepej/server/workflow";
-import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { OpenQueryRequest } from "@/modules/cepej/schemas";
 
-const Body = z.object({ question: z.string().min(1).max(50), text: z.string().trim().min(1).max(5000) }).strict();
-
-export async function GET(_request: Request, { params }: { params: ReplyParams }) {
-  const r = await replyForRequest(params, "read");
+export const GET = route<ReplyParams>(async ({ params, db }) => {
+  const r = await replyForRequest(db, params, "read");
   if (!r.ok) return r.response;
-  return Response.json({ queries: queriesOf(r.found.reply.id) });
-}
+  return Response.json({ queries: queriesOf(db, r.found.reply.id) });
+});
 
-export async function POST(request: Request, { params }: { params: ReplyParams }) {
-  const r = await replyForRequest(params, "review");
+export const POST = route<ReplyParams>(async ({ request, params, db }) => {
+  const r = await replyForRequest(db, params, "review");
   if (!r.ok) return r.response;
-  const body = await readJson(request, Body);
+  const body = await readJson(request, OpenQueryRequest);
   if (!body.ok) return body.response;
-  if (!loadQuestionnaire(getDb(), r.found.reply.questionnaireId).questions.has(body.data.question)) return problem(400, `No question ${body.data.question} in this questionnaire.`);
-  const id = openQuery(r.found.reply.id, body.data.question, body.data.text, r.user.id);
+  const id = openQuery(db, r.found, r.user, body.data.question, body.data.text, await requestIp());
   return Response.json({ id }, { status: 201 });
-}
+});

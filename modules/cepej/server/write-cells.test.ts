@@ -1,0 +1,232 @@
+// The write paths of a reply's answers (autosave, import, restore), on a seeded throw-away database:
+// each re-reads the reply inside its transaction, refuses a locked reply or a value that breaks its
+// cell's rules without changing anything, and writes cells, history, state and log-journal row in
+// one transaction.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import type { Principal } from "@/lib/auth/policy";
+
+const dir = mkdtempSync(path.join(tmpdir(), "cepej-write-cells-"));
+process.env.DATABASE_PATH = path.join(dir, "app.db");
+
+const { getDb } = await import("@/db/client");
+const { bootstrapDatabase } = await import("@/seed/bootstrap");
+const { findReply } = await import("./replies");
+const { importReply, restoreReplyCell, saveReplyAnswers } = await import("./write-cells");
+const { ServiceError } = await import("@/lib/http/service-error");
+
+let sqlite: Database.Database;
+let kz: Principal;
+let admin: Principal;
+const IP = "192.0.2.1";
+
+beforeAll(() => {
+  bootstrapDatabase(getDb());
+  sqlite = getDb().$client;
+  const id = (email: string) => (sqlite.prepare("select id from users where email = ?").get(email) as { id: number }).id;
+  kz = { id: id("correspondent.kz@example.org"), role: "correspondent", countries: ["KZ"], regions: [], bodyId: null, supervisorId: null };
+  admin = { id: id("admin@example.org"), role: "admin", countries: [], regions: [], bodyId: null, supervisorId: null };
+}, 120_000);
+afterAll(() => {
+  sqlite?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const replyOf = (cycle: string, country: string) => findReply(getDb(), cycle, country)!;
+const setStatus = (id: number, status: string) => sqlite.prepare("update responses set status = ? where id = ?").run(status, id);
+const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+/** Everything a write could touch, to compare before and after a refusal. */
+function snapshot(responseId: number) {
+  return {
+    answers: sqlite.prepare("select cell, num, text, status, version, updated_at from answers where response_id = ? order by cell").all(responseId),
+    history: sqlite.prepare("select * from answer_history where response_id = ? order by id").all(responseId),
+    reply: sqlite.prepare("select status, updated_at from responses where id = ?").get(responseId),
+    transitions: sqlite.prepare("select * from reply_transitions where response_id = ? order by id").all(responseId),
+    audit: count("audit_log"),
+  };
+}
+
+/** The refusal a call throws: its status, message and details. */
+function refusal(run: () => unknown): InstanceType<typeof ServiceError> {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ServiceError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+const file = (answers: Record<string, { num: number | null; text: string | null; status: "NA" | "NAP" | null }>) => ({ questionnaire: { id: "cepej-2020-2022" }, answers });
+const num = (n: number) => ({ num: n, text: null, status: null });
+
+/** Puts a change in a cell's history directly (as an older definition might have accepted it). */
+const historyRow = (responseId: number, cell: string, value: unknown) =>
+  Number(sqlite.prepare("insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, null, ?, ?)").run(responseId, cell, JSON.stringify(value), admin.id).lastInsertRowid);
+
+describe("a locked reply: nothing changes", () => {
+  beforeEach(() => setStatus(replyOf("2022-2024", "KZ").reply.id, "in_progress"));
+
+  it("refuses an import of a correspondent into a submitted reply (409)", () => {
+    const found = replyOf("2022-2024", "KZ");
+    setStatus(found.reply.id, "submitted");
+    const before = snapshot(found.reply.id);
+    const e = refusal(() => importReply(getDb(), replyOf("2022-2024", "KZ"), { user: kz, ip: IP }, file({ "001": num(19_000_000), "003": num(1) })));
+    expect(e.status).toBe(409);
+    expect(e.message).toContain("submitted");
+    expect(snapshot(found.reply.id)).toEqual(before);
+  });
+
+  it("refuses an import and a restore of a correspondent into a validated reply (409)", () => {
+    const found = replyOf("2020-2022", "KZ");
+    const entry = historyRow(found.reply.id, "001", num(1));
+    const before = snapshot(found.reply.id);
+    const imported = refusal(() => importReply(getDb(), found, { user: kz, ip: IP }, file({ "001": num(1) })));
+    expect([imported.status, imported.message]).toEqual([409, "The reply has been validated and is locked."]);
+    const restored = refusal(() => restoreReplyCell(getDb(), found, { user: kz, ip: IP }, { cell: "001", historyId: entry }));
+    expect([restored.status, restored.message]).toEqual([409, "The reply has been validated and is locked."]);
+    expect(snapshot(found.reply.id)).toEqual(before);
+  });
+
+  it("refuses a restore of a reviewer into a validated reply (409)", () => {
+    const found = replyOf("2020-2022", "KZ");
+    const entry = historyRow(found.reply.id, "003", num(2));
+    const before = snapshot(found.reply.id);
+    expect(refusal(() => restoreReplyCell(getDb(), found, { user: admin, ip: IP }, { cell: "003", historyId: entry })).status).toBe(409);
+    expect(snapshot(found.reply.id)).toEqual(before);
+  });
+});
+
+describe("the state is read inside the transaction, not taken from the caller", () => {
+  it("refuses a save, an import and a restore when the reply was locked after the route read it", () => {
+    const stale = replyOf("2022-2024", "KZ"); // what the route read: in progress
+    expect(stale.reply.status).toBe("in_progress");
+    setStatus(stale.reply.id, "submitted"); // someone else submits meanwhile
+    const entry = historyRow(stale.reply.id, "003", num(3));
+    const before = snapshot(stale.reply.id);
+    const saved = refusal(() => saveReplyAnswers(getDb(), stale, { user: kz, ip: IP }, [{ cell: "003", value: num(4), baseVersion: 1 }]));
+    expect([saved.status, saved.message]).toEqual([409, "The reply has been submitted; it can change again only if the reviewer returns it."]);
+    expect(refusal(() => importReply(getDb(), stale, { user: kz, ip: IP }, file({ "003": num(4) }))).status).toBe(409);
+    setStatus(stale.reply.id, "validated"); // locked for reviewers too
+    expect(refusal(() => restoreReplyCell(getDb(), stale, { user: admin, ip: IP }, { cell: "003", historyId: entry })).status).toBe(409);
+    setStatus(stale.reply.id, "submitted");
+    expect(snapshot(stale.reply.id)).toEqual(before);
+    setStatus(stale.reply.id, "in_progress");
+  });
+
+  it("moves the state from the one stored now: a reply returned since the route read it becomes in progress", () => {
+    const stale = replyOf("2022-2024", "KZ"); // read while in progress
+    setStatus(stale.reply.id, "returned");
+    const current = sqlite.prepare("select version from answers where response_id = ? and cell = '003'").get(stale.reply.id) as { version: number };
+    const result = saveReplyAnswers(getDb(), stale, { user: kz, ip: IP }, [{ cell: "003", value: num(9_600), baseVersion: current.version }]);
+    expect(result).toEqual({ saved: [{ cell: "003", version: current.version + 1 }], conflicts: [] });
+    expect(replyOf("2022-2024", "KZ").reply.status).toBe("in_progress");
+    const last = sqlite.prepare("select from_state, to_state, note from reply_transitions where response_id = ? order by id desc limit 1").get(stale.reply.id);
+    expect(last).toEqual({ from_state: "returned", to_state: "in_progress", note: "Answers changed" });
+  });
+});
+
+describe("validation: a value that breaks its cell's rules is refused, nothing is written", () => {
+  it("autosave: 400 with the refused cells", () => {
+    const found = replyOf("2022-2024", "KZ");
+    const before = snapshot(found.reply.id);
+    const e = refusal(() => saveReplyAnswers(getDb(), found, { user: kz, ip: IP }, [
+      { cell: "001", value: num(19_000_000), baseVersion: 0 },
+      { cell: "003", value: { num: null, text: "much", status: null }, baseVersion: 1 },
+    ]));
+    expect(e.status).toBe(400);
+    expect(e.details).toMatchObject([{ cell: "003", code: "notANumber" }]);
+    expect(snapshot(found.reply.id)).toEqual(before);
+  });
+
+  it("import: 400 with the refused cells; a file of another questionnaire: 400", () => {
+    const found = replyOf("2022-2024", "KZ");
+    const before = snapshot(found.reply.id);
+    const e = refusal(() => importReply(getDb(), found, { user: kz, ip: IP }, file({ "001": num(1), "no-such-cell": num(2) })));
+    expect([e.status, e.details]).toEqual([400, [{ cell: "no-such-cell", code: "unknownCell" }]]);
+    const other = refusal(() => importReply(getDb(), found, { user: kz, ip: IP }, { questionnaire: { id: "other" }, answers: {} }));
+    expect([other.status, other.message]).toEqual([400, "The file answers questionnaire other; this reply uses cepej-2020-2022."]);
+    expect(snapshot(found.reply.id)).toEqual(before);
+  });
+
+  it("restore: a history value that no longer passes the rules is refused (400); an unknown change is 404", () => {
+    const found = replyOf("2022-2024", "KZ");
+    const entry = historyRow(found.reply.id, "001", { num: null, text: "eighteen million", status: null });
+    const before = snapshot(found.reply.id);
+    const e = refusal(() => restoreReplyCell(getDb(), found, { user: admin, ip: IP }, { cell: "001", historyId: entry }));
+    expect(e.status).toBe(400);
+    expect(e.details).toMatchObject([{ cell: "001", code: "notANumber" }]);
+    expect(refusal(() => restoreReplyCell(getDb(), found, { user: admin, ip: IP }, { cell: "001", historyId: entry + 1000 })).status).toBe(404);
+    expect(snapshot(found.reply.id)).toEqual(before);
+  });
+});
+
+describe("restore is an edit", () => {
+  it("writes the value with its history, moves a returned reply to in progress and journals it", () => {
+    const found = replyOf("2022-2024", "FR");
+    setStatus(found.reply.id, "returned");
+    const entry = historyRow(found.reply.id, "001", num(68_000_000));
+    const history = count("answer_history");
+    const audit = count("audit_log");
+    expect(restoreReplyCell(getDb(), found, { user: admin, ip: IP }, { cell: "001", historyId: entry })).toEqual({ cell: "001", value: num(68_000_000) });
+    expect(sqlite.prepare("select num, version from answers where response_id = ? and cell = '001'").get(found.reply.id)).toEqual({ num: 68_000_000, version: 2 });
+    expect(count("answer_history")).toBe(history + 1);
+    expect(replyOf("2022-2024", "FR").reply.status).toBe("in_progress");
+    expect(sqlite.prepare("select from_state, to_state, user_id from reply_transitions where response_id = ? order by id desc limit 1").get(found.reply.id))
+      .toEqual({ from_state: "returned", to_state: "in_progress", user_id: admin.id });
+    expect(count("audit_log")).toBe(audit + 1);
+    expect(sqlite.prepare("select action, object, user_id, ip from audit_log order by id desc limit 1").get())
+      .toEqual({ action: "reply.restore", object: `2022-2024/FR 001 ← change ${entry}`, user_id: admin.id, ip: IP });
+  });
+});
+
+describe("an import is one transaction", () => {
+  const failingAudit = "create temp trigger refuse_audit before insert on audit_log begin select raise(abort, 'audit refused'); end";
+
+  it("writes one history row per changed cell and its log-journal row, or nothing at all", () => {
+    const found = replyOf("2022-2024", "FR"); // 001 stored; the file changes 001, adds 003 and 004#comment, keeps nothing else
+    setStatus(found.reply.id, "not_started");
+    const stored = (sqlite.prepare("select count(*) as n from answers where response_id = ? and (num is not null or text is not null or status is not null)").get(found.reply.id) as { n: number }).n;
+    const content = file({ "001": num(68_100_000), "003": num(41_000), "004#comment": { num: null, text: "Gross monthly salary.", status: null } });
+
+    // If the log-journal row cannot be written, the cells and the state are not written either.
+    sqlite.exec(failingAudit);
+    const before = snapshot(found.reply.id);
+    expect(() => importReply(getDb(), found, { user: admin, ip: IP }, content)).toThrow("audit refused");
+    expect(snapshot(found.reply.id)).toEqual(before);
+    expect(sqlite.inTransaction).toBe(false);
+    sqlite.exec("drop trigger refuse_audit");
+
+    const history = sqlite.prepare("select max(id) as id from answer_history").get() as { id: number };
+    const audit = count("audit_log");
+    const result = importReply(getDb(), found, { user: admin, ip: IP }, content);
+    const changed = 3 + (stored - 1); // 001 changed, 003 and the comment added, any other stored cell cleared
+    expect(result).toEqual({ imported: 3, changed });
+    const rows = sqlite.prepare("select cell, new_value from answer_history where id > ? order by cell").all(history.id) as { cell: string; new_value: string | null }[];
+    expect(rows.length).toBe(changed);
+    expect(new Set(rows.map((r) => r.cell)).size).toBe(changed);
+    expect(rows.filter((r) => ["001", "003", "004#comment"].includes(r.cell)).map((r) => JSON.parse(r.new_value!))).toEqual([num(68_100_000), num(41_000), content.answers["004#comment"]]);
+    expect(count("audit_log")).toBe(audit + 1);
+    expect(sqlite.prepare("select action, object, ip from audit_log order by id desc limit 1").get()).toEqual({ action: "import.json", object: `2022-2024/FR (${changed} cells)`, ip: IP });
+    expect(replyOf("2022-2024", "FR").reply.status).toBe("in_progress");
+    expect(sqlite.prepare("select from_state, to_state, note from reply_transitions where response_id = ? order by id desc limit 1").get(found.reply.id))
+      .toEqual({ from_state: "not_started", to_state: "in_progress", note: "Imported from a file" });
+
+    // The same file again changes nothing, and says so.
+    expect(importReply(getDb(), found, { user: admin, ip: IP }, content)).toEqual({ imported: 3, changed: 0 });
+  });
+
+  it("autosave: the cells, the state and the log-journal row commit together", () => {
+    const found = replyOf("2022-2024", "FR");
+    setStatus(found.reply.id, "returned");
+    sqlite.exec(failingAudit);
+    const before = snapshot(found.reply.id);
+    expect(() => saveReplyAnswers(getDb(), found, { user: admin, ip: IP }, [{ cell: "006:r1:approved", value: num(1), baseVersion: 0 }])).toThrow("audit refused");
+    expect(snapshot(found.reply.id)).toEqual(before);
+    sqlite.exec("drop trigger refuse_audit");
+  });
+});

@@ -1,0 +1,117 @@
+// The one way a CEPEJ reply's answers change: autosave, import of a file, restore from a cell's
+// history. Each is a service that runs writeReplyCells in one transaction, which
+//   1. re-reads the reply and its state (whatever the route read before),
+//   2. refuses (409) when this user may not change the reply in this state,
+//   3. checks every value with the engine's rules (400 with the refused cells; nothing written),
+//   4. writes the cells with their history,
+//   5. moves the reply's state as an edit does (not started / returned → in progress),
+//   6. writes the log-journal row.
+// So a refused write changes nothing, and an accepted one is one commit.
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { answers } from "@/db/schema";
+import { inTransaction, type Executor } from "@/db/transaction";
+import type { Principal } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/server";
+import { ServiceError } from "@/lib/http/service-error";
+import type { Answer } from "@/modules/questionnaire/answers";
+import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
+import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
+import { replaceAnswers, saveAnswers, validateChanges } from "@/modules/questionnaire/server/answers";
+import { cellHistory } from "@/modules/questionnaire/server/history";
+import type { AnswerChange, SaveAnswersResponse } from "@/modules/questionnaire/schemas";
+import { stateAfterEdit, type ReplyState } from "../workflow";
+import { editCheck, type ReplyRecord } from "./replies";
+import { recordState, replyName, replyNow } from "./workflow";
+
+type Actor = { user: Principal; ip: string | null };
+
+/** What one write path does between the checks every path shares. */
+type CellWrite<R> = {
+  /** The cells as they will be written, for the rules (it may refuse: a file for another
+   *  questionnaire, a change that is not in the history). */
+  changes: (reply: ReplyRecord, index: QuestionnaireIndex) => AnswerChange[];
+  /** The 400 message when a value breaks its cell's rules. */
+  refused: string;
+  /** Writes the checked changes with their history; `changed` says whether the state moves. */
+  write: (tx: Executor, reply: ReplyRecord, changes: AnswerChange[]) => { changed: number; result: R };
+  audit: (reply: ReplyRecord, changed: number) => { action: string; object: string };
+  /** The note of the state change an edit makes. */
+  note: string;
+};
+
+/** Steps 1–6 above; runs inside the calling service's transaction. */
+function writeReplyCells<R>(tx: Executor, found: ReplyRecord, { user, ip }: Actor, how: CellWrite<R>): R {
+  const reply = replyNow(tx, found);
+  const editable = editCheck(reply, user.role);
+  if (!editable.ok) throw new ServiceError(409, editable.reason);
+  const index = loadQuestionnaire(tx, reply.reply.questionnaireId);
+  const changes = how.changes(reply, index);
+  const rejected = validateChanges(index, changes);
+  if (rejected.length) throw new ServiceError(400, how.refused, rejected);
+  const { changed, result } = how.write(tx, reply, changes);
+  const from = reply.reply.status as ReplyState;
+  const to = stateAfterEdit(from);
+  if (changed && to !== from) recordState(tx, reply.reply.id, from, to, user.id, how.note);
+  recordAudit(tx, { ...how.audit(reply, changed), user }, ip);
+  return result;
+}
+
+/** Autosave: cells with the version each was based on. A cell changed by someone else since is a
+ *  conflict, reported with both values and not written (the other cells are). */
+export function saveReplyAnswers(db: Executor, found: ReplyRecord, actor: Actor, changes: AnswerChange[]): SaveAnswersResponse {
+  return inTransaction(db, (tx) => writeReplyCells(tx, found, actor, {
+    changes: () => changes,
+    refused: "Some values cannot be saved; nothing was saved.",
+    write: (tx, reply) => {
+      const saved = saveAnswers(tx, reply.reply.id, actor.user.id, changes);
+      return { changed: saved.saved.length, result: saved };
+    },
+    audit: (reply, changed) => ({ action: "reply.save", object: `${replyName(reply)} (${changed} cells)` }),
+    note: "Answers changed",
+  }));
+}
+
+/** Import of a reply in the JSON export format: the file's answers replace the reply's, all or
+ *  nothing, with one history row per cell that changes. */
+export function importReply(db: Executor, found: ReplyRecord, actor: Actor, file: { questionnaire: { id: string }; answers: Record<string, Answer> }): { imported: number; changed: number } {
+  const entries = Object.entries(file.answers);
+  return inTransaction(db, (tx) => writeReplyCells(tx, found, actor, {
+    changes: (_reply, index) => {
+      if (file.questionnaire.id !== index.questionnaire.id) {
+        throw new ServiceError(400, `The file answers questionnaire ${file.questionnaire.id}; this reply uses ${index.questionnaire.id}.`);
+      }
+      return entries.map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
+    },
+    refused: "Some values cannot be imported; nothing was imported.",
+    write: (tx, reply) => {
+      const changed = replaceAnswers(tx, reply.reply.id, actor.user.id, new Map(entries));
+      return { changed, result: { imported: entries.length, changed } };
+    },
+    audit: (reply, changed) => ({ action: "import.json", object: `${replyName(reply)} (${changed} cells)` }),
+    note: "Imported from a file",
+  }));
+}
+
+/** A reviewer puts back the value a change of the cell recorded (its new value, or its old one
+ *  with which = "before"). The value is checked with today's rules like any other. */
+export function restoreReplyCell(db: Executor, found: ReplyRecord, actor: Actor, request: { cell: string; historyId: number; which?: "after" | "before" }): { cell: string; value: Answer | null } {
+  const { cell, historyId, which = "after" } = request;
+  return inTransaction(db, (tx) => writeReplyCells(tx, found, actor, {
+    changes: (reply) => {
+      const entry = cellHistory(tx, reply.reply.id, cell).find((h) => h.id === historyId);
+      if (!entry) throw new ServiceError(404, "No such change of this cell.");
+      const stored = tx.select({ version: answers.version }).from(answers).where(and(eq(answers.responseId, reply.reply.id), eq(answers.cell, cell))).get();
+      const version = stored?.version ?? 0;
+      return [{ cell, value: which === "after" ? entry.new : entry.old, baseVersion: version }];
+    },
+    refused: "This value cannot be restored: it breaks the cell's rules; nothing was saved.",
+    write: (tx, reply, [change]) => {
+      const saved = saveAnswers(tx, reply.reply.id, actor.user.id, [change]);
+      const changed = saved.saved.filter((s) => s.version !== change.baseVersion).length;
+      return { changed, result: { cell, value: change.value } };
+    },
+    audit: (reply) => ({ action: "reply.restore", object: `${replyName(reply)} ${cell} ← change ${historyId}` }),
+    note: "Answer restored from its history",
+  }));
+}
