@@ -12,10 +12,10 @@ import { endSession } from "./end-session";
 import { authSecret } from "./secret";
 import { audit, requestIp } from "@/lib/audit/server";
 
-export class AccountLockedError extends CredentialsSignin {
+class AccountLockedError extends CredentialsSignin {
   code = "locked";
 }
-export class InactiveAccountError extends CredentialsSignin {
+class InactiveAccountError extends CredentialsSignin {
   code = "inactive";
 }
 

@@ -42,7 +42,7 @@ type UserRow = typeof users.$inferSelect;
 const USER_SQL = `select id, email, name, role, locale, active, session_version as sessionVersion, reporting_body_id as reportingBodyId,
   supervisor_id as supervisorId from users where id = ?`;
 
-export function loadUser(id: number, sessionVersion: number | null): CurrentUser | null {
+function loadUser(id: number, sessionVersion: number | null): CurrentUser | null {
   const sqlite = getDb().$client;
   const user = prepared(sqlite, USER_SQL).get(id) as (Omit<UserRow, "active"> & { active: number }) | undefined;
   if (!user || !user.active) return null;

@@ -2,7 +2,7 @@
 // Every refusal is a 4xx with a reason a client can act on.
 import type { z } from "zod";
 
-export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 

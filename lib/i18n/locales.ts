@@ -2,7 +2,7 @@
 // French (CEPEJ's second official language). A key missing in a catalogue falls back to English.
 export const LOCALES = ["en", "ru", "kk", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "en";
+const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "locale";
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", ru: "Русский", kk: "Қазақша", fr: "Français" };
 

@@ -127,7 +127,7 @@ function missingReason(a: Answer | undefined): string | null {
   return null;
 }
 
-export function roundTo(value: number, decimals: number): number {
+function roundTo(value: number, decimals: number): number {
   const f = 10 ** decimals;
   const r = Math.round((value + Math.sign(value) * Number.EPSILON * Math.abs(value)) * f) / f;
   return Object.is(r, -0) ? 0 : r;

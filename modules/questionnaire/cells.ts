@@ -15,7 +15,7 @@ export const optionTextKey = (key: string, optionId: string) => `${key}#${option
 export type Cell = { key: string; question: Question; spec: CellSpec; row?: Row; col?: Column };
 
 /** What a non-grid question's single cell holds. */
-export function singleCellSpec(q: Exclude<Question, { type: "grid" }>): CellSpec {
+function singleCellSpec(q: Exclude<Question, { type: "grid" }>): CellSpec {
   switch (q.type) {
     case "number":
       return { kind: "number", number: q.number };
@@ -108,4 +108,3 @@ export function indexQuestionnaire(q: Questionnaire): QuestionnaireIndex {
 }
 
 /** The question a storage key belongs to ("006:r1:approved" → "006", "006#comment" → "006"). */
-export const questionIdOfKey = (key: string) => key.split(/[:#]/)[0];

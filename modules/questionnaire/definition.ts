@@ -198,7 +198,6 @@ export const Question = z.discriminatedUnion("type", [
     .strict(),
 ]);
 export type Question = z.infer<typeof Question>;
-export type QuestionType = Question["type"];
 
 export type Part = {
   id: string;

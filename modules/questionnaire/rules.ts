@@ -4,7 +4,7 @@
 //             unanswered at submit time);
 //   warning — allows submitting only with an explanation in the question's comment (sums,
 //             case flow, "at most").
-import type { CellRef, NumberSpec, Question, Questionnaire } from "./definition";
+import type { CellRef, Question, Questionnaire } from "./definition";
 import { cellKey, cellsOf, commentKey, questionStatusKey, type Cell } from "./cells";
 import { cellEnabled, questionEnabled } from "./conditions";
 import { isEmpty, multiIds, type Answer, type AnswerReader } from "./answers";
@@ -19,7 +19,7 @@ export type IssueCode =
   | "unanswered"
   | "sumMismatch" | "totalNA" | "totalNAPWithParts" | "caseFlow" | "atMost" | "variation";
 
-export const SEVERITY: Record<IssueCode, Severity> = {
+const SEVERITY: Record<IssueCode, Severity> = {
   notANumber: "error", tooManyDecimals: "error", belowMin: "error", aboveMax: "error", tooLarge: "error",
   textTooLong: "error", badDate: "error", dateOutOfRange: "error", unknownOption: "error", tooManySelected: "error", exclusiveOption: "error",
   tooManyChecked: "error", statusNotAllowed: "error", unanswered: "error",
@@ -324,4 +324,3 @@ export function evaluateAll(q: Questionnaire, read: AnswerReader, options: Evalu
 /** What still blocks submission: errors, and warnings nobody has explained. */
 export const blocksSubmission = (i: Issue) => i.severity === "error" || !i.explained;
 
-export type NumberSpecLike = Pick<NumberSpec, "decimals" | "min" | "max">;

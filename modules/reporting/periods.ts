@@ -56,7 +56,7 @@ export function formatPeriod(p: Period): string {
   }
 }
 
-export function periodicityOf(p: Period): Periodicity {
+function periodicityOf(p: Period): Periodicity {
   return ({ month: "monthly", quarter: "quarterly", half: "halfYearly", year: "yearly" } as const)[p.kind];
 }
 
@@ -83,7 +83,7 @@ export function periodEnd(p: Period): IsoDate {
 }
 
 /** The period of the given periodicity that contains `date`. */
-export function periodContaining(date: IsoDate, periodicity: Periodicity): Period {
+function periodContaining(date: IsoDate, periodicity: Periodicity): Period {
   const { year, month } = parseIsoDate(date);
   switch (periodicity) {
     case "monthly":

@@ -76,7 +76,7 @@ export function valueLabels(variable: string): ValueLabels | undefined {
 
 // ages 0…80 → age group code (array lookup instead of a search per interview)
 const AGE_GROUP_OF: (string | null)[] = Array.from({ length: 81 }, (_, a) => ageGroupOf(a));
-export const ageGroupValue = (it: Interview): string | undefined => {
+const ageGroupValue = (it: Interview): string | undefined => {
   const a = it.age;
   return typeof a === "number" && Number.isInteger(a) && a >= 0 && a <= 80 ? (AGE_GROUP_OF[a] ?? undefined) : undefined;
 };

@@ -22,8 +22,8 @@ const parsed = parseQuestionnaire(definitionJson);
 if (!parsed.ok) throw new Error(`udn-definition.json is invalid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
 
 /** The interviewer's form UDN as a questionnaire definition (id "udn"). */
-export const UDN_DEFINITION: Questionnaire = parsed.questionnaire;
-export const UDN_QUESTIONS: Question[] = Array.from(walkQuestions(UDN_DEFINITION), (x) => x.question);
+const UDN_DEFINITION: Questionnaire = parsed.questionnaire;
+const UDN_QUESTIONS: Question[] = Array.from(walkQuestions(UDN_DEFINITION), (x) => x.question);
 
 export type { Household };
 

@@ -11,7 +11,7 @@ export type SampleFrameHousehold = Household & { address: string };
 export type SampleFrameError = { row: number; column: string; reason: string };
 export type SampleFrameResult = { ok: true; households: SampleFrameHousehold[] } | { ok: false; errors: SampleFrameError[] };
 
-export const SAMPLE_FRAME_HEADER = ["household_id", "region", "settlement", "weight", "address"] as const;
+const SAMPLE_FRAME_HEADER = ["household_id", "region", "settlement", "weight", "address"] as const;
 
 const POSITIVE_NUMBER = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 

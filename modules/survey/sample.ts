@@ -22,7 +22,7 @@ export function mulberry32(seed: Seed): () => number {
 }
 
 /** FNV-1a hash of a string seed. */
-export function hashSeed(s: string): number {
+function hashSeed(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -167,7 +167,7 @@ export const FORM_1M_ROWS = [
 ] as const;
 export type Form1MRow = (typeof FORM_1M_ROWS)[number];
 
-export const DEMO_1M_SOURCES = "Unified Register of Pre-trial Investigations (ERDR); information accounting documents of the pre-trial investigation bodies";
+const DEMO_1M_SOURCES = "Unified Register of Pre-trial Investigations (ERDR); information accounting documents of the pre-trial investigation bodies";
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness.

@@ -8,7 +8,7 @@ import { generateDemo1M } from "@/seed/reporting/demo-1m";
 import { dueDate } from "@/modules/reporting/deadlines";
 import { addDays } from "@/lib/dates/dates";
 
-export const FORM_1M = 1;
+const FORM_1M = 1;
 
 /** Creates the bodies and their filings; returns the body id of each region. */
 export function seedReporting(db: Db): Map<string, number> {

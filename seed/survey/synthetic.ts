@@ -32,7 +32,7 @@ export const RESIDUAL_CODE: Record<TrustCode, "8" | "9"> = {
 };
 
 /** A release table with its "8or9" column resolved to the body's code. */
-export function fromRelease(release: Record<string, Record<string, number>>): Targets {
+function fromRelease(release: Record<string, Record<string, number>>): Targets {
   const out: Targets = {};
   for (const [variable, shares] of Object.entries(release)) {
     out[variable] = Object.fromEntries(

@@ -6,7 +6,7 @@ import type { AnswerReader } from "@/modules/questionnaire/answers";
 import { BOM, csvLine } from "@/lib/csv/csv";
 import { exportCells } from "./cells";
 
-export const LONG_CSV_HEADER = ["cycle", "country", "question", "part", "row", "column", "value", "status", "comment"];
+const LONG_CSV_HEADER = ["cycle", "country", "question", "part", "row", "column", "value", "status", "comment"];
 
 export function* longCsvLines(q: Questionnaire, reply: { cycle: string; country: string; read: AnswerReader; flags?: Record<string, string> }): Generator<string> {
   for (const c of exportCells(q, reply.read, { flags: reply.flags })) {
