@@ -11,6 +11,7 @@ import type { Principal } from "@/lib/auth/policy";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cepej-write-cells-"));
 process.env.DATABASE_PATH = path.join(dir, "app.db");
+process.env.DEMO_DATA = "1"; // the demo accounts and data the tests act on
 
 const { getDb } = await import("@/db/client");
 const { bootstrapDatabase } = await import("@/seed/bootstrap");

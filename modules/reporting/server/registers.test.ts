@@ -9,6 +9,7 @@ import type Database from "better-sqlite3";
 
 const dir = mkdtempSync(path.join(tmpdir(), "registers-test-"));
 process.env.DATABASE_PATH = path.join(dir, "app.db");
+process.env.DEMO_DATA = "1"; // the demo accounts and data the tests act on
 
 const { getDb } = await import("@/db/client");
 const { ServiceError } = await import("@/lib/http/service-error");

@@ -13,6 +13,7 @@ import type { AnswerChange } from "@/modules/questionnaire/schemas";
 
 const dir = mkdtempSync(path.join(tmpdir(), "interviews-test-"));
 process.env.DATABASE_PATH = path.join(dir, "app.db");
+process.env.DEMO_DATA = "1"; // the demo accounts and data the tests act on
 
 const { getDb } = await import("@/db/client");
 const { bootstrapDatabase } = await import("@/seed/bootstrap");
