@@ -25,7 +25,11 @@ export default page(async ({ db }) => {
       <h1>{t("title", { name: user.name })}</h1>
       <div className="card">
         <p>{t(`${user.role}.intro`, { countries: scope.countries, regions: scope.regions, body: scope.body ?? "—" })}</p>
-        {has("administration") && <p><Link href="/admin/cycles">{t("admin.cycles")}</Link> · <Link href="/admin/users">{t("admin.users")}</Link></p>}
+        {has("administration") && (
+          <p>
+            <Link href="/admin/cycles">{t("admin.cycles")}</Link> · <Link href="/admin/users">{t("admin.users")}</Link>
+          </p>
+        )}
         {(waiting.queriesToAnswer > 0 || waiting.repliesToReview > 0 || waiting.returned > 0) && (
           <ul className="waiting" data-testid="waiting">
             {waiting.queriesToAnswer > 0 && <li>{t("waiting.queries", { count: waiting.queriesToAnswer })}</li>}
@@ -35,16 +39,31 @@ export default page(async ({ db }) => {
         )}
         {deadlines && (
           <>
-            <p><Link href="/reports">{t("reporter.reports")}</Link></p>
+            <p>
+              <Link href="/reports">{t("reporter.reports")}</Link>
+            </p>
             <ul data-testid="home-deadlines">
-              {deadlines.filter((d) => d.filing?.status !== "submitted").map((d) => (
-                <li key={`${d.form}-${d.period}`} className={d.overdue ? "error" : ""}>{t("reporter.deadline", { code: d.code ?? "", period: d.period, due: d.due })}{d.overdue ? ` — ${t("reporter.overdue")}` : ""}</li>
-              ))}
+              {deadlines
+                .filter((d) => d.filing?.status !== "submitted")
+                .map((d) => (
+                  <li key={`${d.form}-${d.period}`} className={d.overdue ? "error" : ""}>
+                    {t("reporter.deadline", { code: d.code ?? "", period: d.period, due: d.due })}
+                    {d.overdue ? ` — ${t("reporter.overdue")}` : ""}
+                  </li>
+                ))}
             </ul>
           </>
         )}
-        {has("reports") && has("administration") && <p><Link href="/admin/reports">{t("admin.reports")}</Link></p>}
-        {has("survey") && <p><Link href="/survey">{t("survey")}</Link></p>}
+        {has("reports") && has("administration") && (
+          <p>
+            <Link href="/admin/reports">{t("admin.reports")}</Link>
+          </p>
+        )}
+        {has("survey") && (
+          <p>
+            <Link href="/survey">{t("survey")}</Link>
+          </p>
+        )}
       </div>
       {replies.length > 0 && (
         <div className="card">
@@ -52,7 +71,9 @@ export default page(async ({ db }) => {
           <ul>
             {replies.map((r) => (
               <li key={r.id}>
-                <Link href={`/cepej/${r.cycle}/${r.country}`}>{r.cycleName} · {r.countryName}</Link>{" "}
+                <Link href={`/cepej/${r.cycle}/${r.country}`}>
+                  {r.cycleName} · {r.countryName}
+                </Link>{" "}
                 <span className="muted">({r.status.replace("_", " ")})</span>
               </li>
             ))}

@@ -9,7 +9,27 @@
 // cross-checked by sampling VmRSS every 25 ms). Memory is constant when the peak does not grow with
 // the size of the export.
 // Usage: node bench/exports.mjs [--quick] [--runs=3]   |   node bench/exports.mjs --heap-cap=256
-import { arg, copyDb, ensureBuild, httpGet, log, login, median, millionDb, peakMiB, quick, r0, r1, resetPeak, rssMiB, sampleRss, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
+import {
+  arg,
+  copyDb,
+  ensureBuild,
+  httpGet,
+  log,
+  login,
+  median,
+  millionDb,
+  peakMiB,
+  quick,
+  r0,
+  r1,
+  resetPeak,
+  rssMiB,
+  sampleRss,
+  sleep,
+  startServer,
+  templateDb,
+  writeResult,
+} from "./lib/common.mjs";
 
 const runs = Number(arg("runs", quick ? 1 : 3));
 const port = Number(arg("port", 3331));
@@ -21,7 +41,9 @@ async function download(server, cookie, url) {
   const reset = resetPeak(server.pid);
   const sampler = sampleRss(server.pid);
   const t0 = performance.now();
-  let bytes = 0, lines = 0, first = null;
+  let bytes = 0,
+    lines = 0,
+    first = null;
   let res;
   try {
     res = await httpGet(`${server.base}${url}`, {
@@ -35,12 +57,23 @@ async function download(server, cookie, url) {
   } catch (e) {
     sampler.stop();
     await sleep(500);
-    throw new Error(`${e.message} after ${Math.round((performance.now() - t0) / 1000)} s and ${lines} lines; server ${server.child.exitCode !== null || server.child.signalCode !== null ? `exited (code ${server.child.exitCode}, signal ${server.child.signalCode}): ${server.stderr().trim().split("\n").slice(-3).join(" | ")}` : "still running"}`);
+    throw new Error(
+      `${e.message} after ${Math.round((performance.now() - t0) / 1000)} s and ${lines} lines; server ${server.child.exitCode !== null || server.child.signalCode !== null ? `exited (code ${server.child.exitCode}, signal ${server.child.signalCode}): ${server.stderr().trim().split("\n").slice(-3).join(" | ")}` : "still running"}`,
+    );
   }
   const seconds = (performance.now() - t0) / 1000;
   const sampled = sampler.stop();
   const peak = reset ? peakMiB(server.pid) : sampled.max;
-  return { status: res.status, seconds, firstByteMs: first, bytes, lines, rssBeforeMiB: before, peakMiB: Math.max(peak, sampled.max), growthMiB: Math.max(peak, sampled.max) - before };
+  return {
+    status: res.status,
+    seconds,
+    firstByteMs: first,
+    bytes,
+    lines,
+    rssBeforeMiB: before,
+    peakMiB: Math.max(peak, sampled.max),
+    growthMiB: Math.max(peak, sampled.max) - before,
+  };
 }
 
 async function series(server, cookie, label, url, n) {
@@ -48,13 +81,22 @@ async function series(server, cookie, label, url, n) {
   for (let r = 0; r < n; r++) {
     const d = await download(server, cookie, url);
     rs.push(d);
-    log(`${label}: ${r1(d.seconds)} s, ${r1(d.bytes / 2 ** 20)} MiB, ${d.lines} lines, RSS ${r0(d.rssBeforeMiB)} → peak ${r0(d.peakMiB)} MiB (HTTP ${d.status})`);
+    log(
+      `${label}: ${r1(d.seconds)} s, ${r1(d.bytes / 2 ** 20)} MiB, ${d.lines} lines, RSS ${r0(d.rssBeforeMiB)} → peak ${r0(d.peakMiB)} MiB (HTTP ${d.status})`,
+    );
   }
   return {
-    label, url, status: rs[0].status, runs: rs.length,
-    seconds: r1(median(rs.map((d) => d.seconds))), firstByteMs: r0(median(rs.map((d) => d.firstByteMs))),
-    MiB: r1(rs[0].bytes / 2 ** 20), lines: rs[0].lines,
-    rssBeforeMiB: r0(median(rs.map((d) => d.rssBeforeMiB))), peakMiB: r0(median(rs.map((d) => d.peakMiB))), growthMiB: r0(median(rs.map((d) => d.growthMiB))),
+    label,
+    url,
+    status: rs[0].status,
+    runs: rs.length,
+    seconds: r1(median(rs.map((d) => d.seconds))),
+    firstByteMs: r0(median(rs.map((d) => d.firstByteMs))),
+    MiB: r1(rs[0].bytes / 2 ** 20),
+    lines: rs[0].lines,
+    rssBeforeMiB: r0(median(rs.map((d) => d.rssBeforeMiB))),
+    peakMiB: r0(median(rs.map((d) => d.peakMiB))),
+    growthMiB: r0(median(rs.map((d) => d.growthMiB))),
     perRun: rs.map((d) => ({ seconds: r1(d.seconds), growthMiB: r0(d.growthMiB) })),
   };
 }

@@ -17,29 +17,60 @@ async function main() {
   const stubs = { "next/link": "bench/form/stubs/next-link.tsx", "next/navigation": "bench/form/stubs/next-navigation.ts" };
   const outfile = path.join(benchDir, ".build", "ours.profile.js");
   await build({
-    entryPoints: [path.join(benchDir, "form", "ours.tsx")], bundle: true, minify: false, format: "esm", target: "es2022", outfile, jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' }, tsconfig: path.join(root, "tsconfig.json"), absWorkingDir: root, logLevel: "warning",
-    plugins: [{ name: "next-stubs", setup(b) { b.onResolve({ filter: /^next\/(link|navigation)$/ }, (a) => ({ path: path.join(root, stubs[a.path]) })); } }],
+    entryPoints: [path.join(benchDir, "form", "ours.tsx")],
+    bundle: true,
+    minify: false,
+    format: "esm",
+    target: "es2022",
+    outfile,
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": '"production"' },
+    tsconfig: path.join(root, "tsconfig.json"),
+    absWorkingDir: root,
+    logLevel: "warning",
+    plugins: [
+      {
+        name: "next-stubs",
+        setup(b) {
+          b.onResolve({ filter: /^next\/(link|navigation)$/ }, (a) => ({ path: path.join(root, stubs[a.path]) }));
+        },
+      },
+    ],
   });
   const db = copyDb(templateDb());
   const server = await startServer({ db: db.file, port });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-gpu-vsync", "--disable-frame-rate-limit"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-gpu-vsync", "--disable-frame-rate-limit"],
+  });
   try {
     const base = server.base;
     const cookie = await login(base, "correspondent.kz@example.org");
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.addCookies(cookie.split("; ").map((c) => { const i = c.indexOf("="); return { name: c.slice(0, i), value: c.slice(i + 1), url: base }; }));
+    await context.addCookies(
+      cookie.split("; ").map((c) => {
+        const i = c.indexOf("=");
+        return { name: c.slice(0, i), value: c.slice(i + 1), url: base };
+      }),
+    );
     const api = async (p) => (await context.request.get(`${base}${p}`)).json();
     const data = {
-      part: "4", questionnaire: await api("/api/cycles/2022-2024/questionnaire"), answers: (await api("/api/cycles/2022-2024/replies/KZ/answers")).answers,
+      part: "4",
+      questionnaire: await api("/api/cycles/2022-2024/questionnaire"),
+      answers: (await api("/api/cycles/2022-2024/replies/KZ/answers")).answers,
       previous: Object.fromEntries(Object.entries((await api("/api/cycles/2020-2022/replies/KZ/answers")).answers).map(([k, v]) => [k, v.answer])),
-      previousCycle: "2020-2022", saveUrl: "/api/cycles/2022-2024/replies/KZ/answers", api: "/api/cycles/2022-2024/replies/KZ",
+      previousCycle: "2020-2022",
+      saveUrl: "/api/cycles/2022-2024/replies/KZ/answers",
+      api: "/api/cycles/2022-2024/replies/KZ",
     };
     await context.route(`${base}/__bench/**`, (route) => {
       const name = new URL(route.request().url()).pathname.slice(9);
       if (name === "ours.js") return route.fulfill({ body: readFileSync(outfile), contentType: "text/javascript" });
       if (name === "app.css") return route.fulfill({ body: readFileSync(path.join(root, "app", "globals.css")), contentType: "text/css" });
-      return route.fulfill({ contentType: "text/html", body: `<!doctype html><html><head><link rel="stylesheet" href="/__bench/app.css"></head><body><div id="root"></div><script>window.__BENCH__=${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script type="module" src="/__bench/ours.js"></script></body></html>` });
+      return route.fulfill({
+        contentType: "text/html",
+        body: `<!doctype html><html><head><link rel="stylesheet" href="/__bench/app.css"></head><body><div id="root"></div><script>window.__BENCH__=${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script type="module" src="/__bench/ours.js"></script></body></html>`,
+      });
     });
     // Which components render per keystroke: a minimal React DevTools hook counts, at every commit,
     // the function components that performed work (fiber flag PerformedWork), by name.
@@ -47,12 +78,23 @@ async function main() {
       window.__renders = {};
       window.__counting = false;
       window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-        supportsFiber: true, renderers: new Map(), inject() { return 1; }, checkDCE() {}, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {}, onScheduleFiberRoot() {},
+        supportsFiber: true,
+        renderers: new Map(),
+        inject() {
+          return 1;
+        },
+        checkDCE() {},
+        onCommitFiberUnmount() {},
+        onPostCommitFiberRoot() {},
+        onScheduleFiberRoot() {},
         onCommitFiberRoot(_id, root) {
           if (!window.__counting) return;
           const walk = (f) => {
             for (; f; f = f.sibling) {
-              if (typeof f.type === "function" && (f.flags & 1) && f.alternate) { const n = f.type.displayName || f.type.name || "?"; window.__renders[n] = (window.__renders[n] ?? 0) + 1; }
+              if (typeof f.type === "function" && f.flags & 1 && f.alternate) {
+                const n = f.type.displayName || f.type.name || "?";
+                window.__renders[n] = (window.__renders[n] ?? 0) + 1;
+              }
               if (f.child) walk(f.child);
             }
           };
@@ -72,20 +114,49 @@ async function main() {
     let typed = 0;
     for (let i = 0; typed < keys; i++) {
       const [row, col] = cellsToType[i % cellsToType.length].split(":");
-      await page.evaluate(([row, col]) => { const el = window.__cellInput("091", row, col); el.scrollIntoView({ block: "center" }); el.focus(); el.select(); }, [row, col]);
-      for (const d of "48291") { await page.keyboard.press(d); typed++; await sleep(60); }
+      await page.evaluate(
+        ([row, col]) => {
+          const el = window.__cellInput("091", row, col);
+          el.scrollIntoView({ block: "center" });
+          el.focus();
+          el.select();
+        },
+        [row, col],
+      );
+      for (const d of "48291") {
+        await page.keyboard.press(d);
+        typed++;
+        await sleep(60);
+      }
     }
     const { profile } = await cdp.send("Profiler.stop");
-    await page.evaluate(() => { window.__counting = true; });
+    await page.evaluate(() => {
+      window.__counting = true;
+    });
     let counted = 0;
     for (let i = 0; counted < 20; i++) {
       const [row, col] = cellsToType[i % cellsToType.length].split(":");
-      await page.evaluate(([row, col]) => { const el = window.__cellInput("091", row, col); el.focus(); el.select(); }, [row, col]);
-      await page.evaluate(() => { window.__renders = {}; });
-      for (const d of "4829") { await page.keyboard.press(d); counted++; await sleep(60); }
+      await page.evaluate(
+        ([row, col]) => {
+          const el = window.__cellInput("091", row, col);
+          el.focus();
+          el.select();
+        },
+        [row, col],
+      );
+      await page.evaluate(() => {
+        window.__renders = {};
+      });
+      for (const d of "4829") {
+        await page.keyboard.press(d);
+        counted++;
+        await sleep(60);
+      }
     }
     const renders = await page.evaluate(() => window.__renders);
-    await page.evaluate(() => { window.__counting = false; });
+    await page.evaluate(() => {
+      window.__counting = false;
+    });
     // Where the rest of a keystroke goes (style, layout, paint …): a Chromium trace of 20 keystrokes,
     // durations of the renderer main thread's events summed by name (top-level events, and the
     // rendering steps wherever they are nested).
@@ -93,30 +164,80 @@ async function main() {
     let traced = 0;
     for (let i = 0; traced < 20; i++) {
       const [row, col] = cellsToType[i % cellsToType.length].split(":");
-      await page.evaluate(([row, col]) => { const el = window.__cellInput("091", row, col); el.focus(); el.select(); }, [row, col]);
-      for (const d of "4829") { await page.keyboard.press(d); traced++; await sleep(60); }
+      await page.evaluate(
+        ([row, col]) => {
+          const el = window.__cellInput("091", row, col);
+          el.focus();
+          el.select();
+        },
+        [row, col],
+      );
+      for (const d of "4829") {
+        await page.keyboard.press(d);
+        traced++;
+        await sleep(60);
+      }
     }
     const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
-    const main = trace.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain" && trace.some((x) => x.pid === e.pid && x.name === "EventDispatch"));
+    const main = trace.find(
+      (e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain" && trace.some((x) => x.pid === e.pid && x.name === "EventDispatch"),
+    );
     const events = trace.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur).sort((a, b) => a.ts - b.ts);
-    const topEv = new Map(), steps = new Map(), stepEnd = new Map();
+    const topEv = new Map(),
+      steps = new Map(),
+      stepEnd = new Map();
     let end = -1;
-    const STEPS = new Set(["EventDispatch", "FunctionCall", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "HitTest", "ParseHTML", "MajorGC", "MinorGC", "V8.GC_SCAVENGER", "ScheduleStyleRecalculation"]);
+    const STEPS = new Set([
+      "EventDispatch",
+      "FunctionCall",
+      "UpdateLayoutTree",
+      "Layout",
+      "PrePaint",
+      "Paint",
+      "Layerize",
+      "HitTest",
+      "ParseHTML",
+      "MajorGC",
+      "MinorGC",
+      "V8.GC_SCAVENGER",
+      "ScheduleStyleRecalculation",
+    ]);
     for (const e of events) {
-      if (e.ts >= end) { topEv.set(e.name, (topEv.get(e.name) ?? 0) + e.dur / 1000); end = e.ts + e.dur; }
-      if (STEPS.has(e.name) && e.ts >= (stepEnd.get(e.name) ?? -1)) { // not nested in an event of the same name
+      if (e.ts >= end) {
+        topEv.set(e.name, (topEv.get(e.name) ?? 0) + e.dur / 1000);
+        end = e.ts + e.dur;
+      }
+      if (STEPS.has(e.name) && e.ts >= (stepEnd.get(e.name) ?? -1)) {
+        // not nested in an event of the same name
         steps.set(e.name, (steps.get(e.name) ?? 0) + e.dur / 1000);
         stepEnd.set(e.name, e.ts + e.dur);
       }
     }
-    const perKey = (m) => Object.fromEntries([...m].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => [k, Math.round((v / traced) * 100) / 100]));
-    const trace20 = { keys: traced, topLevelMsPerKey: perKey(topEv), stepsMsPerKey: perKey(steps), mainThreadMsPerKey: Math.round(([...topEv.values()].reduce((a, b) => a + b, 0) / traced) * 10) / 10 };
-    const rendersPerKey = Object.fromEntries(Object.entries(renders).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => [k, Math.round((v / counted) * 10) / 10]));
+    const perKey = (m) =>
+      Object.fromEntries(
+        [...m]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 12)
+          .map(([k, v]) => [k, Math.round((v / traced) * 100) / 100]),
+      );
+    const trace20 = {
+      keys: traced,
+      topLevelMsPerKey: perKey(topEv),
+      stepsMsPerKey: perKey(steps),
+      mainThreadMsPerKey: Math.round(([...topEv.values()].reduce((a, b) => a + b, 0) / traced) * 10) / 10,
+    };
+    const rendersPerKey = Object.fromEntries(
+      Object.entries(renders)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 25)
+        .map(([k, v]) => [k, Math.round((v / counted) * 10) / 10]),
+    );
     // self time per function, inclusive time per function (each function counted once per stack)
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const parent = new Map();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    const self = new Map(), incl = new Map();
+    const self = new Map(),
+      incl = new Map();
     const label = (n) => `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url ? path.basename(n.callFrame.url) : ""}:${n.callFrame.lineNumber + 1}`;
     const dts = profile.timeDeltas;
     profile.samples.forEach((id, i) => {
@@ -126,13 +247,29 @@ async function main() {
       const seen = new Set();
       for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
         const l = label(byId.get(cur));
-        if (!seen.has(l)) { seen.add(l); incl.set(l, (incl.get(l) ?? 0) + dt); }
+        if (!seen.has(l)) {
+          seen.add(l);
+          incl.set(l, (incl.get(l) ?? 0) + dt);
+        }
       }
     });
-    const top = (m, k) => [...m].filter(([l]) => !/^\((idle|program|root)\)/.test(l)).sort((a, b) => b[1] - a[1]).slice(0, k).map(([l, ms]) => ({ fn: l, msPerKey: Math.round((ms / typed) * 100) / 100 }));
+    const top = (m, k) =>
+      [...m]
+        .filter(([l]) => !/^\((idle|program|root)\)/.test(l))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, k)
+        .map(([l, ms]) => ({ fn: l, msPerKey: Math.round((ms / typed) * 100) / 100 }));
     const busy = [...self].filter(([l]) => !/^\((idle|program)\)/.test(l)).reduce((s, [, v]) => s + v, 0);
     const components = new Map([...incl].filter(([l]) => /^[A-Z]\w* /.test(l) && !/^(Profiler|Function|Object|Array|Promise|JSON|Map|Set)/.test(l)));
-    const result = { keys: typed, busyMsPerKey: Math.round((busy / typed) * 10) / 10, self: top(self, 25), inclusive: top(incl, 40), components: top(components, 25), rendersPerKey, trace: trace20 };
+    const result = {
+      keys: typed,
+      busyMsPerKey: Math.round((busy / typed) * 10) / 10,
+      self: top(self, 25),
+      inclusive: top(incl, 40),
+      components: top(components, 25),
+      rendersPerKey,
+      trace: trace20,
+    };
     console.log(JSON.stringify(result, null, 1));
     writeResult("form-profile", result);
   } finally {

@@ -25,7 +25,24 @@ import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { arg, benchDir, copyDb, ensureBuild, log, login, median, pct, quick, r0, r1, root, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
+import {
+  arg,
+  benchDir,
+  copyDb,
+  ensureBuild,
+  log,
+  login,
+  median,
+  pct,
+  quick,
+  r0,
+  r1,
+  root,
+  sleep,
+  startServer,
+  templateDb,
+  writeResult,
+} from "./lib/common.mjs";
 
 const runs = Number(arg("runs", quick ? 1 : 3));
 const port = Number(arg("port", 3341));
@@ -33,35 +50,61 @@ const buildDir = path.join(benchDir, ".build");
 const TYPED = quick ? ["r1:incoming"] : ["r1:incoming", "r2_1:pending_start", "r2_2_1:incoming", "r2_2_3:pending_end", "r3:resolved", "r4:pending_end"];
 const DIGITS = quick ? "123" : "482913";
 const ALL_VARIANTS = ["app", "ours", "surveyjs", "blank"];
-const only = new Set(String(arg("variants", ALL_VARIANTS.join(","))).split(",").filter(Boolean));
+const only = new Set(
+  String(arg("variants", ALL_VARIANTS.join(",")))
+    .split(",")
+    .filter(Boolean),
+);
 const typingOnly = process.argv.includes("--typing-only");
 
 async function bundles() {
   const stubs = { "next/link": "bench/form/stubs/next-link.tsx", "next/navigation": "bench/form/stubs/next-navigation.ts" };
-  for (const [out, entry, extra] of [["ours", "ours", []], ["surveyjs", "surveyjs", []]]) {
+  for (const [out, entry, extra] of [
+    ["ours", "ours", []],
+    ["surveyjs", "surveyjs", []],
+  ]) {
     await build({
-      entryPoints: [path.join(benchDir, "form", `${entry}.tsx`)], bundle: true, minify: true, format: "esm", target: "es2022",
-      outfile: path.join(buildDir, `${out}.js`), jsx: "automatic", define: { "process.env.NODE_ENV": '"production"' },
-      tsconfig: path.join(root, "tsconfig.json"), absWorkingDir: root, logLevel: "warning",
-      plugins: [{ name: "next-stubs", setup(b) { b.onResolve({ filter: /^next\/(link|navigation)$/ }, (a) => ({ path: path.join(root, stubs[a.path]) })); } }, ...extra],
+      entryPoints: [path.join(benchDir, "form", `${entry}.tsx`)],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      target: "es2022",
+      outfile: path.join(buildDir, `${out}.js`),
+      jsx: "automatic",
+      define: { "process.env.NODE_ENV": '"production"' },
+      tsconfig: path.join(root, "tsconfig.json"),
+      absWorkingDir: root,
+      logLevel: "warning",
+      plugins: [
+        {
+          name: "next-stubs",
+          setup(b) {
+            b.onResolve({ filter: /^next\/(link|navigation)$/ }, (a) => ({ path: path.join(root, stubs[a.path]) }));
+          },
+        },
+        ...extra,
+      ],
     });
   }
 }
 
 /** Cells per chapter (a grid's cells less its empty ones; 1 for other questions). */
 function cellsPerChapter(q) {
-  const count = (p) => p.questions.reduce((s, x) => s + (x.type === "grid" ? x.rows.reduce((t, r) => t + x.columns.length - (r.emptyColumns?.length ?? 0), 0) : 1), 0) + p.parts.reduce((s, c) => s + count(c), 0);
+  const count = (p) =>
+    p.questions.reduce((s, x) => s + (x.type === "grid" ? x.rows.reduce((t, r) => t + x.columns.length - (r.emptyColumns?.length ?? 0), 0) : 1), 0) +
+    p.parts.reduce((s, c) => s + count(c), 0);
   return Object.fromEntries(q.parts.map((p) => [p.id, count(p)]));
 }
 
 const LATENCY_PROBE = () => {
   window.__lat = [];
   window.__derived = [];
-  const afterFrame = (t0, into) => requestAnimationFrame(() => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => into.push(performance.now() - t0);
-    ch.port2.postMessage(null);
-  });
+  const afterFrame = (t0, into) =>
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => into.push(performance.now() - t0);
+      ch.port2.postMessage(null);
+    });
   // Our form's displays derived from the typed figure (Σ totals, rule messages, indicators,
   // variations): keystroke → the frame after they changed. (Not measured for SurveyJS, whose
   // expressions and validators update within the keystroke's own frame.)
@@ -72,12 +115,16 @@ const LATENCY_PROBE = () => {
     afterFrame(pending, window.__derived);
     pending = null;
   }).observe(document, { subtree: true, childList: true, characterData: true });
-  addEventListener("keydown", (e) => {
-    if (!/^[0-9]$/.test(e.key)) return;
-    const t0 = e.timeStamp;
-    pending = t0;
-    afterFrame(t0, window.__lat);
-  }, true);
+  addEventListener(
+    "keydown",
+    (e) => {
+      if (!/^[0-9]$/.test(e.key)) return;
+      const t0 = e.timeStamp;
+      pending = t0;
+      afterFrame(t0, window.__lat);
+    },
+    true,
+  );
 };
 
 async function main() {
@@ -89,15 +136,35 @@ async function main() {
   const base = server.base;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-gpu-vsync", "--disable-frame-rate-limit", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-renderer-backgrounding", "--disable-background-timer-throttling"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-gpu-vsync",
+      "--disable-frame-rate-limit",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-renderer-backgrounding",
+      "--disable-background-timer-throttling",
+    ],
   });
   const out = { build: buildInfo, runs, typedCells: TYPED.length, digits: DIGITS.length };
   try {
     const cookie = await login(base, "correspondent.kz@example.org");
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.addCookies(cookie.split("; ").map((c) => { const i = c.indexOf("="); return { name: c.slice(0, i), value: c.slice(i + 1), url: base }; }));
+    await context.addCookies(
+      cookie.split("; ").map((c) => {
+        const i = c.indexOf("=");
+        return { name: c.slice(0, i), value: c.slice(i + 1), url: base };
+      }),
+    );
     await context.addInitScript(LATENCY_PROBE);
-    const api = async (p) => { const r = await context.request.get(`${base}${p}`); if (!r.ok()) throw new Error(`${p}: ${r.status()}`); return r.json(); };
+    const api = async (p) => {
+      const r = await context.request.get(`${base}${p}`);
+      if (!r.ok()) throw new Error(`${p}: ${r.status()}`);
+      return r.json();
+    };
     const questionnaire = await api("/api/cycles/2022-2024/questionnaire");
     const answers = (await api("/api/cycles/2022-2024/replies/KZ/answers")).answers;
     const previous = Object.fromEntries(Object.entries((await api("/api/cycles/2020-2022/replies/KZ/answers")).answers).map(([k, v]) => [k, v.answer]));
@@ -119,15 +186,27 @@ async function main() {
       if (files[name]) return route.fulfill({ body: files[name][0], contentType: files[name][1] });
       if (name === "blank.html") {
         // the floor of the measurement: one plain input, no framework (keystroke → next frame of a trivial page)
-        return route.fulfill({ contentType: "text/html", body: `<!doctype html><html><body><input id="x" aria-label="x"><script>window.__cellInput = () => document.getElementById("x"); performance.mark("form-ready"); document.body.dataset.formReady = "1";</script></body></html>` });
+        return route.fulfill({
+          contentType: "text/html",
+          body: `<!doctype html><html><body><input id="x" aria-label="x"><script>window.__cellInput = () => document.getElementById("x"); performance.mark("form-ready"); document.body.dataset.formReady = "1";</script></body></html>`,
+        });
       }
       const m = name.match(/^(ours|surveyjs)\.html$/);
       if (!m) return route.fulfill({ status: 404, body: "" });
       const part = url.searchParams.get("part");
-      const data = { part, questionnaire, answers, previous, previousCycle: "2020-2022", saveUrl: "/api/cycles/2022-2024/replies/KZ/answers", api: "/api/cycles/2022-2024/replies/KZ" };
+      const data = {
+        part,
+        questionnaire,
+        answers,
+        previous,
+        previousCycle: "2020-2022",
+        saveUrl: "/api/cycles/2022-2024/replies/KZ/answers",
+        api: "/api/cycles/2022-2024/replies/KZ",
+      };
       const css = m[1] === "surveyjs" ? "survey.css" : "app.css";
-      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${m[1]} ${part}</title><link rel="stylesheet" href="/__bench/${css}"></head>`
-        + `<body><div id="root"></div><script>window.__BENCH__=${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script type="module" src="/__bench/${m[1]}.js"></script></body></html>`;
+      const html =
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${m[1]} ${part}</title><link rel="stylesheet" href="/__bench/${css}"></head>` +
+        `<body><div id="root"></div><script>window.__BENCH__=${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script type="module" src="/__bench/${m[1]}.js"></script></body></html>`;
       return route.fulfill({ body: html, contentType: "text/html; charset=utf-8" });
     });
     const page = await context.newPage();
@@ -144,10 +223,23 @@ async function main() {
     const rotate = (xs, k) => xs.map((_, i) => xs[(i + k) % xs.length]);
 
     // ---- ready ----------------------------------------------------------------------------------
-    const loadVariants = typingOnly ? [] : [["app", largest], ["ours", largest], ["surveyjs", largest], ...(quick ? [] : [["ours", "all"], ["surveyjs", "all"]])].filter(([v]) => only.has(v));
+    const loadVariants = typingOnly
+      ? []
+      : [
+          ["app", largest],
+          ["ours", largest],
+          ["surveyjs", largest],
+          ...(quick
+            ? []
+            : [
+                ["ours", "all"],
+                ["surveyjs", "all"],
+              ]),
+        ].filter(([v]) => only.has(v));
     const ready = {};
     const first = quick ? 1 : 0; // --quick: no warm-up run
-    for (let r = first; r <= runs; r++) { // run 0 warms caches and JIT
+    for (let r = first; r <= runs; r++) {
+      // run 0 warms caches and JIT
       for (const [variant, part] of rotate(loadVariants, r)) {
         const t = await open(variant, part);
         const key = `${variant}:${part}`;
@@ -156,7 +248,10 @@ async function main() {
         (ready[key] ??= { ms: [], inputs: t.inputs, numberInputs: t.numberInputs }).ms.push(t.ready);
       }
     }
-    for (const v of Object.values(ready)) { v.median = r0(median(v.ms)); v.ms = v.ms.map(r0); }
+    for (const v of Object.values(ready)) {
+      v.median = r0(median(v.ms));
+      v.ms = v.ms.map(r0);
+    }
     out.ready = ready;
 
     // ---- typing into Q091 -------------------------------------------------------------------------
@@ -171,13 +266,16 @@ async function main() {
         let finalValue = null;
         for (const target of TYPED) {
           const [row, col] = target.split(":");
-          const ok = await page.evaluate(([row, col]) => {
-            const el = window.__cellInput ? window.__cellInput("091", row, col) : document.querySelector(`[data-cell="091:${row}:${col}"] input[type=text]`);
-            if (!el) return false;
-            el.scrollIntoView({ block: "center" });
-            el.focus();
-            return true;
-          }, [row, col]);
+          const ok = await page.evaluate(
+            ([row, col]) => {
+              const el = window.__cellInput ? window.__cellInput("091", row, col) : document.querySelector(`[data-cell="091:${row}:${col}"] input[type=text]`);
+              if (!el) return false;
+              el.scrollIntoView({ block: "center" });
+              el.focus();
+              return true;
+            },
+            [row, col],
+          );
           if (!ok) throw new Error(`${variant}: no input for 091:${target}`);
           await page.keyboard.press("Control+A");
           await sleep(30);
@@ -188,22 +286,42 @@ async function main() {
             await sleep(60); // a fast typist: ~10 keys per second
           }
           await sleep(100);
-          lat.push(...await page.evaluate(() => window.__lat.splice(0)));
-          derived.push(...await page.evaluate(() => window.__derived.splice(0)));
+          lat.push(...(await page.evaluate(() => window.__lat.splice(0))));
+          derived.push(...(await page.evaluate(() => window.__derived.splice(0))));
           finalValue = await page.evaluate(() => document.activeElement?.value);
         }
         await sleep(800); // let autosave go out before leaving
-        if (r === 0) { log(`typing ${variant} (warm-up): p50 ${r1(pct(lat, 50))} p95 ${r1(pct(lat, 95))} ms, last value "${finalValue}"`); continue; }
+        if (r === 0) {
+          log(`typing ${variant} (warm-up): p50 ${r1(pct(lat, 50))} p95 ${r1(pct(lat, 95))} ms, last value "${finalValue}"`);
+          continue;
+        }
         const t = (typing[variant] ??= { p50: [], p95: [], max: [], keystrokes: 0, derivedP50: [], derivedP95: [], derivedSamples: 0 });
-        t.p50.push(pct(lat, 50)); t.p95.push(pct(lat, 95)); t.max.push(Math.max(...lat)); t.keystrokes += lat.length;
-        if (derived.length) { t.derivedP50.push(pct(derived, 50)); t.derivedP95.push(pct(derived, 95)); t.derivedSamples += derived.length; }
-        log(`typing ${variant} run ${r}: p50 ${r1(pct(lat, 50))} p95 ${r1(pct(lat, 95))} max ${r1(Math.max(...lat))} ms over ${lat.length} keys${derived.length ? `; totals and messages on screen p50 ${r1(pct(derived, 50))} p95 ${r1(pct(derived, 95))} ms (${derived.length} keys)` : ""}, last value "${finalValue}"`);
+        t.p50.push(pct(lat, 50));
+        t.p95.push(pct(lat, 95));
+        t.max.push(Math.max(...lat));
+        t.keystrokes += lat.length;
+        if (derived.length) {
+          t.derivedP50.push(pct(derived, 50));
+          t.derivedP95.push(pct(derived, 95));
+          t.derivedSamples += derived.length;
+        }
+        log(
+          `typing ${variant} run ${r}: p50 ${r1(pct(lat, 50))} p95 ${r1(pct(lat, 95))} max ${r1(Math.max(...lat))} ms over ${lat.length} keys${derived.length ? `; totals and messages on screen p50 ${r1(pct(derived, 50))} p95 ${r1(pct(derived, 95))} ms (${derived.length} keys)` : ""}, last value "${finalValue}"`,
+        );
       }
     }
     for (const t of Object.values(typing)) {
-      t.derivedP50median = t.derivedP50.length ? r1(median(t.derivedP50)) : null; t.derivedP95median = t.derivedP95.length ? r1(median(t.derivedP95)) : null;
-      t.derivedP50 = t.derivedP50.map(r1); t.derivedP95 = t.derivedP95.map(r1);
-      t.p50median = r1(median(t.p50)); t.p95median = r1(median(t.p95)); t.maxMedian = r1(median(t.max)); t.p50 = t.p50.map(r1); t.p95 = t.p95.map(r1); t.max = t.max.map(r1); }
+      t.derivedP50median = t.derivedP50.length ? r1(median(t.derivedP50)) : null;
+      t.derivedP95median = t.derivedP95.length ? r1(median(t.derivedP95)) : null;
+      t.derivedP50 = t.derivedP50.map(r1);
+      t.derivedP95 = t.derivedP95.map(r1);
+      t.p50median = r1(median(t.p50));
+      t.p95median = r1(median(t.p95));
+      t.maxMedian = r1(median(t.max));
+      t.p50 = t.p50.map(r1);
+      t.p95 = t.p95.map(r1);
+      t.max = t.max.map(r1);
+    }
     out.typing = typing;
     await context.close();
   } finally {

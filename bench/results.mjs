@@ -12,7 +12,25 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { arg, benchDir, copyDb, ensureBuild, httpGet, log, login, median, millionDb, quick, r0, root, sampleRss, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
+import {
+  arg,
+  benchDir,
+  copyDb,
+  ensureBuild,
+  httpGet,
+  log,
+  login,
+  median,
+  millionDb,
+  quick,
+  r0,
+  root,
+  sampleRss,
+  sleep,
+  startServer,
+  templateDb,
+  writeResult,
+} from "./lib/common.mjs";
 
 const runs = Number(arg("runs", quick ? 1 : 3));
 const port = Number(arg("port", 3321));
@@ -26,9 +44,25 @@ function sqlCli(file, wave) {
 }
 
 function profile(file, wave, reps, reference = false) {
-  const r = spawnSync(process.execPath, ["--conditions=react-server", "--max-old-space-size=8192", "--import", "tsx", path.join(benchDir, "lib", "results-profile.ts"), String(wave), String(reps), ...(reference ? ["--reference"] : [])], {
-    cwd: root, env: { ...process.env, DATABASE_PATH: file }, encoding: "utf8", maxBuffer: 64 << 20,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--max-old-space-size=8192",
+      "--import",
+      "tsx",
+      path.join(benchDir, "lib", "results-profile.ts"),
+      String(wave),
+      String(reps),
+      ...(reference ? ["--reference"] : []),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: file },
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    },
+  );
   if (r.status !== 0) return { error: r.stderr.slice(-2000) };
   return JSON.parse(r.stdout.trim().split("\n").pop());
 }
@@ -44,19 +78,30 @@ async function appRoute(server, cookie, wave) {
     const max = peak.stop().max;
     await sleep(500);
     const exited = server.child.exitCode !== null || server.child.signalCode !== null;
-    return { ms: performance.now() - t0, status: 0, error: `${e.code ?? ""} ${e.message}${exited ? `; the server process exited (code ${server.child.exitCode}, signal ${server.child.signalCode}): ${server.stderr().trim().split("\n").slice(-6).join(" | ")}` : ""}`, serverPeakMiB: max, exited };
+    return {
+      ms: performance.now() - t0,
+      status: 0,
+      error: `${e.code ?? ""} ${e.message}${exited ? `; the server process exited (code ${server.child.exitCode}, signal ${server.child.signalCode}): ${server.stderr().trim().split("\n").slice(-6).join(" | ")}` : ""}`,
+      serverPeakMiB: max,
+      exited,
+    };
   }
 }
 
 /** The app's and the SQL's shares must agree: compare every region × indicator × code. */
 function compare(body, sqlOut) {
-  let same = 0, differ = 0;
+  let same = 0,
+    differ = 0;
   const sample = [];
   for (const line of sqlOut.trim().split("\n")) {
     const [region, variable, code, share] = line.split("|");
     const app = region === "ALL" ? body.overall?.[variable]?.[code] : body.byRegion?.[region]?.[variable]?.[code];
-    if (app !== undefined && Math.abs(app - Number(share)) < 0.1001) same++; // one rounding step: 65.25 is 65.3 in the app, 65.2 in SQLite's round()
-    else { differ++; if (sample.length < 3) sample.push({ region, variable, code, sql: Number(share), app }); }
+    if (app !== undefined && Math.abs(app - Number(share)) < 0.1001)
+      same++; // one rounding step: 65.25 is 65.3 in the app, 65.2 in SQLite's round()
+    else {
+      differ++;
+      if (sample.length < 3) sample.push({ region, variable, code, sql: Number(share), app });
+    }
   }
   return { same, differ, sample };
 }
@@ -71,7 +116,8 @@ async function measure(label, file, wave, n) {
     const warm = n.warmSql === false ? null : sqlCli(file, wave);
     out.sqlRows = warm?.rows;
     if (n.warmApp) await appRoute(server, cookie, wave);
-    for (let r = 0; r < n.runs; r++) { // interleaved
+    for (let r = 0; r < n.runs; r++) {
+      // interleaved
       const a = out.error || r >= (n.appRuns ?? n.runs) ? null : await appRoute(server, cookie, wave);
       if (a) {
         out.status = a.status;
@@ -87,7 +133,9 @@ async function measure(label, file, wave, n) {
         }
       }
       out.sql.push(out.firstSql && !warm && r === 0 ? out.firstSql.ms : sqlCli(file, wave).ms);
-      log(`${label}: app ${a ? `${r0(a.ms)} ms (HTTP ${a.status}${a.error ? `: ${a.error}` : ""}, server peak RSS ${r0(a.serverPeakMiB)} MiB)` : out.error ? "skipped (failed before)" : "not repeated"}, sql ${r0(out.sql.at(-1))} ms`);
+      log(
+        `${label}: app ${a ? `${r0(a.ms)} ms (HTTP ${a.status}${a.error ? `: ${a.error}` : ""}, server peak RSS ${r0(a.serverPeakMiB)} MiB)` : out.error ? "skipped (failed before)" : "not repeated"}, sql ${r0(out.sql.at(-1))} ms`,
+      );
     }
   } finally {
     await server.stop();
@@ -106,18 +154,39 @@ async function measure(label, file, wave, n) {
 }
 
 async function main() {
-  try { execFileSync("sqlite3", ["--version"]); } catch { throw new Error("the sqlite3 CLI is needed: apt-get install -y sqlite3"); }
+  try {
+    execFileSync("sqlite3", ["--version"]);
+  } catch {
+    throw new Error("the sqlite3 CLI is needed: apt-get install -y sqlite3");
+  }
   const build = await ensureBuild();
   const tpl = copyDb(templateDb());
   const results = [];
   try {
-    results.push(await measure("wave 2025 (18 005 interviews)", tpl.file, 2025, { runs: quick ? 1 : Math.max(runs, 5), warmApp: true, profileReps: quick ? 1 : 3, reference: true }));
-  } finally { tpl.remove(); }
+    results.push(
+      await measure("wave 2025 (18 005 interviews)", tpl.file, 2025, {
+        runs: quick ? 1 : Math.max(runs, 5),
+        warmApp: true,
+        profileReps: quick ? 1 : 3,
+        reference: true,
+      }),
+    );
+  } finally {
+    tpl.remove();
+  }
   if (!quick) {
     const million = millionDb();
     // the app reads the wave's tallies: as many runs as for the small wave (the SQL over the answers
     // takes ~25 s a run); the record-based reference in the profile takes ~3 min and 3.6 GB: only with --profile-million
-    results.push(await measure("wave 2030 (1 000 000 interviews)", million, 2030, { runs: quick ? 1 : runs, warmApp: true, warmSql: false, profileReps: quick ? 1 : 3, reference: process.argv.includes("--profile-million") }));
+    results.push(
+      await measure("wave 2030 (1 000 000 interviews)", million, 2030, {
+        runs: quick ? 1 : runs,
+        warmApp: true,
+        warmSql: false,
+        profileReps: quick ? 1 : 3,
+        reference: process.argv.includes("--profile-million"),
+      }),
+    );
   }
   writeResult("results", { build, runs, results });
 }

@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { benchDir, ensureBuild, log, quick, arg, resultsDir } from "./lib/common.mjs";
 
-const parts = (arg("only", "form,save,results,exports")).split(",");
+const parts = arg("only", "form,save,results,exports").split(",");
 const passThrough = process.argv.slice(2).filter((a) => a === "--quick" || a === "--build");
 const t0 = Date.now();
 await ensureBuild(); // once, before any part: parts only check it
@@ -23,7 +23,11 @@ for (const part of parts) {
   seconds[part] = Math.round((Date.now() - started) / 1000);
   if (r.status !== 0) failed.push(part);
 }
-if (!quick && parts.length === 4) writeFileSync(path.join(resultsDir, "run.json"), JSON.stringify({ at: new Date().toISOString(), seconds, total: Math.round((Date.now() - t0) / 1000), failed }, null, 2));
+if (!quick && parts.length === 4)
+  writeFileSync(
+    path.join(resultsDir, "run.json"),
+    JSON.stringify({ at: new Date().toISOString(), seconds, total: Math.round((Date.now() - t0) / 1000), failed }, null, 2),
+  );
 spawnSync(process.execPath, [path.join(benchDir, "report.mjs"), ...(quick ? ["--quick"] : [])], { stdio: "inherit" });
 log(`all parts in ${Math.round((Date.now() - t0) / 1000)} s${failed.length ? `; failed: ${failed.join(", ")}` : ""}`);
 process.exit(failed.length ? 1 : 0);

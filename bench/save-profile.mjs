@@ -19,10 +19,20 @@ function request(base, method, p, cookie, body) {
   const data = body ? Buffer.from(JSON.stringify(body)) : null;
   const u = new URL(base);
   return new Promise((resolve) => {
-    const req = http.request({ hostname: u.hostname, port: u.port, method, path: p, agent: keepAlive, headers: { cookie, ...(data ? { "content-type": "application/json", "content-length": data.length } : {}) } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode));
-    });
+    const req = http.request(
+      {
+        hostname: u.hostname,
+        port: u.port,
+        method,
+        path: p,
+        agent: keepAlive,
+        headers: { cookie, ...(data ? { "content-type": "application/json", "content-length": data.length } : {}) },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode));
+      },
+    );
     req.on("error", () => resolve(0));
     if (data) req.write(data);
     req.end();
@@ -34,40 +44,71 @@ async function main() {
   await ensureBuild();
   const db = copyDb(templateDb());
   const meta = new Database(db.file, { readonly: true });
-  const households = meta.prepare("select id from survey_households where household_id like '2026-BENCH-%' order by id").all().map((r) => r.id);
+  const households = meta
+    .prepare("select id from survey_households where household_id like '2026-BENCH-%' order by id")
+    .all()
+    .map((r) => r.id);
   const date = meta.prepare("select fieldwork_start as d from survey_waves where year = 2026").get().d;
-  const reply = meta.prepare("select country_code as c from responses where cycle_slug = '2022-2024' order by country_code").all().map((r) => r.c);
+  const reply = meta
+    .prepare("select country_code as c from responses where cycle_slug = '2022-2024' order by country_code")
+    .all()
+    .map((r) => r.c);
   meta.close();
   const dir = mkdtempSync(path.join(tmpdir(), "bench-prof-"));
   const server = await startServer({ db: db.file, port, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval=500"] });
   const v = (text) => ({ num: null, text, status: null });
   const changes = Object.entries({
-    result: v("1"), interview_date: v(date), sex: v("2"), age: { num: 37, text: null, status: null }, education: v("4"), employment: v("1"),
-    safe_day: v("2"), safe_night: v("3"), unsafe_reasons: v('["1","4"]'), crime_trend: v("2"), trust_prosecutor: v("1"), trust_police: v("2"),
-    trust_anticorruption: v("3"), trust_econ_investigation: v("2"), trust_courts: v("1"), trust_fire: v("1"), distrust_reasons: v('["1","4"]'),
-    victim_theft: v("1"), reported_theft: v("2"), victim_fraud: v("2"), victim_robbery: v("2"), victim_assault: v("2"), victim_vehicle: v("2"),
-    victim_burglary: v("2"), victim_road: v("2"), not_reported_reason: v('["1"]'),
+    result: v("1"),
+    interview_date: v(date),
+    sex: v("2"),
+    age: { num: 37, text: null, status: null },
+    education: v("4"),
+    employment: v("1"),
+    safe_day: v("2"),
+    safe_night: v("3"),
+    unsafe_reasons: v('["1","4"]'),
+    crime_trend: v("2"),
+    trust_prosecutor: v("1"),
+    trust_police: v("2"),
+    trust_anticorruption: v("3"),
+    trust_econ_investigation: v("2"),
+    trust_courts: v("1"),
+    trust_fire: v("1"),
+    distrust_reasons: v('["1","4"]'),
+    victim_theft: v("1"),
+    reported_theft: v("2"),
+    victim_fraud: v("2"),
+    victim_robbery: v("2"),
+    victim_assault: v("2"),
+    victim_vehicle: v("2"),
+    victim_burglary: v("2"),
+    victim_road: v("2"),
+    not_reported_reason: v('["1"]'),
   }).map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
   let done = 0;
   try {
     const cookie = await login(server.base, scenario.startsWith("interview") ? "interviewer@example.org" : "admin@example.org");
     const end = Date.now() + seconds * 1000;
-    await Promise.all(Array.from({ length: n }, async (_, c) => {
-      let k = 0;
-      while (Date.now() < end) {
-        if (scenario === "interview") {
-          const id = households.shift();
-          await request(server.base, "PUT", `/api/survey/interviews/${id}/answers`, cookie, { changes });
-          await request(server.base, "POST", `/api/survey/interviews/${id}/transitions`, cookie, { action: "complete" });
-        } else if (scenario === "interview1") {
-          await request(server.base, "POST", `/api/survey/interviews/${households.shift()}/transitions`, cookie, { action: "complete", changes });
-        } else {
-          // one cell, its version unknown here: 409 conflicts are fine for a profile of the path
-          await request(server.base, "PUT", `/api/cycles/2022-2024/replies/${reply[c % reply.length]}/answers`, cookie, { changes: [{ cell: "001", value: { num: 1000 + k++, text: null, status: null }, baseVersion: 0 }] });
+    await Promise.all(
+      Array.from({ length: n }, async (_, c) => {
+        let k = 0;
+        while (Date.now() < end) {
+          if (scenario === "interview") {
+            const id = households.shift();
+            await request(server.base, "PUT", `/api/survey/interviews/${id}/answers`, cookie, { changes });
+            await request(server.base, "POST", `/api/survey/interviews/${id}/transitions`, cookie, { action: "complete" });
+          } else if (scenario === "interview1") {
+            await request(server.base, "POST", `/api/survey/interviews/${households.shift()}/transitions`, cookie, { action: "complete", changes });
+          } else {
+            // one cell, its version unknown here: 409 conflicts are fine for a profile of the path
+            await request(server.base, "PUT", `/api/cycles/2022-2024/replies/${reply[c % reply.length]}/answers`, cookie, {
+              changes: [{ cell: "001", value: { num: 1000 + k++, text: null, status: null }, baseVersion: 0 }],
+            });
+          }
+          done++;
         }
-        done++;
-      }
-    }));
+      }),
+    );
   } finally {
     await server.stop();
     await sleep(1000);
@@ -87,7 +128,8 @@ async function main() {
     if (url.startsWith("node:")) return "node internals";
     return "other";
   };
-  const self = new Map(), area = new Map();
+  const self = new Map(),
+    area = new Map();
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const node = byId.get(id);
@@ -100,9 +142,17 @@ async function main() {
   });
   const per = (ms) => Math.round((ms / done) * 100) / 100;
   const result = {
-    scenario, n, seconds, operations: done, perSecond: Math.round((done / seconds) * 10) / 10,
+    scenario,
+    n,
+    seconds,
+    operations: done,
+    perSecond: Math.round((done / seconds) * 10) / 10,
     msPerOperation: Object.fromEntries([...area].sort((a, b) => b[1] - a[1]).map(([k, ms]) => [k, per(ms)])),
-    topSelf: [...self].filter(([k]) => !/^\(idle\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([fn, ms]) => ({ fn, msPerOperation: per(ms) })),
+    topSelf: [...self]
+      .filter(([k]) => !/^\(idle\)/.test(k))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([fn, ms]) => ({ fn, msPerOperation: per(ms) })),
   };
   console.log(JSON.stringify(result, null, 1));
   writeResult(`save-profile.${scenario}`, result);

@@ -21,7 +21,9 @@ import { arg, copyDb, ensureBuild, log, median, pct, quick, r1, root, sleep, sta
 
 const runs = Number(arg("runs", quick ? 1 : 3));
 const seconds = Number(arg("seconds", quick ? 1.5 : 3));
-const levels = arg("levels", quick ? "1,10" : "1,10,50").split(",").map(Number);
+const levels = arg("levels", quick ? "1,10" : "1,10,50")
+  .split(",")
+  .map(Number);
 const port = Number(arg("port", 3311));
 /** Interviews per request of the `queue` scenario (a tablet syncing what it collected). */
 const QUEUE = Number(arg("queue", 10));
@@ -38,7 +40,10 @@ const valueOf = (cell, alt) => {
 const questionCount = (() => {
   const dir = path.join(root, "modules/cepej/definitions/cepej-2020-2022");
   let n = 0;
-  const walk = (p) => { n += (p.questions ?? []).length; (p.parts ?? []).forEach(walk); };
+  const walk = (p) => {
+    n += (p.questions ?? []).length;
+    (p.parts ?? []).forEach(walk);
+  };
   for (const f of ["ch01", "ch02", "ch03-a", "ch03-b", "ch04", "ch05", "ch06", "ch07", "ch08", "ch09", "ch10", "ch11", "ch12"]) {
     const j = JSON.parse(readFileSync(path.join(dir, `${f}.json`), "utf8"));
     (Array.isArray(j) ? j : [j]).forEach(walk);
@@ -55,11 +60,21 @@ function requester(base, maxSockets) {
     new Promise((resolve) => {
       const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
       const t0 = performance.now();
-      const req = http.request({ agent, hostname, port, method, path: p, headers: { ...(cookie ? { cookie } : {}), ...(data ? { "content-type": "application/json", "content-length": data.length } : {}) } }, (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode, ms: performance.now() - t0, text: Buffer.concat(chunks).toString() }));
-      });
+      const req = http.request(
+        {
+          agent,
+          hostname,
+          port,
+          method,
+          path: p,
+          headers: { ...(cookie ? { cookie } : {}), ...(data ? { "content-type": "application/json", "content-length": data.length } : {}) },
+        },
+        (res) => {
+          const chunks = [];
+          res.on("data", (c) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode, ms: performance.now() - t0, text: Buffer.concat(chunks).toString() }));
+        },
+      );
       req.on("error", (e) => resolve({ status: 0, ms: performance.now() - t0, text: String(e) }));
       if (data) req.write(data);
       req.end();
@@ -74,16 +89,31 @@ async function load(n, secs, op) {
   let firstError = null;
   const end = performance.now() + secs * 1000;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: n }, async (_, c) => {
-    while (performance.now() < end) {
-      const r = await op(c);
-      lat.push(r.ms);
-      if (r.ok) items += r.items ?? 1;
-      if (!r.ok) { errors++; firstError ??= r.error; }
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async (_, c) => {
+      while (performance.now() < end) {
+        const r = await op(c);
+        lat.push(r.ms);
+        if (r.ok) items += r.items ?? 1;
+        if (!r.ok) {
+          errors++;
+          firstError ??= r.error;
+        }
+      }
+    }),
+  );
   const wall = (performance.now() - t0) / 1000;
-  return { n, ops: lat.length, perSecond: lat.length / wall, itemsPerSecond: items / wall, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), errors, firstError };
+  return {
+    n,
+    ops: lat.length,
+    perSecond: lat.length / wall,
+    itemsPerSecond: items / wall,
+    p50: pct(lat, 50),
+    p95: pct(lat, 95),
+    p99: pct(lat, 99),
+    errors,
+    firstError,
+  };
 }
 
 // ---- scenarios against the server ---------------------------------------------------------------
@@ -94,9 +124,16 @@ async function main() {
   const db = copyDb(tpl);
   const meta = new Database(db.file, { readonly: true });
   // replies an administrator may edit: every 2022-2024 reply, then 2020-2022 ones but Kazakhstan's (validated)
-  const replies = meta.prepare(`select r.id, r.cycle_slug as cycle, r.country_code as country from responses r
-      where r.cycle_slug is not null and r.status != 'validated' order by r.cycle_slug desc, r.country_code`).all();
-  const households = meta.prepare("select id from survey_households where household_id like '2026-BENCH-%' and status = 'assigned' order by id").all().map((r) => r.id);
+  const replies = meta
+    .prepare(
+      `select r.id, r.cycle_slug as cycle, r.country_code as country from responses r
+      where r.cycle_slug is not null and r.status != 'validated' order by r.cycle_slug desc, r.country_code`,
+    )
+    .all();
+  const households = meta
+    .prepare("select id from survey_households where household_id like '2026-BENCH-%' and status = 'assigned' order by id")
+    .all()
+    .map((r) => r.id);
   const fieldworkStart = meta.prepare("select fieldwork_start as d from survey_waves where year = 2026").get().d;
   meta.close();
 
@@ -164,14 +201,20 @@ async function main() {
     interview1: async () => {
       const id = households.shift();
       if (id === undefined) return { ok: false, ms: 0, error: "no household left" };
-      const r = await req("POST", `/api/survey/interviews/${id}/transitions`, { cookie: interviewer, body: { action: "complete", changes: interviewChanges(fieldworkStart) } });
+      const r = await req("POST", `/api/survey/interviews/${id}/transitions`, {
+        cookie: interviewer,
+        body: { action: "complete", changes: interviewChanges(fieldworkStart) },
+      });
       return { ok: r.status === 200, ms: r.ms, error: r.status !== 200 && `complete ${r.status} ${r.text.slice(0, 300)}` };
     },
     // a tablet's queue of QUEUE interviews in one request: POST /api/survey/interviews/submit
     queue: async () => {
       const ids = households.splice(0, QUEUE);
       if (ids.length < QUEUE) return { ok: false, ms: 0, error: "no household left" };
-      const r = await req("POST", "/api/survey/interviews/submit", { cookie: interviewer, body: { interviews: ids.map((id) => ({ id, changes: interviewChanges(fieldworkStart) })) } });
+      const r = await req("POST", "/api/survey/interviews/submit", {
+        cookie: interviewer,
+        body: { interviews: ids.map((id) => ({ id, changes: interviewChanges(fieldworkStart) })) },
+      });
       const completed = r.status === 200 ? JSON.parse(r.text).completed : 0;
       return { ok: completed === QUEUE, items: QUEUE, ms: r.ms, error: completed !== QUEUE && `submit ${r.status} ${r.text.slice(0, 300)}` };
     },
@@ -190,7 +233,9 @@ async function main() {
       for (const name of SCENARIOS) {
         const r = await load(n, seconds, ops[name]);
         ((results[name] ??= {})[n] ??= []).push(r);
-        log(`run ${run + 1} ${name} N=${n}: ${r1(r.perSecond)}/s p50 ${r1(r.p50)} p95 ${r1(r.p95)} p99 ${r1(r.p99)} ms, errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ""}`);
+        log(
+          `run ${run + 1} ${name} N=${n}: ${r1(r.perSecond)}/s p50 ${r1(r.p50)} p95 ${r1(r.p95)} p99 ${r1(r.p99)} ms, errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ""}`,
+        );
         await sleep(300);
       }
     }
@@ -207,25 +252,61 @@ async function main() {
     summary[name] = {};
     for (const [n, rs] of Object.entries(byN)) {
       summary[name][n] = {
-        perSecond: r1(median(rs.map((r) => r.perSecond))), p50: r1(median(rs.map((r) => r.p50))), p95: r1(median(rs.map((r) => r.p95))), p99: r1(median(rs.map((r) => r.p99))),
-        errors: rs.reduce((s, r) => s + r.errors, 0), requests: rs.reduce((s, r) => s + r.ops, 0), firstError: rs.find((r) => r.firstError)?.firstError ?? null,
+        perSecond: r1(median(rs.map((r) => r.perSecond))),
+        p50: r1(median(rs.map((r) => r.p50))),
+        p95: r1(median(rs.map((r) => r.p95))),
+        p99: r1(median(rs.map((r) => r.p99))),
+        errors: rs.reduce((s, r) => s + r.errors, 0),
+        requests: rs.reduce((s, r) => s + r.ops, 0),
+        firstError: rs.find((r) => r.firstError)?.firstError ?? null,
         runs: rs.map((r) => r1(r.perSecond)),
         ...(name.startsWith("interview") || name === "queue" ? { interviewsPerSecond: r1(median(rs.map((r) => r.itemsPerSecond))) } : {}),
       };
     }
   }
-  writeResult("save", { build, runs, seconds, levels, queue: QUEUE, questions: questionCount, replyCells: cells.length, interviewCells: interviewChanges(fieldworkStart).length, summary, direct });
+  writeResult("save", {
+    build,
+    runs,
+    seconds,
+    levels,
+    queue: QUEUE,
+    questions: questionCount,
+    replyCells: cells.length,
+    interviewCells: interviewChanges(fieldworkStart).length,
+    summary,
+    direct,
+  });
 }
 
 /** A complete, consistent interview (31 cells) valid under the UDN rules. */
 function interviewChanges(date) {
   const v = (text) => ({ num: null, text, status: null });
   const answers = {
-    result: v("1"), interview_date: v(date), sex: v("2"), age: { num: 37, text: null, status: null }, education: v("4"), employment: v("1"),
-    safe_day: v("2"), safe_night: v("3"), unsafe_reasons: v('["1","4"]'), crime_trend: v("2"),
-    trust_prosecutor: v("1"), trust_police: v("2"), trust_anticorruption: v("3"), trust_econ_investigation: v("2"), trust_courts: v("1"), trust_fire: v("1"),
+    result: v("1"),
+    interview_date: v(date),
+    sex: v("2"),
+    age: { num: 37, text: null, status: null },
+    education: v("4"),
+    employment: v("1"),
+    safe_day: v("2"),
+    safe_night: v("3"),
+    unsafe_reasons: v('["1","4"]'),
+    crime_trend: v("2"),
+    trust_prosecutor: v("1"),
+    trust_police: v("2"),
+    trust_anticorruption: v("3"),
+    trust_econ_investigation: v("2"),
+    trust_courts: v("1"),
+    trust_fire: v("1"),
     distrust_reasons: v('["1","4"]'),
-    victim_theft: v("1"), reported_theft: v("2"), victim_fraud: v("2"), victim_robbery: v("2"), victim_assault: v("2"), victim_vehicle: v("2"), victim_burglary: v("2"), victim_road: v("2"),
+    victim_theft: v("1"),
+    reported_theft: v("2"),
+    victim_fraud: v("2"),
+    victim_robbery: v("2"),
+    victim_assault: v("2"),
+    victim_vehicle: v("2"),
+    victim_burglary: v("2"),
+    victim_road: v("2"),
     not_reported_reason: v('["1"]'),
   };
   return Object.entries(answers).map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
@@ -248,16 +329,22 @@ function directWrites(file, replies, secs, runs, date) {
   const history = sqlite.prepare("insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, ?, ?, ?)");
   const touch = sqlite.prepare(`update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`);
   const auditRow = sqlite.prepare("insert into audit_log (action, object, user_id, role, ip) values (?, ?, 1, 'admin', null)");
-  const save = (responseId, changes) => sqlite.transaction(() => {
-    for (const c of changes) {
-      const row = select.get(responseId, c.cell);
-      if (row && row.num === c.value.num && row.text === c.value.text && row.status === c.value.status) continue; // sameAnswer
-      upsert.run({ responseId, cell: c.cell, num: c.value.num, text: c.value.text, status: c.value.status, version: (row?.version ?? 0) + 1, userId: 1 });
-      history.run(responseId, c.cell, row ? JSON.stringify({ num: row.num, text: row.text, status: row.status }) : null, JSON.stringify(c.value), 1);
-    }
-    touch.run(responseId);
-  }).immediate();
-  const households = sqlite.prepare("select id from survey_households where status = 'assigned' and household_id like '2026-BENCH-%' order by id desc").all().map((r) => r.id);
+  const save = (responseId, changes) =>
+    sqlite
+      .transaction(() => {
+        for (const c of changes) {
+          const row = select.get(responseId, c.cell);
+          if (row && row.num === c.value.num && row.text === c.value.text && row.status === c.value.status) continue; // sameAnswer
+          upsert.run({ responseId, cell: c.cell, num: c.value.num, text: c.value.text, status: c.value.status, version: (row?.version ?? 0) + 1, userId: 1 });
+          history.run(responseId, c.cell, row ? JSON.stringify({ num: row.num, text: row.text, status: row.status }) : null, JSON.stringify(c.value), 1);
+        }
+        touch.run(responseId);
+      })
+      .immediate();
+  const households = sqlite
+    .prepare("select id from survey_households where status = 'assigned' and household_id like '2026-BENCH-%' order by id desc")
+    .all()
+    .map((r) => r.id);
   const newResponse = sqlite.prepare("insert into responses (questionnaire_id, status) values ('udn', 'in_progress') returning id");
   const setResponse = sqlite.prepare("update survey_households set response_id = ?, status = 'in_progress' where id = ?");
   const setStatus = sqlite.prepare("update survey_households set status = ?, updated_at = ? where id = ?");
@@ -269,7 +356,9 @@ function directWrites(file, replies, secs, runs, date) {
     for (let r = 0; r < runs; r++) {
       let n = 0;
       const t0 = performance.now();
-      while (performance.now() - t0 < secs * 1000) { fn(n++); }
+      while (performance.now() - t0 < secs * 1000) {
+        fn(n++);
+      }
       out.push(n / ((performance.now() - t0) / 1000));
     }
     return { perSecond: r1(median(out)), runs: out.map(r1) };
@@ -282,17 +371,22 @@ function directWrites(file, replies, secs, runs, date) {
       auditRow.run("reply.save", `${reply.cycle}/${reply.country} (1 cells)`);
     }),
     reply: time((k) => {
-      save(reply.id, cells.map(([cell]) => ({ cell, value: valueOf(cell, k % 2 === 1) })));
+      save(
+        reply.id,
+        cells.map(([cell]) => ({ cell, value: valueOf(cell, k % 2 === 1) })),
+      );
       auditRow.run("reply.save", `${reply.cycle}/${reply.country} (${cells.length} cells)`);
     }),
     interview: time(() => {
       const h = households.pop();
-      const responseId = sqlite.transaction(() => {
-        const { id } = newResponse.get();
-        setResponse.run(id, h);
-        event.run(h, "assigned", "in_progress");
-        return id;
-      }).immediate();
+      const responseId = sqlite
+        .transaction(() => {
+          const { id } = newResponse.get();
+          setResponse.run(id, h);
+          event.run(h, "assigned", "in_progress");
+          return id;
+        })
+        .immediate();
       save(responseId, ic);
       setStatus.run("completed", new Date().toISOString(), h);
       event.run(h, "in_progress", "completed");

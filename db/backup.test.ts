@@ -20,7 +20,13 @@ describe("backup and restore", () => {
     // Writes go on while the backup runs.
     let stop = false;
     let n = 2000;
-    const burst = (async () => { while (!stop) { insert.run(`c${n}`, n); n++; await new Promise((r) => setImmediate(r)); } })();
+    const burst = (async () => {
+      while (!stop) {
+        insert.run(`c${n}`, n);
+        n++;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
     const backup = await backupDatabase(file, path.join(dir, "backups"));
     stop = true;
     await burst;

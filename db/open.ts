@@ -40,12 +40,18 @@ export function startFailureMessage(file: string, error: unknown): string {
   for (let e: unknown = error; e && !code; e = (e as { cause?: unknown }).cause) code = String((e as { code?: unknown }).code ?? "");
   const migrations = error instanceof Error && error.message.startsWith("migrations failed");
   const problem =
-    code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT") ? "is not a SQLite database or is corrupt"
-    : code.startsWith("SQLITE_READONLY") ? "is read-only (check the permissions of the file and of its folder)"
-    : code.startsWith("SQLITE_CANTOPEN") || ["EACCES", "EPERM", "EROFS", "ENOTDIR", "EEXIST"].includes(code) ? "cannot be opened for writing (check that its folder exists and is writable)"
-    : code === "SQLITE_FULL" || code === "ENOSPC" ? "is on a full disk"
-    : migrations ? "could not be migrated"
-    : /^not writable/.test(firstLine(error)) ? "cannot be written"
-    : "could not be prepared";
+    code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")
+      ? "is not a SQLite database or is corrupt"
+      : code.startsWith("SQLITE_READONLY")
+        ? "is read-only (check the permissions of the file and of its folder)"
+        : code.startsWith("SQLITE_CANTOPEN") || ["EACCES", "EPERM", "EROFS", "ENOTDIR", "EEXIST"].includes(code)
+          ? "cannot be opened for writing (check that its folder exists and is writable)"
+          : code === "SQLITE_FULL" || code === "ENOSPC"
+            ? "is on a full disk"
+            : migrations
+              ? "could not be migrated"
+              : /^not writable/.test(firstLine(error))
+                ? "cannot be written"
+                : "could not be prepared";
   return `Cannot start: the database ${file} ${problem}: ${firstLine(error)}`;
 }

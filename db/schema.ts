@@ -23,7 +23,9 @@ export const reportingBodies = sqliteTable("reporting_bodies", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull(),
   kind: text("kind").notNull(), // prosecutor's office, police department, court …
-  regionCode: text("region_code").notNull().references(() => regions.code),
+  regionCode: text("region_code")
+    .notNull()
+    .references(() => regions.code),
 });
 
 export const users = sqliteTable(
@@ -49,7 +51,9 @@ export const users = sqliteTable(
 export const userScopes = sqliteTable(
   "user_scopes",
   {
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: ["country", "region"] }).notNull(),
     code: text("code").notNull(),
   },
@@ -83,7 +87,9 @@ export const cycles = sqliteTable("cycles", {
   slug: text("slug").primaryKey(), // "2020-2022"
   name: text("name").notNull(),
   referenceYear: integer("reference_year").notNull(),
-  questionnaireId: text("questionnaire_id").notNull().references(() => questionnaires.id),
+  questionnaireId: text("questionnaire_id")
+    .notNull()
+    .references(() => questionnaires.id),
   opensOn: text("opens_on").notNull(),
   closesOn: text("closes_on").notNull(),
   previousCycle: text("previous_cycle"),
@@ -95,9 +101,15 @@ export const cycles = sqliteTable("cycles", {
 export const cycleCorrespondents = sqliteTable(
   "cycle_correspondents",
   {
-    cycleSlug: text("cycle_slug").notNull().references(() => cycles.slug, { onDelete: "cascade" }),
-    countryCode: text("country_code").notNull().references(() => countries.code),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    cycleSlug: text("cycle_slug")
+      .notNull()
+      .references(() => cycles.slug, { onDelete: "cascade" }),
+    countryCode: text("country_code")
+      .notNull()
+      .references(() => countries.code),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.cycleSlug, t.countryCode, t.userId] })],
 );
@@ -109,7 +121,9 @@ export const responses = sqliteTable(
   "responses",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    questionnaireId: text("questionnaire_id").notNull().references(() => questionnaires.id),
+    questionnaireId: text("questionnaire_id")
+      .notNull()
+      .references(() => questionnaires.id),
     cycleSlug: text("cycle_slug").references(() => cycles.slug),
     countryCode: text("country_code").references(() => countries.code),
     status: text("status", { enum: REPLY_STATES }).notNull().default("not_started"),
@@ -125,7 +139,9 @@ export const replyTransitions = sqliteTable(
   "reply_transitions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
     fromState: text("from_state").notNull(),
     toState: text("to_state").notNull(),
     userId: integer("user_id").references(() => users.id),
@@ -140,9 +156,13 @@ export const queries = sqliteTable(
   "queries",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
     questionId: text("question_id").notNull(),
-    status: text("status", { enum: ["open", "resolved"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "resolved"] })
+      .notNull()
+      .default("open"),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: text("created_at").notNull().default(now),
     resolvedAt: text("resolved_at"),
@@ -152,7 +172,9 @@ export const queries = sqliteTable(
 
 export const queryMessages = sqliteTable("query_messages", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  queryId: integer("query_id").notNull().references(() => queries.id, { onDelete: "cascade" }),
+  queryId: integer("query_id")
+    .notNull()
+    .references(() => queries.id, { onDelete: "cascade" }),
   userId: integer("user_id").references(() => users.id),
   text: text("text").notNull(),
   at: text("at").notNull().default(now),
@@ -162,7 +184,9 @@ export const queryMessages = sqliteTable("query_messages", {
 export const cellFlags = sqliteTable(
   "cell_flags",
   {
-    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
     cell: text("cell").notNull(),
     reason: text("reason").notNull(),
     userId: integer("user_id").references(() => users.id),
@@ -178,7 +202,9 @@ export const cellFlags = sqliteTable(
 export const answers = sqliteTable(
   "answers",
   {
-    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
     cell: text("cell").notNull(),
     num: real("num"),
     text: text("text"),
@@ -236,10 +262,16 @@ export const reportFilings = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     formNumber: integer("form_number").notNull(),
-    bodyId: integer("body_id").notNull().references(() => reportingBodies.id),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => reportingBodies.id),
     period: text("period").notNull(), // 2026-03, 2025-Q4, 2026-H1, 2026
-    responseId: integer("response_id").notNull().references(() => responses.id),
-    status: text("status", { enum: ["draft", "submitted", "returned"] }).notNull().default("draft"),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id),
+    status: text("status", { enum: ["draft", "submitted", "returned"] })
+      .notNull()
+      .default("draft"),
     due: text("due").notNull(),
     submittedAt: text("submitted_at"),
     /** Days after the due date it was submitted (0 = on time); null while not submitted. */
@@ -295,9 +327,13 @@ export const surveyHouseholds = sqliteTable(
   "survey_households",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    wave: integer("wave").notNull().references(() => surveyWaves.year, { onDelete: "cascade" }),
+    wave: integer("wave")
+      .notNull()
+      .references(() => surveyWaves.year, { onDelete: "cascade" }),
     householdId: text("household_id").notNull(),
-    region: text("region").notNull().references(() => regions.code),
+    region: text("region")
+      .notNull()
+      .references(() => regions.code),
     settlement: text("settlement", { enum: ["1", "2"] }).notNull(),
     weight: real("weight").notNull(),
     address: text("address").notNull(),
@@ -326,7 +362,9 @@ export const surveyHouseholds = sqliteTable(
 export const surveyTallies = sqliteTable(
   "survey_tallies",
   {
-    wave: integer("wave").notNull().references(() => surveyWaves.year, { onDelete: "cascade" }),
+    wave: integer("wave")
+      .notNull()
+      .references(() => surveyWaves.year, { onDelete: "cascade" }),
     variable: text("variable").notNull(),
     code: text("code").notNull(),
     region: text("region").notNull(),
@@ -346,7 +384,9 @@ export const surveyTallies = sqliteTable(
 /** Every status change of an interview. */
 export const interviewEvents = sqliteTable("interview_events", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  householdRowId: integer("household_row_id").notNull().references(() => surveyHouseholds.id, { onDelete: "cascade" }),
+  householdRowId: integer("household_row_id")
+    .notNull()
+    .references(() => surveyHouseholds.id, { onDelete: "cascade" }),
   fromState: text("from_state").notNull(),
   toState: text("to_state").notNull(),
   userId: integer("user_id").references(() => users.id),
@@ -357,7 +397,9 @@ export const interviewEvents = sqliteTable("interview_events", {
 /** A supervisor's comment on one question of a rejected interview. */
 export const reviewComments = sqliteTable("review_comments", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  householdRowId: integer("household_row_id").notNull().references(() => surveyHouseholds.id, { onDelete: "cascade" }),
+  householdRowId: integer("household_row_id")
+    .notNull()
+    .references(() => surveyHouseholds.id, { onDelete: "cascade" }),
   questionId: text("question_id").notNull(),
   text: text("text").notNull(),
   userId: integer("user_id").references(() => users.id),

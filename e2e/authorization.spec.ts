@@ -9,10 +9,7 @@
 // Ids of the demo data (report filings, household rows, users) come from list pages at the start.
 // Server actions are checked statically in testing/route-registry.test.ts.
 import { expect, request as playwrightRequest, test as base, type APIRequestContext, type APIResponse } from "@playwright/test";
-import {
-  HTTP_METHODS, PRINCIPALS, PRINCIPAL_NAMES, REGISTRY, describeEntry, expected,
-  type PrincipalName, type Probe,
-} from "../testing/route-registry";
+import { HTTP_METHODS, PRINCIPALS, PRINCIPAL_NAMES, REGISTRY, describeEntry, expected, type PrincipalName, type Probe } from "../testing/route-registry";
 
 const PASSWORD = "demo-password";
 /** The period of the report this spec (and e2e/fuzz.spec.ts) opens for reporter@'s body and never submits. */
@@ -61,11 +58,31 @@ const test = base.extend<{ as: (p: PrincipalName) => Promise<APIRequestContext> 
     async ({ sessions, browser }, use, workerInfo) => {
       const admin = sessions.get("admin")!;
       const ids: Ids = {};
-      ids["user.kz"] = firstMatch(await html(await admin.get("/admin/users")), /href="\/admin\/users\/(\d+)">correspondent\.kz@example\.org</g, "the user id of correspondent.kz");
-      ids["filing.own"] = firstMatch(await html(await sessions.get("reporter")!.get("/reports")), /href="\/reports\/(\d+)">1-M 2025-\d\d</g, "a submitted 2025 report of the reporter's body");
-      ids["filing.other"] = firstMatch(await html(await admin.get("/admin/reports?from=2025-01-01&to=2025-12-31&region=ALA")), /href="\/reports\/(\d+)"/g, "a report of the Almaty city body");
-      ids["interview.supervised"] = firstMatch(await html(await admin.get("/survey?wave=2025&region=AST&status=approved")), /href="\/survey\/interviews\/(\d+)"/g, "an approved interview in AST");
-      ids["interview.elsewhere"] = firstMatch(await html(await admin.get("/survey?wave=2025&region=KAR&status=approved")), /href="\/survey\/interviews\/(\d+)"/g, "an approved interview in KAR");
+      ids["user.kz"] = firstMatch(
+        await html(await admin.get("/admin/users")),
+        /href="\/admin\/users\/(\d+)">correspondent\.kz@example\.org</g,
+        "the user id of correspondent.kz",
+      );
+      ids["filing.own"] = firstMatch(
+        await html(await sessions.get("reporter")!.get("/reports")),
+        /href="\/reports\/(\d+)">1-M 2025-\d\d</g,
+        "a submitted 2025 report of the reporter's body",
+      );
+      ids["filing.other"] = firstMatch(
+        await html(await admin.get("/admin/reports?from=2025-01-01&to=2025-12-31&region=ALA")),
+        /href="\/reports\/(\d+)"/g,
+        "a report of the Almaty city body",
+      );
+      ids["interview.supervised"] = firstMatch(
+        await html(await admin.get("/survey?wave=2025&region=AST&status=approved")),
+        /href="\/survey\/interviews\/(\d+)"/g,
+        "an approved interview in AST",
+      );
+      ids["interview.elsewhere"] = firstMatch(
+        await html(await admin.get("/survey?wave=2025&region=KAR&status=approved")),
+        /href="\/survey\/interviews\/(\d+)"/g,
+        "an approved interview in KAR",
+      );
       ids["interview.mine"] = firstMatch(
         await html(await sessions.get("interviewer")!.get("/survey")),
         /<tr[^>]*><td>2026<\/td><td><a href="\/survey\/interviews\/(\d+)">[^<]*<\/a><\/td><td>AST<\/td><td>[^<]*<\/td><td>assigned<\/td><\/tr>/g,
@@ -103,7 +120,13 @@ const test = base.extend<{ as: (p: PrincipalName) => Promise<APIRequestContext> 
 const resolve = (url: string, ids: Ids) => url.replace(/\{([^}]+)\}/g, (_, k: string) => ids[k] ?? `{${k}}`);
 
 async function send(ctx: APIRequestContext, method: string, url: string, body?: { type: string; text: string }) {
-  return ctx.fetch(url, { method, maxRedirects: 0, headers: body ? { "content-type": body.type } : {}, data: body ? Buffer.from(body.text) : undefined, timeout: 30_000 });
+  return ctx.fetch(url, {
+    method,
+    maxRedirects: 0,
+    headers: body ? { "content-type": body.type } : {},
+    data: body ? Buffer.from(body.text) : undefined,
+    timeout: 30_000,
+  });
 }
 
 /** A refusal of the API: 401/403/404 with {"error": reason} and nothing else of the data. */
@@ -114,7 +137,10 @@ async function expectApiDenied(res: APIResponse, principal: PrincipalName, probe
   expect(res.headers()["content-type"] ?? "", what).toContain("application/json");
   const json = JSON.parse(text);
   expect(typeof json.error, `${what}: a reason`).toBe("string");
-  expect(Object.keys(json).filter((k) => k !== "error" && k !== "details"), `${what}: no data in a refusal`).toEqual([]);
+  expect(
+    Object.keys(json).filter((k) => k !== "error" && k !== "details"),
+    `${what}: no data in a refusal`,
+  ).toEqual([]);
   if (probe.marker) expect(text, what).not.toContain(probe.marker);
 }
 
@@ -151,7 +177,7 @@ for (const entry of REGISTRY.filter((e) => e.kind !== "action")) {
             if (probe.marker && res.status() === 200) expect(entry.kind === "page" ? text.replaceAll("<!-- -->", "") : text, what).toContain(probe.marker);
             return;
           }
-          const res = await send(ctx, method, url, write ? probe.body!.harmless ?? probe.body!.invalid : undefined);
+          const res = await send(ctx, method, url, write ? (probe.body!.harmless ?? probe.body!.invalid) : undefined);
           if (outcome === "missing") expect(res.status(), `${what}: ${(await res.text()).slice(0, 300)}`).toBe(404);
           if (entry.kind === "page") await expectPageDenied(res, principal, probe, what);
           else await expectApiDenied(res, principal, probe, what);

@@ -22,13 +22,18 @@ function startServer(): ChildProcess {
 }
 async function ready() {
   for (let i = 0; i < 200; i++) {
-    try { if ((await fetch(`${BASE}/login`)).ok) return; } catch {}
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) return;
+    } catch {}
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error("server did not start");
 }
 async function session(email: string): Promise<APIRequestContext> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   const page = await (await browser.newContext({ baseURL: BASE })).newPage();
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
@@ -50,7 +55,9 @@ async function client(request: APIRequestContext, url: string, cells: string[], 
       // and two clients on the same cell never write the same value.
       const value = 1 + ((r * 50 + k) % 98);
       try {
-        const res = await request.put(url, { data: { changes: [{ cell, value: { num: value, text: null, status: null }, baseVersion: versions.get(cell) ?? 0 }] } });
+        const res = await request.put(url, {
+          data: { changes: [{ cell, value: { num: value, text: null, status: null }, baseVersion: versions.get(cell) ?? 0 }] },
+        });
         if (res.status() === 200) {
           const body = await res.json();
           versions.set(cell, body.saved[0].version);
@@ -78,7 +85,11 @@ test("50 concurrent clients and a SIGKILL mid-burst lose no acknowledged save", 
     const def = await (await kz.get("/api/cycles/2022-2024/questionnaire")).json();
     const numberCells: string[] = [];
     const visit = (part: any) => {
-      for (const q of part.questions) if (q.type === "grid") for (const r of q.rows) for (const c of q.columns) if (c.cell.kind === "number" && !r.emptyColumns?.includes(c.id) && !q.enabledWhen && !r.enabledWhen) numberCells.push(`${q.id}:${r.id}:${c.id}`);
+      for (const q of part.questions)
+        if (q.type === "grid")
+          for (const r of q.rows)
+            for (const c of q.columns)
+              if (c.cell.kind === "number" && !r.emptyColumns?.includes(c.id) && !q.enabledWhen && !r.enabledWhen) numberCells.push(`${q.id}:${r.id}:${c.id}`);
       part.parts.forEach(visit);
     };
     def.parts.forEach(visit);
@@ -96,7 +107,10 @@ test("50 concurrent clients and a SIGKILL mid-burst lose no acknowledged save", 
       client(kz, KZ, ["001"], 6, acks.KZ, errors, never, 1),
     ]);
     expect(errors).toEqual([]);
-    for (const [country, url, request] of [["KZ", KZ, kz], ["FR", FR, fr]] as const) {
+    for (const [country, url, request] of [
+      ["KZ", KZ, kz],
+      ["FR", FR, fr],
+    ] as const) {
       const stored = (await (await request.get(url)).json()).answers as Record<string, { answer: { num: number }; version: number }>;
       const byCell = new Map<string, Ack[]>();
       for (const a of acks[country]) byCell.set(a.cell, [...(byCell.get(a.cell) ?? []), a]);
@@ -115,7 +129,9 @@ test("50 concurrent clients and a SIGKILL mid-burst lose no acknowledged save", 
     const burstErrors: string[] = [];
     let killed = false;
     const stop = () => killed;
-    const burst = Promise.all(Array.from({ length: 20 }, (_, i) => client(kz, KZ, numberCells.slice(200 + i * 5, 205 + i * 5), 50, burstAcks, burstErrors, stop)));
+    const burst = Promise.all(
+      Array.from({ length: 20 }, (_, i) => client(kz, KZ, numberCells.slice(200 + i * 5, 205 + i * 5), 50, burstAcks, burstErrors, stop)),
+    );
     const until = Date.now() + 60_000;
     while (burstAcks.length < 150 && !burstErrors.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     expect(burstErrors).toEqual([]);

@@ -48,8 +48,15 @@ test("a reply exported as JSON imports into another reply, and exports identical
   const imported = await admin.request.post("/api/cycles/2022-2024/replies/IL/import", { data: file });
   expect(imported.status()).toBe(200);
   const again = await (await admin.request.get("/api/cycles/2022-2024/replies/IL/export?format=json")).text();
-  expect(again.replace('"status": "in_progress"', '"status": "validated"').replace('"cycle": "2022-2024"', '"cycle": "2020-2022"').replace('"country": "IL"', '"country": "KZ"')).toBe(exported);
-  const bad = await admin.request.post("/api/cycles/2022-2024/replies/IL/import", { data: { ...file, answers: { "001": { num: -5, text: null, status: null } } } });
+  expect(
+    again
+      .replace('"status": "in_progress"', '"status": "validated"')
+      .replace('"cycle": "2022-2024"', '"cycle": "2020-2022"')
+      .replace('"country": "IL"', '"country": "KZ"'),
+  ).toBe(exported);
+  const bad = await admin.request.post("/api/cycles/2022-2024/replies/IL/import", {
+    data: { ...file, answers: { "001": { num: -5, text: null, status: null } } },
+  });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).details[0]).toMatchObject({ cell: "001", code: "belowMin" });
   const whole = await admin.request.get("/api/cycles/2020-2022/export?format=csv");

@@ -28,7 +28,7 @@ const OPEN_PERIOD = (() => {
 
 let random = mulberry32(SEED);
 const int = (n: number) => Math.floor(random() * n);
-const pick = <T,>(list: readonly T[]): T => list[int(list.length)];
+const pick = <T>(list: readonly T[]): T => list[int(list.length)];
 const chance = (p: number) => random() < p;
 function shuffle<T>(list: T[]): T[] {
   for (let i = list.length - 1; i > 0; i--) {
@@ -45,13 +45,54 @@ function shuffle<T>(list: T[]): T[] {
 const RAW = (text: string) => `\u0000RAW:${text}\u0000`;
 const toJson = (value: unknown) => JSON.stringify(value).replace(/"\\u0000RAW:([^"\\]*)\\u0000"/g, "$1");
 
-const RAW_NUMBERS = ["1e309", "-1e309", "-0", "0e0", "5e-324", "1e-400", "1.7976931348623157e308", "9007199254740993", "-9007199254740993", "123456789012345678901234567890", "0.30000000000000004", "1E2", "-0.0"];
+const RAW_NUMBERS = [
+  "1e309",
+  "-1e309",
+  "-0",
+  "0e0",
+  "5e-324",
+  "1e-400",
+  "1.7976931348623157e308",
+  "9007199254740993",
+  "-9007199254740993",
+  "123456789012345678901234567890",
+  "0.30000000000000004",
+  "1E2",
+  "-0.0",
+];
 const NUMBERS = [0, -1, 1.5, -0.5, 2 ** 53, 2 ** 53 + 2, 1e21, 1e308, -1e308, Number.MIN_VALUE, 100, 88100652];
 const LONG = "x".repeat(100_000);
 const STRINGS = [
-  "", " ", "1e309", "-0", "NaN", "Infinity", "-Infinity", "0x10", "1,5", "1 000", "١٢٣", "null", "[]", "{}", "true",
-  "\u0000", "\ud800", "\udfff\ud800", "\u202e", "🙂".repeat(500), "<script>alert(1)</script>", "=HYPERLINK(\"http://x\")", "'; drop table answers; --",
-  "../../etc/passwd", "%00", "\\", "\n\r\t", LONG, "x".repeat(100_001), "é".repeat(60_000),
+  "",
+  " ",
+  "1e309",
+  "-0",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "0x10",
+  "1,5",
+  "1 000",
+  "١٢٣",
+  "null",
+  "[]",
+  "{}",
+  "true",
+  "\u0000",
+  "\ud800",
+  "\udfff\ud800",
+  "\u202e",
+  "🙂".repeat(500),
+  "<script>alert(1)</script>",
+  '=HYPERLINK("http://x")',
+  "'; drop table answers; --",
+  "../../etc/passwd",
+  "%00",
+  "\\",
+  "\n\r\t",
+  LONG,
+  "x".repeat(100_001),
+  "é".repeat(60_000),
 ];
 const SCALARS: unknown[] = [null, true, false, [], {}, [1], { num: 1 }, "", 0, RAW("1e309"), RAW("-0"), "NaN"];
 const anyNumber = () => (chance(0.5) ? RAW(pick(RAW_NUMBERS)) : pick(NUMBERS));
@@ -65,15 +106,24 @@ function deep(depth: number, kind: "array" | "object"): string {
 /** An answer value that may or may not be valid for a given cell. */
 function anyValue(): unknown {
   switch (int(9)) {
-    case 0: return { num: anyNumber(), text: null, status: null };
-    case 1: return { num: null, text: anyString(), status: null };
-    case 2: return { num: null, text: null, status: pick(["NA", "NAP", "na", "N/A", "", null, 1]) };
-    case 3: return { num: anyNumber(), text: anyString(), status: null };
-    case 4: return { num: anyScalar(), text: anyScalar(), status: anyScalar() };
-    case 5: return { num: anyNumber() };
-    case 6: return anyScalar();
-    case 7: return null;
-    default: return { num: 1, text: null, status: null, extra: anyScalar() };
+    case 0:
+      return { num: anyNumber(), text: null, status: null };
+    case 1:
+      return { num: null, text: anyString(), status: null };
+    case 2:
+      return { num: null, text: null, status: pick(["NA", "NAP", "na", "N/A", "", null, 1]) };
+    case 3:
+      return { num: anyNumber(), text: anyString(), status: null };
+    case 4:
+      return { num: anyScalar(), text: anyScalar(), status: anyScalar() };
+    case 5:
+      return { num: anyNumber() };
+    case 6:
+      return anyScalar();
+    case 7:
+      return null;
+    default:
+      return { num: 1, text: null, status: null, extra: anyScalar() };
   }
 }
 
@@ -81,19 +131,32 @@ function anyValue(): unknown {
 function badChange(n: number): unknown {
   const value = { num: 1, text: null, status: null };
   switch (int(13)) {
-    case 0: return { cell: `zz-fuzz-${n}`, value: anyValue(), baseVersion: 0 }; // unknown cell (if the shape passes)
-    case 1: return { cell: `zz-fuzz-${n}`, value, baseVersion: 0 };
-    case 2: return { cell: anyScalar() === "" ? "" : pick([1, null, "", [], {}, RAW("1e309")]), value, baseVersion: 0 };
-    case 3: return { cell: "x".repeat(201), value, baseVersion: 0 };
-    case 4: return { cell: `zz-fuzz-${n}`, value, baseVersion: pick([-1, 1.5, "0", null, RAW("1e309"), RAW("-1e309"), [], true]) };
-    case 5: return { cell: `zz-fuzz-${n}`, value: { num: pick(["1e309", "NaN", "1", RAW("1e309"), RAW("-1e309")]), text: null, status: null }, baseVersion: 0 };
-    case 6: return { cell: `zz-fuzz-${n}`, value: { num: 1, text: "1", status: null }, baseVersion: 0 };
-    case 7: return { cell: `zz-fuzz-${n}`, value: { num: null, text: "x".repeat(100_001), status: null }, baseVersion: 0 };
-    case 8: return { cell: `zz-fuzz-${n}`, value, baseVersion: 0, extra: anyScalar() };
-    case 9: return { cell: `zz-fuzz-${n}`, value };
-    case 10: return { cell: `zz-fuzz-${n}`, value: { num: null, text: null, status: "N/A" }, baseVersion: 0 };
-    case 11: return { cell: `zz-fuzz-${n}`, value: pick(["1", 1, [], true, RAW("1e309")]), baseVersion: 0 };
-    default: return pick([null, 1, "change", [], RAW("-0")]);
+    case 0:
+      return { cell: `zz-fuzz-${n}`, value: anyValue(), baseVersion: 0 }; // unknown cell (if the shape passes)
+    case 1:
+      return { cell: `zz-fuzz-${n}`, value, baseVersion: 0 };
+    case 2:
+      return { cell: anyScalar() === "" ? "" : pick([1, null, "", [], {}, RAW("1e309")]), value, baseVersion: 0 };
+    case 3:
+      return { cell: "x".repeat(201), value, baseVersion: 0 };
+    case 4:
+      return { cell: `zz-fuzz-${n}`, value, baseVersion: pick([-1, 1.5, "0", null, RAW("1e309"), RAW("-1e309"), [], true]) };
+    case 5:
+      return { cell: `zz-fuzz-${n}`, value: { num: pick(["1e309", "NaN", "1", RAW("1e309"), RAW("-1e309")]), text: null, status: null }, baseVersion: 0 };
+    case 6:
+      return { cell: `zz-fuzz-${n}`, value: { num: 1, text: "1", status: null }, baseVersion: 0 };
+    case 7:
+      return { cell: `zz-fuzz-${n}`, value: { num: null, text: "x".repeat(100_001), status: null }, baseVersion: 0 };
+    case 8:
+      return { cell: `zz-fuzz-${n}`, value, baseVersion: 0, extra: anyScalar() };
+    case 9:
+      return { cell: `zz-fuzz-${n}`, value };
+    case 10:
+      return { cell: `zz-fuzz-${n}`, value: { num: null, text: null, status: "N/A" }, baseVersion: 0 };
+    case 11:
+      return { cell: `zz-fuzz-${n}`, value: pick(["1", 1, [], true, RAW("1e309")]), baseVersion: 0 };
+    default:
+      return pick([null, 1, "change", [], RAW("-0")]);
   }
 }
 
@@ -115,8 +178,29 @@ type Payload = {
 };
 
 const enc = new TextEncoder();
-const INVALID_UTF8: number[][] = [[0xff], [0xc3, 0x28], [0xa0, 0xa1], [0xe2, 0x28, 0xa1], [0xf0, 0x28, 0x8c, 0xbc], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xfe, 0xfe, 0xff, 0xff]];
-const WRONG_TYPES = [null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "json", "application/jso", "text/json", "application/javascript", "*/*"];
+const INVALID_UTF8: number[][] = [
+  [0xff],
+  [0xc3, 0x28],
+  [0xa0, 0xa1],
+  [0xe2, 0x28, 0xa1],
+  [0xf0, 0x28, 0x8c, 0xbc],
+  [0xc0, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xf8, 0x88, 0x80, 0x80, 0x80],
+  [0xfe, 0xfe, 0xff, 0xff],
+];
+const WRONG_TYPES = [
+  null,
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/xml",
+  "json",
+  "application/jso",
+  "text/json",
+  "application/javascript",
+  "*/*",
+];
 
 /** Bytes with invalid UTF-8 spliced into a JSON string of the text. */
 function withInvalidUtf8(text: string): Uint8Array {
@@ -133,17 +217,48 @@ function withInvalidUtf8(text: string): Uint8Array {
 /** A transport-level defect applied to a (refusable) JSON text. */
 function transport(base: string): { type?: string | null; body: Uint8Array | string; chunked?: boolean; label: string } | null {
   switch (int(14)) {
-    case 0: return { type: pick(WRONG_TYPES), body: base, label: "wrong content type" };
-    case 1: return { body: withInvalidUtf8(base), label: "invalid UTF-8" };
-    case 2: return { body: base.slice(0, int(base.length)), label: "truncated JSON" };
-    case 3: return { body: pick(["", " ", "{", "}", "[", "nul", "NaN", "Infinity", "{'changes': []}", '{"changes": [],}', "/* */ {}", "\u0000", "{\"a\":1}{\"b\":2}", "\"unterminated", "--", "0x10"]), label: "invalid JSON" };
-    case 4: return { body: "\ufeff" + base, label: "BOM before JSON" };
-    case 5: return { body: deep(pick([1_000, 10_000, 100_000]), pick(["array", "object"])), label: "deeply nested JSON" };
-    case 6: return { body: `{"changes":${deep(pick([1_000, 50_000]), "array")}}`, label: "deeply nested changes" };
-    case 7: return { body: pick(["null", "1", "\"changes\"", "[]", "true", "1e309", "[{\"changes\":[]}]"]), label: "not an object" };
-    case 8: return { type: "application/json; charset=utf-16", body: base, label: "other charset" };
-    case 9: return { type: "APPLICATION/JSON", body: "{" + base, label: "JSON content type in capitals, broken body" };
-    default: return null;
+    case 0:
+      return { type: pick(WRONG_TYPES), body: base, label: "wrong content type" };
+    case 1:
+      return { body: withInvalidUtf8(base), label: "invalid UTF-8" };
+    case 2:
+      return { body: base.slice(0, int(base.length)), label: "truncated JSON" };
+    case 3:
+      return {
+        body: pick([
+          "",
+          " ",
+          "{",
+          "}",
+          "[",
+          "nul",
+          "NaN",
+          "Infinity",
+          "{'changes': []}",
+          '{"changes": [],}',
+          "/* */ {}",
+          "\u0000",
+          '{"a":1}{"b":2}',
+          '"unterminated',
+          "--",
+          "0x10",
+        ]),
+        label: "invalid JSON",
+      };
+    case 4:
+      return { body: "\ufeff" + base, label: "BOM before JSON" };
+    case 5:
+      return { body: deep(pick([1_000, 10_000, 100_000]), pick(["array", "object"])), label: "deeply nested JSON" };
+    case 6:
+      return { body: `{"changes":${deep(pick([1_000, 50_000]), "array")}}`, label: "deeply nested changes" };
+    case 7:
+      return { body: pick(["null", "1", '"changes"', "[]", "true", "1e309", '[{"changes":[]}]']), label: "not an object" };
+    case 8:
+      return { type: "application/json; charset=utf-16", body: base, label: "other charset" };
+    case 9:
+      return { type: "APPLICATION/JSON", body: "{" + base, label: "JSON content type in capitals, broken body" };
+    default:
+      return null;
   }
 }
 
@@ -160,17 +275,23 @@ function savePayload(n: number, decoys: { cell: string; value: unknown }[]): str
     return { cell: d.cell, value: chance(0.5) ? d.value : anyValue(), baseVersion: chance(0.7) ? 0 : pick([1, 2, 1000, RAW("-0")]) };
   };
   switch (int(10)) {
-    case 0: return toJson({ changes: [] });
-    case 1: return toJson({ changes: anyScalar() });
-    case 2: return toJson({});
-    case 3: return toJson({ changes: Array.from({ length: 5001 }, (_, i) => ({ cell: decoys[i % decoys.length].cell, value: null, baseVersion: 0 })) });
+    case 0:
+      return toJson({ changes: [] });
+    case 1:
+      return toJson({ changes: anyScalar() });
+    case 2:
+      return toJson({});
+    case 3:
+      return toJson({ changes: Array.from({ length: 5001 }, (_, i) => ({ cell: decoys[i % decoys.length].cell, value: null, baseVersion: 0 })) });
     case 4: {
       // Twice the same cell: refused as a whole.
       const d = good();
       return toJson({ changes: [d, { ...d }] });
     }
-    case 5: return toJson({ changes: [good(), badChange(n)], [pick(["extra", "__proto__", "constructor", "prototype"])]: anyScalar() });
-    default: return toJson({ changes: shuffle([...Array.from({ length: int(5) }, good), badChange(n)]) });
+    case 5:
+      return toJson({ changes: [good(), badChange(n)], [pick(["extra", "__proto__", "constructor", "prototype"])]: anyScalar() });
+    default:
+      return toJson({ changes: shuffle([...Array.from({ length: int(5) }, good), badChange(n)]) });
   }
 }
 
@@ -267,9 +388,11 @@ function everyItemRefused(text: string): boolean {
 
 async function run(payloads: Payload[]) {
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < payloads.length) await send(payloads[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < payloads.length) await send(payloads[next++]);
+    }),
+  );
 }
 
 function expectAllRefused(endpoints: string[]) {
@@ -280,18 +403,30 @@ function expectAllRefused(endpoints: string[]) {
 }
 
 /** Percent-encoding of the UTF-8 bytes (lone surrogates become U+FFFD, as a browser sends them). */
-const pct = (text: string) => Array.from(enc.encode(text), (b) => (/[A-Za-z0-9\-_~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, "0")}`)).join("");
+const pct = (text: string) =>
+  Array.from(enc.encode(text), (b) =>
+    /[A-Za-z0-9\-_~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, "0")}`,
+  ).join("");
 
 const html = async (ctx: APIRequestContext, url: string) => (await (await ctx.get(url)).text()).replaceAll("<!-- -->", "");
 
 test.beforeAll(async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   baseURL = testInfo.project.use.baseURL!;
-  for (const [name, email] of [["admin", "admin@example.org"], ["correspondent.kz", "correspondent.kz@example.org"], ["reporter", "reporter@example.org"], ["interviewer", "interviewer@example.org"]]) {
+  for (const [name, email] of [
+    ["admin", "admin@example.org"],
+    ["correspondent.kz", "correspondent.kz@example.org"],
+    ["reporter", "reporter@example.org"],
+    ["interviewer", "interviewer@example.org"],
+  ]) {
     sessions.set(name, await signIn(email));
   }
   const interviewer = sessions.get("interviewer")!.ctx;
-  const mine = [...(await html(interviewer, "/survey")).matchAll(/<tr[^>]*><td>2026<\/td><td><a href="\/survey\/interviews\/(\d+)">[^<]*<\/a><\/td><td>AST<\/td><td>[^<]*<\/td><td>assigned<\/td><\/tr>/g)];
+  const mine = [
+    ...(await html(interviewer, "/survey")).matchAll(
+      /<tr[^>]*><td>2026<\/td><td><a href="\/survey\/interviews\/(\d+)">[^<]*<\/a><\/td><td>AST<\/td><td>[^<]*<\/td><td>assigned<\/td><\/tr>/g,
+    ),
+  ];
   expect(mine.length, "an interview assigned to the interviewer").toBeGreaterThan(0);
   ids.interview = mine.at(-1)![1];
   ids.filing = await openFiling(browser);
@@ -312,7 +447,10 @@ async function openFiling(browser: Browser): Promise<string> {
 test.afterAll(() => {
   if (process.env.FUZZ_DEBUG) for (const f of failures) console.log(f);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  for (const [endpoint, s] of byEndpoint) console.log(`fuzz ${endpoint}: ${s.sent} sent, ${s.refused} refused, ${s.serverErrors} 5xx, ${s.accepted} accepted, ${s.noReason} 4xx without reason, ${((s.ms ?? 0) / 1000).toFixed(1)} s of requests; by status ${JSON.stringify(s.statuses)}`);
+  for (const [endpoint, s] of byEndpoint)
+    console.log(
+      `fuzz ${endpoint}: ${s.sent} sent, ${s.refused} refused, ${s.serverErrors} 5xx, ${s.accepted} accepted, ${s.noReason} 4xx without reason, ${((s.ms ?? 0) / 1000).toFixed(1)} s of requests; by status ${JSON.stringify(s.statuses)}`,
+    );
   console.log(
     `fuzz summary (seed ${SEED}, ${seconds} s): ${totals.sent} payloads sent, ${totals.refused} refused with a 4xx and a JSON reason (a queue: every item refused with one), ` +
       `${totals.serverErrors} 500s, ${totals.accepted} accepted, ${totals.noReason} 4xx without a JSON reason`,
@@ -339,7 +477,9 @@ test("answer saves and transitions: every payload refused, nothing stored", asyn
     .slice(0, 40)
     .map(([cell, s]) => ({ cell, value: s.answer }));
   const seeded: Stored = (await (await reporter.get(`/api/reports/${await ownSubmittedFiling(reporter)}/answers`)).json()).answers;
-  const reportDecoys = Object.entries(seeded).slice(0, 40).map(([cell, s]) => ({ cell, value: s.answer }));
+  const reportDecoys = Object.entries(seeded)
+    .slice(0, 40)
+    .map(([cell, s]) => ({ cell, value: s.answer }));
   const interviewDecoys = [
     { cell: "age", value: { num: 29, text: null, status: null } },
     { cell: "sex", value: { num: null, text: "2", status: null } },
@@ -362,10 +502,24 @@ test("answer saves and transitions: every payload refused, nothing stored", asyn
   // broken now and then. Refused whole (4xx) or item by item (200, every item refused).
   const SUBMIT = "POST interview queue";
   for (let i = 0; i < 300; i++) {
-    const item = savePayload(i, interviewDecoys).replace(/^\{/, `{"id":${ids.interview}${chance(0.1) ? ',"id2":1' : ""},`).replace(/,\}$/, "}");
-    const json = chance(0.15) ? pick([`{"interviews":${item}}`, `{"interviews":[]}`, `{"interviews":[${item}],"x":1}`, `[${item}]`]) : `{"interviews":[${item}${chance(0.2) ? `,${item}` : ""}]}`;
+    const item = savePayload(i, interviewDecoys)
+      .replace(/^\{/, `{"id":${ids.interview}${chance(0.1) ? ',"id2":1' : ""},`)
+      .replace(/,\}$/, "}");
+    const json = chance(0.15)
+      ? pick([`{"interviews":${item}}`, `{"interviews":[]}`, `{"interviews":[${item}],"x":1}`, `[${item}]`])
+      : `{"interviews":[${item}${chance(0.2) ? `,${item}` : ""}]}`;
     const wrapped = chance(0.3) ? transport(json) : null;
-    payloads.push({ endpoint: SUBMIT, method: "POST", url: "/api/survey/interviews/submit", as: "interviewer", type: "application/json", body: json, label: "queue", itemised: true, ...(wrapped ?? {}) });
+    payloads.push({
+      endpoint: SUBMIT,
+      method: "POST",
+      url: "/api/survey/interviews/submit",
+      as: "interviewer",
+      type: "application/json",
+      body: json,
+      label: "queue",
+      itemised: true,
+      ...(wrapped ?? {}),
+    });
   }
   for (const t of targets) {
     for (let i = 0; i < t.n; i++) {
@@ -373,24 +527,69 @@ test("answer saves and transitions: every payload refused, nothing stored", asyn
       const wrapped = chance(0.35) ? transport(json) : null;
       payloads.push({ endpoint: t.endpoint, method: "PUT", url: t.url, as: t.as, type: "application/json", body: json, label: "save", ...(wrapped ?? {}) });
     }
-    for (const chunked of [false, true]) payloads.push({ endpoint: t.endpoint, method: "PUT", url: t.url, as: t.as, type: "application/json", ...oversized(2 * 1024 * 1024, chunked) });
+    for (const chunked of [false, true])
+      payloads.push({ endpoint: t.endpoint, method: "PUT", url: t.url, as: t.as, type: "application/json", ...oversized(2 * 1024 * 1024, chunked) });
   }
 
   // Transitions: never a valid action; defects in the other fields.
   const transitions = [
-    { endpoint: "POST reply transitions", url: "/api/cycles/2022-2024/replies/KZ/transitions", as: "correspondent.kz", valid: ["submit", "return", "validate", "reopen"], extra: () => ({ action: "submit", note: pick([1, [], {}, "x".repeat(5001), RAW("1e309")]) }) },
-    { endpoint: "POST report transitions", url: `/api/reports/${ids.filing}/transitions`, as: "reporter", valid: ["submit", "return"], extra: () => pick([{ action: "return" }, { action: "return", comment: pick(["", "   ", "x".repeat(5001), 1, null]) }, { action: "submit", comment: "x" }]) },
-    { endpoint: "POST interview transitions", url: `/api/survey/interviews/${ids.interview}/transitions`, as: "interviewer", valid: ["complete", "approve", "reject"], extra: () => pick([{ action: "reject", comments: [] }, { action: "reject", comments: [{ question: "", text: "x" }] }, { action: "reject", comments: "x" }, { action: "complete", x: 1 }, { action: "approve", comments: [{ question: "age", text: "x" }] }]) },
+    {
+      endpoint: "POST reply transitions",
+      url: "/api/cycles/2022-2024/replies/KZ/transitions",
+      as: "correspondent.kz",
+      valid: ["submit", "return", "validate", "reopen"],
+      extra: () => ({ action: "submit", note: pick([1, [], {}, "x".repeat(5001), RAW("1e309")]) }),
+    },
+    {
+      endpoint: "POST report transitions",
+      url: `/api/reports/${ids.filing}/transitions`,
+      as: "reporter",
+      valid: ["submit", "return"],
+      extra: () =>
+        pick([{ action: "return" }, { action: "return", comment: pick(["", "   ", "x".repeat(5001), 1, null]) }, { action: "submit", comment: "x" }]),
+    },
+    {
+      endpoint: "POST interview transitions",
+      url: `/api/survey/interviews/${ids.interview}/transitions`,
+      as: "interviewer",
+      valid: ["complete", "approve", "reject"],
+      extra: () =>
+        pick([
+          { action: "reject", comments: [] },
+          { action: "reject", comments: [{ question: "", text: "x" }] },
+          { action: "reject", comments: "x" },
+          { action: "complete", x: 1 },
+          { action: "approve", comments: [{ question: "age", text: "x" }] },
+        ]),
+    },
   ];
   for (const t of transitions) {
     for (let i = 0; i < 120; i++) {
       let action: unknown;
-      do action = chance(0.5) ? pick([...t.valid.map((a) => a.toUpperCase()), ...t.valid.map((a) => `${a} `), ...t.valid.map((a) => ` ${a}`), ...t.valid.map((a) => `${a}\u0000`), ...t.valid.map((a) => [a])]) : anyScalar();
+      do
+        action = chance(0.5)
+          ? pick([
+              ...t.valid.map((a) => a.toUpperCase()),
+              ...t.valid.map((a) => `${a} `),
+              ...t.valid.map((a) => ` ${a}`),
+              ...t.valid.map((a) => `${a}\u0000`),
+              ...t.valid.map((a) => [a]),
+            ])
+          : anyScalar();
       while (typeof action === "string" && t.valid.includes(action));
       const value = chance(0.3) ? t.extra() : { action, ...(chance(0.3) ? { [pick(["note", "comment", "comments", "__proto__", "x"])]: anyScalar() } : {}) };
       const json = toJson(value);
       const wrapped = chance(0.3) ? transport(json) : null;
-      payloads.push({ endpoint: t.endpoint, method: "POST", url: t.url, as: t.as, type: "application/json", body: json, label: "transition", ...(wrapped ?? {}) });
+      payloads.push({
+        endpoint: t.endpoint,
+        method: "POST",
+        url: t.url,
+        as: t.as,
+        type: "application/json",
+        body: json,
+        label: "transition",
+        ...(wrapped ?? {}),
+      });
     }
     payloads.push({ endpoint: t.endpoint, method: "POST", url: t.url, as: t.as, type: "application/json", ...oversized(2 * 1024 * 1024, false) });
   }
@@ -436,10 +635,16 @@ test("imports: reply JSON and survey interviews CSV refused as a whole, nothing 
   const exported = JSON.parse(await (await kz.get("/api/cycles/2020-2022/replies/KZ/export?format=json")).text());
   const questionnaire = exported.questionnaire as { id: string; version: string };
   const cells = Object.keys(exported.answers).slice(200, 260);
-  const header = (await (await admin.get("/api/survey/waves/2026/microdata?format=csv")).text()).replace(/^\ufeff/, "").split(/\r?\n/)[0].split(",");
+  const header = (await (await admin.get("/api/survey/waves/2026/microdata?format=csv")).text())
+    .replace(/^\ufeff/, "")
+    .split(/\r?\n/)[0]
+    .split(",");
   expect(header.length).toBeGreaterThan(10);
 
-  const before = { kz: (await (await kz.get(KZ_ANSWERS)).json()) as { status: string; answers: Stored }, results: await (await admin.get("/api/survey/waves/2024/results")).json() };
+  const before = {
+    kz: (await (await kz.get(KZ_ANSWERS)).json()) as { status: string; answers: Stored },
+    results: await (await admin.get("/api/survey/waves/2024/results")).json(),
+  };
   const payloads: Payload[] = [];
 
   // Reply JSON: always an unknown cell among the answers (if answers is an object at all).
@@ -450,24 +655,65 @@ test("imports: reply JSON and survey interviews CSV refused as a whole, nothing 
       const cell = pick(cells);
       answers[cell] = chance(0.6) ? exported.answers[cell] : anyValue();
     }
-    answers[pick([`zz-fuzz-${i}`, "x".repeat(201), "", "__proto__", "constructor", "001:nope"])] = chance(0.7) ? { num: 1, text: null, status: null } : anyValue();
+    answers[pick([`zz-fuzz-${i}`, "x".repeat(201), "", "__proto__", "constructor", "001:nope"])] = chance(0.7)
+      ? { num: 1, text: null, status: null }
+      : anyValue();
     answers[`zz-fuzz-${i}`] = { num: 1, text: null, status: null };
-    const file: Record<string, unknown> = { format: "cepej-reply", formatVersion: 1, cycle: "2022-2024", country: "KZ", questionnaire, status: "in_progress", answers };
+    const file: Record<string, unknown> = {
+      format: "cepej-reply",
+      formatVersion: 1,
+      cycle: "2022-2024",
+      country: "KZ",
+      questionnaire,
+      status: "in_progress",
+      answers,
+    };
     switch (int(8)) {
-      case 0: file.format = pick(["cepej", "CEPEJ-REPLY", 1, null]); break;
-      case 1: file.formatVersion = pick([2, "1", RAW("1e309"), RAW("-0"), 1.0000001]); break;
-      case 2: file.questionnaire = pick([{ id: "other", version: questionnaire.version }, { id: questionnaire.id }, null, "x", { ...questionnaire, extra: 1 }]); break;
-      case 3: file.country = pick(["KAZ", "", "K", 1, null]); break;
-      case 4: file.answers = anyScalar(); break;
-      case 5: file[pick(["extra", "__proto__", "answer"])] = anyScalar(); break;
-      case 6: file.answers = { ...answers, [`zz-deep-${i}`]: JSON.parse(deep(500, "object")) }; break;
-      default: break;
+      case 0:
+        file.format = pick(["cepej", "CEPEJ-REPLY", 1, null]);
+        break;
+      case 1:
+        file.formatVersion = pick([2, "1", RAW("1e309"), RAW("-0"), 1.0000001]);
+        break;
+      case 2:
+        file.questionnaire = pick([{ id: "other", version: questionnaire.version }, { id: questionnaire.id }, null, "x", { ...questionnaire, extra: 1 }]);
+        break;
+      case 3:
+        file.country = pick(["KAZ", "", "K", 1, null]);
+        break;
+      case 4:
+        file.answers = anyScalar();
+        break;
+      case 5:
+        file[pick(["extra", "__proto__", "answer"])] = anyScalar();
+        break;
+      case 6:
+        file.answers = { ...answers, [`zz-deep-${i}`]: JSON.parse(deep(500, "object")) };
+        break;
+      default:
+        break;
     }
     const json = toJson(file);
     const wrapped = chance(0.3) ? transport(json) : null;
-    payloads.push({ endpoint: "POST reply import", method: "POST", url: IMPORT, as: "correspondent.kz", type: "application/json", body: json, label: "import", ...(wrapped ?? {}) });
+    payloads.push({
+      endpoint: "POST reply import",
+      method: "POST",
+      url: IMPORT,
+      as: "correspondent.kz",
+      type: "application/json",
+      body: json,
+      label: "import",
+      ...(wrapped ?? {}),
+    });
   }
-  payloads.push({ endpoint: "POST reply import", method: "POST", url: IMPORT, as: "correspondent.kz", type: "application/json", ...oversized(20 * 1024 * 1024, false) });
+  payloads.push({
+    endpoint: "POST reply import",
+    method: "POST",
+    url: IMPORT,
+    as: "correspondent.kz",
+    type: "application/json",
+    ...oversized(20 * 1024 * 1024, false),
+  });
 
   // Survey CSV: always one row of the wrong width, next to rows of odd values.
   const SURVEY = "/api/survey/waves/2024/interviews/import";
@@ -477,25 +723,51 @@ test("imports: reply JSON and survey interviews CSV refused as a whole, nothing 
   };
   for (let i = 0; i < 300; i++) {
     const head = chance(0.8) ? header : chance(0.5) ? shuffle([...header]) : header.slice(0, int(header.length));
-    const rows = Array.from({ length: int(4) }, () => head.map((name) => (name === "region" ? pick(["ZZZ", "", "ast", "1"]) : cellText(anyScalar()))).join(","));
+    const rows = Array.from({ length: int(4) }, () =>
+      head.map((name) => (name === "region" ? pick(["ZZZ", "", "ast", "1"]) : cellText(anyScalar()))).join(","),
+    );
     rows.splice(int(rows.length + 1), 0, Array.from({ length: head.length + pick([-3, -1, 1, 5]) }, () => cellText(anyScalar())).join(","));
     let text = [head.join(","), ...rows].join(pick(["\n", "\r\n", "\r"]));
     if (chance(0.1)) text = text.replace(",", ',"unbalanced');
     const body: Payload = { endpoint: "POST survey import", method: "POST", url: SURVEY, as: "admin", type: "text/csv", body: text, label: "csv" };
     switch (int(10)) {
-      case 0: body.type = pick(["application/json", "text/plain", null, "text/csvx", "application/csv"]); body.label = "wrong content type"; break;
-      case 1: body.body = withInvalidUtf8(text); body.label = "invalid UTF-8"; break;
-      case 2: body.body = "\ufeff" + text; body.label = "BOM"; break;
-      case 3: body.body = pick(["", "\n", ",,,,", "\u0000", "x".repeat(1_000_000)]); body.label = "empty or junk"; break;
-      default: break;
+      case 0:
+        body.type = pick(["application/json", "text/plain", null, "text/csvx", "application/csv"]);
+        body.label = "wrong content type";
+        break;
+      case 1:
+        body.body = withInvalidUtf8(text);
+        body.label = "invalid UTF-8";
+        break;
+      case 2:
+        body.body = "\ufeff" + text;
+        body.label = "BOM";
+        break;
+      case 3:
+        body.body = pick(["", "\n", ",,,,", "\u0000", "x".repeat(1_000_000)]);
+        body.label = "empty or junk";
+        break;
+      default:
+        break;
     }
     payloads.push(body);
   }
-  payloads.push({ endpoint: "POST survey import", method: "POST", url: SURVEY, as: "admin", type: "text/csv", body: new Uint8Array(50 * 1024 * 1024 + 1).fill(0x2c), label: "over the size limit" });
+  payloads.push({
+    endpoint: "POST survey import",
+    method: "POST",
+    url: SURVEY,
+    as: "admin",
+    type: "text/csv",
+    body: new Uint8Array(50 * 1024 * 1024 + 1).fill(0x2c),
+    label: "over the size limit",
+  });
 
   await run(payloads);
   expectAllRefused(["POST reply import", "POST survey import"]);
-  const after = { kz: (await (await kz.get(KZ_ANSWERS)).json()) as { status: string; answers: Stored }, results: await (await admin.get("/api/survey/waves/2024/results")).json() };
+  const after = {
+    kz: (await (await kz.get(KZ_ANSWERS)).json()) as { status: string; answers: Stored },
+    results: await (await admin.get("/api/survey/waves/2024/results")).json(),
+  };
   expect(after.kz.status).toBe(before.kz.status);
   for (const cell of cells) expect(after.kz.answers[cell], `KZ ${cell}`).toEqual(before.kz.answers[cell]);
   for (const [cell, s] of Object.entries(before.kz.answers)) expect(after.kz.answers[cell]?.version ?? -1, `KZ ${cell}`).toBeGreaterThanOrEqual(s.version);
@@ -515,21 +787,54 @@ test("exports and other reads: odd query and path parameters refused", async () 
   const query = capped;
   const payloads: Payload[] = [];
   const add = (endpoint: string, as: string, url: string) => payloads.push({ endpoint, method: "GET", url, as, label: "read" });
-  const notIn = (valid: string[]) => { let v: string; do v = odd(); while (valid.includes(v)); return v; };
+  const notIn = (valid: string[]) => {
+    let v: string;
+    do v = odd();
+    while (valid.includes(v));
+    return v;
+  };
   for (let i = 0; i < 100; i++) {
     add("GET reply export", "correspondent.kz", `/api/cycles/2022-2024/replies/KZ/export?format=${query(notIn(["csv", "xlsx", "json"]))}`);
     add("GET reply export", "correspondent.kz", `/api/cycles/${segment()}/replies/${segment()}/export?format=csv`);
     add("GET reply answers", "correspondent.kz", `/api/cycles/${chance(0.5) ? "2022-2024" : segment()}/replies/${segment()}/answers`);
     add("GET cycle export", "admin", chance(0.5) ? `/api/cycles/${segment()}/export` : `/api/cycles/2022-2024/export?format=${query(notIn(["csv"]))}`);
     add("GET cycle status", "admin", `/api/cycles/2022-2024/status?format=${query(notIn(["csv", "json"]))}`);
-    add("GET microdata", "admin", chance(0.5) ? `/api/survey/waves/${segment()}/microdata` : `/api/survey/waves/2026/microdata?format=${query(notIn(["csv", "codebook", "sps"]))}`);
-    add("GET survey tables", "anonymous", chance(0.5) ? `/api/survey/waves/${segment()}/tables` : `/api/survey/waves/2024/tables?format=${query(notIn(["csv", "xlsx"]))}`);
-    add("GET open data", "anonymous", chance(0.5) ? `/api/open-data/registered-crimes?format=${query(notIn(["csv", "json"]))}` : `/api/open-data/registered-crimes?year=${query(odd().replace(/^\d{4}$/, "x"))}`);
-    add("GET compliance", "admin", `/api/admin/compliance?from=${query(odd())}&to=${query(pick(["2025-02-30", "2025-13-01", "2025-1-1", "99999-01-01", odd()]))}`);
+    add(
+      "GET microdata",
+      "admin",
+      chance(0.5) ? `/api/survey/waves/${segment()}/microdata` : `/api/survey/waves/2026/microdata?format=${query(notIn(["csv", "codebook", "sps"]))}`,
+    );
+    add(
+      "GET survey tables",
+      "anonymous",
+      chance(0.5) ? `/api/survey/waves/${segment()}/tables` : `/api/survey/waves/2024/tables?format=${query(notIn(["csv", "xlsx"]))}`,
+    );
+    add(
+      "GET open data",
+      "anonymous",
+      chance(0.5)
+        ? `/api/open-data/registered-crimes?format=${query(notIn(["csv", "json"]))}`
+        : `/api/open-data/registered-crimes?year=${query(odd().replace(/^\d{4}$/, "x"))}`,
+    );
+    add(
+      "GET compliance",
+      "admin",
+      `/api/admin/compliance?from=${query(odd())}&to=${query(pick(["2025-02-30", "2025-13-01", "2025-1-1", "99999-01-01", odd()]))}`,
+    );
     add("GET form deadline", "anonymous", `/api/report-forms/${segment()}/deadline?period=${query(odd())}`);
   }
   await run(payloads);
-  expectAllRefused(["GET reply export", "GET reply answers", "GET cycle export", "GET cycle status", "GET microdata", "GET survey tables", "GET open data", "GET compliance", "GET form deadline"]);
+  expectAllRefused([
+    "GET reply export",
+    "GET reply answers",
+    "GET cycle export",
+    "GET cycle status",
+    "GET microdata",
+    "GET survey tables",
+    "GET open data",
+    "GET compliance",
+    "GET form deadline",
+  ]);
 });
 
 test("malformed percent-escapes in API paths are refused with a JSON reason", async () => {
@@ -537,7 +842,15 @@ test("malformed percent-escapes in API paths are refused with a JSON reason", as
   const payloads: Payload[] = bad.flatMap((b) => [
     { endpoint: "GET bad escapes", method: "GET", url: `/api/cycles/${b}/replies/KZ/answers`, as: "correspondent.kz", label: "bad escape" },
     { endpoint: "GET bad escapes", method: "GET", url: `/api/report-forms/${b}/deadline?period=2026-03`, as: "anonymous", label: "bad escape" },
-    { endpoint: "PUT bad escapes", method: "PUT", url: `/api/reports/${b}/answers`, as: "reporter", type: "application/json", body: '{"changes":[]}', label: "bad escape" },
+    {
+      endpoint: "PUT bad escapes",
+      method: "PUT",
+      url: `/api/reports/${b}/answers`,
+      as: "reporter",
+      type: "application/json",
+      body: '{"changes":[]}',
+      label: "bad escape",
+    },
   ]);
   await run(payloads);
   expectAllRefused(["GET bad escapes", "PUT bad escapes"]);
@@ -546,9 +859,20 @@ test("malformed percent-escapes in API paths are refused with a JSON reason", as
 test("a body under the route's own limit reaches the route whole", async () => {
   const kz = sessions.get("correspondent.kz")!;
   // 12 MB of valid JSON (whitespace), refused for its content: a questionnaire that does not exist.
-  const file = toJson({ format: "cepej-reply", formatVersion: 1, cycle: "2022-2024", country: "KZ", questionnaire: { id: "no-such-questionnaire", version: "0" }, answers: {} });
+  const file = toJson({
+    format: "cepej-reply",
+    formatVersion: 1,
+    cycle: "2022-2024",
+    country: "KZ",
+    questionnaire: { id: "no-such-questionnaire", version: "0" },
+    answers: {},
+  });
   const body = file.slice(0, -1) + " ".repeat(12 * 1024 * 1024) + "}";
-  const res = await fetch(`${baseURL}/api/cycles/2022-2024/replies/KZ/import`, { method: "POST", headers: { cookie: kz.cookie, "content-type": "application/json" }, body });
+  const res = await fetch(`${baseURL}/api/cycles/2022-2024/replies/KZ/import`, {
+    method: "POST",
+    headers: { cookie: kz.cookie, "content-type": "application/json" },
+    body,
+  });
   const json = await res.json();
   expect(res.status).toBe(400);
   expect(json.error).toContain("no-such-questionnaire");

@@ -9,7 +9,13 @@ const saved = (page: Page) => expect(page.getByTestId("save-state")).toHaveText(
 
 // Kazakhstan's approved court budget 2020 (seed, Q006).
 const approved: [string, string][] = [
-  ["r1", "88100652"], ["r2", "1447838"], ["r3", "60597"], ["r4", "3354558"], ["r5", "2397784"], ["r6", "919430"], ["r7", "14065998"],
+  ["r1", "88100652"],
+  ["r2", "1447838"],
+  ["r3", "60597"],
+  ["r4", "3354558"],
+  ["r5", "2397784"],
+  ["r6", "919430"],
+  ["r7", "14065998"],
 ];
 
 test.describe.configure({ mode: "serial" });
@@ -151,7 +157,13 @@ test("two sessions on the same reply: a stale save is refused with both values, 
 // of this reply; the values typed here are cleared at the end all the same.
 const CHAPTER_4 = "/cepej/2022-2024/KZ/4";
 const q091Inputs = (page: Page) =>
-  page.locator("#q-091").evaluate((q) => Object.fromEntries([...q.querySelectorAll<HTMLElement>("[data-cell]")].map((c) => [c.dataset.cell!, c.querySelector<HTMLInputElement>("input[type=text]")?.value ?? ""])));
+  page
+    .locator("#q-091")
+    .evaluate((q) =>
+      Object.fromEntries(
+        [...q.querySelectorAll<HTMLElement>("[data-cell]")].map((c) => [c.dataset.cell!, c.querySelector<HTMLInputElement>("input[type=text]")?.value ?? ""]),
+      ),
+    );
 
 test("a double-click in a question taller than the screen lands in the cell under the mouse, and is saved there", async ({ browser }) => {
   const page = await loggedInPage(browser, "correspondent.kz@example.org");
@@ -161,7 +173,12 @@ test("a double-click in a question taller than the screen lands in the cell unde
   await gotoForm(page, CHAPTER_4);
   const target = "091:r1:incoming"; // 1. Civil (and commercial) litigious cases / Incoming cases
   const storedBefore = (await (await page.request.get(API)).json()).answers;
-  const q091Stored = (answers: Record<string, { answer: unknown }>) => Object.fromEntries(Object.entries(answers).filter(([k]) => k.startsWith("091:") && k !== target).map(([k, v]) => [k, v.answer]));
+  const q091Stored = (answers: Record<string, { answer: unknown }>) =>
+    Object.fromEntries(
+      Object.entries(answers)
+        .filter(([k]) => k.startsWith("091:") && k !== target)
+        .map(([k, v]) => [k, v.answer]),
+    );
   expect(await page.locator("#q-091").evaluate((q) => q.getBoundingClientRect().height > innerHeight)).toBe(true);
   // The cell in the middle of the screen, the top of the question in view.
   await cell(page, target).evaluate((el) => el.scrollIntoView({ block: "center" }));

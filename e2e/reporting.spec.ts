@@ -9,7 +9,32 @@ const month = (offset: number) => {
   return d.toISOString().slice(0, 7);
 };
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"] input[type=text]`);
-const ROWS = ["total", "r1", "r1_1", "r1_2", "r1_3", "r1_4", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r10_1", "r11", "r12", "r13", "r14", "r15", "r16", "r16_1", "r17"];
+const ROWS = [
+  "total",
+  "r1",
+  "r1_1",
+  "r1_2",
+  "r1_3",
+  "r1_4",
+  "r2",
+  "r3",
+  "r4",
+  "r5",
+  "r6",
+  "r7",
+  "r8",
+  "r9",
+  "r10",
+  "r10_1",
+  "r11",
+  "r12",
+  "r13",
+  "r14",
+  "r15",
+  "r16",
+  "r16_1",
+  "r17",
+];
 const FIGURES: Record<string, number> = { total: 150, r1: 100, r1_1: 10, r1_2: 20, r1_3: 30, r1_4: 40, r2: 50, r8: 60, r10: 25, r10_1: 20 };
 
 /** Fills the report like a body would: the headline rows in the form, the rest through the API. */
@@ -44,7 +69,10 @@ test("a body files 1-M on time and another period late; the Committee sees both,
   test.setTimeout(120_000);
   const reporter = await loggedInPage(browser, "reporter@example.org");
   await reporter.goto("/reports");
-  await reporter.locator(`[data-testid="deadlines"] tr[data-period="${month(0)}"]`).getByRole("button", { name: "File the report" }).click();
+  await reporter
+    .locator(`[data-testid="deadlines"] tr[data-period="${month(0)}"]`)
+    .getByRole("button", { name: "File the report" })
+    .click();
   await expect(reporter).toHaveURL(/\/reports\/\d+$/);
   await fillReport(reporter);
   // A last correction, submitted at once without waiting for the autosave: it is saved first.

@@ -17,14 +17,30 @@ async function fillLike2020(request: APIRequestContext, except: string[]) {
   const values = new Map<string, Answer>(Object.entries(prev).map(([k, v]) => [k, v.answer]));
   const fallback = (spec: any): Answer | null =>
     spec.kind === "number"
-      ? spec.number.allowNA ? { num: null, text: null, status: "NA" } : spec.number.allowNAP ? { num: null, text: null, status: "NAP" } : { num: 0, text: null, status: null }
-      : spec.kind === "choice" ? { num: null, text: spec.options[0].id, status: null } : null;
+      ? spec.number.allowNA
+        ? { num: null, text: null, status: "NA" }
+        : spec.number.allowNAP
+          ? { num: null, text: null, status: "NAP" }
+          : { num: 0, text: null, status: null }
+      : spec.kind === "choice"
+        ? { num: null, text: spec.options[0].id, status: null }
+        : null;
   const visit = (part: any) => {
     for (const q of part.questions) {
-      const cells: [string, any][] = q.type === "grid"
-        ? q.rows.flatMap((r: any) => q.columns.filter((c: any) => !r.emptyColumns?.includes(c.id)).map((c: any) => [`${q.id}:${r.id}:${c.id}`, c.cell]))
-        : [[q.id, q.type === "number" ? { kind: "number", number: q.number } : q.type === "choice" ? { kind: "choice", options: q.options } : { kind: "other" }]];
-      for (const [key, spec] of cells) if (!values.has(key)) { const v = fallback(spec); if (v) values.set(key, v); }
+      const cells: [string, any][] =
+        q.type === "grid"
+          ? q.rows.flatMap((r: any) => q.columns.filter((c: any) => !r.emptyColumns?.includes(c.id)).map((c: any) => [`${q.id}:${r.id}:${c.id}`, c.cell]))
+          : [
+              [
+                q.id,
+                q.type === "number" ? { kind: "number", number: q.number } : q.type === "choice" ? { kind: "choice", options: q.options } : { kind: "other" },
+              ],
+            ];
+      for (const [key, spec] of cells)
+        if (!values.has(key)) {
+          const v = fallback(spec);
+          if (v) values.set(key, v);
+        }
     }
     part.parts.forEach(visit);
   };
@@ -41,7 +57,11 @@ async function explainWarnings(request: APIRequestContext, keep: string[]) {
   const details: { question: string; severity: string }[] = (await attempt.json()).details;
   const questions = [...new Set(details.filter((d) => d.severity === "warning" && !keep.includes(d.question)).map((d) => d.question))];
   const stored = (await (await request.get(`${API}/answers`)).json()).answers;
-  const changes = questions.map((q) => ({ cell: `${q}#comment`, value: { num: null, text: `Figures as published by the national authority (${q}).`, status: null }, baseVersion: stored[`${q}#comment`]?.version ?? 0 }));
+  const changes = questions.map((q) => ({
+    cell: `${q}#comment`,
+    value: { num: null, text: `Figures as published by the national authority (${q}).`, status: null },
+    baseVersion: stored[`${q}#comment`]?.version ?? 0,
+  }));
   if (changes.length) expect((await request.put(`${API}/answers`, { data: { changes } })).status()).toBe(200);
 }
 
@@ -62,7 +82,28 @@ test("a campaign from opening the cycle to a validated, locked reply", async ({ 
   await form.getByLabel("Campaign opens on").fill(day(0));
   await form.getByLabel("Campaign closes on").fill(day(30));
   await form.getByLabel("Upload a JSON definition").check();
-  await form.getByLabel("Definition JSON").fill(JSON.stringify({ id: "x", version: "1", title: { en: "x" }, parts: [{ id: "1", title: { en: "One" }, questions: [{ id: "q1", type: "grid", label: { en: "G" }, rows: [{ id: "total", label: { en: "T" }, sumOf: ["r9"] }], columns: [{ id: "c", label: { en: "C" }, cell: { kind: "number" } }] }] }] }));
+  await form.getByLabel("Definition JSON").fill(
+    JSON.stringify({
+      id: "x",
+      version: "1",
+      title: { en: "x" },
+      parts: [
+        {
+          id: "1",
+          title: { en: "One" },
+          questions: [
+            {
+              id: "q1",
+              type: "grid",
+              label: { en: "G" },
+              rows: [{ id: "total", label: { en: "T" }, sumOf: ["r9"] }],
+              columns: [{ id: "c", label: { en: "C" }, cell: { kind: "number" } }],
+            },
+          ],
+        },
+      ],
+    }),
+  );
   await form.getByRole("button", { name: "Create the cycle" }).click();
   await expect(admin.getByTestId("definition-errors")).toContainText('parts[0].questions[0].rows[0].sumOf: unknown row "r9"');
 
@@ -118,7 +159,10 @@ test("a campaign from opening the cycle to a validated, locked reply", async ({ 
   // Only CEPEJ replies count here (not legal-statistics filings, whose answer sheets are "submitted" too).
   await expect(admin.getByTestId("waiting")).toHaveText("1 reply to review");
   await admin.goto(`/cepej/${CYCLE}/KZ/1`);
-  for (const [q, text] of [["001", "Please confirm the population figure."], ["003", "Is GDP per capita in current prices?"]]) {
+  for (const [q, text] of [
+    ["001", "Please confirm the population figure."],
+    ["003", "Is GDP per capita in current prices?"],
+  ]) {
     const tools = admin.getByTestId(`review-${q}`);
     await tools.locator("summary").click();
     await tools.getByLabel("Query to the correspondent").fill(text);
@@ -188,6 +232,8 @@ test("correspondents read but cannot change a reply outside its campaign", async
   await expect(kz.getByTestId("read-only-reason")).toHaveText("The reply has been validated and is locked.");
   // Kazakhstan's published 2020 figures are there (Q091 civil litigious cases, pending 1 Jan).
   await expect(kz.locator('[data-cell="091:r1:pending_start"] input[type=text]')).toHaveValue("51\u00a0366");
-  const put = await kz.request.put("/api/cycles/2020-2022/replies/KZ/answers", { data: { changes: [{ cell: "001", value: { num: 1, text: null, status: null }, baseVersion: 1 }] } });
+  const put = await kz.request.put("/api/cycles/2020-2022/replies/KZ/answers", {
+    data: { changes: [{ cell: "001", value: { num: 1, text: null, status: null }, baseVersion: 1 }] },
+  });
   expect(put.status()).toBe(409);
 });

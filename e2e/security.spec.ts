@@ -23,7 +23,9 @@ test("a reviewer sees a cell's history and restores an earlier value, which is r
   const api = "/api/cycles/2022-2024/replies/KZ";
   const put = async (num: number) => {
     const stored = (await (await kz.request.get(`${api}/answers`)).json()).answers["015-1:total:approved"];
-    const r = await kz.request.put(`${api}/answers`, { data: { changes: [{ cell: "015-1:total:approved", value: { num, text: null, status: null }, baseVersion: stored?.version ?? 0 }] } });
+    const r = await kz.request.put(`${api}/answers`, {
+      data: { changes: [{ cell: "015-1:total:approved", value: { num, text: null, status: null }, baseVersion: stored?.version ?? 0 }] },
+    });
     expect(r.status()).toBe(200);
   };
   await put(289010486);

@@ -13,12 +13,21 @@ test("an idle session expires and the user is sent back to the login page", asyn
   test.setTimeout(90_000);
   const dir = mkdtempSync(path.join(tmpdir(), "idle-"));
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_PATH: path.join(dir, "idle.db"), AUTH_SECRET: "idle-test-secret-0123456789", SESSION_IDLE_MINUTES: "0.1", NEXT_TELEMETRY_DISABLED: "1", DEMO_DATA: "1" },
+    env: {
+      ...process.env,
+      DATABASE_PATH: path.join(dir, "idle.db"),
+      AUTH_SECRET: "idle-test-secret-0123456789",
+      SESSION_IDLE_MINUTES: "0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DEMO_DATA: "1",
+    },
     stdio: "ignore",
   });
   try {
     for (let i = 0; i < 200; i++) {
-      try { if ((await fetch(`${BASE}/login`)).ok) break; } catch {}
+      try {
+        if ((await fetch(`${BASE}/login`)).ok) break;
+      } catch {}
       await new Promise((r) => setTimeout(r, 250));
     }
     const page = await (await browser.newContext({ baseURL: BASE })).newPage();

@@ -45,7 +45,19 @@ test("assign → enter with the keyboard → reject with a comment → fix → a
   await age.fill("19");
   // The other answers, as a tablet would send them.
   const id = interviewer.url().split("/").pop();
-  const choices: Record<string, string> = { education: "4", employment: "1", safe_day: "1", safe_night: "2", crime_trend: "2", trust_prosecutor: "1", trust_police: "2", trust_anticorruption: "1", trust_econ_investigation: "8", trust_courts: "1", trust_fire: "1" };
+  const choices: Record<string, string> = {
+    education: "4",
+    employment: "1",
+    safe_day: "1",
+    safe_night: "2",
+    crime_trend: "2",
+    trust_prosecutor: "1",
+    trust_police: "2",
+    trust_anticorruption: "1",
+    trust_econ_investigation: "8",
+    trust_courts: "1",
+    trust_fire: "1",
+  };
   for (const k of ["theft", "fraud", "robbery", "assault", "vehicle", "burglary", "road"]) choices[`victim_${k}`] = "2";
   await expect(interviewer.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
   const put = await interviewer.request.put(`/api/survey/interviews/${id}/answers`, {
@@ -83,7 +95,9 @@ test("assign → enter with the keyboard → reject with a comment → fix → a
   await expect(admin.getByTestId("key-indicators")).toBeVisible();
 
   // Only the interviewer's own interviews: another's gives 403.
-  const others = await interviewer.request.put(`/api/survey/interviews/1/answers`, { data: { changes: [{ cell: "sex", value: { num: null, text: "1", status: null }, baseVersion: 0 }] } });
+  const others = await interviewer.request.put(`/api/survey/interviews/1/answers`, {
+    data: { changes: [{ cell: "sex", value: { num: null, text: "1", status: null }, baseVersion: 0 }] },
+  });
   expect(others.status()).toBe(403);
 });
 
@@ -107,7 +121,9 @@ test("waves and microdata through the API: create, refuse a bad file, import a g
   const admin = await loggedInPage(browser, "admin@example.org");
   const create = await admin.request.post("/api/survey/waves", { data: { year: 2031, fieldworkStart: "2025-10-01", fieldworkEnd: "2025-11-30" } });
   expect(create.status()).toBe(201);
-  expect((await admin.request.post("/api/survey/waves", { data: { year: 2031, fieldworkStart: "2025-10-01", fieldworkEnd: "2025-11-30" } })).status()).toBe(409);
+  expect((await admin.request.post("/api/survey/waves", { data: { year: 2031, fieldworkStart: "2025-10-01", fieldworkEnd: "2025-11-30" } })).status()).toBe(
+    409,
+  );
   const microdata = await (await admin.request.get("/api/survey/waves/2025/microdata?format=csv")).text();
   const lines = microdata.replace(/^\ufeff/, "").split("\r\n");
   const sample = [lines[0], ...lines.slice(1, 6)].join("\r\n") + "\r\n";
@@ -126,11 +142,31 @@ test("waves and microdata through the API: create, refuse a bad file, import a g
 function fullInterview(date: string) {
   const v = (text: string) => ({ num: null, text, status: null });
   const answers: Record<string, { num: number | null; text: string | null; status: null }> = {
-    result: v("1"), interview_date: v(date), sex: v("2"), age: { num: 37, text: null, status: null }, education: v("4"), employment: v("1"),
-    safe_day: v("2"), safe_night: v("3"), unsafe_reasons: v('["1","4"]'), crime_trend: v("2"),
-    trust_prosecutor: v("1"), trust_police: v("2"), trust_anticorruption: v("3"), trust_econ_investigation: v("2"), trust_courts: v("1"), trust_fire: v("1"),
+    result: v("1"),
+    interview_date: v(date),
+    sex: v("2"),
+    age: { num: 37, text: null, status: null },
+    education: v("4"),
+    employment: v("1"),
+    safe_day: v("2"),
+    safe_night: v("3"),
+    unsafe_reasons: v('["1","4"]'),
+    crime_trend: v("2"),
+    trust_prosecutor: v("1"),
+    trust_police: v("2"),
+    trust_anticorruption: v("3"),
+    trust_econ_investigation: v("2"),
+    trust_courts: v("1"),
+    trust_fire: v("1"),
     distrust_reasons: v('["1","4"]'),
-    victim_theft: v("1"), reported_theft: v("2"), victim_fraud: v("2"), victim_robbery: v("2"), victim_assault: v("2"), victim_vehicle: v("2"), victim_burglary: v("2"), victim_road: v("2"),
+    victim_theft: v("1"),
+    reported_theft: v("2"),
+    victim_fraud: v("2"),
+    victim_robbery: v("2"),
+    victim_assault: v("2"),
+    victim_vehicle: v("2"),
+    victim_burglary: v("2"),
+    victim_road: v("2"),
     not_reported_reason: v('["1"]'),
   };
   return Object.entries(answers).map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
@@ -153,25 +189,32 @@ test("a tablet's queue: interviews saved and completed in one request, each acce
 
   const interviewer = await loggedInPage(browser, "interviewer@example.org");
   await interviewer.goto("/survey");
-  const idOf = async (household: string) => (await interviewer.getByTestId("my-assignments").getByRole("link", { name: household }).getAttribute("href"))!.split("/").pop()!;
+  const idOf = async (household: string) =>
+    (await interviewer.getByTestId("my-assignments").getByRole("link", { name: household }).getAttribute("href"))!.split("/").pop()!;
   const [a, b, c] = await Promise.all(picked.map(idOf)).then((ids) => ids.map(Number));
   const today = new Date().toISOString().slice(0, 10);
   const full = fullInterview(today);
 
   const res = await interviewer.request.post("/api/survey/interviews/submit", {
-    data: { interviews: [
-      { id: a, changes: full },
-      { id: b, changes: full.filter((x) => x.cell === "result" || x.cell === "sex") }, // not finished
-      { id: 1, changes: full }, // a 2024 interview, not the interviewer's
-      { id: c, changes: [{ cell: "age", value: { num: 7, text: null, status: null }, baseVersion: 0 }] }, // breaks a rule
-      { id: a }, // already completed above
-    ] },
+    data: {
+      interviews: [
+        { id: a, changes: full },
+        { id: b, changes: full.filter((x) => x.cell === "result" || x.cell === "sex") }, // not finished
+        { id: 1, changes: full }, // a 2024 interview, not the interviewer's
+        { id: c, changes: [{ cell: "age", value: { num: 7, text: null, status: null }, baseVersion: 0 }] }, // breaks a rule
+        { id: a }, // already completed above
+      ],
+    },
   });
   expect(res.status(), await res.text()).toBe(200);
   const body = await res.json();
   expect(body.completed).toBe(1);
   expect(body.results.map((r: { id: number; ok: boolean; status: unknown }) => [r.id, r.ok, r.status])).toEqual([
-    [a, true, "completed"], [b, false, 422], [1, false, 403], [c, false, 400], [a, false, 409],
+    [a, true, "completed"],
+    [b, false, 422],
+    [1, false, 403],
+    [c, false, 400],
+    [a, false, 409],
   ]);
   expect(body.results[1].errors.length).toBeGreaterThan(0);
   expect(body.results[3].rejected[0]).toMatchObject({ cell: "age" });
@@ -199,7 +242,9 @@ test("a tablet's queue: interviews saved and completed in one request, each acce
   for (const h of picked.slice(0, 2)) expect(log).toContain(`2026/${h}`);
 });
 
-test("keyboard entry: Enter skips the questions skip logic turned off, and each digit answers the question in front of the interviewer", async ({ browser }) => {
+test("keyboard entry: Enter skips the questions skip logic turned off, and each digit answers the question in front of the interviewer", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   // The last unassigned ALA household of 2026 (the other tests take the first ALA ones and AST's).
   const supervisor = await loggedInPage(browser, "supervisor@example.org");
@@ -221,11 +266,30 @@ test("keyboard entry: Enter skips the questions skip logic turned off, and each 
   // logic turns off on the way (reported_theft after victim_theft = no, reported_robbery after
   // victim_robbery = no, unsafe_reasons, distrust_reasons) are never stopped at.
   const keyed: [string, string][] = [
-    ["result", "1"], ["interview_date", ""], ["sex", "2"], ["age", "34"], ["education", "3"], ["employment", "2"],
-    ["safe_day", "1"], ["safe_night", "2"], ["crime_trend", "2"],
-    ["trust_prosecutor", "1"], ["trust_police", "2"], ["trust_anticorruption", "1"], ["trust_econ_investigation", "8"], ["trust_courts", "2"], ["trust_fire", "1"],
-    ["victim_theft", "2"], ["victim_fraud", "1"], ["reported_fraud", "1"], ["victim_robbery", "2"], ["victim_assault", "1"], ["reported_assault", "2"],
-    ["victim_vehicle", "2"], ["victim_burglary", "2"], ["victim_road", "2"],
+    ["result", "1"],
+    ["interview_date", ""],
+    ["sex", "2"],
+    ["age", "34"],
+    ["education", "3"],
+    ["employment", "2"],
+    ["safe_day", "1"],
+    ["safe_night", "2"],
+    ["crime_trend", "2"],
+    ["trust_prosecutor", "1"],
+    ["trust_police", "2"],
+    ["trust_anticorruption", "1"],
+    ["trust_econ_investigation", "8"],
+    ["trust_courts", "2"],
+    ["trust_fire", "1"],
+    ["victim_theft", "2"],
+    ["victim_fraud", "1"],
+    ["reported_fraud", "1"],
+    ["victim_robbery", "2"],
+    ["victim_assault", "1"],
+    ["reported_assault", "2"],
+    ["victim_vehicle", "2"],
+    ["victim_burglary", "2"],
+    ["victim_road", "2"],
   ];
   await radio(interviewer, "result", "1").focus();
   for (const [i, [, keys]] of keyed.entries()) {
@@ -242,9 +306,12 @@ test("keyboard entry: Enter skips the questions skip logic turned off, and each 
   await gotoForm(interviewer, href);
   await expect(interviewer.getByTestId("interview-status")).toHaveText("in progress");
   const choices = await interviewer.evaluate(() =>
-    Object.fromEntries([...document.querySelectorAll<HTMLElement>("[data-cell]")]
-      .filter((c) => c.querySelector("input[type=radio]"))
-      .map((c) => [c.dataset.cell!, c.querySelector<HTMLInputElement>("input[type=radio]:checked")?.value ?? null])));
+    Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>("[data-cell]")]
+        .filter((c) => c.querySelector("input[type=radio]"))
+        .map((c) => [c.dataset.cell!, c.querySelector<HTMLInputElement>("input[type=radio]:checked")?.value ?? null]),
+    ),
+  );
   const expected = Object.fromEntries(Object.keys(choices).map((q) => [q, null as string | null]));
   for (const [q, keys] of keyed) if (q !== "age" && keys) expected[q] = keys;
   expect(choices).toEqual(expected);

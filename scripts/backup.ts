@@ -4,5 +4,8 @@ import { backupDatabase } from "../db/backup";
 
 backupDatabase(databasePath()).then(
   (file) => console.log(`Backup written: ${file}`),
-  (e) => { console.error(`Backup failed: ${(e as Error).message}`); process.exit(1); },
+  (e) => {
+    console.error(`Backup failed: ${(e as Error).message}`);
+    process.exit(1);
+  },
 );

@@ -29,15 +29,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseQuestionnaire } from "../modules/questionnaire/validate";
-import {
-  cellKey,
-  commentKey,
-  indexQuestionnaire,
-  optionTextKey,
-  questionStatusKey,
-  type Cell,
-  type QuestionnaireIndex,
-} from "../modules/questionnaire/cells";
+import { cellKey, commentKey, indexQuestionnaire, optionTextKey, questionStatusKey, type Cell, type QuestionnaireIndex } from "../modules/questionnaire/cells";
 import { checkCellValue, COMMENT_MAX, OPTION_TEXT_MAX } from "../modules/questionnaire/rules";
 import { AnswerSchema, type Answer } from "../modules/questionnaire/answers";
 import type { CellSpec, Column, Option, Question, Row } from "../modules/questionnaire/definition";
@@ -63,7 +55,11 @@ const index: QuestionnaireIndex = indexQuestionnaire(parsed.questionnaire);
 // Text helpers
 
 /** Lower-case letters, digits and % only: compares labels regardless of spaces, punctuation, quotes. */
-const alnum = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[^a-z0-9%]/g, "");
+const alnum = (s: string) =>
+  s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^a-z0-9%]/g, "");
 const quoteless = (c: string) => c.replace(/[“”„«»]/g, '"').replace(/[‘’`´]/g, "'");
 const isAlnumChar = (c: string | undefined) => !!c && /[a-z0-9%]/.test(c.normalize("NFKC").toLowerCase());
 
@@ -99,7 +95,14 @@ function prefixEnd(text: string, label: string): number {
 
 /** Word-bigram Dice similarity of two labels (0…1). */
 function similarity(a: string, b: string): number {
-  const words = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[^a-z0-9%]+/g, " ").trim().split(" ").filter(Boolean);
+  const words = (s: string) =>
+    s
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[^a-z0-9%]+/g, " ")
+      .trim()
+      .split(" ")
+      .filter(Boolean);
   const grams = (w: string[]) => {
     const g = new Map<string, number>();
     const seq = w.length === 1 ? [w[0]] : w.slice(1).map((x, i) => `${w[i]} ${x}`);
@@ -288,7 +291,7 @@ function readCell(spec: CellSpec, content: string): CellRead {
 
 /** Stores a cell read: the value (checked against the definition) and any option texts. */
 function store(cell: Cell, read: CellRead) {
-  const texts = "optionTexts" in read ? read.optionTexts ?? {} : {};
+  const texts = "optionTexts" in read ? (read.optionTexts ?? {}) : {};
   for (const [id, t] of Object.entries(texts)) {
     const key = optionTextKey(cell.key, id);
     if (t.length > OPTION_TEXT_MAX) problem(key, `option text longer than ${OPTION_TEXT_MAX} characters`);
@@ -402,7 +405,9 @@ function commentText(q: Question, lines: string[]): string {
     }
   } else if (prompt && (end = prefixEnd(first, prompt)) >= 0) first = first.slice(end);
   first = first.replace(/^[\s:.;?–-]+/, "");
-  return joinText([first, ...lines.slice(1)]).replace(/\n?Max characters value\s*:\s*[\d ]+$/i, "").trim();
+  return joinText([first, ...lines.slice(1)])
+    .replace(/\n?Max characters value\s*:\s*[\d ]+$/i, "")
+    .trim();
 }
 
 /** A line that is only a whole-question / single-figure NA or NAP box. */
@@ -451,7 +456,10 @@ function importSingle(q: Exclude<Question, { type: "grid" }>, lines: string[]) {
     if (value !== undefined) {
       if (status) return problem(where, `figure ${value} and ${status} both given`);
       const n = parseNumber(value);
-      return store(cell, n === null ? { kind: "problem", reason: `unreadable figure "${value}"` } : { kind: "answer", answer: { num: n, text: null, status: null } });
+      return store(
+        cell,
+        n === null ? { kind: "problem", reason: `unreadable figure "${value}"` } : { kind: "answer", answer: { num: n, text: null, status: null } },
+      );
     }
     if (status) return store(cell, { kind: "answer", answer: { num: null, text: null, status } });
     return store(cell, { kind: "empty" });
@@ -518,7 +526,8 @@ function importSingle(q: Exclude<Question, { type: "grid" }>, lines: string[]) {
   }
   const optionTexts: Record<string, string> = {};
   for (const it of items) if (it.text && it.option.text) optionTexts[it.option.id] = it.text;
-  for (const it of items) if (it.text && !it.option.text) note(q.id, `text "${it.text.slice(0, 50)}" after option "${it.option.id}", which has no text box in the definition`);
+  for (const it of items)
+    if (it.text && !it.option.text) note(q.id, `text "${it.text.slice(0, 50)}" after option "${it.option.id}", which has no text box in the definition`);
 
   const marked = items.filter((i) => i.mark !== null);
   let chosen: Option[] = [];
@@ -680,7 +689,10 @@ function readOptionColumns(q: Question, row: Row, col: Column, cells: string[], 
     const o = optionOf(i);
     if (!o) return problem(cell.key, `${cells.length} fields printed for ${spec.options.length} options`);
     if (mark.ticked) chosen.push(o);
-    const t = segs.map((g) => g.text).join(" ").trim();
+    const t = segs
+      .map((g) => g.text)
+      .join(" ")
+      .trim();
     if (t && o.text) optionTexts[o.id] = t;
   }
   if (!anyMark) return store(cell, { kind: "empty" });
@@ -744,10 +756,7 @@ for (const key of index.keys.keys()) if (answers.has(key)) ordered.push([key, an
 
 mkdirSync(path.dirname(OUT), { recursive: true });
 const answerLines = ordered.map(([k, a]) => `    ${JSON.stringify(k)}: ${JSON.stringify({ num: a.num, text: a.text, status: a.status })}`);
-writeFileSync(
-  OUT,
-  `{\n  "cycle": "2020-2022",\n  "country": "KZ",\n  "referenceYear": 2020,\n  "answers": {\n${answerLines.join(",\n")}\n  }\n}\n`,
-);
+writeFileSync(OUT, `{\n  "cycle": "2020-2022",\n  "country": "KZ",\n  "referenceYear": 2020,\n  "answers": {\n${answerLines.join(",\n")}\n  }\n}\n`);
 
 // ---------------------------------------------------------------------------------------------
 // Report

@@ -28,13 +28,15 @@ type Options = {
 
 export function bootstrapDatabase(db: Db, { demo = demoDataEnabled(), admin = adminFromEnvironment() }: Options = {}) {
   // IMMEDIATE: a second process starting at the same time waits here instead of seeding twice.
-  db.$client.transaction(() => {
-    seedReferenceData(db);
-    seedQuestionnaires(db);
-    const { n } = db.get<{ n: number }>(sql`select count(*) as n from users`);
-    if (n === 0 && demo) seedDemo(db);
-    if (admin && !hasAdministrator(db)) createFirstAdministrator(db, admin);
-  }).immediate();
+  db.$client
+    .transaction(() => {
+      seedReferenceData(db);
+      seedQuestionnaires(db);
+      const { n } = db.get<{ n: number }>(sql`select count(*) as n from users`);
+      if (n === 0 && demo) seedDemo(db);
+      if (admin && !hasAdministrator(db)) createFirstAdministrator(db, admin);
+    })
+    .immediate();
 }
 
 function adminFromEnvironment(): Options["admin"] {
@@ -75,9 +77,16 @@ function seedDemo(db: Db) {
   const bodies = seedReporting(db);
 
   const add = (email: string, name: string, role: (typeof users.$inferInsert)["role"], extra: Partial<typeof users.$inferInsert> = {}) =>
-    db.insert(users).values({ email, name, role, passwordHash: hash, ...extra }).returning({ id: users.id }).get().id;
+    db
+      .insert(users)
+      .values({ email, name, role, passwordHash: hash, ...extra })
+      .returning({ id: users.id })
+      .get().id;
   const scope = (userId: number, kind: "country" | "region", codes: string[]) =>
-    db.insert(userScopes).values(codes.map((code) => ({ userId, kind, code }))).run();
+    db
+      .insert(userScopes)
+      .values(codes.map((code) => ({ userId, kind, code })))
+      .run();
 
   const adminId = add("admin@example.org", "Secretariat Administrator", "admin");
   const kzId = add("correspondent.kz@example.org", "Kazakhstan Correspondent", "correspondent");
@@ -95,31 +104,77 @@ function seedDemo(db: Db) {
   const allCountries = db.select({ code: countries.code }).from(countries).all();
   const openCycle = (cycle: typeof cycles.$inferInsert) => {
     db.insert(cycles).values(cycle).run();
-    db.insert(responses).values(allCountries.map((c) => ({ questionnaireId: cycle.questionnaireId, cycleSlug: cycle.slug, countryCode: c.code }))).run();
+    db.insert(responses)
+      .values(allCountries.map((c) => ({ questionnaireId: cycle.questionnaireId, cycleSlug: cycle.slug, countryCode: c.code })))
+      .run();
   };
   const replyId = (cycle: string, country: string) =>
     db.get<{ id: number }>(sql`select id from responses where cycle_slug = ${cycle} and country_code = ${country}`).id;
   const history = (responseId: number, steps: [string, string, number, string | null][]) =>
     steps.forEach(([fromState, toState, userId, note]) => db.insert(replyTransitions).values({ responseId, fromState, toState, userId, note }).run());
 
-  openCycle({ slug: "2020-2022", name: "Evaluation cycle 2020–2022", referenceYear: 2020, questionnaireId: CEPEJ_2020_2022.id, opensOn: "2021-03-19", closesOn: "2021-10-01" });
+  openCycle({
+    slug: "2020-2022",
+    name: "Evaluation cycle 2020–2022",
+    referenceYear: 2020,
+    questionnaireId: CEPEJ_2020_2022.id,
+    opensOn: "2021-03-19",
+    closesOn: "2021-10-01",
+  });
   const kzOld = replyId("2020-2022", "KZ");
   db.insert(answers)
-    .values(Object.entries(kz2020.answers as Record<string, { num: number | null; text: string | null; status: "NA" | "NAP" | null }>).map(([cell, a]) => ({ responseId: kzOld, cell, num: a.num, text: a.text, status: a.status, version: 1, updatedBy: kzId })))
+    .values(
+      Object.entries(kz2020.answers as Record<string, { num: number | null; text: string | null; status: "NA" | "NAP" | null }>).map(([cell, a]) => ({
+        responseId: kzOld,
+        cell,
+        num: a.num,
+        text: a.text,
+        status: a.status,
+        version: 1,
+        updatedBy: kzId,
+      })),
+    )
     .run();
-  db.update(responses).set({ status: "validated", updatedAt: "2022-09-30T10:57:00.000Z" }).where(sql`id = ${kzOld}`).run();
-  history(kzOld, [["not_started", "in_progress", kzId, "Answers changed"], ["in_progress", "submitted", kzId, null], ["submitted", "validated", adminId, "Imported from the published reply (seed 002)"]]);
+  db.update(responses)
+    .set({ status: "validated", updatedAt: "2022-09-30T10:57:00.000Z" })
+    .where(sql`id = ${kzOld}`)
+    .run();
+  history(kzOld, [
+    ["not_started", "in_progress", kzId, "Answers changed"],
+    ["in_progress", "submitted", kzId, null],
+    ["submitted", "validated", adminId, "Imported from the published reply (seed 002)"],
+  ]);
   db.insert(cycleCorrespondents).values({ cycleSlug: "2020-2022", countryCode: "KZ", userId: kzId }).run();
 
   // Cycle 2022–2024 (2022 data): open now, so the demo can be answered; Kazakhstan and France in progress.
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  openCycle({ slug: "2022-2024", name: "Evaluation cycle 2022–2024", referenceYear: 2022, questionnaireId: CEPEJ_2020_2022.id, opensOn: day(-60), closesOn: day(120), previousCycle: "2020-2022", variationThreshold: 20 });
-  db.insert(cycleCorrespondents).values([{ cycleSlug: "2022-2024", countryCode: "KZ", userId: kzId }, { cycleSlug: "2022-2024", countryCode: "FR", userId: frId }]).run();
-  const started: [string, number, string, number][] = [["KZ", kzId, "003", 9_500], ["FR", frId, "001", 68_042_591]];
+  openCycle({
+    slug: "2022-2024",
+    name: "Evaluation cycle 2022–2024",
+    referenceYear: 2022,
+    questionnaireId: CEPEJ_2020_2022.id,
+    opensOn: day(-60),
+    closesOn: day(120),
+    previousCycle: "2020-2022",
+    variationThreshold: 20,
+  });
+  db.insert(cycleCorrespondents)
+    .values([
+      { cycleSlug: "2022-2024", countryCode: "KZ", userId: kzId },
+      { cycleSlug: "2022-2024", countryCode: "FR", userId: frId },
+    ])
+    .run();
+  const started: [string, number, string, number][] = [
+    ["KZ", kzId, "003", 9_500],
+    ["FR", frId, "001", 68_042_591],
+  ];
   for (const [country, userId, cell, value] of started) {
     const id = replyId("2022-2024", country);
     db.insert(answers).values({ responseId: id, cell, num: value, version: 1, updatedBy: userId }).run();
-    db.update(responses).set({ status: "in_progress" }).where(sql`id = ${id}`).run();
+    db.update(responses)
+      .set({ status: "in_progress" })
+      .where(sql`id = ${id}`)
+      .run();
     history(id, [["not_started", "in_progress", userId, "Answers changed"]]);
   }
 }

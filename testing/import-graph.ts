@@ -80,7 +80,8 @@ export function violations(root: string): Violation[] {
       const rule = ruleBroken(file, target);
       if (rule) out.push({ from: file, to: target, rule });
     }
-    if (file.startsWith("app/") && /\bgetDb\s*\(|\$client\b|\.prepare\s*\(/.test(text)) out.push({ from: file, to: "(database)", rule: "app/ reaches the database itself" });
+    if (file.startsWith("app/") && /\bgetDb\s*\(|\$client\b|\.prepare\s*\(/.test(text))
+      out.push({ from: file, to: "(database)", rule: "app/ reaches the database itself" });
   }
   return out;
 }

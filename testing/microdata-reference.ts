@@ -21,17 +21,19 @@ export function referenceRow(household: Household, answers: Record<string, Answe
     if (c.kind === "single") return singleCell(c.question, answers[c.question.id]);
     const chosen = multiIds(answers[c.question.id]).includes(c.option.id);
     if (c.kind === "flag") return chosen ? "1" : "0";
-    return chosen ? answers[c.key]?.text ?? "" : "";
+    return chosen ? (answers[c.key]?.text ?? "") : "";
   });
 }
 
 /** The previous microdata route's lines: pages of 500 households joined to their cells, ordered by household. */
 export function* referenceMicrodataLines(sqlite: Database.Database, year: number): Generator<string> {
-  const page = sqlite.prepare(
-    `select h.id, h.household_id, h.region, h.settlement, h.weight, a.cell, a.num, a.text, a.status
+  const page = sqlite
+    .prepare(
+      `select h.id, h.household_id, h.region, h.settlement, h.weight, a.cell, a.num, a.text, a.status
        from (select * from survey_households where wave = ? and status = 'approved' and id > ? order by id limit 500) h
        join answers a on a.response_id = h.response_id order by h.id`,
-  ).raw();
+    )
+    .raw();
   yield BOM + csvLine(microdataHeader());
   let after = 0;
   for (;;) {

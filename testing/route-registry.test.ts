@@ -11,8 +11,17 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { decide, type Action, type Principal, type Resource } from "../lib/auth/policy";
 import {
-  HTTP_METHODS, INTERVIEW_TARGETS, PRINCIPALS, PRINCIPAL_NAMES, REGISTRY, actionOf, allows, describeEntry,
-  type Access, type RegistryEntry, type Target,
+  HTTP_METHODS,
+  INTERVIEW_TARGETS,
+  PRINCIPALS,
+  PRINCIPAL_NAMES,
+  REGISTRY,
+  actionOf,
+  allows,
+  describeEntry,
+  type Access,
+  type RegistryEntry,
+  type Target,
 } from "./route-registry";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -32,14 +41,21 @@ const sources = new Map<string, ts.SourceFile>();
 function parse(file: string): ts.SourceFile {
   let sf = sources.get(file);
   if (!sf) {
-    sf = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    sf = ts.createSourceFile(
+      file,
+      readFileSync(path.join(ROOT, file), "utf8"),
+      ts.ScriptTarget.Latest,
+      true,
+      file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     sources.set(file, sf);
   }
   return sf;
 }
 
 const hasModifier = (node: ts.Node, kind: ts.SyntaxKind) => !!(ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === kind));
-const isUseServer = (s: ts.Statement | undefined) => !!s && ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression) && s.expression.text === "use server";
+const isUseServer = (s: ts.Statement | undefined) =>
+  !!s && ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression) && s.expression.text === "use server";
 
 /** Wrappers whose last argument is the handler (lib/http/route.ts, lib/auth/admin-action.ts). */
 const WRAPPERS = new Set(["route", "page", "adminAction"]);
@@ -144,7 +160,7 @@ describe("route registry: complete", () => {
     expect([...seen].filter(([, n]) => n > 1).map(([k]) => k)).toEqual([]);
   });
 
-  it("has no inline server actions (they must live in a \"use server\" file to be registered)", () => {
+  it('has no inline server actions (they must live in a "use server" file to be registered)', () => {
     expect(inline).toEqual([]);
   });
 });
@@ -154,7 +170,11 @@ describe("route registry: complete", () => {
 
 /** /cepej/[cycle]/[country]/page.tsx → a regex of the paths it serves. */
 function routePattern(file: string): RegExp {
-  const segments = file.replace(/^app\//, "").split("/").slice(0, -1).filter((s) => !/^\(.*\)$/.test(s));
+  const segments = file
+    .replace(/^app\//, "")
+    .split("/")
+    .slice(0, -1)
+    .filter((s) => !/^\(.*\)$/.test(s));
   const parts = segments.map((s) => (/^\[\[?\.\.\./.test(s) ? ".+" : /^\[.*\]$/.test(s) ? "[^/]+" : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
   return new RegExp(`^/${parts.join("/")}$`);
 }
@@ -185,7 +205,11 @@ describe("route registry: probes", () => {
       }
       // Every probe set shows both sides of the rule where there are two.
       if (entry.access.rule !== "public") {
-        const outcomes = new Set(entry.probes.flatMap((p) => PRINCIPAL_NAMES.map((n) => (p.guessed ? "g" : allows(PRINCIPALS[n], entry.access, p.target, actionOf(entry, p)) ? "a" : "d"))));
+        const outcomes = new Set(
+          entry.probes.flatMap((p) =>
+            PRINCIPAL_NAMES.map((n) => (p.guessed ? "g" : allows(PRINCIPALS[n], entry.access, p.target, actionOf(entry, p)) ? "a" : "d")),
+          ),
+        );
         expect(outcomes.has("a") && outcomes.has("d"), "the probes never allow or never deny anyone").toBe(true);
       }
     });
@@ -202,7 +226,14 @@ const OTHER_BODY = 19;
 function asPrincipal(name: keyof typeof PRINCIPALS): Principal | null {
   const p = PRINCIPALS[name];
   if (!p.role) return null;
-  return { id: IDS[name], role: p.role, countries: p.countries, regions: p.regions, bodyId: p.ownBody ? OWN_BODY : null, supervisorId: p.isInterviewer ? IDS.supervisor : null };
+  return {
+    id: IDS[name],
+    role: p.role,
+    countries: p.countries,
+    regions: p.regions,
+    bodyId: p.ownBody ? OWN_BODY : null,
+    supervisorId: p.isInterviewer ? IDS.supervisor : null,
+  };
 }
 
 function resourceOf(access: Access & { rule: "scope" }, target: Target): Resource {
@@ -285,7 +316,8 @@ function localFunctions(sf: ts.SourceFile): Map<string, ts.FunctionLikeDeclarati
     if (ts.isFunctionDeclaration(s) && s.name) out.set(s.name.text, s);
     if (ts.isVariableStatement(s)) {
       for (const d of s.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) out.set(d.name.text, d.initializer);
+        if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)))
+          out.set(d.name.text, d.initializer);
       }
     }
   }
@@ -328,7 +360,13 @@ function callsOf(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile, seen = new S
         calls.push({ pos, kind: "helper", name, resource: AUTH_HELPERS[name] });
       } else if (direct && from && BODY_READS.has(name)) {
         calls.push({ pos, kind: "bodyRead", name });
-      } else if (!direct && params.has(name) && ts.isPropertyAccessExpression(callee) && REQUEST_BODY_METHODS.has(callee.name.text) && /request|req/i.test(name)) {
+      } else if (
+        !direct &&
+        params.has(name) &&
+        ts.isPropertyAccessExpression(callee) &&
+        REQUEST_BODY_METHODS.has(callee.name.text) &&
+        /request|req/i.test(name)
+      ) {
         calls.push({ pos, kind: "bodyRead", name: `${name}.${callee.name.text}` });
       } else if (direct && locals.has(name) && !seen.has(locals.get(name)!)) {
         const inner = callsOf(locals.get(name)!, sf, new Set([...seen, fn]));
@@ -385,10 +423,20 @@ describe("the static check itself", () => {
   };
   const head = `"use server";\nimport { checkApiAccess, currentUser } from "@/lib/auth/session";\nimport { save } from "@/lib/things";\nimport { z } from "zod";\n`;
   it("passes an action that asks first", () => {
-    expect(check(`${head}export async function act(f: FormData) { const a = await checkApiAccess("write", { kind: "administration" }); if (!a.ok) return; z.string().parse(f.get("x")); save(); }`, { rule: "admin" })).toEqual([]);
+    expect(
+      check(
+        `${head}export async function act(f: FormData) { const a = await checkApiAccess("write", { kind: "administration" }); if (!a.ok) return; z.string().parse(f.get("x")); save(); }`,
+        { rule: "admin" },
+      ),
+    ).toEqual([]);
   });
   it("passes an action that asks through a local helper", () => {
-    expect(check(`${head}async function admin() { return checkApiAccess("write", { kind: "administration" }); }\nexport async function act() { const a = await admin(); if (!a.ok) return; save(); }`, { rule: "admin" })).toEqual([]);
+    expect(
+      check(
+        `${head}async function admin() { return checkApiAccess("write", { kind: "administration" }); }\nexport async function act() { const a = await admin(); if (!a.ok) return; save(); }`,
+        { rule: "admin" },
+      ),
+    ).toEqual([]);
   });
   it("passes an adminAction for an admin rule, and only for it", () => {
     const code = `${head}import { adminAction } from "@/lib/auth/admin-action";\nexport const act = adminAction(z.object({}), async ({ db }) => { save(); });`;
@@ -399,10 +447,14 @@ describe("the static check itself", () => {
     expect(checkAction(e.fn!, sf, { rule: "scope", scope: "country", action: "write" }, e.wrapper)[0]).toMatch(/not asked about cepejReply/);
   });
   it("fails an action that writes before asking, never asks, or asks about something else", () => {
-    expect(check(`${head}export async function act() { save(); await checkApiAccess("write", { kind: "administration" }); }`, { rule: "admin" })).toEqual(["save() is called before the policy is asked"]);
+    expect(check(`${head}export async function act() { save(); await checkApiAccess("write", { kind: "administration" }); }`, { rule: "admin" })).toEqual([
+      "save() is called before the policy is asked",
+    ]);
     expect(check(`${head}export async function act() { save(); }`, { rule: "admin" })[0]).toMatch(/^no deciding call/);
     expect(check(`${head}export async function act() { await currentUser(); save(); }`, { rule: "admin" })[0]).toMatch(/^no deciding call/);
-    expect(check(`${head}export async function act() { await checkApiAccess("write", { kind: "cepejReply", country: "KZ" }); save(); }`, { rule: "admin" })[0]).toMatch(/not asked about administration/);
+    expect(
+      check(`${head}export async function act() { await checkApiAccess("write", { kind: "cepejReply", country: "KZ" }); save(); }`, { rule: "admin" })[0],
+    ).toMatch(/not asked about administration/);
   });
 });
 
@@ -432,11 +484,17 @@ describe("pages and route handlers ask the policy (about the right resource, bef
       const calls = callsOf(found.fn, found.sf);
       if (entry.access.rule === "public") return;
       const auth = calls.filter((c) => c.kind === "policy" || c.kind === "deciding" || c.kind === "helper");
-      expect(auth.length, "no call of the policy (checkApiAccess, requireAccess, requireUser, currentUser, decide) or of a helper that asks it").toBeGreaterThan(0);
+      expect(
+        auth.length,
+        "no call of the policy (checkApiAccess, requireAccess, requireUser, currentUser, decide) or of a helper that asks it",
+      ).toBeGreaterThan(0);
       const resource = expectedResource(entry.access);
       if (resource) {
-        const asked = auth.map((c) => (c.kind === "helper" ? `"${c.resource}"` : c.resource ?? ""));
-        expect(asked.some((r) => r.includes(`"${resource}"`)), `the policy is not asked about ${resource}: ${asked.join(" | ")}`).toBe(true);
+        const asked = auth.map((c) => (c.kind === "helper" ? `"${c.resource}"` : (c.resource ?? "")));
+        expect(
+          asked.some((r) => r.includes(`"${resource}"`)),
+          `the policy is not asked about ${resource}: ${asked.join(" | ")}`,
+        ).toBe(true);
       }
       const firstAuth = calls.findIndex((c) => c.kind === "policy" || c.kind === "deciding" || c.kind === "helper");
       const firstRead = calls.findIndex((c) => c.kind === "bodyRead");

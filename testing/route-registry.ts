@@ -176,16 +176,33 @@ const INVALID = json({ "not-a-field": true });
 const UNKNOWN_CELL = json({ changes: [{ cell: "no-such-cell", value: null, baseVersion: 0 }] });
 const BAD_CSV = csv("not,the,expected,header\n1,2,3,4\n");
 const IMPORT_WRONG_QUESTIONNAIRE = json({
-  format: "cepej-reply", formatVersion: 1, cycle: "2022-2024", country: "KZ",
-  questionnaire: { id: "no-such-questionnaire", version: "0" }, answers: {},
+  format: "cepej-reply",
+  formatVersion: 1,
+  cycle: "2022-2024",
+  country: "KZ",
+  questionnaire: { id: "no-such-questionnaire", version: "0" },
+  answers: {},
 });
 
 const KZ = { country: "KZ" } as const;
 const FR = { country: "FR" } as const;
 const reply = (cycle: string, country: "KZ" | "FR", rest = "") => `/api/cycles/${cycle}/replies/${country}${rest}`;
 
-const page = (file: string, access: Access, probes: Probe[], extra: Partial<RegistryEntry> = {}): RegistryEntry => ({ kind: "page", file: `app/${file}`, access, probes, ...extra });
-const route = (file: string, method: HttpMethod, access: Access, probes: Probe[], extra: Partial<RegistryEntry> = {}): RegistryEntry => ({ kind: "route", file: `app/${file}`, method, access, probes, ...extra });
+const page = (file: string, access: Access, probes: Probe[], extra: Partial<RegistryEntry> = {}): RegistryEntry => ({
+  kind: "page",
+  file: `app/${file}`,
+  access,
+  probes,
+  ...extra,
+});
+const route = (file: string, method: HttpMethod, access: Access, probes: Probe[], extra: Partial<RegistryEntry> = {}): RegistryEntry => ({
+  kind: "route",
+  file: `app/${file}`,
+  method,
+  access,
+  probes,
+  ...extra,
+});
 const action = (file: string, name: string, access: Access, note?: string): RegistryEntry => ({ kind: "action", file, name, access, probes: [], note });
 
 const ADMIN: Access = { rule: "admin" };
@@ -207,11 +224,17 @@ export const REGISTRY: RegistryEntry[] = [
   page("admin/calendar/page.tsx", ADMIN, [{ url: "/admin/calendar" }]),
   page("admin/collections/page.tsx", ADMIN, [{ url: "/admin/collections" }]),
   page("admin/cycles/page.tsx", ADMIN, [{ url: "/admin/cycles" }]),
-  page("admin/cycles/[slug]/page.tsx", ADMIN, [{ url: "/admin/cycles/2022-2024", marker: "correspondent.fr@example.org" }, { url: "/admin/cycles/1999-2000", guessed: true }]),
+  page("admin/cycles/[slug]/page.tsx", ADMIN, [
+    { url: "/admin/cycles/2022-2024", marker: "correspondent.fr@example.org" },
+    { url: "/admin/cycles/1999-2000", guessed: true },
+  ]),
   page("admin/reports/page.tsx", ADMIN, [{ url: "/admin/reports?from=2025-01-01&to=2025-01-31&region=ALA" }]),
   page("admin/requests/page.tsx", ADMIN, [{ url: "/admin/requests" }]),
   page("admin/users/page.tsx", ADMIN, [{ url: "/admin/users", marker: "reporter@example.org" }]),
-  page("admin/users/[id]/page.tsx", ADMIN, [{ url: "/admin/users/{user.kz}", marker: "correspondent.kz@example.org" }, { url: "/admin/users/999999", guessed: true }]),
+  page("admin/users/[id]/page.tsx", ADMIN, [
+    { url: "/admin/users/{user.kz}", marker: "correspondent.kz@example.org" },
+    { url: "/admin/users/999999", guessed: true },
+  ]),
   page("cepej/[cycle]/[country]/page.tsx", replyAccess("read"), [
     { url: "/cepej/2022-2024/KZ", target: KZ, marker: 'href="/cepej/2022-2024/KZ/1"' },
     { url: "/cepej/2022-2024/FR", target: FR, marker: 'href="/cepej/2022-2024/FR/1"' },
@@ -249,19 +272,34 @@ export const REGISTRY: RegistryEntry[] = [
     { url: "/survey/interviews/{interview.elsewhere}", target: { interview: "elsewhere" }, marker: 'data-testid="interview-status"' },
     { url: "/survey/interviews/99999999", guessed: true },
   ]),
-  page("survey/waves/[year]/results/page.tsx", { rule: "publishedOrAdmin" }, [
-    { url: "/survey/waves/2024/results", target: { wave: "published" } },
-    { url: "/survey/waves/2026/results", target: { wave: "unpublished" } },
-    { url: "/survey/waves/1999/results", guessed: true },
-  ], { note: "a wave that does not exist is a 404 for everyone, before any sign-in" }),
+  page(
+    "survey/waves/[year]/results/page.tsx",
+    { rule: "publishedOrAdmin" },
+    [
+      { url: "/survey/waves/2024/results", target: { wave: "published" } },
+      { url: "/survey/waves/2026/results", target: { wave: "unpublished" } },
+      { url: "/survey/waves/1999/results", guessed: true },
+    ],
+    { note: "a wave that does not exist is a 404 for everyone, before any sign-in" },
+  ),
 
   // Route handlers ---------------------------------------------------------------------------
   route("api/admin/audit/route.ts", "GET", ADMIN, [{ url: "/api/admin/audit?action=none" }]),
   route("api/admin/compliance/route.ts", "GET", ADMIN, [{ url: "/api/admin/compliance?from=2025-01-01&to=2025-01-31&region=ALA" }]),
   route("api/auth/[...nextauth]/route.ts", "GET", PUBLIC, [{ url: "/api/auth/providers", marker: "credentials" }], { note: "next-auth's own endpoints" }),
-  route("api/auth/[...nextauth]/route.ts", "POST", PUBLIC, [
-    { url: "/api/auth/callback/credentials", body: { invalid: { type: "application/x-www-form-urlencoded", text: "email=nobody%40example.org&password=x" } }, allowStatus: [302] },
-  ], { note: "next-auth's own endpoints, protected by its CSRF token: without one, a redirect to the error page" }),
+  route(
+    "api/auth/[...nextauth]/route.ts",
+    "POST",
+    PUBLIC,
+    [
+      {
+        url: "/api/auth/callback/credentials",
+        body: { invalid: { type: "application/x-www-form-urlencoded", text: "email=nobody%40example.org&password=x" } },
+        allowStatus: [302],
+      },
+    ],
+    { note: "next-auth's own endpoints, protected by its CSRF token: without one, a redirect to the error page" },
+  ),
   route("api/cycles/[cycle]/export/route.ts", "GET", ADMIN, [
     { url: "/api/cycles/2020-2022/export?format=csv", marker: "2020-2022,KZ,001" },
     { url: "/api/cycles/1999-2000/export?format=csv", guessed: true },
@@ -306,20 +344,34 @@ export const REGISTRY: RegistryEntry[] = [
   route("api/cycles/[cycle]/replies/[country]/queries/route.ts", "POST", replyAccess("review"), [
     { url: reply("2022-2024", "KZ", "/queries"), target: KZ, body: { invalid: INVALID, harmless: json({ question: "no-such-question", text: "probe" }) } },
   ]),
-  route("api/cycles/[cycle]/replies/[country]/queries/[id]/route.ts", "POST", replyAccess(["read", "review"]), [
-    { url: reply("2022-2024", "KZ", "/queries/999999"), target: KZ, action: "read", body: { invalid: INVALID, harmless: json({ text: "probe" }) } },
-    { url: reply("2022-2024", "FR", "/queries/999999"), target: FR, action: "read", body: { invalid: INVALID, harmless: json({ text: "probe" }) } },
-    { url: reply("2022-2024", "KZ", "/queries/999999"), target: KZ, action: "review", body: { invalid: INVALID, harmless: json({ resolve: true }) } },
-  ], { note: "{text} answers a thread (the reply's readers), {resolve:true} closes it (reviewers)" }),
-  route("api/cycles/[cycle]/replies/[country]/transitions/route.ts", "POST", replyAccess(["write", "review"]), [
-    // submit (write) on a validated reply: refused by state (409) if the policy let it through.
-    { url: reply("2020-2022", "KZ", "/transitions"), target: KZ, action: "write", body: { invalid: INVALID, harmless: json({ action: "submit" }) } },
-    // reopen (review) of a reply in progress: refused by state (409) if the policy let it through.
-    { url: reply("2022-2024", "KZ", "/transitions"), target: KZ, action: "review", body: { invalid: INVALID, harmless: json({ action: "reopen" }) } },
-    { url: reply("2022-2024", "FR", "/transitions"), target: FR, action: "review", body: { invalid: INVALID, harmless: json({ action: "reopen" }) } },
-  ], { note: "submit: the country's correspondents; return, validate, reopen: reviewers" }),
+  route(
+    "api/cycles/[cycle]/replies/[country]/queries/[id]/route.ts",
+    "POST",
+    replyAccess(["read", "review"]),
+    [
+      { url: reply("2022-2024", "KZ", "/queries/999999"), target: KZ, action: "read", body: { invalid: INVALID, harmless: json({ text: "probe" }) } },
+      { url: reply("2022-2024", "FR", "/queries/999999"), target: FR, action: "read", body: { invalid: INVALID, harmless: json({ text: "probe" }) } },
+      { url: reply("2022-2024", "KZ", "/queries/999999"), target: KZ, action: "review", body: { invalid: INVALID, harmless: json({ resolve: true }) } },
+    ],
+    { note: "{text} answers a thread (the reply's readers), {resolve:true} closes it (reviewers)" },
+  ),
+  route(
+    "api/cycles/[cycle]/replies/[country]/transitions/route.ts",
+    "POST",
+    replyAccess(["write", "review"]),
+    [
+      // submit (write) on a validated reply: refused by state (409) if the policy let it through.
+      { url: reply("2020-2022", "KZ", "/transitions"), target: KZ, action: "write", body: { invalid: INVALID, harmless: json({ action: "submit" }) } },
+      // reopen (review) of a reply in progress: refused by state (409) if the policy let it through.
+      { url: reply("2022-2024", "KZ", "/transitions"), target: KZ, action: "review", body: { invalid: INVALID, harmless: json({ action: "reopen" }) } },
+      { url: reply("2022-2024", "FR", "/transitions"), target: FR, action: "review", body: { invalid: INVALID, harmless: json({ action: "reopen" }) } },
+    ],
+    { note: "submit: the country's correspondents; return, validate, reopen: reviewers" },
+  ),
   route("api/cycles/[cycle]/status/route.ts", "GET", ADMIN, [{ url: "/api/cycles/2022-2024/status?format=json", marker: '"countries"' }]),
-  route("api/health/route.ts", "GET", PUBLIC, [{ url: "/api/health", marker: '"database":"ok"' }], { note: "health check for the proxy and monitoring: no session there; answers only ok or the database's state" }),
+  route("api/health/route.ts", "GET", PUBLIC, [{ url: "/api/health", marker: '"database":"ok"' }], {
+    note: "health check for the proxy and monitoring: no session there; answers only ok or the database's state",
+  }),
   route("api/open-data/registered-crimes/route.ts", "GET", PUBLIC, [{ url: "/api/open-data/registered-crimes?format=json&year=2025", marker: '"metadata"' }]),
   route("api/open-data/cepej-indicators/route.ts", "GET", PUBLIC, [{ url: "/api/open-data/cepej-indicators?format=json", marker: '"metadata"' }]),
   route("api/report-forms/[number]/deadline/route.ts", "GET", PUBLIC, [{ url: "/api/report-forms/1/deadline?period=2026-03", marker: '"due"' }]),
@@ -334,34 +386,99 @@ export const REGISTRY: RegistryEntry[] = [
     { url: "/api/reports/{filing.other}/answers", target: { filing: "other" }, body: { invalid: INVALID, harmless: UNKNOWN_CELL }, allowStatus: [409] },
     { url: "/api/reports/99999999/answers", guessed: true, body: { invalid: INVALID, harmless: UNKNOWN_CELL } },
   ]),
-  route("api/reports/[id]/transitions/route.ts", "POST", bodyAccess(["write", "review"]), [
-    // submit (write) of a submitted report: 409 if the policy let it through.
-    { url: "/api/reports/{filing.own}/transitions", target: { filing: "own" }, action: "write", body: { invalid: INVALID, harmless: json({ action: "submit" }) } },
-    { url: "/api/reports/{filing.other}/transitions", target: { filing: "other" }, action: "write", body: { invalid: INVALID, harmless: json({ action: "submit" }) } },
-    // return (review) of a report in progress: 409 if the policy let it through.
-    { url: "/api/reports/{filing.open}/transitions", target: { filing: "open" }, action: "review", body: { invalid: INVALID, harmless: json({ action: "return", comment: "probe" }) } },
-  ], { note: "submit: the body's reporters; return: the Committee" }),
-  route("api/survey/assign/route.ts", "POST", { rule: "roles", roles: ["admin", "supervisor"] }, [
-    { url: "/api/survey/assign", body: { invalid: INVALID, harmless: json({ ids: [999999999], interviewerId: 999999999 }) } },
-  ], { note: "the households' regions are checked per household (assign() skips others)" }),
+  route(
+    "api/reports/[id]/transitions/route.ts",
+    "POST",
+    bodyAccess(["write", "review"]),
+    [
+      // submit (write) of a submitted report: 409 if the policy let it through.
+      {
+        url: "/api/reports/{filing.own}/transitions",
+        target: { filing: "own" },
+        action: "write",
+        body: { invalid: INVALID, harmless: json({ action: "submit" }) },
+      },
+      {
+        url: "/api/reports/{filing.other}/transitions",
+        target: { filing: "other" },
+        action: "write",
+        body: { invalid: INVALID, harmless: json({ action: "submit" }) },
+      },
+      // return (review) of a report in progress: 409 if the policy let it through.
+      {
+        url: "/api/reports/{filing.open}/transitions",
+        target: { filing: "open" },
+        action: "review",
+        body: { invalid: INVALID, harmless: json({ action: "return", comment: "probe" }) },
+      },
+    ],
+    { note: "submit: the body's reporters; return: the Committee" },
+  ),
+  route(
+    "api/survey/assign/route.ts",
+    "POST",
+    { rule: "roles", roles: ["admin", "supervisor"] },
+    [{ url: "/api/survey/assign", body: { invalid: INVALID, harmless: json({ ids: [999999999], interviewerId: 999999999 }) } }],
+    { note: "the households' regions are checked per household (assign() skips others)" },
+  ),
   route("api/survey/interviews/[id]/answers/route.ts", "PUT", interviewAccess("write"), [
     { url: "/api/survey/interviews/{interview.mine}/answers", target: { interview: "mine" }, body: { invalid: INVALID, harmless: UNKNOWN_CELL } },
     // Approved: only an administrator may write, and is told 409 (the state is checked before the body).
-    { url: "/api/survey/interviews/{interview.supervised}/answers", target: { interview: "supervised" }, body: { invalid: INVALID, harmless: UNKNOWN_CELL }, allowStatus: [409] },
-    { url: "/api/survey/interviews/{interview.elsewhere}/answers", target: { interview: "elsewhere" }, body: { invalid: INVALID, harmless: UNKNOWN_CELL }, allowStatus: [409] },
+    {
+      url: "/api/survey/interviews/{interview.supervised}/answers",
+      target: { interview: "supervised" },
+      body: { invalid: INVALID, harmless: UNKNOWN_CELL },
+      allowStatus: [409],
+    },
+    {
+      url: "/api/survey/interviews/{interview.elsewhere}/answers",
+      target: { interview: "elsewhere" },
+      body: { invalid: INVALID, harmless: UNKNOWN_CELL },
+      allowStatus: [409],
+    },
     { url: "/api/survey/interviews/99999999/answers", guessed: true, body: { invalid: INVALID, harmless: UNKNOWN_CELL } },
   ]),
-  route("api/survey/interviews/[id]/transitions/route.ts", "POST", interviewAccess(["write", "review"]), [
-    // complete (write) of an approved interview: 409 if the policy let it through.
-    { url: "/api/survey/interviews/{interview.supervised}/transitions", target: { interview: "supervised" }, action: "write", body: { invalid: INVALID, harmless: json({ action: "complete" }) } },
-    { url: "/api/survey/interviews/{interview.elsewhere}/transitions", target: { interview: "elsewhere" }, action: "write", body: { invalid: INVALID, harmless: json({ action: "complete" }) } },
-    // approve (review) of an interview not completed: 409 if the policy let it through.
-    { url: "/api/survey/interviews/{interview.mine}/transitions", target: { interview: "mine" }, action: "review", body: { invalid: INVALID, harmless: json({ action: "approve" }) } },
-    { url: "/api/survey/interviews/{interview.elsewhere}/transitions", target: { interview: "elsewhere" }, action: "review", body: { invalid: INVALID, harmless: json({ action: "approve" }) } },
-  ], { note: "complete: the assigned interviewer; approve, reject: supervisors of the region" }),
-  route("api/survey/interviews/submit/route.ts", "POST", { rule: "roles", roles: ["admin", "interviewer"] }, [
-    { url: "/api/survey/interviews/submit", body: { invalid: INVALID, harmless: json({ interviews: [{ id: 99999999 }] }) } },
-  ], { note: "each interview of the queue is checked as the interview's own entry point (assigned interviewer)" }),
+  route(
+    "api/survey/interviews/[id]/transitions/route.ts",
+    "POST",
+    interviewAccess(["write", "review"]),
+    [
+      // complete (write) of an approved interview: 409 if the policy let it through.
+      {
+        url: "/api/survey/interviews/{interview.supervised}/transitions",
+        target: { interview: "supervised" },
+        action: "write",
+        body: { invalid: INVALID, harmless: json({ action: "complete" }) },
+      },
+      {
+        url: "/api/survey/interviews/{interview.elsewhere}/transitions",
+        target: { interview: "elsewhere" },
+        action: "write",
+        body: { invalid: INVALID, harmless: json({ action: "complete" }) },
+      },
+      // approve (review) of an interview not completed: 409 if the policy let it through.
+      {
+        url: "/api/survey/interviews/{interview.mine}/transitions",
+        target: { interview: "mine" },
+        action: "review",
+        body: { invalid: INVALID, harmless: json({ action: "approve" }) },
+      },
+      {
+        url: "/api/survey/interviews/{interview.elsewhere}/transitions",
+        target: { interview: "elsewhere" },
+        action: "review",
+        body: { invalid: INVALID, harmless: json({ action: "approve" }) },
+      },
+    ],
+    { note: "complete: the assigned interviewer; approve, reject: supervisors of the region" },
+  ),
+  route(
+    "api/survey/interviews/submit/route.ts",
+    "POST",
+    { rule: "roles", roles: ["admin", "interviewer"] },
+    [{ url: "/api/survey/interviews/submit", body: { invalid: INVALID, harmless: json({ interviews: [{ id: 99999999 }] }) } }],
+    { note: "each interview of the queue is checked as the interview's own entry point (assigned interviewer)" },
+  ),
   route("api/survey/waves/route.ts", "POST", ADMIN, [
     { url: "/api/survey/waves", body: { invalid: INVALID, harmless: json({ year: 2024, fieldworkStart: "2024-10-01", fieldworkEnd: "2024-11-30" }) } },
   ]),

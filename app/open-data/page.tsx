@@ -24,20 +24,55 @@ export default page(({ db }) => {
         {latest && (
           <p className="key-figure">
             <strong>{latest.registered.toLocaleString("en-US")}</strong> criminal offences registered in {latest.year}
-            {change !== null && <> ({change > 0 ? "+" : ""}{change.toFixed(1)} % on {before!.year})</>}.
-            {byRegion.length >= 3 && <> The largest numbers: {byRegion.slice(0, 3).map((r) => `${r.regionName} (${r.registered.toLocaleString("en-US")})`).join(", ")}.</>}
+            {change !== null && (
+              <>
+                {" "}
+                ({change > 0 ? "+" : ""}
+                {change.toFixed(1)} % on {before!.year})
+              </>
+            )}
+            .
+            {byRegion.length >= 3 && (
+              <>
+                {" "}
+                The largest numbers:{" "}
+                {byRegion
+                  .slice(0, 3)
+                  .map((r) => `${r.regionName} (${r.registered.toLocaleString("en-US")})`)
+                  .join(", ")}
+                .
+              </>
+            )}
           </p>
         )}
         <BarChart title="Registered criminal offences, 10 years" data={series.slice(-10).map((s) => ({ label: s.year, value: s.registered }))} />
-        <p className="muted">Source: {CRIMES_METADATA.source}. Unit: {CRIMES_METADATA.unit}. Last updated: {lastUpdated(db).slice(0, 10)}. {CRIMES_METADATA.note}</p>
-        <p>Download: <a href="/api/open-data/registered-crimes?format=csv">CSV</a> · <a href="/api/open-data/registered-crimes?format=json">JSON</a></p>
+        <p className="muted">
+          Source: {CRIMES_METADATA.source}. Unit: {CRIMES_METADATA.unit}. Last updated: {lastUpdated(db).slice(0, 10)}. {CRIMES_METADATA.note}
+        </p>
+        <p>
+          Download: <a href="/api/open-data/registered-crimes?format=csv">CSV</a> · <a href="/api/open-data/registered-crimes?format=json">JSON</a>
+        </p>
         {latest && (
           <table className="list" data-testid="crimes-by-region">
-            <thead><tr><th>Region</th><th>{latest.year}</th><th>{before?.year}</th><th>Change</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Region</th>
+                <th>{latest.year}</th>
+                <th>{before?.year}</th>
+                <th>Change</th>
+              </tr>
+            </thead>
             <tbody>
               {byRegion.map((r) => {
                 const p = prev.get(r.region);
-                return <tr key={r.region}><td>{r.regionName}</td><td>{r.registered.toLocaleString("en-US")}</td><td>{p?.toLocaleString("en-US") ?? "—"}</td><td>{p ? `${(((r.registered - p) / p) * 100).toFixed(1)} %` : "—"}</td></tr>;
+                return (
+                  <tr key={r.region}>
+                    <td>{r.regionName}</td>
+                    <td>{r.registered.toLocaleString("en-US")}</td>
+                    <td>{p?.toLocaleString("en-US") ?? "—"}</td>
+                    <td>{p ? `${(((r.registered - p) / p) * 100).toFixed(1)} %` : "—"}</td>
+                  </tr>
+                );
               })}
             </tbody>
           </table>
@@ -46,13 +81,18 @@ export default page(({ db }) => {
       <section className="card" data-testid="survey-open">
         <h2>Public confidence in law enforcement and the judiciary (household survey)</h2>
         <ul>
-          {listWaves(db).filter((w) => w.publishedAt).map((w) => (
-            <li key={w.year}>
-              <a href={`/survey/waves/${w.year}/results`}>Wave {w.year}</a> — key indicators:{" "}
-              <a href={`/api/survey/waves/${w.year}/results`}>JSON</a> · tables <a href={`/api/survey/waves/${w.year}/tables?format=csv`}>CSV</a> · <a href={`/api/survey/waves/${w.year}/tables?format=xlsx`}>XLSX</a>
-              <span className="muted"> (Bureau of National Statistics; weighted shares of completed interviews, %; published {w.publishedAt!.slice(0, 10)})</span>
-            </li>
-          ))}
+          {listWaves(db)
+            .filter((w) => w.publishedAt)
+            .map((w) => (
+              <li key={w.year}>
+                <a href={`/survey/waves/${w.year}/results`}>Wave {w.year}</a> — key indicators: <a href={`/api/survey/waves/${w.year}/results`}>JSON</a> ·
+                tables <a href={`/api/survey/waves/${w.year}/tables?format=csv`}>CSV</a> · <a href={`/api/survey/waves/${w.year}/tables?format=xlsx`}>XLSX</a>
+                <span className="muted">
+                  {" "}
+                  (Bureau of National Statistics; weighted shares of completed interviews, %; published {w.publishedAt!.slice(0, 10)})
+                </span>
+              </li>
+            ))}
         </ul>
       </section>
       <CepejIndicators rows={validatedIndicators(db)} />
@@ -65,14 +105,35 @@ function CepejIndicators({ rows }: { rows: ReturnType<typeof validatedIndicators
   return (
     <section className="card" data-testid="cepej-open">
       <h2>{CEPEJ_METADATA.title}</h2>
-      <p className="muted">{CEPEJ_METADATA.source}. {CEPEJ_METADATA.note}</p>
-      <p>Validated replies: {replies.join(", ") || "none yet"}. Download: <a href="/api/open-data/cepej-indicators?format=csv">CSV</a> · <a href="/api/open-data/cepej-indicators?format=json">JSON</a></p>
+      <p className="muted">
+        {CEPEJ_METADATA.source}. {CEPEJ_METADATA.note}
+      </p>
+      <p>
+        Validated replies: {replies.join(", ") || "none yet"}. Download: <a href="/api/open-data/cepej-indicators?format=csv">CSV</a> ·{" "}
+        <a href="/api/open-data/cepej-indicators?format=json">JSON</a>
+      </p>
       <table className="list">
-        <thead><tr><th>Reply</th><th>Indicator</th><th>Value</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Reply</th>
+            <th>Indicator</th>
+            <th>Value</th>
+          </tr>
+        </thead>
         <tbody>
-          {rows.filter((r) => !r.indicator.startsWith("clearance-rate:") && !r.indicator.startsWith("disposition-time:")).map((r) => (
-            <tr key={`${r.cycle}-${r.country}-${r.indicator}`}><td>{r.cycle} · {r.countryName}</td><td>{r.label}</td><td>{r.value ?? "—"} {r.unit}</td></tr>
-          ))}
+          {rows
+            .filter((r) => !r.indicator.startsWith("clearance-rate:") && !r.indicator.startsWith("disposition-time:"))
+            .map((r) => (
+              <tr key={`${r.cycle}-${r.country}-${r.indicator}`}>
+                <td>
+                  {r.cycle} · {r.countryName}
+                </td>
+                <td>{r.label}</td>
+                <td>
+                  {r.value ?? "—"} {r.unit}
+                </td>
+              </tr>
+            ))}
         </tbody>
       </table>
     </section>

@@ -24,15 +24,39 @@ export default page(async ({ db }) => {
       <div className="card">
         <h2>{t("deadlines")}</h2>
         <table className="list" data-testid="deadlines">
-          <thead><tr><th>{t("form")}</th><th>{t("period")}</th><th>{t("due")}</th><th>{t("state")}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>{t("form")}</th>
+              <th>{t("period")}</th>
+              <th>{t("due")}</th>
+              <th>{t("state")}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {deadlines.map((d) => (
               <tr key={`${d.form}-${d.period}`} className={d.overdue ? "overdue" : ""} data-period={d.period}>
-                <td>{d.code} — {d.title}</td>
+                <td>
+                  {d.code} — {d.title}
+                </td>
                 <td>{d.period}</td>
                 <td>{d.due}</td>
-                <td>{d.filing?.status === "submitted" ? t(d.filing.daysLate ? "submittedLate" : "submittedOnTime", { days: d.filing.daysLate ?? 0 }) : d.overdue ? t("overdue") : d.filing ? t(`status.${d.filing.status}`) : t("notFiled")}</td>
-                <td>{d.filing ? <Link href={`/reports/${d.filing.id}`}>{t("open")}</Link> : <OpenFiling bodyId={bodyId} form={d.form} period={d.period} label={t("file")} />}</td>
+                <td>
+                  {d.filing?.status === "submitted"
+                    ? t(d.filing.daysLate ? "submittedLate" : "submittedOnTime", { days: d.filing.daysLate ?? 0 })
+                    : d.overdue
+                      ? t("overdue")
+                      : d.filing
+                        ? t(`status.${d.filing.status}`)
+                        : t("notFiled")}
+                </td>
+                <td>
+                  {d.filing ? (
+                    <Link href={`/reports/${d.filing.id}`}>{t("open")}</Link>
+                  ) : (
+                    <OpenFiling bodyId={bodyId} form={d.form} period={d.period} label={t("file")} />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -43,11 +67,22 @@ export default page(async ({ db }) => {
       <div className="card">
         <h2>{t("filed")}</h2>
         <table className="list">
-          <thead><tr><th>{t("form")}</th><th>{t("period")}</th><th>{t("due")}</th><th>{t("state")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t("form")}</th>
+              <th>{t("period")}</th>
+              <th>{t("due")}</th>
+              <th>{t("state")}</th>
+            </tr>
+          </thead>
           <tbody>
             {filings.map((f) => (
               <tr key={f.id}>
-                <td><Link href={`/reports/${f.id}`}>{findForm(f.formNumber)?.code} {f.period}</Link></td>
+                <td>
+                  <Link href={`/reports/${f.id}`}>
+                    {findForm(f.formNumber)?.code} {f.period}
+                  </Link>
+                </td>
                 <td>{f.period}</td>
                 <td>{f.due}</td>
                 <td>{f.status === "submitted" ? t(f.daysLate ? "submittedLate" : "submittedOnTime", { days: f.daysLate ?? 0 }) : t(`status.${f.status}`)}</td>

@@ -24,8 +24,28 @@ export default page(async ({ searchParams, db }) => {
       <>
         <h1>My interviews</h1>
         <table className="list" data-testid="my-assignments">
-          <thead><tr><th>Wave</th><th>Household</th><th>Region</th><th>Address</th><th>Status</th></tr></thead>
-          <tbody>{mine.map((h) => <tr key={h.id} data-household={h.householdId}><td>{h.wave}</td><td><Link href={`/survey/interviews/${h.id}`}>{h.householdId}</Link></td><td>{h.region}</td><td>{h.address}</td><td>{h.status.replace("_", " ")}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>Wave</th>
+              <th>Household</th>
+              <th>Region</th>
+              <th>Address</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mine.map((h) => (
+              <tr key={h.id} data-household={h.householdId}>
+                <td>{h.wave}</td>
+                <td>
+                  <Link href={`/survey/interviews/${h.id}`}>{h.householdId}</Link>
+                </td>
+                <td>{h.region}</td>
+                <td>{h.address}</td>
+                <td>{h.status.replace("_", " ")}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </>
     );
@@ -39,18 +59,58 @@ export default page(async ({ searchParams, db }) => {
   return (
     <>
       <h1>Household survey {wave}</h1>
-      {user.role === "admin" && <WaveAdmin waves={waves.map((w) => ({ year: w.year, fieldwork: `${w.fieldworkStart} – ${w.fieldworkEnd}`, published: !!w.publishedAt }))} />}
-      <p data-testid="status-counts">{counts.map((c) => `${c.status.replace("_", " ")}: ${c.n}`).join(" · ")} · <Link href={`/survey/waves/${wave}/results`}>Results</Link></p>
+      {user.role === "admin" && (
+        <WaveAdmin waves={waves.map((w) => ({ year: w.year, fieldwork: `${w.fieldworkStart} – ${w.fieldworkEnd}`, published: !!w.publishedAt }))} />
+      )}
+      <p data-testid="status-counts">
+        {counts.map((c) => `${c.status.replace("_", " ")}: ${c.n}`).join(" · ")} · <Link href={`/survey/waves/${wave}/results`}>Results</Link>
+      </p>
       <form method="get" className="inline-form">
-        <select name="wave" defaultValue={wave} aria-label="Wave">{waves.map((w) => <option key={w.year} value={w.year}>{w.year}</option>)}</select>
-        <select name="region" defaultValue={s.region ?? ""} aria-label="Region"><option value="">All my regions</option>{regions.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}</select>
-        <select name="settlement" defaultValue={s.settlement ?? ""} aria-label="Settlement"><option value="">Urban and rural</option><option value="1">Urban</option><option value="2">Rural</option></select>
-        <select name="status" defaultValue={s.status ?? ""} aria-label="Status"><option value="">All statuses</option>{["unassigned", "assigned", "in_progress", "completed", "rejected", "approved"].map((x) => <option key={x} value={x}>{x.replace("_", " ")}</option>)}</select>
-        <button type="submit" className="secondary">Filter</button>
+        <select name="wave" defaultValue={wave} aria-label="Wave">
+          {waves.map((w) => (
+            <option key={w.year} value={w.year}>
+              {w.year}
+            </option>
+          ))}
+        </select>
+        <select name="region" defaultValue={s.region ?? ""} aria-label="Region">
+          <option value="">All my regions</option>
+          {regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        <select name="settlement" defaultValue={s.settlement ?? ""} aria-label="Settlement">
+          <option value="">Urban and rural</option>
+          <option value="1">Urban</option>
+          <option value="2">Rural</option>
+        </select>
+        <select name="status" defaultValue={s.status ?? ""} aria-label="Status">
+          <option value="">All statuses</option>
+          {["unassigned", "assigned", "in_progress", "completed", "rejected", "approved"].map((x) => (
+            <option key={x} value={x}>
+              {x.replace("_", " ")}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="secondary">
+          Filter
+        </button>
       </form>
-      <p className="muted">{total} households{total > rows.length ? `, the first ${rows.length} shown` : ""}.</p>
+      <p className="muted">
+        {total} households{total > rows.length ? `, the first ${rows.length} shown` : ""}.
+      </p>
       <AssignTable
-        rows={rows.map(({ h, interviewer }) => ({ id: h.id, householdId: h.householdId, region: h.region, settlement: h.settlement, address: h.address, status: h.status, interviewer }))}
+        rows={rows.map(({ h, interviewer }) => ({
+          id: h.id,
+          householdId: h.householdId,
+          region: h.region,
+          settlement: h.settlement,
+          address: h.address,
+          status: h.status,
+          interviewer,
+        }))}
         interviewers={interviewersOf(db, user)}
       />
     </>

@@ -42,7 +42,9 @@ describe("bench: our definition converted to SurveyJS", () => {
   });
 
   it("carries Kazakhstan's stored values into SurveyJS data", () => {
-    const answers = Object.fromEntries(Object.entries(fixture.answers).map(([k, a]) => [k, { answer: a as { num: number | null; text: string | null; status: "NA" | "NAP" | null } }]));
+    const answers = Object.fromEntries(
+      Object.entries(fixture.answers).map(([k, a]) => [k, { answer: a as { num: number | null; text: string | null; status: "NA" | "NAP" | null } }]),
+    );
     const data = toSurveyData(q, answers);
     expect(data[nameOf("001")]).toBe(fixture.answers["001"].num);
     const amount = (data[nameOf("002")] as Record<string, Record<string, unknown>>).state_federal.amount;

@@ -33,16 +33,30 @@ const choices = (options: { id: string; label: { en: string } }[]) => options.ma
 function columnsOf(spec: CellSpec, id: string, title: string): Json[] {
   switch (spec.kind) {
     case "number": {
-      const cols: Json[] = [{ name: id, title, cellType: "text", inputType: "number", ...(spec.number.min !== null ? { min: spec.number.min } : {}), ...(spec.number.max !== undefined ? { max: spec.number.max } : {}) }];
+      const cols: Json[] = [
+        {
+          name: id,
+          title,
+          cellType: "text",
+          inputType: "number",
+          ...(spec.number.min !== null ? { min: spec.number.min } : {}),
+          ...(spec.number.max !== undefined ? { max: spec.number.max } : {}),
+        },
+      ];
       if (spec.number.allowNA) cols.push({ name: `${id}_NA`, title: "NA", cellType: "checkbox", choices: [{ value: "NA", text: "NA" }] });
       if (spec.number.allowNAP) cols.push({ name: `${id}_NAP`, title: "NAP", cellType: "checkbox", choices: [{ value: "NAP", text: "NAP" }] });
       return cols;
     }
-    case "choice": return [{ name: id, title, cellType: "radiogroup", choices: choices(spec.options) }];
-    case "multi": return [{ name: id, title, cellType: "checkbox", choices: choices(spec.options) }];
-    case "check": return [{ name: id, title, cellType: "checkbox", choices: [{ value: "1", text: "✓" }] }];
-    case "text": return [{ name: id, title, cellType: "text" }];
-    case "date": return [{ name: id, title, cellType: "text", inputType: "date" }];
+    case "choice":
+      return [{ name: id, title, cellType: "radiogroup", choices: choices(spec.options) }];
+    case "multi":
+      return [{ name: id, title, cellType: "checkbox", choices: choices(spec.options) }];
+    case "check":
+      return [{ name: id, title, cellType: "checkbox", choices: [{ value: "1", text: "✓" }] }];
+    case "text":
+      return [{ name: id, title, cellType: "text" }];
+    case "date":
+      return [{ name: id, title, cellType: "text", inputType: "date" }];
   }
 }
 
@@ -59,13 +73,29 @@ function convertQuestion(q: Question, empty: Map<string, Set<string>>): Json[] {
       const st = [...(q.number.allowNA ? ["NA"] : []), ...(q.number.allowNAP ? ["NAP"] : [])];
       return [
         { ...base, type: "text", inputType: "number", ...(q.number.min !== null ? { min: q.number.min } : {}) },
-        ...(st.length ? [{ type: "checkbox", name: `${name}_st`, titleLocation: "hidden", colCount: 0, choices: st, ...(q.enabledWhen ? { enableIf: expr(q.enabledWhen) } : {}) }] : []),
+        ...(st.length
+          ? [
+              {
+                type: "checkbox",
+                name: `${name}_st`,
+                titleLocation: "hidden",
+                colCount: 0,
+                choices: st,
+                ...(q.enabledWhen ? { enableIf: expr(q.enabledWhen) } : {}),
+              },
+            ]
+          : []),
       ];
     }
-    case "choice": return [{ ...base, type: "radiogroup", colCount: 0, choices: choices(q.options) }];
-    case "multi": return [{ ...base, type: "checkbox", colCount: 0, choices: choices(q.options) }];
-    case "text": case "sources": return [{ ...base, type: "comment" }];
-    case "date": return [{ ...base, type: "text", inputType: "date" }];
+    case "choice":
+      return [{ ...base, type: "radiogroup", colCount: 0, choices: choices(q.options) }];
+    case "multi":
+      return [{ ...base, type: "checkbox", colCount: 0, choices: choices(q.options) }];
+    case "text":
+    case "sources":
+      return [{ ...base, type: "comment" }];
+    case "date":
+      return [{ ...base, type: "text", inputType: "date" }];
     case "grid": {
       const columns = q.columns.flatMap((c) => columnsOf(c.cell, c.id, c.label.en));
       const validators: Json[] = [];
@@ -78,27 +108,63 @@ function convertQuestion(q: Question, empty: Map<string, Set<string>>): Json[] {
         for (const col of numberCols) {
           if (row.emptyColumns?.includes(col.id)) continue;
           const parts = row.sumOf.map((r) => cell(r, col.id)).join(" + ");
-          sums.push({ type: "expression", name: `${name}_sum_${row.id}_${col.id}`, title: `Σ ${row.label.en.slice(0, 40)} / ${col.label.en.slice(0, 30)}`, expression: parts, displayStyle: "decimal" });
-          validators.push({ type: "expression", expression: `(${cell(row.id, col.id)} empty) or (${cell(row.id, col.id)} = ${parts})`, text: `${row.id} / ${col.id}: the total differs from the sum of its parts` });
+          sums.push({
+            type: "expression",
+            name: `${name}_sum_${row.id}_${col.id}`,
+            title: `Σ ${row.label.en.slice(0, 40)} / ${col.label.en.slice(0, 30)}`,
+            expression: parts,
+            displayStyle: "decimal",
+          });
+          validators.push({
+            type: "expression",
+            expression: `(${cell(row.id, col.id)} empty) or (${cell(row.id, col.id)} = ${parts})`,
+            text: `${row.id} / ${col.id}: the total differs from the sum of its parts`,
+          });
         }
       }
       for (const col of q.columns) {
         if (!col.sumOf) continue;
         for (const row of q.rows) {
           const parts = col.sumOf.map((c) => cell(row.id, c)).join(" + ");
-          sums.push({ type: "expression", name: `${name}_sum_${row.id}_${col.id}`, title: `Σ ${row.label.en.slice(0, 40)} / ${col.label.en.slice(0, 30)}`, expression: parts, displayStyle: "decimal" });
-          validators.push({ type: "expression", expression: `(${cell(row.id, col.id)} empty) or (${cell(row.id, col.id)} = ${parts})`, text: `${row.id} / ${col.id}: the total differs from the sum of its parts` });
+          sums.push({
+            type: "expression",
+            name: `${name}_sum_${row.id}_${col.id}`,
+            title: `Σ ${row.label.en.slice(0, 40)} / ${col.label.en.slice(0, 30)}`,
+            expression: parts,
+            displayStyle: "decimal",
+          });
+          validators.push({
+            type: "expression",
+            expression: `(${cell(row.id, col.id)} empty) or (${cell(row.id, col.id)} = ${parts})`,
+            text: `${row.id} / ${col.id}: the total differs from the sum of its parts`,
+          });
         }
       }
       if (q.caseFlow) {
         const f = q.caseFlow;
-        columns.push({ name: "case_flow", title: "Case flow (Δ)", cellType: "expression", expression: `{row.${f.pendingStart}} + {row.${f.incoming}} - {row.${f.resolved}} - {row.${f.pendingEnd}}` });
+        columns.push({
+          name: "case_flow",
+          title: "Case flow (Δ)",
+          cellType: "expression",
+          expression: `{row.${f.pendingStart}} + {row.${f.incoming}} - {row.${f.resolved}} - {row.${f.pendingEnd}}`,
+        });
         for (const row of q.rows) {
-          validators.push({ type: "expression", expression: `(${cell(row.id, f.pendingEnd)} empty) or (${cell(row.id, f.pendingStart)} + ${cell(row.id, f.incoming)} - ${cell(row.id, f.resolved)} = ${cell(row.id, f.pendingEnd)})`, text: `${row.id}: pending 1 Jan + incoming − resolved ≠ pending 31 Dec` });
+          validators.push({
+            type: "expression",
+            expression: `(${cell(row.id, f.pendingEnd)} empty) or (${cell(row.id, f.pendingStart)} + ${cell(row.id, f.incoming)} - ${cell(row.id, f.resolved)} = ${cell(row.id, f.pendingEnd)})`,
+            text: `${row.id}: pending 1 Jan + incoming − resolved ≠ pending 31 Dec`,
+          });
         }
       }
       return [
-        { ...base, type: "matrixdropdown", columns, rows: q.rows.map((r) => ({ value: r.id, text: r.label.en, ...(r.enabledWhen ? { enableIf: expr(r.enabledWhen) } : {}) })), validators, cellType: "text" },
+        {
+          ...base,
+          type: "matrixdropdown",
+          columns,
+          rows: q.rows.map((r) => ({ value: r.id, text: r.label.en, ...(r.enabledWhen ? { enableIf: expr(r.enabledWhen) } : {}) })),
+          validators,
+          cellType: "text",
+        },
         ...sums,
       ];
     }
@@ -129,7 +195,10 @@ export function toSurveyJs(q: Questionnaire, partId: string) {
 /** Stored answers (cell keys of modules/questionnaire/cells.ts) → SurveyJS data. */
 export function toSurveyData(q: Questionnaire, answers: Record<string, { answer: Answer }>) {
   const types = new Map<string, Question>();
-  const walk = (p: Part) => { p.questions.forEach((x) => types.set(x.id, x)); p.parts.forEach(walk); };
+  const walk = (p: Part) => {
+    p.questions.forEach((x) => types.set(x.id, x));
+    p.parts.forEach(walk);
+  };
   q.parts.forEach(walk);
   const data: Record<string, unknown> = {};
   for (const [key, { answer: a }] of Object.entries(answers)) {
@@ -138,12 +207,15 @@ export function toSurveyData(q: Questionnaire, answers: Record<string, { answer:
     const question = types.get(qid);
     if (!question) continue;
     const name = nameOf(qid);
-    if (extra === "comment") { data[`${name}-Comment`] = a.text; continue; }
+    if (extra === "comment") {
+      data[`${name}-Comment`] = a.text;
+      continue;
+    }
     if (extra) continue; // option texts, whole-question status
     const spec = question.type === "grid" ? question.columns.find((c) => c.id === col)?.cell.kind : question.type;
-    const value = a.status ? null : a.num ?? (spec === "multi" && a.text ? JSON.parse(a.text) : spec === "check" ? (a.text ? ["1"] : null) : a.text);
+    const value = a.status ? null : (a.num ?? (spec === "multi" && a.text ? JSON.parse(a.text) : spec === "check" ? (a.text ? ["1"] : null) : a.text));
     if (row) {
-      const m = ((data[name] ??= {}) as Record<string, Record<string, unknown>>);
+      const m = (data[name] ??= {}) as Record<string, Record<string, unknown>>;
       const r = (m[row] ??= {});
       if (a.status) r[`${col}_${a.status}`] = [a.status];
       else r[col] = value;

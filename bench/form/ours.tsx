@@ -10,9 +10,8 @@ import type { BenchData } from "./data";
 
 const data = (window as unknown as { __BENCH__: BenchData }).__BENCH__;
 const q = data.questionnaire;
-const chapter: Part = data.part === "all"
-  ? { id: "0", title: { en: "The whole questionnaire" }, questions: [], parts: q.parts }
-  : q.parts.find((p) => p.id === data.part)!;
+const chapter: Part =
+  data.part === "all" ? { id: "0", title: { en: "The whole questionnaire" }, questions: [], parts: q.parts } : q.parts.find((p) => p.id === data.part)!;
 const chapters = q.parts.map((p) => ({ id: p.id, title: p.title.en, href: "#", answered: 0, total: 0, warnings: 0, errors: 0 }));
 const w = window as unknown as { __cellInput: (q: string, row: string, col: string) => HTMLInputElement | null };
 w.__cellInput = (qid, row, col) => document.querySelector(`[data-cell="${qid}:${row}:${col}"] input[type=text]`);

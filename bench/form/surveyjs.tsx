@@ -18,7 +18,9 @@ survey.data = toSurveyData(data.questionnaire, data.answers);
 const w = window as unknown as { __cellInput: (q: string, row: string, col: string) => HTMLInputElement | null; __survey: Model };
 w.__survey = survey;
 w.__cellInput = (qid, row, col) => {
-  const m = survey.getQuestionByName(`q${qid.replace(/[^A-Za-z0-9]/g, "_")}`) as unknown as { visibleRows: { rowName: string; getQuestionByColumnName: (c: string) => { inputId: string } }[] };
+  const m = survey.getQuestionByName(`q${qid.replace(/[^A-Za-z0-9]/g, "_")}`) as unknown as {
+    visibleRows: { rowName: string; getQuestionByColumnName: (c: string) => { inputId: string } }[];
+  };
   const cell = m.visibleRows.find((r) => r.rowName === row)?.getQuestionByColumnName(col);
   return cell ? (document.getElementById(cell.inputId) as HTMLInputElement | null) : null;
 };

@@ -27,7 +27,8 @@ try {
 }
 const rebuildMs = Math.round(performance.now() - t0);
 const differ = [...new Set([...stored.keys(), ...rebuilt.keys()])].filter((k) => {
-  const a = stored.get(k), b = rebuilt.get(k);
+  const a = stored.get(k),
+    b = rebuilt.get(k);
   return !a || !b || a.n !== b.n || Math.abs(a.weight - b.weight) > 1e-9 * Math.max(1, Math.abs(b.weight));
 });
 const out: Record<string, unknown> = { wave, rows: stored.size, rebuiltRows: rebuilt.size, differ: differ.length, sample: differ.slice(0, 3), rebuildMs };

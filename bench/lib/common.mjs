@@ -2,7 +2,20 @@
 // statistics, process memory, machine description. Benchmarks are not tests: nothing here asserts.
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import http from "node:http";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { cpus, totalmem, tmpdir, loadavg } from "node:os";
 import path from "node:path";
 
@@ -41,8 +54,20 @@ export function machine() {
     cpu: cpu[0]?.model ?? "?",
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
-    chromium: (() => { try { return execFileSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(); } catch { return "?"; } })(),
-    sqlite3: (() => { try { return execFileSync("sqlite3", ["--version"], { encoding: "utf8" }).split(" ")[0]; } catch { return "not installed"; } })(),
+    chromium: (() => {
+      try {
+        return execFileSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+      } catch {
+        return "?";
+      }
+    })(),
+    sqlite3: (() => {
+      try {
+        return execFileSync("sqlite3", ["--version"], { encoding: "utf8" }).split(" ")[0];
+      } catch {
+        return "not installed";
+      }
+    })(),
     loadavgAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
   };
 }
@@ -111,11 +136,27 @@ export async function appSnapshot() {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       cpSync(path.join(root, ".next"), path.join(dir, ".next"), { recursive: true, filter: (src) => !src.startsWith(path.join(root, ".next", "cache")) });
-      for (const n of ["node_modules", "package.json", "next.config.js", "tsconfig.json", "db", "lib", "messages", "app", "components", "middleware.ts", "instrumentation.ts", "public"]) {
+      for (const n of [
+        "node_modules",
+        "package.json",
+        "next.config.js",
+        "tsconfig.json",
+        "db",
+        "lib",
+        "messages",
+        "app",
+        "components",
+        "middleware.ts",
+        "instrumentation.ts",
+        "public",
+      ]) {
         if (existsSync(path.join(root, n))) symlinkSync(path.join(root, n), path.join(dir, n));
       }
       const copied = readFileSync(path.join(dir, ".next", "BUILD_ID"), "utf8").trim();
-      if (copied === buildId && !buildRunning() && readFileSync(id, "utf8").trim() === buildId) { log(`serving a private copy of build ${buildId} from ${dir}`); return { dir, buildId }; }
+      if (copied === buildId && !buildRunning() && readFileSync(id, "utf8").trim() === buildId) {
+        log(`serving a private copy of build ${buildId} from ${dir}`);
+        return { dir, buildId };
+      }
       rmSync(dir, { recursive: true, force: true });
     }
     if (i === 0) log("a build is running in the project: waiting for it…");
@@ -133,7 +174,12 @@ const tsx = path.join(root, "node_modules", ".bin", "tsx");
 export function templateDb() {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "template.db");
-  const inputs = [path.join(root, "db"), path.join(root, "lib", "survey"), path.join(root, "lib", "cepej", "fixtures"), path.join(benchDir, "lib", "make-db.ts")];
+  const inputs = [
+    path.join(root, "db"),
+    path.join(root, "lib", "survey"),
+    path.join(root, "lib", "cepej", "fixtures"),
+    path.join(benchDir, "lib", "make-db.ts"),
+  ];
   if (existsSync(file) && statSync(file).mtimeMs > Math.max(...inputs.map(newest))) return file;
   log("building the template database (bench/lib/make-db.ts)…");
   const r = spawnSync(tsx, [path.join(benchDir, "lib", "make-db.ts"), file, String(40000)], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
@@ -155,23 +201,48 @@ export function copyDb(file) {
 export async function startServer({ db, port, env = {}, nodeArgs = [] }) {
   const base = `http://127.0.0.1:${port}`;
   const app = await appSnapshot();
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], { // as scripts/start.mjs
-    cwd: app.dir,
-    env: { ...process.env, DATABASE_PATH: db, AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", DEMO_DATA: "1", ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...nodeArgs,
+      path.join(root, "node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+      "--keepAliveTimeout",
+      "65000",
+    ],
+    {
+      // as scripts/start.mjs
+      cwd: app.dir,
+      env: { ...process.env, DATABASE_PATH: db, AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", DEMO_DATA: "1", ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
-  child.stderr.on("data", (d) => { stderr = (stderr + d).slice(-4000); });
+  child.stderr.on("data", (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
   const t0 = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
-    try { if ((await fetch(`${base}/login`)).ok) break; } catch {}
-    if (Date.now() - t0 > 120_000) { child.kill(); throw new Error(`server did not start: ${stderr}`); }
+    try {
+      if ((await fetch(`${base}/login`)).ok) break;
+    } catch {}
+    if (Date.now() - t0 > 120_000) {
+      child.kill();
+      throw new Error(`server did not start: ${stderr}`);
+    }
     await sleep(250);
   }
   const pid = serverPid(port) ?? child.pid;
   return {
-    base, port, pid, child,
+    base,
+    port,
+    pid,
+    child,
     stderr: () => stderr,
     async stop() {
       if (child.exitCode !== null) return;
@@ -188,7 +259,9 @@ function serverPid(port) {
     const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
     const m = out.match(/pid=(\d+)/);
     return m ? Number(m[1]) : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 /** Signs in through next-auth's credentials endpoint; returns the Cookie header value. */
@@ -219,14 +292,23 @@ export async function login(base, email, password = "demo-password") {
 // ---- memory --------------------------------------------------------------------------------------
 
 const status = (pid) => {
-  try { return readFileSync(`/proc/${pid}/status`, "utf8"); } catch { return ""; }
+  try {
+    return readFileSync(`/proc/${pid}/status`, "utf8");
+  } catch {
+    return "";
+  }
 };
 const kb = (text, key) => Number((text.match(new RegExp(`^${key}:\\s+(\\d+)`, "m")) ?? [])[1] ?? NaN);
 export const rssMiB = (pid) => kb(status(pid), "VmRSS") / 1024;
 
 /** Resets the process's peak RSS (VmHWM) so that the next peakMiB() is the peak since now. */
 export function resetPeak(pid) {
-  try { writeFileSync(`/proc/${pid}/clear_refs`, "5"); return true; } catch { return false; }
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
 }
 export const peakMiB = (pid) => kb(status(pid), "VmHWM") / 1024;
 
@@ -234,8 +316,17 @@ export const peakMiB = (pid) => kb(status(pid), "VmHWM") / 1024;
 export function sampleRss(pid, every = 25) {
   let max = rssMiB(pid);
   let n = 0;
-  const timer = setInterval(() => { const r = rssMiB(pid); n++; if (r > max) max = r; }, every);
-  return { stop: () => { clearInterval(timer); return { max, samples: n }; } };
+  const timer = setInterval(() => {
+    const r = rssMiB(pid);
+    n++;
+    if (r > max) max = r;
+  }, every);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { max, samples: n };
+    },
+  };
 }
 
 /** The 1 000 000-interview database (bench/lib/make-million.ts), cached in bench/.data. */
@@ -245,7 +336,11 @@ export function millionDb() {
   const inputs = [tpl, path.join(root, "lib", "survey"), path.join(benchDir, "lib", "make-million.ts")];
   if (existsSync(file) && statSync(file).mtimeMs > Math.max(...inputs.map(newest))) return file;
   log("building the 1 000 000-interview database (bench/lib/make-million.ts, a few minutes)…");
-  const r = spawnSync(process.execPath, ["--max-old-space-size=12000", "--import", "tsx", path.join(benchDir, "lib", "make-million.ts"), tpl, file, "1000000", "2030"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  const r = spawnSync(
+    process.execPath,
+    ["--max-old-space-size=12000", "--import", "tsx", path.join(benchDir, "lib", "make-million.ts"), tpl, file, "1000000", "2030"],
+    { cwd: root, stdio: ["ignore", "inherit", "inherit"] },
+  );
   if (r.status !== 0) throw new Error("make-million failed");
   return file;
 }
@@ -258,14 +353,22 @@ export function millionDb() {
 export function httpGet(url, { cookie, onChunk } = {}) {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
-    const req = http.request({ hostname: u.hostname, port: u.port, path: u.pathname + u.search, method: "GET", agent: false, headers: cookie ? { cookie } : {} }, (res) => {
-      const chunks = [];
-      res.on("data", (c) => (onChunk ? onChunk(c) : chunks.push(c)));
-      let ended = false;
-      res.on("end", () => { ended = true; resolve({ status: res.statusCode, body: onChunk ? null : Buffer.concat(chunks).toString() }); });
-      res.on("error", reject);
-      res.on("close", () => { if (!ended) reject(Object.assign(new Error("the connection closed before the end of the response"), { code: "ECONNRESET" })); });
-    });
+    const req = http.request(
+      { hostname: u.hostname, port: u.port, path: u.pathname + u.search, method: "GET", agent: false, headers: cookie ? { cookie } : {} },
+      (res) => {
+        const chunks = [];
+        res.on("data", (c) => (onChunk ? onChunk(c) : chunks.push(c)));
+        let ended = false;
+        res.on("end", () => {
+          ended = true;
+          resolve({ status: res.statusCode, body: onChunk ? null : Buffer.concat(chunks).toString() });
+        });
+        res.on("error", reject);
+        res.on("close", () => {
+          if (!ended) reject(Object.assign(new Error("the connection closed before the end of the response"), { code: "ECONNRESET" }));
+        });
+      },
+    );
     req.on("error", reject);
     req.end();
   });

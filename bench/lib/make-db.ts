@@ -22,7 +22,10 @@ const sqlite = db.$client;
 sqlite.pragma("synchronous = OFF");
 
 const answers = Object.entries((kz as { answers: Record<string, { num: number | null; text: string | null; status: "NA" | "NAP" | null }> }).answers);
-const replies = sqlite.prepare("select id, country_code as country from responses where cycle_slug = '2022-2024' order by country_code").all() as { id: number; country: string }[];
+const replies = sqlite.prepare("select id, country_code as country from responses where cycle_slug = '2022-2024' order by country_code").all() as {
+  id: number;
+  country: string;
+}[];
 const del = sqlite.prepare("delete from answers where response_id = ?");
 const ins = sqlite.prepare("insert into answers (response_id, cell, num, text, status, version, updated_by) values (?, ?, ?, ?, ?, 1, 1)");
 const state = sqlite.prepare("update responses set status = 'in_progress' where id = ?");
@@ -41,7 +44,9 @@ sqlite.transaction(() => {
 })();
 
 const interviewer = (sqlite.prepare("select id from users where email = 'interviewer@example.org'").get() as { id: number }).id;
-const hh = sqlite.prepare("insert into survey_households (wave, household_id, region, settlement, weight, address, interviewer_id, status) values (2026, ?, 'AST', '1', 100, 'Astana, bench', ?, 'assigned')");
+const hh = sqlite.prepare(
+  "insert into survey_households (wave, household_id, region, settlement, weight, address, interviewer_id, status) values (2026, ?, 'AST', '1', 100, 'Astana, bench', ?, 'assigned')",
+);
 sqlite.transaction(() => {
   for (let i = 1; i <= households; i++) hh.run(`2026-BENCH-${String(i).padStart(6, "0")}`, interviewer);
 })();

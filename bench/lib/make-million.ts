@@ -31,10 +31,17 @@ db.pragma("journal_mode = OFF");
 db.pragma("synchronous = OFF");
 db.pragma("cache_size = -1000000");
 db.pragma("foreign_keys = OFF");
-db.prepare("insert into survey_waves (year, fieldwork_start, fieldwork_end, published_at) values (?, ?, ?, ?)").run(year, `${year}-10-01`, `${year}-11-30`, `${year}-12-20T09:00:00.000Z`);
+db.prepare("insert into survey_waves (year, fieldwork_start, fieldwork_end, published_at) values (?, ?, ?, ?)").run(
+  year,
+  `${year}-10-01`,
+  `${year}-11-30`,
+  `${year}-12-20T09:00:00.000Z`,
+);
 const maxResponse = (db.prepare("select coalesce(max(id), 0) as m from responses").get() as { m: number }).m;
 const response = db.prepare("insert into responses (id, questionnaire_id, status) values (?, 'udn', 'validated')");
-const household = db.prepare("insert into survey_households (wave, household_id, region, settlement, weight, address, status, response_id) values (?, ?, ?, ?, ?, 'synthetic', 'approved', ?)");
+const household = db.prepare(
+  "insert into survey_households (wave, household_id, region, settlement, weight, address, status, response_id) values (?, ?, ?, ?, ?, 'synthetic', 'approved', ?)",
+);
 const answer = db.prepare("insert into answers (response_id, cell, num, text, status, version) values (?, ?, ?, ?, null, 1)");
 const byId = new Map(sample.map((h) => [h.household_id, h]));
 let cells = 0;
@@ -47,7 +54,10 @@ for (let start = 0; start < interviews.length; start += chunk) {
       const responseId = maxResponse + 1 + i;
       response.run(responseId);
       household.run(year, h.household_id, h.region, h.settlement, h.weight, responseId);
-      for (const [cell, a] of Object.entries(interviewToAnswers(it))) { answer.run(responseId, cell, a.num, a.text); cells++; }
+      for (const [cell, a] of Object.entries(interviewToAnswers(it))) {
+        answer.run(responseId, cell, a.num, a.text);
+        cells++;
+      }
     }
   })();
 }

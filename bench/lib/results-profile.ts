@@ -13,7 +13,10 @@ const wave = Number(process.argv[2]);
 const reps = Number(process.argv[3] ?? 1);
 const withReference = process.argv.includes("--reference");
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const read: number[] = [], estimate: number[] = [], page: number[] = [], reference: number[] = [];
+const read: number[] = [],
+  estimate: number[] = [],
+  page: number[] = [],
+  reference: number[] = [];
 let tallyRows = 0;
 const db = getDb();
 for (let r = 0; r < reps; r++) {
@@ -34,5 +37,16 @@ for (let r = 0; r < reps; r++) {
   }
 }
 const rssMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
-console.log(JSON.stringify({ tallyRows, readTalliesMs: r1(med(read)), keyIndicatorsMs: r1(med(estimate)), waveResultsMs: r1(med(page)), ...(withReference ? { referenceMs: Math.round(med(reference)) } : {}), rssMiB }));
-function r1(x: number) { return Math.round(x * 10) / 10; }
+console.log(
+  JSON.stringify({
+    tallyRows,
+    readTalliesMs: r1(med(read)),
+    keyIndicatorsMs: r1(med(estimate)),
+    waveResultsMs: r1(med(page)),
+    ...(withReference ? { referenceMs: Math.round(med(reference)) } : {}),
+    rssMiB,
+  }),
+);
+function r1(x: number) {
+  return Math.round(x * 10) / 10;
+}

@@ -8,14 +8,28 @@ export type AuditRow = { id: number; at: string; user: string | null; role: stri
 export function searchAudit(db: Executor, f: AuditFilter): AuditRow[] {
   const where: string[] = [];
   const args: Record<string, string | number> = { limit: f.limit ?? 500 };
-  if (f.action) { where.push("l.action like @action"); args.action = `${f.action}%`; }
-  if (f.from) { where.push("l.at >= @from"); args.from = f.from; }
-  if (f.to) { where.push("l.at < date(@to, '+1 day')"); args.to = f.to; }
-  if (f.q) { where.push("(l.object like @q or u.email like @q or u.name like @q)"); args.q = `%${f.q}%`; }
+  if (f.action) {
+    where.push("l.action like @action");
+    args.action = `${f.action}%`;
+  }
+  if (f.from) {
+    where.push("l.at >= @from");
+    args.from = f.from;
+  }
+  if (f.to) {
+    where.push("l.at < date(@to, '+1 day')");
+    args.to = f.to;
+  }
+  if (f.q) {
+    where.push("(l.object like @q or u.email like @q or u.name like @q)");
+    args.q = `%${f.q}%`;
+  }
   // Raw SQL: the where clause is assembled from the filters given (not a fixed statement).
-  return db.$client.prepare(
-    `select l.id, l.at, coalesce(u.email, '') as user, l.role, l.action, l.object, l.ip
+  return db.$client
+    .prepare(
+      `select l.id, l.at, coalesce(u.email, '') as user, l.role, l.action, l.object, l.ip
        from audit_log l left join users u on u.id = l.user_id
       ${where.length ? `where ${where.join(" and ")}` : ""} order by l.id desc limit @limit`,
-  ).all(args) as AuditRow[];
+    )
+    .all(args) as AuditRow[];
 }

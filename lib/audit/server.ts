@@ -22,9 +22,11 @@ function flush() {
   const rows = pending.splice(0);
   try {
     const db = getDb();
-    db.$client.transaction(() => {
-      for (const r of rows) recordAudit(db, r.entry, r.ip);
-    }).immediate();
+    db.$client
+      .transaction(() => {
+        for (const r of rows) recordAudit(db, r.entry, r.ip);
+      })
+      .immediate();
   } catch (error) {
     console.error("audit: could not write", rows.length, "row(s)", error);
   }

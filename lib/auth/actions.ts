@@ -58,7 +58,11 @@ export async function signOutAction() {
   const user = await currentUser();
   if (user) {
     // Ends this session everywhere the token might be used: older tokens no longer match.
-    getDb().update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id)).run();
+    getDb()
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id))
+      .run();
     audit({ action: "logout", object: user.email, user });
   }
   await signOut({ redirectTo: "/login" });

@@ -10,7 +10,9 @@ import { audit } from "@/lib/audit/server";
  *  calls this, which then finds nothing to do (and records no second logout). */
 export function endSession(uid: unknown, sv: unknown) {
   if (typeof uid !== "number" || typeof sv !== "number") return;
-  const ended = prepared(getDb().$client, "update users set session_version = session_version + 1 where id = ? and session_version = ? returning email, role")
-    .get(uid, sv) as { email: string; role: string } | undefined;
+  const ended = prepared(
+    getDb().$client,
+    "update users set session_version = session_version + 1 where id = ? and session_version = ? returning email, role",
+  ).get(uid, sv) as { email: string; role: string } | undefined;
   if (ended) audit({ action: "logout", object: ended.email, user: { id: uid, role: ended.role } });
 }

@@ -74,11 +74,20 @@ describe("login limits", () => {
   it("parallel reservations from several connections never exceed the limit", async () => {
     const { file } = freshDatabase();
     const start = new SharedArrayBuffer(4);
-    const workers = Array.from({ length: 6 }, () =>
-      new Worker(RACER, {
-        eval: true,
-        workerData: { file, module: path.resolve(__dirname, "lockout.ts"), start, tries: 20, key: { email: "race@example.org", address: "192.0.2.1" }, now: NOW },
-      }),
+    const workers = Array.from(
+      { length: 6 },
+      () =>
+        new Worker(RACER, {
+          eval: true,
+          workerData: {
+            file,
+            module: path.resolve(__dirname, "lockout.ts"),
+            start,
+            tries: 20,
+            key: { email: "race@example.org", address: "192.0.2.1" },
+            now: NOW,
+          },
+        }),
     );
     await Promise.all(workers.map((w) => once(w, "message")));
     const done = workers.map((w) => once(w, "message").then(([n]) => n as number));

@@ -27,8 +27,10 @@ export function lockedUntil(sqlite: Database.Database, key: AttemptKey, now = Da
   let until: number | null = null;
   for (const limit of LIMITS) {
     // The max-th most recent failure in the window: the lock lifts when it leaves the window.
-    const row = prepared(sqlite, `select at from login_attempts where ${limit.where} and succeeded = 0 and at > @since order by at desc limit 1 offset @offset`)
-      .get({ ...key, since: now - limit.windowMs, offset: limit.max - 1 }) as { at: number } | undefined;
+    const row = prepared(
+      sqlite,
+      `select at from login_attempts where ${limit.where} and succeeded = 0 and at > @since order by at desc limit 1 offset @offset`,
+    ).get({ ...key, since: now - limit.windowMs, offset: limit.max - 1 }) as { at: number } | undefined;
     if (row && (until === null || row.at + limit.windowMs > until)) until = row.at + limit.windowMs;
   }
   return until;
@@ -40,8 +42,10 @@ export function reserveAttempt(sqlite: Database.Database, key: AttemptKey, now =
     .transaction(() => {
       const retryAt = lockedUntil(sqlite, key, now);
       if (retryAt !== null) return { retryAt };
-      const { lastInsertRowid } = prepared(sqlite, "insert into login_attempts (email, address, succeeded, at) values (@email, @address, 0, @at)")
-        .run({ ...key, at: now });
+      const { lastInsertRowid } = prepared(sqlite, "insert into login_attempts (email, address, succeeded, at) values (@email, @address, 0, @at)").run({
+        ...key,
+        at: now,
+      });
       return { id: Number(lastInsertRowid) };
     })
     .immediate();
@@ -64,5 +68,8 @@ export function addressKey(ip: string | null | undefined): string {
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const groups = tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }

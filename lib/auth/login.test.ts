@@ -57,7 +57,9 @@ describe("checkLogin", () => {
     expect(checks.mock.calls.map(([, stored]) => stored.split("$")[1])).toEqual(["131072", "131072", "131072"]);
     // Each was reserved, as a failure (unknown emails count towards the limits like known ones).
     expect(sqlite.prepare("select email, succeeded from login_attempts order by id").all()).toEqual([
-      { email: "nobody@example.org", succeeded: 0 }, { email: "known@example.org", succeeded: 0 }, { email: "gone@example.org", succeeded: 0 },
+      { email: "nobody@example.org", succeeded: 0 },
+      { email: "known@example.org", succeeded: 0 },
+      { email: "gone@example.org", succeeded: 0 },
     ]);
     // Only the right password of a deactivated account says so.
     expect((await checkLogin(sqlite, "gone@example.org", "right-password", "192.0.2.1")).outcome).toBe("inactive");
@@ -73,7 +75,10 @@ describe("checkLogin", () => {
     expect((sqlite.prepare("select password_hash as h from users where email = 'old@example.org'").get() as { h: string }).h).toBe(LEGACY);
 
     expect((await checkLogin(sqlite, "old@example.org", "demo-password", "192.0.2.1")).outcome).toBe("ok");
-    const after = sqlite.prepare("select password_hash as h, session_version as sv from users where email = 'old@example.org'").get() as { h: string; sv: number };
+    const after = sqlite.prepare("select password_hash as h, session_version as sv from users where email = 'old@example.org'").get() as {
+      h: string;
+      sv: number;
+    };
     expect(after.h.startsWith("scrypt$131072$8$1$")).toBe(true);
     expect(after.sv).toBe(before.sv);
     expect((await checkLogin(sqlite, "old@example.org", "demo-password", "192.0.2.1")).outcome).toBe("ok");

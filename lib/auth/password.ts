@@ -22,9 +22,7 @@ async function scrypt(password: string, salt: Buffer, keylen: number, options: S
   if (running < MAX_PARALLEL) running++;
   else await new Promise<void>((start) => waiting.push(start)); // a finishing hash hands over its slot
   try {
-    return await new Promise<Buffer>((resolve, reject) =>
-      scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
-    );
+    return await new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
   } finally {
     const next = waiting.shift();
     if (next) next();

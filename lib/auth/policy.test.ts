@@ -89,21 +89,25 @@ describe("scopeOf agrees with decide()", () => {
   const everyone = [admin, kz, fr, supervisor, interviewer, reporter];
   const inList = (limit: string[] | null, code: string) => limit === null || limit.includes(code);
   it("countries: a reply is listed exactly when it may be read", () => {
-    for (const p of everyone) for (const country of ["KZ", "FR", "DE"]) {
-      expect(inList(scopeOf(p).countries, country), `${p.role} ${country}`).toBe(allowed(p, "read", { kind: "cepejReply", country }));
-    }
+    for (const p of everyone)
+      for (const country of ["KZ", "FR", "DE"]) {
+        expect(inList(scopeOf(p).countries, country), `${p.role} ${country}`).toBe(allowed(p, "read", { kind: "cepejReply", country }));
+      }
   });
   it("regions: a household is listed exactly when its interview may be read (interviewers: their own)", () => {
-    for (const p of everyone) for (const region of ["AST", "ALA", "SHY"]) for (const interviewerId of [5, 7, null]) {
-      const s = scopeOf(p);
-      const listed = inList(s.regions, region) && (s.interviewerId === null || s.interviewerId === interviewerId);
-      expect(listed, `${p.role} ${region} ${interviewerId}`).toBe(allowed(p, "read", { kind: "interview", region, interviewerId }));
-    }
+    for (const p of everyone)
+      for (const region of ["AST", "ALA", "SHY"])
+        for (const interviewerId of [5, 7, null]) {
+          const s = scopeOf(p);
+          const listed = inList(s.regions, region) && (s.interviewerId === null || s.interviewerId === interviewerId);
+          expect(listed, `${p.role} ${region} ${interviewerId}`).toBe(allowed(p, "read", { kind: "interview", region, interviewerId }));
+        }
   });
   it("bodies: a report is listed exactly when it may be read", () => {
-    for (const p of everyone) for (const bodyId of [10, 11]) {
-      const s = scopeOf(p);
-      expect(s.bodyId === "all" || s.bodyId === bodyId, `${p.role} ${bodyId}`).toBe(allowed(p, "read", { kind: "reportingBody", bodyId }));
-    }
+    for (const p of everyone)
+      for (const bodyId of [10, 11]) {
+        const s = scopeOf(p);
+        expect(s.bodyId === "all" || s.bodyId === bodyId, `${p.role} ${bodyId}`).toBe(allowed(p, "read", { kind: "reportingBody", bodyId }));
+      }
   });
 });

@@ -3,17 +3,32 @@ import { SessionTokenCache, sessionTokenOf } from "./session-token";
 
 describe("sessionTokenOf", () => {
   it("finds the plain and the secure session cookie among others", () => {
-    expect(sessionTokenOf([{ name: "x", value: "1" }, { name: "authjs.session-token", value: "abc" }])).toEqual({ name: "authjs.session-token", value: "abc" });
+    expect(
+      sessionTokenOf([
+        { name: "x", value: "1" },
+        { name: "authjs.session-token", value: "abc" },
+      ]),
+    ).toEqual({ name: "authjs.session-token", value: "abc" });
     expect(sessionTokenOf([{ name: "__Secure-authjs.session-token", value: "abc" }])).toEqual({ name: "__Secure-authjs.session-token", value: "abc" });
   });
   it("joins a token split into chunks, in chunk order, under the unsplit name", () => {
-    const got = sessionTokenOf([{ name: "authjs.session-token.1", value: "def" }, { name: "authjs.session-token.0", value: "abc" }, { name: "authjs.session-token.10", value: "z" }, { name: "authjs.session-token.2", value: "ghi" }]);
+    const got = sessionTokenOf([
+      { name: "authjs.session-token.1", value: "def" },
+      { name: "authjs.session-token.0", value: "abc" },
+      { name: "authjs.session-token.10", value: "z" },
+      { name: "authjs.session-token.2", value: "ghi" },
+    ]);
     expect(got).toEqual({ name: "authjs.session-token", value: "abcdefghiz" });
   });
   it("is null without a session cookie or with an empty one", () => {
     expect(sessionTokenOf([])).toBeNull();
     expect(sessionTokenOf([{ name: "authjs.session-token", value: "" }])).toBeNull();
-    expect(sessionTokenOf([{ name: "authjs.csrf-token", value: "abc" }, { name: "xauthjs.session-token", value: "abc" }])).toBeNull();
+    expect(
+      sessionTokenOf([
+        { name: "authjs.csrf-token", value: "abc" },
+        { name: "xauthjs.session-token", value: "abc" },
+      ]),
+    ).toBeNull();
   });
 });
 

@@ -22,7 +22,10 @@ export type DecodedSession = { uid: number; sv: number };
 /** Decoded tokens until they expire; bounded (the oldest entry goes first). */
 export class SessionTokenCache {
   private entries = new Map<string, { session: DecodedSession; expiresAt: number }>();
-  constructor(private readonly capacity = 5000, private readonly now = () => Date.now()) {}
+  constructor(
+    private readonly capacity = 5000,
+    private readonly now = () => Date.now(),
+  ) {}
 
   get(token: string): DecodedSession | null {
     const entry = this.entries.get(token);

@@ -6,8 +6,7 @@ const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
-export const problem = (status: number, error: string, details?: unknown) =>
-  Response.json(details === undefined ? { error } : { error, details }, { status });
+export const problem = (status: number, error: string, details?: unknown) => Response.json(details === undefined ? { error } : { error, details }, { status });
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<BodyResult<z.infer<S>>> {
   const type = request.headers.get("content-type") ?? "";

@@ -44,8 +44,14 @@ describe("message catalogues", () => {
   for (const [lang, catalogue] of Object.entries(catalogues)) {
     const messages = flatten(catalogue);
     it(`${lang}: has exactly the keys of en`, () => {
-      expect([...english.keys()].filter((k) => !messages.has(k)), "missing").toEqual([]);
-      expect([...messages.keys()].filter((k) => !english.has(k)), "extra").toEqual([]);
+      expect(
+        [...english.keys()].filter((k) => !messages.has(k)),
+        "missing",
+      ).toEqual([]);
+      expect(
+        [...messages.keys()].filter((k) => !english.has(k)),
+        "extra",
+      ).toEqual([]);
     });
     it(`${lang}: every message parses, uses the arguments of en, and has its plural categories`, () => {
       const problems: string[] = [];

@@ -7,7 +7,12 @@ type NavLink = { href: string; label: "cycles" | "users" | "reports" | "survey" 
 export function navLinks(areas: readonly Area[]): NavLink[] {
   const has = (area: Area) => areas.includes(area);
   return [
-    ...(has("administration") ? [{ href: "/admin/cycles", label: "cycles" as const }, { href: "/admin/users", label: "users" as const }] : []),
+    ...(has("administration")
+      ? [
+          { href: "/admin/cycles", label: "cycles" as const },
+          { href: "/admin/users", label: "users" as const },
+        ]
+      : []),
     // Administrators review every body's reports; a reporter files their own body's.
     ...(has("reports") ? [{ href: has("administration") ? "/admin/reports" : "/reports", label: "reports" as const }] : []),
     ...(has("survey") ? [{ href: "/survey", label: "survey" as const }] : []),

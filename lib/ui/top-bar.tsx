@@ -11,23 +11,40 @@ export async function TopBar() {
   const [t, user, locale] = await Promise.all([getTranslations(), currentUser(), getLocale()]);
   return (
     <header className="top">
-      <Link href="/" className="brand">{t("app.name")}</Link>
+      <Link href="/" className="brand">
+        {t("app.name")}
+      </Link>
       <nav>
         {user && <Link href="/">{t("nav.home")}</Link>}
-        {user && navLinks(areasOf(user)).map((l) => <Link key={l.href} href={l.href}>{t(`nav.${l.label}`)}</Link>)}
+        {user &&
+          navLinks(areasOf(user)).map((l) => (
+            <Link key={l.href} href={l.href}>
+              {t(`nav.${l.label}`)}
+            </Link>
+          ))}
         <Link href="/open-data">{t("nav.openData")}</Link>
       </nav>
       <form action={changeLanguage} className="inline-form">
         <select name="locale" defaultValue={locale} aria-label={t("nav.language")}>
-          {LOCALES.map((l) => <option key={l} value={l}>{LOCALE_NAMES[l]}</option>)}
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="secondary">{t("language.change")}</button>
+        <button type="submit" className="secondary">
+          {t("language.change")}
+        </button>
       </form>
       {user && (
         <>
-          <span className="who" data-testid="signed-in-as">{t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</span>
+          <span className="who" data-testid="signed-in-as">
+            {t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}
+          </span>
           <form action={signOutAction}>
-            <button type="submit" className="secondary">{t("nav.signOut")}</button>
+            <button type="submit" className="secondary">
+              {t("nav.signOut")}
+            </button>
           </form>
         </>
       )}

@@ -10,7 +10,7 @@ import { AssignForm, DEFINITION_MAX, ExtendDeadlineForm, NewCycleForm } from "@/
 
 export const createCycleAction = adminAction(NewCycleForm, async ({ db, user, input, ip }) => {
   const { definitionFile, definitionJson, source, ...cycle } = input;
-  const definition = source === "upload" ? (definitionFile ? await definitionFile.text() : definitionJson ?? "") : null;
+  const definition = source === "upload" ? (definitionFile ? await definitionFile.text() : (definitionJson ?? "")) : null;
   if (definition !== null && definition.length > DEFINITION_MAX) throw new ServiceError(413, `The definition is larger than ${DEFINITION_MAX} characters.`);
   createCycle(db, { ...cycle, definitionJson: definition }, user, ip);
   revalidatePath("/admin/cycles");

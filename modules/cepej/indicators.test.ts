@@ -18,7 +18,10 @@ const byId = (id: string, l: Indicator[] = list) => {
 /** Formulas group digits with no-break spaces; compare them with ordinary ones. */
 const plain = (s: string) => s.replace(/\u00a0/g, " ");
 /** The fixture with some cells replaced. */
-const withCells = (over: Record<string, Answer | undefined>): AnswerReader => (key) => (key in over ? over[key] : answers[key]);
+const withCells =
+  (over: Record<string, Answer | undefined>): AnswerReader =>
+  (key) =>
+    key in over ? over[key] : answers[key];
 
 const parsed = parseQuestionnaire(CEPEJ_2020_2022);
 if (!parsed.ok) throw new Error("invalid definition");
@@ -66,9 +69,7 @@ describe("case-flow indicators", () => {
   it("a NAP row (Q091 2.2 registry cases) gives — and names the missing inputs", () => {
     const cr = byId("clearance-rate:091:r2_2");
     expect(cr.value).toBeNull();
-    expect(cr.formula).toBe(
-      "resolved ÷ incoming × 100 — not computed: resolved (091:r2_2:resolved) is NAP; incoming (091:r2_2:incoming) is NAP",
-    );
+    expect(cr.formula).toBe("resolved ÷ incoming × 100 — not computed: resolved (091:r2_2:resolved) is NAP; incoming (091:r2_2:incoming) is NAP");
     expect(byId("disposition-time:091:r2_2_1").value).toBeNull();
     expect(byId("clearance-rate:099:r2").value).toBeNull();
   });
@@ -130,9 +131,7 @@ describe("court budget (implemented, Q006 total)", () => {
   it("as % of GDP: 109 468 639 ÷ (7 991 × 18 879 552) × 100 = 0.073 %", () => {
     const g = byId("court-budget-percent-gdp");
     expect(g).toMatchObject({ value: 0.073, unit: "%", questionId: "006", inputs: ["006:total:implemented", "003", "001"] });
-    expect(plain(g.formula)).toBe(
-      "implemented court budget ÷ (GDP per capita × inhabitants) × 100 = 109 468 639 ÷ (7 991 × 18 879 552) × 100",
-    );
+    expect(plain(g.formula)).toBe("implemented court budget ÷ (GDP per capita × inhabitants) × 100 = 109 468 639 ÷ (7 991 × 18 879 552) × 100");
     const l = computeIndicators(withCells({ "003": num(0) }));
     expect(byId("court-budget-percent-gdp", l).value).toBeNull();
     expect(byId("court-budget-percent-gdp", l).formula).toContain("division by zero: GDP per capita (003) is 0");

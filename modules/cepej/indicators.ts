@@ -95,9 +95,7 @@ const FLOW_GRIDS: FlowGrid[] = (() => {
     if (!q || q.type !== "grid" || !q.rows || !q.caseFlow) throw new Error(`chapter 4 has no case-flow grid ${id}`);
     const flow = q.caseFlow;
     const cols = [flow.pendingStart, flow.incoming, flow.resolved, flow.pendingEnd];
-    const rows = q.rows
-      .filter((r) => !cols.some((c) => r.emptyColumns?.includes(c)))
-      .map((r) => ({ id: r.id, label: shortRowLabel(r.label.en) }));
+    const rows = q.rows.filter((r) => !cols.some((c) => r.emptyColumns?.includes(c))).map((r) => ({ id: r.id, label: shortRowLabel(r.label.en) }));
     return { id, rows, flow };
   });
 })();
@@ -153,9 +151,7 @@ function computeRatio(r: Ratio, read: AnswerReader): Indicator {
   };
   const symbolic = render(r, (o) => o.name);
 
-  const missing = operands
-    .map((o) => ({ o, why: missingReason(read(o.key)) }))
-    .filter((m): m is { o: Operand; why: string } => m.why !== null);
+  const missing = operands.map((o) => ({ o, why: missingReason(read(o.key)) })).filter((m): m is { o: Operand; why: string } => m.why !== null);
   if (missing.length) {
     const list = missing.map(({ o, why }) => `${o.name} (${o.key}) is ${why}`).join("; ");
     return { ...base, formula: `${symbolic} — not computed: ${list}`, value: null };
@@ -266,7 +262,7 @@ for (const r of ALL_RATIOS) RATIOS_BY_QUESTION.set(r.questionId, [...(RATIOS_BY_
  *  and row. With `questionId`, only the indicators shown beside that question (same order), without
  *  evaluating the others: the form recomputes them on every keystroke in that question. */
 export function computeIndicators(read: AnswerReader, options: { questionId?: string } = {}): Indicator[] {
-  const ratios = options.questionId === undefined ? ALL_RATIOS : RATIOS_BY_QUESTION.get(options.questionId) ?? [];
+  const ratios = options.questionId === undefined ? ALL_RATIOS : (RATIOS_BY_QUESTION.get(options.questionId) ?? []);
   return ratios.map((r) => computeRatio(r, read));
 }
 

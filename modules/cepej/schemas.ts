@@ -3,7 +3,9 @@ import { z } from "zod";
 
 export const TransitionRequest = z.object({ action: z.enum(["submit", "return", "validate", "reopen"]), note: z.string().max(5000).nullish() }).strict();
 
-export const RestoreRequest = z.object({ cell: z.string().min(1).max(200), historyId: z.number().int().positive(), which: z.enum(["after", "before"]).optional() }).strict();
+export const RestoreRequest = z
+  .object({ cell: z.string().min(1).max(200), historyId: z.number().int().positive(), which: z.enum(["after", "before"]).optional() })
+  .strict();
 
 /** {cell, reason}; reason null removes the "not retained for publication" mark. */
 export const FlagRequest = z.object({ cell: z.string().min(1).max(200), reason: z.string().trim().min(1).max(2000).nullable() }).strict();
@@ -11,10 +13,7 @@ export const FlagRequest = z.object({ cell: z.string().min(1).max(200), reason: 
 export const OpenQueryRequest = z.object({ question: z.string().min(1).max(50), text: z.string().trim().min(1).max(5000) }).strict();
 
 /** {text} answers a query's thread, {resolve: true} closes it. */
-export const QueryPostRequest = z.union([
-  z.object({ text: z.string().trim().min(1).max(5000) }).strict(),
-  z.object({ resolve: z.literal(true) }).strict(),
-]);
+export const QueryPostRequest = z.union([z.object({ text: z.string().trim().min(1).max(5000) }).strict(), z.object({ resolve: z.literal(true) }).strict()]);
 
 // The forms' messages are keys of the "cycles.errors" catalogue.
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date");
@@ -22,16 +21,26 @@ export const DEFINITION_MAX = 5_000_000;
 
 export const NewCycleForm = z
   .object({
-    slug: z.string().trim().regex(/^\d{4}-\d{4}$/, "slug"),
+    slug: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{4}$/, "slug"),
     name: z.string().trim().min(1, "required").max(200),
     referenceYear: z.coerce.number().int().min(1990, "year").max(2100, "year"),
     opensOn: date,
     closesOn: date,
-    previousCycle: z.string().trim().max(20).transform((s) => s || null),
+    previousCycle: z
+      .string()
+      .trim()
+      .max(20)
+      .transform((s) => s || null),
     variationThreshold: z.coerce.number().positive("threshold").max(1000, "threshold"),
     source: z.enum(["copy", "upload"]),
     /** A chosen file wins over pasted text. */
-    definitionFile: z.unknown().optional().transform((f) => (f instanceof Blob && f.size > 0 ? f : null)),
+    definitionFile: z
+      .unknown()
+      .optional()
+      .transform((f) => (f instanceof Blob && f.size > 0 ? f : null)),
     definitionJson: z.string().max(DEFINITION_MAX).optional(),
   })
   .refine((v) => v.closesOn >= v.opensOn, { path: ["closesOn"], message: "closesBeforeOpens" })

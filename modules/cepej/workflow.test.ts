@@ -23,7 +23,11 @@ describe("reply state machine", () => {
     ]);
   });
   it("refuses the others with 409 and a reason", () => {
-    expect(checkTransition("submit", "submitted", "correspondent", { openQueries: 0 })).toEqual({ ok: false, status: 409, reason: "A reply that is submitted cannot be submitted." });
+    expect(checkTransition("submit", "submitted", "correspondent", { openQueries: 0 })).toEqual({
+      ok: false,
+      status: 409,
+      reason: "A reply that is submitted cannot be submitted.",
+    });
     expect(checkTransition("validate", "in_progress", "admin", { openQueries: 0 })).toMatchObject({ ok: false, status: 409 });
   });
   it("keeps reviewing for administrators", () => {
@@ -34,7 +38,11 @@ describe("reply state machine", () => {
     expect(checkTransition("submit", "in_progress", "interviewer", { openQueries: 0 })).toMatchObject({ ok: false, status: 403 });
   });
   it("validates only when no query is open, and reopens only with a reason", () => {
-    expect(checkTransition("validate", "submitted", "admin", { openQueries: 2 })).toEqual({ ok: false, status: 409, reason: "2 queries are still open: resolve them before validating." });
+    expect(checkTransition("validate", "submitted", "admin", { openQueries: 2 })).toEqual({
+      ok: false,
+      status: 409,
+      reason: "2 queries are still open: resolve them before validating.",
+    });
     expect(checkTransition("reopen", "validated", "admin", { openQueries: 0, note: "  " })).toMatchObject({ ok: false, status: 400 });
     expect(checkTransition("reopen", "validated", "admin", { openQueries: 0, note: "Figures revised" })).toEqual({ ok: true, to: "in_progress" });
   });

@@ -15,22 +15,19 @@ export const TRANSITIONS: Record<ReplyAction, Rule> = {
   reopen: { from: ["validated"], to: "in_progress", roles: ["admin"], needsNote: true },
 };
 
-export type TransitionCheck =
-  | { ok: true; to: ReplyState }
-  | { ok: false; status: 403 | 409 | 400; reason: string };
+export type TransitionCheck = { ok: true; to: ReplyState } | { ok: false; status: 403 | 409 | 400; reason: string };
 
-export function checkTransition(
-  action: ReplyAction,
-  from: ReplyState,
-  role: Role,
-  context: { openQueries: number; note?: string | null },
-): TransitionCheck {
+export function checkTransition(action: ReplyAction, from: ReplyState, role: Role, context: { openQueries: number; note?: string | null }): TransitionCheck {
   const rule = TRANSITIONS[action];
   if (!rule.roles.includes(role)) return { ok: false, status: 403, reason: `Only ${rule.roles.join(" or ")} can ${action} a reply.` };
   if (!rule.from.includes(from)) return { ok: false, status: 409, reason: `A reply that is ${label(from)} cannot be ${past(action)}.` };
   if (rule.needsNote && !context.note?.trim()) return { ok: false, status: 400, reason: `Give a reason to ${action} the reply.` };
   if (action === "validate" && context.openQueries > 0) {
-    return { ok: false, status: 409, reason: `${context.openQueries} quer${context.openQueries === 1 ? "y is" : "ies are"} still open: resolve them before validating.` };
+    return {
+      ok: false,
+      status: 409,
+      reason: `${context.openQueries} quer${context.openQueries === 1 ? "y is" : "ies are"} still open: resolve them before validating.`,
+    };
   }
   return { ok: true, to: rule.to };
 }

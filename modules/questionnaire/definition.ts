@@ -4,9 +4,7 @@
 import { z } from "zod";
 
 /** Every user-visible text of a definition is a map by language; `en` is required. */
-export const LocalizedText = z
-  .object({ en: z.string().min(1), ru: z.string().optional(), kk: z.string().optional() })
-  .strict();
+export const LocalizedText = z.object({ en: z.string().min(1), ru: z.string().optional(), kk: z.string().optional() }).strict();
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** Row, column and option ids become part of storage keys, so they are kept simple. */
@@ -26,12 +24,7 @@ export type CellRef = z.infer<typeof CellRef>;
  * one of the option ids, or a multi-choice includes one of them; `answered` when the cell holds
  * anything (a number, NA/NAP, a choice, a text).
  */
-export type Condition =
-  | { cell: CellRef; in: string[] }
-  | { cell: CellRef; answered: true }
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
+export type Condition = { cell: CellRef; in: string[] } | { cell: CellRef; answered: true } | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.object({ cell: CellRef, in: z.array(Id).min(1) }).strict(),
@@ -86,8 +79,14 @@ export const CellSpec = z.discriminatedUnion("kind", [
   z
     .object({
       kind: z.literal("date"),
-      min: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-      max: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      min: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      max: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
       within: z.literal("fieldwork").optional(),
     })
     .strict(),
@@ -123,9 +122,7 @@ export const Column = z
 export type Column = z.infer<typeof Column>;
 
 /** Case-flow identity of each row: pending 1 Jan + incoming − resolved = pending 31 Dec. */
-export const CaseFlow = z
-  .object({ pendingStart: Id, incoming: Id, resolved: Id, pendingEnd: Id })
-  .strict();
+export const CaseFlow = z.object({ pendingStart: Id, incoming: Id, resolved: Id, pendingEnd: Id }).strict();
 export type CaseFlow = z.infer<typeof CaseFlow>;
 
 /** Cross-question rules that a grid's own rows and columns cannot express. */
@@ -133,9 +130,7 @@ export const ExtraRule = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("sum"), total: CellRef, parts: z.array(CellRef).min(2) }).strict(),
   z.object({ kind: z.literal("atMost"), cell: CellRef, max: CellRef }).strict(),
   /** A case flow laid out in cells rather than columns (Q107: rows 1 pending … 4 pending 31 Dec). */
-  z
-    .object({ kind: z.literal("flow"), pendingStart: CellRef, incoming: CellRef, resolved: CellRef, pendingEnd: CellRef })
-    .strict(),
+  z.object({ kind: z.literal("flow"), pendingStart: CellRef, incoming: CellRef, resolved: CellRef, pendingEnd: CellRef }).strict(),
 ]);
 export type ExtraRule = z.infer<typeof ExtraRule>;
 
@@ -176,15 +171,19 @@ export const Question = z.discriminatedUnion("type", [
     .object({
       ...questionBase,
       type: z.literal("date"),
-      min: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-      max: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      min: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      max: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
       within: z.literal("fieldwork").optional(),
     })
     .strict(),
   /** The sources of a part (A1, A2 …): a text, answered once per part. */
-  z
-    .object({ ...questionBase, type: z.literal("sources"), maxLength: z.number().int().positive().default(10000) })
-    .strict(),
+  z.object({ ...questionBase, type: z.literal("sources"), maxLength: z.number().int().positive().default(10000) }).strict(),
   z
     .object({
       ...questionBase,

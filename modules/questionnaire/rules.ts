@@ -14,16 +14,48 @@ import { walkQuestions } from "./walk";
 export type Severity = "error" | "warning";
 
 export type IssueCode =
-  | "notANumber" | "tooManyDecimals" | "belowMin" | "aboveMax" | "tooLarge"
-  | "textTooLong" | "badDate" | "dateOutOfRange" | "unknownOption" | "tooManySelected" | "exclusiveOption" | "tooManyChecked" | "statusNotAllowed"
+  | "notANumber"
+  | "tooManyDecimals"
+  | "belowMin"
+  | "aboveMax"
+  | "tooLarge"
+  | "textTooLong"
+  | "badDate"
+  | "dateOutOfRange"
+  | "unknownOption"
+  | "tooManySelected"
+  | "exclusiveOption"
+  | "tooManyChecked"
+  | "statusNotAllowed"
   | "unanswered"
-  | "sumMismatch" | "totalNA" | "totalNAPWithParts" | "caseFlow" | "atMost" | "variation";
+  | "sumMismatch"
+  | "totalNA"
+  | "totalNAPWithParts"
+  | "caseFlow"
+  | "atMost"
+  | "variation";
 
 const SEVERITY: Record<IssueCode, Severity> = {
-  notANumber: "error", tooManyDecimals: "error", belowMin: "error", aboveMax: "error", tooLarge: "error",
-  textTooLong: "error", badDate: "error", dateOutOfRange: "error", unknownOption: "error", tooManySelected: "error", exclusiveOption: "error",
-  tooManyChecked: "error", statusNotAllowed: "error", unanswered: "error",
-  sumMismatch: "warning", totalNA: "warning", totalNAPWithParts: "warning", caseFlow: "warning", atMost: "warning", variation: "warning",
+  notANumber: "error",
+  tooManyDecimals: "error",
+  belowMin: "error",
+  aboveMax: "error",
+  tooLarge: "error",
+  textTooLong: "error",
+  badDate: "error",
+  dateOutOfRange: "error",
+  unknownOption: "error",
+  tooManySelected: "error",
+  exclusiveOption: "error",
+  tooManyChecked: "error",
+  statusNotAllowed: "error",
+  unanswered: "error",
+  sumMismatch: "warning",
+  totalNA: "warning",
+  totalNAPWithParts: "warning",
+  caseFlow: "warning",
+  atMost: "warning",
+  variation: "warning",
 };
 
 export type Issue = {
@@ -42,12 +74,17 @@ export type Issue = {
 export function sameIssue(a: Issue, b: Issue): boolean {
   if (a === b) return true;
   if (a.code !== b.code || a.cell !== b.cell || a.question !== b.question || a.severity !== b.severity || !!a.explained !== !!b.explained) return false;
-  const ka = Object.keys(a.params), kb = Object.keys(b.params);
+  const ka = Object.keys(a.params),
+    kb = Object.keys(b.params);
   return ka.length === kb.length && ka.every((k) => k in b.params && a.params[k] === b.params[k]);
 }
 
 const issue = (code: IssueCode, question: string, cell: string, params: Issue["params"] = {}): Issue => ({
-  code, severity: SEVERITY[code], question, cell, params,
+  code,
+  severity: SEVERITY[code],
+  question,
+  cell,
+  params,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -93,8 +130,8 @@ export function checkCellValue(cell: Cell, answer: Answer, context: ValueContext
       return answer.text.length > spec.maxLength ? issue("textTooLong", q, cell.key, { max: spec.maxLength }) : null;
     case "date": {
       if (answer.text === null || !isIsoDate(answer.text)) return issue("badDate", q, cell.key);
-      const min = spec.within === "fieldwork" ? context.fieldwork?.start ?? spec.min : spec.min;
-      const max = spec.within === "fieldwork" ? context.fieldwork?.end ?? spec.max : spec.max;
+      const min = spec.within === "fieldwork" ? (context.fieldwork?.start ?? spec.min) : spec.min;
+      const max = spec.within === "fieldwork" ? (context.fieldwork?.end ?? spec.max) : spec.max;
       if ((min && answer.text < min) || (max && answer.text > max)) return issue("dateOutOfRange", q, cell.key, { min: min ?? "", max: max ?? "" });
       return null;
     }
@@ -175,7 +212,10 @@ const sumsCache = new WeakMap<Question, { total: string; parts: string[] }[]>();
 export function sumsOf(q: Question): { total: string; parts: string[] }[] {
   let sums = sumsCache.get(q);
   if (!sums) {
-    sums = Object.freeze(buildSums(q).map((s) => Object.freeze({ total: s.total, parts: Object.freeze(s.parts) as string[] }))) as { total: string; parts: string[] }[];
+    sums = Object.freeze(buildSums(q).map((s) => Object.freeze({ total: s.total, parts: Object.freeze(s.parts) as string[] }))) as {
+      total: string;
+      parts: string[];
+    }[];
     sumsCache.set(q, sums);
   }
   return sums;
@@ -214,7 +254,12 @@ export function ruleKeys(q: Question): string[] {
   const keys = new Set(cellsOf(q).map((c) => c.key));
   keys.add(commentKey(q.id));
   for (const rule of q.rules ?? []) {
-    const refs: CellRef[] = rule.kind === "sum" ? [rule.total, ...rule.parts] : rule.kind === "atMost" ? [rule.cell, rule.max] : [rule.pendingStart, rule.incoming, rule.resolved, rule.pendingEnd];
+    const refs: CellRef[] =
+      rule.kind === "sum"
+        ? [rule.total, ...rule.parts]
+        : rule.kind === "atMost"
+          ? [rule.cell, rule.max]
+          : [rule.pendingStart, rule.incoming, rule.resolved, rule.pendingEnd];
     refs.forEach((r) => keys.add(cellKey(r)));
   }
   return [...keys];
@@ -256,7 +301,12 @@ export function evaluateQuestion(q: Question, read: AnswerReader, options: Evalu
 
   for (const { total, parts } of sumsOf(q)) {
     if (!enabled.has(total) && q.type === "grid") continue;
-    const found = sumRule(q.id, total, parts.filter((p) => enabled.has(p) || q.type !== "grid"), read);
+    const found = sumRule(
+      q.id,
+      total,
+      parts.filter((p) => enabled.has(p) || q.type !== "grid"),
+      read,
+    );
     if (found) issues.push(found);
   }
   if (q.type === "grid" && q.caseFlow) {
@@ -280,8 +330,11 @@ export function evaluateQuestion(q: Question, read: AnswerReader, options: Evalu
       }
     }
     for (const limit of q.maxChecked ?? []) {
-      const ticked = q.rows.filter((r) => enabled.has(cellKey({ q: q.id, row: r.id, col: limit.col })) && read(cellKey({ q: q.id, row: r.id, col: limit.col }))?.num === 1);
-      if (ticked.length > limit.max) issues.push(issue("tooManyChecked", q.id, cellKey({ q: q.id, row: ticked[ticked.length - 1].id, col: limit.col }), { max: limit.max }));
+      const ticked = q.rows.filter(
+        (r) => enabled.has(cellKey({ q: q.id, row: r.id, col: limit.col })) && read(cellKey({ q: q.id, row: r.id, col: limit.col }))?.num === 1,
+      );
+      if (ticked.length > limit.max)
+        issues.push(issue("tooManyChecked", q.id, cellKey({ q: q.id, row: ticked[ticked.length - 1].id, col: limit.col }), { max: limit.max }));
     }
   }
   if (options.previous) {
@@ -299,7 +352,11 @@ export function evaluateQuestion(q: Question, read: AnswerReader, options: Evalu
       const found = atMostRule(q.id, cellKey(rule.cell), cellKey(rule.max), read);
       if (found) issues.push(found);
     } else if (rule.kind === "flow") {
-      const found = flowRule(q.id, { ps: cellKey(rule.pendingStart), inc: cellKey(rule.incoming), res: cellKey(rule.resolved), pe: cellKey(rule.pendingEnd) }, read);
+      const found = flowRule(
+        q.id,
+        { ps: cellKey(rule.pendingStart), inc: cellKey(rule.incoming), res: cellKey(rule.resolved), pe: cellKey(rule.pendingEnd) },
+        read,
+      );
       if (found) issues.push(found);
     }
   }
@@ -323,4 +380,3 @@ export function evaluateAll(q: Questionnaire, read: AnswerReader, options: Evalu
 
 /** What still blocks submission: errors, and warnings nobody has explained. */
 export const blocksSubmission = (i: Issue) => i.severity === "error" || !i.explained;
-

@@ -4,9 +4,7 @@ import { Questionnaire, type CellRef, type Condition, type Question } from "./de
 import { walkQuestions } from "./walk";
 
 export type DefinitionError = { path: string; message: string };
-export type ParseResult =
-  | { ok: true; questionnaire: Questionnaire }
-  | { ok: false; errors: DefinitionError[] };
+export type ParseResult = { ok: true; questionnaire: Questionnaire } | { ok: false; errors: DefinitionError[] };
 
 export function parseQuestionnaire(input: unknown): ParseResult {
   const shape = Questionnaire.safeParse(input);
@@ -64,9 +62,11 @@ function checkIntegrity(q: Questionnaire): DefinitionError[] {
     if (question.enabledWhen) checkCondition(question.enabledWhen, `${path}.enabledWhen`);
     question.rules?.forEach((rule, i) => {
       const refs =
-        rule.kind === "sum" ? [rule.total, ...rule.parts]
-        : rule.kind === "atMost" ? [rule.cell, rule.max]
-        : [rule.pendingStart, rule.incoming, rule.resolved, rule.pendingEnd];
+        rule.kind === "sum"
+          ? [rule.total, ...rule.parts]
+          : rule.kind === "atMost"
+            ? [rule.cell, rule.max]
+            : [rule.pendingStart, rule.incoming, rule.resolved, rule.pendingEnd];
       for (const ref of refs) {
         const problem = cellExists(ref);
         if (problem) errors.push({ path: `${path}.rules[${i}]`, message: problem });

@@ -49,11 +49,9 @@ export const calendarAction = adminAction(
   { revalidate: "/admin/calendar" },
 );
 
-export const registerRequestAction = adminAction(
-  NewRequestInput,
-  async ({ db, user, input, ip }) => String(registerRequest(db, input, user, ip)),
-  { revalidate: "/admin/requests" },
-);
+export const registerRequestAction = adminAction(NewRequestInput, async ({ db, user, input, ip }) => String(registerRequest(db, input, user, ip)), {
+  revalidate: "/admin/requests",
+});
 
 export const answerRequestAction = adminAction(
   AnswerRequestInput,

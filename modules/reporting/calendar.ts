@@ -85,9 +85,7 @@ export function movedDaysOff(year: number): readonly MovedDayOff[] {
   return moved;
 }
 
-export type DayStatus =
-  | { working: true; reason: "working day" | "extra working day" }
-  | { working: false; reason: string };
+export type DayStatus = { working: true; reason: "working day" | "extra working day" } | { working: false; reason: string };
 
 const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 

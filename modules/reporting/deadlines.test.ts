@@ -16,7 +16,15 @@ describe("dueDate", () => {
     expect(dueDate(findForm(1)!, "2026-03")).toEqual(dueDate(1, "2026-03"));
   });
   it("gives every form its term for March / Q1 2026 (April: 5th and 12th Sundays)", () => {
-    const expected: Record<number, string> = { 5: "2026-04-06", 7: "2026-04-07", 8: "2026-04-08", 9: "2026-04-09", 10: "2026-04-10", 12: "2026-04-13", 20: "2026-04-20" };
+    const expected: Record<number, string> = {
+      5: "2026-04-06",
+      7: "2026-04-07",
+      8: "2026-04-08",
+      9: "2026-04-09",
+      10: "2026-04-10",
+      12: "2026-04-13",
+      20: "2026-04-20",
+    };
     for (const f of REPORT_FORMS) {
       const period = f.periodicity === "monthly" ? "2026-03" : "2026-Q1";
       expect(dueDate(f.number, period)).toEqual({ ok: true, value: { form: f.number, code: f.code, period, due: expected[f.deadline.day] } });

@@ -22,7 +22,12 @@ export interface ScheduleDue {
 }
 
 /** The due date of any schedule; `subject` names it in refusals ("form 1"). */
-export function scheduleDueDate(schedule: Schedule, subject: string, periodText: string, adjustments: CalendarAdjustments = NO_ADJUSTMENTS): Result<ScheduleDue> {
+export function scheduleDueDate(
+  schedule: Schedule,
+  subject: string,
+  periodText: string,
+  adjustments: CalendarAdjustments = NO_ADJUSTMENTS,
+): Result<ScheduleDue> {
   const parsed = parsePeriod(periodText);
   if (!parsed.ok) return parsed;
   const mismatch = periodMismatch(parsed.period, schedule.periodicities, subject);
@@ -53,7 +58,11 @@ export interface CollectionDue {
   due: IsoDate;
 }
 
-export function collectionDueDate(collection: number | ElectronicCollection, period: string, adjustments: CalendarAdjustments = NO_ADJUSTMENTS): Result<CollectionDue> {
+export function collectionDueDate(
+  collection: number | ElectronicCollection,
+  period: string,
+  adjustments: CalendarAdjustments = NO_ADJUSTMENTS,
+): Result<CollectionDue> {
   const c = typeof collection === "number" ? findCollection(collection) : collection;
   if (!c) return { ok: false, reason: `unknown collection ${collection}: collections are numbered 1–6` };
   const r = scheduleDueDate(c, `collection ${c.number}`, period, adjustments);

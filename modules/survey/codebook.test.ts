@@ -35,7 +35,7 @@ describe("codebook", () => {
       expect(varLabels, name).toMatch(new RegExp(`\\n  /?${name} "`));
     }
     for (const v of microdataVariables().filter((x) => x.values.length)) expect(valueLabels, v.name).toMatch(new RegExp(`\\n  /?${v.name}\\r`));
-    expect(getData).toContain("/FILE=\"udn-microdata.csv\"");
+    expect(getData).toContain('/FILE="udn-microdata.csv"');
     expect(getData).toContain("/FIRSTCASE=2");
     expect(getData).toContain("interview_date SDATE10");
     expect(getData).toContain("region A3");

@@ -26,7 +26,10 @@ const HOUSEHOLD_LABELS: Record<string, string> = {
   weight: "Design weight (households in the stratum / sampled households in the stratum)",
 };
 
-const FLAG_VALUES: [string, string][] = [["0", "not mentioned"], ["1", "mentioned"]];
+const FLAG_VALUES: [string, string][] = [
+  ["0", "not mentioned"],
+  ["1", "mentioned"],
+];
 
 /** Every microdata column with its label, type and value labels, in column order. */
 export function microdataVariables(): MicrodataVariable[] {
@@ -52,8 +55,12 @@ export function microdataVariables(): MicrodataVariable[] {
     if (c.kind === "optionText") {
       const prompt = c.option.text ? `, ${c.option.text.en}` : "";
       return {
-        name: c.name, label: `${q.label.en}: ${c.option.label.en}${prompt}`, type: "string", values: [],
-        askedIf: `${askedIf ? `${askedIf} and ` : ""}${q.id}_${c.option.id} = 1`, spssFormat: "A2000",
+        name: c.name,
+        label: `${q.label.en}: ${c.option.label.en}${prompt}`,
+        type: "string",
+        values: [],
+        askedIf: `${askedIf ? `${askedIf} and ` : ""}${q.id}_${c.option.id} = 1`,
+        spssFormat: "A2000",
       };
     }
     switch (q.type) {
@@ -61,8 +68,12 @@ export function microdataVariables(): MicrodataVariable[] {
         const width = Math.max(...q.options.map((o) => o.id.length));
         const numeric = q.options.every((o) => /^\d+$/.test(o.id));
         return {
-          name: c.name, label: q.label.en, type: numeric ? "numeric" : "string", values: q.options.map((o) => [o.id, o.label.en]),
-          askedIf, spssFormat: numeric ? `F${width}.0` : `A${width}`,
+          name: c.name,
+          label: q.label.en,
+          type: numeric ? "numeric" : "string",
+          values: q.options.map((o) => [o.id, o.label.en]),
+          askedIf,
+          spssFormat: numeric ? `F${width}.0` : `A${width}`,
         };
       }
       case "number": {
@@ -109,7 +120,7 @@ export function spssSyntax(options: { file?: string } = {}): string {
     "  /ARRANGEMENT=DELIMITED",
     "  /DELCASE=LINE",
     "  /FIRSTCASE=2",
-    "  /DELIMITERS=\",\"",
+    '  /DELIMITERS=","',
     "  /QUALIFIER='\"'",
     "  /VARIABLES=",
     ...vars.map((v) => `    ${v.name} ${v.spssFormat}`),
@@ -141,8 +152,14 @@ export function spssSyntax(options: { file?: string } = {}): string {
     "* MISSING VALUES: none are declared. Skipped questions are already system-missing, and the release's",
     "* distributions count 8 (never encountered it) and 9 (difficult to answer) as answers, so they stay valid.",
     "* To analyse only respondents with an opinion, declare them missing, e.g.:",
-    `* MISSING VALUES ${vars.filter((v) => v.name.startsWith("trust_")).map((v) => v.name).join(" ")} (8, 9).`,
-    `* MISSING VALUES ${vars.filter((v) => v.values.some(([code, l]) => code === "9" && l === "difficult to answer") && !v.name.startsWith("trust_")).map((v) => v.name).join(" ")} (9).`,
+    `* MISSING VALUES ${vars
+      .filter((v) => v.name.startsWith("trust_"))
+      .map((v) => v.name)
+      .join(" ")} (8, 9).`,
+    `* MISSING VALUES ${vars
+      .filter((v) => v.values.some(([code, l]) => code === "9" && l === "difficult to answer") && !v.name.startsWith("trust_"))
+      .map((v) => v.name)
+      .join(" ")} (9).`,
     "",
     "* Results are weighted estimates: weight every case by its design weight.",
     "WEIGHT BY weight.",

@@ -11,22 +11,53 @@ export type ValueLabels = Record<string, string>;
 export const SETTLEMENT: ValueLabels = { "1": "urban", "2": "rural" };
 export const RESULT: ValueLabels = { "1": "completed", "2": "refused", "3": "nobody at home", "4": "dwelling vacant or not found", "5": "other" };
 export const SEX: ValueLabels = { "1": "male", "2": "female" };
-export const EDUCATION: ValueLabels = { "1": "primary or none", "2": "basic secondary", "3": "general secondary", "4": "technical and vocational", "5": "higher or postgraduate" };
+export const EDUCATION: ValueLabels = {
+  "1": "primary or none",
+  "2": "basic secondary",
+  "3": "general secondary",
+  "4": "technical and vocational",
+  "5": "higher or postgraduate",
+};
 export const EMPLOYMENT: ValueLabels = { "1": "employed", "2": "unemployed", "3": "student", "4": "pensioner", "5": "other outside the labour force" };
 export const SAFETY: ValueLabels = { "1": "completely safe", "2": "safe enough", "3": "not safe", "4": "not safe at all", "9": "difficult to answer" };
 export const UNSAFE_REASONS: ValueLabels = {
-  "1": "fear of being attacked", "2": "fear of going out alone", "3": "low level of security / few patrols", "4": "insufficient lighting",
-  "5": "health status", "6": "stray animals", "7": "drunk or aggressive people", "8": "other",
+  "1": "fear of being attacked",
+  "2": "fear of going out alone",
+  "3": "low level of security / few patrols",
+  "4": "insufficient lighting",
+  "5": "health status",
+  "6": "stray animals",
+  "7": "drunk or aggressive people",
+  "8": "other",
 };
 export const CRIME_TREND: ValueLabels = { "1": "increased", "2": "not changed", "3": "decreased", "9": "difficult to answer" };
-export const TRUST: ValueLabels = { "1": "trust fully", "2": "partially trust", "3": "rather distrust", "4": "distrust", "8": "never encountered it", "9": "difficult to answer" };
+export const TRUST: ValueLabels = {
+  "1": "trust fully",
+  "2": "partially trust",
+  "3": "rather distrust",
+  "4": "distrust",
+  "8": "never encountered it",
+  "9": "difficult to answer",
+};
 export const DISTRUST_REASONS: ValueLabels = {
-  "1": "corruption", "2": "incompetence", "3": "rudeness or disrespect", "4": "slow response", "5": "unfair decisions", "6": "own negative experience", "7": "media reports", "8": "other",
+  "1": "corruption",
+  "2": "incompetence",
+  "3": "rudeness or disrespect",
+  "4": "slow response",
+  "5": "unfair decisions",
+  "6": "own negative experience",
+  "7": "media reports",
+  "8": "other",
 };
 export const YES_NO: ValueLabels = { "1": "yes", "2": "no" };
 export const REPORTED: ValueLabels = { "1": "reported to police", "2": "not reported" };
 export const NOT_REPORTED_REASONS: ValueLabels = {
-  "1": "not serious enough", "2": "police would not do anything", "3": "solved it myself", "4": "fear of reprisal", "5": "distrust of police", "6": "other",
+  "1": "not serious enough",
+  "2": "police would not do anything",
+  "3": "solved it myself",
+  "4": "fear of reprisal",
+  "5": "distrust of police",
+  "6": "other",
 };
 
 export const TRUST_BODIES = [
@@ -49,8 +80,12 @@ export const OFFENCES = [
 ] as const;
 
 export const AGE_GROUPS = [
-  { code: "15-24", min: 15, max: 24 }, { code: "25-34", min: 25, max: 34 }, { code: "35-44", min: 35, max: 44 },
-  { code: "45-54", min: 45, max: 54 }, { code: "55-64", min: 55, max: 64 }, { code: "65-80", min: 65, max: 80 },
+  { code: "15-24", min: 15, max: 24 },
+  { code: "25-34", min: 25, max: 34 },
+  { code: "35-44", min: 35, max: 44 },
+  { code: "45-54", min: 45, max: 54 },
+  { code: "55-64", min: 55, max: 64 },
+  { code: "65-80", min: 65, max: 80 },
 ] as const;
 
 export const ageGroupOf = (age: number) => AGE_GROUPS.find((g) => age >= g.min && age <= g.max)?.code ?? null;

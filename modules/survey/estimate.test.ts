@@ -4,7 +4,11 @@ import { changeFrom, distribution, keyIndicators, LOW_BASE, round1, topReasons, 
 
 let seq = 0;
 const iv = (fields: Partial<Interview> & { weight: number }): Interview => ({
-  household_id: `2025-AST-${String(++seq).padStart(5, "0")}`, region: "AST", settlement: "1", result: "1", ...fields,
+  household_id: `2025-AST-${String(++seq).padStart(5, "0")}`,
+  region: "AST",
+  settlement: "1",
+  result: "1",
+  ...fields,
 });
 
 describe("distribution", () => {
@@ -31,7 +35,10 @@ describe("distribution", () => {
   });
 
   it("rounds to one decimal", () => {
-    const d = distribution([1, 1, 1].map((w, i) => iv({ weight: w, safe_day: String(i + 1) })), "safe_day");
+    const d = distribution(
+      [1, 1, 1].map((w, i) => iv({ weight: w, safe_day: String(i + 1) })),
+      "safe_day",
+    );
     expect(d.total.shares).toEqual({ "1": 33.3, "2": 33.3, "3": 33.3, "4": 0, "9": 0 });
     expect(round1(0.05)).toBe(0.1);
     expect(round1(-0.04)).toBe(0);
@@ -89,7 +96,10 @@ describe("distribution", () => {
   });
 
   it("keeps codes outside the labels rather than dropping them", () => {
-    expect(distribution([iv({ weight: 1, trust_fire: "1" }), iv({ weight: 1, trust_fire: "7" })], "trust_fire").total.shares).toMatchObject({ "1": 50, "7": 50 });
+    expect(distribution([iv({ weight: 1, trust_fire: "1" }), iv({ weight: 1, trust_fire: "7" })], "trust_fire").total.shares).toMatchObject({
+      "1": 50,
+      "7": 50,
+    });
   });
 });
 
@@ -104,7 +114,13 @@ describe("keyIndicators", () => {
 
   it("has the API shape: every body and safe_day, codes and n", () => {
     expect(Object.keys(k.overall)).toEqual([
-      "trust_prosecutor", "trust_police", "trust_anticorruption", "trust_econ_investigation", "trust_courts", "trust_fire", "safe_day",
+      "trust_prosecutor",
+      "trust_police",
+      "trust_anticorruption",
+      "trust_econ_investigation",
+      "trust_courts",
+      "trust_fire",
+      "safe_day",
     ]);
     expect(k.overall.trust_prosecutor).toEqual({ "1": 66.7, "2": 33.3, "3": 0, "4": 0, "8": 0, "9": 0, n: 3 });
     expect(k.overall.safe_day).toEqual({ "1": 16.7, "2": 33.3, "3": 0, "4": 0, "9": 50, n: 3 });

@@ -5,8 +5,24 @@
 //
 // Every estimate is one pass over the interviews into flat accumulators (no per-group re-scans).
 import {
-  AGE_GROUPS, CRIME_TREND, EDUCATION, EMPLOYMENT, KEY_INDICATORS, MULTI_VARIABLES, OFFENCES, REGION_CODES, REPORTED, RESULT,
-  SAFETY, SETTLEMENT, SEX, TRUST, TRUST_BODIES, YES_NO, ageGroupOf, type ValueLabels,
+  AGE_GROUPS,
+  CRIME_TREND,
+  EDUCATION,
+  EMPLOYMENT,
+  KEY_INDICATORS,
+  MULTI_VARIABLES,
+  OFFENCES,
+  REGION_CODES,
+  REPORTED,
+  RESULT,
+  SAFETY,
+  SETTLEMENT,
+  SEX,
+  TRUST,
+  TRUST_BODIES,
+  YES_NO,
+  ageGroupOf,
+  type ValueLabels,
 } from "./codes";
 import { ANSWERED, TALLY_MULTI, type Tally, type TallyVariable } from "./server/tallies";
 
@@ -61,16 +77,28 @@ export function valueLabels(variable: string): ValueLabels | undefined {
   if (variable.startsWith("reported_")) return REPORTED;
   if (MULTI_VARIABLES[variable]) return MULTI_VARIABLES[variable];
   switch (variable) {
-    case "settlement": return SETTLEMENT;
-    case "result": return RESULT;
-    case "sex": return SEX;
-    case "education": return EDUCATION;
-    case "employment": return EMPLOYMENT;
-    case "safe_day": case "safe_night": return SAFETY;
-    case "crime_trend": return CRIME_TREND;
-    case "age": case "ageGroup": return AGE_GROUP_LABELS;
-    case "region": return Object.fromEntries(REGION_CODES.map((c) => [c, c]));
-    default: return undefined;
+    case "settlement":
+      return SETTLEMENT;
+    case "result":
+      return RESULT;
+    case "sex":
+      return SEX;
+    case "education":
+      return EDUCATION;
+    case "employment":
+      return EMPLOYMENT;
+    case "safe_day":
+    case "safe_night":
+      return SAFETY;
+    case "crime_trend":
+      return CRIME_TREND;
+    case "age":
+    case "ageGroup":
+      return AGE_GROUP_LABELS;
+    case "region":
+      return Object.fromEntries(REGION_CODES.map((c) => [c, c]));
+    default:
+      return undefined;
   }
 }
 
@@ -83,10 +111,14 @@ const ageGroupValue = (it: Interview): string | undefined => {
 
 function groupKeyFn(by: GroupBy): (it: Interview) => string | undefined {
   switch (by) {
-    case "region": return (it) => it.region;
-    case "settlement": return (it) => it.settlement;
-    case "sex": return (it) => it.sex;
-    case "ageGroup": return ageGroupValue;
+    case "region":
+      return (it) => it.region;
+    case "settlement":
+      return (it) => it.settlement;
+    case "sex":
+      return (it) => it.sex;
+    case "ageGroup":
+      return ageGroupValue;
   }
 }
 const GROUPS: Record<GroupBy, () => string[]> = {
@@ -102,9 +134,16 @@ const GROUPS: Record<GroupBy, () => string[]> = {
  * looked up in a char-code table, others in a Map; unknown codes and groups are added on the fly.
  */
 type VarAcc = {
-  variable: string; multi: boolean; age: boolean;
-  codes: string[]; index: Map<string, number>; fast: Int16Array; stride: number;
-  w: Float64Array; total: Float64Array; n: Int32Array;
+  variable: string;
+  multi: boolean;
+  age: boolean;
+  codes: string[];
+  index: Map<string, number>;
+  fast: Int16Array;
+  stride: number;
+  w: Float64Array;
+  total: Float64Array;
+  n: Int32Array;
 };
 type Acc = { groups: string[]; vars: VarAcc[] };
 
@@ -112,9 +151,16 @@ function newVarAcc(variable: string, groups: number): VarAcc {
   const codes = Object.keys(valueLabels(variable) ?? {});
   const stride = codes.length + 4;
   const v: VarAcc = {
-    variable, multi: Object.hasOwn(MULTI_VARIABLES, variable), age: variable === "age" || variable === "ageGroup",
-    codes: [], index: new Map(), fast: new Int16Array(128).fill(-1), stride,
-    w: new Float64Array(groups * stride), total: new Float64Array(groups), n: new Int32Array(groups),
+    variable,
+    multi: Object.hasOwn(MULTI_VARIABLES, variable),
+    age: variable === "age" || variable === "ageGroup",
+    codes: [],
+    index: new Map(),
+    fast: new Int16Array(128).fill(-1),
+    stride,
+    w: new Float64Array(groups * stride),
+    total: new Float64Array(groups),
+    n: new Int32Array(groups),
   };
   for (const c of codes) addCode(v, c, groups);
   return v;
@@ -122,7 +168,8 @@ function newVarAcc(variable: string, groups: number): VarAcc {
 
 function addCode(v: VarAcc, code: string, groups: number): number {
   const ci = v.codes.length;
-  if (ci >= v.stride) { // widen every group's row
+  if (ci >= v.stride) {
+    // widen every group's row
     const stride = v.stride * 2;
     const w = new Float64Array(Math.max(groups, v.total.length) * stride);
     for (let g = 0; g < v.total.length; g++) w.set(v.w.subarray(g * v.stride, (g + 1) * v.stride), g * stride);
@@ -152,7 +199,10 @@ function growGroups(v: VarAcc, groups: number) {
 const codeIndex = (v: VarAcc, code: string, groups: number): number => {
   if (code.length === 1) {
     const cc = code.charCodeAt(0);
-    if (cc < 128) { const ci = v.fast[cc]; if (ci >= 0) return ci; }
+    if (cc < 128) {
+      const ci = v.fast[cc];
+      if (ci >= 0) return ci;
+    }
   }
   const ci = v.index.get(code);
   return ci === undefined ? addCode(v, code, groups) : ci;
@@ -180,7 +230,12 @@ function groupIndex(knownGroups: string[], vars: VarAcc[]) {
   return { groups, indexOf };
 }
 
-function accumulate(interviews: readonly Interview[], variables: readonly string[], knownGroups: string[], groupOf: ((it: Interview) => string | undefined) | null): Acc {
+function accumulate(
+  interviews: readonly Interview[],
+  variables: readonly string[],
+  knownGroups: string[],
+  groupOf: ((it: Interview) => string | undefined) | null,
+): Acc {
   const vars = variables.map((variable) => newVarAcc(variable, knownGroups.length));
   const { groups, indexOf } = groupIndex(knownGroups, vars);
   const nv = vars.length;
@@ -296,7 +351,11 @@ export function distributionFromTallies(tallies: readonly Tally[], variable: Tal
 }
 
 /** distributionFromTallies() of several variables in one pass over the rows: by variable. */
-export function distributionsFromTallies(tallies: readonly Tally[], variables: readonly TallyVariable[], options: { by?: GroupBy } = {}): Record<string, Record<string, GroupDistribution>> {
+export function distributionsFromTallies(
+  tallies: readonly Tally[],
+  variables: readonly TallyVariable[],
+  options: { by?: GroupBy } = {},
+): Record<string, Record<string, GroupDistribution>> {
   const by = options.by;
   const acc = accumulateTallies(tallies, variables, by ? GROUPS[by]() : ["total"], by ? TALLY_GROUP[by] : null);
   return Object.fromEntries(variables.map((variable, j) => [variable, distributionOf(acc, j)]));
@@ -341,12 +400,20 @@ function keyIndicatorsOf(acc: Acc): KeyIndicators {
 }
 
 /** The `k` codes of a multiple-answer variable named by most respondents (weighted), largest first. */
-export function topReasons(interviews: readonly Interview[], variable: "unsafe_reasons" | "distrust_reasons" | "not_reported_reason" = "unsafe_reasons", k = 3): { code: string; label: string; share: number }[] {
+export function topReasons(
+  interviews: readonly Interview[],
+  variable: "unsafe_reasons" | "distrust_reasons" | "not_reported_reason" = "unsafe_reasons",
+  k = 3,
+): { code: string; label: string; share: number }[] {
   return topOf(accumulate(interviews, [variable], ["total"], null), variable, k);
 }
 
 /** topReasons() from the tally rows of a wave (modules/survey/server/tallies.ts). */
-export function topReasonsFromTallies(tallies: readonly Tally[], variable: (typeof TALLY_MULTI)[number] = "unsafe_reasons", k = 3): { code: string; label: string; share: number }[] {
+export function topReasonsFromTallies(
+  tallies: readonly Tally[],
+  variable: (typeof TALLY_MULTI)[number] = "unsafe_reasons",
+  k = 3,
+): { code: string; label: string; share: number }[] {
   return topOf(accumulateTallies(tallies, [variable], ["total"], null), variable, k);
 }
 

@@ -24,8 +24,14 @@ describe("microdata rows", () => {
       // every 50th: the visit result changed afterwards (answers of sections B–E are kept but not asked),
       // or the filter questions changed (follow-ups stale), or an empty and a status-only answer
       if (i % 50 === 1) answers.result = { num: null, text: "2", status: null };
-      if (i % 50 === 2) { answers.safe_day = { num: null, text: "1", status: null }; answers.safe_night = { num: null, text: "1", status: null }; }
-      if (i % 50 === 3) { answers.sex = { num: null, text: "", status: null }; answers.education = { num: null, text: null, status: "NA" }; }
+      if (i % 50 === 2) {
+        answers.safe_day = { num: null, text: "1", status: null };
+        answers.safe_night = { num: null, text: "1", status: null };
+      }
+      if (i % 50 === 3) {
+        answers.sex = { num: null, text: "", status: null };
+        answers.education = { num: null, text: null, status: "NA" };
+      }
       now += csvLine(interviewToRow(household, answers));
       before += csvLine(referenceRow(household, answers));
       n++;

@@ -11,14 +11,26 @@ const HH: Household = { household_id: "H-0001", region: "AKM", settlement: "2", 
 /** A completed interview that goes through every branch of the skip logic. */
 function completed(): Record<string, Answer> {
   return {
-    result: text("1"), interview_date: text("2025-10-15"),
-    sex: text("2"), age: num(43), education: text("4"), employment: text("1"),
-    safe_day: text("2"), safe_night: text("3"), unsafe_reasons: multi(["3", "4", "8"]), "unsafe_reasons#8": text('=dogs, "packs" at night'),
+    result: text("1"),
+    interview_date: text("2025-10-15"),
+    sex: text("2"),
+    age: num(43),
+    education: text("4"),
+    employment: text("1"),
+    safe_day: text("2"),
+    safe_night: text("3"),
+    unsafe_reasons: multi(["3", "4", "8"]),
+    "unsafe_reasons#8": text('=dogs, "packs" at night'),
     crime_trend: text("9"),
-    ...Object.fromEntries(TRUST_BODIES.map((b) => [b.code, text("1")])), trust_courts: text("4"), trust_econ_investigation: text("8"),
+    ...Object.fromEntries(TRUST_BODIES.map((b) => [b.code, text("1")])),
+    trust_courts: text("4"),
+    trust_econ_investigation: text("8"),
     distrust_reasons: multi(["1", "5"]),
     ...Object.fromEntries(OFFENCES.map((o) => [`victim_${o.code}`, text("2")])),
-    victim_fraud: text("1"), reported_fraud: text("2"), victim_theft: text("1"), reported_theft: text("1"),
+    victim_fraud: text("1"),
+    reported_fraud: text("2"),
+    victim_theft: text("1"),
+    reported_theft: text("1"),
     not_reported_reason: multi(["2"]),
   };
 }
@@ -28,16 +40,33 @@ const csvOf = (rows: string[][]) => BOM + csvLine(microdataHeader()) + rows.map(
 describe("microdata columns", () => {
   const header = microdataHeader();
   it("starts with the household and visit, then every variable in instrument order", () => {
-    expect(header.slice(0, 10)).toEqual(["household_id", "region", "settlement", "weight", "result", "interview_date", "sex", "age", "education", "employment"]);
+    expect(header.slice(0, 10)).toEqual([
+      "household_id",
+      "region",
+      "settlement",
+      "weight",
+      "result",
+      "interview_date",
+      "sex",
+      "age",
+      "education",
+      "employment",
+    ]);
     const at = (name: string) => header.indexOf(name);
     expect(header.slice(at("safe_day"), at("crime_trend") + 1)).toEqual([
-      "safe_day", "safe_night", ...[1, 2, 3, 4, 5, 6, 7, 8].map((v) => `unsafe_reasons_${v}`), "unsafe_reasons_other", "crime_trend",
+      "safe_day",
+      "safe_night",
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((v) => `unsafe_reasons_${v}`),
+      "unsafe_reasons_other",
+      "crime_trend",
     ]);
     expect(header.slice(at("trust_prosecutor"), at("distrust_reasons_8") + 1)).toEqual([
-      ...TRUST_BODIES.map((b) => b.code), ...[1, 2, 3, 4, 5, 6, 7, 8].map((v) => `distrust_reasons_${v}`),
+      ...TRUST_BODIES.map((b) => b.code),
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((v) => `distrust_reasons_${v}`),
     ]);
     expect(header.slice(at("victim_theft"))).toEqual([
-      ...OFFENCES.flatMap((o) => [`victim_${o.code}`, `reported_${o.code}`]), ...[1, 2, 3, 4, 5, 6].map((v) => `not_reported_reason_${v}`),
+      ...OFFENCES.flatMap((o) => [`victim_${o.code}`, `reported_${o.code}`]),
+      ...[1, 2, 3, 4, 5, 6].map((v) => `not_reported_reason_${v}`),
     ]);
     expect(new Set(header).size).toBe(header.length);
   });
@@ -46,7 +75,15 @@ describe("microdata columns", () => {
 describe("interview ↔ row", () => {
   it("writes codes, 0/1 flags and empties for questions not asked", () => {
     const row = record(interviewToRow(HH, completed()));
-    expect(row).toMatchObject({ household_id: "H-0001", region: "AKM", settlement: "2", weight: "285.7142857142857", result: "1", interview_date: "2025-10-15", age: "43" });
+    expect(row).toMatchObject({
+      household_id: "H-0001",
+      region: "AKM",
+      settlement: "2",
+      weight: "285.7142857142857",
+      result: "1",
+      interview_date: "2025-10-15",
+      age: "43",
+    });
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((v) => row[`unsafe_reasons_${v}`]).join("")).toBe("00110001");
     expect(row.unsafe_reasons_other).toBe('=dogs, "packs" at night');
     expect(row.reported_fraud).toBe("2");
@@ -62,12 +99,20 @@ describe("interview ↔ row", () => {
 
   it("round-trips through the CSV file, formula guard and quoting included", () => {
     const refused = { result: text("2"), interview_date: text("2025-11-30") };
-    const file = microdataCsv([{ household: HH, answers: completed() }, { household: { ...HH, household_id: "H-0002", region: "ALA", settlement: "1", weight: 12.5 }, answers: refused }]);
+    const file = microdataCsv([
+      { household: HH, answers: completed() },
+      { household: { ...HH, household_id: "H-0002", region: "ALA", settlement: "1", weight: 12.5 }, answers: refused },
+    ]);
     expect(file.startsWith(BOM)).toBe(true);
     const parsed = parseMicrodataCsv(file, { fieldwork: FIELDWORK });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     expect(parsed.interviews[0].answers).toEqual(completed());
-    expect(parsed.interviews[1]).toEqual({ household: { household_id: "H-0002", region: "ALA", settlement: "1", weight: 12.5 }, result: "2", interview_date: "2025-11-30", answers: refused });
+    expect(parsed.interviews[1]).toEqual({
+      household: { household_id: "H-0002", region: "ALA", settlement: "1", weight: 12.5 },
+      result: "2",
+      interview_date: "2025-11-30",
+      answers: refused,
+    });
   });
 
   it("leaves sections B–E empty when the visit did not result in an interview", () => {
@@ -100,14 +145,18 @@ describe("rowToInterview errors", () => {
     expect(errorsOf({ age: "forty" }).map((e) => e.column)).toEqual(["age"]);
     expect(errorsOf({ sex: "3" })).toEqual([{ column: "sex", reason: '"3" is not a code of sex (1=male, 2=female)' }]);
     expect(errorsOf({ trust_police: "5" }).map((e) => e.column)).toEqual(["trust_police"]);
-    expect(errorsOf({ interview_date: "2025-12-01" })).toEqual([{ column: "interview_date", reason: "2025-12-01 is outside the fieldwork period 2025-10-01 to 2025-11-30" }]);
+    expect(errorsOf({ interview_date: "2025-12-01" })).toEqual([
+      { column: "interview_date", reason: "2025-12-01 is outside the fieldwork period 2025-10-01 to 2025-11-30" },
+    ]);
     expect(errorsOf({ interview_date: "15.10.2025" }).map((e) => e.column)).toEqual(["interview_date"]);
     expect(errorsOf({ unsafe_reasons_2: "2" }).map((e) => e.column)).toEqual(["unsafe_reasons_2"]);
     expect(errorsOf({ result: "7" }).map((e) => e.column)).toContain("result");
   });
   it("checks skip logic both ways", () => {
     // answered though not asked
-    expect(errorsOf({ reported_robbery: "1" })).toEqual([{ column: "reported_robbery", reason: "answered but not asked: reported_robbery is asked only if result = 1 and victim_robbery = 1" }]);
+    expect(errorsOf({ reported_robbery: "1" })).toEqual([
+      { column: "reported_robbery", reason: "answered but not asked: reported_robbery is asked only if result = 1 and victim_robbery = 1" },
+    ]);
     expect(errorsOf({ safe_night: "2" }).map((e) => e.column)).toEqual([...[1, 2, 3, 4, 5, 6, 7, 8].map((v) => `unsafe_reasons_${v}`), "unsafe_reasons_other"]);
     expect(errorsOf({ unsafe_reasons_8: "0" }).map((e) => e.column)).toEqual(["unsafe_reasons_other"]);
     // asked but missing
@@ -140,7 +189,11 @@ describe("parseMicrodataCsv", () => {
     expect("interviews" in result).toBe(false);
     if (result.ok) return;
     expect(result.errors.map(({ row, column }) => [row, column])).toEqual([
-      [3, "region"], [4, "age"], [5, "interview_date"], [5, "reported_robbery"], [6, "household_id"],
+      [3, "region"],
+      [4, "age"],
+      [5, "interview_date"],
+      [5, "reported_robbery"],
+      [6, "household_id"],
     ]);
     for (const e of result.errors) expect(e.reason.length).toBeGreaterThan(5);
     expect(result.errors[4].reason).toContain("first on row 2");
@@ -168,7 +221,10 @@ describe("parseMicrodataCsv", () => {
   });
 
   it("reads LF line ends and files without BOM", () => {
-    const file = [microdataHeader(), good].map((r) => r.join(",")).join("\n").replace("=dogs, \"packs\" at night", "dogs");
+    const file = [microdataHeader(), good]
+      .map((r) => r.join(","))
+      .join("\n")
+      .replace('=dogs, "packs" at night', "dogs");
     // the unquoted "other" text above has no comma left; the rest are plain codes
     const r = parseMicrodataCsv(file + "\n\n", { fieldwork: FIELDWORK });
     expect(r.ok).toBe(true);

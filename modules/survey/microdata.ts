@@ -63,7 +63,8 @@ function buildColumns(): MicrodataColumn[] {
       cols.push({ name: q.id, kind: "single", question: q });
     } else if (q.type === "multi") {
       for (const o of q.options) cols.push({ name: `${q.id}_${o.id}`, kind: "flag", question: q, option: o });
-      for (const o of q.options) if (o.text) cols.push({ name: optionTextColumn(q, o), kind: "optionText", question: q, option: o, key: optionTextKey(q.id, o.id) });
+      for (const o of q.options)
+        if (o.text) cols.push({ name: optionTextColumn(q, o), kind: "optionText", question: q, option: o, key: optionTextKey(q.id, o.id) });
     } else {
       throw new Error(`microdata: question type "${q.type}" of ${q.id} has no column layout`);
     }
@@ -88,7 +89,10 @@ function columnOfKey(key: string): string {
 // ---------------------------------------------------------------------------------------------
 // Interview → row
 
-const readerOf = (answers: Record<string, Answer>): AnswerReader => (key) => answers[key];
+const readerOf =
+  (answers: Record<string, Answer>): AnswerReader =>
+  (key) =>
+    answers[key];
 
 function singleCell(q: Question, a: Answer | undefined): string {
   if (!a || isEmpty(a) || a.status) return "";
@@ -150,7 +154,7 @@ export function interviewToRow(household: Household, answers: Record<string, Ans
     if (!p.flags.length && !p.texts.length) continue;
     const chosen = asked ? multiIds(answers[p.question.id]) : [];
     for (const f of p.flags) row[f.index] = asked ? (chosen.includes(f.option) ? "1" : "0") : "";
-    for (const t of p.texts) row[t.index] = asked && chosen.includes(t.option) ? answers[t.key]?.text ?? "" : "";
+    for (const t of p.texts) row[t.index] = asked && chosen.includes(t.option) ? (answers[t.key]?.text ?? "") : "";
   }
   return row;
 }

@@ -22,7 +22,10 @@ export function interviewToAnswers(interview: Interview): Record<string, Answer>
   return out;
 }
 
-export function answersToInterview(household: { household_id: string; region: string; settlement: "1" | "2"; weight: number }, answers: Iterable<[string, Answer]>): Interview {
+export function answersToInterview(
+  household: { household_id: string; region: string; settlement: "1" | "2"; weight: number },
+  answers: Iterable<[string, Answer]>,
+): Interview {
   const interview: Record<string, unknown> = { ...household, result: "" };
   for (const [key, a] of answers) {
     if (key === OTHER_TEXT) interview.unsafe_reasons_other = a.text ?? undefined;

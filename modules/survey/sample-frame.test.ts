@@ -36,8 +36,18 @@ describe("parseSampleFrame", () => {
     expect("households" in r).toBe(false);
     if (r.ok) return;
     expect(r.errors.map(({ row, column }) => [row, column])).toEqual([
-      [3, "region"], [4, "settlement"], [5, "weight"], [6, "weight"], [7, "weight"], [8, "household_id"], [9, "address"],
-      [10, "household_id"], [10, "region"], [10, "settlement"], [10, "weight"], [10, "address"],
+      [3, "region"],
+      [4, "settlement"],
+      [5, "weight"],
+      [6, "weight"],
+      [7, "weight"],
+      [8, "household_id"],
+      [9, "address"],
+      [10, "household_id"],
+      [10, "region"],
+      [10, "settlement"],
+      [10, "weight"],
+      [10, "address"],
     ]);
     expect(r.errors[0].reason).toContain('"XYZ" is not a region code');
     expect(r.errors[5].reason).toBe('duplicate household_id "H1" (first on row 2)');
@@ -45,7 +55,10 @@ describe("parseSampleFrame", () => {
   });
 
   it("checks the header and the number of fields", () => {
-    expect(parseSampleFrame("household_id,region,settlement,weight\nH1,AKM,1,2\n")).toEqual({ ok: false, errors: [{ row: 1, column: "address", reason: "missing column" }] });
+    expect(parseSampleFrame("household_id,region,settlement,weight\nH1,AKM,1,2\n")).toEqual({
+      ok: false,
+      errors: [{ row: 1, column: "address", reason: "missing column" }],
+    });
     const extra = parseSampleFrame(`${HEADER},phone\nH1,AKM,1,2,x,y\n`);
     expect(extra.ok ? [] : extra.errors.map((e) => e.column)).toEqual(["phone"]);
     const short = parseSampleFrame(file("H1,AKM,1,2"));

@@ -27,7 +27,12 @@ export function checkHousehold(record: Record<string, string | undefined>): { ho
   if (!REGION_CODES.includes(region)) errors.push({ column: "region", reason: `"${region}" is not a region code (${REGION_CODES.join(", ")})` });
   const settlement = record.settlement ?? "";
   if (!Object.hasOwn(SETTLEMENT, settlement)) {
-    errors.push({ column: "settlement", reason: `"${settlement}" is not a settlement type (${Object.entries(SETTLEMENT).map(([k, v]) => `${k}=${v}`).join(", ")})` });
+    errors.push({
+      column: "settlement",
+      reason: `"${settlement}" is not a settlement type (${Object.entries(SETTLEMENT)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(", ")})`,
+    });
   }
   const weightText = record.weight ?? "";
   const weight = POSITIVE_NUMBER.test(weightText) ? Number(weightText) : NaN;
@@ -50,7 +55,8 @@ export function parseSampleFrame(csv: string): SampleFrameResult {
   const seen = new Set<string>();
   header.forEach((name, i) => {
     if (seen.has(name)) errors.push({ row: head.row, column: name, reason: `duplicate column (position ${i + 1})` });
-    else if (!(SAMPLE_FRAME_HEADER as readonly string[]).includes(name)) errors.push({ row: head.row, column: name, reason: `unknown column (position ${i + 1})` });
+    else if (!(SAMPLE_FRAME_HEADER as readonly string[]).includes(name))
+      errors.push({ row: head.row, column: name, reason: `unknown column (position ${i + 1})` });
     seen.add(name);
   });
   for (const name of SAMPLE_FRAME_HEADER) if (!seen.has(name)) errors.push({ row: head.row, column: name, reason: "missing column" });

@@ -57,7 +57,10 @@ describe("generateSample", () => {
   it("has weights summing to the households total, stratum by stratum", () => {
     expect(sample.reduce((s, h) => s + h.weight, 0)).toBeCloseTo(TOTAL_HOUSEHOLDS, 2);
     for (const r of HOUSEHOLD_FRAME) {
-      for (const [settlement, households] of [["1", r.urban], ["2", r.rural]] as const) {
+      for (const [settlement, households] of [
+        ["1", r.urban],
+        ["2", r.rural],
+      ] as const) {
         const stratum = sample.filter((h) => h.region === r.code && h.settlement === settlement);
         expect(stratum.reduce((s, h) => s + h.weight, 0)).toBeCloseTo(households, 4);
         if (stratum.length) expect(stratum[0].weight).toBeCloseTo(households / stratum.length, 9);

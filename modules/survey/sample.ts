@@ -72,7 +72,11 @@ export const HOUSEHOLD_FRAME: RegionFrame[] = (() => {
   });
 })();
 
-if (HOUSEHOLD_FRAME.map((r) => r.code).sort().join() !== [...REGION_CODES].sort().join()) {
+if (
+  HOUSEHOLD_FRAME.map((r) => r.code)
+    .sort()
+    .join() !== [...REGION_CODES].sort().join()
+) {
   throw new Error("sample.ts: the household frame must cover exactly the region codes of codes.ts");
 }
 
@@ -93,14 +97,23 @@ export type Stratum = { region: string; settlement: "1" | "2"; households: numbe
 /** The allocation of a sample of `size` households to the strata (proportional, ≥ 1 per non-empty stratum). */
 export function allocateStrata(size = 18005): Stratum[] {
   if (!Number.isInteger(size) || size < 1) throw new Error("sample size must be a positive integer");
-  const perRegion = largestRemainder(HOUSEHOLD_FRAME.map((r) => r.households), size);
+  const perRegion = largestRemainder(
+    HOUSEHOLD_FRAME.map((r) => r.households),
+    size,
+  );
   const strata: Stratum[] = [];
   HOUSEHOLD_FRAME.forEach((r, i) => {
     const n = perRegion[i];
     let [nu, nr] = largestRemainder([r.urban, r.rural], n);
     // every stratum that exists gets at least one household when the region has two to spare
-    if (r.rural > 0 && nr === 0 && nu > 1) { nu--; nr++; }
-    if (r.urban > 0 && nu === 0 && nr > 1) { nr--; nu++; }
+    if (r.rural > 0 && nr === 0 && nu > 1) {
+      nu--;
+      nr++;
+    }
+    if (r.urban > 0 && nu === 0 && nr > 1) {
+      nr--;
+      nu++;
+    }
     if (r.urban > 0 && nu > 0) strata.push({ region: r.code, settlement: "1", households: r.urban, sampled: nu, weight: r.urban / nu });
     if (r.rural > 0 && nr > 0) strata.push({ region: r.code, settlement: "2", households: r.rural, sampled: nr, weight: r.rural / nr });
   });
@@ -149,34 +162,215 @@ type Places = { name: string; towns: string[]; rural: [district: string, village
 
 const CITY_DISTRICTS: Record<string, { city: string; districts: string[] }> = {
   AST: { city: "Astana", districts: ["Almaty district", "Baikonur district", "Yesil district", "Saryarka district", "Nura district"] },
-  ALA: { city: "Almaty", districts: ["Alatau district", "Almaly district", "Auezov district", "Bostandyk district", "Zhetysu district", "Medeu district", "Nauryzbai district", "Turksib district"] },
+  ALA: {
+    city: "Almaty",
+    districts: [
+      "Alatau district",
+      "Almaly district",
+      "Auezov district",
+      "Bostandyk district",
+      "Zhetysu district",
+      "Medeu district",
+      "Nauryzbai district",
+      "Turksib district",
+    ],
+  },
   SHY: { city: "Shymkent", districts: ["Abai district", "Al-Farabi district", "Enbekshi district", "Karatau district", "Turan district"] },
 };
 
 const PLACES: Record<string, Places> = {
-  ABA: { name: "Abai region", towns: ["Semey", "Semey", "Kurchatov", "Ayagoz", "Shar"], rural: [["Abai district", "Karaul"], ["Beskaragai district", "Beskaragai"], ["Zharma district", "Kalbatau"], ["Urzhar district", "Urzhar"]] },
-  AKM: { name: "Akmola region", towns: ["Kokshetau", "Kokshetau", "Stepnogorsk", "Shchuchinsk", "Atbasar", "Kosshy"], rural: [["Tselinograd district", "Akmol"], ["Zerendi district", "Zerendi"], ["Arshaly district", "Arshaly"], ["Sandyktau district", "Balkashino"]] },
-  AKT: { name: "Aktobe region", towns: ["Aktobe", "Aktobe", "Aktobe", "Khromtau", "Kandyagash", "Alga"], rural: [["Kargaly district", "Badamsha"], ["Martuk district", "Martuk"], ["Khobda district", "Khobda"], ["Aitekebi district", "Temirbek Zhurgenov"]] },
-  ALM: { name: "Almaty region", towns: ["Konaev", "Kaskelen", "Talgar", "Yesik"], rural: [["Karasai district", "Shamalgan"], ["Ile district", "Otegen Batyr"], ["Enbekshikazakh district", "Shelek"], ["Zhambyl district", "Uzynagash"]] },
-  ATY: { name: "Atyrau region", towns: ["Atyrau", "Atyrau", "Kulsary"], rural: [["Makhambet district", "Makhambet"], ["Isatai district", "Akkystau"], ["Kyzylkoga district", "Miyaly"], ["Inder district", "Inderbor"]] },
-  ZKO: { name: "West Kazakhstan region", towns: ["Oral", "Oral", "Aksai"], rural: [["Terekty district", "Fyodorovka"], ["Baiterek district", "Peremetnoye"], ["Akzhaik district", "Chapaev"], ["Burlin district", "Burlin"]] },
-  ZHA: { name: "Zhambyl region", towns: ["Taraz", "Taraz", "Shu", "Karatau", "Zhanatas"], rural: [["Baizak district", "Sarykemer"], ["Merki district", "Merki"], ["Kordai district", "Kordai"], ["Zhambyl district", "Asa"]] },
-  ZHE: { name: "Zhetisu region", towns: ["Taldykorgan", "Taldykorgan", "Tekeli", "Zharkent", "Ushtobe"], rural: [["Eskeldi district", "Karabulak"], ["Koksu district", "Balpyk Bi"], ["Kerbulak district", "Saryozek"], ["Sarkand district", "Amanbokter"]] },
-  KAR: { name: "Karaganda region", towns: ["Karaganda", "Karaganda", "Temirtau", "Balkhash", "Shakhtinsk", "Saran"], rural: [["Bukhar-Zhyrau district", "Botakara"], ["Osakarovka district", "Osakarovka"], ["Nura district", "Kievka"], ["Karkaraly district", "Egindybulak"]] },
-  KOS: { name: "Kostanay region", towns: ["Kostanay", "Kostanay", "Rudny", "Lisakovsk", "Arkalyk"], rural: [["Kostanay district", "Zatobolsk"], ["Karabalyk district", "Karabalyk"], ["Fyodorovka district", "Fyodorovka"], ["Mendykara district", "Borovskoy"]] },
-  KZO: { name: "Kyzylorda region", towns: ["Kyzylorda", "Kyzylorda", "Aralsk", "Kazaly"], rural: [["Syrdarya district", "Terenozek"], ["Shieli district", "Shieli"], ["Zhalagash district", "Zhalagash"], ["Karmakshy district", "Zhosaly"]] },
-  MAN: { name: "Mangystau region", towns: ["Aktau", "Aktau", "Zhanaozen", "Fort-Shevchenko"], rural: [["Munaily district", "Mangystau"], ["Karakiya district", "Kuryk"], ["Tupkaragan district", "Akshukur"], ["Beineu district", "Beineu"]] },
-  PAV: { name: "Pavlodar region", towns: ["Pavlodar", "Pavlodar", "Ekibastuz", "Aksu"], rural: [["Pavlodar district", "Pavlodarskoye"], ["Sharbakty district", "Sharbakty"], ["Irtysh district", "Irtyshsk"], ["Bayanaul district", "Bayanaul"]] },
-  SKO: { name: "North Kazakhstan region", towns: ["Petropavl", "Petropavl", "Bulaevo", "Mamlyut", "Taiynsha"], rural: [["Kyzylzhar district", "Bishkul"], ["Esil district", "Yavlenka"], ["Aiyrtau district", "Saumalkol"], ["Akkayin district", "Smirnovo"]] },
-  TUR: { name: "Turkistan region", towns: ["Turkistan", "Kentau", "Saryagash", "Arys", "Lenger", "Shardara"], rural: [["Sairam district", "Aksukent"], ["Ordabasy district", "Temirlan"], ["Maktaaral district", "Myrzakent"], ["Kazygurt district", "Kazygurt"], ["Sozak district", "Sholakkorgan"]] },
-  ULY: { name: "Ulytau region", towns: ["Zhezkazgan", "Zhezkazgan", "Satbayev", "Karazhal"], rural: [["Ulytau district", "Ulytau"], ["Zhanaarka district", "Atasu"]] },
-  VKO: { name: "East Kazakhstan region", towns: ["Oskemen", "Oskemen", "Ridder", "Altai", "Serebryansk"], rural: [["Glubokoye district", "Glubokoye"], ["Ulan district", "Kasym Kaisenov"], ["Kurchum district", "Kurchum"], ["Tarbagatai district", "Aksuat"]] },
+  ABA: {
+    name: "Abai region",
+    towns: ["Semey", "Semey", "Kurchatov", "Ayagoz", "Shar"],
+    rural: [
+      ["Abai district", "Karaul"],
+      ["Beskaragai district", "Beskaragai"],
+      ["Zharma district", "Kalbatau"],
+      ["Urzhar district", "Urzhar"],
+    ],
+  },
+  AKM: {
+    name: "Akmola region",
+    towns: ["Kokshetau", "Kokshetau", "Stepnogorsk", "Shchuchinsk", "Atbasar", "Kosshy"],
+    rural: [
+      ["Tselinograd district", "Akmol"],
+      ["Zerendi district", "Zerendi"],
+      ["Arshaly district", "Arshaly"],
+      ["Sandyktau district", "Balkashino"],
+    ],
+  },
+  AKT: {
+    name: "Aktobe region",
+    towns: ["Aktobe", "Aktobe", "Aktobe", "Khromtau", "Kandyagash", "Alga"],
+    rural: [
+      ["Kargaly district", "Badamsha"],
+      ["Martuk district", "Martuk"],
+      ["Khobda district", "Khobda"],
+      ["Aitekebi district", "Temirbek Zhurgenov"],
+    ],
+  },
+  ALM: {
+    name: "Almaty region",
+    towns: ["Konaev", "Kaskelen", "Talgar", "Yesik"],
+    rural: [
+      ["Karasai district", "Shamalgan"],
+      ["Ile district", "Otegen Batyr"],
+      ["Enbekshikazakh district", "Shelek"],
+      ["Zhambyl district", "Uzynagash"],
+    ],
+  },
+  ATY: {
+    name: "Atyrau region",
+    towns: ["Atyrau", "Atyrau", "Kulsary"],
+    rural: [
+      ["Makhambet district", "Makhambet"],
+      ["Isatai district", "Akkystau"],
+      ["Kyzylkoga district", "Miyaly"],
+      ["Inder district", "Inderbor"],
+    ],
+  },
+  ZKO: {
+    name: "West Kazakhstan region",
+    towns: ["Oral", "Oral", "Aksai"],
+    rural: [
+      ["Terekty district", "Fyodorovka"],
+      ["Baiterek district", "Peremetnoye"],
+      ["Akzhaik district", "Chapaev"],
+      ["Burlin district", "Burlin"],
+    ],
+  },
+  ZHA: {
+    name: "Zhambyl region",
+    towns: ["Taraz", "Taraz", "Shu", "Karatau", "Zhanatas"],
+    rural: [
+      ["Baizak district", "Sarykemer"],
+      ["Merki district", "Merki"],
+      ["Kordai district", "Kordai"],
+      ["Zhambyl district", "Asa"],
+    ],
+  },
+  ZHE: {
+    name: "Zhetisu region",
+    towns: ["Taldykorgan", "Taldykorgan", "Tekeli", "Zharkent", "Ushtobe"],
+    rural: [
+      ["Eskeldi district", "Karabulak"],
+      ["Koksu district", "Balpyk Bi"],
+      ["Kerbulak district", "Saryozek"],
+      ["Sarkand district", "Amanbokter"],
+    ],
+  },
+  KAR: {
+    name: "Karaganda region",
+    towns: ["Karaganda", "Karaganda", "Temirtau", "Balkhash", "Shakhtinsk", "Saran"],
+    rural: [
+      ["Bukhar-Zhyrau district", "Botakara"],
+      ["Osakarovka district", "Osakarovka"],
+      ["Nura district", "Kievka"],
+      ["Karkaraly district", "Egindybulak"],
+    ],
+  },
+  KOS: {
+    name: "Kostanay region",
+    towns: ["Kostanay", "Kostanay", "Rudny", "Lisakovsk", "Arkalyk"],
+    rural: [
+      ["Kostanay district", "Zatobolsk"],
+      ["Karabalyk district", "Karabalyk"],
+      ["Fyodorovka district", "Fyodorovka"],
+      ["Mendykara district", "Borovskoy"],
+    ],
+  },
+  KZO: {
+    name: "Kyzylorda region",
+    towns: ["Kyzylorda", "Kyzylorda", "Aralsk", "Kazaly"],
+    rural: [
+      ["Syrdarya district", "Terenozek"],
+      ["Shieli district", "Shieli"],
+      ["Zhalagash district", "Zhalagash"],
+      ["Karmakshy district", "Zhosaly"],
+    ],
+  },
+  MAN: {
+    name: "Mangystau region",
+    towns: ["Aktau", "Aktau", "Zhanaozen", "Fort-Shevchenko"],
+    rural: [
+      ["Munaily district", "Mangystau"],
+      ["Karakiya district", "Kuryk"],
+      ["Tupkaragan district", "Akshukur"],
+      ["Beineu district", "Beineu"],
+    ],
+  },
+  PAV: {
+    name: "Pavlodar region",
+    towns: ["Pavlodar", "Pavlodar", "Ekibastuz", "Aksu"],
+    rural: [
+      ["Pavlodar district", "Pavlodarskoye"],
+      ["Sharbakty district", "Sharbakty"],
+      ["Irtysh district", "Irtyshsk"],
+      ["Bayanaul district", "Bayanaul"],
+    ],
+  },
+  SKO: {
+    name: "North Kazakhstan region",
+    towns: ["Petropavl", "Petropavl", "Bulaevo", "Mamlyut", "Taiynsha"],
+    rural: [
+      ["Kyzylzhar district", "Bishkul"],
+      ["Esil district", "Yavlenka"],
+      ["Aiyrtau district", "Saumalkol"],
+      ["Akkayin district", "Smirnovo"],
+    ],
+  },
+  TUR: {
+    name: "Turkistan region",
+    towns: ["Turkistan", "Kentau", "Saryagash", "Arys", "Lenger", "Shardara"],
+    rural: [
+      ["Sairam district", "Aksukent"],
+      ["Ordabasy district", "Temirlan"],
+      ["Maktaaral district", "Myrzakent"],
+      ["Kazygurt district", "Kazygurt"],
+      ["Sozak district", "Sholakkorgan"],
+    ],
+  },
+  ULY: {
+    name: "Ulytau region",
+    towns: ["Zhezkazgan", "Zhezkazgan", "Satbayev", "Karazhal"],
+    rural: [
+      ["Ulytau district", "Ulytau"],
+      ["Zhanaarka district", "Atasu"],
+    ],
+  },
+  VKO: {
+    name: "East Kazakhstan region",
+    towns: ["Oskemen", "Oskemen", "Ridder", "Altai", "Serebryansk"],
+    rural: [
+      ["Glubokoye district", "Glubokoye"],
+      ["Ulan district", "Kasym Kaisenov"],
+      ["Kurchum district", "Kurchum"],
+      ["Tarbagatai district", "Aksuat"],
+    ],
+  },
 };
 
 const STREETS = [
-  "Abai st.", "Kabanbai Batyr ave.", "Tole Bi st.", "Baitursynov st.", "Zheltoksan st.", "Auezov st.", "Satpayev st.",
-  "Dostyk st.", "Kunaev st.", "Bukhar Zhyrau st.", "Amangeldy st.", "Mailin st.", "Zhambyl st.", "Seifullin st.",
-  "Respublika ave.", "Tauelsizdik ave.", "Gagarin st.", "Momyshuly st.", "Kenesary st.", "Valikhanov st.",
+  "Abai st.",
+  "Kabanbai Batyr ave.",
+  "Tole Bi st.",
+  "Baitursynov st.",
+  "Zheltoksan st.",
+  "Auezov st.",
+  "Satpayev st.",
+  "Dostyk st.",
+  "Kunaev st.",
+  "Bukhar Zhyrau st.",
+  "Amangeldy st.",
+  "Mailin st.",
+  "Zhambyl st.",
+  "Seifullin st.",
+  "Respublika ave.",
+  "Tauelsizdik ave.",
+  "Gagarin st.",
+  "Momyshuly st.",
+  "Kenesary st.",
+  "Valikhanov st.",
 ];
 const VILLAGE_STREETS = ["Abai st.", "Mektep st.", "Ortalyk st.", "Bereke st.", "Zhastar st.", "Birlik st.", "Baiterek st.", "Tauelsizdik st."];
 

@@ -4,7 +4,11 @@ import { SaveAnswersRequest } from "@/modules/questionnaire/schemas";
 import { isIsoDate } from "@/modules/questionnaire/rules";
 
 export const CreateWaveRequest = z
-  .object({ year: z.number().int().min(2000).max(2100), fieldworkStart: z.string().refine(isIsoDate, "a date YYYY-MM-DD"), fieldworkEnd: z.string().refine(isIsoDate, "a date YYYY-MM-DD") })
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    fieldworkStart: z.string().refine(isIsoDate, "a date YYYY-MM-DD"),
+    fieldworkEnd: z.string().refine(isIsoDate, "a date YYYY-MM-DD"),
+  })
   .strict()
   .refine((w) => w.fieldworkEnd >= w.fieldworkStart, { message: "fieldwork cannot end before it starts", path: ["fieldworkEnd"] });
 
@@ -25,7 +29,10 @@ export const InterviewTransitionRequest = z.union([
 const MAX_QUEUE = 200;
 export const SubmitQueueRequest = z
   .object({
-    interviews: z.array(z.object({ id: z.number().int().positive(), changes: SaveAnswersRequest.shape.changes.optional() }).strict()).min(1).max(MAX_QUEUE),
+    interviews: z
+      .array(z.object({ id: z.number().int().positive(), changes: SaveAnswersRequest.shape.changes.optional() }).strict())
+      .min(1)
+      .max(MAX_QUEUE),
   })
   .strict();
 export type QueueItem = z.infer<typeof SubmitQueueRequest>["interviews"][number];

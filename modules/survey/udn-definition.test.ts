@@ -27,10 +27,20 @@ describe("udn-definition.json", () => {
 
   it("holds every question of the instrument, in order, without comment boxes", () => {
     expect(questions.map((x) => x.id)).toEqual([
-      "result", "interview_date", "sex", "age", "education", "employment",
-      "safe_day", "safe_night", "unsafe_reasons", "crime_trend",
-      ...C.TRUST_BODIES.map((b) => b.code), "distrust_reasons",
-      ...C.OFFENCES.flatMap((o) => [`victim_${o.code}`, `reported_${o.code}`]), "not_reported_reason",
+      "result",
+      "interview_date",
+      "sex",
+      "age",
+      "education",
+      "employment",
+      "safe_day",
+      "safe_night",
+      "unsafe_reasons",
+      "crime_trend",
+      ...C.TRUST_BODIES.map((b) => b.code),
+      "distrust_reasons",
+      ...C.OFFENCES.flatMap((o) => [`victim_${o.code}`, `reported_${o.code}`]),
+      "not_reported_reason",
     ]);
     for (const x of questions) expect(x.comment, x.id).toBe(false);
     for (const id of ["household_id", "region", "settlement", "weight"]) expect(questions.some((x) => x.id === id)).toBe(false);
@@ -39,10 +49,23 @@ describe("udn-definition.json", () => {
   it("uses the codes and labels of codes.ts as option ids and labels", () => {
     const labelsOf = (x: Question) => ("options" in x ? Object.fromEntries(x.options.map((o) => [o.id, o.label.en])) : null);
     const expected: Record<string, C.ValueLabels> = {
-      result: C.RESULT, sex: C.SEX, education: C.EDUCATION, employment: C.EMPLOYMENT, safe_day: C.SAFETY, safe_night: C.SAFETY,
-      unsafe_reasons: C.UNSAFE_REASONS, crime_trend: C.CRIME_TREND, distrust_reasons: C.DISTRUST_REASONS, not_reported_reason: C.NOT_REPORTED_REASONS,
+      result: C.RESULT,
+      sex: C.SEX,
+      education: C.EDUCATION,
+      employment: C.EMPLOYMENT,
+      safe_day: C.SAFETY,
+      safe_night: C.SAFETY,
+      unsafe_reasons: C.UNSAFE_REASONS,
+      crime_trend: C.CRIME_TREND,
+      distrust_reasons: C.DISTRUST_REASONS,
+      not_reported_reason: C.NOT_REPORTED_REASONS,
       ...Object.fromEntries(C.TRUST_BODIES.map((b) => [b.code, C.TRUST])),
-      ...Object.fromEntries(C.OFFENCES.flatMap((o) => [[`victim_${o.code}`, C.YES_NO], [`reported_${o.code}`, C.REPORTED]])),
+      ...Object.fromEntries(
+        C.OFFENCES.flatMap((o) => [
+          [`victim_${o.code}`, C.YES_NO],
+          [`reported_${o.code}`, C.REPORTED],
+        ]),
+      ),
     };
     for (const [id, labels] of Object.entries(expected)) expect(labelsOf(q(id)), id).toEqual(labels);
     expect(Object.keys(labelsOf(q("trust_police"))!)).toEqual(["1", "2", "3", "4", "8", "9"]);
@@ -55,9 +78,14 @@ describe("skip logic", () => {
   it("asks sections B–E only when result = 1", () => {
     const bToE = questions.filter((x) => x.id !== "result" && x.id !== "interview_date");
     for (const r of ["2", "3", "4", "5"]) {
-      for (const x of bToE) expect(questionEnabled(x, reader({ result: text(r), safe_day: text("3"), victim_theft: text("1"), reported_theft: text("2"), trust_police: text("4") })), `${x.id} with result ${r}`).toBe(false);
+      for (const x of bToE)
+        expect(
+          questionEnabled(x, reader({ result: text(r), safe_day: text("3"), victim_theft: text("1"), reported_theft: text("2"), trust_police: text("4") })),
+          `${x.id} with result ${r}`,
+        ).toBe(false);
     }
-    for (const id of ["sex", "age", "education", "employment", "safe_day", "crime_trend", "trust_fire", "victim_road"]) expect(enabled(id, { result: text("1") })).toBe(true);
+    for (const id of ["sex", "age", "education", "employment", "safe_day", "crime_trend", "trust_fire", "victim_road"])
+      expect(enabled(id, { result: text("1") })).toBe(true);
     expect(enabled("result", {})).toBe(true);
     expect(enabled("interview_date", { result: text("3") })).toBe(true);
   });

@@ -30,8 +30,6 @@ export const resetPasswordAction = adminAction(ResetPasswordInput, async ({ db, 
   return "passwordReset";
 });
 
-export const setActiveAction = adminAction(
-  SetActiveInput,
-  async ({ db, user, input, ip }) => setActive(db, input.id, input.active, { user, ip }),
-  { revalidate: "/admin/users" },
-);
+export const setActiveAction = adminAction(SetActiveInput, async ({ db, user, input, ip }) => setActive(db, input.id, input.active, { user, ip }), {
+  revalidate: "/admin/users",
+});

@@ -7,7 +7,16 @@ const codeList = z
   .string()
   .max(400)
   .optional()
-  .transform((s) => Array.from(new Set((s ?? "").split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))));
+  .transform((s) =>
+    Array.from(
+      new Set(
+        (s ?? "")
+          .split(/[\s,;]+/)
+          .map((c) => c.trim().toUpperCase())
+          .filter(Boolean),
+      ),
+    ),
+  );
 
 /** The user a form is about (a hidden field). */
 const UserId = z.coerce.number().int().positive();
@@ -17,8 +26,18 @@ export const UserFields = z.object({
   role: z.enum(ROLES),
   countries: codeList,
   regions: codeList,
-  bodyId: z.coerce.number().int().positive().optional().or(z.literal("").transform(() => undefined)),
-  supervisorId: z.coerce.number().int().positive().optional().or(z.literal("").transform(() => undefined)),
+  bodyId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  supervisorId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type UserFields = z.infer<typeof UserFields>;
 

@@ -5,9 +5,7 @@ import { evaluateQuestion, sumsOf } from "../../modules/questionnaire/rules";
 import { parseQuestionnaire } from "../../modules/questionnaire/validate";
 import { walkQuestions } from "../../modules/questionnaire/walk";
 import form1m from "../../modules/reporting/definitions/form-1m.json";
-import {
-  DEMO_1M_YEARS, FORM_1M_ROWS, generateDemo1M, NATIONAL_TOTALS, PUBLISHED_REGIONAL_TOTALS, sumOver, type Demo1MReport,
-} from "./demo-1m";
+import { DEMO_1M_YEARS, FORM_1M_ROWS, generateDemo1M, NATIONAL_TOTALS, PUBLISHED_REGIONAL_TOTALS, sumOver, type Demo1MReport } from "./demo-1m";
 
 const parsed = parseQuestionnaire(form1m);
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors, null, 2));
@@ -21,7 +19,10 @@ const months = DEMO_1M_YEARS.flatMap((y) => Array.from({ length: 12 }, (_, i) =>
 describe("form 1-M definition", () => {
   it("parses as a questionnaire with a grid q1 (period, ytd) and a sources question", () => {
     expect(definition).toMatchObject({ id: "form-1m", version: "1" });
-    expect(questions.map((q) => [q.id, q.type])).toEqual([["q1", "grid"], ["A1", "sources"]]);
+    expect(questions.map((q) => [q.id, q.type])).toEqual([
+      ["q1", "grid"],
+      ["A1", "sources"],
+    ]);
     if (q1.type !== "grid") throw new Error("q1 is a grid");
     expect(q1.rows.map((r) => r.id)).toEqual([...FORM_1M_ROWS]);
     expect(q1.columns.map((c) => c.id)).toEqual(["period", "ytd"]);
@@ -113,11 +114,20 @@ describe("synthetic 1-M reports", () => {
   });
   it("has the 2025 release's top three regions: Almaty 22 150, Astana 16 045, Almaty region 8 746", () => {
     const ranked = REGIONS.map((r) => [r.code, yearTotal(r.code, 2025)] as const).sort((a, b) => b[1] - a[1]);
-    expect(ranked.slice(0, 3)).toEqual([["ALA", 22_150], ["AST", 16_045], ["ALM", 8_746]]);
+    expect(ranked.slice(0, 3)).toEqual([
+      ["ALA", 22_150],
+      ["AST", 16_045],
+      ["ALM", 8_746],
+    ]);
   });
   it("has the 2024 figures (Almaty 24 965, Astana 17 339, Almaty region 10 385) as the year 2024, top three", () => {
     const ranked = REGIONS.map((r) => [r.code, yearTotal(r.code, 2024)] as const).sort((a, b) => b[1] - a[1]);
-    expect(ranked.slice(0, 4)).toEqual([["ALA", 24_965], ["AST", 17_339], ["ALM", 10_385], ["KAR", 7_562]]);
+    expect(ranked.slice(0, 4)).toEqual([
+      ["ALA", 24_965],
+      ["AST", 17_339],
+      ["ALM", 10_385],
+      ["KAR", 7_562],
+    ]);
     // December's "since the beginning of the year" carries the same figure.
     const dec = reports.find((r) => r.region === "ALA" && r.period === "2024-12")!;
     expect(dec.answers["q1:total:ytd"].num).toBe(24_965);

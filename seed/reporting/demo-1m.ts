@@ -43,8 +43,16 @@ export const DEMO_1M_YEARS = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 20
 
 /** Registered criminal offences in Kazakhstan per year (sources above). */
 export const NATIONAL_TOTALS: Readonly<Record<number, number>> = {
-  2016: 361_600, 2017: 316_400, 2018: 292_300, 2019: 243_500, 2020: 162_800,
-  2021: 157_900, 2022: 157_473, 2023: 140_272, 2024: 132_778, 2025: 123_900,
+  2016: 361_600,
+  2017: 316_400,
+  2018: 292_300,
+  2019: 243_500,
+  2020: 162_800,
+  2021: 157_900,
+  2022: 157_473,
+  2023: 140_272,
+  2024: 132_778,
+  2025: 123_900,
 };
 
 export type PublishedTotal = { region: string; year: number; total: number; source: string };
@@ -80,9 +88,26 @@ export const PUBLISHED_REGIONAL_TOTALS: readonly PublishedTotal[] = [
 /** Relative size of each region in 2024: published figures, estimates for the others
  *  (from the regions' figures for January–February 2023, Kazinform 30.03.2023). */
 const WEIGHT_2024: Record<string, number> = {
-  ALA: 24_965, AST: 17_339, ALM: 10_385, KAR: 7_562, MAN: 3_474, ATY: 4_647, PAV: 5_322, KZO: 3_003,
-  ULY: 1_314, AKM: 5_120, AKT: 5_500, SHY: 5_300, TUR: 5_200, KOS: 5_200, VKO: 5_300, ZHA: 4_500,
-  SKO: 4_400, ZKO: 4_500, ABA: 4_000, ZHE: 3_700,
+  ALA: 24_965,
+  AST: 17_339,
+  ALM: 10_385,
+  KAR: 7_562,
+  MAN: 3_474,
+  ATY: 4_647,
+  PAV: 5_322,
+  KZO: 3_003,
+  ULY: 1_314,
+  AKM: 5_120,
+  AKT: 5_500,
+  SHY: 5_300,
+  TUR: 5_200,
+  KOS: 5_200,
+  VKO: 5_300,
+  ZHA: 4_500,
+  SKO: 4_400,
+  ZKO: 4_500,
+  ABA: 4_000,
+  ZHE: 3_700,
 };
 
 /** Share of the two cities relative to 2024, 2016…2025: Almaty's jump in 2021 (+40 % in the
@@ -130,22 +155,30 @@ const TYPE_LINES: TypeLine[] = [
   { row: "r7", exclusive: true, counts: [11500, 9500, 8000, 6200, 3600, 3200, 2900, 2000, 1551, 1300] },
   { row: "r8", exclusive: true, counts: [190000, 160000, 140000, 110000, 62000, 52000, 48000, 37000, 30593, 26500] },
   {
-    row: "r9", exclusive: true, counts: [5200, 4800, 4300, 3500, 2600, 2100, 1700, 1300, 1051, 900],
+    row: "r9",
+    exclusive: true,
+    counts: [5200, 4800, 4300, 3500, 2600, 2100, 1700, 1300, 1051, 900],
     regional: (r) => (CITIES.includes(r) ? 0.05 : RURAL_SOUTH.includes(r) ? 2.2 : 1),
   },
   {
-    row: "r10", exclusive: true, counts: [27000, 28000, 32000, 36000, 38000, 42000, 45000, 45500, 45156, 43000],
+    row: "r10",
+    exclusive: true,
+    counts: [27000, 28000, 32000, 36000, 38000, 42000, 45000, 45500, 45156, 43000],
     regional: (r) => (CITIES.includes(r) ? 1.25 : RURAL_SOUTH.includes(r) ? 0.8 : 1),
   },
   { row: "r11", exclusive: true, counts: [900, 850, 800, 700, 600, 600, 580, 540, 500, 460] },
   { row: "r12", exclusive: true, counts: [5200, 4700, 4200, 3600, 2400, 2200, 2100, 1850, 1615, 1400] },
   {
-    row: "r13", exclusive: true, counts: [9000, 8700, 8300, 7800, 6900, 6500, 6900, 7800, 8363, 8100],
+    row: "r13",
+    exclusive: true,
+    counts: [9000, 8700, 8300, 7800, 6900, 6500, 6900, 7800, 8363, 8100],
     regional: (r) => (r === "ALA" ? 1.3 : r === "ZHA" ? 1.4 : 1),
   },
   { row: "r14", exclusive: false, counts: [2600, 2400, 2300, 2100, 1900, 1800, 1700, 1600, 1500, 1450] },
   {
-    row: "r15", exclusive: true, counts: [1500, 1450, 1400, 1350, 1200, 1250, 1200, 1150, 1100, 1000],
+    row: "r15",
+    exclusive: true,
+    counts: [1500, 1450, 1400, 1350, 1200, 1250, 1200, 1150, 1100, 1000],
     regional: (r) => (CITIES.includes(r) ? 0.6 : RURAL_SOUTH.includes(r) ? 1.4 : 1),
   },
 ];
@@ -162,8 +195,30 @@ const SEASON = [1.02, 0.95, 1.03, 1.02, 1.05, 1.03, 1.03, 1.02, 0.98, 0.99, 0.94
 
 /** The rows of q1 in the order of the definition. */
 export const FORM_1M_ROWS = [
-  "total", "r1", "r1_1", "r1_2", "r1_3", "r1_4", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r10_1",
-  "r11", "r12", "r13", "r14", "r15", "r16", "r16_1", "r17",
+  "total",
+  "r1",
+  "r1_1",
+  "r1_2",
+  "r1_3",
+  "r1_4",
+  "r2",
+  "r3",
+  "r4",
+  "r5",
+  "r6",
+  "r7",
+  "r8",
+  "r9",
+  "r10",
+  "r10_1",
+  "r11",
+  "r12",
+  "r13",
+  "r14",
+  "r15",
+  "r16",
+  "r16_1",
+  "r17",
 ] as const;
 export type Form1MRow = (typeof FORM_1M_ROWS)[number];
 
@@ -305,7 +360,11 @@ function regionProfile(seed: string, region: string): RegionProfile {
 function monthLines(rng: Rng, yi: number, total: number, profile: RegionProfile, norm: Map<string, number>): Record<Form1MRow, number> {
   const misd = Math.min(total, Math.round(total * MISDEMEANOUR_SHARE[yi] * profile.misd * jitter(rng, 0.05)));
   const crimes = total - misd;
-  const gravity = allocateRandom(crimes, GRAVITY_SHARE[yi].map((s, i) => s * profile.gravity[i] * jitter(rng, 0.03)), rng);
+  const gravity = allocateRandom(
+    crimes,
+    GRAVITY_SHARE[yi].map((s, i) => s * profile.gravity[i] * jitter(rng, 0.03)),
+    rng,
+  );
   const nationalTotal = NATIONAL_TOTALS[DEMO_1M_YEARS[yi]];
   const typeCount = new Map<string, number>();
   for (const t of TYPE_LINES) {
@@ -327,9 +386,30 @@ function monthLines(rng: Rng, yi: number, total: number, profile: RegionProfile,
   const minors = Math.min(total, poisson(rng, total * MINORS_SHARE[yi]));
   const c = (row: string) => typeCount.get(row)!;
   return {
-    total, r1: crimes, r1_1: gravity[0], r1_2: gravity[1], r1_3: gravity[2], r1_4: gravity[3], r2: misd,
-    r3: c("r3"), r4: c("r4"), r5: c("r5"), r6: c("r6"), r7: c("r7"), r8: c("r8"), r9: c("r9"), r10: fraud, r10_1: ict,
-    r11: c("r11"), r12: c("r12"), r13: c("r13"), r14: c("r14"), r15: c("r15"), r16: publicPlaces, r16_1: streets, r17: minors,
+    total,
+    r1: crimes,
+    r1_1: gravity[0],
+    r1_2: gravity[1],
+    r1_3: gravity[2],
+    r1_4: gravity[3],
+    r2: misd,
+    r3: c("r3"),
+    r4: c("r4"),
+    r5: c("r5"),
+    r6: c("r6"),
+    r7: c("r7"),
+    r8: c("r8"),
+    r9: c("r9"),
+    r10: fraud,
+    r10_1: ict,
+    r11: c("r11"),
+    r12: c("r12"),
+    r13: c("r13"),
+    r14: c("r14"),
+    r15: c("r15"),
+    r16: publicPlaces,
+    r16_1: streets,
+    r17: minors,
   };
 }
 
@@ -373,7 +453,5 @@ export function generateDemo1M(seed = "form-1m demo v1"): Demo1MReport[] {
 
 /** Sum of one cell's monthly values ("q1:total:period") over the months from–to, for a region. */
 export function sumOver(reports: readonly Demo1MReport[], region: string, key: string, from: string, to: string): number {
-  return reports
-    .filter((r) => r.region === region && r.period >= from && r.period <= to)
-    .reduce((a, r) => a + (r.answers[key]?.num ?? 0), 0);
+  return reports.filter((r) => r.region === region && r.period >= from && r.period <= to).reduce((a, r) => a + (r.answers[key]?.num ?? 0), 0);
 }

@@ -14,7 +14,11 @@ const FORM_1M = 1;
 export function seedReporting(db: Db): Map<string, number> {
   const bodies = new Map<string, number>();
   for (const r of REGIONS) {
-    const { id } = db.insert(reportingBodies).values({ name: `Police Department of ${r.name}`, kind: "police", regionCode: r.code }).returning({ id: reportingBodies.id }).get();
+    const { id } = db
+      .insert(reportingBodies)
+      .values({ name: `Police Department of ${r.name}`, kind: "police", regionCode: r.code })
+      .returning({ id: reportingBodies.id })
+      .get();
     bodies.set(r.code, id);
   }
   const sqlite = db.$client;

@@ -36,6 +36,16 @@ export function seedSurvey(db: Db, interviewerId: number) {
   wave.run(2026, day(-20), day(40), null);
   generateSample({ wave: 2026, size: 400, seed: "udn-2026" }).forEach((h, i) => {
     const assigned = h.region === "AST" && i % 3 === 0;
-    household.get(2026, h.household_id, h.region, h.settlement, h.weight, h.address, assigned ? interviewerId : null, assigned ? "assigned" : "unassigned", null);
+    household.get(
+      2026,
+      h.household_id,
+      h.region,
+      h.settlement,
+      h.weight,
+      h.address,
+      assigned ? interviewerId : null,
+      assigned ? "assigned" : "unassigned",
+      null,
+    );
   });
 }

@@ -35,7 +35,12 @@ function expected(variable: string, row: number[]): Record<string, number> {
 describe("targets", () => {
   it("word the fifth category per body as the releases do", () => {
     expect(RESIDUAL_CODE).toEqual({
-      trust_prosecutor: "9", trust_police: "8", trust_anticorruption: "8", trust_econ_investigation: "8", trust_courts: "9", trust_fire: "9",
+      trust_prosecutor: "9",
+      trust_police: "8",
+      trust_anticorruption: "8",
+      trust_econ_investigation: "8",
+      trust_courts: "9",
+      trust_fire: "9",
     });
   });
   it("TARGETS_2025 is RELEASE_2025 of codes.ts, TARGETS_2024 the 2024 release", () => {
@@ -61,8 +66,26 @@ describe("targets", () => {
 });
 
 describe.each([
-  { wave: 2025, targets: TARGETS_2025, published: PUBLISHED_2025, top: [["4", 25.8], ["5", 19.9], ["2", 16.6]] },
-  { wave: 2024, targets: TARGETS_2024, published: PUBLISHED_2024, top: [["1", 23.7], ["2", 21.7], ["3", 20.2]] },
+  {
+    wave: 2025,
+    targets: TARGETS_2025,
+    published: PUBLISHED_2025,
+    top: [
+      ["4", 25.8],
+      ["5", 19.9],
+      ["2", 16.6],
+    ],
+  },
+  {
+    wave: 2024,
+    targets: TARGETS_2024,
+    published: PUBLISHED_2024,
+    top: [
+      ["1", 23.7],
+      ["2", 21.7],
+      ["3", 20.2],
+    ],
+  },
 ])("the $wave wave: generateSample(18005) + syntheticInterviews", ({ wave, targets, published, top }) => {
   const sample = generateSample({ wave, size: 18005 });
   const interviews = syntheticInterviews(sample, { targets, seed: `test-${wave}` });
@@ -112,7 +135,9 @@ describe.each([
   it("respects the skip logic", () => {
     const bad = (c?: string) => c === "3" || c === "4";
     const violations: string[] = [];
-    const check = (ok: boolean, what: string, id: string) => { if (!ok) violations.push(`${id}: ${what}`); };
+    const check = (ok: boolean, what: string, id: string) => {
+      if (!ok) violations.push(`${id}: ${what}`);
+    };
     for (const i of completed) {
       const id = i.household_id;
       check((i.unsafe_reasons !== undefined) === (bad(i.safe_day) || bad(i.safe_night)), "unsafe_reasons iff safe_day or safe_night is 3/4", id);

@@ -35,9 +35,7 @@ export const RESIDUAL_CODE: Record<TrustCode, "8" | "9"> = {
 function fromRelease(release: Record<string, Record<string, number>>): Targets {
   const out: Targets = {};
   for (const [variable, shares] of Object.entries(release)) {
-    out[variable] = Object.fromEntries(
-      Object.entries(shares).map(([code, share]) => [code === "8or9" ? RESIDUAL_CODE[variable as TrustCode] : code, share]),
-    );
+    out[variable] = Object.fromEntries(Object.entries(shares).map(([code, share]) => [code === "8or9" ? RESIDUAL_CODE[variable as TrustCode] : code, share]));
   }
   return out;
 }
@@ -150,8 +148,15 @@ export function syntheticInterviews(sample: readonly SampleLike[], { targets, se
   // ---- section D: trust, one allocation per body ----------------------------------------------
   const trust: Record<string, string[]> = {};
   TRUST_BODIES.forEach((b, bi) => {
-    const order = keys((i) => 0.6 * zTrust[i] + 0.5 * normal() + 0.6 * effect(regTrust, region[i]) + 0.2 * effect(regBody[bi], region[i])
-      - ((age[i] - 45) / 65) * 0.5 - (rural[i] ? 0.1 : 0));
+    const order = keys(
+      (i) =>
+        0.6 * zTrust[i] +
+        0.5 * normal() +
+        0.6 * effect(regTrust, region[i]) +
+        0.2 * effect(regBody[bi], region[i]) -
+        ((age[i] - 45) / 65) * 0.5 -
+        (rural[i] ? 0.1 : 0),
+    );
     const never = RESIDUAL_CODE[b.code] === "8";
     // "never encountered": the young and rural more often; "difficult to answer": the old a little more
     const residual = keys((i) => 0.7 * zRes[i] + 0.7 * normal() + (never ? (45 - age[i]) / 60 + (rural[i] ? 0.15 : 0) : (age[i] - 45) / 120));
@@ -159,29 +164,61 @@ export function syntheticInterviews(sample: readonly SampleLike[], { targets, se
   });
 
   // ---- section C: safety -----------------------------------------------------------------------
-  const dayKey = keys((i) => 0.6 * zSafe[i] + 0.5 * normal() + 0.6 * effect(regSafe, region[i]) + (sex[i] === "2" ? 0.15 : 0)
-    + (rural[i] ? 0 : 0.1) + (age[i] >= 65 ? 0.1 : 0));
+  const dayKey = keys(
+    (i) => 0.6 * zSafe[i] + 0.5 * normal() + 0.6 * effect(regSafe, region[i]) + (sex[i] === "2" ? 0.15 : 0) + (rural[i] ? 0 : 0.1) + (age[i] >= 65 ? 0.1 : 0),
+  );
   const dayResidual = keys(() => normal());
   const safeDay = allocateScale(items, weight, T.safe_day, dayKey, dayResidual);
   const nightKey = keys((i) => 0.85 * dayKey[i] + 0.3 * normal() + (sex[i] === "2" ? 0.1 : 0));
-  const safeNight = allocateScale(items, weight, T.safe_night, nightKey, keys((i) => 0.8 * dayResidual[i] + 0.2 * normal()));
-  const crimeTrend = allocateScale(items, weight, T.crime_trend, keys((i) => -0.5 * nightKey[i] + 0.8 * normal()), keys(() => normal()));
+  const safeNight = allocateScale(
+    items,
+    weight,
+    T.safe_night,
+    nightKey,
+    keys((i) => 0.8 * dayResidual[i] + 0.2 * normal()),
+  );
+  const crimeTrend = allocateScale(
+    items,
+    weight,
+    T.crime_trend,
+    keys((i) => -0.5 * nightKey[i] + 0.8 * normal()),
+    keys(() => normal()),
+  );
 
   const unsafe = (c: string) => c === "3" || c === "4";
   const askedUnsafe = items.filter((i) => unsafe(safeDay[i]) || unsafe(safeNight[i]));
-  const unsafeReasons = allocateMulti(askedUnsafe, weight, T.unsafe_reasons, keys(() => rnd()), (code) => keys((i) => {
-    const u = rnd();
-    switch (code) {
-      case "5": return u - ((age[i] - 15) / 65) * 0.8; // health status: the old
-      case "2": return u - (sex[i] === "2" ? 0.4 : 0); // fear of going out alone: women
-      case "4": case "6": return u - (rural[i] ? 0.3 : 0); // lighting, stray animals: villages
-      case "7": return u - (rural[i] ? 0 : 0.3); // drunk or aggressive people: towns
-      default: return u;
-    }
-  }));
+  const unsafeReasons = allocateMulti(
+    askedUnsafe,
+    weight,
+    T.unsafe_reasons,
+    keys(() => rnd()),
+    (code) =>
+      keys((i) => {
+        const u = rnd();
+        switch (code) {
+          case "5":
+            return u - ((age[i] - 15) / 65) * 0.8; // health status: the old
+          case "2":
+            return u - (sex[i] === "2" ? 0.4 : 0); // fear of going out alone: women
+          case "4":
+          case "6":
+            return u - (rural[i] ? 0.3 : 0); // lighting, stray animals: villages
+          case "7":
+            return u - (rural[i] ? 0 : 0.3); // drunk or aggressive people: towns
+          default:
+            return u;
+        }
+      }),
+  );
 
   const askedDistrust = items.filter((i) => TRUST_BODIES.some((b) => unsafe(trust[b.code][i])));
-  const distrustReasons = allocateMulti(askedDistrust, weight, T.distrust_reasons, keys(() => rnd()), () => keys(() => rnd()));
+  const distrustReasons = allocateMulti(
+    askedDistrust,
+    weight,
+    T.distrust_reasons,
+    keys(() => rnd()),
+    () => keys(() => rnd()),
+  );
 
   // ---- assemble ---------------------------------------------------------------------------------
   // Records are written as one object literal plus a few named stores: adding ~30 properties one
@@ -199,14 +236,33 @@ export function syntheticInterviews(sample: readonly SampleLike[], { targets, se
       reported.push(yes ? (rnd() < REPORTING[o.code] ? "1" : "2") : undefined);
     }
     const it: Interview = {
-      household_id: h.household_id, region: h.region, settlement: h.settlement, weight: h.weight, result, interview_date: date,
-      sex: sex[i], age: age[i], education: education[i], employment: employment[i],
-      safe_day: safeDay[i], safe_night: safeNight[i], crime_trend: crimeTrend[i],
-      trust_prosecutor: trust.trust_prosecutor[i], trust_police: trust.trust_police[i], trust_anticorruption: trust.trust_anticorruption[i],
-      trust_econ_investigation: trust.trust_econ_investigation[i], trust_courts: trust.trust_courts[i], trust_fire: trust.trust_fire[i],
+      household_id: h.household_id,
+      region: h.region,
+      settlement: h.settlement,
+      weight: h.weight,
+      result,
+      interview_date: date,
+      sex: sex[i],
+      age: age[i],
+      education: education[i],
+      employment: employment[i],
+      safe_day: safeDay[i],
+      safe_night: safeNight[i],
+      crime_trend: crimeTrend[i],
+      trust_prosecutor: trust.trust_prosecutor[i],
+      trust_police: trust.trust_police[i],
+      trust_anticorruption: trust.trust_anticorruption[i],
+      trust_econ_investigation: trust.trust_econ_investigation[i],
+      trust_courts: trust.trust_courts[i],
+      trust_fire: trust.trust_fire[i],
       // in the order of OFFENCES (codes.ts)
-      victim_theft: victim[0], victim_fraud: victim[1], victim_robbery: victim[2], victim_assault: victim[3],
-      victim_vehicle: victim[4], victim_burglary: victim[5], victim_road: victim[6],
+      victim_theft: victim[0],
+      victim_fraud: victim[1],
+      victim_robbery: victim[2],
+      victim_assault: victim[3],
+      victim_vehicle: victim[4],
+      victim_burglary: victim[5],
+      victim_road: victim[6],
     };
     const ur = unsafeReasons[i];
     if (ur) {
@@ -232,7 +288,8 @@ export function syntheticInterviews(sample: readonly SampleLike[], { targets, se
 
 // Victims in the last 12 months (share of respondents) and share of those who reported — plausible.
 const VICTIMISATION: Record<string, number> = { theft: 0.025, fraud: 0.04, robbery: 0.005, assault: 0.01, vehicle: 0.008, burglary: 0.006, road: 0.006 };
-if (OFFENCES.map((o) => o.code).join() !== "theft,fraud,robbery,assault,vehicle,burglary,road") throw new Error("synthetic.ts: update the victim_/reported_ fields to OFFENCES");
+if (OFFENCES.map((o) => o.code).join() !== "theft,fraud,robbery,assault,vehicle,burglary,road")
+  throw new Error("synthetic.ts: update the victim_/reported_ fields to OFFENCES");
 const REPORTING: Record<string, number> = { theft: 0.55, fraud: 0.5, robbery: 0.65, assault: 0.45, vehicle: 0.7, burglary: 0.75, road: 0.85 };
 const OTHER_UNSAFE = ["no CCTV cameras", "abandoned buildings nearby", "construction site nearby", "heavy traffic, no pavement", "dogs kept unleashed"];
 
@@ -300,7 +357,13 @@ function allocate(items: readonly number[], weight: Float64Array, key: Float64Ar
  * A scale answer (1–4 ordered, 8/9 outside the scale) for every item: first the 8/9 codes to the
  * highest `residualKey`, then the ordered codes in ascending `orderKey` over the rest.
  */
-function allocateScale(items: readonly number[], weight: Float64Array, target: Record<string, number>, orderKey: Float64Array, residualKey: Float64Array): string[] {
+function allocateScale(
+  items: readonly number[],
+  weight: Float64Array,
+  target: Record<string, number>,
+  orderKey: Float64Array,
+  residualKey: Float64Array,
+): string[] {
   const t = normalizeShares(target);
   const out = new Array<string>(weight.length).fill(""); // dense: filled out of order
   const codes = Object.keys(t).sort((a, b) => Number(a) - Number(b));
@@ -313,7 +376,14 @@ function allocateScale(items: readonly number[], weight: Float64Array, target: R
     allocate(items, weight, neg, [...residual, "rest"], [...residual.map((c) => t[c]), 100 - r], out);
     rest = items.filter((i) => out[i] === "rest");
   }
-  allocate(rest, weight, orderKey, ordered, ordered.map((c) => t[c]), out);
+  allocate(
+    rest,
+    weight,
+    orderKey,
+    ordered,
+    ordered.map((c) => t[c]),
+    out,
+  );
   return out;
 }
 
@@ -323,14 +393,29 @@ function allocateScale(items: readonly number[], weight: Float64Array, target: R
  * with the lowest `codeKey(code)` until the code's weight reaches its target share. Targets must
  * add up to 100 or more.
  */
-function allocateMulti(items: readonly number[], weight: Float64Array, target: Record<string, number>, primaryKey: Float64Array, codeKey: (code: string) => Float64Array): (string[] | undefined)[] {
+function allocateMulti(
+  items: readonly number[],
+  weight: Float64Array,
+  target: Record<string, number>,
+  primaryKey: Float64Array,
+  codeKey: (code: string) => Float64Array,
+): (string[] | undefined)[] {
   const out = new Array<string[] | undefined>(weight.length).fill(undefined); // dense: filled out of order
   if (!items.length) return out;
-  const codes = Object.keys(target).filter((c) => target[c] > 0).sort((a, b) => Number(a) - Number(b));
+  const codes = Object.keys(target)
+    .filter((c) => target[c] > 0)
+    .sort((a, b) => Number(a) - Number(b));
   const sum = codes.reduce((s, c) => s + target[c], 0);
   if (sum < 100) throw new Error("multiple-answer targets must add up to at least 100%");
   const primary = new Array<string>(weight.length).fill("");
-  allocate(items, weight, primaryKey, codes, codes.map((c) => target[c]), primary);
+  allocate(
+    items,
+    weight,
+    primaryKey,
+    codes,
+    codes.map((c) => target[c]),
+    primary,
+  );
   let total = 0;
   for (const i of items) total += weight[i];
   const got = new Map(codes.map((c) => [c, 0]));
@@ -342,7 +427,10 @@ function allocateMulti(items: readonly number[], weight: Float64Array, target: R
     const need = (target[c] / 100) * total - got.get(c)!;
     if (need <= 0) continue;
     const key = codeKey(c);
-    const others = argsort(items.filter((i) => primary[i] !== c), key);
+    const others = argsort(
+      items.filter((i) => primary[i] !== c),
+      key,
+    );
     let cum = 0;
     for (const i of others) {
       if (cum + weight[i] / 2 >= need) break;

@@ -23,12 +23,36 @@ export default page(async ({ searchParams, db }) => {
         <input type="text" name="action" defaultValue={s.action} placeholder="Action (e.g. login, report.)" aria-label="Action" />
         <input type="date" name="from" defaultValue={s.from} aria-label="From" />
         <input type="date" name="to" defaultValue={s.to} aria-label="To" />
-        <button type="submit" className="secondary">Search</button>
-        <a className="button secondary" href={`/api/admin/audit?${query}`}>CSV</a>
+        <button type="submit" className="secondary">
+          Search
+        </button>
+        <a className="button secondary" href={`/api/admin/audit?${query}`}>
+          CSV
+        </a>
       </form>
       <table className="list" data-testid="audit">
-        <thead><tr><th>Time (UTC)</th><th>User</th><th>Role</th><th>Action</th><th>Object</th><th>IP</th></tr></thead>
-        <tbody>{rows.map((r) => <tr key={r.id}><td>{r.at.slice(0, 19).replace("T", " ")}</td><td>{r.user}</td><td>{r.role}</td><td>{r.action}</td><td>{r.object}</td><td>{r.ip}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th>Time (UTC)</th>
+            <th>User</th>
+            <th>Role</th>
+            <th>Action</th>
+            <th>Object</th>
+            <th>IP</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.at.slice(0, 19).replace("T", " ")}</td>
+              <td>{r.user}</td>
+              <td>{r.role}</td>
+              <td>{r.action}</td>
+              <td>{r.object}</td>
+              <td>{r.ip}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </>
   );

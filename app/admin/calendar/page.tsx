@@ -12,11 +12,30 @@ export default page(async ({ db }) => {
   return (
     <>
       <h1>Working-day calendar</h1>
-      <p className="muted">Fixed public holidays: {PUBLIC_HOLIDAYS.map((h) => h.name).join(", ")}. A holiday on a weekend moves the day off to the next working day. Deadlines that fall on a non-working day move to the next working day.</p>
-      <div className="card"><CalendarForm /></div>
+      <p className="muted">
+        Fixed public holidays: {PUBLIC_HOLIDAYS.map((h) => h.name).join(", ")}. A holiday on a weekend moves the day off to the next working day. Deadlines that
+        fall on a non-working day move to the next working day.
+      </p>
+      <div className="card">
+        <CalendarForm />
+      </div>
       <table className="list" data-testid="adjustments">
-        <thead><tr><th>Date</th><th>Kind</th><th>Reason</th></tr></thead>
-        <tbody>{rows.map((r) => <tr key={r.date}><td>{r.date}</td><td>{r.kind === "off" ? "extra day off" : "extra working day"}</td><td>{r.note}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th>Date</th>
+            <th>Kind</th>
+            <th>Reason</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.date}>
+              <td>{r.date}</td>
+              <td>{r.kind === "off" ? "extra day off" : "extra working day"}</td>
+              <td>{r.note}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </>
   );

@@ -17,13 +17,25 @@ export default async function CyclesPage(props: { params: Promise<Record<string,
       <>
         <h1>{t("title")}</h1>
         <table className="list" data-testid="cycles">
-          <thead><tr><th>{t("name")}</th><th>{t("referenceYear")}</th><th>{t("campaign")}</th><th>{t("previousCycle")}</th><th>{t("threshold")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t("name")}</th>
+              <th>{t("referenceYear")}</th>
+              <th>{t("campaign")}</th>
+              <th>{t("previousCycle")}</th>
+              <th>{t("threshold")}</th>
+            </tr>
+          </thead>
           <tbody>
             {cycles.map((c) => (
               <tr key={c.slug}>
-                <td><Link href={`/admin/cycles/${c.slug}`}>{c.name}</Link></td>
+                <td>
+                  <Link href={`/admin/cycles/${c.slug}`}>{c.name}</Link>
+                </td>
                 <td>{c.referenceYear}</td>
-                <td>{c.opensOn} – {c.closesOn}</td>
+                <td>
+                  {c.opensOn} – {c.closesOn}
+                </td>
                 <td>{c.previousCycle ?? "—"}</td>
                 <td>{c.variationThreshold} %</td>
               </tr>

@@ -25,19 +25,55 @@ export default page(async ({ searchParams, db }) => {
     <>
       <h1>{t("dashboardTitle")}</h1>
       <p className="admin-links">
-        <Link href="/admin/calendar">{t("calendar")}</Link> · <Link href="/admin/requests">{t("requests")}</Link> · <Link href="/admin/collections">{t("collections")}</Link> · <Link href="/admin/audit">{t("audit")}</Link>
+        <Link href="/admin/calendar">{t("calendar")}</Link> · <Link href="/admin/requests">{t("requests")}</Link> ·{" "}
+        <Link href="/admin/collections">{t("collections")}</Link> · <Link href="/admin/audit">{t("audit")}</Link>
       </p>
       <form method="get" className="inline-form">
-        <label>{t("from")} <input type="date" name="from" defaultValue={from} /></label>
-        <label>{t("to")} <input type="date" name="to" defaultValue={to} /></label>
-        <select name="region" defaultValue={s.region ?? ""} aria-label={t("region")}><option value="">{t("allRegions")}</option>{REGIONS.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}</select>
-        <select name="state" defaultValue={s.state ?? ""} aria-label={t("state")}><option value="">{t("allStates")}</option>{["on_time", "late", "overdue", "missing", "draft"].map((x) => <option key={x} value={x}>{t(`compliance.${x}`)}</option>)}</select>
-        <button type="submit" className="secondary">{t("filter")}</button>
-        <a className="button secondary" href={`/api/admin/compliance?${query}`}>CSV</a>
+        <label>
+          {t("from")} <input type="date" name="from" defaultValue={from} />
+        </label>
+        <label>
+          {t("to")} <input type="date" name="to" defaultValue={to} />
+        </label>
+        <select name="region" defaultValue={s.region ?? ""} aria-label={t("region")}>
+          <option value="">{t("allRegions")}</option>
+          {REGIONS.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        <select name="state" defaultValue={s.state ?? ""} aria-label={t("state")}>
+          <option value="">{t("allStates")}</option>
+          {["on_time", "late", "overdue", "missing", "draft"].map((x) => (
+            <option key={x} value={x}>
+              {t(`compliance.${x}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="secondary">
+          {t("filter")}
+        </button>
+        <a className="button secondary" href={`/api/admin/compliance?${query}`}>
+          CSV
+        </a>
       </form>
-      <p data-testid="compliance-counts">{Object.entries(counts).map(([k, n]) => `${t(`compliance.${k}`)}: ${n}`).join(" · ")}</p>
+      <p data-testid="compliance-counts">
+        {Object.entries(counts)
+          .map(([k, n]) => `${t(`compliance.${k}`)}: ${n}`)
+          .join(" · ")}
+      </p>
       <table className="list" data-testid="compliance">
-        <thead><tr><th>{t("period")}</th><th>{t("body")}</th><th>{t("form")}</th><th>{t("due")}</th><th>{t("state")}</th><th>{t("submittedAt")}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t("period")}</th>
+            <th>{t("body")}</th>
+            <th>{t("form")}</th>
+            <th>{t("due")}</th>
+            <th>{t("state")}</th>
+            <th>{t("submittedAt")}</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.slice(0, 500).map((r) => (
             <tr key={`${r.form}-${r.bodyId}-${r.period}`} className={`state-${r.state}`} data-body={r.bodyId} data-period={r.period}>
@@ -45,7 +81,13 @@ export default page(async ({ searchParams, db }) => {
               <td>{r.body}</td>
               <td>{r.code}</td>
               <td>{r.due}</td>
-              <td>{r.filingId ? <Link href={`/reports/${r.filingId}`}>{t(`compliance.${r.state}`, { days: r.daysLate ?? 0 })}</Link> : t(`compliance.${r.state}`, { days: r.daysLate ?? 0 })}</td>
+              <td>
+                {r.filingId ? (
+                  <Link href={`/reports/${r.filingId}`}>{t(`compliance.${r.state}`, { days: r.daysLate ?? 0 })}</Link>
+                ) : (
+                  t(`compliance.${r.state}`, { days: r.daysLate ?? 0 })
+                )}
+              </td>
               <td>{r.submittedAt?.slice(0, 10) ?? ""}</td>
             </tr>
           ))}

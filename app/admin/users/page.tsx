@@ -16,12 +16,20 @@ export default page(async ({ db }) => {
       <h1>{t("users.title")}</h1>
       <table className="list" data-testid="users-table">
         <thead>
-          <tr><th>{t("users.email")}</th><th>{t("users.name")}</th><th>{t("users.role")}</th><th>{t("users.scope")}</th><th>{t("users.status")}</th></tr>
+          <tr>
+            <th>{t("users.email")}</th>
+            <th>{t("users.name")}</th>
+            <th>{t("users.role")}</th>
+            <th>{t("users.scope")}</th>
+            <th>{t("users.status")}</th>
+          </tr>
         </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td><Link href={`/admin/users/${u.id}`}>{u.email}</Link></td>
+              <td>
+                <Link href={`/admin/users/${u.id}`}>{u.email}</Link>
+              </td>
               <td>{u.name}</td>
               <td>{t(`roles.${u.role}`)}</td>
               <td>{u.scope || t("users.none")}</td>

@@ -34,10 +34,16 @@ export default page<{ id: string }>(async ({ params, db }) => {
   return (
     <>
       <p className="breadcrumb">{user.role === "admin" ? <Link href="/admin/reports">{t("dashboard")}</Link> : <Link href="/reports">{t("back")}</Link>}</p>
-      <h1>{form.code} — {form.title}</h1>
+      <h1>
+        {form.code} — {form.title}
+      </h1>
       <p>
         {body.name} · {t("period")} <strong>{filing.period}</strong> · {t("due")} <strong data-testid="filing-due">{filing.due}</strong> ·{" "}
-        <strong data-testid="filing-status">{filing.status === "submitted" ? t(filing.daysLate ? "submittedLate" : "submittedOnTime", { days: filing.daysLate ?? 0 }) : t(`status.${filing.status}`)}</strong>
+        <strong data-testid="filing-status">
+          {filing.status === "submitted"
+            ? t(filing.daysLate ? "submittedLate" : "submittedOnTime", { days: filing.daysLate ?? 0 })
+            : t(`status.${filing.status}`)}
+        </strong>
       </p>
       {filing.returnComment && <p className="alert">{t("returnedWith", { comment: filing.returnComment })}</p>}
       <FilingActions api={`/api/reports/${filing.id}`} canSubmit={canWrite && user.role === "reporter"} canReturn={reviewer && filing.status === "submitted"} />

@@ -4,5 +4,9 @@ export const useRouter = () => router;
 export const usePathname = () => "/bench";
 export const useSearchParams = () => new URLSearchParams();
 export const useParams = () => ({});
-export const redirect = () => { throw new Error("redirect in harness"); };
-export const notFound = () => { throw new Error("notFound in harness"); };
+export const redirect = () => {
+  throw new Error("redirect in harness");
+};
+export const notFound = () => {
+  throw new Error("notFound in harness");
+};

@@ -10,7 +10,11 @@ type Country = { code: string; name: string };
 
 function Refusal({ state }: { state: ActionState }) {
   const reason = state.denied ?? state.error ?? (state.fieldErrors ? Object.keys(state.fieldErrors).join(", ") : null);
-  return reason ? <p className="alert error" role="alert">{reason}</p> : null;
+  return reason ? (
+    <p className="alert error" role="alert">
+      {reason}
+    </p>
+  ) : null;
 }
 
 export function AssignForm({ cycle, countries, people }: { cycle: string; countries: Country[]; people: { id: number; name: string; email: string }[] }) {
@@ -19,9 +23,23 @@ export function AssignForm({ cycle, countries, people }: { cycle: string; countr
   return (
     <form action={action} className="inline-form">
       <input type="hidden" name="cycle" value={cycle} />
-      <select name="country" aria-label={t("assignCountry")}>{countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}</select>
-      <select name="userId" aria-label={t("correspondent")}>{people.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.email})</option>)}</select>
-      <button type="submit" disabled={pending}>{t("assignButton")}</button>
+      <select name="country" aria-label={t("assignCountry")}>
+        {countries.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <select name="userId" aria-label={t("correspondent")}>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} ({p.email})
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={pending}>
+        {t("assignButton")}
+      </button>
       <Refusal state={state} />
     </form>
   );
@@ -33,9 +51,17 @@ export function ExtendDeadlineForm({ cycle, countries }: { cycle: string; countr
   return (
     <form action={action} className="inline-form">
       <input type="hidden" name="cycle" value={cycle} />
-      <select name="country" aria-label={t("extendCountry")}>{countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}</select>
+      <select name="country" aria-label={t("extendCountry")}>
+        {countries.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </select>
       <input type="date" name="deadline" aria-label={t("deadline")} />
-      <button type="submit" disabled={pending}>{t("extendButton")}</button>
+      <button type="submit" disabled={pending}>
+        {t("extendButton")}
+      </button>
       <Refusal state={state} />
     </form>
   );

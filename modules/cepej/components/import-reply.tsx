@@ -20,13 +20,20 @@ export function ImportReply({ api }: { api: string }) {
     });
   return (
     <div>
-      <label className="field"><span>{t("import")}</span>
+      <label className="field">
+        <span>{t("import")}</span>
         <input type="file" accept="application/json,.json" disabled={pending} onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])} />
       </label>
       {message && (
         <div className={`alert ${message.ok ? "ok" : "error"}`} role="status" data-testid="import-result">
           {message.text}
-          {message.details && <ul>{message.details.slice(0, 50).map((d, i) => <li key={i}>{typeof d === "object" ? `${"cell" in d ? d.cell : ""} ${"code" in d ? d.code : JSON.stringify(d)}` : String(d)}</li>)}</ul>}
+          {message.details && (
+            <ul>
+              {message.details.slice(0, 50).map((d, i) => (
+                <li key={i}>{typeof d === "object" ? `${"cell" in d ? d.cell : ""} ${"code" in d ? d.code : JSON.stringify(d)}` : String(d)}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
     </div>

@@ -28,10 +28,7 @@ function LiveIndicators({ questionId }: { questionId: string }) {
   const read = useAnswerReader();
   const { index } = useReply();
   const meta = indicatorsOf(questionId);
-  const fields = useMemo(
-    () => [...new Set(meta.flatMap((i) => i.inputs))].filter((k) => index.keys.has(k)).flatMap((k) => [k, statusField(k)]),
-    [meta, index],
-  );
+  const fields = useMemo(() => [...new Set(meta.flatMap((i) => i.inputs))].filter((k) => index.keys.has(k)).flatMap((k) => [k, statusField(k)]), [meta, index]);
   useFieldsChange(useFormContext().control, fields, { afterPaint: true }); // a frame after the keystroke (field-hub.ts)
   // Only this question's indicators: computing all of them (~100) and keeping a dozen cost every keystroke.
   const list = computeIndicators(read, { questionId });
@@ -42,7 +39,9 @@ export function IndicatorList({ list, testId }: { list: Indicator[]; testId?: st
   return (
     <table className="indicators" data-testid={testId}>
       <tbody>
-        {list.map((i) => <IndicatorRow key={i.id} id={i.id} label={i.label} value={i.value} unit={i.unit} formula={i.formula} />)}
+        {list.map((i) => (
+          <IndicatorRow key={i.id} id={i.id} label={i.label} value={i.value} unit={i.unit} formula={i.formula} />
+        ))}
       </tbody>
     </table>
   );
@@ -56,7 +55,9 @@ const IndicatorRow = memo(function IndicatorRow({ id, label, value, unit, formul
   return (
     <tr title={formula} data-indicator={id}>
       <th>{label}</th>
-      <td className="value">{value === null ? "—" : `${format.number(value, { maximumFractionDigits: 3 })}${unit === "%" ? " %" : unit === "€" ? " €" : ""}`}</td>
+      <td className="value">
+        {value === null ? "—" : `${format.number(value, { maximumFractionDigits: 3 })}${unit === "%" ? " %" : unit === "€" ? " €" : ""}`}
+      </td>
       <td className="muted">{unit === "%" || unit === "€" ? "" : t(`unit.${unit === "days" ? "days" : "per100k"}`)}</td>
       <td className="formula muted">{formula}</td>
     </tr>

@@ -36,13 +36,15 @@ function LivePreviousValue({ cellKey, threshold }: { cellKey: string; threshold?
         <>
           {previousCycle}: {shown}
           {v !== null && (
-            <span className={Math.abs(v) > limit ? "variation over" : "variation"}>
-              {" "}({Number.isFinite(v) ? `${v > 0 ? "+" : ""}${v} %` : "new"})
-            </span>
+            <span className={Math.abs(v) > limit ? "variation over" : "variation"}> ({Number.isFinite(v) ? `${v > 0 ? "+" : ""}${v} %` : "new"})</span>
           )}
         </>
       )}
-      {flag && <span className="flag" title={flag}>{t("notRetained")}: {flag}</span>}
+      {flag && (
+        <span className="flag" title={flag}>
+          {t("notRetained")}: {flag}
+        </span>
+      )}
     </span>
   );
 }

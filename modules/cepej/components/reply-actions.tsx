@@ -23,7 +23,11 @@ export function ReplyActions({ api, base, actions }: Props) {
     start(async () => {
       setError(null);
       setBlockers([]);
-      const response = await fetch(`${api}/transitions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action, note: note || null }) });
+      const response = await fetch(`${api}/transitions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ action, note: note || null }),
+      });
       if (response.ok) {
         setNote("");
         router.refresh();
@@ -38,21 +42,29 @@ export function ReplyActions({ api, base, actions }: Props) {
   return (
     <div className="card" data-testid="reply-actions">
       {actions.some((a) => a !== "submit") && (
-        <label className="field"><span>{t("note")}</span>
+        <label className="field">
+          <span>{t("note")}</span>
           <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={5000} aria-label={t("note")} />
         </label>
       )}
       <div className="inline-form">
         {actions.map((a) => (
-          <button key={a} type="button" disabled={pending} onClick={() => run(a)} className={a === "submit" || a === "validate" ? "" : "secondary"}>{t(a)}</button>
+          <button key={a} type="button" disabled={pending} onClick={() => run(a)} className={a === "submit" || a === "validate" ? "" : "secondary"}>
+            {t(a)}
+          </button>
         ))}
       </div>
-      {error && <p className="alert error" role="alert" data-testid="workflow-error">{error}</p>}
+      {error && (
+        <p className="alert error" role="alert" data-testid="workflow-error">
+          {error}
+        </p>
+      )}
       {blockers.length > 0 && (
         <ul className="blockers" data-testid="blockers">
           {blockers.slice(0, 200).map((b) => (
             <li key={`${b.code}-${b.cell}`}>
-              <Link href={`${base}/${b.chapter ?? "1"}#q-${b.question}`}>{b.question}</Link> — {issueText(b.code, b.params)} <span className="muted">({b.cell})</span>
+              <Link href={`${base}/${b.chapter ?? "1"}#q-${b.question}`}>{b.question}</Link> — {issueText(b.code, b.params)}{" "}
+              <span className="muted">({b.cell})</span>
             </li>
           ))}
           {blockers.length > 200 && <li>… {t("more", { count: blockers.length - 200 })}</li>}

@@ -37,7 +37,9 @@ export function QueryThreads({ question }: { question: Question }) {
   const threads = review.queries.filter((q) => q.questionId === question.id);
   return (
     <>
-      {threads.map((thread) => <Thread key={thread.id} thread={thread} />)}
+      {threads.map((thread) => (
+        <Thread key={thread.id} thread={thread} />
+      ))}
       {review.reviewer && <ReviewTools question={question} />}
     </>
   );
@@ -53,17 +55,37 @@ function Thread({ thread }: { thread: QueryThread }) {
       <strong>{thread.status === "open" ? t("openQuery") : t("resolvedQuery")}</strong>
       <ul>
         {thread.messages.map((m, i) => (
-          <li key={i}><span className="muted">{m.by} · {m.at.slice(0, 16).replace("T", " ")}:</span> {m.text}</li>
+          <li key={i}>
+            <span className="muted">
+              {m.by} · {m.at.slice(0, 16).replace("T", " ")}:
+            </span>{" "}
+            {m.text}
+          </li>
         ))}
       </ul>
       {thread.status === "open" && (
         <div className="query-reply">
           <textarea aria-label={t("replyToQuery")} value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={5000} />
-          <button type="button" className="secondary" disabled={!text.trim() || action.pending} onClick={() => action.run(async () => { await post(`${review.api}/queries/${thread.id}`, { text }); setText(""); })}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!text.trim() || action.pending}
+            onClick={() =>
+              action.run(async () => {
+                await post(`${review.api}/queries/${thread.id}`, { text });
+                setText("");
+              })
+            }
+          >
             {t("sendReply")}
           </button>
           {review.reviewer && (
-            <button type="button" className="secondary" disabled={action.pending} onClick={() => action.run(() => post(`${review.api}/queries/${thread.id}`, { resolve: true }))}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={action.pending}
+              onClick={() => action.run(() => post(`${review.api}/queries/${thread.id}`, { resolve: true }))}
+            >
               {t("resolve")}
             </button>
           )}
@@ -83,35 +105,75 @@ function ReviewTools({ question }: { question: Question }) {
   const [cell, setCell] = useState(numberCells[0]?.key ?? "");
   const [reason, setReason] = useState("");
   const action = useAction();
-  const show = (a: Answer | undefined) => (!a ? "—" : a.status ?? (a.num !== null ? formatNumber(a.num) : a.text ?? "—"));
+  const show = (a: Answer | undefined) => (!a ? "—" : (a.status ?? (a.num !== null ? formatNumber(a.num) : (a.text ?? "—"))));
   return (
     <details className="review-tools" data-testid={`review-${question.id}`}>
       <summary>{t("reviewTools")}</summary>
       <div className="query-reply">
         <textarea aria-label={t("queryText")} value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={5000} />
-        <button type="button" disabled={!text.trim() || action.pending} onClick={() => action.run(async () => { await post(`${review.api}/queries`, { question: question.id, text }); setText(""); })}>
+        <button
+          type="button"
+          disabled={!text.trim() || action.pending}
+          onClick={() =>
+            action.run(async () => {
+              await post(`${review.api}/queries`, { question: question.id, text });
+              setText("");
+            })
+          }
+        >
           {t("raiseQuery")}
         </button>
       </div>
       {numberCells.length > 0 && (
         <div className="query-reply">
           <select aria-label={t("flagCell")} value={cell} onChange={(e) => setCell(e.target.value)}>
-            {numberCells.map((c) => <option key={c.key} value={c.key}>{c.row ? `${l(c.row.label).slice(0, 50)} / ${l(c.col!.label)}` : question.id}</option>)}
+            {numberCells.map((c) => (
+              <option key={c.key} value={c.key}>
+                {c.row ? `${l(c.row.label).slice(0, 50)} / ${l(c.col!.label)}` : question.id}
+              </option>
+            ))}
           </select>
-          <input type="text" aria-label={t("flagReason")} placeholder={t("flagReason")} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
-          <button type="button" className="secondary" disabled={!reason.trim() || action.pending} onClick={() => action.run(() => post(`${review.api}/flags`, { cell, reason }, "PUT"))}>{t("flag")}</button>
-          {review.flags[cell] && <button type="button" className="secondary" onClick={() => action.run(() => post(`${review.api}/flags`, { cell, reason: null }, "PUT"))}>{t("unflag")}</button>}
+          <input
+            type="text"
+            aria-label={t("flagReason")}
+            placeholder={t("flagReason")}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={2000}
+          />
+          <button
+            type="button"
+            className="secondary"
+            disabled={!reason.trim() || action.pending}
+            onClick={() => action.run(() => post(`${review.api}/flags`, { cell, reason }, "PUT"))}
+          >
+            {t("flag")}
+          </button>
+          {review.flags[cell] && (
+            <button type="button" className="secondary" onClick={() => action.run(() => post(`${review.api}/flags`, { cell, reason: null }, "PUT"))}>
+              {t("unflag")}
+            </button>
+          )}
         </div>
       )}
       <CellHistory question={question} />
       {review.series && numberCells.length > 0 && (
         <table className="grid series">
-          <thead><tr><th>{t("series")}</th>{review.series.map((s) => <th key={s.cycle}>{s.cycle}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th>{t("series")}</th>
+              {review.series.map((s) => (
+                <th key={s.cycle}>{s.cycle}</th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {numberCells.map((c) => (
               <tr key={c.key}>
                 <th>{c.row ? `${l(c.row.label).slice(0, 40)} / ${l(c.col!.label)}` : question.id}</th>
-                {review.series!.map((s) => <td key={s.cycle}>{show(s.answers[c.key])}</td>)}
+                {review.series!.map((s) => (
+                  <td key={s.cycle}>{show(s.answers[c.key])}</td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -133,29 +195,66 @@ function CellHistory({ question }: { question: Question }) {
   const [cell, setCell] = useState(cells[0]?.key ?? "");
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const action = useAction();
-  const show = (a: Answer | null) => (!a ? "—" : a.status ?? (a.num !== null ? formatNumber(a.num) : a.text ?? "—"));
-  const load = (key: string) => action.run(async () => {
-    const r = await fetch(`${review.api}/history?cell=${encodeURIComponent(key)}`);
-    if (!r.ok) throw new Error((await r.json().catch(() => ({}))).error ?? `HTTP ${r.status}`);
-    setHistory((await r.json()).history);
-  });
+  const show = (a: Answer | null) => (!a ? "—" : (a.status ?? (a.num !== null ? formatNumber(a.num) : (a.text ?? "—"))));
+  const load = (key: string) =>
+    action.run(async () => {
+      const r = await fetch(`${review.api}/history?cell=${encodeURIComponent(key)}`);
+      if (!r.ok) throw new Error((await r.json().catch(() => ({}))).error ?? `HTTP ${r.status}`);
+      setHistory((await r.json()).history);
+    });
   if (!cells.length) return null;
   return (
     <div className="query-reply" data-testid={`history-${question.id}`}>
-      <select aria-label={t("historyCell")} value={cell} onChange={(e) => { setCell(e.target.value); setHistory(null); }}>
-        {cells.map((c) => <option key={c.key} value={c.key}>{c.row ? `${l(c.row.label).slice(0, 50)} / ${l(c.col!.label)}` : question.id}</option>)}
+      <select
+        aria-label={t("historyCell")}
+        value={cell}
+        onChange={(e) => {
+          setCell(e.target.value);
+          setHistory(null);
+        }}
+      >
+        {cells.map((c) => (
+          <option key={c.key} value={c.key}>
+            {c.row ? `${l(c.row.label).slice(0, 50)} / ${l(c.col!.label)}` : question.id}
+          </option>
+        ))}
       </select>
-      <button type="button" className="secondary" onClick={() => load(cell)}>{t("showHistory")}</button>
+      <button type="button" className="secondary" onClick={() => load(cell)}>
+        {t("showHistory")}
+      </button>
       {history && (
-        <table className="grid"><tbody>
-          {history.length === 0 && <tr><td>{t("noHistory")}</td></tr>}
-          {history.map((h) => (
-            <tr key={h.id}>
-              <td>{h.at.slice(0, 19).replace("T", " ")}</td><td>{h.by ?? "—"}</td><td>{show(h.old)} → {show(h.new)}</td>
-              <td><button type="button" className="secondary" onClick={() => action.run(async () => { await post(`${review.api}/history`, { cell, historyId: h.id, which: "before" }); await load(cell); })}>{t("restoreBefore", { value: show(h.old) })}</button></td>
-            </tr>
-          ))}
-        </tbody></table>
+        <table className="grid">
+          <tbody>
+            {history.length === 0 && (
+              <tr>
+                <td>{t("noHistory")}</td>
+              </tr>
+            )}
+            {history.map((h) => (
+              <tr key={h.id}>
+                <td>{h.at.slice(0, 19).replace("T", " ")}</td>
+                <td>{h.by ?? "—"}</td>
+                <td>
+                  {show(h.old)} → {show(h.new)}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() =>
+                      action.run(async () => {
+                        await post(`${review.api}/history`, { cell, historyId: h.id, which: "before" });
+                        await load(cell);
+                      })
+                    }
+                  >
+                    {t("restoreBefore", { value: show(h.old) })}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </div>
   );

@@ -35,16 +35,22 @@ function* exportPart(part: Part, chapter: Part, read: AnswerReader, options: Exp
 function* exportQuestion(question: Question, part: string, chapter: string, read: AnswerReader, options: ExportOptions): Generator<ExportCell> {
   if (!questionEnabled(question, read)) return; // answers under a false condition are kept, not exported
   const comment = read(commentKey(question.id))?.text ?? "";
-  const whole = question.questionStatus?.length ? read(questionStatusKey(question.id))?.status ?? null : null;
+  const whole = question.questionStatus?.length ? (read(questionStatusKey(question.id))?.status ?? null) : null;
   let first = true;
   for (const cell of cellsOf(question)) {
     if (!cellEnabled(cell, read)) continue;
     const flag = options.flags?.[cell.key] ?? null;
     const { value, status } = flag ? { value: "", status: "" as const } : valueOf(cell, read, whole);
     yield {
-      question: question.id, part, chapter,
-      row: cell.row?.label.en ?? "", column: cell.col?.label.en ?? "",
-      value, status, comment: first ? comment : "", notRetained: flag,
+      question: question.id,
+      part,
+      chapter,
+      row: cell.row?.label.en ?? "",
+      column: cell.col?.label.en ?? "",
+      value,
+      status,
+      comment: first ? comment : "",
+      notRetained: flag,
     };
     first = false;
   }
@@ -66,10 +72,18 @@ function valueOf(cell: Cell, read: AnswerReader, whole: "NA" | "NAP" | null): { 
       return { value: a.num === 1 ? 1 : 0, status: "" };
     case "choice": {
       const o = spec.options.find((x) => x.id === a.text);
-      return { value: o ? withText(o.id, o.label.en) : a.text ?? "", status: "" };
+      return { value: o ? withText(o.id, o.label.en) : (a.text ?? ""), status: "" };
     }
     case "multi":
-      return { value: multiIds(a).map((id) => { const o = spec.options.find((x) => x.id === id); return o ? withText(o.id, o.label.en) : id; }).join("; "), status: "" };
+      return {
+        value: multiIds(a)
+          .map((id) => {
+            const o = spec.options.find((x) => x.id === id);
+            return o ? withText(o.id, o.label.en) : id;
+          })
+          .join("; "),
+        status: "",
+      };
     case "text":
     case "date":
       return { value: a.text ?? "", status: "" };

@@ -40,9 +40,9 @@ describe("long CSV", () => {
   });
   it("neutralises cells a spreadsheet would run as formulas", () => {
     const hostile = new Map(answers);
-    hostile.set("004#comment", { num: null, text: "=HYPERLINK(\"http://x\")", status: null });
+    hostile.set("004#comment", { num: null, text: '=HYPERLINK("http://x")', status: null });
     const row = [...longCsvLines(q, { cycle: "c", country: "KZ", read: (k) => hostile.get(k) })].find((l) => l.startsWith("c,KZ,004,"));
-    expect(row).toContain("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    expect(row).toContain('"\'=HYPERLINK(""http://x"")"');
   });
 });
 
@@ -50,7 +50,11 @@ describe("JSON export and import", () => {
   it("round-trips: export → import → export is identical", () => {
     const first = replyToJson(index, { cycle: "2020-2022", country: "KZ", status: "validated" }, answers);
     const imported = ReplyJson.parse(JSON.parse(first));
-    const second = replyToJson(index, { cycle: imported.cycle, country: imported.country, status: imported.status! }, new Map(Object.entries(imported.answers)));
+    const second = replyToJson(
+      index,
+      { cycle: imported.cycle, country: imported.country, status: imported.status! },
+      new Map(Object.entries(imported.answers)),
+    );
     expect(second).toBe(first);
     expect(Object.keys(imported.answers)).toHaveLength([...answers.values()].filter((a) => a.num !== null || a.text !== null || a.status !== null).length);
   });
@@ -65,7 +69,8 @@ describe("XLSX", () => {
     const sheet = wb.worksheets[0];
     let found: unknown = null;
     sheet.eachRow((row) => {
-      if (row.getCell(1).value === "001. Number of inhabitants (if possible on 1 January of the reference year +1)") found = sheet.getRow(row.number + 1).getCell(2).value;
+      if (row.getCell(1).value === "001. Number of inhabitants (if possible on 1 January of the reference year +1)")
+        found = sheet.getRow(row.number + 1).getCell(2).value;
     });
     expect(found).toBe(18879552);
   });

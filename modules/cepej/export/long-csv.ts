@@ -8,7 +8,10 @@ import { exportCells } from "./cells";
 
 const LONG_CSV_HEADER = ["cycle", "country", "question", "part", "row", "column", "value", "status", "comment"];
 
-export function* longCsvLines(q: Questionnaire, reply: { cycle: string; country: string; read: AnswerReader; flags?: Record<string, string> }): Generator<string> {
+export function* longCsvLines(
+  q: Questionnaire,
+  reply: { cycle: string; country: string; read: AnswerReader; flags?: Record<string, string> },
+): Generator<string> {
   for (const c of exportCells(q, reply.read, { flags: reply.flags })) {
     const comment = c.notRetained ? [c.comment, `[not retained for publication: ${c.notRetained}]`].filter(Boolean).join(" ") : c.comment;
     yield csvLine([reply.cycle, reply.country, c.question, c.part, c.row, c.column, c.value, c.status, comment]);

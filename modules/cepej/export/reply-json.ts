@@ -24,8 +24,12 @@ export function replyToJson(index: QuestionnaireIndex, meta: { cycle: string; co
   const known = order.filter((k) => answers.has(k) && !isEmpty(answers.get(k)));
   const entries = known.map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(answers.get(k))}`);
   const head = {
-    format: "cepej-reply", formatVersion: 1, cycle: meta.cycle, country: meta.country,
-    questionnaire: { id: index.questionnaire.id, version: index.questionnaire.version }, status: meta.status,
+    format: "cepej-reply",
+    formatVersion: 1,
+    cycle: meta.cycle,
+    country: meta.country,
+    questionnaire: { id: index.questionnaire.id, version: index.questionnaire.version },
+    status: meta.status,
   };
   const headText = JSON.stringify(head, null, 2).slice(0, -2); // drop the closing "\n}"
   return `${headText},\n  "answers": {\n${entries.join(",\n")}\n  }\n}\n`;

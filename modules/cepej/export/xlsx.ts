@@ -25,7 +25,7 @@ export async function replyXlsx(q: Questionnaire, reply: { title: string; read: 
     ws.addRow([reply.title]).font = { bold: true };
     ws.addRow([`${chapter.id}. ${chapter.title.en}`]).font = { bold: true, size: 13 };
     const cells = byChapter.get(chapter.id) ?? [];
-    for (let i = 0; i < cells.length; ) {
+    for (let i = 0; i < cells.length;) {
       const question = cells[i].question;
       const mine: ExportCell[] = [];
       while (i < cells.length && cells[i].question === question) mine.push(cells[i++]);
@@ -36,7 +36,13 @@ export async function replyXlsx(q: Questionnaire, reply: { title: string; read: 
         const columns = [...new Set(mine.map((c) => c.column))];
         ws.addRow(["", ...columns]).font = { italic: true };
         for (const rowLabel of [...new Set(mine.map((c) => c.row))]) {
-          ws.addRow([safe(rowLabel), ...columns.map((col) => { const c = mine.find((x) => x.row === rowLabel && x.column === col); return c ? value(c) : ""; })]);
+          ws.addRow([
+            safe(rowLabel),
+            ...columns.map((col) => {
+              const c = mine.find((x) => x.row === rowLabel && x.column === col);
+              return c ? value(c) : "";
+            }),
+          ]);
         }
       } else {
         ws.addRow(["", value(mine[0])]);

@@ -23,14 +23,24 @@ export function listCycles(db: Executor) {
 }
 
 type NewCycle = {
-  slug: string; name: string; referenceYear: number; opensOn: string; closesOn: string;
-  previousCycle: string | null; variationThreshold: number; definitionJson: string | null;
+  slug: string;
+  name: string;
+  referenceYear: number;
+  opensOn: string;
+  closesOn: string;
+  previousCycle: string | null;
+  variationThreshold: number;
+  definitionJson: string | null;
 };
 
 /** Each error of an uploaded definition as a field error `definition:N` (key "definition", with
  *  the path and message), the form lists them. */
 const definitionInvalid = (errors: DefinitionError[]) =>
-  new ServiceError(400, "The definition is not valid.", Object.fromEntries(errors.map((e, i): [string, FieldError] => [`definition:${i}`, { key: "definition", values: { path: e.path, message: e.message } }])));
+  new ServiceError(
+    400,
+    "The definition is not valid.",
+    Object.fromEntries(errors.map((e, i): [string, FieldError] => [`definition:${i}`, { key: "definition", values: { path: e.path, message: e.message } }])),
+  );
 
 /** Creates the cycle, its questionnaire when uploaded, and a reply (not started) for every country. */
 export function createCycle(db: Executor, input: NewCycle, user: Principal, ip: string | null) {
@@ -50,16 +60,31 @@ export function createCycle(db: Executor, input: NewCycle, user: Principal, ip: 
       if (!parsed.ok) throw definitionInvalid(parsed.errors);
       questionnaireId = `cepej-${input.slug}`;
       const definition = JSON.stringify({ ...parsed.questionnaire, id: questionnaireId });
-      tx.insert(questionnaires).values({ id: questionnaireId, version: parsed.questionnaire.version, definition })
-        .onConflictDoUpdate({ target: questionnaires.id, set: { version: parsed.questionnaire.version, definition } }).run();
+      tx.insert(questionnaires)
+        .values({ id: questionnaireId, version: parsed.questionnaire.version, definition })
+        .onConflictDoUpdate({ target: questionnaires.id, set: { version: parsed.questionnaire.version, definition } })
+        .run();
     } else {
       const prev = input.previousCycle ? tx.select().from(cycles).where(eq(cycles.slug, input.previousCycle)).get() : undefined;
       if (!prev) throw new ServiceError(400, "Choose the cycle to copy the questionnaire from.", { previousCycle: { key: "copyNeedsPrevious" } });
       questionnaireId = prev.questionnaireId;
     }
-    tx.insert(cycles).values({ slug: input.slug, name: input.name, referenceYear: input.referenceYear, questionnaireId, opensOn: input.opensOn, closesOn: input.closesOn, previousCycle: input.previousCycle, variationThreshold: input.variationThreshold }).run();
+    tx.insert(cycles)
+      .values({
+        slug: input.slug,
+        name: input.name,
+        referenceYear: input.referenceYear,
+        questionnaireId,
+        opensOn: input.opensOn,
+        closesOn: input.closesOn,
+        previousCycle: input.previousCycle,
+        variationThreshold: input.variationThreshold,
+      })
+      .run();
     const all = tx.select({ code: countries.code }).from(countries).all();
-    tx.insert(responses).values(all.map((c) => ({ questionnaireId, cycleSlug: input.slug, countryCode: c.code }))).run();
+    tx.insert(responses)
+      .values(all.map((c) => ({ questionnaireId, cycleSlug: input.slug, countryCode: c.code })))
+      .run();
     recordAudit(tx, { action: "cycle.create", object: input.slug, user }, ip);
   });
 }
@@ -82,15 +107,28 @@ export function assignCorrespondent(db: Executor, input: { cycle: string; countr
 export function extendDeadline(db: Executor, input: { cycle: string; country: string; deadline: string | null }, user: Principal, ip: string | null) {
   const { cycle, country, deadline } = input;
   inTransaction(db, (tx) => {
-    const { changes } = tx.update(responses).set({ deadline }).where(and(eq(responses.cycleSlug, cycle), eq(responses.countryCode, country))).run();
+    const { changes } = tx
+      .update(responses)
+      .set({ deadline })
+      .where(and(eq(responses.cycleSlug, cycle), eq(responses.countryCode, country)))
+      .run();
     if (!changes) throw new ServiceError(404, `No reply of ${country} in cycle ${cycle}.`);
     recordAudit(tx, { action: "cycle.extend_deadline", object: `${cycle}/${country} → ${deadline ?? "none"}`, user }, ip);
   });
 }
 
 type CountryStatus = {
-  country: string; name: string; status: string; answered: number; total: number; percent: number;
-  warnings: number; openQueries: number; lastActivity: string; deadline: string | null; correspondents: string[];
+  country: string;
+  name: string;
+  status: string;
+  answered: number;
+  total: number;
+  percent: number;
+  warnings: number;
+  openQueries: number;
+  lastActivity: string;
+  deadline: string | null;
+  correspondents: string[];
 };
 
 /** One row per country: status, % answered, open warnings, open queries, last activity. */
@@ -100,34 +138,71 @@ export function cycleStatus(db: Executor, slug: string): CountryStatus[] {
   const index = loadQuestionnaire(db, cycle.questionnaireId);
   const questions = Array.from(walkQuestions(index.questionnaire), (x) => x.question);
   const rows = db
-    .select({ id: responses.id, country: countries.code, name: countries.name, status: responses.status, updatedAt: responses.updatedAt, deadline: responses.deadline })
-    .from(responses).innerJoin(countries, eq(countries.code, responses.countryCode))
-    .where(eq(responses.cycleSlug, slug)).orderBy(asc(countries.name)).all();
+    .select({
+      id: responses.id,
+      country: countries.code,
+      name: countries.name,
+      status: responses.status,
+      updatedAt: responses.updatedAt,
+      deadline: responses.deadline,
+    })
+    .from(responses)
+    .innerJoin(countries, eq(countries.code, responses.countryCode))
+    .where(eq(responses.cycleSlug, slug))
+    .orderBy(asc(countries.name))
+    .all();
   const answers = new Map<number, Map<string, Answer>>();
-  for (const a of prepared(db.$client, CYCLE_ANSWERS).iterate(slug) as Iterable<{ response_id: number; cell: string; num: number | null; text: string | null; status: "NA" | "NAP" | null }>) {
+  for (const a of prepared(db.$client, CYCLE_ANSWERS).iterate(slug) as Iterable<{
+    response_id: number;
+    cell: string;
+    num: number | null;
+    text: string | null;
+    status: "NA" | "NAP" | null;
+  }>) {
     if (!answers.has(a.response_id)) answers.set(a.response_id, new Map());
     answers.get(a.response_id)!.set(a.cell, { num: a.num, text: a.text, status: a.status });
   }
   const queryCounts = new Map(
-    db.select({ id: queries.responseId, n: count() }).from(queries).innerJoin(responses, eq(responses.id, queries.responseId))
-      .where(and(eq(responses.cycleSlug, slug), eq(queries.status, "open"))).groupBy(queries.responseId).all()
+    db
+      .select({ id: queries.responseId, n: count() })
+      .from(queries)
+      .innerJoin(responses, eq(responses.id, queries.responseId))
+      .where(and(eq(responses.cycleSlug, slug), eq(queries.status, "open")))
+      .groupBy(queries.responseId)
+      .all()
       .map((r) => [r.id, r.n]),
   );
-  const assigned = db.select({ country: cycleCorrespondents.countryCode, name: users.name }).from(cycleCorrespondents).innerJoin(users, eq(users.id, cycleCorrespondents.userId)).where(eq(cycleCorrespondents.cycleSlug, slug)).all();
+  const assigned = db
+    .select({ country: cycleCorrespondents.countryCode, name: users.name })
+    .from(cycleCorrespondents)
+    .innerJoin(users, eq(users.id, cycleCorrespondents.userId))
+    .where(eq(cycleCorrespondents.cycleSlug, slug))
+    .all();
   return rows.map((r) => {
     const mine = answers.get(r.id) ?? new Map<string, Answer>();
     const read = (k: string) => mine.get(k);
     const progress = progressOf(questions, read);
     const warnings = mine.size ? evaluateAll(index.questionnaire, read).filter((i) => i.severity === "warning" && blocksSubmission(i)).length : 0;
     return {
-      country: r.country, name: r.name, status: r.status, ...progress,
+      country: r.country,
+      name: r.name,
+      status: r.status,
+      ...progress,
       percent: progress.total ? Math.round((progress.answered / progress.total) * 1000) / 10 : 0,
-      warnings, openQueries: queryCounts.get(r.id) ?? 0, lastActivity: r.updatedAt, deadline: r.deadline,
+      warnings,
+      openQueries: queryCounts.get(r.id) ?? 0,
+      lastActivity: r.updatedAt,
+      deadline: r.deadline,
       correspondents: assigned.filter((a) => a.country === r.country).map((a) => a.name),
     };
   });
 }
 
 export function correspondentsList(db: Executor) {
-  return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(and(eq(users.role, "correspondent"), eq(users.active, true))).orderBy(users.name).all();
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.role, "correspondent"), eq(users.active, true)))
+    .orderBy(users.name)
+    .all();
 }

@@ -13,7 +13,8 @@ type OpenIndicator = { cycle: string; country: string; countryName: string; indi
 export function validatedIndicators(db: Executor): OpenIndicator[] {
   const replies = db
     .select({ id: responses.id, cycle: responses.cycleSlug, country: countries.code, countryName: countries.name })
-    .from(responses).innerJoin(countries, eq(countries.code, responses.countryCode))
+    .from(responses)
+    .innerJoin(countries, eq(countries.code, responses.countryCode))
     .where(and(eq(responses.status, "validated"), isNotNull(responses.cycleSlug)))
     .orderBy(responses.cycleSlug, countries.name)
     .all();
@@ -21,7 +22,15 @@ export function validatedIndicators(db: Executor): OpenIndicator[] {
     const stored = loadAnswers(db, r.id);
     const withheld = new Set(flagsOf(db, r.id).map((f) => f.cell));
     const read = (k: string) => (withheld.has(k) ? undefined : stored.get(k)?.answer);
-    return computeIndicators(read).map((i) => ({ cycle: r.cycle!, country: r.country, countryName: r.countryName, indicator: i.id, label: i.label, unit: i.unit, value: i.value }));
+    return computeIndicators(read).map((i) => ({
+      cycle: r.cycle!,
+      country: r.country,
+      countryName: r.countryName,
+      indicator: i.id,
+      label: i.label,
+      unit: i.unit,
+      value: i.value,
+    }));
   });
 }
 

@@ -36,14 +36,18 @@ const reply = { reply: responses, cycle: cycles, countryName: countries.name };
 
 // Prepared once per handle: every request on a reply starts with one of these two lookups.
 const byCycleAndCountry = preparedQuery((db: Executor) =>
-  db.select(reply).from(responses)
+  db
+    .select(reply)
+    .from(responses)
     .innerJoin(cycles, eq(cycles.slug, responses.cycleSlug))
     .innerJoin(countries, eq(countries.code, responses.countryCode))
     .where(and(eq(responses.cycleSlug, sql.placeholder("cycle")), eq(responses.countryCode, sql.placeholder("country"))))
     .prepare(),
 );
 const byId = preparedQuery((db: Executor) =>
-  db.select(reply).from(responses)
+  db
+    .select(reply)
+    .from(responses)
     .innerJoin(cycles, eq(cycles.slug, responses.cycleSlug))
     .innerJoin(countries, eq(countries.code, responses.countryCode))
     .where(eq(responses.id, sql.placeholder("id")))
@@ -66,11 +70,21 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** Whether this role may change the reply's answers now, with the reason when not. */
 export function editCheck(found: ReplyRecord, role: Role) {
-  return canEdit(found.reply.status as ReplyState, role, { opensOn: found.cycle.opensOn, closesOn: found.cycle.closesOn, deadline: found.reply.deadline }, today());
+  return canEdit(
+    found.reply.status as ReplyState,
+    role,
+    { opensOn: found.cycle.opensOn, closesOn: found.cycle.closesOn, deadline: found.reply.deadline },
+    today(),
+  );
 }
 
 /** The countries that have a reply in the cycle, in code order. */
 export function cycleCountries(db: Executor, slug: string): string[] {
-  return db.select({ code: responses.countryCode }).from(responses).where(eq(responses.cycleSlug, slug)).orderBy(responses.countryCode).all()
+  return db
+    .select({ code: responses.countryCode })
+    .from(responses)
+    .where(eq(responses.cycleSlug, slug))
+    .orderBy(responses.countryCode)
+    .all()
     .flatMap((r) => (r.code ? [r.code] : []));
 }

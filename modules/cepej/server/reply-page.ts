@@ -43,7 +43,13 @@ export async function loadReplyPage(db: Executor, cycle: string, countryParam: s
   const editable = allowed ? editCheck(found, user.role) : { ok: false as const, reason: "" };
   const reviewer = decide(user, "review", { kind: "cepejReply", country }).allowed;
   return {
-    user, ...found, index, stored, chapters, base, reviewer,
+    user,
+    ...found,
+    index,
+    stored,
+    chapters,
+    base,
+    reviewer,
     canWrite: editable.ok,
     readOnlyReason: editable.ok ? null : editable.reason,
     previousCycle: prev?.cycle ?? null,

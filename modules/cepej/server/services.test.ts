@@ -40,7 +40,8 @@ afterAll(() => {
 });
 
 const reply = (country: string) => findReply(getDb(), "2022-2024", country)!;
-const setStatus = (country: string, status: string) => sqlite.prepare("update responses set status = ? where cycle_slug = '2022-2024' and country_code = ?").run(status, country);
+const setStatus = (country: string, status: string) =>
+  sqlite.prepare("update responses set status = ? where cycle_slug = '2022-2024' and country_code = ?").run(status, country);
 const all = (sql: string, ...args: unknown[]) => sqlite.prepare(sql).all(...args);
 const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 const lastAudit = () => sqlite.prepare("select action, object, user_id, ip from audit_log order by id desc limit 1").get();
@@ -87,7 +88,9 @@ describe("transitions read the reply's state inside their transaction", () => {
     setStatus("KZ", "returned");
     expect(refusal(() => transitionReply(getDb(), stale, "validate", admin, null, IP)).message).toBe("A reply that is returned cannot be validated.");
     setStatus("KZ", "submitted");
-    const query = sqlite.prepare("insert into queries (response_id, question_id, created_by) values (?, '001', ?)").run(stale.reply.id, admin.id).lastInsertRowid;
+    const query = sqlite
+      .prepare("insert into queries (response_id, question_id, created_by) values (?, '001', ?)")
+      .run(stale.reply.id, admin.id).lastInsertRowid;
     const e = refusal(() => transitionReply(getDb(), stale, "validate", admin, null, IP));
     expect([e.status, e.message]).toEqual([409, "1 query is still open: resolve them before validating."]);
     sqlite.prepare("delete from queries where id = ?").run(query);
@@ -108,7 +111,11 @@ describe("transitions read the reply's state inside their transaction", () => {
     withoutJournal(["responses", "reply_transitions"], () => transitionReply(getDb(), found, "return", admin, "Please check 001.", IP));
     expect(transitionReply(getDb(), found, "return", admin, "Please check 001.", IP)).toEqual({ from: "submitted", to: "returned" });
     expect(reply("KZ").reply.status).toBe("returned");
-    expect(sqlite.prepare("select from_state, to_state, note from reply_transitions order by id desc limit 1").get()).toEqual({ from_state: "submitted", to_state: "returned", note: "Please check 001." });
+    expect(sqlite.prepare("select from_state, to_state, note from reply_transitions order by id desc limit 1").get()).toEqual({
+      from_state: "submitted",
+      to_state: "returned",
+      note: "Please check 001.",
+    });
     expect(lastAudit()).toEqual({ action: "reply.return", object: "2022-2024/KZ", user_id: admin.id, ip: IP });
   });
 });
@@ -146,7 +153,16 @@ describe("flags and queries journal in the same transaction", () => {
 });
 
 describe("cycle administration journals in the same transaction", () => {
-  const input = { slug: "2030-2032", name: "Evaluation cycle 2030–2032", referenceYear: 2030, opensOn: "2031-01-01", closesOn: "2031-06-30", previousCycle: "2022-2024", variationThreshold: 20, definitionJson: null };
+  const input = {
+    slug: "2030-2032",
+    name: "Evaluation cycle 2030–2032",
+    referenceYear: 2030,
+    opensOn: "2031-01-01",
+    closesOn: "2031-06-30",
+    previousCycle: "2022-2024",
+    variationThreshold: 20,
+    definitionJson: null,
+  };
 
   it("creates a cycle with a reply for every country, or nothing", () => {
     withoutJournal(["cycles", "responses"], () => createCycle(getDb(), input, admin, IP));
@@ -164,7 +180,9 @@ describe("cycle administration journals in the same transaction", () => {
   });
 
   it("assigns a correspondent (and their country scope), or refuses someone else", () => {
-    withoutJournal(["cycle_correspondents", "user_scopes"], () => assignCorrespondent(getDb(), { cycle: "2030-2032", country: "FR", userId: frUser }, admin, IP));
+    withoutJournal(["cycle_correspondents", "user_scopes"], () =>
+      assignCorrespondent(getDb(), { cycle: "2030-2032", country: "FR", userId: frUser }, admin, IP),
+    );
     assignCorrespondent(getDb(), { cycle: "2030-2032", country: "FR", userId: frUser }, admin, IP);
     expect(all("select user_id from cycle_correspondents where cycle_slug = '2030-2032' and country_code = 'FR'")).toEqual([{ user_id: frUser }]);
     expect(lastAudit()).toEqual({ action: "cycle.assign", object: `2030-2032/FR → user ${frUser}`, user_id: admin.id, ip: IP });

@@ -11,7 +11,9 @@ const NOTHING = { queriesToAnswer: 0, repliesToReview: 0, returned: 0 };
 
 export function waitingFor(db: Executor, user: Principal): { queriesToAnswer: number; repliesToReview: number; returned: number } {
   const replies = (state: "submitted" | "returned", countries: string[] | null) =>
-    db.select({ n: count() }).from(responses)
+    db
+      .select({ n: count() })
+      .from(responses)
       .where(and(eq(responses.status, state), isNotNull(responses.cycleSlug), countries ? inArray(responses.countryCode, countries) : undefined))
       .get()?.n ?? 0;
   // Administrators review submitted replies; correspondents answer queries and returned replies.

@@ -46,7 +46,13 @@ function submissionBlockers(db: Executor, index: QuestionnaireIndex, found: Repl
 }
 
 function openQueryCount(db: Executor, responseId: number): number {
-  return db.select({ n: count() }).from(queries).where(and(eq(queries.responseId, responseId), eq(queries.status, "open"))).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(queries)
+      .where(and(eq(queries.responseId, responseId), eq(queries.status, "open")))
+      .get()?.n ?? 0
+  );
 }
 
 /**
@@ -55,7 +61,14 @@ function openQueryCount(db: Executor, responseId: number): number {
  * journalled. Refusals: 403 (role), 409 (state, open queries), 400 (reopen without a note), 422
  * (what blocks a submission, each with its question and chapter).
  */
-export function transitionReply(db: Executor, found: ReplyRecord, action: ReplyAction, user: Principal, note: string | null, ip: string | null): { from: ReplyState; to: ReplyState } {
+export function transitionReply(
+  db: Executor,
+  found: ReplyRecord,
+  action: ReplyAction,
+  user: Principal,
+  note: string | null,
+  ip: string | null,
+): { from: ReplyState; to: ReplyState } {
   return inTransaction(db, (tx) => {
     const now = replyNow(tx, found);
     const from = now.reply.status as ReplyState;
@@ -65,7 +78,14 @@ export function transitionReply(db: Executor, found: ReplyRecord, action: ReplyA
       const index = loadQuestionnaire(tx, now.reply.questionnaireId);
       const issues = submissionBlockers(tx, index, now);
       if (issues.length) {
-        const details = issues.map((i) => ({ question: i.question, cell: i.cell, code: i.code, severity: i.severity, params: i.params, chapter: index.chapterOf.get(i.question) }));
+        const details = issues.map((i) => ({
+          question: i.question,
+          cell: i.cell,
+          code: i.code,
+          severity: i.severity,
+          params: i.params,
+          chapter: index.chapterOf.get(i.question),
+        }));
         throw new ServiceError(422, `${issues.length} item(s) must be fixed or explained before submitting.`, details);
       }
     }
@@ -78,7 +98,10 @@ export function transitionReply(db: Executor, found: ReplyRecord, action: ReplyA
 /** Writes a state change of a reply; part of the calling service's transaction. */
 export function recordState(tx: Executor, responseId: number, from: string, to: string, userId: number | null, note: string | null) {
   if (!tx.$client.inTransaction) throw new Error("a reply's state moves inside the calling service's transaction");
-  tx.update(responses).set({ status: to as ReplyState, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` }).where(eq(responses.id, responseId)).run();
+  tx.update(responses)
+    .set({ status: to as ReplyState, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+    .where(eq(responses.id, responseId))
+    .run();
   tx.insert(replyTransitions).values({ responseId, fromState: from, toState: to, userId, note }).run();
 }
 
@@ -94,7 +117,13 @@ export function transitionsOf(db: Executor, responseId: number) {
 
 // ----- queries -----------------------------------------------------------------------------
 
-type QueryThread = { id: number; questionId: string; status: "open" | "resolved"; createdAt: string; messages: { by: string | null; role: string | null; text: string; at: string }[] };
+type QueryThread = {
+  id: number;
+  questionId: string;
+  status: "open" | "resolved";
+  createdAt: string;
+  messages: { by: string | null; role: string | null; text: string; at: string }[];
+};
 
 export function queriesOf(db: Executor, responseId: number): QueryThread[] {
   const threads = db.select().from(queries).where(eq(queries.responseId, responseId)).orderBy(asc(queries.id)).all();
@@ -120,7 +149,8 @@ export function queriesOf(db: Executor, responseId: number): QueryThread[] {
 export function openQuery(db: Executor, found: ReplyRecord, user: Principal, questionId: string, text: string, ip: string | null): number {
   return inTransaction(db, (tx) => {
     const now = replyNow(tx, found);
-    if (!loadQuestionnaire(tx, now.reply.questionnaireId).questions.has(questionId)) throw new ServiceError(400, `No question ${questionId} in this questionnaire.`);
+    if (!loadQuestionnaire(tx, now.reply.questionnaireId).questions.has(questionId))
+      throw new ServiceError(400, `No question ${questionId} in this questionnaire.`);
     const { id } = tx.insert(queries).values({ responseId: now.reply.id, questionId, createdBy: user.id }).returning({ id: queries.id }).get();
     tx.insert(queryMessages).values({ queryId: id, userId: user.id, text }).run();
     recordAudit(tx, { action: "query.open", object: `${replyName(now)} ${questionId} (query ${id})`, user }, ip);
@@ -134,16 +164,27 @@ export function openQuery(db: Executor, found: ReplyRecord, user: Principal, que
 export function postToQuery(db: Executor, found: ReplyRecord, user: Principal, queryId: number, post: { text: string } | { resolve: true }, ip: string | null) {
   inTransaction(db, (tx) => {
     const query = Number.isInteger(queryId)
-      ? tx.select().from(queries).where(and(eq(queries.id, queryId), eq(queries.responseId, found.reply.id))).get()
+      ? tx
+          .select()
+          .from(queries)
+          .where(and(eq(queries.id, queryId), eq(queries.responseId, found.reply.id)))
+          .get()
       : undefined;
     if (!query) throw new ServiceError(404, "No such query on this reply.");
     if (query.status !== "open") throw new ServiceError(409, "This query is resolved.");
     if ("resolve" in post) {
-      tx.update(queries).set({ status: "resolved", resolvedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` }).where(eq(queries.id, queryId)).run();
+      tx.update(queries)
+        .set({ status: "resolved", resolvedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+        .where(eq(queries.id, queryId))
+        .run();
     } else {
       tx.insert(queryMessages).values({ queryId, userId: user.id, text: post.text }).run();
     }
-    recordAudit(tx, { action: "resolve" in post ? "query.resolve" : "query.answer", object: `${replyName(found)} ${query.questionId} (query ${queryId})`, user }, ip);
+    recordAudit(
+      tx,
+      { action: "resolve" in post ? "query.resolve" : "query.answer", object: `${replyName(found)} ${query.questionId} (query ${queryId})`, user },
+      ip,
+    );
   });
 }
 
@@ -160,8 +201,15 @@ export function setFlag(db: Executor, found: ReplyRecord, user: Principal, cell:
     const now = replyNow(tx, found);
     if (!loadQuestionnaire(tx, now.reply.questionnaireId).cells.has(cell)) throw new ServiceError(400, `No cell ${cell} in this questionnaire.`);
     const responseId = now.reply.id;
-    if (!reason) tx.delete(cellFlags).where(and(eq(cellFlags.responseId, responseId), eq(cellFlags.cell, cell))).run();
-    else tx.insert(cellFlags).values({ responseId, cell, reason, userId: user.id }).onConflictDoUpdate({ target: [cellFlags.responseId, cellFlags.cell], set: { reason, userId: user.id } }).run();
+    if (!reason)
+      tx.delete(cellFlags)
+        .where(and(eq(cellFlags.responseId, responseId), eq(cellFlags.cell, cell)))
+        .run();
+    else
+      tx.insert(cellFlags)
+        .values({ responseId, cell, reason, userId: user.id })
+        .onConflictDoUpdate({ target: [cellFlags.responseId, cellFlags.cell], set: { reason, userId: user.id } })
+        .run();
     recordAudit(tx, { action: reason ? "reply.flag" : "reply.unflag", object: `${replyName(now)} ${cell}`, user }, ip);
   });
 }

@@ -62,12 +62,19 @@ function refusal(run: () => unknown): InstanceType<typeof ServiceError> {
   throw new Error("expected a refusal");
 }
 
-const file = (answers: Record<string, { num: number | null; text: string | null; status: "NA" | "NAP" | null }>) => ({ questionnaire: { id: "cepej-2020-2022" }, answers });
+const file = (answers: Record<string, { num: number | null; text: string | null; status: "NA" | "NAP" | null }>) => ({
+  questionnaire: { id: "cepej-2020-2022" },
+  answers,
+});
 const num = (n: number) => ({ num: n, text: null, status: null });
 
 /** Puts a change in a cell's history directly (as an older definition might have accepted it). */
 const historyRow = (responseId: number, cell: string, value: unknown) =>
-  Number(sqlite.prepare("insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, null, ?, ?)").run(responseId, cell, JSON.stringify(value), admin.id).lastInsertRowid);
+  Number(
+    sqlite
+      .prepare("insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, null, ?, ?)")
+      .run(responseId, cell, JSON.stringify(value), admin.id).lastInsertRowid,
+  );
 
 describe("a locked reply: nothing changes", () => {
   beforeEach(() => setStatus(replyOf("2022-2024", "KZ").reply.id, "in_progress"));
@@ -135,10 +142,12 @@ describe("validation: a value that breaks its cell's rules is refused, nothing i
   it("autosave: 400 with the refused cells", () => {
     const found = replyOf("2022-2024", "KZ");
     const before = snapshot(found.reply.id);
-    const e = refusal(() => saveReplyAnswers(getDb(), found, { user: kz, ip: IP }, [
-      { cell: "001", value: num(19_000_000), baseVersion: 0 },
-      { cell: "003", value: { num: null, text: "much", status: null }, baseVersion: 1 },
-    ]));
+    const e = refusal(() =>
+      saveReplyAnswers(getDb(), found, { user: kz, ip: IP }, [
+        { cell: "001", value: num(19_000_000), baseVersion: 0 },
+        { cell: "003", value: { num: null, text: "much", status: null }, baseVersion: 1 },
+      ]),
+    );
     expect(e.status).toBe(400);
     expect(e.details).toMatchObject([{ cell: "003", code: "notANumber" }]);
     expect(snapshot(found.reply.id)).toEqual(before);
@@ -174,14 +183,22 @@ describe("restore is an edit", () => {
     const history = count("answer_history");
     const audit = count("audit_log");
     expect(restoreReplyCell(getDb(), found, { user: admin, ip: IP }, { cell: "001", historyId: entry })).toEqual({ cell: "001", value: num(68_000_000) });
-    expect(sqlite.prepare("select num, version from answers where response_id = ? and cell = '001'").get(found.reply.id)).toEqual({ num: 68_000_000, version: 2 });
+    expect(sqlite.prepare("select num, version from answers where response_id = ? and cell = '001'").get(found.reply.id)).toEqual({
+      num: 68_000_000,
+      version: 2,
+    });
     expect(count("answer_history")).toBe(history + 1);
     expect(replyOf("2022-2024", "FR").reply.status).toBe("in_progress");
-    expect(sqlite.prepare("select from_state, to_state, user_id from reply_transitions where response_id = ? order by id desc limit 1").get(found.reply.id))
-      .toEqual({ from_state: "returned", to_state: "in_progress", user_id: admin.id });
+    expect(
+      sqlite.prepare("select from_state, to_state, user_id from reply_transitions where response_id = ? order by id desc limit 1").get(found.reply.id),
+    ).toEqual({ from_state: "returned", to_state: "in_progress", user_id: admin.id });
     expect(count("audit_log")).toBe(audit + 1);
-    expect(sqlite.prepare("select action, object, user_id, ip from audit_log order by id desc limit 1").get())
-      .toEqual({ action: "reply.restore", object: `2022-2024/FR 001 ← change ${entry}`, user_id: admin.id, ip: IP });
+    expect(sqlite.prepare("select action, object, user_id, ip from audit_log order by id desc limit 1").get()).toEqual({
+      action: "reply.restore",
+      object: `2022-2024/FR 001 ← change ${entry}`,
+      user_id: admin.id,
+      ip: IP,
+    });
   });
 });
 
@@ -191,7 +208,11 @@ describe("an import is one transaction", () => {
   it("writes one history row per changed cell and its log-journal row, or nothing at all", () => {
     const found = replyOf("2022-2024", "FR"); // 001 stored; the file changes 001, adds 003 and 004#comment, keeps nothing else
     setStatus(found.reply.id, "not_started");
-    const stored = (sqlite.prepare("select count(*) as n from answers where response_id = ? and (num is not null or text is not null or status is not null)").get(found.reply.id) as { n: number }).n;
+    const stored = (
+      sqlite
+        .prepare("select count(*) as n from answers where response_id = ? and (num is not null or text is not null or status is not null)")
+        .get(found.reply.id) as { n: number }
+    ).n;
     const content = file({ "001": num(68_100_000), "003": num(41_000), "004#comment": { num: null, text: "Gross monthly salary.", status: null } });
 
     // If the log-journal row cannot be written, the cells and the state are not written either.
@@ -207,15 +228,27 @@ describe("an import is one transaction", () => {
     const result = importReply(getDb(), found, { user: admin, ip: IP }, content);
     const changed = 3 + (stored - 1); // 001 changed, 003 and the comment added, any other stored cell cleared
     expect(result).toEqual({ imported: 3, changed });
-    const rows = sqlite.prepare("select cell, new_value from answer_history where id > ? order by cell").all(history.id) as { cell: string; new_value: string | null }[];
+    const rows = sqlite.prepare("select cell, new_value from answer_history where id > ? order by cell").all(history.id) as {
+      cell: string;
+      new_value: string | null;
+    }[];
     expect(rows.length).toBe(changed);
     expect(new Set(rows.map((r) => r.cell)).size).toBe(changed);
-    expect(rows.filter((r) => ["001", "003", "004#comment"].includes(r.cell)).map((r) => JSON.parse(r.new_value!))).toEqual([num(68_100_000), num(41_000), content.answers["004#comment"]]);
+    expect(rows.filter((r) => ["001", "003", "004#comment"].includes(r.cell)).map((r) => JSON.parse(r.new_value!))).toEqual([
+      num(68_100_000),
+      num(41_000),
+      content.answers["004#comment"],
+    ]);
     expect(count("audit_log")).toBe(audit + 1);
-    expect(sqlite.prepare("select action, object, ip from audit_log order by id desc limit 1").get()).toEqual({ action: "import.json", object: `2022-2024/FR (${changed} cells)`, ip: IP });
+    expect(sqlite.prepare("select action, object, ip from audit_log order by id desc limit 1").get()).toEqual({
+      action: "import.json",
+      object: `2022-2024/FR (${changed} cells)`,
+      ip: IP,
+    });
     expect(replyOf("2022-2024", "FR").reply.status).toBe("in_progress");
-    expect(sqlite.prepare("select from_state, to_state, note from reply_transitions where response_id = ? order by id desc limit 1").get(found.reply.id))
-      .toEqual({ from_state: "not_started", to_state: "in_progress", note: "Imported from a file" });
+    expect(
+      sqlite.prepare("select from_state, to_state, note from reply_transitions where response_id = ? order by id desc limit 1").get(found.reply.id),
+    ).toEqual({ from_state: "not_started", to_state: "in_progress", note: "Imported from a file" });
 
     // The same file again changes nothing, and says so.
     expect(importReply(getDb(), found, { user: admin, ip: IP }, content)).toEqual({ imported: 3, changed: 0 });
@@ -226,7 +259,9 @@ describe("an import is one transaction", () => {
     setStatus(found.reply.id, "returned");
     sqlite.exec(failingAudit);
     const before = snapshot(found.reply.id);
-    expect(() => saveReplyAnswers(getDb(), found, { user: admin, ip: IP }, [{ cell: "006:r1:approved", value: num(1), baseVersion: 0 }])).toThrow("audit refused");
+    expect(() => saveReplyAnswers(getDb(), found, { user: admin, ip: IP }, [{ cell: "006:r1:approved", value: num(1), baseVersion: 0 }])).toThrow(
+      "audit refused",
+    );
     expect(snapshot(found.reply.id)).toEqual(before);
     sqlite.exec("drop trigger refuse_audit");
   });

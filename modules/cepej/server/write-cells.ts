@@ -60,58 +60,78 @@ function writeReplyCells<R>(tx: Executor, found: ReplyRecord, { user, ip }: Acto
 /** Autosave: cells with the version each was based on. A cell changed by someone else since is a
  *  conflict, reported with both values and not written (the other cells are). */
 export function saveReplyAnswers(db: Executor, found: ReplyRecord, actor: Actor, changes: AnswerChange[]): SaveAnswersResponse {
-  return inTransaction(db, (tx) => writeReplyCells(tx, found, actor, {
-    changes: () => changes,
-    refused: "Some values cannot be saved; nothing was saved.",
-    write: (tx, reply) => {
-      const saved = saveAnswers(tx, reply.reply.id, actor.user.id, changes);
-      return { changed: saved.saved.length, result: saved };
-    },
-    audit: (reply, changed) => ({ action: "reply.save", object: `${replyName(reply)} (${changed} cells)` }),
-    note: "Answers changed",
-  }));
+  return inTransaction(db, (tx) =>
+    writeReplyCells(tx, found, actor, {
+      changes: () => changes,
+      refused: "Some values cannot be saved; nothing was saved.",
+      write: (tx, reply) => {
+        const saved = saveAnswers(tx, reply.reply.id, actor.user.id, changes);
+        return { changed: saved.saved.length, result: saved };
+      },
+      audit: (reply, changed) => ({ action: "reply.save", object: `${replyName(reply)} (${changed} cells)` }),
+      note: "Answers changed",
+    }),
+  );
 }
 
 /** Import of a reply in the JSON export format: the file's answers replace the reply's, all or
  *  nothing, with one history row per cell that changes. */
-export function importReply(db: Executor, found: ReplyRecord, actor: Actor, file: { questionnaire: { id: string }; answers: Record<string, Answer> }): { imported: number; changed: number } {
+export function importReply(
+  db: Executor,
+  found: ReplyRecord,
+  actor: Actor,
+  file: { questionnaire: { id: string }; answers: Record<string, Answer> },
+): { imported: number; changed: number } {
   const entries = Object.entries(file.answers);
-  return inTransaction(db, (tx) => writeReplyCells(tx, found, actor, {
-    changes: (_reply, index) => {
-      if (file.questionnaire.id !== index.questionnaire.id) {
-        throw new ServiceError(400, `The file answers questionnaire ${file.questionnaire.id}; this reply uses ${index.questionnaire.id}.`);
-      }
-      return entries.map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
-    },
-    refused: "Some values cannot be imported; nothing was imported.",
-    write: (tx, reply) => {
-      const changed = replaceAnswers(tx, reply.reply.id, actor.user.id, new Map(entries));
-      return { changed, result: { imported: entries.length, changed } };
-    },
-    audit: (reply, changed) => ({ action: "import.json", object: `${replyName(reply)} (${changed} cells)` }),
-    note: "Imported from a file",
-  }));
+  return inTransaction(db, (tx) =>
+    writeReplyCells(tx, found, actor, {
+      changes: (_reply, index) => {
+        if (file.questionnaire.id !== index.questionnaire.id) {
+          throw new ServiceError(400, `The file answers questionnaire ${file.questionnaire.id}; this reply uses ${index.questionnaire.id}.`);
+        }
+        return entries.map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
+      },
+      refused: "Some values cannot be imported; nothing was imported.",
+      write: (tx, reply) => {
+        const changed = replaceAnswers(tx, reply.reply.id, actor.user.id, new Map(entries));
+        return { changed, result: { imported: entries.length, changed } };
+      },
+      audit: (reply, changed) => ({ action: "import.json", object: `${replyName(reply)} (${changed} cells)` }),
+      note: "Imported from a file",
+    }),
+  );
 }
 
 /** A reviewer puts back the value a change of the cell recorded (its new value, or its old one
  *  with which = "before"). The value is checked with today's rules like any other. */
-export function restoreReplyCell(db: Executor, found: ReplyRecord, actor: Actor, request: { cell: string; historyId: number; which?: "after" | "before" }): { cell: string; value: Answer | null } {
+export function restoreReplyCell(
+  db: Executor,
+  found: ReplyRecord,
+  actor: Actor,
+  request: { cell: string; historyId: number; which?: "after" | "before" },
+): { cell: string; value: Answer | null } {
   const { cell, historyId, which = "after" } = request;
-  return inTransaction(db, (tx) => writeReplyCells(tx, found, actor, {
-    changes: (reply) => {
-      const entry = cellHistory(tx, reply.reply.id, cell).find((h) => h.id === historyId);
-      if (!entry) throw new ServiceError(404, "No such change of this cell.");
-      const stored = tx.select({ version: answers.version }).from(answers).where(and(eq(answers.responseId, reply.reply.id), eq(answers.cell, cell))).get();
-      const version = stored?.version ?? 0;
-      return [{ cell, value: which === "after" ? entry.new : entry.old, baseVersion: version }];
-    },
-    refused: "This value cannot be restored: it breaks the cell's rules; nothing was saved.",
-    write: (tx, reply, [change]) => {
-      const saved = saveAnswers(tx, reply.reply.id, actor.user.id, [change]);
-      const changed = saved.saved.filter((s) => s.version !== change.baseVersion).length;
-      return { changed, result: { cell, value: change.value } };
-    },
-    audit: (reply) => ({ action: "reply.restore", object: `${replyName(reply)} ${cell} ← change ${historyId}` }),
-    note: "Answer restored from its history",
-  }));
+  return inTransaction(db, (tx) =>
+    writeReplyCells(tx, found, actor, {
+      changes: (reply) => {
+        const entry = cellHistory(tx, reply.reply.id, cell).find((h) => h.id === historyId);
+        if (!entry) throw new ServiceError(404, "No such change of this cell.");
+        const stored = tx
+          .select({ version: answers.version })
+          .from(answers)
+          .where(and(eq(answers.responseId, reply.reply.id), eq(answers.cell, cell)))
+          .get();
+        const version = stored?.version ?? 0;
+        return [{ cell, value: which === "after" ? entry.new : entry.old, baseVersion: version }];
+      },
+      refused: "This value cannot be restored: it breaks the cell's rules; nothing was saved.",
+      write: (tx, reply, [change]) => {
+        const saved = saveAnswers(tx, reply.reply.id, actor.user.id, [change]);
+        const changed = saved.saved.filter((s) => s.version !== change.baseVersion).length;
+        return { changed, result: { cell, value: change.value } };
+      },
+      audit: (reply) => ({ action: "reply.restore", object: `${replyName(reply)} ${cell} ← change ${historyId}` }),
+      note: "Answer restored from its history",
+    }),
+  );
 }

@@ -4,11 +4,32 @@ import { describe, expect, it } from "vitest";
 import { createFormControl, type Control, type FieldValues } from "react-hook-form";
 import { hubOf } from "./field-hub";
 
-const FIELDS = ["001", "001~st", "001#comment", "001#status", "091:r1:incoming", "091:r1:incoming~st", "091:r1:resolved", "091:r2:incoming", "091:r2_1:incoming", "008:x:fee", "008:x:fee#2", "014-0:staff:main"];
+const FIELDS = [
+  "001",
+  "001~st",
+  "001#comment",
+  "001#status",
+  "091:r1:incoming",
+  "091:r1:incoming~st",
+  "091:r1:resolved",
+  "091:r2:incoming",
+  "091:r2_1:incoming",
+  "008:x:fee",
+  "008:x:fee#2",
+  "014-0:staff:main",
+];
 const WATCHERS: (string | string[])[] = [
-  "001~st", "091:r1:incoming~st", "008:x:fee", "008:x:fee#2", "014-0:staff:main",
-  ["091:r1:incoming", "091:r1:incoming~st"], ["091:r1:incoming", "091:r1:resolved", "091:r2:incoming"], ["001", "001#comment"],
-  ["091:r2_1:incoming"], ["nothing"], [],
+  "001~st",
+  "091:r1:incoming~st",
+  "008:x:fee",
+  "008:x:fee#2",
+  "014-0:staff:main",
+  ["091:r1:incoming", "091:r1:incoming~st"],
+  ["091:r1:incoming", "091:r1:resolved", "091:r2:incoming"],
+  ["001", "001#comment"],
+  ["091:r2_1:incoming"],
+  ["nothing"],
+  [],
 ];
 
 function form() {
@@ -28,19 +49,22 @@ describe("field hub", () => {
     const m = form();
     const control = m.control as Internal;
     const hub = hubOf(m.control);
-    const ours = new Set<number>(), theirs = new Set<number>();
+    const ours = new Set<number>(),
+      theirs = new Set<number>();
     WATCHERS.forEach((w, i) => {
       hub.subscribe(Array.isArray(w) ? w : [w], () => ours.add(i));
       control._subscribe({ name: w, formState: { values: true }, callback: () => theirs.add(i) }); // what useWatch subscribes
     });
     for (const f of FIELDS) {
-      ours.clear(); theirs.clear();
+      ours.clear();
+      theirs.clear();
       m.setValue(f, "12");
       expect([...ours].sort(), f).toEqual([...theirs].sort());
       expect(ours.size).toBeGreaterThan(0);
       expect(ours.size).toBeLessThan(WATCHERS.length); // by name, not everyone
     }
-    ours.clear(); theirs.clear();
+    ours.clear();
+    theirs.clear();
     control._subjects.state.next({ isValidating: false }); // a change without a name
     expect(ours.size).toBe(WATCHERS.length);
     expect([...ours].sort()).toEqual([...theirs].sort());
@@ -64,9 +88,12 @@ describe("field hub", () => {
   it("reports value changes to the autosave exactly as form.watch(callback) did", async () => {
     const m = form();
     const control = m.control as Internal;
-    const ours: string[] = [], theirs: string[] = [];
+    const ours: string[] = [],
+      theirs: string[] = [];
     const off = hubOf(m.control).onValueChange((name) => ours.push(name));
-    const sub = m.watch((_v, { name }) => { if (name) theirs.push(name); });
+    const sub = m.watch((_v, { name }) => {
+      if (name) theirs.push(name);
+    });
     m.setValue("001", "3");
     m.setValue("001~st", "NA", { shouldDirty: true });
     // a typed value through the registered field's onChange (what an <input> does)
@@ -77,7 +104,8 @@ describe("field hub", () => {
     control._subjects.state.next({ name: "001", touchedFields: {} }); // a state change with a name, no values
     expect(ours).toEqual(["001", "001~st", "091:r1:incoming"]);
     expect(ours).toEqual(theirs);
-    off(); sub.unsubscribe();
+    off();
+    sub.unsubscribe();
     m.setValue("001", "4");
     expect(ours).toHaveLength(3);
   });
@@ -91,7 +119,8 @@ describe("field hub", () => {
     const offAll = hubOf(m.control).subscribe(null, () => n++);
     m.setValue("001", "1");
     expect(n).toBe(2);
-    off(); offAll();
+    off();
+    offAll();
     m.setValue("001", "2");
     expect(n).toBe(2);
   });
@@ -103,7 +132,10 @@ describe("afterNextPaint", () => {
     const calls: string[] = [];
     const a = afterNextPaint(() => calls.push("a"));
     const b = afterNextPaint(() => calls.push("b"));
-    a(); a(); b(); a();
+    a();
+    a();
+    b();
+    a();
     expect(calls).toEqual([]); // not during the keystroke's own task
     await new Promise((r) => setTimeout(r, 5));
     expect(calls.sort()).toEqual(["a", "b"]);

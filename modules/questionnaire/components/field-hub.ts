@@ -68,7 +68,11 @@ function createFieldHub(control: InternalControl): FieldHub {
     const set = byName.get(name);
     if (!set) return;
     changedAt.set(name, tick);
-    for (const l of set) if (!seen.has(l)) { seen.add(l); l(); }
+    for (const l of set)
+      if (!seen.has(l)) {
+        seen.add(l);
+        l();
+      }
   };
   const next = (payload: Payload) => {
     const name = payload.name;
@@ -82,7 +86,10 @@ function createFieldHub(control: InternalControl): FieldHub {
       return;
     }
     const seen = new Set<Listener>();
-    for (const l of [...everything]) { seen.add(l); l(); }
+    for (const l of [...everything]) {
+      seen.add(l);
+      l();
+    }
     for (let i = 1; i <= name.length; i++) notifyName(name.slice(0, i), seen); // watched names N starts with (and N)
     const longer = extending.get(name); // watched names that start with N
     if (longer) for (const n of [...longer.keys()]) notifyName(n, seen);
@@ -91,7 +98,10 @@ function createFieldHub(control: InternalControl): FieldHub {
     if (listeners++ === 0) subscription = subject.subscribe({ next });
   };
   const release = () => {
-    if (--listeners === 0) { subscription?.unsubscribe(); subscription = null; }
+    if (--listeners === 0) {
+      subscription?.unsubscribe();
+      subscription = null;
+    }
   };
   const add = (name: string, l: Listener) => {
     let set = byName.get(name);
@@ -140,7 +150,10 @@ function createFieldHub(control: InternalControl): FieldHub {
     onValueChange(listener) {
       retain();
       valueListeners.add(listener);
-      return () => { valueListeners.delete(listener); release(); };
+      return () => {
+        valueListeners.delete(listener);
+        release();
+      };
     },
     value: (name) => control._formValues[name],
   };

@@ -4,5 +4,7 @@
 // copy of the default values because the form keeps unmounted fields: shouldUnregister=false.)
 import type { Control, FieldValues } from "react-hook-form";
 
-export const fieldReader = (control: Control<FieldValues>) => (name: string): unknown =>
-  (control._formValues as Record<string, unknown>)[name];
+export const fieldReader =
+  (control: Control<FieldValues>) =>
+  (name: string): unknown =>
+    (control._formValues as Record<string, unknown>)[name];

@@ -22,10 +22,13 @@ const AFTER_PAINT = { afterPaint: true } as const;
 function useFields(keys: string[]) {
   const { index } = useReply();
   return useMemo(
-    () => keys.filter((k) => index.keys.has(k)).flatMap((k) => {
-      const info = index.keys.get(k);
-      return info?.kind === "cell" && info.cell.spec.kind === "number" ? [k, statusField(k)] : [k];
-    }),
+    () =>
+      keys
+        .filter((k) => index.keys.has(k))
+        .flatMap((k) => {
+          const info = index.keys.get(k);
+          return info?.kind === "cell" && info.cell.spec.kind === "number" ? [k, statusField(k)] : [k];
+        }),
     [keys, index],
   );
 }
@@ -60,7 +63,10 @@ export function QuestionIssues({ question }: { question: Question }) {
   const keys = useMemo(() => [...ruleKeys(question), ...conditionKeys(question)], [question]);
   const fields = useFields(keys);
   useFieldsChange(useFormContext().control, fields, AFTER_PAINT);
-  const issues = evaluateQuestion(question, read, { ...(previousCycle ? { previous: (k: string) => previous[k], variationThreshold } : {}), context: valueContext });
+  const issues = evaluateQuestion(question, read, {
+    ...(previousCycle ? { previous: (k: string) => previous[k], variationThreshold } : {}),
+    context: valueContext,
+  });
   const signature = issues.map((i) => `${i.cell}:${i.severity}:${i.explained}`).join("|");
 
   // Mark the cells themselves, without re-rendering them.
@@ -81,22 +87,27 @@ export function QuestionIssues({ question }: { question: Question }) {
   if (!issues.length) return null;
   return (
     <ul className="issues" data-testid={`issues-${question.id}`}>
-      {issues.map((i) => <IssueLine key={`${i.code}-${i.cell}`} issue={i} cell={byKey.get(i.cell)} questionId={question.id} />)}
+      {issues.map((i) => (
+        <IssueLine key={`${i.code}-${i.cell}`} issue={i} cell={byKey.get(i.cell)} questionId={question.id} />
+      ))}
     </ul>
   );
 }
 
 // memo: a keystroke re-evaluates the question's rules, but most of its messages (a dozen on Q091)
 // stay the same and need not render again.
-const IssueLine = memo(function IssueLine({ issue, cell, questionId }: { issue: Issue; cell: Cell | undefined; questionId: string }) {
-  const t = useTranslations("form");
-  const text = useIssueText();
-  const l = useLocalized();
-  const where = cell?.row ? `${l(cell.row.label).slice(0, 60)} / ${l(cell.col!.label)}` : questionId;
-  const kind = issue.severity === "error" ? "error" : issue.explained ? "explained" : "warning";
-  return (
-    <li className={`issue ${kind}`} data-code={issue.code}>
-      <strong>{t(`severity.${kind}`)}</strong> {where}: {text(issue.code, issue.params)}
-    </li>
-  );
-}, (a, b) => a.cell === b.cell && a.questionId === b.questionId && sameIssue(a.issue, b.issue));
+const IssueLine = memo(
+  function IssueLine({ issue, cell, questionId }: { issue: Issue; cell: Cell | undefined; questionId: string }) {
+    const t = useTranslations("form");
+    const text = useIssueText();
+    const l = useLocalized();
+    const where = cell?.row ? `${l(cell.row.label).slice(0, 60)} / ${l(cell.col!.label)}` : questionId;
+    const kind = issue.severity === "error" ? "error" : issue.explained ? "explained" : "warning";
+    return (
+      <li className={`issue ${kind}`} data-code={issue.code}>
+        <strong>{t(`severity.${kind}`)}</strong> {where}: {text(issue.code, issue.params)}
+      </li>
+    );
+  },
+  (a, b) => a.cell === b.cell && a.questionId === b.questionId && sameIssue(a.issue, b.issue),
+);

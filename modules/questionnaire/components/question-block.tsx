@@ -55,16 +55,36 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
 function QuestionBody({ question: q, label }: { question: Question; label: string }) {
   switch (q.type) {
     case "number":
-      return <span data-cell={q.id}><NumberCell cellKey={q.id} spec={q.number} label={label} threshold={q.variationThreshold} /></span>;
+      return (
+        <span data-cell={q.id}>
+          <NumberCell cellKey={q.id} spec={q.number} label={label} threshold={q.variationThreshold} />
+        </span>
+      );
     case "choice":
-      return <span data-cell={q.id}><ChoiceCell cellKey={q.id} options={q.options} label={label} /></span>;
+      return (
+        <span data-cell={q.id}>
+          <ChoiceCell cellKey={q.id} options={q.options} label={label} />
+        </span>
+      );
     case "multi":
-      return <span data-cell={q.id}><MultiCell cellKey={q.id} options={q.options} maxSelected={q.maxSelected} label={label} /></span>;
+      return (
+        <span data-cell={q.id}>
+          <MultiCell cellKey={q.id} options={q.options} maxSelected={q.maxSelected} label={label} />
+        </span>
+      );
     case "text":
     case "sources":
-      return <span data-cell={q.id}><TextCell name={q.id} maxLength={q.maxLength} label={label} rows={q.type === "sources" ? 3 : 6} /></span>;
+      return (
+        <span data-cell={q.id}>
+          <TextCell name={q.id} maxLength={q.maxLength} label={label} rows={q.type === "sources" ? 3 : 6} />
+        </span>
+      );
     case "date":
-      return <span data-cell={q.id}><DateCell cellKey={q.id} label={label} /></span>;
+      return (
+        <span data-cell={q.id}>
+          <DateCell cellKey={q.id} label={label} />
+        </span>
+      );
     case "grid":
       return <GridBody question={q} />;
   }
@@ -72,7 +92,11 @@ function QuestionBody({ question: q, label }: { question: Question; label: strin
 
 function GridBody({ question: q }: { question: Extract<Question, { type: "grid" }> }) {
   const l = useLocalized();
-  const sums = new Map(sumsOf(q).filter((s) => s.total.startsWith(`${q.id}:`)).map((s) => [s.total, s.parts]));
+  const sums = new Map(
+    sumsOf(q)
+      .filter((s) => s.total.startsWith(`${q.id}:`))
+      .map((s) => [s.total, s.parts]),
+  );
   const rowsWithConditions = q.rows.some((r) => r.enabledWhen);
   return (
     <div className="grid-wrap">
@@ -80,7 +104,11 @@ function GridBody({ question: q }: { question: Extract<Question, { type: "grid" 
         <thead>
           <tr>
             <th />
-            {q.columns.map((c) => <th key={c.id} scope="col">{l(c.label)}</th>)}
+            {q.columns.map((c) => (
+              <th key={c.id} scope="col">
+                {l(c.label)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -103,12 +131,24 @@ function ConditionalRow(props: { question: Extract<Question, { type: "grid" }>; 
   return <GridRow {...props} enabled={rowEnabled(props.row, read)} />;
 }
 
-function GridRow({ question: q, row, sums, enabled }: { question: Extract<Question, { type: "grid" }>; row: Row; sums: Map<string, string[]>; enabled: boolean }) {
+function GridRow({
+  question: q,
+  row,
+  sums,
+  enabled,
+}: {
+  question: Extract<Question, { type: "grid" }>;
+  row: Row;
+  sums: Map<string, string[]>;
+  enabled: boolean;
+}) {
   const l = useLocalized();
   const rowLabel = l(row.label);
   return (
     <tr className={`${row.sumOf ? "total-row" : ""}${enabled ? "" : " disabled"}`}>
-      <th scope="row" style={row.indent ? { paddingLeft: 8 + row.indent * 16 } : undefined}>{rowLabel}</th>
+      <th scope="row" style={row.indent ? { paddingLeft: 8 + row.indent * 16 } : undefined}>
+        {rowLabel}
+      </th>
       {q.columns.map((col) => {
         if (row.emptyColumns?.includes(col.id)) return <td key={col.id} className="empty" />;
         const key = cellKey({ q: q.id, row: row.id, col: col.id });
@@ -166,7 +206,16 @@ function QuestionNotes({ questionId }: { questionId: string }) {
   if (!notes.length) return null;
   return (
     <div className="query open" data-testid={`notes-${questionId}`}>
-      <ul>{notes.map((n, i) => <li key={i}><span className="muted">{n.by} · {n.at.slice(0, 16).replace("T", " ")}:</span> {n.text}</li>)}</ul>
+      <ul>
+        {notes.map((n, i) => (
+          <li key={i}>
+            <span className="muted">
+              {n.by} · {n.at.slice(0, 16).replace("T", " ")}:
+            </span>{" "}
+            {n.text}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -182,7 +231,9 @@ function PreviousComment({ questionId }: { questionId: string }) {
     <span className="previous-comment" data-testid={`previous-comment-${questionId}`}>
       <span className="muted">{t("previousComment", { cycle: previousCycle ?? "" })}</span> {text}{" "}
       {!readOnly && (
-        <button type="button" className="link" onClick={() => setValue(commentKey(questionId), text, { shouldDirty: true })}>{t("reuse")}</button>
+        <button type="button" className="link" onClick={() => setValue(commentKey(questionId), text, { shouldDirty: true })}>
+          {t("reuse")}
+        </button>
       )}
     </span>
   );

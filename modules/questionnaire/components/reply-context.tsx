@@ -35,7 +35,13 @@ export type ReplySlots = {
   besideNumber?: ComponentType<{ cellKey: string; threshold?: number }>;
 };
 
-export type QueryThread = { id: number; questionId: string; status: "open" | "resolved"; createdAt: string; messages: { by: string | null; role: string | null; text: string; at: string }[] };
+export type QueryThread = {
+  id: number;
+  questionId: string;
+  status: "open" | "resolved";
+  createdAt: string;
+  messages: { by: string | null; role: string | null; text: string; at: string }[];
+};
 export type ReviewData = {
   /** The reply's API root: /api/cycles/{cycle}/replies/{country}. */
   api: string;
@@ -60,7 +66,7 @@ export function useReply(): ReplyContextValue {
 /** Picks the user's language from a definition text, falling back to English. */
 export function useLocalized() {
   const { locale } = useReply();
-  return useCallback((text: LocalizedText | undefined) => (text ? (text as Record<string, string | undefined>)[locale] ?? text.en : ""), [locale]);
+  return useCallback((text: LocalizedText | undefined) => (text ? ((text as Record<string, string | undefined>)[locale] ?? text.en) : ""), [locale]);
 }
 
 /** The answers as they stand in the form now (invalid numbers read as empty). */

@@ -38,7 +38,20 @@ type Props = {
   slots?: ReplySlots;
 };
 
-export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnly, previous, previousCycle, variationThreshold, review, context: valueContext, slots }: Props) {
+export function ReplyForm({
+  chapter,
+  chapters,
+  locale,
+  answers,
+  saveUrl,
+  readOnly,
+  previous,
+  previousCycle,
+  variationThreshold,
+  review,
+  context: valueContext,
+  slots,
+}: Props) {
   const t = useTranslations("form");
   const index = useMemo(() => indexQuestionnaire({ id: "page", version: "1", title: chapter.title, parts: [chapter] }), [chapter]);
   const questions = useMemo(() => questionsOf(chapter), [chapter]);
@@ -49,7 +62,15 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
     // Only on first render: later changes live in the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const outside = useMemo(() => Object.fromEntries(Object.entries(answers).filter(([k]) => !index.keys.has(k)).map(([k, v]) => [k, v.answer])), [answers, index]);
+  const outside = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(answers)
+          .filter(([k]) => !index.keys.has(k))
+          .map(([k, v]) => [k, v.answer]),
+      ),
+    [answers, index],
+  );
   const form = useForm({ defaultValues, shouldUnregister: false });
   const invalid = useRef(new Set<string>()).current;
   const context = useMemo<ReplyContextValue>(
@@ -57,12 +78,15 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
     [index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext, slots],
   );
 
-  const read = useCallback((key: string) => {
-    const info = index.keys.get(key);
-    if (!info) return outside[key];
-    const a = fromFormValues(info, fieldReader(form.control), key);
-    return a === "invalid" ? undefined : a;
-  }, [index, outside, form]);
+  const read = useCallback(
+    (key: string) => {
+      const info = index.keys.get(key);
+      if (!info) return outside[key];
+      const a = fromFormValues(info, fieldReader(form.control), key);
+      return a === "invalid" ? undefined : a;
+    },
+    [index, outside, form],
+  );
   const summarise = useCallback(() => {
     const options = { submit: true, previous: previousCycle ? (k: string) => previous[k] : undefined, variationThreshold, context: valueContext };
     const issues = questions.flatMap((q) => evaluateQuestion(q, read, options));
@@ -115,16 +139,23 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
   // cells per keystroke in chapter 4). useForm returns the same object on every render, and no cell
   // reads formState from the context, so the memoised provider loses nothing. The nav, toolbar and
   // conflict list use `form` directly, not the context.
-  const formBody = useMemo(() => (
-    <FormProvider {...form}>
-      <form onSubmit={(e) => e.preventDefault()} onKeyDown={keyboardEntry} onFocus={keepInView} noValidate>
-        <ChapterParts part={chapter} depth={0} />
-      </form>
-    </FormProvider>
-  ), [form, chapter]);
+  const formBody = useMemo(
+    () => (
+      <FormProvider {...form}>
+        <form onSubmit={(e) => e.preventDefault()} onKeyDown={keyboardEntry} onFocus={keepInView} noValidate>
+          <ChapterParts part={chapter} depth={0} />
+        </form>
+      </FormProvider>
+    ),
+    [form, chapter],
+  );
 
   const chapterIndex = chapters.findIndex((c) => c.id === chapter.id);
-  const nextWith = (pred: (c: ChapterSummary) => boolean) => chapters.slice(chapterIndex + 1).concat(chapters.slice(0, chapterIndex)).find(pred);
+  const nextWith = (pred: (c: ChapterSummary) => boolean) =>
+    chapters
+      .slice(chapterIndex + 1)
+      .concat(chapters.slice(0, chapterIndex))
+      .find(pred);
 
   return (
     <ReplyProvider value={context}>
@@ -133,8 +164,12 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
         <div className="reply-main">
           <div className="toolbar">
             <SaveIndicator state={autosave.state} error={autosave.error} readOnly={readOnly} />
-            <button type="button" className="secondary" onClick={() => jump("unanswered")} disabled={!live.unanswered.length}>{t("nextUnanswered")}</button>
-            <button type="button" className="secondary" onClick={() => jump("warning")} disabled={!live.warningCells.length}>{t("nextWarning")}</button>
+            <button type="button" className="secondary" onClick={() => jump("unanswered")} disabled={!live.unanswered.length}>
+              {t("nextUnanswered")}
+            </button>
+            <button type="button" className="secondary" onClick={() => jump("warning")} disabled={!live.warningCells.length}>
+              {t("nextWarning")}
+            </button>
             {!live.unanswered.length && nextWith((c) => c.answered < c.total) && (
               <Link href={nextWith((c) => c.answered < c.total)!.href}>{t("nextChapterUnanswered")}</Link>
             )}
@@ -145,9 +180,18 @@ export function ReplyForm({ chapter, chapters, locale, answers, saveUrl, readOnl
               <ul>
                 {autosave.conflicts.map((c) => (
                   <li key={c.cell}>
-                    {describeCell(index.cells.get(c.cell), c.cell)}: {t("conflictLine", { by: c.by ?? "?", theirs: showAnswer(c.theirs, index.cells.get(c.cell)), yours: showAnswer(c.yours, index.cells.get(c.cell)) })}{" "}
-                    <button type="button" className="secondary" onClick={() => acceptTheirs(c)}>{t("useTheirs")}</button>{" "}
-                    <button type="button" className="secondary" onClick={() => autosave.keepMine(c)}>{t("keepMine")}</button>
+                    {describeCell(index.cells.get(c.cell), c.cell)}:{" "}
+                    {t("conflictLine", {
+                      by: c.by ?? "?",
+                      theirs: showAnswer(c.theirs, index.cells.get(c.cell)),
+                      yours: showAnswer(c.yours, index.cells.get(c.cell)),
+                    })}{" "}
+                    <button type="button" className="secondary" onClick={() => acceptTheirs(c)}>
+                      {t("useTheirs")}
+                    </button>{" "}
+                    <button type="button" className="secondary" onClick={() => autosave.keepMine(c)}>
+                      {t("keepMine")}
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -174,11 +218,21 @@ const ChapterNav = memo(function ChapterNav({ chapters, current, ...live }: { ch
           const counts: Counts = c.id === current ? live : c;
           return (
             <li key={c.id} className={c.id === current ? "current" : ""}>
-              <Link href={c.href}>{c.id}. {c.title}</Link>
+              <Link href={c.href}>
+                {c.id}. {c.title}
+              </Link>
               <span className="counts" data-testid={`progress-${c.id}`}>
                 {counts.answered}/{counts.total}
-                {counts.warnings > 0 && <span className="badge warning" title={t("warningsCount", { count: counts.warnings })}>⚠ {counts.warnings}</span>}
-                {counts.errors > 0 && <span className="badge error" title={t("errorsCount", { count: counts.errors })}>✖ {counts.errors}</span>}
+                {counts.warnings > 0 && (
+                  <span className="badge warning" title={t("warningsCount", { count: counts.warnings })}>
+                    ⚠ {counts.warnings}
+                  </span>
+                )}
+                {counts.errors > 0 && (
+                  <span className="badge error" title={t("errorsCount", { count: counts.errors })}>
+                    ✖ {counts.errors}
+                  </span>
+                )}
               </span>
             </li>
           );
@@ -223,8 +277,12 @@ function keyboardEntry(e: React.KeyboardEvent<HTMLFormElement>) {
 
 /** How the last focus was asked for: with a pointer (mouse, pen, touch) or the keyboard. */
 let inputModality: "pointer" | "keyboard" = "keyboard";
-const pointerUsed = () => { inputModality = "pointer"; };
-const keyboardUsed = () => { inputModality = "keyboard"; };
+const pointerUsed = () => {
+  inputModality = "pointer";
+};
+const keyboardUsed = () => {
+  inputModality = "keyboard";
+};
 function trackInputModality() {
   document.addEventListener("pointerdown", pointerUsed, true);
   document.addEventListener("keydown", keyboardUsed, true);
@@ -246,7 +304,7 @@ function keepInView(e: React.FocusEvent<HTMLFormElement>) {
   const target = e.target as HTMLElement;
   const question = target.closest<HTMLElement>("section.question");
   const fits = question && question.getBoundingClientRect().height + (parseFloat(getComputedStyle(question).scrollMarginTop) || 0) <= window.innerHeight;
-  (fits ? question : target.closest<HTMLElement>("[data-cell]") ?? target).scrollIntoView({ block: "nearest" });
+  (fits ? question : (target.closest<HTMLElement>("[data-cell]") ?? target)).scrollIntoView({ block: "nearest" });
 }
 
 function ChapterParts({ part, depth }: { part: Part; depth: number }) {
@@ -255,19 +313,40 @@ function ChapterParts({ part, depth }: { part: Part; depth: number }) {
   const Heading = depth === 0 ? "h1" : depth === 1 ? "h2" : "h3";
   return (
     <div className={`part depth-${depth}`} id={`part-${part.id}`}>
-      <Heading className="part-title">{part.id}. {title}</Heading>
-      {part.questions.map((q: Question) => <QuestionBlock key={q.id} question={q} />)}
-      {part.parts.map((p) => <ChapterParts key={p.id} part={p} depth={depth + 1} />)}
+      <Heading className="part-title">
+        {part.id}. {title}
+      </Heading>
+      {part.questions.map((q: Question) => (
+        <QuestionBlock key={q.id} question={q} />
+      ))}
+      {part.parts.map((p) => (
+        <ChapterParts key={p.id} part={p} depth={depth + 1} />
+      ))}
     </div>
   );
 }
 
 function SaveIndicator({ state, error, readOnly }: { state: string; error: string | null; readOnly: boolean }) {
   const t = useTranslations("form");
-  if (readOnly) return <span className="save-state readonly" data-testid="save-state">{t("readOnly")}</span>;
+  if (readOnly)
+    return (
+      <span className="save-state readonly" data-testid="save-state">
+        {t("readOnly")}
+      </span>
+    );
   return (
     <span className={`save-state ${state}`} data-testid="save-state" role="status">
-      {state === "idle" ? t("saveIdle") : state === "pending" || state === "saving" ? t("saving") : state === "saved" ? t("saved") : state === "conflict" ? t("conflict") : error ? t("saveRefused", { reason: error }) : t("saveFailed")}
+      {state === "idle"
+        ? t("saveIdle")
+        : state === "pending" || state === "saving"
+          ? t("saving")
+          : state === "saved"
+            ? t("saved")
+            : state === "conflict"
+              ? t("conflict")
+              : error
+                ? t("saveRefused", { reason: error })
+                : t("saveFailed")}
     </span>
   );
 }
@@ -281,7 +360,6 @@ function showAnswer(a: Answer | null, cell: Cell | undefined): string {
   if (!a) return "—";
   if (a.status) return a.status;
   if (a.num !== null) return formatNumber(a.num);
-  if (a.text !== null && cell && (cell.spec.kind === "choice")) return cell.spec.options.find((o) => o.id === a.text)?.label.en ?? a.text;
+  if (a.text !== null && cell && cell.spec.kind === "choice") return cell.spec.options.find((o) => o.id === a.text)?.label.en ?? a.text;
   return a.text ?? "—";
 }
-

@@ -12,9 +12,15 @@ export function PrintPart({ part, read, flags, depth = 0 }: { part: Part; read: 
   const Heading = depth === 0 ? "h2" : "h3";
   return (
     <section className="print-part">
-      <Heading>{part.id}. {part.title.en}</Heading>
-      {part.questions.map((q) => <PrintQuestion key={q.id} question={q} read={read} flags={flags} />)}
-      {part.parts.map((p) => <PrintPart key={p.id} part={p} read={read} flags={flags} depth={depth + 1} />)}
+      <Heading>
+        {part.id}. {part.title.en}
+      </Heading>
+      {part.questions.map((q) => (
+        <PrintQuestion key={q.id} question={q} read={read} flags={flags} />
+      ))}
+      {part.parts.map((p) => (
+        <PrintPart key={p.id} part={p} read={read} flags={flags} depth={depth + 1} />
+      ))}
     </section>
   );
 }
@@ -25,10 +31,19 @@ function PrintQuestion({ question: q, read, flags }: { question: Question; read:
   const whole = q.questionStatus?.length ? read(questionStatusKey(q.id))?.status : null;
   return (
     <div className={`print-question${enabled ? "" : " disabled"}`}>
-      <p className="print-label"><strong>{q.type === "sources" ? q.id : `${q.id}.`}</strong> {q.label.en}</p>
+      <p className="print-label">
+        <strong>{q.type === "sources" ? q.id : `${q.id}.`}</strong> {q.label.en}
+      </p>
       {q.type === "grid" ? (
         <table className="print-grid">
-          <thead><tr><th />{q.columns.map((c) => <th key={c.id}>{c.label.en}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th />
+              {q.columns.map((c) => (
+                <th key={c.id}>{c.label.en}</th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {q.rows.map((row) => (
               <tr key={row.id}>
@@ -42,10 +57,20 @@ function PrintQuestion({ question: q, read, flags }: { question: Question; read:
           </tbody>
         </table>
       ) : (
-        <div className="print-answer"><PrintCell cell={cellsOf(q)[0]} read={read} flag={flags[q.id]} /></div>
+        <div className="print-answer">
+          <PrintCell cell={cellsOf(q)[0]} read={read} flag={flags[q.id]} />
+        </div>
       )}
-      {q.questionStatus?.map((s) => <span key={s} className="print-status">{box(whole === s)} {s} </span>)}
-      {q.comment !== false && <p className="print-comment"><em>{q.comment ? q.comment.en : "Comments"}</em> {comment ?? ""}</p>}
+      {q.questionStatus?.map((s) => (
+        <span key={s} className="print-status">
+          {box(whole === s)} {s}{" "}
+        </span>
+      ))}
+      {q.comment !== false && (
+        <p className="print-comment">
+          <em>{q.comment ? q.comment.en : "Comments"}</em> {comment ?? ""}
+        </p>
+      )}
     </div>
   );
 }
@@ -70,7 +95,10 @@ function PrintCell({ cell, read, flag }: { cell: Cell; read: AnswerReader; flag?
       return (
         <span className="print-options">
           {spec.options.map((o) => (
-            <span key={o.id}>{box(chosen.includes(o.id))} {o.label.en}{optionText(o.id) ? `: ${optionText(o.id)}` : ""} </span>
+            <span key={o.id}>
+              {box(chosen.includes(o.id))} {o.label.en}
+              {optionText(o.id) ? `: ${optionText(o.id)}` : ""}{" "}
+            </span>
           ))}
         </span>
       );

@@ -121,11 +121,14 @@ export function useAutosave(opts: {
   const flushRef = useRef(flush);
   flushRef.current = flush;
 
-  const markDirty = useCallback((key: string) => {
-    dirty.current.add(key);
-    setState((s) => (s === "conflict" ? s : "pending"));
-    schedule(DEBOUNCE_MS);
-  }, [schedule]);
+  const markDirty = useCallback(
+    (key: string) => {
+      dirty.current.add(key);
+      setState((s) => (s === "conflict" ? s : "pending"));
+      schedule(DEBOUNCE_MS);
+    },
+    [schedule],
+  );
 
   // Every change of a field's value marks its cell dirty: the same changes form.watch(callback)
   // reported, without the copy of the whole form's values it made for its callback on each one.
@@ -174,11 +177,14 @@ export function useAutosave(opts: {
     return c.theirs;
   }, []);
   /** Keep mine: save again on top of their version. */
-  const keepMine = useCallback((c: Conflict) => {
-    versions.current.set(c.cell, c.version);
-    setConflicts((old) => old.filter((o) => o.cell !== c.cell));
-    markDirty(c.cell);
-  }, [markDirty]);
+  const keepMine = useCallback(
+    (c: Conflict) => {
+      versions.current.set(c.cell, c.version);
+      setConflicts((old) => old.filter((o) => o.cell !== c.cell));
+      markDirty(c.cell);
+    },
+    [markDirty],
+  );
 
   return { state, error, conflicts, acceptTheirs, keepMine, flushNow: () => void flushRef.current() };
 }

@@ -7,5 +7,8 @@ export function useIssueText() {
   const t = useTranslations("rules");
   const format = useFormatter();
   return (code: string, params: Record<string, string | number> = {}) =>
-    t(code, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "number" ? format.number(v, { maximumFractionDigits: 10 }) : v])) as never);
+    t(
+      code,
+      Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "number" ? format.number(v, { maximumFractionDigits: 10 }) : v])) as never,
+    );
 }

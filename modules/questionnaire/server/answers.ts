@@ -14,8 +14,13 @@ import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse, SavedCe
 export type StoredAnswer = { answer: Answer; version: number };
 
 export function loadAnswers(db: Executor, responseId: number): Map<string, StoredAnswer> {
-  const rows = prepared(db.$client, "select cell, num, text, status, version from answers where response_id = ?")
-    .all(responseId) as { cell: string; num: number | null; text: string | null; status: "NA" | "NAP" | null; version: number }[];
+  const rows = prepared(db.$client, "select cell, num, text, status, version from answers where response_id = ?").all(responseId) as {
+    cell: string;
+    num: number | null;
+    text: string | null;
+    status: "NA" | "NAP" | null;
+    version: number;
+  }[];
   return new Map(rows.map((r) => [r.cell, { answer: { num: r.num, text: r.text, status: r.status }, version: r.version }]));
 }
 
@@ -57,7 +62,8 @@ const TOUCH = `update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','
 /** The two statements of every answer write: the cell (versioned) and its history. */
 function writeStatements(sqlite: Executor["$client"]) {
   return {
-    upsert: prepared(sqlite, 
+    upsert: prepared(
+      sqlite,
       `insert into answers (response_id, cell, num, text, status, version, updated_by, updated_at)
        values (@responseId, @cell, @num, @text, @status, @version, @userId, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
        on conflict (response_id, cell) do update set num = excluded.num, text = excluded.text, status = excluded.status,
@@ -94,10 +100,25 @@ export function saveAnswers(tx: Executor, responseId: number, userId: number, ch
         continue;
       }
       if (version !== change.baseVersion) {
-        conflicts.push({ cell: change.cell, yours: value, theirs: stored && !isEmpty(stored) ? stored : null, version, by: row?.updated_by_name ?? null, at: row?.updated_at ?? null });
+        conflicts.push({
+          cell: change.cell,
+          yours: value,
+          theirs: stored && !isEmpty(stored) ? stored : null,
+          version,
+          by: row?.updated_by_name ?? null,
+          at: row?.updated_at ?? null,
+        });
         continue;
       }
-      upsert.run({ responseId, cell: change.cell, num: value?.num ?? null, text: value?.text ?? null, status: value?.status ?? null, version: version + 1, userId });
+      upsert.run({
+        responseId,
+        cell: change.cell,
+        num: value?.num ?? null,
+        text: value?.text ?? null,
+        status: value?.status ?? null,
+        version: version + 1,
+        userId,
+      });
       history.run(responseId, change.cell, stored ? JSON.stringify(stored) : null, value ? JSON.stringify(value) : null, userId);
       saved.push({ cell: change.cell, version: version + 1 });
     }
@@ -119,7 +140,15 @@ export function replaceAnswers(tx: Executor, responseId: number, userId: number,
       const before = current.get(cell);
       const after = next.get(cell) && !isEmpty(next.get(cell)) ? next.get(cell)! : null;
       if (sameAnswer(before?.answer ?? null, after)) continue;
-      upsert.run({ responseId, cell, num: after?.num ?? null, text: after?.text ?? null, status: after?.status ?? null, version: (before?.version ?? 0) + 1, userId });
+      upsert.run({
+        responseId,
+        cell,
+        num: after?.num ?? null,
+        text: after?.text ?? null,
+        status: after?.status ?? null,
+        version: (before?.version ?? 0) + 1,
+        userId,
+      });
       history.run(responseId, cell, before ? JSON.stringify(before.answer) : null, after ? JSON.stringify(after) : null, userId);
       changed++;
     }

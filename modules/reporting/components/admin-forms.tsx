@@ -19,8 +19,18 @@ const allMessages = (errors: FieldErrors) => [...new Set(Object.values(errors).m
 
 function Result({ state, ok, invalid = allMessages }: { state: ActionState; ok: string; invalid?: (errors: FieldErrors) => string }) {
   const refusal = state.denied ?? state.error ?? (state.fieldErrors ? invalid(state.fieldErrors) : undefined);
-  if (refusal) return <p className="alert error" role="alert">{refusal}</p>;
-  if (state.ok) return <p className="alert ok" role="status">{ok}</p>;
+  if (refusal)
+    return (
+      <p className="alert error" role="alert">
+        {refusal}
+      </p>
+    );
+  if (state.ok)
+    return (
+      <p className="alert ok" role="status">
+        {ok}
+      </p>
+    );
   return null;
 }
 
@@ -36,7 +46,9 @@ export function CalendarForm() {
         <option value="remove">Remove</option>
       </select>
       <input type="text" name="note" placeholder="Reason" aria-label="Reason" />
-      <button type="submit" disabled={pending}>Save</button>
+      <button type="submit" disabled={pending}>
+        Save
+      </button>
       <Result state={state} ok={`Saved ${state.ok ?? ""}.`} invalid={invalid} />
     </form>
   );
@@ -49,22 +61,55 @@ export function RequestForm({ today }: { today: string }) {
     <form action={action} data-testid="request-form">
       <Result state={state} ok={`Request No. ${state.ok ?? ""} registered.`} invalid={invalid} />
       <div className="form-grid">
-        <label className="field"><span>Requester type</span>
-          <select name="requesterKind"><option value="state_body">State body</option><option value="individual">Individual</option><option value="legal_entity">Legal entity</option></select>
+        <label className="field">
+          <span>Requester type</span>
+          <select name="requesterKind">
+            <option value="state_body">State body</option>
+            <option value="individual">Individual</option>
+            <option value="legal_entity">Legal entity</option>
+          </select>
         </label>
-        <label className="field"><span>Requester</span><input type="text" name="requester" /></label>
-        <label className="field"><span>Signatory</span><input type="text" name="signatory" /></label>
-        <label className="field"><span>Channel</span>
-          <select name="channel"><option value="eds">Unified e-document system</option><option value="kadagalau">Kadagalau (prosecutor&apos;s offices)</option><option value="other">Other (oral, messenger, e-mail…)</option></select>
+        <label className="field">
+          <span>Requester</span>
+          <input type="text" name="requester" />
         </label>
-        <label className="field"><span>Unit</span>
-          <select name="unit"><option value="crime">crime</option><option value="offense">offense</option><option value="criminal_case">criminal case</option><option value="person">person</option></select>
+        <label className="field">
+          <span>Signatory</span>
+          <input type="text" name="signatory" />
         </label>
-        <label className="field"><span>Period requested</span><input type="text" name="period" placeholder="2025" /></label>
-        <label className="field"><span>Received on</span><input type="date" name="receivedOn" defaultValue={today} /></label>
+        <label className="field">
+          <span>Channel</span>
+          <select name="channel">
+            <option value="eds">Unified e-document system</option>
+            <option value="kadagalau">Kadagalau (prosecutor&apos;s offices)</option>
+            <option value="other">Other (oral, messenger, e-mail…)</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Unit</span>
+          <select name="unit">
+            <option value="crime">crime</option>
+            <option value="offense">offense</option>
+            <option value="criminal_case">criminal case</option>
+            <option value="person">person</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Period requested</span>
+          <input type="text" name="period" placeholder="2025" />
+        </label>
+        <label className="field">
+          <span>Received on</span>
+          <input type="date" name="receivedOn" defaultValue={today} />
+        </label>
       </div>
-      <label className="field"><span>Requested indicators</span><textarea name="indicators" rows={2} /></label>
-      <button type="submit" disabled={pending}>Register the request</button>
+      <label className="field">
+        <span>Requested indicators</span>
+        <textarea name="indicators" rows={2} />
+      </label>
+      <button type="submit" disabled={pending}>
+        Register the request
+      </button>
     </form>
   );
 }
@@ -76,7 +121,9 @@ export function AnswerRequestForm({ id }: { id: number }) {
     <form action={action} className="inline-form">
       <input type="hidden" name="id" value={id} />
       <input type="text" name="answer" aria-label={`Answer to request ${id}`} />
-      <button type="submit" disabled={pending}>Answer</button>
+      <button type="submit" disabled={pending}>
+        Answer
+      </button>
       {!state.ok && <Result state={state} ok="" />}
     </form>
   );
@@ -91,7 +138,9 @@ export function DispatchForm({ collection, period, today }: { collection: number
       <input type="hidden" name="period" value={period} />
       <input type="date" name="sentOn" defaultValue={today} aria-label="Sent on" />
       <input type="text" name="recipients" placeholder="Recipients" aria-label="Recipients" />
-      <button type="submit" disabled={pending}>Record dispatch</button>
+      <button type="submit" disabled={pending}>
+        Record dispatch
+      </button>
       {!state.ok && <Result state={state} ok="" />}
     </form>
   );

@@ -25,17 +25,31 @@ export function FilingActions({ api, canSubmit, canReturn }: { api: string; canS
     });
   return (
     <div className="card" data-testid="filing-actions">
-      {canSubmit && <button type="button" disabled={pending} onClick={() => run({ action: "submit" })}>{t("submit")}</button>}
+      {canSubmit && (
+        <button type="button" disabled={pending} onClick={() => run({ action: "submit" })}>
+          {t("submit")}
+        </button>
+      )}
       {canReturn && (
         <div className="inline-form">
           <input type="text" value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t("returnComment")} aria-label={t("returnComment")} />
-          <button type="button" className="secondary" disabled={pending || !comment.trim()} onClick={() => run({ action: "return", comment })}>{t("return")}</button>
+          <button type="button" className="secondary" disabled={pending || !comment.trim()} onClick={() => run({ action: "return", comment })}>
+            {t("return")}
+          </button>
         </div>
       )}
       {error && (
         <div className="alert error" role="alert" data-testid="filing-error">
           {error.reason}
-          {error.details && <ul>{error.details.slice(0, 30).map((d) => <li key={d.cell + d.code}>{d.cell}: {text(d.code, d.params ?? {})}</li>)}</ul>}
+          {error.details && (
+            <ul>
+              {error.details.slice(0, 30).map((d) => (
+                <li key={d.cell + d.code}>
+                  {d.cell}: {text(d.code, d.params ?? {})}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
     </div>

@@ -12,9 +12,19 @@ export function OpenFiling({ bodyId, form, period, label }: { bodyId: number; fo
     <form action={action} className="inline-form">
       <input type="hidden" name="bodyId" value={bodyId} />
       <input type="hidden" name="form" value={form} />
-      {period ? <input type="hidden" name="period" value={period} /> : <input type="text" name="period" placeholder="2026-03" aria-label={t("period")} style={{ width: 110 }} />}
-      <button type="submit" disabled={pending}>{label}</button>
-      {refusal && <span className="error" role="alert">{refusal}</span>}
+      {period ? (
+        <input type="hidden" name="period" value={period} />
+      ) : (
+        <input type="text" name="period" placeholder="2026-03" aria-label={t("period")} style={{ width: 110 }} />
+      )}
+      <button type="submit" disabled={pending}>
+        {label}
+      </button>
+      {refusal && (
+        <span className="error" role="alert">
+          {refusal}
+        </span>
+      )}
     </form>
   );
 }

@@ -8,7 +8,10 @@ import type { CalendarAdjustments } from "../calendar";
 
 export function loadAdjustments(db: Executor): CalendarAdjustments {
   const rows = db.select().from(calendarAdjustments).all();
-  return { extraDaysOff: rows.filter((r) => r.kind === "off").map((r) => r.date), extraWorkingDays: rows.filter((r) => r.kind === "working").map((r) => r.date) };
+  return {
+    extraDaysOff: rows.filter((r) => r.kind === "off").map((r) => r.date),
+    extraWorkingDays: rows.filter((r) => r.kind === "working").map((r) => r.date),
+  };
 }
 
 export const listAdjustments = (db: Executor) => db.select().from(calendarAdjustments).orderBy(asc(calendarAdjustments.date)).all();

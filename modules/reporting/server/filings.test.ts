@@ -20,10 +20,37 @@ const { compliance, findFiling, openFiling, returnFiling, saveFilingAnswers, sub
 type Actor = { id: number; role: string };
 type Refusal = InstanceType<typeof ServiceError>;
 
-const ROWS = ["total", "r1", "r1_1", "r1_2", "r1_3", "r1_4", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r10_1", "r11", "r12", "r13", "r14", "r15", "r16", "r16_1", "r17"];
+const ROWS = [
+  "total",
+  "r1",
+  "r1_1",
+  "r1_2",
+  "r1_3",
+  "r1_4",
+  "r2",
+  "r3",
+  "r4",
+  "r5",
+  "r6",
+  "r7",
+  "r8",
+  "r9",
+  "r10",
+  "r10_1",
+  "r11",
+  "r12",
+  "r13",
+  "r14",
+  "r15",
+  "r16",
+  "r16_1",
+  "r17",
+];
 const FIGURES: Record<string, number> = { total: 150, r1: 100, r1_1: 10, r1_2: 20, r1_3: 30, r1_4: 40, r2: 50, r8: 60, r10: 25, r10_1: 20 };
 /** A complete, consistent report (the figures of e2e/reporting.spec.ts). */
-const COMPLETE = ROWS.flatMap((row) => ["period", "ytd"].map((col) => ({ cell: `q1:${row}:${col}`, value: { num: FIGURES[row] ?? 0, text: null, status: null }, baseVersion: 0 })));
+const COMPLETE = ROWS.flatMap((row) =>
+  ["period", "ytd"].map((col) => ({ cell: `q1:${row}:${col}`, value: { num: FIGURES[row] ?? 0, text: null, status: null }, baseVersion: 0 })),
+);
 
 let sqlite: Database.Database;
 let reporter: Actor;
@@ -35,7 +62,8 @@ let month = 0;
 beforeAll(() => {
   bootstrapDatabase(getDb());
   sqlite = getDb().$client;
-  const user = (email: string) => sqlite.prepare("select id, role, reporting_body_id as bodyId from users where email = ?").get(email) as Actor & { bodyId: number | null };
+  const user = (email: string) =>
+    sqlite.prepare("select id, role, reporting_body_id as bodyId from users where email = ?").get(email) as Actor & { bodyId: number | null };
   const r = user("reporter@example.org");
   reporter = { id: r.id, role: r.role };
   bodyId = r.bodyId!;
@@ -58,7 +86,10 @@ function newFiling(figures = true) {
 }
 
 const stored = (id: number) => sqlite.prepare("select status, submitted_at, days_late, return_comment from report_filings where id = ?").get(id);
-const answersOf = (id: number) => sqlite.prepare("select a.cell, a.num, a.version from answers a join report_filings f on f.response_id = a.response_id where f.id = ? order by a.cell").all(id);
+const answersOf = (id: number) =>
+  sqlite
+    .prepare("select a.cell, a.num, a.version from answers a join report_filings f on f.response_id = a.response_id where f.id = ? order by a.cell")
+    .all(id);
 const auditRows = (action: string, period: string) =>
   (sqlite.prepare("select count(*) as n from audit_log where action = ? and object like ?").get(action, `form 1 ${period} body %`) as { n: number }).n;
 const setStatus = (id: number, status: string) => sqlite.prepare("update report_filings set status = ? where id = ?").run(status, id);
@@ -168,7 +199,15 @@ describe("autosave", () => {
 
   it("refuses invalid values (400) and unknown cells without writing any", () => {
     const { id, period } = newFiling(false);
-    const r = refusal(() => saveFilingAnswers(getDb(), findFiling(getDb(), id)!.filing, reporter, [{ cell: "q1:nope", value: { num: 1, text: null, status: null }, baseVersion: 0 }], null));
+    const r = refusal(() =>
+      saveFilingAnswers(
+        getDb(),
+        findFiling(getDb(), id)!.filing,
+        reporter,
+        [{ cell: "q1:nope", value: { num: 1, text: null, status: null }, baseVersion: 0 }],
+        null,
+      ),
+    );
     expect(r.status).toBe(400);
     expect(answersOf(id)).toEqual([]);
     expect(auditRows("report.save", period)).toBe(0);

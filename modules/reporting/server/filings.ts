@@ -39,8 +39,10 @@ const SUBMITTED = "The report has been submitted; it can change again only if th
 export function findFiling(db: Executor, id: number) {
   return db
     .select({ filing: reportFilings, body: reportingBodies })
-    .from(reportFilings).innerJoin(reportingBodies, eq(reportingBodies.id, reportFilings.bodyId))
-    .where(eq(reportFilings.id, id)).get();
+    .from(reportFilings)
+    .innerJoin(reportingBodies, eq(reportingBodies.id, reportFilings.bodyId))
+    .where(eq(reportFilings.id, id))
+    .get();
 }
 
 export function findBody(db: Executor, id: number) {
@@ -64,11 +66,18 @@ export function openFiling(db: Executor, input: { form: number; bodyId: number; 
     if (!due.ok) throw new ServiceError(400, due.reason);
     if (!findBody(tx, input.bodyId)) throw new ServiceError(404, "No such reporting body.");
     const period = due.value.period;
-    const existing = tx.select({ id: reportFilings.id }).from(reportFilings)
-      .where(and(eq(reportFilings.formNumber, form.number), eq(reportFilings.bodyId, input.bodyId), eq(reportFilings.period, period))).get();
+    const existing = tx
+      .select({ id: reportFilings.id })
+      .from(reportFilings)
+      .where(and(eq(reportFilings.formNumber, form.number), eq(reportFilings.bodyId, input.bodyId), eq(reportFilings.period, period)))
+      .get();
     if (existing) return existing.id;
     const { id: responseId } = tx.insert(responses).values({ questionnaireId, status: "in_progress" }).returning({ id: responses.id }).get();
-    const { id } = tx.insert(reportFilings).values({ formNumber: form.number, bodyId: input.bodyId, period, responseId, due: due.value.due }).returning({ id: reportFilings.id }).get();
+    const { id } = tx
+      .insert(reportFilings)
+      .values({ formNumber: form.number, bodyId: input.bodyId, period, responseId, due: due.value.due })
+      .returning({ id: reportFilings.id })
+      .get();
     recordAudit(tx, { action: "report.open", object: label({ formNumber: form.number, period, bodyId: input.bodyId }), user }, ip);
     return id;
   });
@@ -81,7 +90,13 @@ export function assertEditable(filing: Pick<Filing, "status">) {
 }
 
 /** The report's autosave: valid changes written with their history, conflicting ones reported. */
-export function saveFilingAnswers(db: Executor, filing: Pick<Filing, "id" | "formNumber">, user: Actor, changes: AnswerChange[], ip: string | null): SaveAnswersResponse {
+export function saveFilingAnswers(
+  db: Executor,
+  filing: Pick<Filing, "id" | "formNumber">,
+  user: Actor,
+  changes: AnswerChange[],
+  ip: string | null,
+): SaveAnswersResponse {
   const rejected = validateChanges(loadQuestionnaire(db, FORM_DEFINITIONS[filing.formNumber]), changes);
   if (rejected.length) throw new ServiceError(400, "Some values cannot be saved; nothing was saved.", rejected);
   return inTransaction(db, (tx) => {
@@ -103,11 +118,17 @@ export function submitFiling(db: Executor, filing: Pick<Filing, "id">, user: Act
     const answers = loadAnswers(tx, f.responseId);
     const issues = evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, { submit: true }).filter(blocksSubmission);
     if (issues.length) {
-      throw new ServiceError(422, `${issues.length} item(s) must be fixed or explained before submitting.`,
-        issues.map((i) => ({ question: i.question, cell: i.cell, code: i.code, severity: i.severity, params: i.params })));
+      throw new ServiceError(
+        422,
+        `${issues.length} item(s) must be fixed or explained before submitting.`,
+        issues.map((i) => ({ question: i.question, cell: i.cell, code: i.code, severity: i.severity, params: i.params })),
+      );
     }
     const daysLate = Math.max(0, daysBetween(f.due, today()));
-    tx.update(reportFilings).set({ status: "submitted", submittedAt: new Date().toISOString(), daysLate, returnComment: null }).where(eq(reportFilings.id, f.id)).run();
+    tx.update(reportFilings)
+      .set({ status: "submitted", submittedAt: new Date().toISOString(), daysLate, returnComment: null })
+      .where(eq(reportFilings.id, f.id))
+      .run();
     recordAudit(tx, { action: "report.submit", object: label(f), user }, ip);
     return { ok: true as const, daysLate };
   });
@@ -125,7 +146,19 @@ export function returnFiling(db: Executor, filing: Pick<Filing, "id">, comment: 
 }
 
 export type ComplianceState = "on_time" | "late" | "missing" | "overdue" | "draft" | "not_due";
-export type ComplianceRow = { period: string; bodyId: number; body: string; region: string; form: number; code: string | null; due: string; state: ComplianceState; daysLate: number | null; filingId: number | null; submittedAt: string | null };
+export type ComplianceRow = {
+  period: string;
+  bodyId: number;
+  body: string;
+  region: string;
+  form: number;
+  code: string | null;
+  due: string;
+  state: ComplianceState;
+  daysLate: number | null;
+  filingId: number | null;
+  submittedAt: string | null;
+};
 
 /** Whether a scope's list includes a body's reports (agrees with decide() on "reportingBody"). */
 const inScope = (scope: Scope, bodyId: number) => scope.bodyId === "all" || scope.bodyId === bodyId;
@@ -135,13 +168,26 @@ const inScope = (scope: Scope, bodyId: number) => scope.bodyId === "all" || scop
  * (by N days); overdue now (due date passed, nothing submitted); missing (not filed, not yet due);
  * a draft or returned one.
  */
-export function compliance(db: Executor, scope: Scope, filter: { from: IsoDate; to: IsoDate; bodyId?: number; form?: number; region?: string }): ComplianceRow[] {
+export function compliance(
+  db: Executor,
+  scope: Scope,
+  filter: { from: IsoDate; to: IsoDate; bodyId?: number; form?: number; region?: string },
+): ComplianceRow[] {
   const adjustments = loadAdjustments(db);
   const now = today();
-  const bodies = db.select().from(reportingBodies).all()
+  const bodies = db
+    .select()
+    .from(reportingBodies)
+    .all()
     .filter((b) => inScope(scope, b.id) && (!filter.bodyId || b.id === filter.bodyId) && (!filter.region || b.regionCode === filter.region));
   const forms = REPORT_FORMS.filter((f) => FORM_DEFINITIONS[f.number] && (!filter.form || f.number === filter.form));
-  const filings = new Map(db.select().from(reportFilings).all().map((f) => [`${f.formNumber}|${f.bodyId}|${f.period}`, f]));
+  const filings = new Map(
+    db
+      .select()
+      .from(reportFilings)
+      .all()
+      .map((f) => [`${f.formNumber}|${f.bodyId}|${f.period}`, f]),
+  );
   const rows: ComplianceRow[] = [];
   for (const form of forms) {
     for (const p of periodsBetween(filter.from, filter.to, form.periodicity as Periodicity)) {
@@ -156,9 +202,17 @@ export function compliance(db: Executor, scope: Scope, filter: { from: IsoDate; 
         else if (compareDates(now, due.value.due) > 0) state = "overdue";
         else state = f ? "draft" : "missing";
         rows.push({
-          period, bodyId: body.id, body: body.name, region: body.regionCode, form: form.number, code: form.code, due: due.value.due, state,
+          period,
+          bodyId: body.id,
+          body: body.name,
+          region: body.regionCode,
+          form: form.number,
+          code: form.code,
+          due: due.value.due,
+          state,
           daysLate: f?.status === "submitted" ? f.daysLate : state === "overdue" ? daysBetween(due.value.due, now) : null,
-          filingId: f?.id ?? null, submittedAt: f?.submittedAt ?? null,
+          filingId: f?.id ?? null,
+          submittedAt: f?.submittedAt ?? null,
         });
       }
     }
@@ -173,11 +227,23 @@ export function upcomingDeadlines(db: Executor, bodyId: number) {
   const filings = db.select().from(reportFilings).where(eq(reportFilings.bodyId, bodyId)).all();
   return REPORT_FORMS.filter((f) => FORM_DEFINITIONS[f.number]).flatMap((form) => {
     const periods = periodsBetween(addMonths(now, -3), now, form.periodicity as Periodicity).map(formatPeriod);
-    return periods.map((period) => {
-      const due = dueDate(form, period, adjustments);
-      const filing = filings.find((f) => f.formNumber === form.number && f.period === period);
-      return due.ok ? { form: form.number, code: form.code, title: form.title, period, due: due.value.due, filing: filing ?? null, overdue: !filing?.submittedAt && compareDates(now, due.value.due) > 0 } : null;
-    }).filter((x): x is NonNullable<typeof x> => !!x);
+    return periods
+      .map((period) => {
+        const due = dueDate(form, period, adjustments);
+        const filing = filings.find((f) => f.formNumber === form.number && f.period === period);
+        return due.ok
+          ? {
+              form: form.number,
+              code: form.code,
+              title: form.title,
+              period,
+              due: due.value.due,
+              filing: filing ?? null,
+              overdue: !filing?.submittedAt && compareDates(now, due.value.due) > 0,
+            }
+          : null;
+      })
+      .filter((x): x is NonNullable<typeof x> => !!x);
   });
 }
 
@@ -188,5 +254,10 @@ function addMonths(date: IsoDate, months: number): IsoDate {
 }
 
 export function filingsOfBody(db: Executor, bodyId: number) {
-  return db.select().from(reportFilings).where(eq(reportFilings.bodyId, bodyId)).all().sort((a, b) => b.period.localeCompare(a.period));
+  return db
+    .select()
+    .from(reportFilings)
+    .where(eq(reportFilings.bodyId, bodyId))
+    .all()
+    .sort((a, b) => b.period.localeCompare(a.period));
 }

@@ -11,9 +11,11 @@ export type CrimeRow = { region: string; regionName: string; period: string; reg
 /** Yearly totals by region (or monthly, for one year), from submitted 1-M reports. */
 export function registeredCrimes(db: Executor, options: { year?: number } = {}): CrimeRow[] {
   const names = new Map(REGIONS.map((r) => [r.code, r.name]));
-  const rows = (options.year !== undefined
-    ? prepared(db.$client, REGISTERED_CRIMES_BY_MONTH).all({ year: String(options.year) })
-    : prepared(db.$client, REGISTERED_CRIMES_BY_YEAR).all()) as { region: string; period: string; registered: number }[];
+  const rows = (
+    options.year !== undefined
+      ? prepared(db.$client, REGISTERED_CRIMES_BY_MONTH).all({ year: String(options.year) })
+      : prepared(db.$client, REGISTERED_CRIMES_BY_YEAR).all()
+  ) as { region: string; period: string; registered: number }[];
   return rows.map((r) => ({ ...r, regionName: names.get(r.region) ?? r.region }));
 }
 

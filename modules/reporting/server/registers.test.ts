@@ -21,7 +21,9 @@ let admin: { id: number; role: string };
 
 beforeAll(() => {
   sqlite = getDb().$client; // migrated, empty: these services need no reference data
-  const { id } = sqlite.prepare("insert into users (email, name, password_hash, role) values ('admin@test', 'Admin', 'x', 'admin') returning id").get() as { id: number };
+  const { id } = sqlite.prepare("insert into users (email, name, password_hash, role) values ('admin@test', 'Admin', 'x', 'admin') returning id").get() as {
+    id: number;
+  };
   admin = { id, role: "admin" };
 });
 
@@ -42,7 +44,16 @@ function refusal(work: () => unknown) {
   throw new Error("the service did not refuse");
 }
 
-const REQUEST = { requesterKind: "state_body", requester: "Ministry of Justice", signatory: "A. B.", channel: "eds", indicators: "Thefts", unit: "crime", period: "2025", receivedOn: "2026-01-05" } as const;
+const REQUEST = {
+  requesterKind: "state_body",
+  requester: "Ministry of Justice",
+  signatory: "A. B.",
+  channel: "eds",
+  indicators: "Thefts",
+  unit: "crime",
+  period: "2025",
+  receivedOn: "2026-01-05",
+} as const;
 
 describe("information requests", () => {
   it("are registered with their due date and audit row; answered once", () => {
@@ -93,6 +104,10 @@ describe("calendar", () => {
     expect(listAdjustments(getDb())).toEqual([{ date: "2026-06-08", kind: "working", note: "transfer" }]);
     changeCalendarDay(getDb(), { date: "2026-06-08", kind: "remove", note: "" }, admin, null);
     expect(listAdjustments(getDb())).toEqual([]);
-    expect(audit("calendar.change").map((r) => (r as { object: string }).object)).toEqual(["2026-06-08 off Kurban ait", "2026-06-08 working transfer", "2026-06-08 remove "]);
+    expect(audit("calendar.change").map((r) => (r as { object: string }).object)).toEqual([
+      "2026-06-08 off Kurban ait",
+      "2026-06-08 working transfer",
+      "2026-06-08 remove ",
+    ]);
   });
 });

@@ -25,7 +25,11 @@ export type NewRequest = Omit<typeof informationRequests.$inferInsert, "status" 
 export function registerRequest(db: Executor, input: NewRequest, user: Actor, ip: string | null): number {
   const status = input.channel === "other" ? "left_without_consideration" : "registered";
   return inTransaction(db, (tx) => {
-    const { id } = tx.insert(informationRequests).values({ ...input, status, dueOn: addDays(input.receivedOn, REQUEST_DAYS), createdBy: user.id }).returning({ id: informationRequests.id }).get();
+    const { id } = tx
+      .insert(informationRequests)
+      .values({ ...input, status, dueOn: addDays(input.receivedOn, REQUEST_DAYS), createdBy: user.id })
+      .returning({ id: informationRequests.id })
+      .get();
     recordAudit(tx, { action: "request.register", object: `request ${id} from ${input.requester}`, user }, ip);
     return id;
   });
@@ -37,7 +41,8 @@ export function answerRequest(db: Executor, id: number, answer: string, user: Ac
   inTransaction(db, (tx) => {
     const request = tx.select({ status: informationRequests.status }).from(informationRequests).where(eq(informationRequests.id, id)).get();
     if (!request) throw new ServiceError(404, `No request No. ${id}.`);
-    if (request.status !== "registered") throw new ServiceError(409, `Request No. ${id} is ${request.status === "answered" ? "already answered" : "left without consideration"}.`);
+    if (request.status !== "registered")
+      throw new ServiceError(409, `Request No. ${id} is ${request.status === "answered" ? "already answered" : "left without consideration"}.`);
     tx.update(informationRequests).set({ status: "answered", answer, answeredOn: today() }).where(eq(informationRequests.id, id)).run();
     recordAudit(tx, { action: "request.answer", object: `request ${id}`, user }, ip);
   });
@@ -45,22 +50,40 @@ export function answerRequest(db: Executor, id: number, answer: string, user: Ac
 
 export function listRequests(db: Executor) {
   const now = today();
-  return db.select().from(informationRequests).orderBy(desc(informationRequests.receivedOn), desc(informationRequests.id)).all()
-    .map((r) => ({ ...r, overdue: r.status === "registered" && compareDates(now, r.dueOn) > 0, late: r.status === "answered" && !!r.answeredOn && compareDates(r.answeredOn, r.dueOn) > 0 }));
+  return db
+    .select()
+    .from(informationRequests)
+    .orderBy(desc(informationRequests.receivedOn), desc(informationRequests.id))
+    .all()
+    .map((r) => ({
+      ...r,
+      overdue: r.status === "registered" && compareDates(now, r.dueOn) > 0,
+      late: r.status === "answered" && !!r.answeredOn && compareDates(r.answeredOn, r.dueOn) > 0,
+    }));
 }
 
 /** Records that a collection's period was sent (once per collection and period). */
-export function recordDispatch(db: Executor, input: { collection: number; period: string; sentOn: string; recipients: string }, user: Actor, ip: string | null) {
+export function recordDispatch(
+  db: Executor,
+  input: { collection: number; period: string; sentOn: string; recipients: string },
+  user: Actor,
+  ip: string | null,
+) {
   const collection = findCollection(input.collection);
   if (!collection) throw new ServiceError(400, `No collection No. ${input.collection}.`);
   const due = collectionDueDate(collection, input.period);
   if (!due.ok) throw new ServiceError(400, due.reason);
   const period = due.value.period;
   inTransaction(db, (tx) => {
-    const sent = tx.select({ sentOn: collectionDispatches.sentOn }).from(collectionDispatches)
-      .where(and(eq(collectionDispatches.collection, collection.number), eq(collectionDispatches.period, period))).get();
+    const sent = tx
+      .select({ sentOn: collectionDispatches.sentOn })
+      .from(collectionDispatches)
+      .where(and(eq(collectionDispatches.collection, collection.number), eq(collectionDispatches.period, period)))
+      .get();
     if (sent) throw new ServiceError(409, `Collection ${collection.number} for ${period} was already sent on ${sent.sentOn}.`);
-    tx.insert(collectionDispatches).values({ ...input, period, userId: user.id }).run();
+    tx.insert(collectionDispatches)
+      .values({ ...input, period, userId: user.id })
+      .run();
     recordAudit(tx, { action: "collection.dispatch", object: `collection ${collection.number} ${period}`, user }, ip);
   });
 }
@@ -69,20 +92,31 @@ export function recordDispatch(db: Executor, input: { collection: number; period
 export function dispatchSchedule(db: Executor) {
   const adjustments = loadAdjustments(db);
   const now = today();
-  const sent = db.select({ d: collectionDispatches, by: users.name }).from(collectionDispatches).leftJoin(users, eq(users.id, collectionDispatches.userId)).all();
+  const sent = db
+    .select({ d: collectionDispatches, by: users.name })
+    .from(collectionDispatches)
+    .leftJoin(users, eq(users.id, collectionDispatches.userId))
+    .all();
   const from = `${Number(now.slice(0, 4)) - 1}-01-01`;
   return ELECTRONIC_COLLECTIONS.flatMap((c) =>
     c.periodicities.flatMap((periodicity) =>
-      periodsBetween(from, now, periodicity).filter((p) => compareDates(periodEnd(p), now) < 0).map((p) => {
-        const period = formatPeriod(p);
-        const due = collectionDueDate(c, period, adjustments);
-        const dispatch = sent.find((s) => s.d.collection === c.number && s.d.period === period);
-        return {
-          collection: c.number, title: c.title, period, due: due.ok ? due.value.due : "",
-          sentOn: dispatch?.d.sentOn ?? null, recipients: dispatch?.d.recipients ?? null, by: dispatch?.by ?? null,
-          overdue: !dispatch && due.ok && compareDates(now, due.value.due) > 0,
-        };
-      }),
+      periodsBetween(from, now, periodicity)
+        .filter((p) => compareDates(periodEnd(p), now) < 0)
+        .map((p) => {
+          const period = formatPeriod(p);
+          const due = collectionDueDate(c, period, adjustments);
+          const dispatch = sent.find((s) => s.d.collection === c.number && s.d.period === period);
+          return {
+            collection: c.number,
+            title: c.title,
+            period,
+            due: due.ok ? due.value.due : "",
+            sentOn: dispatch?.d.sentOn ?? null,
+            recipients: dispatch?.d.recipients ?? null,
+            by: dispatch?.by ?? null,
+            overdue: !dispatch && due.ok && compareDates(now, due.value.due) > 0,
+          };
+        }),
     ),
   );
 }

@@ -12,33 +12,75 @@ export function AssignTable({ rows, interviewers }: { rows: Row[]; interviewers:
   const [interviewer, setInterviewer] = useState(interviewers[0]?.id ?? 0);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const toggle = (id: number) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
   const assign = () =>
     start(async () => {
-      const r = await fetch("/api/survey/assign", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ids: [...selected], interviewerId: interviewer }) });
+      const r = await fetch("/api/survey/assign", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ids: [...selected], interviewerId: interviewer }),
+      });
       const b = await r.json().catch(() => ({}));
-      setMessage(r.ok ? `${b.assigned} households assigned.` : b.error ?? `HTTP ${r.status}`);
-      if (r.ok) { setSelected(new Set()); router.refresh(); }
+      setMessage(r.ok ? `${b.assigned} households assigned.` : (b.error ?? `HTTP ${r.status}`));
+      if (r.ok) {
+        setSelected(new Set());
+        router.refresh();
+      }
     });
   return (
     <>
       <div className="inline-form" data-testid="assign-bar">
         <select aria-label="Interviewer" value={interviewer} onChange={(e) => setInterviewer(Number(e.target.value))}>
-          {interviewers.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+          {interviewers.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
         </select>
-        <button type="button" disabled={!selected.size || pending} onClick={assign}>Assign {selected.size || ""} selected</button>
-        <button type="button" className="secondary" onClick={() => setSelected(new Set(rows.filter((r) => r.status === "unassigned").map((r) => r.id)))}>Select all unassigned</button>
+        <button type="button" disabled={!selected.size || pending} onClick={assign}>
+          Assign {selected.size || ""} selected
+        </button>
+        <button type="button" className="secondary" onClick={() => setSelected(new Set(rows.filter((r) => r.status === "unassigned").map((r) => r.id)))}>
+          Select all unassigned
+        </button>
         {message && <span role="status">{message}</span>}
       </div>
       <table className="list" data-testid="households">
-        <thead><tr><th /><th>Household</th><th>Region</th><th>Settlement</th><th>Address</th><th>Status</th><th>Interviewer</th></tr></thead>
+        <thead>
+          <tr>
+            <th />
+            <th>Household</th>
+            <th>Region</th>
+            <th>Settlement</th>
+            <th>Address</th>
+            <th>Status</th>
+            <th>Interviewer</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} data-household={r.householdId}>
-              <td><input type="checkbox" aria-label={`Select ${r.householdId}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} /></td>
-              <td>{["completed", "approved", "rejected", "in_progress"].includes(r.status) ? <Link href={`/survey/interviews/${r.id}`}>{r.householdId}</Link> : r.householdId}</td>
-              <td>{r.region}</td><td>{r.settlement === "1" ? "urban" : "rural"}</td><td>{r.address}</td>
-              <td>{r.status.replace("_", " ")}</td><td>{r.interviewer ?? ""}</td>
+              <td>
+                <input type="checkbox" aria-label={`Select ${r.householdId}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+              </td>
+              <td>
+                {["completed", "approved", "rejected", "in_progress"].includes(r.status) ? (
+                  <Link href={`/survey/interviews/${r.id}`}>{r.householdId}</Link>
+                ) : (
+                  r.householdId
+                )}
+              </td>
+              <td>{r.region}</td>
+              <td>{r.settlement === "1" ? "urban" : "rural"}</td>
+              <td>{r.address}</td>
+              <td>{r.status.replace("_", " ")}</td>
+              <td>{r.interviewer ?? ""}</td>
             </tr>
           ))}
         </tbody>

@@ -26,27 +26,63 @@ export function InterviewActions({ api, canComplete, canReview, questions }: Pro
     });
   return (
     <div className="card" data-testid="interview-actions">
-      {canComplete && <button type="button" disabled={pending} onClick={() => post({ action: "complete" })}>Complete the interview</button>}
+      {canComplete && (
+        <button type="button" disabled={pending} onClick={() => post({ action: "complete" })}>
+          Complete the interview
+        </button>
+      )}
       {canReview && (
         <>
-          <button type="button" disabled={pending} onClick={() => post({ action: "approve" })}>Approve</button>
+          <button type="button" disabled={pending} onClick={() => post({ action: "approve" })}>
+            Approve
+          </button>
           <h3>Reject with comments</h3>
           {comments.map((c, i) => (
             <div className="inline-form" key={i}>
-              <select aria-label={`Question ${i + 1}`} value={c.question} onChange={(e) => setComments((all) => all.map((x, j) => (j === i ? { ...x, question: e.target.value } : x)))}>
-                {questions.map((q) => <option key={q.id} value={q.id}>{q.id} — {q.label.slice(0, 60)}</option>)}
+              <select
+                aria-label={`Question ${i + 1}`}
+                value={c.question}
+                onChange={(e) => setComments((all) => all.map((x, j) => (j === i ? { ...x, question: e.target.value } : x)))}
+              >
+                {questions.map((q) => (
+                  <option key={q.id} value={q.id}>
+                    {q.id} — {q.label.slice(0, 60)}
+                  </option>
+                ))}
               </select>
-              <input type="text" aria-label={`Comment ${i + 1}`} value={c.text} onChange={(e) => setComments((all) => all.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
+              <input
+                type="text"
+                aria-label={`Comment ${i + 1}`}
+                value={c.text}
+                onChange={(e) => setComments((all) => all.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
+              />
             </div>
           ))}
-          <button type="button" className="secondary" onClick={() => setComments((all) => [...all, { question: questions[0]?.id ?? "", text: "" }])}>Add a comment</button>{" "}
-          <button type="button" className="secondary" disabled={pending || !comments.some((c) => c.text.trim())} onClick={() => post({ action: "reject", comments: comments.filter((c) => c.text.trim()) })}>Reject</button>
+          <button type="button" className="secondary" onClick={() => setComments((all) => [...all, { question: questions[0]?.id ?? "", text: "" }])}>
+            Add a comment
+          </button>{" "}
+          <button
+            type="button"
+            className="secondary"
+            disabled={pending || !comments.some((c) => c.text.trim())}
+            onClick={() => post({ action: "reject", comments: comments.filter((c) => c.text.trim()) })}
+          >
+            Reject
+          </button>
         </>
       )}
       {error && (
         <div className="alert error" role="alert" data-testid="interview-error">
           {error.text}
-          {error.details && <ul>{error.details.slice(0, 30).map((d, i) => <li key={i}>{d.question}: {d.code}</li>)}</ul>}
+          {error.details && (
+            <ul>
+              {error.details.slice(0, 30).map((d, i) => (
+                <li key={i}>
+                  {d.question}: {d.code}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
     </div>

@@ -12,7 +12,8 @@ const MAX_CSV_BYTES = 50 * 1024 * 1024;
 export async function readCsvBody(request: Request): Promise<{ ok: true; text: string } | { ok: false; response: Response }> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^text\/csv\b/i.test(type)) return { ok: false, response: problem(415, "Send the file as text/csv.") };
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_CSV_BYTES) return { ok: false, response: problem(413, `The file is larger than ${MAX_CSV_BYTES} bytes.`) };
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_CSV_BYTES)
+    return { ok: false, response: problem(413, `The file is larger than ${MAX_CSV_BYTES} bytes.`) };
   try {
     const buffer = await request.arrayBuffer();
     if (buffer.byteLength > MAX_CSV_BYTES) return { ok: false, response: problem(413, `The file is larger than ${MAX_CSV_BYTES} bytes.`) };

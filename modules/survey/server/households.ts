@@ -18,10 +18,22 @@ export type HouseholdState = Household["status"];
 export function listWaves(db: Executor) {
   return db.select().from(surveyWaves).orderBy(desc(surveyWaves.year)).all();
 }
-const findWaveQuery = preparedQuery((db: Executor) => db.select().from(surveyWaves).where(eq(surveyWaves.year, sql.placeholder("year"))).prepare());
+const findWaveQuery = preparedQuery((db: Executor) =>
+  db
+    .select()
+    .from(surveyWaves)
+    .where(eq(surveyWaves.year, sql.placeholder("year")))
+    .prepare(),
+);
 export const findWave = (db: Executor, year: number) => findWaveQuery(db).get({ year });
 
-const findHouseholdQuery = preparedQuery((db: Executor) => db.select().from(surveyHouseholds).where(eq(surveyHouseholds.id, sql.placeholder("id"))).prepare());
+const findHouseholdQuery = preparedQuery((db: Executor) =>
+  db
+    .select()
+    .from(surveyHouseholds)
+    .where(eq(surveyHouseholds.id, sql.placeholder("id")))
+    .prepare(),
+);
 export function findHousehold(db: Executor, id: number): Household | undefined {
   return findHouseholdQuery(db).get({ id });
 }
@@ -44,38 +56,69 @@ export function householdsFor(db: Executor, user: Principal, wave: number, f: { 
   if (f.status) where.push(eq(surveyHouseholds.status, f.status as HouseholdState));
   const rows = db
     .select({ h: surveyHouseholds, interviewer: users.name })
-    .from(surveyHouseholds).leftJoin(users, eq(users.id, surveyHouseholds.interviewerId))
-    .where(and(...where)).orderBy(asc(surveyHouseholds.region), asc(surveyHouseholds.householdId)).limit(limit).all();
-  const { n } = db.select({ n: count() }).from(surveyHouseholds).where(and(...where)).get()!;
+    .from(surveyHouseholds)
+    .leftJoin(users, eq(users.id, surveyHouseholds.interviewerId))
+    .where(and(...where))
+    .orderBy(asc(surveyHouseholds.region), asc(surveyHouseholds.householdId))
+    .limit(limit)
+    .all();
+  const { n } = db
+    .select({ n: count() })
+    .from(surveyHouseholds)
+    .where(and(...where))
+    .get()!;
   return { rows, total: n };
 }
 
 /** How many of a wave's households the user sees are in each state. */
 export function statusCounts(db: Executor, user: Principal, wave: number) {
-  return db.select({ status: surveyHouseholds.status, n: count() }).from(surveyHouseholds)
+  return db
+    .select({ status: surveyHouseholds.status, n: count() })
+    .from(surveyHouseholds)
     .where(and(eq(surveyHouseholds.wave, wave), ...inScope(user)))
-    .groupBy(surveyHouseholds.status).orderBy(asc(surveyHouseholds.status)).all();
+    .groupBy(surveyHouseholds.status)
+    .orderBy(asc(surveyHouseholds.status))
+    .all();
 }
 
 /** The active interviewers a user may assign households to: all (administrators) or their own. */
 export function interviewersOf(db: Executor, supervisor: Principal) {
   const where = supervisor.role === "admin" ? eq(users.role, "interviewer") : and(eq(users.role, "interviewer"), eq(users.supervisorId, supervisor.id));
-  return db.select({ id: users.id, name: users.name }).from(users).where(and(where, eq(users.active, true))).orderBy(users.name).all();
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(where, eq(users.active, true)))
+    .orderBy(users.name)
+    .all();
 }
 
 export function myAssignments(db: Executor, interviewerId: number) {
-  return db.select().from(surveyHouseholds).where(eq(surveyHouseholds.interviewerId, interviewerId))
-    .orderBy(desc(surveyHouseholds.wave), asc(surveyHouseholds.status), asc(surveyHouseholds.householdId)).all();
+  return db
+    .select()
+    .from(surveyHouseholds)
+    .where(eq(surveyHouseholds.interviewerId, interviewerId))
+    .orderBy(desc(surveyHouseholds.wave), asc(surveyHouseholds.status), asc(surveyHouseholds.householdId))
+    .all();
 }
 
 export function reviewCommentsOf(db: Executor, householdRowId: number) {
-  return db.select({ questionId: reviewComments.questionId, text: reviewComments.text, at: reviewComments.at, by: users.name })
-    .from(reviewComments).leftJoin(users, eq(users.id, reviewComments.userId)).where(eq(reviewComments.householdRowId, householdRowId)).orderBy(asc(reviewComments.id)).all();
+  return db
+    .select({ questionId: reviewComments.questionId, text: reviewComments.text, at: reviewComments.at, by: users.name })
+    .from(reviewComments)
+    .leftJoin(users, eq(users.id, reviewComments.userId))
+    .where(eq(reviewComments.householdRowId, householdRowId))
+    .orderBy(asc(reviewComments.id))
+    .all();
 }
 
 export function eventsOf(db: Executor, householdRowId: number) {
-  return db.select({ from: interviewEvents.fromState, to: interviewEvents.toState, note: interviewEvents.note, at: interviewEvents.at, by: users.name })
-    .from(interviewEvents).leftJoin(users, eq(users.id, interviewEvents.userId)).where(eq(interviewEvents.householdRowId, householdRowId)).orderBy(asc(interviewEvents.id)).all();
+  return db
+    .select({ from: interviewEvents.fromState, to: interviewEvents.toState, note: interviewEvents.note, at: interviewEvents.at, by: users.name })
+    .from(interviewEvents)
+    .leftJoin(users, eq(users.id, interviewEvents.userId))
+    .where(eq(interviewEvents.householdRowId, householdRowId))
+    .orderBy(asc(interviewEvents.id))
+    .all();
 }
 
 /** An interview's history row, written by the service that moves it, in its transaction. */

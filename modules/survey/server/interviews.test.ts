@@ -29,7 +29,11 @@ let admin: Principal, supervisor: Principal, interviewer: Principal;
 let free: number[];
 
 const principal = (email: string): Principal => {
-  const u = sqlite.prepare("select id, role, supervisor_id as supervisorId from users where email = ?").get(email) as { id: number; role: Principal["role"]; supervisorId: number | null };
+  const u = sqlite.prepare("select id, role, supervisor_id as supervisorId from users where email = ?").get(email) as {
+    id: number;
+    role: Principal["role"];
+    supervisorId: number | null;
+  };
   const regions = (sqlite.prepare("select code from user_scopes where user_id = ? and kind = 'region'").all(u.id) as { code: string }[]).map((r) => r.code);
   return { id: u.id, role: u.role, countries: [], regions, bodyId: null, supervisorId: u.supervisorId };
 };
@@ -41,7 +45,11 @@ beforeAll(() => {
   admin = principal("admin@example.org");
   supervisor = principal("supervisor@example.org");
   interviewer = principal("interviewer@example.org");
-  free = (sqlite.prepare("select id from survey_households where wave = 2026 and region in ('AST', 'ALA') and status = 'unassigned' order by id").all() as { id: number }[]).map((r) => r.id);
+  free = (
+    sqlite.prepare("select id from survey_households where wave = 2026 and region in ('AST', 'ALA') and status = 'unassigned' order by id").all() as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
 }, 120_000);
 afterAll(() => {
   sqlite?.close();
@@ -59,11 +67,31 @@ const today = new Date().toISOString().slice(0, 10);
 const v = (text: string) => ({ num: null, text, status: null });
 /** A complete interview valid under the UDN rules (as e2e/survey.spec.ts sends it). */
 const full: AnswerChange[] = Object.entries({
-  result: v("1"), interview_date: v(today), sex: v("2"), age: { num: 37, text: null, status: null }, education: v("4"), employment: v("1"),
-  safe_day: v("2"), safe_night: v("3"), unsafe_reasons: v('["1","4"]'), crime_trend: v("2"),
-  trust_prosecutor: v("1"), trust_police: v("2"), trust_anticorruption: v("3"), trust_econ_investigation: v("2"), trust_courts: v("1"), trust_fire: v("1"),
+  result: v("1"),
+  interview_date: v(today),
+  sex: v("2"),
+  age: { num: 37, text: null, status: null },
+  education: v("4"),
+  employment: v("1"),
+  safe_day: v("2"),
+  safe_night: v("3"),
+  unsafe_reasons: v('["1","4"]'),
+  crime_trend: v("2"),
+  trust_prosecutor: v("1"),
+  trust_police: v("2"),
+  trust_anticorruption: v("3"),
+  trust_econ_investigation: v("2"),
+  trust_courts: v("1"),
+  trust_fire: v("1"),
   distrust_reasons: v('["1","4"]'),
-  victim_theft: v("1"), reported_theft: v("2"), victim_fraud: v("2"), victim_robbery: v("2"), victim_assault: v("2"), victim_vehicle: v("2"), victim_burglary: v("2"), victim_road: v("2"),
+  victim_theft: v("1"),
+  reported_theft: v("2"),
+  victim_fraud: v("2"),
+  victim_robbery: v("2"),
+  victim_assault: v("2"),
+  victim_vehicle: v("2"),
+  victim_burglary: v("2"),
+  victim_road: v("2"),
   not_reported_reason: v('["1"]'),
 }).map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
 const partial = full.filter((c) => c.cell === "result" || c.cell === "sex");
@@ -104,8 +132,14 @@ function snapshot(id: number) {
   };
 }
 
-const lastAudit = () => sqlite.prepare("select action, object, user_id as userId from audit_log order by id desc limit 1").get() as { action: string; object: string; userId: number };
-const auditRows = (action: string, object: string) => (sqlite.prepare("select count(*) as n from audit_log where action = ? and object like ?").get(action, `${object}%`) as { n: number }).n;
+const lastAudit = () =>
+  sqlite.prepare("select action, object, user_id as userId from audit_log order by id desc limit 1").get() as {
+    action: string;
+    object: string;
+    userId: number;
+  };
+const auditRows = (action: string, object: string) =>
+  (sqlite.prepare("select count(*) as n from audit_log where action = ? and object like ?").get(action, `${object}%`) as { n: number }).n;
 const objectOf = (id: number) => `2026/${findHousehold(db, id)!.householdId}`;
 
 /** Makes every insert into `table` fail while `run` runs (a failure in the middle of a service). */
@@ -125,7 +159,10 @@ describe("interview services decide on the state read inside their transaction",
     expect(stale.status).toBe("completed");
     setStatus(id, "rejected");
     const before = snapshot(id);
-    expect(refusal(() => approveInterview(db, stale, supervisor, null))).toMatchObject({ status: 409, message: "An interview that is rejected cannot be approved." });
+    expect(refusal(() => approveInterview(db, stale, supervisor, null))).toMatchObject({
+      status: 409,
+      message: "An interview that is rejected cannot be approved.",
+    });
     expect(snapshot(id)).toEqual(before);
   });
 
@@ -143,7 +180,10 @@ describe("interview services decide on the state read inside their transaction",
     const stale = findHousehold(db, id)!;
     setStatus(id, "approved");
     const before = snapshot(id);
-    expect(refusal(() => rejectInterview(db, stale, supervisor, [{ question: "age", text: "check the ID card" }], null))).toMatchObject({ status: 409, message: "An interview that is approved cannot be rejected." });
+    expect(refusal(() => rejectInterview(db, stale, supervisor, [{ question: "age", text: "check the ID card" }], null))).toMatchObject({
+      status: 409,
+      message: "An interview that is approved cannot be rejected.",
+    });
     expect(snapshot(id)).toEqual(before);
   });
 
@@ -154,8 +194,17 @@ describe("interview services decide on the state read inside their transaction",
     expect(stale.status).toBe("in_progress");
     setStatus(id, "completed");
     const before = snapshot(id);
-    expect(refusal(() => completeInterview(db, stale, interviewer, full.filter((c) => c.cell !== "result" && c.cell !== "sex"), null)))
-      .toMatchObject({ status: 409, message: "The interview is completed: it cannot be changed or completed." });
+    expect(
+      refusal(() =>
+        completeInterview(
+          db,
+          stale,
+          interviewer,
+          full.filter((c) => c.cell !== "result" && c.cell !== "sex"),
+          null,
+        ),
+      ),
+    ).toMatchObject({ status: 409, message: "The interview is completed: it cannot be changed or completed." });
     expect(snapshot(id)).toEqual(before);
   });
 
@@ -194,7 +243,13 @@ describe("the autosave writes its log-journal row in the answers' transaction", 
   it("saves the cells and writes interview.save (<wave>/<household> (<n> cells))", () => {
     const id = assigned();
     const result = saveInterviewAnswers(db, findHousehold(db, id)!, interviewer, partial, "10.0.0.1");
-    expect(result).toEqual({ saved: [{ cell: "result", version: 1 }, { cell: "sex", version: 1 }], conflicts: [] });
+    expect(result).toEqual({
+      saved: [
+        { cell: "result", version: 1 },
+        { cell: "sex", version: 1 },
+      ],
+      conflicts: [],
+    });
     expect(lastAudit()).toEqual({ action: "interview.save", object: `${objectOf(id)} (2 cells)`, userId: interviewer.id });
     expect(findHousehold(db, id)!.status).toBe("in_progress");
   });
@@ -210,7 +265,9 @@ describe("the autosave writes its log-journal row in the answers' transaction", 
   it("values that break a rule: 400, nothing saved, no row", () => {
     const id = assigned();
     const before = snapshot(id);
-    const r = refusal(() => saveInterviewAnswers(db, findHousehold(db, id)!, interviewer, [{ cell: "age", value: { num: 7, text: null, status: null }, baseVersion: 0 }], null));
+    const r = refusal(() =>
+      saveInterviewAnswers(db, findHousehold(db, id)!, interviewer, [{ cell: "age", value: { num: 7, text: null, status: null }, baseVersion: 0 }], null),
+    );
     expect(r.status).toBe(400);
     expect(r.details).toEqual([expect.objectContaining({ cell: "age" })]);
     expect(snapshot(id)).toEqual(before);
@@ -234,20 +291,35 @@ describe("a tablet's queue: each interview applied or refused on its own, in one
     const before = { c: snapshot(c), d: snapshot(d), elsewhere: snapshot(elsewhere) };
     // d fails half-way, after its sheet and answers are written (its completion's event cannot be)
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const results = failingInserts("interview_events", () =>
-      submitInterviews(db, [
-        { id: a, changes: full },
-        { id: b, changes: partial }, // not finished
-        { id: elsewhere, changes: full }, // not the interviewer's
-        { id: c, changes: [{ cell: "age", value: { num: 7, text: null, status: null }, baseVersion: 0 }] }, // breaks a rule
-        { id: d, changes: full },
-        { id: 99_999_999 },
-        { id: a }, // completed by the first item
-      ], interviewer, null), `new.household_row_id = ${d} and new.to_state = 'completed'`);
+    const results = failingInserts(
+      "interview_events",
+      () =>
+        submitInterviews(
+          db,
+          [
+            { id: a, changes: full },
+            { id: b, changes: partial }, // not finished
+            { id: elsewhere, changes: full }, // not the interviewer's
+            { id: c, changes: [{ cell: "age", value: { num: 7, text: null, status: null }, baseVersion: 0 }] }, // breaks a rule
+            { id: d, changes: full },
+            { id: 99_999_999 },
+            { id: a }, // completed by the first item
+          ],
+          interviewer,
+          null,
+        ),
+      `new.household_row_id = ${d} and new.to_state = 'completed'`,
+    );
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
     expect(results.map((r) => [r.id, r.ok, r.status])).toEqual([
-      [a, true, "completed"], [b, false, 422], [elsewhere, false, 403], [c, false, 400], [d, false, 500], [99_999_999, false, 404], [a, false, 409],
+      [a, true, "completed"],
+      [b, false, 422],
+      [elsewhere, false, 403],
+      [c, false, 400],
+      [d, false, 500],
+      [99_999_999, false, 404],
+      [a, false, 409],
     ]);
     expect(findHousehold(db, a)!.status).toBe("completed");
     expect(auditRows("interview.complete", objectOf(a))).toBe(1);
@@ -264,7 +336,9 @@ describe("a tablet's queue: each interview applied or refused on its own, in one
 describe("the other survey writes re-read what they depend on, with their row in their transaction", () => {
   it("assignment: only households of the supervisor's regions that are still assignable", () => {
     const mine = free.shift()!;
-    const kar = (sqlite.prepare("select id from survey_households where wave = 2026 and region = 'KAR' and status = 'unassigned' limit 1").get() as { id: number }).id;
+    const kar = (
+      sqlite.prepare("select id from survey_households where wave = 2026 and region = 'KAR' and status = 'unassigned' limit 1").get() as { id: number }
+    ).id;
     const done = completed();
     expect(refusal(() => assignHouseholds(db, supervisor, [kar, done], interviewer.id, null))).toMatchObject({ status: 403 });
     expect(findHousehold(db, kar)!.status).toBe("unassigned");
@@ -277,7 +351,10 @@ describe("the other survey writes re-read what they depend on, with their row in
   it("waves: 409 for a wave that exists, 404 for one that does not; the row goes with the change", () => {
     expect(createWave(db, { year: 2040, fieldworkStart: "2040-10-01", fieldworkEnd: "2040-11-30" }, admin, null)).toBe(2040);
     expect(lastAudit()).toEqual({ action: "survey.wave_create", object: "2040", userId: admin.id });
-    expect(refusal(() => createWave(db, { year: 2040, fieldworkStart: "2040-10-01", fieldworkEnd: "2040-11-30" }, admin, null))).toMatchObject({ status: 409, message: "Wave 2040 exists." });
+    expect(refusal(() => createWave(db, { year: 2040, fieldworkStart: "2040-10-01", fieldworkEnd: "2040-11-30" }, admin, null))).toMatchObject({
+      status: 409,
+      message: "Wave 2040 exists.",
+    });
     expect(refusal(() => publishWave(db, 2041, true, admin, null)).status).toBe(404);
     expect(() => failingInserts("audit_log", () => publishWave(db, 2040, true, admin, null))).toThrow(/injected failure/);
     expect((sqlite.prepare("select published_at as p from survey_waves where year = 2040").get() as { p: string | null }).p).toBeNull();

@@ -145,12 +145,18 @@ function completeOne(tx: Executor, index: QuestionnaireIndex, id: number, user: 
     h = ensureSheet(tx, h, user.id);
     const result = saveAnswers(tx, h.responseId!, user.id, changes);
     saved = result.saved.length;
-    if (result.conflicts.length) return keep({ ok: false, status: 409, error: "Some cells were changed by someone else; the others were saved.", conflicts: result.conflicts });
+    if (result.conflicts.length)
+      return keep({ ok: false, status: 409, error: "Some cells were changed by someone else; the others were saved.", conflicts: result.conflicts });
   }
   const answers = h.responseId ? loadAnswers(tx, h.responseId) : new Map();
   const errors = evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, { submit: true, context }).filter((i) => i.severity === "error");
   if (errors.length) {
-    const refusal: Refusal = { ok: false, status: 422, error: `${errors.length} question(s) still need an answer or a correction.`, errors: errors.map((e) => ({ question: e.question, cell: e.cell, code: e.code, params: e.params })) };
+    const refusal: Refusal = {
+      ok: false,
+      status: 422,
+      error: `${errors.length} question(s) still need an answer or a correction.`,
+      errors: errors.map((e) => ({ question: e.question, cell: e.cell, code: e.code, params: e.params })),
+    };
     return changes.length ? keep(refusal) : refusal;
   }
   move(tx, h, "complete", user.id, null);
@@ -160,7 +166,13 @@ function completeOne(tx: Executor, index: QuestionnaireIndex, id: number, user: 
 
 /** One interview: its last changes and its completion in one transaction. A refusal is thrown
  *  once the transaction has committed the changes it keeps. */
-export function completeInterview(db: Db, interview: Household, user: Principal, changes: AnswerChange[], ip: string | null): { status: "completed"; saved: number } {
+export function completeInterview(
+  db: Db,
+  interview: Household,
+  user: Principal,
+  changes: AnswerChange[],
+  ip: string | null,
+): { status: "completed"; saved: number } {
   const index = loadQuestionnaire(db, "udn");
   const outcome = inTransaction(db, (tx) => completeOne(tx, index, interview.id, user, changes, ip));
   if (!outcome.ok) throw refusalError(outcome);
@@ -204,7 +216,9 @@ export function rejectInterview(db: Db, interview: Household, user: Principal, c
   return inTransaction(db, (tx) => {
     const h = rereadOrThrow(tx, interview.id, user, "review");
     const to = move(tx, h, "reject", user.id, `${comments.length} comment(s)`);
-    tx.insert(reviewComments).values(comments.map((c) => ({ householdRowId: h.id, questionId: c.question, text: c.text, userId: user.id }))).run();
+    tx.insert(reviewComments)
+      .values(comments.map((c) => ({ householdRowId: h.id, questionId: c.question, text: c.text, userId: user.id })))
+      .run();
     recordAudit(tx, { action: "interview.reject", object: objectOf(h), user }, ip);
     return { status: to };
   });

@@ -58,13 +58,20 @@ const reference = (wave: number, previous: number | null) =>
 /** The tallies of a wave as the sum of interviewTallies over its approved interviews (JS). */
 function contributions(wave: number): Map<string, Row> {
   const out = new Map<string, Row>();
-  const households = sqlite.prepare("select region, settlement, weight, response_id from survey_households where wave = ? and status = 'approved'").all(wave) as { region: string; settlement: string; weight: number; response_id: number }[];
+  const households = sqlite
+    .prepare("select region, settlement, weight, response_id from survey_households where wave = ? and status = 'approved'")
+    .all(wave) as { region: string; settlement: string; weight: number; response_id: number }[];
   const cells = sqlite.prepare("select cell, num, text, status from answers where response_id = ?");
   for (const h of households) {
-    const answers = (cells.all(h.response_id) as { cell: string; num: number | null; text: string | null; status: null }[]).map((c) => [c.cell, { num: c.num, text: c.text, status: c.status }] as [string, Answer]);
+    const answers = (cells.all(h.response_id) as { cell: string; num: number | null; text: string | null; status: null }[]).map(
+      (c) => [c.cell, { num: c.num, text: c.text, status: c.status }] as [string, Answer],
+    );
     for (const t of interviewTallies(h, answers)) {
       const r = out.get(key(t));
-      if (r) { r.weight += t.weight; r.n += t.n; } else out.set(key(t), { ...t });
+      if (r) {
+        r.weight += t.weight;
+        r.n += t.n;
+      } else out.set(key(t), { ...t });
     }
   }
   return out;
@@ -99,7 +106,10 @@ describe("survey tallies", () => {
   });
 
   it("demo waves: the results from the tallies equal the results from every interview", () => {
-    for (const [wave, previous] of [[2024, null], [2025, 2024]] as const) {
+    for (const [wave, previous] of [
+      [2024, null],
+      [2025, 2024],
+    ] as const) {
       const r = waveResults(db, wave, previous);
       expect(r.interviews).toBeGreaterThan(17_000);
       checkWave(wave, previous);
@@ -112,7 +122,13 @@ describe("survey tallies", () => {
 
   it("approve, a stale second approve, import-replace and import of new households keep the tallies exact", () => {
     const wave = 2026;
-    const households = sqlite.prepare("select id, household_id, region, settlement, weight from survey_households where wave = ? order by id").all(wave) as { id: number; household_id: string; region: string; settlement: "1" | "2"; weight: number }[];
+    const households = sqlite.prepare("select id, household_id, region, settlement, weight from survey_households where wave = ? order by id").all(wave) as {
+      id: number;
+      household_id: string;
+      region: string;
+      settlement: "1" | "2";
+      weight: number;
+    }[];
     expect(households.length).toBeGreaterThan(100);
     const synthetic = syntheticInterviews(households, { targets: TARGETS_2025, seed: "tallies-test" });
     const newResponse = sqlite.prepare("insert into responses (questionnaire_id, status) values ('udn', 'in_progress') returning id");
@@ -128,7 +144,10 @@ describe("survey tallies", () => {
       complete.run(id, h.id);
     });
     for (const [i, h] of done.entries()) {
-      const moved = i < 50 ? approveInterview(db, findHousehold(db, h.id)!, admin, null) : rejectInterview(db, findHousehold(db, h.id)!, admin, [{ question: "age", text: "check" }], null);
+      const moved =
+        i < 50
+          ? approveInterview(db, findHousehold(db, h.id)!, admin, null)
+          : rejectInterview(db, findHousehold(db, h.id)!, admin, [{ question: "age", text: "check" }], null);
       expect(moved.status).toBe(i < 50 ? "approved" : "rejected");
     }
     expect(waveResults(db, wave, 2025).interviews).toBeGreaterThan(40);
@@ -143,12 +162,23 @@ describe("survey tallies", () => {
     // 5 rejected ones and 5 new households imported as approved
     const other = syntheticInterviews(households, { targets: TARGETS_2025, seed: "tallies-test-2" });
     const imported = [
-      ...done.slice(10, 30).map((h, i) => ({ h: { ...h, region: i % 2 ? h.region : "ALA", weight: h.weight * 1.5 }, it: { ...other[i + 100], ...(i === 7 ? { result: "3" } : {}) } })),
+      ...done.slice(10, 30).map((h, i) => ({
+        h: { ...h, region: i % 2 ? h.region : "ALA", weight: h.weight * 1.5 },
+        it: { ...other[i + 100], ...(i === 7 ? { result: "3" } : {}) },
+      })),
       ...done.slice(50, 55).map((h, i) => ({ h, it: other[i + 200] })),
-      ...[1, 2, 3, 4, 5].map((n, i) => ({ h: { household_id: `2026-TEST-${n}`, region: "AST", settlement: "2" as const, weight: 250 + n }, it: other[i + 300] })),
+      ...[1, 2, 3, 4, 5].map((n, i) => ({
+        h: { household_id: `2026-TEST-${n}`, region: "AST", settlement: "2" as const, weight: 250 + n },
+        it: other[i + 300],
+      })),
     ].map(({ h, it }) => {
       const answers = interviewToAnswers(it);
-      return { household: { household_id: h.household_id, region: h.region, settlement: h.settlement, weight: h.weight }, result: it.result, interview_date: it.interview_date ?? "", answers };
+      return {
+        household: { household_id: h.household_id, region: h.region, settlement: h.settlement, weight: h.weight },
+        result: it.result,
+        interview_date: it.interview_date ?? "",
+        answers,
+      };
     });
     expect(importInterviews(db, wave, imported, admin, null)).toBe(30);
     checkWave(wave, 2025);
@@ -174,13 +204,17 @@ describe("survey tallies", () => {
     for (const it of interviews) {
       for (const t of interviewTallies(it, Object.entries(interviewToAnswers(it)))) {
         const r = tallies.get(key(t));
-        if (r) { r.weight += t.weight; r.n += t.n; } else tallies.set(key(t), { ...t });
+        if (r) {
+          r.weight += t.weight;
+          r.n += t.n;
+        } else tallies.set(key(t), { ...t });
       }
     }
     const rows = [...tallies.values()];
     for (const v of KEY_INDICATORS) {
       expect(distributionFromTallies(rows, v)).toEqual(distribution(interviews, v));
-      for (const by of ["region", "settlement", "sex", "ageGroup"] as const) expect(distributionFromTallies(rows, v, { by })).toEqual(distribution(interviews, v, { by }));
+      for (const by of ["region", "settlement", "sex", "ageGroup"] as const)
+        expect(distributionFromTallies(rows, v, { by })).toEqual(distribution(interviews, v, { by }));
     }
     expect(keyIndicatorsFromTallies(rows)).toEqual(keyIndicators(interviews));
     expect(topReasonsFromTallies(rows)).toEqual(topReasons(interviews));

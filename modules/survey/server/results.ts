@@ -12,12 +12,16 @@ import { APPROVED_INTERVIEW_CELLS } from "./survey.sql";
 
 /** Every approved interview of the wave, in one pass over the joined cells (reference; tests). */
 export function approvedInterviews(db: Executor, wave: number): Interview[] {
-  const rows = prepared(db.$client, APPROVED_INTERVIEW_CELLS).raw().iterate(wave) as Iterable<[number, string, string, "1" | "2", number, string, number | null, string | null]>;
+  const rows = prepared(db.$client, APPROVED_INTERVIEW_CELLS).raw().iterate(wave) as Iterable<
+    [number, string, string, "1" | "2", number, string, number | null, string | null]
+  >;
   const out: Interview[] = [];
   let current: number | null = null;
   let household: { household_id: string; region: string; settlement: "1" | "2"; weight: number } | null = null;
   let cells: [string, Answer][] = [];
-  const flush = () => { if (household) out.push(answersToInterview(household, cells)); };
+  const flush = () => {
+    if (household) out.push(answersToInterview(household, cells));
+  };
   for (const [id, hid, region, settlement, weight, cell, num, text] of rows) {
     if (id !== current) {
       flush();
@@ -31,7 +35,16 @@ export function approvedInterviews(db: Executor, wave: number): Interview[] {
   return out;
 }
 
-import { distribution, distributionsFromTallies, keyIndicatorsFromTallies, topReasons, topReasonsFromTallies, type GroupBy, type GroupDistribution, type KeyIndicators } from "../estimate";
+import {
+  distribution,
+  distributionsFromTallies,
+  keyIndicatorsFromTallies,
+  topReasons,
+  topReasonsFromTallies,
+  type GroupBy,
+  type GroupDistribution,
+  type KeyIndicators,
+} from "../estimate";
 import { KEY_INDICATORS, TRUST, SAFETY, TRUST_BODIES } from "../codes";
 import { waveTalliesBy, type Tally } from "./tallies";
 
@@ -96,7 +109,12 @@ export function resultsOf(wave: number, previousWave: number | null, now: Result
   for (const v of KEY_INDICATORS) {
     const total = now.distribution(v).total;
     const before = previous ? previous.distribution(v).total : null;
-    overall[v] = { ...total, change: before ? Object.fromEntries(Object.keys(total.shares).map((c) => [c, Math.round(((total.shares[c] ?? 0) - (before.shares[c] ?? 0)) * 10) / 10])) : null };
+    overall[v] = {
+      ...total,
+      change: before
+        ? Object.fromEntries(Object.keys(total.shares).map((c) => [c, Math.round(((total.shares[c] ?? 0) - (before.shares[c] ?? 0)) * 10) / 10]))
+        : null,
+    };
   }
   const by = {} as WaveResults["by"];
   for (const g of ["region", "settlement", "sex", "ageGroup"] as GroupBy[]) {

@@ -36,7 +36,6 @@ export const ANSWERED = "";
 export type Tally = { variable: string; code: string; region: string; settlement: string; sex: string; ageGroup: string; weight: number; n: number };
 type TallyHousehold = { region: string; settlement: string; weight: number };
 
-
 /** The age group of a stored age (an integer 15…80), "" otherwise — as estimate.ts groups ages. */
 function ageGroupCode(age: number | null | undefined): string {
   if (typeof age !== "number" || !Number.isInteger(age)) return "";
@@ -128,7 +127,16 @@ select wave, variable, code, region, settlement, sex, age_group, sum(weight), co
  group by wave, variable, code, region, settlement, sex, age_group`;
 }
 
-type Statements = { upsert: Database.Statement; subtract: Database.Statement; household: Database.Statement; cells: Database.Statement; clearWave: Database.Statement; rebuildWave: Database.Statement; clearAll: Database.Statement; rebuildAll: Database.Statement };
+type Statements = {
+  upsert: Database.Statement;
+  subtract: Database.Statement;
+  household: Database.Statement;
+  cells: Database.Statement;
+  clearWave: Database.Statement;
+  rebuildWave: Database.Statement;
+  clearAll: Database.Statement;
+  rebuildAll: Database.Statement;
+};
 const statements = new WeakMap<Database.Database, Statements>();
 
 function prepared(sqlite: Database.Database): Statements {
@@ -146,7 +154,9 @@ function prepared(sqlite: Database.Database): Statements {
           where wave = ? and variable = ? and code = ? and region = ? and settlement = ? and sex = ? and age_group = ?`,
       ),
       household: sqlite.prepare("select wave, region, settlement, weight, status, response_id from survey_households where id = ?"),
-      cells: sqlite.prepare(`select cell, num, text, status from answers where response_id = ? and cell in (${list(["result", "sex", "age", ...KEY_INDICATORS, ...TALLY_MULTI])})`),
+      cells: sqlite.prepare(
+        `select cell, num, text, status from answers where response_id = ? and cell in (${list(["result", "sex", "age", ...KEY_INDICATORS, ...TALLY_MULTI])})`,
+      ),
       clearWave: sqlite.prepare("delete from survey_tallies where wave = ?"),
       rebuildWave: sqlite.prepare(rebuildTalliesSql(false)),
       clearAll: sqlite.prepare("delete from survey_tallies"),
@@ -164,10 +174,12 @@ function prepared(sqlite: Database.Database): Statements {
  */
 export function addInterviewTallies(tx: Executor, householdRowId: number, sign: 1 | -1): void {
   const s = prepared(tx.$client);
-  const h = s.household.get(householdRowId) as { wave: number; region: string; settlement: string; weight: number; status: string; response_id: number | null } | undefined;
+  const h = s.household.get(householdRowId) as
+    { wave: number; region: string; settlement: string; weight: number; status: string; response_id: number | null } | undefined;
   if (!h || h.status !== "approved" || h.response_id === null) return;
-  const cells = (s.cells.all(h.response_id) as { cell: string; num: number | null; text: string | null; status: "NA" | "NAP" | null }[])
-    .map((r) => [r.cell, { num: r.num, text: r.text, status: r.status }] as [string, Answer]);
+  const cells = (s.cells.all(h.response_id) as { cell: string; num: number | null; text: string | null; status: "NA" | "NAP" | null }[]).map(
+    (r) => [r.cell, { num: r.num, text: r.text, status: r.status }] as [string, Answer],
+  );
   for (const t of interviewTallies(h, cells)) {
     if (sign === 1) s.upsert.run(h.wave, t.variable, t.code, t.region, t.settlement, t.sex, t.ageGroup, t.weight, t.n);
     else if (s.subtract.run(t.n, t.weight, t.n, h.wave, t.variable, t.code, t.region, t.settlement, t.sex, t.ageGroup).changes !== 1) {
@@ -196,17 +208,21 @@ const DIMENSIONS = { region: "region", settlement: "settlement", sex: "sex", age
  *  estimates by that dimension and overall need, in tens to hundreds of rows, read in primary-key
  *  order for "region" (no sort). */
 export function waveTalliesBy(db: Executor, wave: number, by: keyof typeof DIMENSIONS): Tally[] {
-  const dims = Object.entries(DIMENSIONS).map(([key, column]) => (key === by ? `${column} as ${key}` : `'' as ${key}`)).join(", ");
-  return db.$client.prepare(
-    `select variable, code, ${dims}, sum(weight) as weight, sum(n) as n
+  const dims = Object.entries(DIMENSIONS)
+    .map(([key, column]) => (key === by ? `${column} as ${key}` : `'' as ${key}`))
+    .join(", ");
+  return db.$client
+    .prepare(
+      `select variable, code, ${dims}, sum(weight) as weight, sum(n) as n
        from survey_tallies where wave = ? and n > 0
       group by variable, code, ${DIMENSIONS[by]}`,
-  ).all(wave) as Tally[];
+    )
+    .all(wave) as Tally[];
 }
 
 /** The tally rows of a wave that count (n > 0). */
 export function waveTallies(db: Executor, wave: number): Tally[] {
-  return db.$client.prepare(
-    `select variable, code, region, settlement, sex, age_group as ageGroup, weight, n from survey_tallies where wave = ? and n > 0`,
-  ).all(wave) as Tally[];
+  return db.$client
+    .prepare(`select variable, code, region, settlement, sex, age_group as ageGroup, weight, n from survey_tallies where wave = ? and n > 0`)
+    .all(wave) as Tally[];
 }

@@ -14,7 +14,12 @@ import type { SampleFrameHousehold } from "../sample-frame";
 import type { Interview as ImportedInterview } from "../microdata";
 import { findWave } from "./households";
 import {
-  FIND_IMPORTED_HOUSEHOLD, INSERT_IMPORT_EVENT, INSERT_IMPORTED_HOUSEHOLD, INSERT_IMPORTED_SHEET, INSERT_SAMPLE_HOUSEHOLD, SET_IMPORTED_HOUSEHOLD,
+  FIND_IMPORTED_HOUSEHOLD,
+  INSERT_IMPORT_EVENT,
+  INSERT_IMPORTED_HOUSEHOLD,
+  INSERT_IMPORTED_SHEET,
+  INSERT_SAMPLE_HOUSEHOLD,
+  SET_IMPORTED_HOUSEHOLD,
 } from "./survey.sql";
 import { addInterviewTallies } from "./tallies";
 
@@ -42,7 +47,14 @@ export function createWave(db: Db, wave: { year: number; fieldworkStart: string;
 export function loadSample(db: Db, year: number, households: SampleFrameHousehold[], user: Principal, ip: string | null): number {
   return inTransaction(db, (tx) => {
     waveOrRefuse(tx, year);
-    const existing = new Set(tx.select({ id: surveyHouseholds.householdId }).from(surveyHouseholds).where(eq(surveyHouseholds.wave, year)).all().map((r) => r.id));
+    const existing = new Set(
+      tx
+        .select({ id: surveyHouseholds.householdId })
+        .from(surveyHouseholds)
+        .where(eq(surveyHouseholds.wave, year))
+        .all()
+        .map((r) => r.id),
+    );
     const duplicates = households.filter((h) => existing.has(h.household_id));
     if (duplicates.length) {
       const errors: FileError[] = duplicates.map((h) => ({ row: null, column: "household_id", reason: `${h.household_id} is already in the wave` }));
@@ -69,7 +81,12 @@ export function importInterviews(db: Db, year: number, interviews: ImportedInter
       let row = prepared(sqlite, FIND_IMPORTED_HOUSEHOLD).get(year, h.household_id) as { id: number; responseId: number | null; status: string } | undefined;
       // an approved interview being replaced: its old answers and household fields stop counting
       if (row?.status === "approved") addInterviewTallies(tx, row.id, -1);
-      if (!row) row = { id: (prepared(sqlite, INSERT_IMPORTED_HOUSEHOLD).get(year, h.household_id, h.region, h.settlement, h.weight) as { id: number }).id, responseId: null, status: "approved" };
+      if (!row)
+        row = {
+          id: (prepared(sqlite, INSERT_IMPORTED_HOUSEHOLD).get(year, h.household_id, h.region, h.settlement, h.weight) as { id: number }).id,
+          responseId: null,
+          status: "approved",
+        };
       const responseId = row.responseId ?? (prepared(sqlite, INSERT_IMPORTED_SHEET).get() as { id: number }).id;
       prepared(sqlite, SET_IMPORTED_HOUSEHOLD).run(responseId, h.region, h.settlement, h.weight, row.id);
       replaceAnswers(tx, responseId, user.id, new Map(Object.entries(i.answers)));
@@ -85,7 +102,10 @@ export function importInterviews(db: Db, year: number, interviews: ImportedInter
 export function publishWave(db: Db, year: number, published: boolean, user: Principal, ip: string | null): void {
   inTransaction(db, (tx) => {
     waveOrRefuse(tx, year);
-    tx.update(surveyWaves).set({ publishedAt: published ? new Date().toISOString() : null }).where(eq(surveyWaves.year, year)).run();
+    tx.update(surveyWaves)
+      .set({ publishedAt: published ? new Date().toISOString() : null })
+      .where(eq(surveyWaves.year, year))
+      .run();
     recordAudit(tx, { action: published ? "survey.publish" : "survey.unpublish", object: String(year), user }, ip);
   });
 }

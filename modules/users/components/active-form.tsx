@@ -13,7 +13,9 @@ export function ActiveForm({ userId, active }: { userId: number; active: boolean
       <input type="hidden" name="id" value={userId} />
       <input type="hidden" name="active" value={String(!active)} />
       {(state.denied ?? state.error) && <p className="alert error">{state.denied ?? state.error}</p>}
-      <button type="submit" className="secondary" disabled={pending}>{active ? t("deactivate") : t("activate")}</button>
+      <button type="submit" className="secondary" disabled={pending}>
+        {active ? t("deactivate") : t("activate")}
+      </button>
     </form>
   );
 }

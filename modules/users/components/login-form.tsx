@@ -16,7 +16,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={action} noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      {message && <p className="alert error" role="alert" data-testid="login-error">{message}</p>}
+      {message && (
+        <p className="alert error" role="alert" data-testid="login-error">
+          {message}
+        </p>
+      )}
       <label className="field">
         <span>{t("email")}</span>
         <input type="email" name="email" autoComplete="username" defaultValue={state.email} required />
@@ -25,7 +29,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <span>{t("password")}</span>
         <input type="password" name="password" autoComplete="current-password" required />
       </label>
-      <button type="submit" disabled={pending}>{pending ? t("submitting") : t("submit")}</button>
+      <button type="submit" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </button>
     </form>
   );
 }

@@ -13,12 +13,23 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
     <form action={action} noValidate>
       <input type="hidden" name="id" value={userId} />
       {(state.denied ?? state.error) && <p className="alert error">{state.denied ?? state.error}</p>}
-      {state.ok && <p className="alert ok" role="status">{t("passwordReset", { email: "" })}</p>}
-      <label className="field"><span>{t("newPassword")}</span>
+      {state.ok && (
+        <p className="alert ok" role="status">
+          {t("passwordReset", { email: "" })}
+        </p>
+      )}
+      <label className="field">
+        <span>{t("newPassword")}</span>
         <input type="password" name="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} />
-        {error && <span className="error" role="alert">{t("passwordTooShort", { min: MIN_PASSWORD_LENGTH })}</span>}
+        {error && (
+          <span className="error" role="alert">
+            {t("passwordTooShort", { min: MIN_PASSWORD_LENGTH })}
+          </span>
+        )}
       </label>
-      <button type="submit" disabled={pending}>{t("resetPassword")}</button>
+      <button type="submit" disabled={pending}>
+        {t("resetPassword")}
+      </button>
     </form>
   );
 }

@@ -45,11 +45,21 @@ export function UserForm({ mode, user, bodies, supervisors }: Props) {
   });
   const role = watch("role");
   const message = (key?: string, values?: Record<string, string | number>) =>
-    !key ? null : key === "passwordTooShort" ? t("passwordTooShort", { min: MIN_PASSWORD_LENGTH }) : t.has(key as never) ? t(key as never, values as never) : key;
+    !key
+      ? null
+      : key === "passwordTooShort"
+        ? t("passwordTooShort", { min: MIN_PASSWORD_LENGTH })
+        : t.has(key as never)
+          ? t(key as never, values as never)
+          : key;
   const fieldError = (name: keyof Values) => {
     const server = state.fieldErrors?.[name];
     const text = formState.errors[name]?.message ? message(String(formState.errors[name]!.message)) : server ? message(server.key, server.values) : null;
-    return text ? <span className="error" role="alert" data-testid={`error-${name}`}>{text}</span> : null;
+    return text ? (
+      <span className="error" role="alert" data-testid={`error-${name}`}>
+        {text}
+      </span>
+    ) : null;
   };
   const submit = handleSubmit(() => startTransition(() => action(new FormData(formRef.current!))));
 
@@ -63,39 +73,78 @@ export function UserForm({ mode, user, bodies, supervisors }: Props) {
         </p>
       )}
       {mode === "create" && (
-        <label className="field"><span>{t("email")}</span>
-          <input type="email" {...register("email", { validate: check(CreateUserInput.shape.email) })} />{fieldError("email")}
+        <label className="field">
+          <span>{t("email")}</span>
+          <input type="email" {...register("email", { validate: check(CreateUserInput.shape.email) })} />
+          {fieldError("email")}
         </label>
       )}
-      <label className="field"><span>{t("name")}</span>
-        <input type="text" {...register("name", { validate: check(CreateUserInput.shape.name) })} />{fieldError("name")}
+      <label className="field">
+        <span>{t("name")}</span>
+        <input type="text" {...register("name", { validate: check(CreateUserInput.shape.name) })} />
+        {fieldError("name")}
       </label>
-      <label className="field"><span>{t("role")}</span>
-        <select {...register("role")}>{ROLES.map((r) => <option key={r} value={r}>{tRoles(r)}</option>)}</select>
+      <label className="field">
+        <span>{t("role")}</span>
+        <select {...register("role")}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {tRoles(r)}
+            </option>
+          ))}
+        </select>
       </label>
       {role === "correspondent" && (
-        <label className="field"><span>{t("countries")}</span><input type="text" {...register("countries")} placeholder="KZ, FR" />{fieldError("countries")}</label>
+        <label className="field">
+          <span>{t("countries")}</span>
+          <input type="text" {...register("countries")} placeholder="KZ, FR" />
+          {fieldError("countries")}
+        </label>
       )}
       {(role === "supervisor" || role === "interviewer") && (
-        <label className="field"><span>{t("regions")}</span><input type="text" {...register("regions")} placeholder="AST, ALA" />{fieldError("regions")}</label>
+        <label className="field">
+          <span>{t("regions")}</span>
+          <input type="text" {...register("regions")} placeholder="AST, ALA" />
+          {fieldError("regions")}
+        </label>
       )}
       {role === "interviewer" && (
-        <label className="field"><span>{t("supervisor")}</span>
-          <select {...register("supervisorId")}><option value="">{t("none")}</option>{supervisors.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select>
+        <label className="field">
+          <span>{t("supervisor")}</span>
+          <select {...register("supervisorId")}>
+            <option value="">{t("none")}</option>
+            {supervisors.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
         </label>
       )}
       {role === "reporter" && (
-        <label className="field"><span>{t("body")}</span>
-          <select {...register("bodyId")}><option value="">{t("none")}</option>{bodies.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}</select>
+        <label className="field">
+          <span>{t("body")}</span>
+          <select {...register("bodyId")}>
+            <option value="">{t("none")}</option>
+            {bodies.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
           {fieldError("bodyId")}
         </label>
       )}
       {mode === "create" && (
-        <label className="field"><span>{t("password")}</span>
-          <input type="password" autoComplete="new-password" {...register("password", { validate: check(CreateUserInput.shape.password) })} />{fieldError("password")}
+        <label className="field">
+          <span>{t("password")}</span>
+          <input type="password" autoComplete="new-password" {...register("password", { validate: check(CreateUserInput.shape.password) })} />
+          {fieldError("password")}
         </label>
       )}
-      <button type="submit" disabled={pending}>{mode === "create" ? t("save") : t("saveChanges")}</button>
+      <button type="submit" disabled={pending}>
+        {mode === "create" ? t("save") : t("saveChanges")}
+      </button>
     </form>
   );
 }

@@ -36,13 +36,38 @@ afterEach(() => {
 
 let n = 0;
 const unique = (prefix: string) => `${prefix}.${++n}.${Date.now().toString(36)}@example.org`;
-const correspondent = (email: string, countries = ["DE"]) => ({ email, name: "Test User", role: "correspondent" as const, countries, regions: [], bodyId: undefined, supervisorId: undefined, password: "a-good-password" });
-const fields = (role: "correspondent" | "supervisor", codes: string[]) => ({ name: "Test User", role, countries: role === "correspondent" ? codes : [], regions: role === "supervisor" ? codes : [], bodyId: undefined, supervisorId: undefined });
+const correspondent = (email: string, countries = ["DE"]) => ({
+  email,
+  name: "Test User",
+  role: "correspondent" as const,
+  countries,
+  regions: [],
+  bodyId: undefined,
+  supervisorId: undefined,
+  password: "a-good-password",
+});
+const fields = (role: "correspondent" | "supervisor", codes: string[]) => ({
+  name: "Test User",
+  role,
+  countries: role === "correspondent" ? codes : [],
+  regions: role === "supervisor" ? codes : [],
+  bodyId: undefined,
+  supervisorId: undefined,
+});
 
 const auditRows = (action: string, object: string) =>
-  sqlite.prepare("select user_id as userId, role, ip from audit_log where action = ? and object = ?").all(action, object) as { userId: number; role: string; ip: string }[];
+  sqlite.prepare("select user_id as userId, role, ip from audit_log where action = ? and object = ?").all(action, object) as {
+    userId: number;
+    role: string;
+    ip: string;
+  }[];
 const userRow = (id: number) =>
-  sqlite.prepare("select role, active, session_version as sv, password_hash as hash from users where id = ?").get(id) as { role: string; active: number; sv: number; hash: string };
+  sqlite.prepare("select role, active, session_version as sv, password_hash as hash from users where id = ?").get(id) as {
+    role: string;
+    active: number;
+    sv: number;
+    hash: string;
+  };
 const usersWithEmail = (email: string) => (sqlite.prepare("select count(*) as n from users where email = ?").get(email) as { n: number }).n;
 /** Makes the next audit row (or users update) fail inside the service's transaction. */
 const failAudit = () => sqlite.exec("create temp trigger fail_audit before insert on audit_log begin select raise(abort, 'audit down'); end");

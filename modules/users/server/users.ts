@@ -31,7 +31,14 @@ function checkScope(db: Executor, f: Fields): FieldErrors {
   const errors: FieldErrors = {};
   const missing = (table: typeof countries | typeof regions, codes: string[]) => {
     if (!codes.length) return [];
-    const found = new Set(db.select({ code: table.code }).from(table).where(inArray(table.code, codes)).all().map((r) => r.code));
+    const found = new Set(
+      db
+        .select({ code: table.code })
+        .from(table)
+        .where(inArray(table.code, codes))
+        .all()
+        .map((r) => r.code),
+    );
     return codes.filter((c) => !found.has(c));
   };
   const badCountries = missing(countries, f.countries);
@@ -41,7 +48,8 @@ function checkScope(db: Executor, f: Fields): FieldErrors {
   if (f.role === "correspondent" && !f.countries.length) errors.countries ??= { key: "scopeRequired", values: { what: "country" } };
   if ((f.role === "supervisor" || f.role === "interviewer") && !f.regions.length) errors.regions ??= { key: "scopeRequired", values: { what: "region" } };
   if (f.role === "reporter") {
-    if (!f.bodyId || !db.select({ id: reportingBodies.id }).from(reportingBodies).where(eq(reportingBodies.id, f.bodyId)).get()) errors.bodyId = { key: "bodyRequired" };
+    if (!f.bodyId || !db.select({ id: reportingBodies.id }).from(reportingBodies).where(eq(reportingBodies.id, f.bodyId)).get())
+      errors.bodyId = { key: "bodyRequired" };
   }
   return errors;
 }
@@ -64,8 +72,8 @@ function writeScopes(tx: Executor, userId: number, f: Fields) {
 }
 
 const roleColumns = (f: Fields) => ({
-  reportingBodyId: f.role === "reporter" ? f.bodyId ?? null : null,
-  supervisorId: f.role === "interviewer" ? f.supervisorId ?? null : null,
+  reportingBodyId: f.role === "reporter" ? (f.bodyId ?? null) : null,
+  supervisorId: f.role === "interviewer" ? (f.supervisorId ?? null) : null,
 });
 
 /** The user as the transaction sees it, or a 404 refusal. */
@@ -114,7 +122,10 @@ export async function resetPassword(db: Db, id: number, password: string, by: Ac
   const passwordHash = await hashPassword(password);
   inTransaction(db, (tx) => {
     currentState(tx, id);
-    tx.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id)).run();
+    tx.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, id))
+      .run();
     recordAudit(tx, { action: "user.password_reset", object: `user ${id}`, user: by.user }, by.ip);
   });
 }
@@ -125,16 +136,36 @@ export function setActive(db: Db, id: number, active: boolean, by: Actor): void 
   if (!active && id === by.user.id) throw new ServiceError(409, "You cannot deactivate your own account.");
   inTransaction(db, (tx) => {
     if (currentState(tx, id).active === active) return;
-    tx.update(users).set({ active, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id)).run();
+    tx.update(users)
+      .set({ active, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, id))
+      .run();
     recordAudit(tx, { action: active ? "user.activate" : "user.deactivate", object: `user ${id}`, user: by.user }, by.ip);
   });
 }
 
-type UserRow = { id: number; email: string; name: string; role: Role; active: boolean; scope: string; bodyId: number | null; supervisorId: number | null; countries: string[]; regions: string[] };
+type UserRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  scope: string;
+  bodyId: number | null;
+  supervisorId: number | null;
+  countries: string[];
+  regions: string[];
+};
 
 export function listUsers(db: Executor): UserRow[] {
   const scopes = db.select().from(userScopes).all();
-  const bodies = new Map(db.select().from(reportingBodies).all().map((b) => [b.id, b.name]));
+  const bodies = new Map(
+    db
+      .select()
+      .from(reportingBodies)
+      .all()
+      .map((b) => [b.id, b.name]),
+  );
   return db
     .select()
     .from(users)
@@ -145,7 +176,18 @@ export function listUsers(db: Executor): UserRow[] {
       const countryCodes = mine.filter((s) => s.kind === "country").map((s) => s.code);
       const regionCodes = mine.filter((s) => s.kind === "region").map((s) => s.code);
       const scope = [...countryCodes, ...regionCodes, ...(u.reportingBodyId ? [bodies.get(u.reportingBodyId) ?? ""] : [])].join(", ");
-      return { id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, scope, bodyId: u.reportingBodyId, supervisorId: u.supervisorId, countries: countryCodes, regions: regionCodes };
+      return {
+        id: u.id,
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        active: u.active,
+        scope,
+        bodyId: u.reportingBodyId,
+        supervisorId: u.supervisorId,
+        countries: countryCodes,
+        regions: regionCodes,
+      };
     });
 }
 
@@ -156,7 +198,9 @@ export function listReportingBodies(db: Executor) {
 /** A user's scope in words, for their home page: the countries' codes, the regions' names in
  *  alphabetical order (reference data, no query) and the reporting body's name (null when none). */
 export function describeScope(db: Executor, principal: Principal): { countries: string; regions: string; body: string | null } {
-  const regionNames = REGIONS.filter((r) => principal.regions.includes(r.code)).map((r) => r.name).sort();
+  const regionNames = REGIONS.filter((r) => principal.regions.includes(r.code))
+    .map((r) => r.name)
+    .sort();
   const body = principal.bodyId
     ? db.select({ name: reportingBodies.name }).from(reportingBodies).where(eq(reportingBodies.id, principal.bodyId)).get()?.name
     : undefined;

@@ -29,22 +29,45 @@ export default async function CyclePage(props: { params: Promise<Params>; search
     return (
       <>
         <h1>{cycle.name}</h1>
-        <p className="muted">{t("summary", { year: cycle.referenceYear, opens: cycle.opensOn, closes: cycle.closesOn, threshold: cycle.variationThreshold })}</p>
+        <p className="muted">
+          {t("summary", { year: cycle.referenceYear, opens: cycle.opensOn, closes: cycle.closesOn, threshold: cycle.variationThreshold })}
+        </p>
         <form className="inline-form" method="get">
           <input type="text" name="q" defaultValue={q} placeholder={t("filterCountry")} aria-label={t("filterCountry")} />
           <select name="status" defaultValue={status} aria-label={t("filterStatus")}>
             <option value="">{t("allStatuses")}</option>
-            {["not_started", "in_progress", "submitted", "returned", "validated"].map((s) => <option key={s} value={s}>{tr(`status.${s}`)}</option>)}
+            {["not_started", "in_progress", "submitted", "returned", "validated"].map((s) => (
+              <option key={s} value={s}>
+                {tr(`status.${s}`)}
+              </option>
+            ))}
           </select>
-          <button type="submit" className="secondary">{t("filter")}</button>
-          <a className="button secondary" href={`/api/cycles/${slug}/status?format=csv`}>{t("downloadCsv")}</a>
+          <button type="submit" className="secondary">
+            {t("filter")}
+          </button>
+          <a className="button secondary" href={`/api/cycles/${slug}/status?format=csv`}>
+            {t("downloadCsv")}
+          </a>
         </form>
         <table className="list" data-testid="cycle-status" style={{ marginTop: 8 }}>
-          <thead><tr><th>{t("country")}</th><th>{t("status")}</th><th>{t("answered")}</th><th>{t("warnings")}</th><th>{t("queries")}</th><th>{t("lastActivity")}</th><th>{t("correspondents")}</th><th>{t("deadline")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t("country")}</th>
+              <th>{t("status")}</th>
+              <th>{t("answered")}</th>
+              <th>{t("warnings")}</th>
+              <th>{t("queries")}</th>
+              <th>{t("lastActivity")}</th>
+              <th>{t("correspondents")}</th>
+              <th>{t("deadline")}</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.country} data-country={r.country}>
-                <td><Link href={`/cepej/${slug}/${r.country}`}>{r.name}</Link></td>
+                <td>
+                  <Link href={`/cepej/${slug}/${r.country}`}>{r.name}</Link>
+                </td>
                 <td>{tr(`status.${r.status}`)}</td>
                 <td>{r.percent} %</td>
                 <td>{r.warnings || ""}</td>

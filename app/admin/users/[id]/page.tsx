@@ -18,7 +18,9 @@ export default page<{ id: string }>(async ({ params, db }) => {
   return (
     <>
       <h1>{user.email}</h1>
-      <p>{t("status")}: <strong data-testid="user-status">{user.active ? t("active") : t("inactive")}</strong></p>
+      <p>
+        {t("status")}: <strong data-testid="user-status">{user.active ? t("active") : t("inactive")}</strong>
+      </p>
       <div className="card">
         <UserForm mode="edit" user={user} bodies={listReportingBodies(db)} supervisors={supervisors} />
       </div>

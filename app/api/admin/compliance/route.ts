@@ -14,7 +14,12 @@ export const GET = route(async ({ request, db }) => {
   const from = p.get("from") ?? `${Number(today().slice(0, 4)) - 1}-01-01`;
   const to = p.get("to") ?? today();
   if (!isIsoDate(from) || !isIsoDate(to)) return problem(400, "from and to are dates YYYY-MM-DD");
-  const rows = compliance(db, scopeOf(access.user), { from, to, region: p.get("region") || undefined }).filter((r) => !p.get("state") || r.state === p.get("state"));
-  const csv = toCsv(["period", "body", "region", "form", "code", "due", "state", "days_late", "submitted_at"], rows.map((r) => [r.period, r.body, r.region, r.form, r.code, r.due, r.state, r.daysLate ?? "", r.submittedAt ?? ""]));
+  const rows = compliance(db, scopeOf(access.user), { from, to, region: p.get("region") || undefined }).filter(
+    (r) => !p.get("state") || r.state === p.get("state"),
+  );
+  const csv = toCsv(
+    ["period", "body", "region", "form", "code", "due", "state", "days_late", "submitted_at"],
+    rows.map((r) => [r.period, r.body, r.region, r.form, r.code, r.due, r.state, r.daysLate ?? "", r.submittedAt ?? ""]),
+  );
   return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="compliance.csv"' } });
 });

@@ -9,7 +9,13 @@ export const GET = route(async ({ request, db }) => {
   const rows = validatedIndicators(db);
   if (format === "json") return Response.json({ metadata: { ...CEPEJ_METADATA, lastUpdated: new Date().toISOString().slice(0, 10) }, data: rows });
   if (format !== "csv") return problem(400, "format must be csv or json");
-  return new Response(toCsv(["cycle", "country", "country_name", "indicator", "label", "unit", "value"], rows.map((r) => [r.cycle, r.country, r.countryName, r.indicator, r.label, r.unit, r.value ?? ""])), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="cepej-indicators.csv"' },
-  });
+  return new Response(
+    toCsv(
+      ["cycle", "country", "country_name", "indicator", "label", "unit", "value"],
+      rows.map((r) => [r.cycle, r.country, r.countryName, r.indicator, r.label, r.unit, r.value ?? ""]),
+    ),
+    {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="cepej-indicators.csv"' },
+    },
+  );
 });

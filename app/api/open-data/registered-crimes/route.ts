@@ -14,6 +14,9 @@ export const GET = route(({ request, db }) => {
   const metadata = { ...CRIMES_METADATA, period: yearText ? `months of ${yearText}` : "years", lastUpdated: lastUpdated(db) };
   if (format === "json") return Response.json({ metadata, data: rows });
   if (format !== "csv") return problem(400, "format must be csv or json");
-  const csv = toCsv(["region", "region_name", "period", "registered"], rows.map((r) => [r.region, r.regionName, r.period, r.registered]));
+  const csv = toCsv(
+    ["region", "region_name", "period", "registered"],
+    rows.map((r) => [r.region, r.regionName, r.period, r.registered]),
+  );
   return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="registered-crimes.csv"' } });
 });

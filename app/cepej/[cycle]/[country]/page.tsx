@@ -29,13 +29,19 @@ export default async function ReplyHome(props: { params: Promise<Params> }) {
     const deadline = data.reply.deadline && data.reply.deadline > data.cycle.closesOn ? data.reply.deadline : data.cycle.closesOn;
     return (
       <>
-        <h1>{data.cycle.name} · {data.countryName}</h1>
+        <h1>
+          {data.cycle.name} · {data.countryName}
+        </h1>
         <p>
           <strong data-testid="reply-status">{t(`status.${state}`)}</strong> · {t("referenceYear", { year: data.cycle.referenceYear })} ·{" "}
           {t("campaign", { opens: data.cycle.opensOn, closes: deadline })}
           {data.previousCycle && <> · {t("comparedWith", { cycle: data.previousCycle })}</>}
         </p>
-        {data.readOnlyReason && <p className="alert" data-testid="read-only-reason">{data.readOnlyReason}</p>}
+        {data.readOnlyReason && (
+          <p className="alert" data-testid="read-only-reason">
+            {data.readOnlyReason}
+          </p>
+        )}
         {open.length > 0 && (
           <div className="card" data-testid="open-queries">
             <h2>{t("openQueries", { count: open.length })}</h2>
@@ -59,12 +65,25 @@ export default async function ReplyHome(props: { params: Promise<Params> }) {
         </div>
         <ReplyActions api={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`} base={data.base} actions={actions} />
         <table className="list" data-testid="chapters">
-          <thead><tr><th>{t("chapter")}</th><th>{t("answered")}</th><th>{t("warnings")}</th><th>{t("errors")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t("chapter")}</th>
+              <th>{t("answered")}</th>
+              <th>{t("warnings")}</th>
+              <th>{t("errors")}</th>
+            </tr>
+          </thead>
           <tbody>
             {data.chapters.map((c) => (
               <tr key={c.id}>
-                <td><Link href={c.href}>{c.id}. {c.title}</Link></td>
-                <td>{c.answered} / {c.total}</td>
+                <td>
+                  <Link href={c.href}>
+                    {c.id}. {c.title}
+                  </Link>
+                </td>
+                <td>
+                  {c.answered} / {c.total}
+                </td>
                 <td>{c.warnings || ""}</td>
                 <td>{c.errors || ""}</td>
               </tr>
@@ -76,7 +95,10 @@ export default async function ReplyHome(props: { params: Promise<Params> }) {
             <h2>{t("history")}</h2>
             <ol>
               {data.transitions.map((h, i) => (
-                <li key={i}>{h.at.slice(0, 16).replace("T", " ")} · {h.by ?? "—"}: {t(`status.${h.from}`)} → {t(`status.${h.to}`)}{h.note ? ` — ${h.note}` : ""}</li>
+                <li key={i}>
+                  {h.at.slice(0, 16).replace("T", " ")} · {h.by ?? "—"}: {t(`status.${h.from}`)} → {t(`status.${h.to}`)}
+                  {h.note ? ` — ${h.note}` : ""}
+                </li>
               ))}
             </ol>
           </div>

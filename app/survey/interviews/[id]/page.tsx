@@ -36,10 +36,20 @@ export default page<{ id: string }>(async ({ params, db }) => {
   const instrument = { id: "0", title: { en: "Form UDN" }, questions: [], parts: index.questionnaire.parts };
   return (
     <>
-      <p className="breadcrumb"><Link href="/survey">Household survey</Link></p>
+      <p className="breadcrumb">
+        <Link href="/survey">Household survey</Link>
+      </p>
       <h1>Interview {h.householdId}</h1>
-      <p>Region {h.region} · {h.settlement === "1" ? "urban" : "rural"} · {h.address} · weight {h.weight} · fieldwork {wave.fieldworkStart} – {wave.fieldworkEnd} · <strong data-testid="interview-status">{h.status.replace("_", " ")}</strong></p>
-      <InterviewActions api={`/api/survey/interviews/${h.id}`} canComplete={canWrite} canReview={canReview} questions={questions.map((q) => ({ id: q.id, label: q.label.en }))} />
+      <p>
+        Region {h.region} · {h.settlement === "1" ? "urban" : "rural"} · {h.address} · weight {h.weight} · fieldwork {wave.fieldworkStart} – {wave.fieldworkEnd}{" "}
+        · <strong data-testid="interview-status">{h.status.replace("_", " ")}</strong>
+      </p>
+      <InterviewActions
+        api={`/api/survey/interviews/${h.id}`}
+        canComplete={canWrite}
+        canReview={canReview}
+        questions={questions.map((q) => ({ id: q.id, label: q.label.en }))}
+      />
       <ReplyForm
         chapter={instrument}
         chapters={[{ id: "0", title: "Form UDN", href: `/survey/interviews/${h.id}`, ...progressOf(questions, read), warnings: 0, errors: 0 }]}
@@ -53,7 +63,17 @@ export default page<{ id: string }>(async ({ params, db }) => {
         review={{ api: "", reviewer: false, queries: [], flags: {}, series: null, notes }}
         context={{ fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } }}
       />
-      <div className="card history"><h2>History</h2><ol>{eventsOf(db, h.id).map((e, i) => <li key={i}>{e.at.slice(0, 16).replace("T", " ")} · {e.by ?? "—"}: {e.from} → {e.to}{e.note ? ` — ${e.note}` : ""}</li>)}</ol></div>
+      <div className="card history">
+        <h2>History</h2>
+        <ol>
+          {eventsOf(db, h.id).map((e, i) => (
+            <li key={i}>
+              {e.at.slice(0, 16).replace("T", " ")} · {e.by ?? "—"}: {e.from} → {e.to}
+              {e.note ? ` — ${e.note}` : ""}
+            </li>
+          ))}
+        </ol>
+      </div>
     </>
   );
 });

@@ -17,10 +17,37 @@ describe("CEPEJ 2020–2022 definition", () => {
 
   it("encodes chapter 1 as the seed prints it", () => {
     if (!parsed.ok) throw new Error("invalid");
-    const ch1 = Array.from(walkQuestions(parsed.questionnaire)).filter((x) => x.chapter.id === "1").map((x) => x.question.id);
+    const ch1 = Array.from(walkQuestions(parsed.questionnaire))
+      .filter((x) => x.chapter.id === "1")
+      .map((x) => x.question.id);
     expect(ch1).toEqual([
-      "001", "002", "003", "004", "005", "A1", "006", "007", "008", "008-1", "008-2", "009", "012", "012-1", "012-2",
-      "012-3", "013", "014", "014-0", "014-1", "A2", "015-1", "015-2", "015-3", "A3", "015-4", "015-5",
+      "001",
+      "002",
+      "003",
+      "004",
+      "005",
+      "A1",
+      "006",
+      "007",
+      "008",
+      "008-1",
+      "008-2",
+      "009",
+      "012",
+      "012-1",
+      "012-2",
+      "012-3",
+      "013",
+      "014",
+      "014-0",
+      "014-1",
+      "A2",
+      "015-1",
+      "015-2",
+      "015-3",
+      "A3",
+      "015-4",
+      "015-5",
     ]);
     const q006 = Array.from(walkQuestions(parsed.questionnaire)).find((x) => x.question.id === "006")!.question;
     if (q006.type !== "grid") throw new Error("006 is a grid");

@@ -56,7 +56,11 @@ describe("number cells read through the parse cache", () => {
     };
     const inputs = ["", "60598", "60 598", "60,598", "-5", "12abc", "1.5", "1e3"];
     for (let round = 0; round < 3; round++) {
-      for (const raw of inputs) expect(fromFormValues(info, (f) => (f.endsWith("~st") ? "" : raw), "006:r3:approved"), raw).toEqual(expected(raw));
+      for (const raw of inputs)
+        expect(
+          fromFormValues(info, (f) => (f.endsWith("~st") ? "" : raw), "006:r3:approved"),
+          raw,
+        ).toEqual(expected(raw));
       for (let i = 0; i < 6000; i++) fromFormValues(info, (f) => (f.endsWith("~st") ? "" : String(i)), "006:r3:approved");
     }
     expect(fromFormValues(info, (f) => (f.endsWith("~st") ? "NA" : "60598"), "006:r3:approved")).toEqual(status("NA"));

@@ -32,7 +32,10 @@ describe("sum rules (Q006)", () => {
   const q006 = find("006");
   it("derives a rule per total row and number column", () => {
     const sums = sumsOf(q006);
-    expect(sums).toContainEqual({ total: "006:total:approved", parts: ["006:r1:approved", "006:r2:approved", "006:r3:approved", "006:r4:approved", "006:r5:approved", "006:r6:approved", "006:r7:approved"] });
+    expect(sums).toContainEqual({
+      total: "006:total:approved",
+      parts: ["006:r1:approved", "006:r2:approved", "006:r3:approved", "006:r4:approved", "006:r5:approved", "006:r6:approved", "006:r7:approved"],
+    });
     expect(sums).toContainEqual({ total: "006:r2:implemented", parts: ["006:r2_1:implemented", "006:r2_2:implemented"] });
   });
   it("accepts the seed's figures, counting NAP as 0", () => {
@@ -44,7 +47,14 @@ describe("sum rules (Q006)", () => {
     const values = { ...q006Approved, "006:r3:approved": num(60598) };
     const issues = evaluateQuestion(q006, reader(values));
     expect(issues).toEqual([
-      { code: "sumMismatch", severity: "warning", question: "006", cell: "006:total:approved", params: { total: 110346857, sum: 110346858, difference: -1 }, explained: false },
+      {
+        code: "sumMismatch",
+        severity: "warning",
+        question: "006",
+        cell: "006:total:approved",
+        params: { total: 110346857, sum: 110346858, difference: -1 },
+        explained: false,
+      },
     ]);
     expect(issues.every(blocksSubmission)).toBe(true);
   });
@@ -73,22 +83,64 @@ describe("sum rules (Q006)", () => {
 
 // A small definition exercising the other rules.
 const small: QuestionnaireInput = {
-  id: "t", version: "1", title: { en: "t" },
-  parts: [{ id: "1", title: { en: "One" }, questions: [
-    { id: "flow", type: "grid", label: { en: "Cases" },
-      columns: ["ps", "in", "res", "pe"].map((id) => ({ id, label: { en: id }, cell: { kind: "number" as const } })),
-      rows: [{ id: "total", label: { en: "Total" }, sumOf: ["r1", "r2"] }, { id: "r1", label: { en: "1" } }, { id: "r2", label: { en: "2" }, atMost: "r1" }],
-      caseFlow: { pendingStart: "ps", incoming: "in", resolved: "res", pendingEnd: "pe" } },
-    { id: "yn", type: "choice", label: { en: "Does it?" }, options: [{ id: "yes", label: { en: "Yes" } }, { id: "no", label: { en: "No" } }] },
-    { id: "follow", type: "number", label: { en: "If yes, how many?" }, enabledWhen: { cell: { q: "yn" }, in: ["yes"] } },
-    { id: "pick", type: "multi", label: { en: "Which?" }, maxSelected: 2,
-      options: [{ id: "a", label: { en: "A" } }, { id: "b", label: { en: "B" } }, { id: "c", label: { en: "C" } }, { id: "none", label: { en: "None" }, exclusive: true }] },
-    { id: "pct", type: "number", label: { en: "Share" }, number: { decimals: 2, max: 100, allowNAP: false } },
-    { id: "crit", type: "grid", label: { en: "Criteria" }, maxChecked: [{ col: "main", max: 1 }],
-      rows: [{ id: "x", label: { en: "X" } }, { id: "y", label: { en: "Y" } }],
-      columns: [{ id: "main", label: { en: "Main" }, cell: { kind: "check" } }] },
-    { id: "long", type: "text", label: { en: "Describe" }, maxLength: 10 },
-  ] }],
+  id: "t",
+  version: "1",
+  title: { en: "t" },
+  parts: [
+    {
+      id: "1",
+      title: { en: "One" },
+      questions: [
+        {
+          id: "flow",
+          type: "grid",
+          label: { en: "Cases" },
+          columns: ["ps", "in", "res", "pe"].map((id) => ({ id, label: { en: id }, cell: { kind: "number" as const } })),
+          rows: [
+            { id: "total", label: { en: "Total" }, sumOf: ["r1", "r2"] },
+            { id: "r1", label: { en: "1" } },
+            { id: "r2", label: { en: "2" }, atMost: "r1" },
+          ],
+          caseFlow: { pendingStart: "ps", incoming: "in", resolved: "res", pendingEnd: "pe" },
+        },
+        {
+          id: "yn",
+          type: "choice",
+          label: { en: "Does it?" },
+          options: [
+            { id: "yes", label: { en: "Yes" } },
+            { id: "no", label: { en: "No" } },
+          ],
+        },
+        { id: "follow", type: "number", label: { en: "If yes, how many?" }, enabledWhen: { cell: { q: "yn" }, in: ["yes"] } },
+        {
+          id: "pick",
+          type: "multi",
+          label: { en: "Which?" },
+          maxSelected: 2,
+          options: [
+            { id: "a", label: { en: "A" } },
+            { id: "b", label: { en: "B" } },
+            { id: "c", label: { en: "C" } },
+            { id: "none", label: { en: "None" }, exclusive: true },
+          ],
+        },
+        { id: "pct", type: "number", label: { en: "Share" }, number: { decimals: 2, max: 100, allowNAP: false } },
+        {
+          id: "crit",
+          type: "grid",
+          label: { en: "Criteria" },
+          maxChecked: [{ col: "main", max: 1 }],
+          rows: [
+            { id: "x", label: { en: "X" } },
+            { id: "y", label: { en: "Y" } },
+          ],
+          columns: [{ id: "main", label: { en: "Main" }, cell: { kind: "check" } }],
+        },
+        { id: "long", type: "text", label: { en: "Describe" }, maxLength: 10 },
+      ],
+    },
+  ],
 };
 const sp = parseQuestionnaire(small);
 if (!sp.ok) throw new Error(JSON.stringify(sp.errors));
@@ -96,7 +148,10 @@ const q = (id: string) => Array.from(walkQuestions(sp.questionnaire)).find((x) =
 
 describe("case flow", () => {
   const row = (r: string, ps: number, inc: number, res: number, pe: number) => ({
-    [`flow:${r}:ps`]: num(ps), [`flow:${r}:in`]: num(inc), [`flow:${r}:res`]: num(res), [`flow:${r}:pe`]: num(pe),
+    [`flow:${r}:ps`]: num(ps),
+    [`flow:${r}:in`]: num(inc),
+    [`flow:${r}:res`]: num(res),
+    [`flow:${r}:pe`]: num(pe),
   });
   it("holds when pending 1 Jan + incoming − resolved = pending 31 Dec", () => {
     const values = { ...row("total", 62671, 1009334, 1014391, 57614), ...row("r1", 51366, 358017, 362194, 47189), ...row("r2", 11305, 651317, 652197, 10425) };
@@ -129,7 +184,10 @@ describe("cellsOf and sumsOf are computed once per question", () => {
 
 describe("sameIssue (the form re-renders a message only when it changes)", () => {
   const row = (r: string, ps: number, inc: number, res: number, pe: number) => ({
-    [`flow:${r}:ps`]: num(ps), [`flow:${r}:in`]: num(inc), [`flow:${r}:res`]: num(res), [`flow:${r}:pe`]: num(pe),
+    [`flow:${r}:ps`]: num(ps),
+    [`flow:${r}:in`]: num(inc),
+    [`flow:${r}:res`]: num(res),
+    [`flow:${r}:pe`]: num(pe),
   });
   const base: Issue = { code: "caseFlow", severity: "warning", question: "flow", cell: "flow:r1:pe", params: { expected: 12, actual: 13, difference: 1 } };
   it("is true for the same message evaluated twice", () => {
@@ -193,18 +251,33 @@ describe("definition validation", () => {
     const bad = structuredClone(small) as any;
     bad.parts[0].questions[0].rows[0].sumOf = ["r1", "r9"];
     bad.parts[0].questions[2].enabledWhen = { cell: { q: "nope" }, in: ["yes"] };
-    bad.parts[0].questions.push({ id: "yn", type: "choice", label: { en: "dup" }, options: [{ id: "a", label: { en: "a" } }, { id: "b", label: { en: "b" } }] });
+    bad.parts[0].questions.push({
+      id: "yn",
+      type: "choice",
+      label: { en: "dup" },
+      options: [
+        { id: "a", label: { en: "a" } },
+        { id: "b", label: { en: "b" } },
+      ],
+    });
     const result = parseQuestionnaire(bad);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual(expect.arrayContaining([
-      { path: "parts[0].questions[0].rows[0].sumOf", message: 'unknown row "r9"' },
-      { path: "parts[0].questions[2].enabledWhen.cell", message: 'unknown question "nope"' },
-      expect.objectContaining({ path: "parts[0].questions[7].id", message: expect.stringContaining('duplicate question id "yn"') }),
-    ]));
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        { path: "parts[0].questions[0].rows[0].sumOf", message: 'unknown row "r9"' },
+        { path: "parts[0].questions[2].enabledWhen.cell", message: 'unknown question "nope"' },
+        expect.objectContaining({ path: "parts[0].questions[7].id", message: expect.stringContaining('duplicate question id "yn"') }),
+      ]),
+    );
   });
   it("rejects wrong shapes with zod paths", () => {
-    const result = parseQuestionnaire({ id: "x", version: "1", title: { en: "x" }, parts: [{ id: "1", title: {}, questions: [{ id: "1", type: "number", label: { en: "n" }, number: { decimals: -1 } }] }] });
+    const result = parseQuestionnaire({
+      id: "x",
+      version: "1",
+      title: { en: "x" },
+      parts: [{ id: "1", title: {}, questions: [{ id: "1", type: "number", label: { en: "n" }, number: { decimals: -1 } }] }],
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => e.path)).toEqual(expect.arrayContaining(["parts.0.title.en", "parts.0.questions.0.number.decimals"]));
@@ -220,8 +293,20 @@ describe("variation from the previous cycle", () => {
   it("warns beyond the threshold and is explained by the comment", () => {
     expect(evaluateQuestion(q001, reader({ "001": num(19_000_000) }), { previous: prev, variationThreshold: 20 })).toEqual([]);
     const issues = evaluateQuestion(q001, reader({ "001": num(30_000_000) }), { previous: prev, variationThreshold: 20 });
-    expect(issues).toEqual([{ code: "variation", severity: "warning", question: "001", cell: "001", params: { previous: 18879552, variation: 58.9, threshold: 20 }, explained: false }]);
-    const explained = evaluateQuestion(q001, reader({ "001": num(30_000_000), "001#comment": text("Census revision") }), { previous: prev, variationThreshold: 20 });
+    expect(issues).toEqual([
+      {
+        code: "variation",
+        severity: "warning",
+        question: "001",
+        cell: "001",
+        params: { previous: 18879552, variation: 58.9, threshold: 20 },
+        explained: false,
+      },
+    ]);
+    const explained = evaluateQuestion(q001, reader({ "001": num(30_000_000), "001#comment": text("Census revision") }), {
+      previous: prev,
+      variationThreshold: 20,
+    });
     expect(explained[0].explained).toBe(true);
   });
   it("compares only figures with figures", () => {
@@ -235,7 +320,12 @@ describe("variation from the previous cycle", () => {
 });
 
 describe("dates", () => {
-  const def = parseQuestionnaire({ id: "d", version: "1", title: { en: "d" }, parts: [{ id: "1", title: { en: "A" }, questions: [{ id: "interview_date", type: "date", label: { en: "Date of interview" }, within: "fieldwork" }] }] });
+  const def = parseQuestionnaire({
+    id: "d",
+    version: "1",
+    title: { en: "d" },
+    parts: [{ id: "1", title: { en: "A" }, questions: [{ id: "interview_date", type: "date", label: { en: "Date of interview" }, within: "fieldwork" }] }],
+  });
   if (!def.ok) throw new Error("invalid");
   const q = def.questionnaire.parts[0].questions[0];
   const fieldwork = { start: "2025-10-01", end: "2025-11-30" };

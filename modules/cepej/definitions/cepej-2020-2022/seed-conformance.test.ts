@@ -135,7 +135,10 @@ describe("CEPEJ 2020–2022 definition conforms to the seed (seed-index.json)", 
       if (!numberCols.length) problems.push(`${s.question}: "${s.row}" has no number cell to hold its sum`);
       for (const col of numberCols) {
         const key = cellKey({ q: q.id, row: total, col: col.id });
-        const want = parts.filter((p) => has(p!, col.id)).map((p) => cellKey({ q: q.id, row: p!, col: col.id })).sort();
+        const want = parts
+          .filter((p) => has(p!, col.id))
+          .map((p) => cellKey({ q: q.id, row: p!, col: col.id }))
+          .sort();
         const found = declared.some((d) => d.total === key && [...d.parts].sort().join() === want.join());
         if (!found) problems.push(`${s.question}: no sum ${key} = ${want.join(" + ")} ("${s.written}")`);
       }

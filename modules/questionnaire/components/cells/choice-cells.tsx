@@ -44,7 +44,9 @@ export function ChoiceCell({ cellKey, options, label }: { cellKey: string; optio
         </span>
       ))}
       {chosen && !readOnly && (
-        <button type="button" className="link" onClick={() => setValue(cellKey, "", { shouldDirty: true })}>{t("clear")}</button>
+        <button type="button" className="link" onClick={() => setValue(cellKey, "", { shouldDirty: true })}>
+          {t("clear")}
+        </button>
       )}
     </span>
   );
@@ -85,7 +87,9 @@ export function MultiCell({ cellKey, options, maxSelected, label }: { cellKey: s
         </span>
       ))}
       {maxSelected && list.length > maxSelected && (
-        <span className="field-error" role="alert">{t("tooManySelected", { max: maxSelected })}</span>
+        <span className="field-error" role="alert">
+          {t("tooManySelected", { max: maxSelected })}
+        </span>
       )}
     </span>
   );

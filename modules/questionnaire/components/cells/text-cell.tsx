@@ -11,7 +11,19 @@ function Counter({ name, max }: { name: string; max: number }) {
   return <span className={`counter${value.length > max ? " over" : ""}`}>{t("characters", { count: value.length, max })}</span>;
 }
 
-export function TextCell({ name, maxLength, label, rows = 3, single = false }: { name: string; maxLength: number; label: string; rows?: number; single?: boolean }) {
+export function TextCell({
+  name,
+  maxLength,
+  label,
+  rows = 3,
+  single = false,
+}: {
+  name: string;
+  maxLength: number;
+  label: string;
+  rows?: number;
+  single?: boolean;
+}) {
   const { register } = useFormContext();
   const { readOnly } = useReply();
   if (single) return <input type="text" aria-label={label} maxLength={maxLength} disabled={readOnly} {...register(name)} />;

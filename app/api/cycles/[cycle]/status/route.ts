@@ -17,7 +17,21 @@ export const GET = route<{ cycle: string }>(async ({ request, params, db }) => {
   if (format !== "csv") return problem(400, "format must be csv or json");
   const csv = toCsv(
     ["country", "name", "status", "answered", "total", "percent", "open_warnings", "open_queries", "last_activity", "deadline", "correspondents"],
-    rows.map((r) => [r.country, r.name, r.status, r.answered, r.total, r.percent, r.warnings, r.openQueries, r.lastActivity, r.deadline ?? "", r.correspondents.join("; ")]),
+    rows.map((r) => [
+      r.country,
+      r.name,
+      r.status,
+      r.answered,
+      r.total,
+      r.percent,
+      r.warnings,
+      r.openQueries,
+      r.lastActivity,
+      r.deadline ?? "",
+      r.correspondents.join("; "),
+    ]),
   );
-  return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="cycle-${cycle}-status.csv"` } });
+  return new Response(csv, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="cycle-${cycle}-status.csv"` },
+  });
 });

@@ -26,8 +26,17 @@ export default async function ChapterPage(props: { params: Promise<Params> }) {
     const pick = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([k]) => onPage.has(k)));
     return (
       <>
-        <p className="breadcrumb"><Link href={data.base}>{data.cycle.name} · {data.countryName}</Link> · {t(`status.${data.reply.status}`)}</p>
-        {data.readOnlyReason && <p className="alert" data-testid="read-only-reason">{data.readOnlyReason}</p>}
+        <p className="breadcrumb">
+          <Link href={data.base}>
+            {data.cycle.name} · {data.countryName}
+          </Link>{" "}
+          · {t(`status.${data.reply.status}`)}
+        </p>
+        {data.readOnlyReason && (
+          <p className="alert" data-testid="read-only-reason">
+            {data.readOnlyReason}
+          </p>
+        )}
         <CepejReplyForm
           key={chapter.id}
           chapter={chapter}

@@ -21,13 +21,20 @@ export default async function IndicatorsPage(props: { params: Promise<Params> })
     const grouped = indicatorsByQuestion(computeIndicators(read));
     return (
       <>
-        <p className="breadcrumb"><Link href={data.base}>{data.cycle.name} · {data.countryName}</Link></p>
+        <p className="breadcrumb">
+          <Link href={data.base}>
+            {data.cycle.name} · {data.countryName}
+          </Link>
+        </p>
         <h1>{t("title")}</h1>
         <p className="muted">{t("intro")}</p>
         {flags.size > 0 && <p className="alert">{t("notRetained", { count: flags.size })}</p>}
         {Object.entries(grouped).map(([question, list]) => (
           <section key={question} className="card">
-            <h2><Link href={`${data.base}/${data.index.chapterOf.get(question)}#q-${question}`}>{question}</Link> {data.index.questions.get(question)?.label.en.slice(0, 120)}</h2>
+            <h2>
+              <Link href={`${data.base}/${data.index.chapterOf.get(question)}#q-${question}`}>{question}</Link>{" "}
+              {data.index.questions.get(question)?.label.en.slice(0, 120)}
+            </h2>
             <IndicatorList list={list} testId={`indicators-${question}`} />
           </section>
         ))}

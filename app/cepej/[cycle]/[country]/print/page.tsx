@@ -19,17 +19,27 @@ export default async function PrintPage(props: { params: Promise<Params> }) {
     const read = (k: string) => data.stored.get(k)?.answer;
     const flags = Object.fromEntries(data.flags.map((f) => [f.cell, f.reason]));
     const [from, to] = data.cycle.slug.split("-");
-    const now = new Date().toLocaleString("en-GB", { timeZone: "Asia/Almaty", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).replace(",", "");
+    const now = new Date()
+      .toLocaleString("en-GB", { timeZone: "Asia/Almaty", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" })
+      .replace(",", "");
     const year = data.cycle.referenceYear;
     return (
       <div className="print-view">
         <PrintButton label={t("print")} />
-        <h1>Evaluation of the judicial systems ({from} – {to})</h1>
+        <h1>
+          Evaluation of the judicial systems ({from} – {to})
+        </h1>
         <p className="print-country">{data.countryName}</p>
         <p>Generated on : {now}</p>
-        <p>Reference data {year} (01/01/{year} - 31/12/{year})</p>
-        <p>Start/end date of the data collection campaign : {ddmmyyyy(data.cycle.opensOn)} - {ddmmyyyy(data.cycle.closesOn)}</p>
-        {data.index.questionnaire.parts.map((part) => <PrintPart key={part.id} part={part} read={read} flags={flags} />)}
+        <p>
+          Reference data {year} (01/01/{year} - 31/12/{year})
+        </p>
+        <p>
+          Start/end date of the data collection campaign : {ddmmyyyy(data.cycle.opensOn)} - {ddmmyyyy(data.cycle.closesOn)}
+        </p>
+        {data.index.questionnaire.parts.map((part) => (
+          <PrintPart key={part.id} part={part} read={read} flags={flags} />
+        ))}
       </div>
     );
   })(props);

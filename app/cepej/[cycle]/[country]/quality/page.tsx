@@ -33,18 +33,40 @@ export default async function QualityPage(props: { params: Promise<Params> }) {
     };
     return (
       <>
-        <p className="breadcrumb"><Link href={data.base}>{data.cycle.name} · {data.countryName}</Link></p>
+        <p className="breadcrumb">
+          <Link href={data.base}>
+            {data.cycle.name} · {data.countryName}
+          </Link>
+        </p>
         <h1>{t("title")}</h1>
-        <p>{t("summary", { warnings: warnings.length, explained: warnings.filter((w) => w.explained).length, errors: errors.length, unanswered: unanswered.length })}</p>
+        <p>
+          {t("summary", {
+            warnings: warnings.length,
+            explained: warnings.filter((w) => w.explained).length,
+            errors: errors.length,
+            unanswered: unanswered.length,
+          })}
+        </p>
         <h2>{t("warnings")}</h2>
         <table className="list" data-testid="quality-warnings">
-          <thead><tr><th>{t("question")}</th><th>{t("cell")}</th><th>{t("issue")}</th><th>{t("explanation")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t("question")}</th>
+              <th>{t("cell")}</th>
+              <th>{t("issue")}</th>
+              <th>{t("explanation")}</th>
+            </tr>
+          </thead>
           <tbody>
             {warnings.map((w) => (
               <tr key={`${w.code}-${w.cell}`} className={w.explained ? "explained" : ""}>
-                <td><Link href={link(w.question)}>{w.question}</Link></td>
+                <td>
+                  <Link href={link(w.question)}>{w.question}</Link>
+                </td>
                 <td>{where(w.cell)}</td>
-                <td><IssueText code={w.code} params={w.params} /></td>
+                <td>
+                  <IssueText code={w.code} params={w.params} />
+                </td>
                 <td>{w.explained ? read(commentKey(w.question))?.text : <em>{t("notExplained")}</em>}</td>
               </tr>
             ))}
@@ -53,12 +75,22 @@ export default async function QualityPage(props: { params: Promise<Params> }) {
         {errors.length > 0 && (
           <>
             <h2>{t("errors")}</h2>
-            <ul>{errors.map((e) => <li key={`${e.code}-${e.cell}`}><Link href={link(e.question)}>{e.question}</Link> {where(e.cell)}: <IssueText code={e.code} params={e.params} /></li>)}</ul>
+            <ul>
+              {errors.map((e) => (
+                <li key={`${e.code}-${e.cell}`}>
+                  <Link href={link(e.question)}>{e.question}</Link> {where(e.cell)}: <IssueText code={e.code} params={e.params} />
+                </li>
+              ))}
+            </ul>
           </>
         )}
         <h2>{t("unanswered", { count: unanswered.length })}</h2>
         <ul className="columns" data-testid="quality-unanswered">
-          {unanswered.map((u) => <li key={u.cell}><Link href={link(u.question)}>{u.question}</Link> {where(u.cell)}</li>)}
+          {unanswered.map((u) => (
+            <li key={u.cell}>
+              <Link href={link(u.question)}>{u.question}</Link> {where(u.cell)}
+            </li>
+          ))}
         </ul>
       </>
     );

@@ -4,6 +4,7 @@
 import { notFound, forbidden, redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { page } from "@/lib/http/route";
+import { decide } from "@/lib/auth/policy";
 import { findWave } from "@/modules/survey/server/households";
 import { indicatorLabel, scaleOf, waveResults } from "@/modules/survey/server/results";
 import { KEY_INDICATORS, REGIONS, TRUST_BODIES, SETTLEMENT, SEX, AGE_GROUPS } from "@/modules/survey/codes";
@@ -14,7 +15,8 @@ export default page<{ year: string }>(async ({ params, db }) => {
   const wave = Number.isInteger(year) ? findWave(db, year) : undefined;
   if (!wave) notFound();
   const user = await currentUser();
-  if (!wave.publishedAt && user?.role !== "admin") {
+  // Unpublished results are the administration's until the wave is published.
+  if (!wave.publishedAt && !decide(user, "read", { kind: "administration" }).allowed) {
     if (!user) redirect(`/login?callbackUrl=/survey/waves/${year}/results`);
     forbidden();
   }
@@ -24,14 +26,29 @@ export default page<{ year: string }>(async ({ params, db }) => {
   const codesOf = (v: string) => Object.keys(scaleOf(v));
   const groupTable = (by: "region" | "settlement" | "sex" | "ageGroup", names: Record<string, string>, testId: string) => (
     <table className="list results" data-testid={testId}>
-      <thead><tr><th />{KEY_INDICATORS.map((v) => <th key={v}>{indicatorLabel(v)} (code 1, %)</th>)}</tr></thead>
+      <thead>
+        <tr>
+          <th />
+          {KEY_INDICATORS.map((v) => (
+            <th key={v}>{indicatorLabel(v)} (code 1, %)</th>
+          ))}
+        </tr>
+      </thead>
       <tbody>
         {Object.keys(names).map((g) => (
           <tr key={g}>
             <th>{names[g]}</th>
             {KEY_INDICATORS.map((v) => {
               const d = r.by[by][v][g];
-              return <td key={v} className={d?.lowBase ? "low-base" : ""} title={d?.lowBase ? "fewer than 30 interviews" : undefined}>{d && d.n ? `${pct(d.shares["1"])}` : "—"} <span className="muted">n={d?.n ?? 0}{d?.lowBase ? " *" : ""}</span></td>;
+              return (
+                <td key={v} className={d?.lowBase ? "low-base" : ""} title={d?.lowBase ? "fewer than 30 interviews" : undefined}>
+                  {d && d.n ? `${pct(d.shares["1"])}` : "—"}{" "}
+                  <span className="muted">
+                    n={d?.n ?? 0}
+                    {d?.lowBase ? " *" : ""}
+                  </span>
+                </td>
+              );
             })}
           </tr>
         ))}
@@ -41,32 +58,73 @@ export default page<{ year: string }>(async ({ params, db }) => {
   return (
     <>
       <h1>Public confidence in law enforcement and the judiciary — wave {year}</h1>
-      <p>{r.interviews.toLocaleString("en-US")} completed interviews (weighted estimates){previous ? `; change in percentage points from ${previous}` : ""}. Cells based on fewer than 30 interviews are marked *.</p>
-      <p>Download the tables: <a href={`/api/survey/waves/${year}/tables?format=csv`}>CSV</a> · <a href={`/api/survey/waves/${year}/tables?format=xlsx`}>XLSX</a></p>
+      <p>
+        {r.interviews.toLocaleString("en-US")} completed interviews (weighted estimates){previous ? `; change in percentage points from ${previous}` : ""}.
+        Cells based on fewer than 30 interviews are marked *.
+      </p>
+      <p>
+        Download the tables: <a href={`/api/survey/waves/${year}/tables?format=csv`}>CSV</a> · <a href={`/api/survey/waves/${year}/tables?format=xlsx`}>XLSX</a>
+      </p>
       <section className="card">
         <h2>Key indicators</h2>
         <table className="list results" data-testid="key-indicators">
-          <thead><tr><th /><th>code</th><th>%</th>{previous && <th>change</th>}<th>n</th></tr></thead>
+          <thead>
+            <tr>
+              <th />
+              <th>code</th>
+              <th>%</th>
+              {previous && <th>change</th>}
+              <th>n</th>
+            </tr>
+          </thead>
           <tbody>
-            {KEY_INDICATORS.flatMap((v) => codesOf(v).map((c, i) => (
-              <tr key={`${v}-${c}`} data-indicator={v} data-code={c}>
-                {i === 0 && <th rowSpan={codesOf(v).length}>{indicatorLabel(v)}</th>}
-                <td>{c} {scaleOf(v)[c]}</td>
-                <td className="value">{pct(r.overall[v].shares[c])}</td>
-                {previous && <td>{r.overall[v].change ? `${(r.overall[v].change![c] ?? 0) > 0 ? "+" : ""}${(r.overall[v].change![c] ?? 0).toFixed(1)}` : "—"}</td>}
-                {i === 0 && <td rowSpan={codesOf(v).length}>{r.overall[v].n}</td>}
-              </tr>
-            )))}
+            {KEY_INDICATORS.flatMap((v) =>
+              codesOf(v).map((c, i) => (
+                <tr key={`${v}-${c}`} data-indicator={v} data-code={c}>
+                  {i === 0 && <th rowSpan={codesOf(v).length}>{indicatorLabel(v)}</th>}
+                  <td>
+                    {c} {scaleOf(v)[c]}
+                  </td>
+                  <td className="value">{pct(r.overall[v].shares[c])}</td>
+                  {previous && (
+                    <td>{r.overall[v].change ? `${(r.overall[v].change![c] ?? 0) > 0 ? "+" : ""}${(r.overall[v].change![c] ?? 0).toFixed(1)}` : "—"}</td>
+                  )}
+                  {i === 0 && <td rowSpan={codesOf(v).length}>{r.overall[v].n}</td>}
+                </tr>
+              )),
+            )}
           </tbody>
         </table>
-        <StackedBars title="Trust in the six bodies" codes={["1", "2", "3", "4", "8", "9"]} labels={scaleOf("trust_police")} rows={TRUST_BODIES.map((b) => ({ label: b.label, shares: r.overall[b.code].shares }))} />
-        <StackedBars title="Feeling safe in the daytime" codes={["1", "2", "3", "4", "9"]} labels={scaleOf("safe_day")} rows={[{ label: "Safe in the daytime", shares: r.overall.safe_day.shares }]} />
+        <StackedBars
+          title="Trust in the six bodies"
+          codes={["1", "2", "3", "4", "8", "9"]}
+          labels={scaleOf("trust_police")}
+          rows={TRUST_BODIES.map((b) => ({ label: b.label, shares: r.overall[b.code].shares }))}
+        />
+        <StackedBars
+          title="Feeling safe in the daytime"
+          codes={["1", "2", "3", "4", "9"]}
+          labels={scaleOf("safe_day")}
+          rows={[{ label: "Safe in the daytime", shares: r.overall.safe_day.shares }]}
+        />
         <p>Main reasons for feeling unsafe: {r.topUnsafeReasons.map((x) => `${x.label} ${x.share.toFixed(1)} %`).join(", ")}.</p>
       </section>
-      <section className="card"><h2>By region</h2>{groupTable("region", Object.fromEntries(REGIONS.map((x) => [x.code, x.name])), "by-region")}</section>
-      <section className="card"><h2>By settlement type</h2>{groupTable("settlement", SETTLEMENT, "by-settlement")}</section>
-      <section className="card"><h2>By sex</h2>{groupTable("sex", SEX, "by-sex")}</section>
-      <section className="card"><h2>By age group</h2>{groupTable("ageGroup", Object.fromEntries(AGE_GROUPS.map((g) => [g.code, g.code])), "by-age")}</section>
+      <section className="card">
+        <h2>By region</h2>
+        {groupTable("region", Object.fromEntries(REGIONS.map((x) => [x.code, x.name])), "by-region")}
+      </section>
+      <section className="card">
+        <h2>By settlement type</h2>
+        {groupTable("settlement", SETTLEMENT, "by-settlement")}
+      </section>
+      <section className="card">
+        <h2>By sex</h2>
+        {groupTable("sex", SEX, "by-sex")}
+      </section>
+      <section className="card">
+        <h2>By age group</h2>
+        {groupTable("ageGroup", Object.fromEntries(AGE_GROUPS.map((g) => [g.code, g.code])), "by-age")}
+      </section>
     </>
   );
 });

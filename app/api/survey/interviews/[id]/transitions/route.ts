@@ -16,7 +16,11 @@ export const POST = route<{ id: string }>(async ({ request, params, db }) => {
   const body = await readJson(request, InterviewTransitionRequest);
   if (!body.ok) return body.response;
   const h = r.household;
-  const decision = decide(r.user, body.data.action === "complete" ? "write" : "review", { kind: "interview", region: h.region, interviewerId: h.interviewerId });
+  const decision = decide(r.user, body.data.action === "complete" ? "write" : "review", {
+    kind: "interview",
+    region: h.region,
+    interviewerId: h.interviewerId,
+  });
   if (!decision.allowed) return problem(403, decision.reason);
   const ip = await requestIp();
   switch (body.data.action) {

@@ -17,7 +17,8 @@ export const GET = route<{ year: string }>(async ({ request, params, db }) => {
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
   const file = (name: string, type: string) => ({ "content-type": type, "content-disposition": `attachment; filename="${name}"` });
   if (format === "codebook") return new Response(codebookCsv(), { headers: file(`udn-${year}-codebook.csv`, "text/csv; charset=utf-8") });
-  if (format === "sps") return new Response(spssSyntax({ file: `udn-${year}-microdata.csv` }), { headers: file(`udn-${year}.sps`, "text/plain; charset=utf-8") });
+  if (format === "sps")
+    return new Response(spssSyntax({ file: `udn-${year}-microdata.csv` }), { headers: file(`udn-${year}.sps`, "text/plain; charset=utf-8") });
   if (format !== "csv") return problem(400, "format must be csv, codebook or sps");
   audit({ action: "survey.microdata_export", object: String(year), user: access.user });
   return new Response(streamLines(microdataLines(db, year)), { headers: file(`udn-${year}-microdata.csv`, "text/csv; charset=utf-8") });

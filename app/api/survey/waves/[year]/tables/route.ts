@@ -19,21 +19,42 @@ export const GET = route<{ year: string }>(async ({ request, params, db }) => {
   const header = ["wave", "breakdown", "group", "indicator", "code", "label", "percent", "n", "low_base", "change_pp"];
   const rows: (string | number)[][] = [];
   for (const v of KEY_INDICATORS) {
-    for (const [code, label] of Object.entries(scaleOf(v))) rows.push([year, "overall", "all", v, code, label, r.overall[v].shares[code] ?? 0, r.overall[v].n, r.overall[v].lowBase ? 1 : 0, r.overall[v].change?.[code] ?? ""]);
+    for (const [code, label] of Object.entries(scaleOf(v)))
+      rows.push([
+        year,
+        "overall",
+        "all",
+        v,
+        code,
+        label,
+        r.overall[v].shares[code] ?? 0,
+        r.overall[v].n,
+        r.overall[v].lowBase ? 1 : 0,
+        r.overall[v].change?.[code] ?? "",
+      ]);
     for (const [by, groups] of Object.entries(r.by)) {
       for (const [group, d] of Object.entries(groups[v])) {
         for (const [code, label] of Object.entries(scaleOf(v))) rows.push([year, by, group, v, code, label, d.shares[code] ?? 0, d.n, d.lowBase ? 1 : 0, ""]);
       }
     }
   }
-  if (format === "csv") return new Response(toCsv(header, rows), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="udn-${year}-results.csv"` } });
+  if (format === "csv")
+    return new Response(toCsv(header, rows), {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="udn-${year}-results.csv"` },
+    });
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`Results ${year}`);
   ws.addRow(header).font = { bold: true };
   rows.forEach((row) => ws.addRow(row));
   const key = wb.addWorksheet("Key indicators");
   key.addRow(["indicator", ...Object.keys(scaleOf("trust_police")).map((c) => `code ${c}`), "n"]).font = { bold: true };
-  for (const v of KEY_INDICATORS) key.addRow([indicatorLabel(v), ...Object.keys(scaleOf("trust_police")).map((c) => r.overall[v].shares[c] ?? null), r.overall[v].n]);
+  for (const v of KEY_INDICATORS)
+    key.addRow([indicatorLabel(v), ...Object.keys(scaleOf("trust_police")).map((c) => r.overall[v].shares[c] ?? null), r.overall[v].n]);
   const buffer = await wb.xlsx.writeBuffer();
-  return new Response(new Uint8Array(buffer as ArrayBuffer), { headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="udn-${year}-results.xlsx"` } });
+  return new Response(new Uint8Array(buffer as ArrayBuffer), {
+    headers: {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-disposition": `attachment; filename="udn-${year}-results.xlsx"`,
+    },
+  });
 });

@@ -20,17 +20,25 @@ export const GET = route<ReplyParams>(async ({ request, params, db }) => {
   audit({ action: `export.${format}`, object: `${cycle.slug}/${country}`, user: r.user });
   switch (format) {
     case "csv":
-      return new Response(streamLines([longCsvHeader(), ...longCsvLines(data.index.questionnaire, { cycle: cycle.slug, country, read: data.read, flags: data.flags })]), {
-        headers: { "content-type": "text/csv; charset=utf-8", ...attachment(`${base}.csv`) },
-      });
+      return new Response(
+        streamLines([longCsvHeader(), ...longCsvLines(data.index.questionnaire, { cycle: cycle.slug, country, read: data.read, flags: data.flags })]),
+        {
+          headers: { "content-type": "text/csv; charset=utf-8", ...attachment(`${base}.csv`) },
+        },
+      );
     case "xlsx": {
       const buffer = await replyXlsx(data.index.questionnaire, { title: `${cycle.name} · ${countryName}`, read: data.read, flags: data.flags });
-      return new Response(new Uint8Array(buffer), { headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ...attachment(`${base}.xlsx`) } });
+      return new Response(new Uint8Array(buffer), {
+        headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ...attachment(`${base}.xlsx`) },
+      });
     }
     case "json":
-      return new Response(replyToJson(data.index, { cycle: cycle.slug, country, status: reply.status }, new Map([...data.stored].map(([k, v]) => [k, v.answer]))), {
-        headers: { "content-type": "application/json; charset=utf-8", ...attachment(`${base}.json`) },
-      });
+      return new Response(
+        replyToJson(data.index, { cycle: cycle.slug, country, status: reply.status }, new Map([...data.stored].map(([k, v]) => [k, v.answer]))),
+        {
+          headers: { "content-type": "application/json; charset=utf-8", ...attachment(`${base}.json`) },
+        },
+      );
     default:
       return problem(400, "format must be csv, xlsx or json");
   }
