@@ -6,6 +6,7 @@
 import "server-only";
 import type { Executor } from "@/db/transaction";
 import { prepared } from "@/db/statements";
+import { INSERT_HISTORY, LOAD_ANSWERS, SELECT_STORED_ANSWER, TOUCH_RESPONSE, UPSERT_ANSWER } from "./questionnaire.sql";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
 import { isEmpty, sameAnswer, type Answer } from "@/modules/questionnaire/answers";
 import { checkCellValue, COMMENT_MAX, OPTION_TEXT_MAX, type ValueContext } from "@/modules/questionnaire/rules";
@@ -14,7 +15,7 @@ import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse, SavedCe
 export type StoredAnswer = { answer: Answer; version: number };
 
 export function loadAnswers(db: Executor, responseId: number): Map<string, StoredAnswer> {
-  const rows = prepared(db.$client, "select cell, num, text, status, version from answers where response_id = ?").all(responseId) as {
+  const rows = prepared(db.$client, LOAD_ANSWERS).all(responseId) as {
     cell: string;
     num: number | null;
     text: string | null;
@@ -57,19 +58,11 @@ export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange
   return rejected;
 }
 
-const TOUCH = `update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`;
-
 /** The two statements of every answer write: the cell (versioned) and its history. */
 function writeStatements(sqlite: Executor["$client"]) {
   return {
-    upsert: prepared(
-      sqlite,
-      `insert into answers (response_id, cell, num, text, status, version, updated_by, updated_at)
-       values (@responseId, @cell, @num, @text, @status, @version, @userId, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
-       on conflict (response_id, cell) do update set num = excluded.num, text = excluded.text, status = excluded.status,
-         version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-    ),
-    history: prepared(sqlite, "insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, ?, ?, ?)"),
+    upsert: prepared(sqlite, UPSERT_ANSWER),
+    history: prepared(sqlite, INSERT_HISTORY),
   };
 }
 
@@ -79,13 +72,9 @@ type Row = { num: number | null; text: string | null; status: "NA" | "NAP" | nul
  *  (unless it writes the value already stored): it is reported with both values, not applied. */
 export function saveAnswers(tx: Executor, responseId: number, userId: number, changes: AnswerChange[]): SaveAnswersResponse {
   const sqlite = inside(tx);
-  const select = prepared(
-    sqlite,
-    `select a.num, a.text, a.status, a.version, a.updated_at, u.name as updated_by_name
-       from answers a left join users u on u.id = a.updated_by where a.response_id = ? and a.cell = ?`,
-  );
+  const select = prepared(sqlite, SELECT_STORED_ANSWER);
   const { upsert, history } = writeStatements(sqlite);
-  const touch = prepared(sqlite, TOUCH);
+  const touch = prepared(sqlite, TOUCH_RESPONSE);
 
   {
     const saved: SavedCell[] = [];
@@ -152,7 +141,7 @@ export function replaceAnswers(tx: Executor, responseId: number, userId: number,
       history.run(responseId, cell, before ? JSON.stringify(before.answer) : null, after ? JSON.stringify(after) : null, userId);
       changed++;
     }
-    if (changed) prepared(sqlite, TOUCH).run(responseId);
+    if (changed) prepared(sqlite, TOUCH_RESPONSE).run(responseId);
     return changed;
   }
 }

@@ -3,16 +3,18 @@
 import "server-only";
 import type { Executor } from "@/db/transaction";
 import type { Answer } from "@/modules/questionnaire/answers";
+import { CELL_HISTORY } from "./questionnaire.sql";
 
 export type HistoryEntry = { id: number; at: string; by: string | null; old: Answer | null; new: Answer | null };
 
 export function cellHistory(db: Executor, responseId: number, cell: string): HistoryEntry[] {
-  const rows = db.$client
-    .prepare(
-      `select h.id, h.at, u.name as by, h.old_value, h.new_value from answer_history h left join users u on u.id = h.user_id
-      where h.response_id = ? and h.cell = ? order by h.id desc`,
-    )
-    .all(responseId, cell) as { id: number; at: string; by: string | null; old_value: string | null; new_value: string | null }[];
+  const rows = db.$client.prepare(CELL_HISTORY).all(responseId, cell) as {
+    id: number;
+    at: string;
+    by: string | null;
+    old_value: string | null;
+    new_value: string | null;
+  }[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
