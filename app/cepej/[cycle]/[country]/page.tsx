@@ -10,100 +10,96 @@ import { TRANSITIONS, type ReplyAction, type ReplyState } from "@/modules/cepej/
 
 type Params = { cycle: string; country: string };
 
-// The wrapper is called inside a declared default export: the route registry reads page
-// functions from `export default function` declarations.
-export default async function ReplyHome(props: { params: Promise<Params> }) {
-  return page<Params>(async ({ params, db }) => {
-    const { cycle, country } = params;
-    const locale = await getLocale();
-    const data = await loadReplyPage(db, cycle, country, locale);
-    const t = await getTranslations("reply");
-    const state = data.reply.status as ReplyState;
-    const open = data.queries.filter((q) => q.status === "open");
-    const chapterOf = (question: string) => data.index.chapterOf.get(question) ?? "1";
-    const actions = (Object.keys(TRANSITIONS) as ReplyAction[]).filter((a) => {
-      const rule = TRANSITIONS[a];
-      if (!rule.from.includes(state) || !rule.roles.includes(data.user.role)) return false;
-      return a !== "submit" || data.canWrite || data.user.role === "admin";
-    });
-    const deadline = data.reply.deadline && data.reply.deadline > data.cycle.closesOn ? data.reply.deadline : data.cycle.closesOn;
-    return (
-      <>
-        <h1>
-          {data.cycle.name} · {data.countryName}
-        </h1>
-        <p>
-          <strong data-testid="reply-status">{t(`status.${state}`)}</strong> · {t("referenceYear", { year: data.cycle.referenceYear })} ·{" "}
-          {t("campaign", { opens: data.cycle.opensOn, closes: deadline })}
-          {data.previousCycle && <> · {t("comparedWith", { cycle: data.previousCycle })}</>}
+export default page<Params>(async ({ params, db }) => {
+  const { cycle, country } = params;
+  const locale = await getLocale();
+  const data = await loadReplyPage(db, cycle, country, locale);
+  const t = await getTranslations("reply");
+  const state = data.reply.status as ReplyState;
+  const open = data.queries.filter((q) => q.status === "open");
+  const chapterOf = (question: string) => data.index.chapterOf.get(question) ?? "1";
+  const actions = (Object.keys(TRANSITIONS) as ReplyAction[]).filter((a) => {
+    const rule = TRANSITIONS[a];
+    if (!rule.from.includes(state) || !rule.roles.includes(data.user.role)) return false;
+    return a !== "submit" || data.canWrite || data.user.role === "admin";
+  });
+  const deadline = data.reply.deadline && data.reply.deadline > data.cycle.closesOn ? data.reply.deadline : data.cycle.closesOn;
+  return (
+    <>
+      <h1>
+        {data.cycle.name} · {data.countryName}
+      </h1>
+      <p>
+        <strong data-testid="reply-status">{t(`status.${state}`)}</strong> · {t("referenceYear", { year: data.cycle.referenceYear })} ·{" "}
+        {t("campaign", { opens: data.cycle.opensOn, closes: deadline })}
+        {data.previousCycle && <> · {t("comparedWith", { cycle: data.previousCycle })}</>}
+      </p>
+      {data.readOnlyReason && (
+        <p className="alert" data-testid="read-only-reason">
+          {data.readOnlyReason}
         </p>
-        {data.readOnlyReason && (
-          <p className="alert" data-testid="read-only-reason">
-            {data.readOnlyReason}
-          </p>
-        )}
-        {open.length > 0 && (
-          <div className="card" data-testid="open-queries">
-            <h2>{t("openQueries", { count: open.length })}</h2>
-            <ul>
-              {open.map((q) => (
-                <li key={q.id}>
-                  <Link href={`${data.base}/${chapterOf(q.questionId)}#q-${q.questionId}`}>{q.questionId}</Link>: {q.messages[0]?.text}{" "}
-                  <span className="muted">({t("messages", { count: q.messages.length })})</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <div className="card" data-testid="reply-links">
-          <Link href={`${data.base}/indicators`}>{t("indicators")}</Link> · <Link href={`${data.base}/quality`}>{t("quality")}</Link> ·{" "}
-          <Link href={`${data.base}/print`}>{t("print")}</Link> · {t("download")}{" "}
-          <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=csv`}>CSV</a>{" "}
-          <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=xlsx`}>XLSX</a>{" "}
-          <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=json`}>JSON</a>
-          {data.canWrite && <ImportReply api={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`} />}
-        </div>
-        <ReplyActions api={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`} base={data.base} actions={actions} />
-        <table className="list" data-testid="chapters">
-          <thead>
-            <tr>
-              <th>{t("chapter")}</th>
-              <th>{t("answered")}</th>
-              <th>{t("warnings")}</th>
-              <th>{t("errors")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.chapters.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link href={c.href}>
-                    {c.id}. {c.title}
-                  </Link>
-                </td>
-                <td>
-                  {c.answered} / {c.total}
-                </td>
-                <td>{c.warnings || ""}</td>
-                <td>{c.errors || ""}</td>
-              </tr>
+      )}
+      {open.length > 0 && (
+        <div className="card" data-testid="open-queries">
+          <h2>{t("openQueries", { count: open.length })}</h2>
+          <ul>
+            {open.map((q) => (
+              <li key={q.id}>
+                <Link href={`${data.base}/${chapterOf(q.questionId)}#q-${q.questionId}`}>{q.questionId}</Link>: {q.messages[0]?.text}{" "}
+                <span className="muted">({t("messages", { count: q.messages.length })})</span>
+              </li>
             ))}
-          </tbody>
-        </table>
-        {data.transitions.length > 0 && (
-          <div className="card history" data-testid="history">
-            <h2>{t("history")}</h2>
-            <ol>
-              {data.transitions.map((h, i) => (
-                <li key={i}>
-                  {h.at.slice(0, 16).replace("T", " ")} · {h.by ?? "—"}: {t(`status.${h.from}`)} → {t(`status.${h.to}`)}
-                  {h.note ? ` — ${h.note}` : ""}
-                </li>
-              ))}
-            </ol>
-          </div>
-        )}
-      </>
-    );
-  })(props);
-}
+          </ul>
+        </div>
+      )}
+      <div className="card" data-testid="reply-links">
+        <Link href={`${data.base}/indicators`}>{t("indicators")}</Link> · <Link href={`${data.base}/quality`}>{t("quality")}</Link> ·{" "}
+        <Link href={`${data.base}/print`}>{t("print")}</Link> · {t("download")}{" "}
+        <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=csv`}>CSV</a>{" "}
+        <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=xlsx`}>XLSX</a>{" "}
+        <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=json`}>JSON</a>
+        {data.canWrite && <ImportReply api={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`} />}
+      </div>
+      <ReplyActions api={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`} base={data.base} actions={actions} />
+      <table className="list" data-testid="chapters">
+        <thead>
+          <tr>
+            <th>{t("chapter")}</th>
+            <th>{t("answered")}</th>
+            <th>{t("warnings")}</th>
+            <th>{t("errors")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.chapters.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <Link href={c.href}>
+                  {c.id}. {c.title}
+                </Link>
+              </td>
+              <td>
+                {c.answered} / {c.total}
+              </td>
+              <td>{c.warnings || ""}</td>
+              <td>{c.errors || ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.transitions.length > 0 && (
+        <div className="card history" data-testid="history">
+          <h2>{t("history")}</h2>
+          <ol>
+            {data.transitions.map((h, i) => (
+              <li key={i}>
+                {h.at.slice(0, 16).replace("T", " ")} · {h.by ?? "—"}: {t(`status.${h.from}`)} → {t(`status.${h.to}`)}
+                {h.note ? ` — ${h.note}` : ""}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </>
+  );
+});

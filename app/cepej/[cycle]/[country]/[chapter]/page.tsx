@@ -10,53 +10,49 @@ import { questionsOf } from "@/modules/questionnaire/walk";
 
 type Params = { cycle: string; country: string; chapter: string };
 
-// The wrapper is called inside a declared default export: the route registry reads page
-// functions from `export default function` declarations.
-export default async function ChapterPage(props: { params: Promise<Params> }) {
-  return page<Params>(async ({ params, db }) => {
-    const { cycle, country, chapter: chapterId } = params;
-    const locale = await getLocale();
-    const data = await loadReplyPage(db, cycle, country, locale);
-    const chapter = data.index.questionnaire.parts.find((p) => p.id === chapterId);
-    if (!chapter) notFound();
-    const t = await getTranslations("reply");
-    const questions = questionsOf(chapter);
-    const ids = new Set(questions.map((q) => q.id));
-    const onPage = new Set(questions.flatMap(keysOf));
-    const pick = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([k]) => onPage.has(k)));
-    return (
-      <>
-        <p className="breadcrumb">
-          <Link href={data.base}>
-            {data.cycle.name} · {data.countryName}
-          </Link>{" "}
-          · {t(`status.${data.reply.status}`)}
+export default page<Params>(async ({ params, db }) => {
+  const { cycle, country, chapter: chapterId } = params;
+  const locale = await getLocale();
+  const data = await loadReplyPage(db, cycle, country, locale);
+  const chapter = data.index.questionnaire.parts.find((p) => p.id === chapterId);
+  if (!chapter) notFound();
+  const t = await getTranslations("reply");
+  const questions = questionsOf(chapter);
+  const ids = new Set(questions.map((q) => q.id));
+  const onPage = new Set(questions.flatMap(keysOf));
+  const pick = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([k]) => onPage.has(k)));
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href={data.base}>
+          {data.cycle.name} · {data.countryName}
+        </Link>{" "}
+        · {t(`status.${data.reply.status}`)}
+      </p>
+      {data.readOnlyReason && (
+        <p className="alert" data-testid="read-only-reason">
+          {data.readOnlyReason}
         </p>
-        {data.readOnlyReason && (
-          <p className="alert" data-testid="read-only-reason">
-            {data.readOnlyReason}
-          </p>
-        )}
-        <CepejReplyForm
-          key={chapter.id}
-          chapter={chapter}
-          chapters={data.chapters}
-          locale={locale}
-          answers={Object.fromEntries(data.stored)}
-          saveUrl={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/answers`}
-          readOnly={!data.canWrite}
-          previous={pick(data.previous)}
-          previousCycle={data.previousCycle}
-          variationThreshold={data.cycle.variationThreshold}
-          review={{
-            api: `/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`,
-            reviewer: data.reviewer,
-            queries: data.queries.filter((q) => ids.has(q.questionId)),
-            flags: Object.fromEntries(data.flags.filter((f) => onPage.has(f.cell)).map((f) => [f.cell, f.reason])),
-            series: data.series?.map((s) => ({ cycle: s.cycle, answers: pick(s.answers) })) ?? null,
-          }}
-        />
-      </>
-    );
-  })(props);
-}
+      )}
+      <CepejReplyForm
+        key={chapter.id}
+        chapter={chapter}
+        chapters={data.chapters}
+        locale={locale}
+        answers={Object.fromEntries(data.stored)}
+        saveUrl={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/answers`}
+        readOnly={!data.canWrite}
+        previous={pick(data.previous)}
+        previousCycle={data.previousCycle}
+        variationThreshold={data.cycle.variationThreshold}
+        review={{
+          api: `/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`,
+          reviewer: data.reviewer,
+          queries: data.queries.filter((q) => ids.has(q.questionId)),
+          flags: Object.fromEntries(data.flags.filter((f) => onPage.has(f.cell)).map((f) => [f.cell, f.reason])),
+          series: data.series?.map((s) => ({ cycle: s.cycle, answers: pick(s.answers) })) ?? null,
+        }}
+      />
+    </>
+  );
+});

@@ -8,37 +8,33 @@ import { IndicatorList } from "@/modules/cepej/components/indicators-beside";
 
 type Params = { cycle: string; country: string };
 
-// The wrapper is called inside a declared default export: the route registry reads page
-// functions from `export default function` declarations.
-export default async function IndicatorsPage(props: { params: Promise<Params> }) {
-  return page<Params>(async ({ params, db }) => {
-    const { cycle, country } = params;
-    const data = await loadReplyPage(db, cycle, country, await getLocale());
-    const t = await getTranslations("indicators");
-    const flags = new Set(data.flags.map((f) => f.cell));
-    // A value not retained for publication is left out of the indicators, which then show "—".
-    const read = (k: string) => (flags.has(k) ? undefined : data.stored.get(k)?.answer);
-    const grouped = indicatorsByQuestion(computeIndicators(read));
-    return (
-      <>
-        <p className="breadcrumb">
-          <Link href={data.base}>
-            {data.cycle.name} · {data.countryName}
-          </Link>
-        </p>
-        <h1>{t("title")}</h1>
-        <p className="muted">{t("intro")}</p>
-        {flags.size > 0 && <p className="alert">{t("notRetained", { count: flags.size })}</p>}
-        {Object.entries(grouped).map(([question, list]) => (
-          <section key={question} className="card">
-            <h2>
-              <Link href={`${data.base}/${data.index.chapterOf.get(question)}#q-${question}`}>{question}</Link>{" "}
-              {data.index.questions.get(question)?.label.en.slice(0, 120)}
-            </h2>
-            <IndicatorList list={list} testId={`indicators-${question}`} />
-          </section>
-        ))}
-      </>
-    );
-  })(props);
-}
+export default page<Params>(async ({ params, db }) => {
+  const { cycle, country } = params;
+  const data = await loadReplyPage(db, cycle, country, await getLocale());
+  const t = await getTranslations("indicators");
+  const flags = new Set(data.flags.map((f) => f.cell));
+  // A value not retained for publication is left out of the indicators, which then show "—".
+  const read = (k: string) => (flags.has(k) ? undefined : data.stored.get(k)?.answer);
+  const grouped = indicatorsByQuestion(computeIndicators(read));
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href={data.base}>
+          {data.cycle.name} · {data.countryName}
+        </Link>
+      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
+      {flags.size > 0 && <p className="alert">{t("notRetained", { count: flags.size })}</p>}
+      {Object.entries(grouped).map(([question, list]) => (
+        <section key={question} className="card">
+          <h2>
+            <Link href={`${data.base}/${data.index.chapterOf.get(question)}#q-${question}`}>{question}</Link>{" "}
+            {data.index.questions.get(question)?.label.en.slice(0, 120)}
+          </h2>
+          <IndicatorList list={list} testId={`indicators-${question}`} />
+        </section>
+      ))}
+    </>
+  );
+});
