@@ -47,7 +47,7 @@ export default page(async ({ searchParams, db }) => {
           <option value="">{t("allStates")}</option>
           {["on_time", "late", "overdue", "missing", "draft"].map((x) => (
             <option key={x} value={x}>
-              {t(`compliance.${x}`)}
+              {t(`complianceState.${x}`)}
             </option>
           ))}
         </select>
@@ -60,7 +60,7 @@ export default page(async ({ searchParams, db }) => {
       </form>
       <p data-testid="compliance-counts">
         {Object.entries(counts)
-          .map(([k, n]) => `${t(`compliance.${k}`)}: ${n}`)
+          .map(([k, n]) => `${t(`complianceState.${k}`)}: ${n}`)
           .join(" · ")}
       </p>
       <table className="list" data-testid="compliance">
