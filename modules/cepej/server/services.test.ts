@@ -3,18 +3,12 @@
 // log-journal row in the same transaction as their change (a journal that cannot be written leaves
 // nothing behind).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { demoDatabase } from "@/testing/demo-database";
 import type Database from "better-sqlite3";
 import type { Principal } from "@/lib/auth/policy";
 
-const dir = mkdtempSync(path.join(tmpdir(), "cepej-services-"));
-process.env.DATABASE_PATH = path.join(dir, "app.db");
-process.env.DEMO_DATA = "1"; // the demo accounts and data the tests act on
-
-const { getDb } = await import("@/db/client");
-const { bootstrapDatabase } = await import("@/seed/bootstrap");
+const demo = await demoDatabase("cepej-services");
+const getDb = () => demo.db;
 const { findReply } = await import("./replies");
 const { openQuery, postToQuery, setFlag, transitionReply } = await import("./workflow");
 const { assignCorrespondent, createCycle, extendDeadline } = await import("./cycles");
@@ -27,7 +21,6 @@ let frUser: number;
 const IP = "192.0.2.7";
 
 beforeAll(() => {
-  bootstrapDatabase(getDb());
   sqlite = getDb().$client;
   const id = (email: string) => (sqlite.prepare("select id from users where email = ?").get(email) as { id: number }).id;
   kz = { id: id("correspondent.kz@example.org"), role: "correspondent", countries: ["KZ"], regions: [], bodyId: null, supervisorId: null };
@@ -35,8 +28,7 @@ beforeAll(() => {
   frUser = id("correspondent.fr@example.org");
 }, 120_000);
 afterAll(() => {
-  sqlite?.close();
-  rmSync(dir, { recursive: true, force: true });
+  demo.remove();
 });
 
 const reply = (country: string) => findReply(getDb(), "2022-2024", country)!;

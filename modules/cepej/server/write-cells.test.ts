@@ -3,18 +3,12 @@
 // cell's rules without changing anything, and writes cells, history, state and log-journal row in
 // one transaction.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { demoDatabase } from "@/testing/demo-database";
 import type Database from "better-sqlite3";
 import type { Principal } from "@/lib/auth/policy";
 
-const dir = mkdtempSync(path.join(tmpdir(), "cepej-write-cells-"));
-process.env.DATABASE_PATH = path.join(dir, "app.db");
-process.env.DEMO_DATA = "1"; // the demo accounts and data the tests act on
-
-const { getDb } = await import("@/db/client");
-const { bootstrapDatabase } = await import("@/seed/bootstrap");
+const demo = await demoDatabase("cepej-write-cells");
+const getDb = () => demo.db;
 const { findReply } = await import("./replies");
 const { importReply, restoreReplyCell, saveReplyAnswers } = await import("./write-cells");
 const { ServiceError } = await import("@/lib/http/service-error");
@@ -25,15 +19,13 @@ let admin: Principal;
 const IP = "192.0.2.1";
 
 beforeAll(() => {
-  bootstrapDatabase(getDb());
   sqlite = getDb().$client;
   const id = (email: string) => (sqlite.prepare("select id from users where email = ?").get(email) as { id: number }).id;
   kz = { id: id("correspondent.kz@example.org"), role: "correspondent", countries: ["KZ"], regions: [], bodyId: null, supervisorId: null };
   admin = { id: id("admin@example.org"), role: "admin", countries: [], regions: [], bodyId: null, supervisorId: null };
 }, 120_000);
 afterAll(() => {
-  sqlite?.close();
-  rmSync(dir, { recursive: true, force: true });
+  demo.remove();
 });
 
 const replyOf = (cycle: string, country: string) => findReply(getDb(), cycle, country)!;

@@ -2,17 +2,11 @@
 // transaction, so a caller's stale copy cannot submit, return or change a report twice; a refusal
 // writes nothing (no state, no answers, no audit row).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { demoDatabase } from "@/testing/demo-database";
 import type Database from "better-sqlite3";
 
-const dir = mkdtempSync(path.join(tmpdir(), "filings-test-"));
-process.env.DATABASE_PATH = path.join(dir, "app.db");
-process.env.DEMO_DATA = "1"; // the demo accounts and data the tests act on
-
-const { getDb } = await import("@/db/client");
-const { bootstrapDatabase } = await import("@/seed/bootstrap");
+const demo = await demoDatabase("filings-test");
+const getDb = () => demo.db;
 const { ServiceError } = await import("@/lib/http/service-error");
 const { scopeOf } = await import("@/lib/auth/policy");
 const { compliance, findFiling, openFiling, returnFiling, saveFilingAnswers, submitFiling } = await import("./filings");
@@ -60,7 +54,6 @@ let otherBodyId: number;
 let month = 0;
 
 beforeAll(() => {
-  bootstrapDatabase(getDb());
   sqlite = getDb().$client;
   const user = (email: string) =>
     sqlite.prepare("select id, role, reporting_body_id as bodyId from users where email = ?").get(email) as Actor & { bodyId: number | null };
@@ -72,8 +65,7 @@ beforeAll(() => {
 }, 300_000);
 
 afterAll(() => {
-  getDb().$client.close();
-  rmSync(dir, { recursive: true, force: true });
+  demo.remove();
 });
 
 /** A new draft report of the reporter's body, for a period of its own (far from the demo data). */

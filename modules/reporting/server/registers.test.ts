@@ -2,16 +2,11 @@
 // with it, and a request or a dispatch is recorded once (a second answer or dispatch is refused
 // with 409 and writes nothing).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { demoDatabase } from "@/testing/demo-database";
 import type Database from "better-sqlite3";
 
-const dir = mkdtempSync(path.join(tmpdir(), "registers-test-"));
-process.env.DATABASE_PATH = path.join(dir, "app.db");
-process.env.DEMO_DATA = "1"; // the demo accounts and data the tests act on
-
-const { getDb } = await import("@/db/client");
+const demo = await demoDatabase("registers-test", { seed: false });
+const getDb = () => demo.db;
 const { ServiceError } = await import("@/lib/http/service-error");
 const { answerRequest, dispatchSchedule, listRequests, recordDispatch, registerRequest, REQUEST_DAYS } = await import("./registers");
 const { changeCalendarDay, listAdjustments, loadAdjustments } = await import("./calendar");
@@ -28,8 +23,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  sqlite.close();
-  rmSync(dir, { recursive: true, force: true });
+  demo.remove();
 });
 
 const audit = (action: string) => sqlite.prepare("select object, user_id as userId, ip from audit_log where action = ? order by id").all(action);

@@ -3,20 +3,14 @@
 // the same transaction; a tablet's queue applies or refuses each interview on its own. And the other
 // survey writes (assignment, waves) refuse on what they re-read, with their row in their transaction.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { demoDatabase } from "@/testing/demo-database";
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import type { Principal } from "@/lib/auth/policy";
 import type { AnswerChange } from "@/modules/questionnaire/schemas";
 
-const dir = mkdtempSync(path.join(tmpdir(), "interviews-test-"));
-process.env.DATABASE_PATH = path.join(dir, "app.db");
-process.env.DEMO_DATA = "1"; // the demo accounts and data the tests act on
-
-const { getDb } = await import("@/db/client");
-const { bootstrapDatabase } = await import("@/seed/bootstrap");
+const demo = await demoDatabase("interviews-test");
+const getDb = () => demo.db;
 const { ServiceError } = await import("@/lib/http/service-error");
 const { findHousehold, assignHouseholds } = await import("./households");
 const { approveInterview, completeInterview, rejectInterview, saveInterviewAnswers, submitInterviews } = await import("./interviews");
@@ -40,7 +34,6 @@ const principal = (email: string): Principal => {
 
 beforeAll(() => {
   db = getDb();
-  bootstrapDatabase(db);
   sqlite = db.$client;
   admin = principal("admin@example.org");
   supervisor = principal("supervisor@example.org");
@@ -52,8 +45,7 @@ beforeAll(() => {
   ).map((r) => r.id);
 }, 120_000);
 afterAll(() => {
-  sqlite?.close();
-  rmSync(dir, { recursive: true, force: true });
+  demo.remove();
 });
 
 /** A household of 2026 assigned to the interviewer (set up directly). */

@@ -2,17 +2,11 @@
 // transaction (both or neither), re-reads inside it what it depends on (two creations with the same
 // email at once give one user and one refusal), and bumps the session version where it must.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { demoDatabase } from "@/testing/demo-database";
 import type Database from "better-sqlite3";
 
-const dir = mkdtempSync(path.join(tmpdir(), "users-test-"));
-process.env.DATABASE_PATH = path.join(dir, "app.db");
-process.env.DEMO_DATA = "1"; // the demo accounts and data the tests act on
-
-const { getDb } = await import("@/db/client");
-const { bootstrapDatabase } = await import("@/seed/bootstrap");
+const demo = await demoDatabase("users-test");
+const getDb = () => demo.db;
 const { ServiceError } = await import("@/lib/http/service-error");
 const { createUser, describeScope, resetPassword, setActive, updateUser } = await import("./users");
 
@@ -21,14 +15,12 @@ let by: { user: { id: number; role: string }; ip: string | null };
 const db = () => getDb();
 
 beforeAll(() => {
-  bootstrapDatabase(getDb());
   sqlite = getDb().$client;
   const adminId = (sqlite.prepare("select id from users where email = 'admin@example.org'").get() as { id: number }).id;
   by = { user: { id: adminId, role: "admin" }, ip: "203.0.113.7" };
 }, 120_000);
 afterAll(() => {
-  sqlite?.close();
-  rmSync(dir, { recursive: true, force: true });
+  demo.remove();
 });
 afterEach(() => {
   sqlite.exec("drop trigger if exists fail_audit; drop trigger if exists fail_users");
