@@ -30,6 +30,15 @@ function undecodable(pathname: string): boolean {
   }
 }
 
+const PUBLIC_API = /^\/api\/(open-data|report-forms)\//;
+
+/** HTTPS as the browser sees it. `next start` serves plain HTTP, so HTTPS is always a proxy's, and
+ *  only a trusted proxy's word counts (TRUST_PROXY=1): Next.js derives the request URL's protocol
+ *  from X-Forwarded-Proto, which any client can send, and HSTS must not follow a client's claim. */
+function servedOverHttps(request: NextRequest): boolean {
+  return !!process.env.TRUST_PROXY && request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
+
 export function middleware(request: NextRequest) {
   const raw = new URL(request.url).pathname;
   if (raw.startsWith("/api/") && undecodable(raw)) {
@@ -47,6 +56,12 @@ export function middleware(request: NextRequest) {
   }
   requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const path = request.nextUrl.pathname;
+  // Answers, replies, interviews and reports are personal or unpublished: no cache keeps them.
+  // The public API (open data, legal deadlines) may be cached.
+  if (path.startsWith("/api/") && !PUBLIC_API.test(path)) response.headers.set("Cache-Control", "no-store");
+  response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()");
+  if (servedOverHttps(request)) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("Referrer-Policy", "same-origin");
   response.headers.set("X-Frame-Options", "DENY");

@@ -122,6 +122,12 @@ test("the answers API refuses bad values with reasons and keeps what was saved",
   const bad = await put({ changes: [{ cell: "008-2", value: { num: -1, text: null, status: null }, baseVersion: 0 }] });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).details).toEqual([{ cell: "008-2", code: "belowMin", params: { min: 0 } }]);
+  // A whole-number cell refuses decimals however large or small the figure (as the form does).
+  for (const num of [1234567.5, 1e-7]) {
+    const decimals = await put({ changes: [{ cell: "008-2", value: { num, text: null, status: null }, baseVersion: 0 }] });
+    expect(decimals.status(), String(num)).toBe(400);
+    expect((await decimals.json()).details[0]).toMatchObject({ cell: "008-2", code: "tooManyDecimals" });
+  }
   expect((await put({ changes: [{ cell: "nope", value: null, baseVersion: 0 }] })).status()).toBe(400);
   expect((await put({ changes: [] })).status()).toBe(400);
   const notJson = await page.request.put(url, { headers: { "content-type": "text/plain" }, data: "hello" });

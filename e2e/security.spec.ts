@@ -15,6 +15,17 @@ test("state-changing API requests from another site are refused; security header
   expect(h["referrer-policy"]).toBe("same-origin");
   expect(h["x-content-type-options"]).toBe("nosniff");
   expect(h["x-frame-options"]).toBe("DENY");
+  expect(h["permissions-policy"]).toContain("camera=()");
+  // Plain HTTP, no trusted proxy: no HSTS, whatever the client claims.
+  expect(h["strict-transport-security"]).toBeUndefined();
+  const claimed = await page.request.get("/", { headers: { "x-forwarded-proto": "https" } });
+  expect(claimed.headers()["strict-transport-security"]).toBeUndefined();
+  // Answers are never cached; open data may be.
+  const answers = await page.request.get(url);
+  expect(answers.status()).toBe(200);
+  expect(answers.headers()["cache-control"]).toBe("no-store");
+  const open = await page.request.get("/api/open-data/registered-crimes?format=json");
+  expect(open.headers()["cache-control"] ?? "").not.toContain("no-store");
 });
 
 test("a reviewer sees a cell's history and restores an earlier value, which is recorded too", async ({ browser }) => {

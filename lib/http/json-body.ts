@@ -27,10 +27,39 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   } catch {
     return { ok: false, response: problem(400, "The body is not valid JSON.") };
   }
+  const badText = findBadText(json);
+  if (badText) return { ok: false, response: problem(400, `The text at ${badText || "the top"} contains a NUL character or an unpaired surrogate.`) };
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join("."), message: i.message }));
     return { ok: false, response: problem(400, "The body does not have the expected shape.", issues) };
   }
   return { ok: true, data: parsed.data };
+}
+
+// NUL ends strings in C libraries and some exports; an unpaired surrogate (a \ud800 escape) is no
+// character at all and becomes U+FFFD, or an error, in UTF-8 files. Neither is a text anyone types.
+const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first string (value or key) that holds a NUL or an unpaired surrogate. Walks
+ *  with its own stack: a hostile body may nest arrays thousands deep. */
+function findBadText(root: unknown): string | null {
+  const stack: [unknown, string][] = [[root, ""]];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === "string") {
+      if (BAD_TEXT.test(value)) return path;
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}[${i}]`]);
+    } else if (value && typeof value === "object") {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, v] = entries[i];
+        const at = path ? `${path}.${key}` : key;
+        if (BAD_TEXT.test(key)) return at;
+        stack.push([v, at]);
+      }
+    }
+  }
+  return null;
 }

@@ -62,3 +62,14 @@ describe("formatNumber / exactSum", () => {
     expect(exactSum([88100652, 1447838, 60597, 3354558, 2397784, 919430, 14065998])).toBe(110346857);
   });
 });
+
+describe("decimals, the same in browser and server", () => {
+  // The same function checks a typed figure in the form and a JSON number at the API.
+  it("refuses a figure with more decimals than its cell allows", () => {
+    expect(checkRange(1234567.5, { decimals: 0, min: null })).toMatchObject({ ok: false, error: { code: "tooManyDecimals" } });
+    expect(checkRange(1e-7, { decimals: 0, min: null })).toMatchObject({ ok: false, error: { code: "tooManyDecimals" } });
+    expect(checkRange(12.3456789, { decimals: 5, min: null })).toMatchObject({ ok: false, error: { code: "tooManyDecimals" } });
+    expect(checkRange(12.34567, { decimals: 5, min: null })).toEqual({ ok: true, value: 12.34567 });
+    expect(checkRange(88100652, { decimals: 0, min: null })).toEqual({ ok: true, value: 88100652 });
+  });
+});

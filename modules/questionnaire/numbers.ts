@@ -44,14 +44,20 @@ export function parseNumber(input: string, spec: Pick<NumberSpec, "decimals" | "
 }
 
 /** Range check alone, for numbers that arrive already typed (API, imports). */
+/** Whether a number has at most `decimals` places, up to binary noise only (0.1 + 0.2 has one): the
+ *  rounded value must differ from it by a few units in the last place, not by a tolerance relative
+ *  to the value (which let 1234567.5 pass as a whole number, and 1e-7 too). */
+function hasAtMostDecimals(value: number, decimals: number): boolean {
+  const factor = 10 ** decimals;
+  const rounded = Math.round(value * factor) / factor;
+  return Math.abs(rounded - value) <= 4 * Number.EPSILON * Math.max(1, Math.abs(value));
+}
+
 export function checkRange(value: number, spec: Pick<NumberSpec, "decimals" | "min" | "max">): ParsedNumber {
   if (!Number.isFinite(value) || Math.abs(value) >= LARGEST) return { ok: false, error: { code: "tooLarge" } };
   if (spec.min !== null && spec.min !== undefined && value < spec.min) return { ok: false, error: { code: "belowMin", min: spec.min } };
   if (spec.max !== undefined && value > spec.max) return { ok: false, error: { code: "aboveMax", max: spec.max } };
-  const factor = 10 ** spec.decimals;
-  if (Math.abs(Math.round(value * factor) - value * factor) > 1e-6 * Math.max(1, Math.abs(value * factor))) {
-    return { ok: false, error: { code: "tooManyDecimals", decimals: spec.decimals } };
-  }
+  if (!hasAtMostDecimals(value, spec.decimals)) return { ok: false, error: { code: "tooManyDecimals", decimals: spec.decimals } };
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
 

@@ -1,6 +1,7 @@
 // A small RFC 4180 CSV reader for the survey's imports (sample frame, microdata): quoted fields
 // with doubled quotes, CRLF or LF line ends, line breaks inside quotes, a leading UTF-8 BOM.
 // Writing uses lib/csv/csv.ts (csvLine / csvCell), whose formula guard this file undoes.
+import { unguardFormula } from "@/lib/csv/csv";
 
 export type CsvRecord = { /** 1-based line of the file where the record starts (header = 1). */ row: number; fields: string[] };
 export type CsvReadResult = { ok: true; records: CsvRecord[] } | { ok: false; error: { row: number; reason: string } };
@@ -78,5 +79,5 @@ export function readCsv(input: string): CsvReadResult {
   return { ok: true, records };
 }
 
-/** Undoes lib/csv/csv.ts's guard, which prefixes ' to texts starting with = + - @ tab CR. */
-export const unguardCell = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+/** Undoes lib/csv/csv.ts's formula guard. */
+export const unguardCell = unguardFormula;

@@ -4,9 +4,9 @@ import ExcelJS from "exceljs";
 import type { Questionnaire } from "@/modules/questionnaire/definition";
 import type { AnswerReader } from "@/modules/questionnaire/answers";
 import { exportCells, type ExportCell } from "./cells";
+import { guardFormula } from "@/lib/csv/csv";
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const safe = (v: string | number) => (typeof v === "string" && FORMULA_START.test(v) ? `'${v}` : v);
+const safe = (v: string | number) => guardFormula(v);
 const sheetName = (id: string, title: string) => `${id} ${title}`.replace(/[[\]:*?/\\]/g, " ").slice(0, 31);
 
 export async function replyXlsx(q: Questionnaire, reply: { title: string; read: AnswerReader; flags?: Record<string, string> }): Promise<Buffer> {
