@@ -7,34 +7,8 @@
 // that trusted the state it had loaded let them all through.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { DEMO_PASSWORD, loggedInPage } from "./helpers";
+import { form1mChanges } from "../testing/form-1m-report";
 
-const ROWS = [
-  "total",
-  "r1",
-  "r1_1",
-  "r1_2",
-  "r1_3",
-  "r1_4",
-  "r2",
-  "r3",
-  "r4",
-  "r5",
-  "r6",
-  "r7",
-  "r8",
-  "r9",
-  "r10",
-  "r10_1",
-  "r11",
-  "r12",
-  "r13",
-  "r14",
-  "r15",
-  "r16",
-  "r16_1",
-  "r17",
-];
-const FIGURES: Record<string, number> = { total: 150, r1: 100, r1_1: 10, r1_2: 20, r1_3: 30, r1_4: 40, r2: 50, r8: 60, r10: 25, r10_1: 20 };
 const N = 10;
 
 /** A period of this spec's own, far from the demo data and from the periods other specs open. */
@@ -74,10 +48,7 @@ test("ten parallel submits of a draft: one is filed; ten parallel returns: one r
   await expect(reporter).toHaveURL(/\/reports\/\d+$/);
   const api = `/api/reports/${reporter.url().split("/").pop()}`;
 
-  const changes = ROWS.flatMap((row) =>
-    ["period", "ytd"].map((col) => ({ cell: `q1:${row}:${col}`, value: { num: FIGURES[row] ?? 0, text: null, status: null }, baseVersion: 0 })),
-  );
-  const put = await reporter.request.put(`${api}/answers`, { data: { changes } });
+  const put = await reporter.request.put(`${api}/answers`, { data: { changes: form1mChanges() } });
   expect(put.status(), await put.text()).toBe(200);
 
   const submits = await burst(await newSession(baseURL!, "reporter@example.org"), `${api}/transitions`, () => ({ action: "submit" }));

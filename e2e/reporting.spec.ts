@@ -1,6 +1,7 @@
 // Legal-statistics reporting as the Committee's staff and a regional body would use it.
 import { expect, test, type Page } from "@playwright/test";
 import { loggedInPage } from "./helpers";
+import { form1mChanges } from "../testing/form-1m-report";
 
 const month = (offset: number) => {
   const d = new Date();
@@ -9,33 +10,6 @@ const month = (offset: number) => {
   return d.toISOString().slice(0, 7);
 };
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"] input[type=text]`);
-const ROWS = [
-  "total",
-  "r1",
-  "r1_1",
-  "r1_2",
-  "r1_3",
-  "r1_4",
-  "r2",
-  "r3",
-  "r4",
-  "r5",
-  "r6",
-  "r7",
-  "r8",
-  "r9",
-  "r10",
-  "r10_1",
-  "r11",
-  "r12",
-  "r13",
-  "r14",
-  "r15",
-  "r16",
-  "r16_1",
-  "r17",
-];
-const FIGURES: Record<string, number> = { total: 150, r1: 100, r1_1: 10, r1_2: 20, r1_3: 30, r1_4: 40, r2: 50, r8: 60, r10: 25, r10_1: 20 };
 
 /** Fills the report like a body would: the headline rows in the form, the rest through the API. */
 async function fillReport(page: Page) {
@@ -46,9 +20,8 @@ async function fillReport(page: Page) {
   await expect(page.getByTestId("sum-q1:total:period")).toHaveText("Σ 150");
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
   const stored = (await (await page.request.get(`/api/reports/${id}/answers`)).json()).answers;
-  const changes = ROWS.flatMap((row) => ["period", "ytd"].map((col) => `q1:${row}:${col}`))
-    .filter((key) => !["q1:total:period", "q1:r1:period", "q1:r2:period"].includes(key))
-    .map((key) => ({ cell: key, value: { num: FIGURES[key.split(":")[1]] ?? 0, text: null, status: null }, baseVersion: stored[key]?.version ?? 0 }));
+  const typed = ["q1:total:period", "q1:r1:period", "q1:r2:period"];
+  const changes = form1mChanges((key) => stored[key]?.version ?? 0).filter((c) => !typed.includes(c.cell));
   const put = await page.request.put(`/api/reports/${id}/answers`, { data: { changes } });
   expect(put.status(), await put.text()).toBe(200);
   await page.reload();

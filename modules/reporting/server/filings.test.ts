@@ -3,6 +3,7 @@
 // writes nothing (no state, no answers, no audit row).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDatabase } from "@/testing/demo-database";
+import { form1mChanges } from "@/testing/form-1m-report";
 import type Database from "better-sqlite3";
 
 const demo = await demoDatabase("filings-test");
@@ -14,37 +15,8 @@ const { compliance, findFiling, openFiling, returnFiling, saveFilingAnswers, sub
 type Actor = { id: number; role: string };
 type Refusal = InstanceType<typeof ServiceError>;
 
-const ROWS = [
-  "total",
-  "r1",
-  "r1_1",
-  "r1_2",
-  "r1_3",
-  "r1_4",
-  "r2",
-  "r3",
-  "r4",
-  "r5",
-  "r6",
-  "r7",
-  "r8",
-  "r9",
-  "r10",
-  "r10_1",
-  "r11",
-  "r12",
-  "r13",
-  "r14",
-  "r15",
-  "r16",
-  "r16_1",
-  "r17",
-];
-const FIGURES: Record<string, number> = { total: 150, r1: 100, r1_1: 10, r1_2: 20, r1_3: 30, r1_4: 40, r2: 50, r8: 60, r10: 25, r10_1: 20 };
-/** A complete, consistent report (the figures of e2e/reporting.spec.ts). */
-const COMPLETE = ROWS.flatMap((row) =>
-  ["period", "ytd"].map((col) => ({ cell: `q1:${row}:${col}`, value: { num: FIGURES[row] ?? 0, text: null, status: null }, baseVersion: 0 })),
-);
+/** A complete, consistent report. */
+const COMPLETE = form1mChanges();
 
 let sqlite: Database.Database;
 let reporter: Actor;
