@@ -133,3 +133,23 @@ test("a reporter's home shows their upcoming deadlines", async ({ browser }) => 
   await reporter.goto("/");
   await expect(reporter.getByTestId("home-deadlines")).toContainText(/1-M for \d{4}-\d{2}: due \d{4}-\d{2}-\d{2}/);
 });
+
+test("a figure typed while the form is still loading is kept: the inputs wait for the form", async ({ browser }) => {
+  const reporter = await loggedInPage(browser, "reporter@example.org");
+  await reporter.goto("/reports");
+  await reporter.getByLabel("Period").fill(month(-4));
+  await reporter.getByRole("button", { name: "Open another period" }).click();
+  await expect(reporter).toHaveURL(/\/reports\/\d+$/);
+  const id = reporter.url().split("/").pop();
+  // The page's scripts arrive 2 s late, as on a slow connection; the server-rendered inputs show at once.
+  await reporter.route("**/_next/static/chunks/**", async (r) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await r.continue();
+  });
+  await reporter.reload({ waitUntil: "commit" });
+  await cell(reporter, "q1:r3:period").fill("7");
+  await expect(reporter.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
+  await expect(cell(reporter, "q1:r3:period")).toHaveValue("7");
+  const stored = (await (await reporter.request.get(`/api/reports/${id}/answers`)).json()).answers;
+  expect(stored["q1:r3:period"]?.answer.num).toBe(7);
+});

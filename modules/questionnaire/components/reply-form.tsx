@@ -100,8 +100,13 @@ export function ReplyForm({
   }, [questions, read, previous, previousCycle, variationThreshold, valueContext]);
   const [live, setLive] = useState(summarise);
 
+  // Until the form is hydrated its inputs are disabled: a figure typed into the server-rendered
+  // input before react-hook-form takes it over is never seen by the form (not saved, or put back to
+  // the stored value on the screen), and a submit right after would act on the old figure.
+  const [hydrated, setHydrated] = useState(false);
   // Marks the moment the form is hydrated and usable (read by the benchmarks in bench/).
   useEffect(() => {
+    setHydrated(true);
     performance.mark("form-ready");
     document.body.dataset.formReady = "1";
   }, []);
@@ -143,11 +148,13 @@ export function ReplyForm({
     () => (
       <FormProvider {...form}>
         <form onSubmit={(e) => e.preventDefault()} onKeyDown={keyboardEntry} onFocus={keepInView} noValidate>
-          <ChapterParts part={chapter} depth={0} />
+          <fieldset disabled={!hydrated} data-testid="form-controls">
+            <ChapterParts part={chapter} depth={0} />
+          </fieldset>
         </form>
       </FormProvider>
     ),
-    [form, chapter],
+    [form, chapter, hydrated],
   );
 
   const chapterIndex = chapters.findIndex((c) => c.id === chapter.id);
