@@ -15,8 +15,16 @@ const dir = mkdtempSync(path.join(tmpdir(), "crash-"));
 const DB = path.join(dir, "crash.db");
 
 function startServer(): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_PATH: DB, AUTH_SECRET: "crash-test-secret-0123456789", NEXT_TELEMETRY_DISABLED: "1", DEMO_DATA: "1" },
+  return spawn(process.execPath, ["scripts/server.mjs"], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: DB,
+      AUTH_SECRET: "crash-test-secret-0123456789",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DEMO_DATA: "1",
+    },
     stdio: "ignore",
   });
 }

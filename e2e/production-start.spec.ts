@@ -11,7 +11,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { login } from "./helpers";
 
-const NEXT = "node_modules/next/dist/bin/next";
+const SERVER = "scripts/server.mjs";
 // The servers here decide demo data and administrators from what the test gives them only.
 const { DEMO_DATA: _d, ADMIN_EMAIL: _e, ADMIN_PASSWORD: _p, ADMIN_NAME: _n, ...inherited } = process.env;
 const baseEnv = { ...inherited, AUTH_SECRET: "production-start-secret-0123456789", NEXT_TELEMETRY_DISABLED: "1" };
@@ -19,8 +19,8 @@ const baseEnv = { ...inherited, AUTH_SECRET: "production-start-secret-0123456789
 type Server = { child: ChildProcess; base: string; output: () => string; exited: Promise<number | null> };
 
 function startServer(port: number, env: Record<string, string>): Server {
-  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...baseEnv, ...env },
+  const child = spawn(process.execPath, [SERVER], {
+    env: { ...baseEnv, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -168,7 +168,7 @@ const unusable: { name: string; port: number; make: (file: string) => (() => voi
 ];
 
 for (const { name, port, make, message } of unusable) {
-  test(`next start refuses ${name}: exit code 1 and one line`, async () => {
+  test(`the server refuses ${name}: exit code 1 and one line`, async () => {
     test.setTimeout(90_000);
     const dir = mkdtempSync(path.join(tmpdir(), "prod-bad-"));
     mkdirSync(path.join(dir, "data"));

@@ -15,11 +15,7 @@ const env = {
   DEMO_DATA: "1",
 };
 console.log(`e2e server: ${env.DATABASE_PATH}`);
-// Spawned directly (not through npx) so that stopping this script stops the server too. Idle
-// keep-alive sockets stay open 65 s (Node closes them after 5 s, racing clients that reuse them).
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], {
-  stdio: "inherit",
-  env,
-});
+// Spawned directly (not through npx) so that stopping this script stops the server too.
+const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...env, PORT: port, HOST: "127.0.0.1" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

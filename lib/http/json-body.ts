@@ -1,8 +1,9 @@
 // Reads and validates a JSON request body at the boundary: content type, size, syntax, shape.
 // Every refusal is a 4xx with a reason a client can act on.
 import type { z } from "zod";
+import { BODY_LIMITS } from "./body-gate.mjs";
 
-const MAX_JSON_BYTES = 2 * 1024 * 1024;
+const MAX_JSON_BYTES = BODY_LIMITS.json;
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 

@@ -4,10 +4,11 @@ import "server-only";
 import type { Executor } from "@/db/transaction";
 import { currentUser, type CurrentUser } from "@/lib/auth/session";
 import { problem } from "@/lib/http/json-body";
+import { BODY_LIMITS } from "@/lib/http/body-gate.mjs";
 import { isServiceError } from "@/lib/http/service-error";
 import { findWave } from "./households";
 
-const MAX_CSV_BYTES = 50 * 1024 * 1024;
+const MAX_CSV_BYTES = BODY_LIMITS.csvUpload;
 
 export async function readCsvBody(request: Request): Promise<{ ok: true; text: string } | { ok: false; response: Response }> {
   const type = request.headers.get("content-type") ?? "";

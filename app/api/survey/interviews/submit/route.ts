@@ -4,6 +4,7 @@
 import { checkApiAccess } from "@/lib/auth/session";
 import { requestIp } from "@/lib/audit/server";
 import { readJson } from "@/lib/http/json-body";
+import { BODY_LIMITS } from "@/lib/http/body-gate.mjs";
 import { route } from "@/lib/http/route";
 import { SubmitQueueRequest } from "@/modules/survey/schemas";
 import { submitInterviews } from "@/modules/survey/server/interviews";
@@ -12,7 +13,7 @@ export const POST = route(async ({ request, db }) => {
   // Interviewers enter interviews (administrators may too); each interview's scope is checked by the service.
   const access = await checkApiAccess("write", { kind: "surveyEntry" });
   if (!access.ok) return access.response;
-  const body = await readJson(request, SubmitQueueRequest, 8 * 1024 * 1024);
+  const body = await readJson(request, SubmitQueueRequest, BODY_LIMITS.interviewQueue);
   if (!body.ok) return body.response;
   const results = submitInterviews(db, body.data.interviews, access.user, await requestIp());
   return Response.json({ completed: results.filter((r) => r.ok).length, results });

@@ -1,6 +1,7 @@
 // POST /api/cycles/{cycle}/replies/{country}/import — a reply in the JSON export format replaces the
 // reply's answers (all or nothing; 400 lists refused cells; 409 when the reply is locked).
 import { problem, readJson } from "@/lib/http/json-body";
+import { BODY_LIMITS } from "@/lib/http/body-gate.mjs";
 import { route } from "@/lib/http/route";
 import { requestIp } from "@/lib/audit/server";
 import { ReplyJson } from "@/modules/cepej/export/reply-json";
@@ -14,7 +15,7 @@ export const POST = route<ReplyParams>(async ({ request, params, db }) => {
   // A locked reply is refused before its (up to 20 MiB) body is read; the service decides again.
   const editable = editCheck(r.found, r.user.role);
   if (!editable.ok) return problem(409, editable.reason);
-  const body = await readJson(request, ReplyJson, 20 * 1024 * 1024);
+  const body = await readJson(request, ReplyJson, BODY_LIMITS.replyImport);
   if (!body.ok) return body.response;
   return Response.json(importReply(db, r.found, { user: r.user, ip: await requestIp() }, body.data));
 });

@@ -1,0 +1,50 @@
+// Whether a request carries a session token this server issued and that has not expired: what
+// the body gate (scripts/server.mjs) needs to tell a signed-in caller from anyone, before Next.js
+// runs. The routes still check the user against the database (lib/auth/session.ts); a token of a
+// user signed out since is let through here and refused there, its body bounded by the route.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { decode } from "next-auth/jwt";
+
+const SESSION_COOKIE = /^(?:__Secure-)?authjs\.session-token(?:\.(\d+))?$/;
+
+/** Auth.js's session cookie from a Cookie header, joined when it was split into chunks, with the
+ *  name it was encrypted for (lib/auth/session-token.ts does the same for the app). */
+export function sessionCookie(/** @type {string | undefined} */ header) {
+  if (!header) return null;
+  /** @type {{ name: string; value: string; chunk: number | null }[]} */
+  const parts = [];
+  for (const pair of header.split(";")) {
+    const at = pair.indexOf("=");
+    if (at < 0) continue;
+    const name = pair.slice(0, at).trim();
+    const m = SESSION_COOKIE.exec(name);
+    const value = pair.slice(at + 1).trim();
+    if (m && value) parts.push({ name, value, chunk: m[1] === undefined ? null : Number(m[1]) });
+  }
+  if (!parts.length) return null;
+  const whole = parts.find((p) => p.chunk === null);
+  if (whole) return { name: whole.name, value: whole.value };
+  parts.sort((a, b) => Number(a.chunk) - Number(b.chunk));
+  return { name: parts[0].name.replace(/\.\d+$/, ""), value: parts.map((p) => p.value).join("") };
+}
+
+/** AUTH_SECRET, or the one the app generated next to the database (lib/auth/secret.ts). */
+function secret() {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(path.dirname(process.env.DATABASE_PATH ?? path.join("data", "app.db")), "auth-secret");
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : null;
+}
+
+/** True when the Cookie header holds a session token that decrypts with our secret and is current. */
+export async function hasSession(/** @type {string | undefined} */ cookieHeader) {
+  const cookie = sessionCookie(cookieHeader);
+  const key = cookie && secret();
+  if (!cookie || !key) return false;
+  try {
+    const payload = await decode({ token: cookie.value, secret: key, salt: cookie.name });
+    return typeof payload?.uid === "number";
+  } catch {
+    return false;
+  }
+}
