@@ -153,3 +153,25 @@ test("a figure typed while the form is still loading is kept: the inputs wait fo
   const stored = (await (await reporter.request.get(`/api/reports/${id}/answers`)).json()).answers;
   expect(stored["q1:r3:period"]?.answer.num).toBe(7);
 });
+
+test("a figure typed into a report submitted meanwhile (another tab) says why it is not saved, and is not resent on a timer", async ({ browser }) => {
+  const reporter = await loggedInPage(browser, "reporter@example.org");
+  await reporter.goto("/reports");
+  await reporter.getByLabel("Period").fill(month(-5));
+  await reporter.getByRole("button", { name: "Open another period" }).click();
+  await expect(reporter).toHaveURL(/\/reports\/\d+$/);
+  const api = `/api/reports/${reporter.url().split("/").pop()}`;
+  await reporter.locator("body[data-form-ready]").waitFor({ state: "attached" });
+  // The other tab: the whole report filled and submitted.
+  expect((await reporter.request.put(`${api}/answers`, { data: { changes: form1mChanges() } })).status()).toBe(200);
+  expect((await reporter.request.post(`${api}/transitions`, { data: { action: "submit" } })).status()).toBe(200);
+
+  let puts = 0;
+  reporter.on("request", (r) => void (r.method() === "PUT" && r.url().endsWith(`${api}/answers`) && puts++));
+  await cell(reporter, "q1:r3:period").fill("5");
+  await expect(reporter.getByTestId("save-state")).toHaveText(
+    "Not saved: The report has been submitted; it can change again only if the Committee returns it.",
+  );
+  await reporter.waitForTimeout(3_000);
+  expect(puts).toBe(1);
+});

@@ -44,6 +44,8 @@ export function useAutosave(opts: {
   const versions = useRef(initialVersions);
   const lastSaved = useRef(initialSaved);
   const dirty = useRef(new Set<string>());
+  /** Cells whose save met someone else's change and waits for the user's choice. */
+  const unresolved = useRef(new Set<string>());
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const firstDirtyAt = useRef<number | null>(null);
@@ -74,12 +76,13 @@ export function useAutosave(opts: {
       return;
     }
     inFlight.current = true;
+    let refused = false;
     setState("saving");
     for (const c of changes) dirty.current.delete(c.cell);
     try {
       const response = await fetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ changes }) });
-      if (response.status === 200 || response.status === 409) {
-        const body = (await response.json()) as SaveAnswersResponse;
+      const body = response.status === 200 || response.status === 409 ? ((await response.json().catch(() => ({}))) as Partial<SaveAnswersResponse>) : null;
+      if (body && Array.isArray(body.saved) && Array.isArray(body.conflicts)) {
         const byCell = new Map(changes.map((c) => [c.cell, c.value]));
         for (const s of body.saved) {
           versions.current.set(s.cell, s.version);
@@ -88,15 +91,19 @@ export function useAutosave(opts: {
         failures.current = 0;
         setError(null);
         if (body.conflicts.length) {
-          setConflicts((old) => [...old.filter((o) => !body.conflicts.some((c) => c.cell === o.cell)), ...body.conflicts]);
+          const conflicts = body.conflicts;
+          for (const c of conflicts) unresolved.current.add(c.cell);
+          setConflicts((old) => [...old.filter((o) => !conflicts.some((c) => c.cell === o.cell)), ...conflicts]);
           setState("conflict");
         } else setState(dirty.current.size ? "pending" : "saved");
         onSaved.current?.();
       } else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
-        // Refused for a reason retrying cannot fix (signed out, no longer allowed, locked reply).
-        const body = await response.json().catch(() => ({}));
+        // Refused for a reason retrying cannot fix (signed out, no longer allowed, a report submitted
+        // meanwhile: a 409 without the save's answer).
+        const refusal = body ?? (await response.json().catch(() => ({})));
         for (const c of changes) dirty.current.add(c.cell);
-        setError(typeof body.error === "string" ? body.error : `HTTP ${response.status}`);
+        refused = true; // sent again with the next change, not on a timer
+        setError(typeof (refusal as { error?: unknown }).error === "string" ? (refusal as { error: string }).error : `HTTP ${response.status}`);
         setState("failed");
       } else throw new Error(`HTTP ${response.status}`);
     } catch {
@@ -107,7 +114,7 @@ export function useAutosave(opts: {
     } finally {
       inFlight.current = false;
     }
-    if (dirty.current.size && failures.current === 0) schedule(DEBOUNCE_MS);
+    if (dirty.current.size && failures.current === 0 && !refused) schedule(DEBOUNCE_MS);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form, index, url, invalid]);
 
@@ -145,6 +152,7 @@ export function useAutosave(opts: {
       for (;;) {
         while (inFlight.current) await new Promise((r) => setTimeout(r, 20));
         if ([...dirty.current].some((k) => invalid.has(k))) return false; // a figure to correct first
+        if (unresolved.current.size) return false; // the stored figure is not the one on the screen
         if (!dirty.current.size) return true;
         if (sent) return false; // sent and back as pending: refused or failed (the form says why)
         sent = true;
@@ -171,6 +179,7 @@ export function useAutosave(opts: {
 
   /** Take the other person's value. */
   const acceptTheirs = useCallback((c: Conflict) => {
+    unresolved.current.delete(c.cell);
     versions.current.set(c.cell, c.version);
     lastSaved.current.set(c.cell, c.theirs ?? { num: null, text: null, status: null });
     setConflicts((old) => old.filter((o) => o.cell !== c.cell));
@@ -179,6 +188,7 @@ export function useAutosave(opts: {
   /** Keep mine: save again on top of their version. */
   const keepMine = useCallback(
     (c: Conflict) => {
+      unresolved.current.delete(c.cell);
       versions.current.set(c.cell, c.version);
       setConflicts((old) => old.filter((o) => o.cell !== c.cell));
       markDirty(c.cell);
