@@ -1,4 +1,4 @@
-// Writes BENCHMARKS.md from bench/results/{form,save,results,exports}.json (the last full run of
+// Writes BENCHMARKS.md from bench/results/{form,save,results,exports,backup}.json (the last full run of
 // each part) and bench/analysis.md (the hand-written reading of the figures: what is slow, why,
 // and the proposed fixes). Verdicts against the targets are computed here, not typed in.
 // Usage: node bench/report.mjs
@@ -15,6 +15,7 @@ const form = load("form"),
   save = load("save"),
   results = load("results"),
   exports = load("exports"),
+  backup = load("backup"),
   run = load("run");
 const fmt = (x, d = 0) =>
   x === null || x === undefined || Number.isNaN(x)
@@ -25,7 +26,7 @@ const verdict = (ok) => (ok === null || ok === undefined ? "not measured" : ok ?
 const lines = [];
 const p = (...xs) => lines.push(...xs);
 
-const any = form ?? save ?? results ?? exports;
+const any = form ?? save ?? results ?? exports ?? backup;
 const m = any?.machine ?? {};
 p("# Benchmarks", "");
 p(
@@ -49,12 +50,13 @@ p(
       ["save", save],
       ["results", results],
       ["exports", exports],
+      ["backup", backup],
     ]
       .filter(([, r]) => r)
       .map(([n, r]) => `${n} ${r.machine.loadavgAtStart.join(" / ")} (${r.at.slice(0, 16).replace("T", " ")} UTC)`)
       .join("; "),
 );
-const busiest = Math.max(...[form, save, results, exports].filter(Boolean).map((r) => r.machine.loadavgAtStart[0]));
+const busiest = Math.max(...[form, save, results, exports, backup].filter(Boolean).map((r) => r.machine.loadavgAtStart[0]));
 p(
   busiest < 1.5
     ? "- the machine may be shared with other sessions; it was quiet when each part started (1-minute load average below 1.5 on 2 cores, the benchmark's own load included), but absolute figures are noisy: ratios from interleaved runs are the more reliable."
@@ -146,6 +148,16 @@ if (exports?.exports) {
       `server peak growth ${fmt(one.growthMiB)} MiB (1 reply filled), ${fmt(all.growthMiB)} MiB (49 replies filled)`,
       verdict(all.status === 200 && all.growthMiB <= 1.5 * Math.max(one.growthMiB, 16) + 32),
     ]);
+}
+if (backup?.backups) {
+  for (const b of backup.backups) {
+    const old = b.onlineBackupApi;
+    T.push([
+      `backup in bounded time while ${b.clients} clients write — ${b.label}`,
+      `${fmt(b.seconds, 1)} s for \`npm run backup\` (${fmt(b.MiB, 0)} MiB)${old ? `; SQLite's online backup API (the earlier way): ${old.finished ? `${fmt(old.seconds, 1)} s` : `not finished after ${fmt(old.seconds, 0)} s`}, ${fmt(old.restarts)} restarts` : ""}`,
+      verdict(b.runs.every((r) => r.ok)),
+    ]);
+  }
 }
 p("## Targets", "", "| target | measured | verdict |", "|---|---|---|", ...T.map((t) => `| ${t.join(" | ")} |`), "");
 
@@ -308,6 +320,25 @@ if (exports) {
   p("");
 }
 
+if (backup?.backups) {
+  p(`## 5. Backups under load (\`npm run backup\` while ${backup.clients} clients autosave)`, "");
+  p(
+    `\`npm run backup\` (scripts/backup.ts: \`VACUUM INTO\` from one read snapshot, then integrity check, row counts, fsync, rename) on a throw-away copy of the database that \`next start\` serves, while ${backup.clients} closed-loop clients autosave one cell per request through the server (each on an unanswered reply of its own as far as they go, every request a write). Seconds = the command's wall time, tsx's start included (the copy's own time in brackets, as the script reports it); saves/s of the clients in the seconds before the backup and while it ran. Median of ${backup.runs} runs. \"Online backup API\" is the way db/backup.ts copied before (better-sqlite3's \`db.backup()\`: 100 pages per step, the event loop between steps), once, under the same load, given ${backup.cap} s: every write of another connection sends it back to its first page.`,
+    "",
+  );
+  p(
+    "| database | MiB | seconds (copy) | saves/s before / during | saves during | runs (s) | without load (s) | online backup API | errors |",
+    "|---|---|---|---|---|---|---|---|---|",
+  );
+  for (const b of backup.backups) {
+    const old = b.onlineBackupApi;
+    p(
+      `| ${b.label} | ${fmt(b.MiB)} | ${fmt(b.seconds, 1)} (${fmt(b.copySeconds, 1)}) | ${fmt(b.savesPerSecondBefore)} / ${fmt(b.savesPerSecondDuring)} | ${b.runs.map((r) => r.savesDuring).join(", ")} | ${b.runs.map((r) => (r.ok ? r.seconds : "failed")).join(", ")} | ${fmt(b.withoutLoad?.seconds, 1)} (${fmt(b.withoutLoad?.copySeconds, 1)}) | ${old ? `${old.finished ? `finished in ${fmt(old.seconds, 1)} s` : `not finished after ${fmt(old.seconds, 0)} s`}, ${fmt(old.restarts)} restarts, ${fmt(old.savesDuring)} saves meanwhile` : "—"} | ${b.errors} |`,
+    );
+  }
+  p("");
+}
+
 // ---- analysis & commands ------------------------------------------------------------------------
 const analysis = path.join(benchDir, "analysis.md");
 if (existsSync(analysis)) p(readFileSync(analysis, "utf8").trim(), "");
@@ -331,11 +362,12 @@ p(
   "node bench/save-profile.mjs interview1 10 8  # part 2 profile: the server's CPU per interview in one request (or: interview, autosave)",
   "npm run bench:results           # part 3  (node bench/results.mjs [--runs=3] [--profile-million])",
   "npm run bench:exports           # part 4  (node bench/exports.mjs [--runs=3]); --heap-cap=256: the 1 000 000 export on a server with a capped heap",
+  "npm run bench:backup            # part 5  (node bench/backup.mjs [--runs=3] [--clients=50] [--cap=60] [--dbs=demo,template])",
   "npm run bench:report            # this file from bench/results/*.json and bench/analysis.md",
   "npm run bench:open              # the older chapter-opening benchmark (bench/open-chapter.mjs)",
   "```",
   "",
-  "Databases: `bench/lib/make-db.ts` (template: demo data + 49 filled replies of 2022-2024 + 40 000 assigned households of wave 2026) and `bench/lib/make-million.ts` (+ wave 2030 with 1 000 000 synthetic interviews, 21.6 M answer rows, 2.2 GB), cached in `bench/.data/` (git-ignored) and rebuilt when their inputs change.",
+  "Databases: `bench/lib/make-db.ts` (template: demo data + 49 filled replies of 2022-2024 + 40 000 assigned households of wave 2026) and `bench/lib/make-million.ts` (+ wave 2030 with 1 000 000 synthetic interviews, 21.6 M answer rows, 2.2 GB), and the demo database of part 5 (`scripts/seed.ts` with `DEMO_DATA=1`, as `npm start` makes it), cached in `bench/.data/` (git-ignored) and rebuilt when their inputs change.",
   "",
 );
 const target = suffix ? path.join(resultsDir, "BENCHMARKS.quick.md") : path.join(root, "BENCHMARKS.md");

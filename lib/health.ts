@@ -3,7 +3,15 @@
 // table), then rolled back — nothing reaches the file. BEGIN IMMEDIATE alone succeeds on a read-only
 // connection; the write is what SQLite refuses. A read-only file, a write lock held by another
 // process past the short wait, or a broken connection give the reason instead of "ok".
+//
+// Storage full (db/storage.ts): while writes are being refused for want of room, the answer is
+// "storage full since …" without probing. Once none has been refused for a while, the probe itself
+// decides whether the incident is over, and for that it must meet the disk: the database must have
+// room for one more page (a free page, or below its page limit), and the no-op write is committed —
+// one frame appended to the WAL and synced — instead of rolled back. A success ends the incident; a
+// failure continues it.
 import type { Executor } from "@/db/transaction";
+import { describeIncident, isStorageFull, QUIET_MS, storageFull, storageIncident, storageWritable } from "@/db/storage";
 
 /** How long the probe waits for another process's write lock before calling the database busy. */
 const LOCK_WAIT_MS = 2000;
@@ -12,25 +20,39 @@ export type DatabaseHealth = { ok: true } | { ok: false; reason: string };
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function checkDatabase(db: Executor): DatabaseHealth {
+export function checkDatabase(db: Executor, now = Date.now()): DatabaseHealth {
   const sqlite = db.$client;
   try {
     sqlite.prepare("select 1").get();
   } catch (error) {
     return { ok: false, reason: `not readable: ${reasonOf(error)}` };
   }
+  const incident = storageIncident();
+  if (incident && now - incident.lastFailure < QUIET_MS) return { ok: false, reason: describeIncident(incident) };
   const previous = sqlite.pragma("busy_timeout", { simple: true }) as number;
   try {
     sqlite.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
     sqlite.exec("BEGIN IMMEDIATE");
     const version = sqlite.pragma("user_version", { simple: true }) as number;
+    if (incident && !roomForAPage(sqlite)) throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
     sqlite.pragma(`user_version = ${Number(version)}`);
-    sqlite.exec("ROLLBACK");
+    sqlite.exec(incident ? "COMMIT" : "ROLLBACK");
+    if (incident) storageWritable(now);
     return { ok: true };
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    if (isStorageFull(error)) {
+      storageFull(error, now);
+      return { ok: false, reason: describeIncident(storageIncident()!) };
+    }
     return { ok: false, reason: `not writable: ${reasonOf(error)}` };
   } finally {
     sqlite.pragma(`busy_timeout = ${previous}`);
   }
 }
+
+type Sqlite = Executor["$client"];
+const pragma = (sqlite: Sqlite, name: string) => Number(sqlite.pragma(name, { simple: true }));
+
+/** A page can be added: one is free inside the file, or the file is below its page limit. */
+const roomForAPage = (sqlite: Sqlite) => pragma(sqlite, "freelist_count") > 0 || pragma(sqlite, "page_count") < pragma(sqlite, "max_page_count");

@@ -5,7 +5,7 @@ import { restoreDatabase } from "../db/backup";
 
 const file = process.argv[2];
 if (!file) {
-  console.error("Usage: npm run restore -- data/backups/app-YYYYMMDD-HHMMSS.db");
+  console.error("Usage: npm run restore -- data/backups/app-2026-11-26T10-15-03Z.db");
   process.exit(2);
 }
 try {

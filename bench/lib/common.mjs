@@ -187,6 +187,24 @@ export function templateDb() {
   return file;
 }
 
+/** The database `npm start` makes (migrations, reference data, the demo: DEMO_DATA=1), cached in
+ *  bench/.data until the migrations, the seed or the questionnaires change. */
+export function demoDb() {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "demo.db");
+  const inputs = [path.join(root, "db"), path.join(root, "seed"), path.join(root, "modules")];
+  if (existsSync(file) && statSync(file).mtimeMs > Math.max(...inputs.map(newest))) return file;
+  log("building the demo database (scripts/seed.ts with DEMO_DATA=1)…");
+  rmSync(file, { force: true });
+  const r = spawnSync(tsx, [path.join(root, "scripts", "seed.ts")], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: file, DEMO_DATA: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (r.status !== 0) throw new Error("seed failed");
+  return file;
+}
+
 /** A throw-away copy of a database file in a fresh temporary folder. */
 export function copyDb(file) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-db-"));

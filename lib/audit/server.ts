@@ -3,6 +3,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
+import { isStorageFull, storageFull, storageWritable } from "@/db/storage";
 import { recordAudit, type AuditEntry } from "./record";
 
 export { recordAudit, type AuditEntry };
@@ -27,8 +28,11 @@ function flush() {
         for (const r of rows) recordAudit(db, r.entry, r.ip);
       })
       .immediate();
+    storageWritable();
   } catch (error) {
-    console.error("audit: could not write", rows.length, "row(s)", error);
+    // A full disk is logged once per incident (db/storage.ts), not with a stack trace per flush.
+    if (isStorageFull(error)) storageFull(error);
+    else console.error("audit: could not write", rows.length, "row(s)", error);
   }
 }
 

@@ -1,10 +1,13 @@
 // Route-handler and page wrappers: they hand the handler the database executor and the awaited
 // route parameters, so that app/ never reaches for the database itself, and turn a ServiceError
-// into its 4xx answer. Access is still asked inside the handler, first (the route registry test
+// into its 4xx answer and a write that found the disk full into 503 "storage full" (db/storage.ts:
+// logged once per incident; the service's transaction was rolled back, the next write is tried as
+// usual). Access is still asked inside the handler, first (the route registry test
 // reads the handler and checks that it asks the policy before anything else).
 import "server-only";
 import { getDb } from "@/db/client";
 import type { Db } from "@/db/open";
+import { isStorageFull, STORAGE_FULL, storageFull } from "@/db/storage";
 import { problem } from "./json-body";
 import { isServiceError } from "./service-error";
 
@@ -16,6 +19,10 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
       return await handler({ request, params: (await context?.params) as P, db: getDb() });
     } catch (error) {
       if (isServiceError(error)) return problem(error.status, error.message, error.details);
+      if (isStorageFull(error)) {
+        storageFull(error);
+        return Response.json({ error: STORAGE_FULL }, { status: 503, headers: { "Retry-After": "30" } });
+      }
       throw error;
     }
   };

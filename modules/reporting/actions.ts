@@ -7,7 +7,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { adminAction, type ActionState } from "@/lib/auth/admin-action";
+import { adminAction, storageFullRefusal, type ActionState } from "@/lib/auth/admin-action";
 import { requestIp } from "@/lib/audit/server";
 import { currentUser } from "@/lib/auth/session";
 import { decide } from "@/lib/auth/policy";
@@ -35,6 +35,8 @@ export async function openFilingAction(_: ActionState, form: FormData): Promise<
     id = openFiling(getDb(), { form: v.data.form, bodyId: v.data.bodyId, period: v.data.period }, user, await requestIp());
   } catch (error) {
     if (isServiceError(error)) return { error: error.message };
+    const full = await storageFullRefusal(error);
+    if (full) return full;
     throw error;
   }
   redirect(`/reports/${id}`);
