@@ -4,7 +4,6 @@
 // has no such hook: its middleware runs after the body is already being buffered.
 // Used by `npm start` (scripts/start.mjs), the end-to-end tests and deployments (README, Deploy).
 import http from "node:http";
-import path from "node:path";
 import { admitBody } from "../lib/http/body-gate.mjs";
 import { hasSession } from "../lib/auth/gate-session.mjs";
 
@@ -12,7 +11,6 @@ process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const { default: next } = await import("next");
 
-const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 
@@ -47,7 +45,8 @@ function watchBody(req, res, deadlineMs) {
   res.on("close", done);
 }
 
-const app = next({ dev: false, dir: root, hostname, port });
+// The app in the working directory, as `next start` takes it (the benchmarks serve a copy of a build).
+const app = next({ dev: false, dir: process.cwd(), hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 

@@ -139,7 +139,7 @@ export async function appSnapshot() {
       for (const n of [
         "node_modules",
         "package.json",
-        "next.config.js",
+        "next.config.mjs",
         "tsconfig.json",
         "db",
         "lib",
@@ -215,30 +215,26 @@ export function copyDb(file) {
 
 // ---- server --------------------------------------------------------------------------------------
 
-/** `next start` (production) on DATABASE_PATH=db; resolves when /login answers. */
+/** The production server (scripts/server.mjs) on DATABASE_PATH=db; resolves when /login answers. */
 export async function startServer({ db, port, env = {}, nodeArgs = [] }) {
   const base = `http://127.0.0.1:${port}`;
   const app = await appSnapshot();
-  const child = spawn(
-    process.execPath,
-    [
-      ...nodeArgs,
-      path.join(root, "node_modules", "next", "dist", "bin", "next"),
-      "start",
-      "-p",
-      String(port),
-      "-H",
-      "127.0.0.1",
-      "--keepAliveTimeout",
-      "65000",
-    ],
-    {
-      // as scripts/start.mjs
-      cwd: app.dir,
-      env: { ...process.env, DATABASE_PATH: db, AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", DEMO_DATA: "1", ...env },
-      stdio: ["ignore", "ignore", "pipe"],
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs")], {
+    // as scripts/start.mjs
+    cwd: app.dir,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: db,
+      AUTH_SECRET,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      DEMO_DATA: "1",
+      ...env,
     },
-  );
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (d) => {
     stderr = (stderr + d).slice(-4000);
