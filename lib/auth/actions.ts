@@ -13,7 +13,7 @@ import { signIn, signOut } from "./auth";
 import { addressKey, lockedUntil } from "./lockout";
 import { currentUser } from "./session";
 
-export type LoginState = { error?: "invalid" | "inactive" | "locked" | "emailRequired" | "passwordRequired"; retryAt?: number; email?: string };
+export type LoginState = { error?: "invalid" | "inactive" | "unavailable" | "locked" | "emailRequired" | "passwordRequired"; retryAt?: number; email?: string };
 
 const LoginForm = z.object({
   email: z.string().trim().toLowerCase().min(1, "emailRequired").max(320),
@@ -47,6 +47,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
       const code = (error as AuthError & { code?: string }).code;
       if (code === "locked") return { error: "locked", retryAt: (await retryAt()) ?? Date.now(), email };
       if (code === "inactive") return { error: "inactive", email };
+      if (code === "unavailable") return { error: "unavailable", email };
       const nowLocked = await retryAt();
       return nowLocked ? { error: "locked", retryAt: nowLocked, email } : { error: "invalid", email };
     }

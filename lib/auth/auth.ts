@@ -10,6 +10,7 @@ import { checkLogin } from "./login";
 import { addressKey } from "./lockout";
 import { endSession } from "./end-session";
 import { authSecret } from "./secret";
+import { isStorageFull, storageFull } from "@/db/storage";
 import { audit, requestIp } from "@/lib/audit/server";
 
 class AccountLockedError extends CredentialsSignin {
@@ -17,6 +18,10 @@ class AccountLockedError extends CredentialsSignin {
 }
 class InactiveAccountError extends CredentialsSignin {
   code = "inactive";
+}
+/** The attempt could not be recorded (full disk): not a wrong password, and no password is checked. */
+class StorageFullError extends CredentialsSignin {
+  code = "unavailable";
 }
 
 const LoginInput = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
@@ -45,7 +50,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const input = LoginInput.safeParse(raw);
         if (!input.success) return null;
         const { email, password } = input.data;
-        const result = await checkLogin(getDb().$client, email, password, addressKey(await requestIp()));
+        const address = addressKey(await requestIp());
+        let result: Awaited<ReturnType<typeof checkLogin>>;
+        try {
+          result = await checkLogin(getDb().$client, email, password, address);
+        } catch (error) {
+          if (!isStorageFull(error)) throw error;
+          storageFull(error);
+          throw new StorageFullError();
+        }
         if (result.outcome === "locked") throw new AccountLockedError();
         if (result.outcome === "invalid") {
           // One row per password actually checked: refusals under the limits are not checks.
