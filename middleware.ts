@@ -61,8 +61,9 @@ function newNonce(): string {
  *    only where someone else's markup needs them: the development server's hot reloading, and
  *    next-auth's own fallback pages under /api/auth/ (sign-out confirmation, error page: one
  *    <style> element each; the app signs in and out through /login and a server action).
- * Pages must be rendered for each request for the nonce to match: they are (the root layout reads
- * the request), and e2e/csp.spec.ts checks that every <script> of every page carries the nonce.
+ * Pages must be rendered for each request for the nonce to match: the root layout calls connection(),
+ * and no page may opt out (dynamic = "force-static" would prerender it, and its scripts would not
+ * run); e2e/csp.spec.ts checks that every <script> of every page carries its response's nonce.
  */
 function contentSecurityPolicy(nonce: string, path: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -96,7 +97,8 @@ export function middleware(request: NextRequest) {
   requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   const path = request.nextUrl.pathname;
   const csp = contentSecurityPolicy(newNonce(), path);
-  // On the request for Next.js to find the nonce while rendering, on the response for the browser.
+  // On the request for Next.js to find the nonce while rendering (`next start` would also copy it
+  // there from the response, other servers need not), on the response for the browser.
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   // Answers, replies, interviews and reports are personal or unpublished: no cache keeps them.
