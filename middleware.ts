@@ -1,6 +1,6 @@
 // Runs before every request: refuses cross-site writes to the API (CSRF), passes the path on (so a
-// login redirect can come back to it), and sets the security headers. Authorisation itself happens
-// in lib/auth/session.ts, per page and route.
+// login redirect can come back to it), gives the request a fresh CSP nonce, and sets the security
+// headers. Authorisation itself happens in lib/auth/session.ts, per page and route.
 import { NextResponse, type NextRequest } from "next/server";
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -39,6 +39,46 @@ function servedOverHttps(request: NextRequest): boolean {
   return !!process.env.TRUST_PROXY && request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
 
+/** 128 random bits, base64: unguessable, and fresh for every request. */
+function newNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
+
+/**
+ * Scripts run only with this request's nonce. Next.js reads the nonce from the request's own
+ * Content-Security-Policy header (set below) and puts it on every <script> it renders: its inline
+ * RSC payload and bootstrap scripts and its chunk <script src>s. The app has no inline script of
+ * its own; one it ever needs takes the nonce from that header (headers() in a server component).
+ *  - 'strict-dynamic': scripts that a nonced script adds (the chunks webpack loads on client-side
+ *    navigation) may run; scripts named in markup without the nonce may not, not even same-origin
+ *    ones, so injected HTML cannot pull in one of our own bundles either. Browsers that know
+ *    'strict-dynamic' ignore 'self' here; it is kept for those that do not.
+ *  - No 'unsafe-inline' (no event-handler attributes, no script the server did not mean to send),
+ *    no 'unsafe-eval'; the development server needs eval for its hot reloading, production does not.
+ *  - Styles: stylesheets from this site only. Server-rendered style="…" attributes would be
+ *    ignored, so the app has none (classes in globals.css); styles React sets from scripts go
+ *    through the DOM's style object, which CSP does not restrict. Inline styles ('unsafe-inline')
+ *    only where someone else's markup needs them: the development server's hot reloading, and
+ *    next-auth's own fallback pages under /api/auth/ (sign-out confirmation, error page: one
+ *    <style> element each; the app signs in and out through /login and a server action).
+ * Pages must be rendered for each request for the nonce to match: the root layout calls connection(),
+ * and no page may opt out (dynamic = "force-static" would prerender it, and its scripts would not
+ * run); e2e/csp.spec.ts checks that every <script> of every page carries its response's nonce.
+ */
+function contentSecurityPolicy(nonce: string, path: string): string {
+  const dev = process.env.NODE_ENV === "development";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self'${dev || path.startsWith("/api/auth/") ? " 'unsafe-inline'" : ""}`,
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
 export function middleware(request: NextRequest) {
   const raw = new URL(request.url).pathname;
   if (raw.startsWith("/api/") && undecodable(raw)) {
@@ -55,8 +95,12 @@ export function middleware(request: NextRequest) {
     requestHeaders.delete("x-real-ip");
   }
   requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
   const path = request.nextUrl.pathname;
+  const csp = contentSecurityPolicy(newNonce(), path);
+  // On the request for Next.js to find the nonce while rendering (`next start` would also copy it
+  // there from the response, other servers need not), on the response for the browser.
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   // Answers, replies, interviews and reports are personal or unpublished: no cache keeps them.
   // The public API (open data, legal deadlines) may be cached.
   if (path.startsWith("/api/") && !PUBLIC_API.test(path)) response.headers.set("Cache-Control", "no-store");
@@ -65,10 +109,7 @@ export function middleware(request: NextRequest) {
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("Referrer-Policy", "same-origin");
   response.headers.set("X-Frame-Options", "DENY");
-  response.headers.set(
-    "Content-Security-Policy",
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  );
+  response.headers.set("Content-Security-Policy", csp);
   return response;
 }
 

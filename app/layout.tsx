@@ -2,6 +2,7 @@ import "./globals.css";
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { connection } from "next/server";
 import { TopBar } from "@/lib/ui/top-bar";
 import { SessionKeepAlive } from "@/lib/ui/session-keepalive";
 import { DemoBanner } from "@/lib/ui/demo-banner";
@@ -12,6 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Rendered for each request, never prerendered: the scripts Next.js writes into a page carry the
+  // request's CSP nonce (middleware.ts), and a page built ahead would carry none and not run.
+  await connection();
   const locale = await getLocale();
   return (
     <html lang={locale}>

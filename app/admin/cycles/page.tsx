@@ -42,7 +42,7 @@ export default async function CyclesPage(props: { params: Promise<Record<string,
             ))}
           </tbody>
         </table>
-        <div className="card" style={{ marginTop: 16 }}>
+        <div className="card space-above">
           <h2>{t("new")}</h2>
           <NewCycleForm cycles={cycles.map((c) => ({ slug: c.slug, name: c.name }))} />
         </div>

@@ -38,7 +38,7 @@ export default page(async ({ db }) => {
           ))}
         </tbody>
       </table>
-      <div className="card" style={{ marginTop: 16 }}>
+      <div className="card space-above">
         <h2>{t("users.create")}</h2>
         <UserForm mode="create" bodies={listReportingBodies(db)} supervisors={supervisors} />
       </div>

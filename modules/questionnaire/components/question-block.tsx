@@ -146,7 +146,7 @@ function GridRow({
   const rowLabel = l(row.label);
   return (
     <tr className={`${row.sumOf ? "total-row" : ""}${enabled ? "" : " disabled"}`}>
-      <th scope="row" style={row.indent ? { paddingLeft: 8 + row.indent * 16 } : undefined}>
+      <th scope="row" className={row.indent ? `indent-${row.indent}` : undefined}>
         {rowLabel}
       </th>
       {q.columns.map((col) => {

@@ -15,7 +15,7 @@ export function OpenFiling({ bodyId, form, period, label }: { bodyId: number; fo
       {period ? (
         <input type="hidden" name="period" value={period} />
       ) : (
-        <input type="text" name="period" placeholder="2026-03" aria-label={t("period")} style={{ width: 110 }} />
+        <input type="text" name="period" placeholder="2026-03" aria-label={t("period")} className="period-field" />
       )}
       <button type="submit" disabled={pending}>
         {label}

@@ -33,7 +33,7 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
         }}
       >
         <strong>Open a wave</strong>
-        <input type="text" name="year" placeholder="2027" aria-label="Wave year" style={{ width: 80 }} />
+        <input type="text" name="year" placeholder="2027" aria-label="Wave year" className="year-field" />
         <input type="date" name="start" aria-label="Fieldwork start" />
         <input type="date" name="end" aria-label="Fieldwork end" />
         <button type="submit" disabled={pending}>

@@ -49,7 +49,7 @@ export default async function CyclePage(props: { params: Promise<Params>; search
             {t("downloadCsv")}
           </a>
         </form>
-        <table className="list" data-testid="cycle-status" style={{ marginTop: 8 }}>
+        <table className="list space-above-small" data-testid="cycle-status">
           <thead>
             <tr>
               <th>{t("country")}</th>
@@ -79,7 +79,7 @@ export default async function CyclePage(props: { params: Promise<Params>; search
             ))}
           </tbody>
         </table>
-        <div className="card" style={{ marginTop: 16 }}>
+        <div className="card space-above">
           <h2>{t("assign")}</h2>
           <AssignForm cycle={slug} countries={countries} people={correspondentsList(db)} />
         </div>
