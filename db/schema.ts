@@ -372,6 +372,9 @@ export const surveyTallies = sqliteTable(
     sex: text("sex").notNull(),
     ageGroup: text("age_group").notNull(),
     weight: real("weight").notNull(),
+    // Σ weight² of the same interviews: with weight and n, what a share's linearised variance per
+    // stratum needs (modules/survey/estimate.ts, precision)
+    weight2: real("weight2").notNull().default(0),
     n: integer("n").notNull(),
   },
   (t) => [

@@ -91,8 +91,18 @@ test("assign → enter with the keyboard → reject with a comment → fix → a
 
   const after = await (await admin.request.get("/api/survey/waves/2026/results")).json();
   expect(after.interviews).toBe(before.interviews + 1);
+  // wave 2026 is in fieldwork: provisional; every share with its standard error and 95 % interval
+  expect(after.provisional).toBe(true);
+  for (const [v, d] of Object.entries(after.overall as Record<string, Record<string, unknown> & { se: object; ci95: Record<string, [number, number]> }>)) {
+    expect(Object.keys(d.ci95), v).toEqual(Object.keys(d.se));
+    for (const [code, [low, high]] of Object.entries(d.ci95)) expect(low <= (d[code] as number) && (d[code] as number) <= high, `${v} ${code}`).toBe(true);
+  }
+  expect(after.byRegion.AST.trust_police).toHaveProperty("ci95");
   await admin.goto("/survey/waves/2026/results");
   await expect(admin.getByTestId("key-indicators")).toBeVisible();
+  await expect(admin.getByTestId("provisional")).toContainText("Provisional");
+  await expect(admin.getByTestId("key-indicators").locator("td.ci", { hasText: /\d–\d/ }).first()).toHaveText(/^\d+\.\d–\d+\.\d$/);
+  await expect(admin.getByTestId("key-indicators").getByText("low base").first()).toBeVisible();
 
   // Only the interviewer's own interviews: another's gives 403.
   const others = await interviewer.request.put(`/api/survey/interviews/1/answers`, {
@@ -111,8 +121,23 @@ test("the published 2025 results reproduce the release, for everyone", async ({ 
   expect(r.overall.trust_fire["1"]).toBe(81.8);
   expect(r.overall.safe_day).toMatchObject({ "1": 64.9, "2": 27.6, "3": 5.7, "4": 1.1, "9": 0.7 });
   expect(Object.keys(r.byRegion)).toHaveLength(20);
+  // the precision of the shares (stratified design, Taylor linearisation): about ±0.7 pp on 17 000 interviews
+  expect(r.provisional).toBe(false);
+  const prosecutor = r.overall.trust_prosecutor;
+  expect(prosecutor.se["1"]).toBeGreaterThan(0.2);
+  expect(prosecutor.se["1"]).toBeLessThan(1.5);
+  expect(prosecutor.ci95["1"][0]).toBeLessThan(66.2);
+  expect(prosecutor.ci95["1"][1]).toBeGreaterThan(66.2);
+  expect(prosecutor.ci95["1"][1] - prosecutor.ci95["1"][0]).toBeCloseTo(2 * 1.96 * prosecutor.se["1"], 1);
+  expect(prosecutor.deff["1"]).toBeGreaterThan(0.5);
+  expect(r.byRegion.AST.trust_prosecutor.se["1"]).toBeGreaterThan(prosecutor.se["1"]);
   await page.goto("/survey/waves/2025/results");
   await expect(page.getByTestId("key-indicators").locator('tr[data-indicator="trust_prosecutor"][data-code="1"]')).toContainText("66.2");
+  await expect(page.getByTestId("key-indicators").locator('tr[data-indicator="trust_prosecutor"][data-code="1"] td.ci')).toHaveText(
+    `${prosecutor.ci95["1"][0].toFixed(1)}–${prosecutor.ci95["1"][1].toFixed(1)}`,
+  );
+  await expect(page.getByTestId("by-region").locator("span.ci").first()).toHaveText(/^\(\d+\.\d–\d+\.\d\)$/);
+  await expect(page.getByTestId("provisional")).toHaveCount(0);
   await expect(page.getByRole("img", { name: "Trust in the six bodies" })).toBeVisible();
   expect((await page.request.get("/api/survey/waves/2026/results")).status()).toBe(401);
 });

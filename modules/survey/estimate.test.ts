@@ -24,7 +24,7 @@ describe("distribution", () => {
 
   it("gives weighted shares over completed interviews that answered", () => {
     expect(distribution(fixture, "trust_police")).toEqual({
-      total: { n: 4, shares: { "1": 40, "2": 20, "3": 0, "4": 0, "8": 40, "9": 0 }, lowBase: true },
+      total: expect.objectContaining({ n: 4, shares: { "1": 40, "2": 20, "3": 0, "4": 0, "8": 40, "9": 0 }, lowBase: true }),
     });
   });
 
@@ -63,7 +63,7 @@ describe("distribution", () => {
     expect(Object.keys(byRegion)).toEqual(REGION_CODES);
     expect(byRegion.AST).toMatchObject({ n: 2, shares: { "1": 25, "2": 75, "9": 0 } });
     expect(byRegion.TUR).toMatchObject({ n: 2, shares: { "1": 0, "2": 50, "9": 50 } });
-    expect(byRegion.KAR).toEqual({ n: 0, shares: { "1": 0, "2": 0, "3": 0, "4": 0, "8": 0, "9": 0 }, lowBase: true });
+    expect(byRegion.KAR).toMatchObject({ n: 0, shares: { "1": 0, "2": 0, "3": 0, "4": 0, "8": 0, "9": 0 }, lowBase: true });
     const bySettlement = distribution(data, "trust_courts", { by: "settlement" });
     expect(Object.keys(bySettlement)).toEqual(["1", "2"]);
     expect(bySettlement["2"].shares["9"]).toBe(50);
@@ -111,6 +111,8 @@ describe("keyIndicators", () => {
     iv({ weight: 4, region: "ALA", trust_prosecutor: "9", safe_day: "1", result: "3" }),
   ];
   const k = keyIndicators(data);
+  /** The shares and n of an indicator, without its precision. */
+  const sharesOnly = ({ se: _se, ci95: _ci, deff: _deff, ...rest }: ReturnType<typeof keyIndicators>["overall"][string]) => rest;
 
   it("has the API shape: every body and safe_day, codes and n", () => {
     expect(Object.keys(k.overall)).toEqual([
@@ -122,15 +124,15 @@ describe("keyIndicators", () => {
       "trust_fire",
       "safe_day",
     ]);
-    expect(k.overall.trust_prosecutor).toEqual({ "1": 66.7, "2": 33.3, "3": 0, "4": 0, "8": 0, "9": 0, n: 3 });
-    expect(k.overall.safe_day).toEqual({ "1": 16.7, "2": 33.3, "3": 0, "4": 0, "9": 50, n: 3 });
-    expect(k.overall.trust_police).toEqual({ "1": 0, "2": 0, "3": 0, "4": 0, "8": 0, "9": 0, n: 0 });
+    expect(sharesOnly(k.overall.trust_prosecutor)).toEqual({ "1": 66.7, "2": 33.3, "3": 0, "4": 0, "8": 0, "9": 0, n: 3 });
+    expect(sharesOnly(k.overall.safe_day)).toEqual({ "1": 16.7, "2": 33.3, "3": 0, "4": 0, "9": 50, n: 3 });
+    expect(sharesOnly(k.overall.trust_police)).toEqual({ "1": 0, "2": 0, "3": 0, "4": 0, "8": 0, "9": 0, n: 0 });
   });
 
   it("by region, every region listed", () => {
     expect(Object.keys(k.byRegion)).toEqual(REGION_CODES);
-    expect(k.byRegion.AST.trust_prosecutor).toEqual({ "1": 33.3, "2": 66.7, "3": 0, "4": 0, "8": 0, "9": 0, n: 2 });
-    expect(k.byRegion.ALA.safe_day).toEqual({ "1": 0, "2": 0, "3": 0, "4": 0, "9": 100, n: 1 });
+    expect(sharesOnly(k.byRegion.AST.trust_prosecutor)).toEqual({ "1": 33.3, "2": 66.7, "3": 0, "4": 0, "8": 0, "9": 0, n: 2 });
+    expect(sharesOnly(k.byRegion.ALA.safe_day)).toEqual({ "1": 0, "2": 0, "3": 0, "4": 0, "9": 100, n: 1 });
     expect(k.byRegion.KAR.safe_day.n).toBe(0);
   });
 });

@@ -4,6 +4,32 @@
 // share of respondents who named each code, so their shares add up to more than 100.
 //
 // Every estimate is one pass over the interviews into flat accumulators (no per-group re-scans).
+//
+// Precision: every share comes with its standard error, 95 % confidence interval and design effect
+// for the design of the spec (strata = region × settlement, households the primary units, sampled
+// with replacement within strata, design weights): the Taylor linearisation that R gives with
+// svydesign(ids = ~1, strata = ~stratum, weights = ~weight) and svymean(~factor(x), …, na.rm = TRUE),
+// and svyby / subset for a breakdown (domain estimation: the design is all completed interviews).
+//
+// A share p = A / W with A = Σ w·y (y = 1 if the interview gave the code), W = Σ w over the interviews
+// of the domain that answered (a_i = 1; a_i = 0 for the others of the design). Its linearised
+// variable is z_i = a_i w_i (y_i − p) / W, and
+//     V(p) = Σ_h n_h / (n_h − 1) · Σ_i (z_hi − z̄_h)²     (n_h: completed interviews in stratum h)
+//          = Σ_h n_h / (n_h − 1) · (Σ_i z_hi² − (Σ_i z_hi)² / n_h).
+// With y² = y and a² = a, per stratum, using W_h = Σ a w, A_h = Σ a w y, Q_h = Σ a w², B_h = Σ a w² y:
+//     Σ_i z_hi  = (A_h − p W_h) / W
+//     Σ_i z_hi² = Σ a w² (y − 2py + p²) / W² = (B_h (1 − 2p) + p² Q_h) / W²
+// so four sums per stratum, domain and code (and n_h per stratum) give the variance exactly, whatever
+// the number of interviews: the tallies keep Σ w (weight) and Σ w² (weight2) per code and per stratum
+// (region and settlement are dimensions of every tally row), and n_h is the count of variable "result".
+// Out-of-domain and unanswered interviews count in n_h with z = 0, as in R's domain estimation.
+// A stratum with a single completed interview (n_h = 1: a wave in its first days) has no within-
+// stratum variance; as R with options(survey.lonely.psu = "adjust") it contributes z_h² (centred
+// at the mean of the linearised variable over the whole sample, which is 0) instead of failing as
+// R's default does.
+// Design effect: V(p) ÷ the variance of p under simple random sampling with replacement of the same
+// n answering interviews, p (1 − p) / (n − 1) (R: svymean(…, deff = "replace")); null where p is 0
+// or 1 or n < 2. Interval: p ± 1.96 SE (R's confint), cut to [0, 100].
 import {
   AGE_GROUPS,
   CRIME_TREND,
@@ -56,9 +82,11 @@ export type GroupBy = "region" | "settlement" | "sex" | "ageGroup";
 
 /** Percent by code, one decimal. */
 export type Shares = Record<string, number>;
-export type GroupDistribution = { n: number; shares: Shares; lowBase: boolean };
-/** Shares of a key indicator plus its unweighted base `n`. */
-export type IndicatorShares = Record<string, number>;
+/** Standard error and 95 % interval (percentage points, two decimals) and design effect (two decimals), by code. */
+export type Precision = { se: Shares; ci95: Record<string, [number, number]>; deff: Record<string, number | null> };
+export type GroupDistribution = { n: number; shares: Shares; lowBase: boolean } & Precision;
+/** Shares of a key indicator by code plus its unweighted base `n`, and its precision (se, ci95, deff). */
+export type IndicatorShares = Record<string, number> & Precision;
 export type IndicatorSet = Record<string, IndicatorShares>;
 export type KeyIndicators = { overall: IndicatorSet; byRegion: Record<string, IndicatorSet> };
 
@@ -67,6 +95,10 @@ export const LOW_BASE = 30;
 
 /** One decimal, half away from zero (tolerant of float noise), never -0. */
 export const round1 = (x: number) => Math.round(x * 10 + (x >= 0 ? 1e-9 : -1e-9)) / 10 || 0;
+/** Two decimals, the same way. */
+export const round2 = (x: number) => Math.round(x * 100 + (x >= 0 ? 1e-9 : -1e-9)) / 100 || 0;
+/** The normal quantile of a two-sided 95 % interval (R: qnorm(0.975)). */
+const Z95 = 1.959963984540054;
 
 const AGE_GROUP_LABELS: ValueLabels = Object.fromEntries(AGE_GROUPS.map((g) => [g.code, g.code]));
 
@@ -144,8 +176,38 @@ type VarAcc = {
   w: Float64Array;
   total: Float64Array;
   n: Int32Array;
+  /** The sums the standard errors need: by group, then by stratum (see the header). */
+  cells: Map<number, Map<number, Cell>>;
 };
-type Acc = { groups: string[]; vars: VarAcc[] };
+/** Of one group, stratum and variable: W = Σ w and Q = Σ w² over the interviews that answered, and
+ *  by code index A[c] = Σ w and B[c] = Σ w² over those that gave the code. */
+type Cell = { W: number; Q: number; A: number[]; B: number[] };
+/** The strata (region × settlement) met, by index, with their completed interviews n. */
+type Strata = { index: Map<string, number>; keys: string[]; n: number[] };
+type Acc = { groups: string[]; vars: VarAcc[]; strata: Strata };
+
+const newStrata = (): Strata => ({ index: new Map(), keys: [], n: [] });
+function stratumOf(st: Strata, region: string, settlement: string): number {
+  const key = `${region}\u0000${settlement}`;
+  let s = st.index.get(key);
+  if (s === undefined) {
+    s = st.keys.length;
+    st.index.set(key, s);
+    st.keys.push(key);
+    st.n.push(0);
+  }
+  return s;
+}
+function cellOf(v: VarAcc, g: number, s: number): Cell {
+  let byStratum = v.cells.get(g);
+  if (!byStratum) v.cells.set(g, (byStratum = new Map()));
+  let c = byStratum.get(s);
+  if (!c) byStratum.set(s, (c = { W: 0, Q: 0, A: [], B: [] }));
+  return c;
+}
+const addAt = (xs: number[], i: number, x: number) => {
+  xs[i] = (xs[i] ?? 0) + x;
+};
 
 function newVarAcc(variable: string, groups: number): VarAcc {
   const codes = Object.keys(valueLabels(variable) ?? {});
@@ -161,6 +223,7 @@ function newVarAcc(variable: string, groups: number): VarAcc {
     w: new Float64Array(groups * stride),
     total: new Float64Array(groups),
     n: new Int32Array(groups),
+    cells: new Map(),
   };
   for (const c of codes) addCode(v, c, groups);
   return v;
@@ -238,10 +301,13 @@ function accumulate(
 ): Acc {
   const vars = variables.map((variable) => newVarAcc(variable, knownGroups.length));
   const { groups, indexOf } = groupIndex(knownGroups, vars);
+  const strata = newStrata();
   const nv = vars.length;
   for (let i = 0, len = interviews.length; i < len; i++) {
     const it = interviews[i];
     if (it.result !== "1") continue;
+    const st = stratumOf(strata, it.region, it.settlement);
+    strata.n[st]++; // in the design whatever its group
     let g = 0;
     if (groupOf) {
       const key = groupOf(it);
@@ -249,24 +315,34 @@ function accumulate(
       g = indexOf(key);
     }
     const wt = it.weight;
+    const wt2 = wt * wt;
     for (let j = 0; j < nv; j++) {
       const v = vars[j];
       const value: unknown = v.age ? ageGroupValue(it) : (it as Record<string, unknown>)[v.variable];
       if (value === undefined || value === null || value === "") continue;
+      const cell = cellOf(v, g, st);
       if (v.multi) {
         if (!Array.isArray(value) || value.length === 0) continue;
         for (let k = 0; k < value.length; k++) {
           if (k > 0 && value.indexOf(value[k]) < k) continue; // a code named twice counts once
-          v.w[g * v.stride + codeIndex(v, String(value[k]), groups.length)] += wt;
+          const ci = codeIndex(v, String(value[k]), groups.length);
+          v.w[g * v.stride + ci] += wt;
+          addAt(cell.A, ci, wt);
+          addAt(cell.B, ci, wt2);
         }
       } else {
-        v.w[g * v.stride + codeIndex(v, typeof value === "string" ? value : String(value), groups.length)] += wt;
+        const ci = codeIndex(v, typeof value === "string" ? value : String(value), groups.length);
+        v.w[g * v.stride + ci] += wt;
+        addAt(cell.A, ci, wt);
+        addAt(cell.B, ci, wt2);
       }
       v.total[g] += wt;
       v.n[g]++;
+      cell.W += wt;
+      cell.Q += wt2;
     }
   }
-  return { groups, vars };
+  return { groups, vars, strata };
 }
 
 /** Group keys of tally rows ("" = not answered: the row is in no group). */
@@ -290,7 +366,10 @@ function accumulateTallies(tallies: readonly Tally[], variables: readonly TallyV
   const vars = variables.map((variable) => newVarAcc(variable, knownGroups.length));
   const { groups, indexOf } = groupIndex(knownGroups, vars);
   const vIndex = new Map(variables.map((v, i) => [v as string, i] as const));
+  const strata = newStrata();
   for (const t of tallies) {
+    const st = stratumOf(strata, t.region, t.settlement);
+    if (t.variable === "result") strata.n[st] += t.n; // every completed interview, whatever its group
     let g = 0;
     if (groupOf) {
       const key = groupOf(t);
@@ -300,18 +379,31 @@ function accumulateTallies(tallies: readonly Tally[], variables: readonly TallyV
     const j = vIndex.get(t.variable);
     if (j === undefined) continue;
     const v = vars[j];
+    const cell = cellOf(v, g, st);
     if (TALLY_MULTI_SET.has(t.variable)) {
       if (t.code === ANSWERED) {
         v.total[g] += t.weight;
         v.n[g] += t.n;
-      } else v.w[g * v.stride + codeIndex(v, t.code, groups.length)] += t.weight;
+        cell.W += t.weight;
+        cell.Q += t.weight2;
+      } else {
+        const ci = codeIndex(v, t.code, groups.length);
+        v.w[g * v.stride + ci] += t.weight;
+        addAt(cell.A, ci, t.weight);
+        addAt(cell.B, ci, t.weight2);
+      }
     } else {
-      v.w[g * v.stride + codeIndex(v, t.code, groups.length)] += t.weight;
+      const ci = codeIndex(v, t.code, groups.length);
+      v.w[g * v.stride + ci] += t.weight;
       v.total[g] += t.weight;
       v.n[g] += t.n;
+      addAt(cell.A, ci, t.weight);
+      addAt(cell.B, ci, t.weight2);
+      cell.W += t.weight;
+      cell.Q += t.weight2;
     }
   }
-  return { groups, vars };
+  return { groups, vars, strata };
 }
 
 /** The weighted sums of group g (or of all groups when g is null). */
@@ -326,6 +418,55 @@ function sums(v: VarAcc, g: number | null): { w: Float64Array; total: number; n:
     n += v.n[gi];
   }
   return { w, total, n };
+}
+
+/**
+ * Standard error, 95 % interval and design effect of every code's share in group g (every group when
+ * null) with `n` answering interviews, from the sums by stratum (formulas in the header). Strata are
+ * summed in the order of their keys, so that the interviews and the tallies give the same figures.
+ */
+function precisionOf(acc: Acc, v: VarAcc, g: number | null, n: number): Precision {
+  const byStratum = new Map<number, Cell>();
+  for (const [gi, cells] of v.cells) {
+    if (g !== null && gi !== g) continue;
+    for (const [st, c] of cells) {
+      const m = byStratum.get(st);
+      if (!m) byStratum.set(st, { W: c.W, Q: c.Q, A: [...c.A], B: [...c.B] });
+      else {
+        m.W += c.W;
+        m.Q += c.Q;
+        c.A.forEach((x, i) => addAt(m.A, i, x ?? 0));
+        c.B.forEach((x, i) => addAt(m.B, i, x ?? 0));
+      }
+    }
+  }
+  const keys = acc.strata.keys;
+  const strata = [...byStratum].sort(([a], [b]) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  let W = 0;
+  for (const [, c] of strata) W += c.W;
+  const out: Precision = { se: {}, ci95: {}, deff: {} };
+  for (let ci = 0; ci < v.codes.length; ci++) {
+    const code = v.codes[ci];
+    let A = 0;
+    for (const [, c] of strata) A += c.A[ci] ?? 0;
+    const p = W > 0 ? A / W : 0;
+    let variance = 0;
+    if (W > 0) {
+      for (const [st, c] of strata) {
+        const sumZ = ((c.A[ci] ?? 0) - p * c.W) / W;
+        const sumZ2 = ((c.B[ci] ?? 0) * (1 - 2 * p) + p * p * c.Q) / (W * W);
+        const nh = acc.strata.n[st];
+        variance += nh > 1 ? (nh / (nh - 1)) * (sumZ2 - (sumZ * sumZ) / nh) : sumZ2;
+      }
+    }
+    variance = Math.max(variance, 0); // float noise of an exact 0
+    const se = Math.sqrt(variance);
+    out.se[code] = round2(100 * se);
+    out.ci95[code] = [round2(Math.max(0, 100 * (p - Z95 * se))), round2(Math.min(100, 100 * (p + Z95 * se)))];
+    const srs = n > 1 ? (p * (1 - p)) / (n - 1) : 0;
+    out.deff[code] = srs > 0 ? round2(variance / srs) : null;
+  }
+  return out;
 }
 
 function sharesOf(v: VarAcc, s: { w: Float64Array; total: number }): Shares {
@@ -366,7 +507,7 @@ function distributionOf(acc: Acc, j = 0): Record<string, GroupDistribution> {
   const out: Record<string, GroupDistribution> = {};
   acc.groups.forEach((g, i) => {
     const s = sums(v, i);
-    out[g] = { n: s.n, shares: sharesOf(v, s), lowBase: s.n < LOW_BASE };
+    out[g] = { n: s.n, shares: sharesOf(v, s), lowBase: s.n < LOW_BASE, ...precisionOf(acc, v, i, s.n) };
   });
   return out;
 }
@@ -384,16 +525,19 @@ export function keyIndicatorsFromTallies(tallies: readonly Tally[]): KeyIndicato
   return keyIndicatorsOf(accumulateTallies(tallies, KEY_INDICATORS, [...REGION_CODES], TALLY_GROUP.region));
 }
 
+/** The shares by code, "n" and the precision in one record (the API shape). */
+const indicatorShares = (shares: Shares, n: number, precision: Precision): IndicatorShares => Object.assign({ ...shares, n } as Shares, precision);
+
 function keyIndicatorsOf(acc: Acc): KeyIndicators {
   const overall: IndicatorSet = {};
   const byRegion: Record<string, IndicatorSet> = {};
   for (const g of acc.groups) byRegion[g] = {};
   for (const v of acc.vars) {
     const o = sums(v, null);
-    overall[v.variable] = { ...sharesOf(v, o), n: o.n };
+    overall[v.variable] = indicatorShares(sharesOf(v, o), o.n, precisionOf(acc, v, null, o.n));
     acc.groups.forEach((g, i) => {
       const s = sums(v, i);
-      byRegion[g][v.variable] = { ...sharesOf(v, s), n: s.n };
+      byRegion[g][v.variable] = indicatorShares(sharesOf(v, s), s.n, precisionOf(acc, v, i, s.n));
     });
   }
   return { overall, byRegion };
@@ -434,14 +578,15 @@ export type ShareTree = { [key: string]: number | ShareTree };
 /**
  * The change from the previous wave in percentage points, code by code (current − previous, one
  * decimal; a code missing on one side counts as 0). Works on a flat Shares record and on nested
- * ones (keyIndicators(…).overall, …byRegion); the unweighted base "n" is left out.
+ * ones (keyIndicators(…).overall, …byRegion); the unweighted base "n" and the precision (se, ci95,
+ * deff) are left out.
  */
 export function changeFrom(previous: Shares, current: Shares): Shares;
 export function changeFrom(previous: ShareTree, current: ShareTree): ShareTree;
 export function changeFrom(previous: ShareTree, current: ShareTree): ShareTree {
   const out: ShareTree = {};
   for (const key of new Set([...Object.keys(current), ...Object.keys(previous)])) {
-    if (key === "n") continue;
+    if (key === "n" || key === "se" || key === "ci95" || key === "deff") continue;
     const a = previous[key];
     const b = current[key];
     if (typeof a === "object" || typeof b === "object") {

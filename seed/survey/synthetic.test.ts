@@ -94,7 +94,7 @@ describe.each([
 
   it("reproduces the release's shares of all six bodies and safe_day to one decimal", () => {
     for (const [variable, row] of Object.entries(published)) {
-      const { n, ...shares } = k.overall[variable];
+      const { n, se: _se, ci95: _ci, deff: _deff, ...shares } = k.overall[variable];
       expect(shares, variable).toEqual(expected(variable, row));
       expect(n).toBe(completed.length);
     }
@@ -169,7 +169,7 @@ describe("syntheticInterviews", () => {
     const a = syntheticInterviews(sample, { targets: TARGETS_2025, seed: 11 });
     expect(syntheticInterviews(sample, { targets: TARGETS_2025, seed: 11 })).toEqual(a);
     expect(syntheticInterviews(sample, { targets: TARGETS_2025, seed: 12 })).not.toEqual(a);
-    const { n: _n, ...police } = keyIndicators(a).overall.trust_police;
+    const { n: _n, se: _se, ci95: _ci, deff: _deff, ...police } = keyIndicators(a).overall.trust_police;
     expect(police).toEqual(expected("trust_police", PUBLISHED_2025.trust_police));
   });
   it("needs a target for every key indicator", () => {

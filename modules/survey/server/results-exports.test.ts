@@ -33,7 +33,7 @@ const { KEY_INDICATORS } = await import("../codes");
 const { microdataLines } = await import("./microdata-export");
 const { referenceMicrodataLines } = await import("@/testing/microdata-reference");
 
-type Row = { variable: string; code: string; region: string; settlement: string; sex: string; ageGroup: string; weight: number; n: number };
+type Row = { variable: string; code: string; region: string; settlement: string; sex: string; ageGroup: string; weight: number; weight2: number; n: number };
 const key = (r: Row) => [r.variable, r.code, r.region, r.settlement, r.sex, r.ageGroup].join("|");
 
 let db: Db;
@@ -70,6 +70,7 @@ function contributions(wave: number): Map<string, Row> {
       const r = out.get(key(t));
       if (r) {
         r.weight += t.weight;
+        r.weight2 += t.weight2;
         r.n += t.n;
       } else out.set(key(t), { ...t });
     }
@@ -85,6 +86,7 @@ function expectSameTallies(a: Map<string, Row>, b: Map<string, Row>) {
     const s = b.get(k)!;
     expect(s.n, k).toBe(r.n);
     expect(Math.abs(s.weight - r.weight), k).toBeLessThan(1e-9 * Math.max(1, Math.abs(r.weight)));
+    expect(Math.abs(s.weight2 - r.weight2), k).toBeLessThan(1e-9 * Math.max(1, Math.abs(r.weight2)));
   }
 }
 
@@ -100,8 +102,8 @@ function checkWave(wave: number, previous: number | null) {
 }
 
 describe("survey tallies", () => {
-  it("migration 0004 fills the tallies of existing data with rebuildTalliesSql(true), verbatim", () => {
-    const migration = readFileSync(path.join(process.cwd(), "db", "migrations", "0004_survey_tallies.sql"), "utf8");
+  it("migration 0006 fills the tallies of existing data with rebuildTalliesSql(true), verbatim", () => {
+    const migration = readFileSync(path.join(process.cwd(), "db", "migrations", "0006_survey_tallies_precision.sql"), "utf8");
     expect(migration).toContain(`${rebuildTalliesSql(true)};`);
   });
 
@@ -206,6 +208,7 @@ describe("survey tallies", () => {
         const r = tallies.get(key(t));
         if (r) {
           r.weight += t.weight;
+          r.weight2 += t.weight2;
           r.n += t.n;
         } else tallies.set(key(t), { ...t });
       }

@@ -128,6 +128,14 @@ export function waveResults(db: Executor, wave: number, previousWave: number | n
   return resultsOf(wave, previousWave, waveTallySource(db, wave), previousWave ? waveTallySource(db, previousWave) : null);
 }
 
+/**
+ * A wave whose fieldwork has not ended and that is not published: its results are provisional
+ * (they change as interviews are approved). `today` as YYYY-MM-DD.
+ */
+export function isProvisional(wave: { fieldworkEnd: string; publishedAt: string | null }, today = new Date().toISOString().slice(0, 10)): boolean {
+  return !wave.publishedAt && today <= wave.fieldworkEnd;
+}
+
 /** The results route's key indicators (overall and by region) and completed-interview count, from the tallies. */
 export function waveKeyIndicators(db: Executor, wave: number): KeyIndicators & { interviews: number } {
   const tallies = waveTalliesBy(db, wave, "region");

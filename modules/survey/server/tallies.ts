@@ -3,7 +3,7 @@
 // rows whatever the number of interviews.
 //
 // A completed (result = 1) approved interview contributes, for each tallied variable it answered,
-// its design weight and a count of 1 to the row (variable, code, region, settlement, sex, age group)
+// its design weight, its square (weight2: what the standard errors need) and a count of 1 to the row (variable, code, region, settlement, sex, age group)
 // — sex and age group "" when not answered. A multiple-answer variable contributes to each distinct
 // code named and to code "" (answered at all: the base of its shares); variable "result" code "1"
 // counts the interview itself (the interview count, and every group it belongs to).
@@ -13,12 +13,12 @@
 //    makes an interview count or changes one that counts, in the writer's transaction
 //    (addInterviewTallies: approveInterview, importInterviews);
 //  - rebuildTallies(): SQL aggregation over the stored answers, for a wave or all waves — used by
-//    the demo seed, the benchmark databases, migration 0004 (existing data) and as a repair path.
+//    the demo seed, the benchmark databases, migrations 0004 and 0006 (existing data) and as a repair path.
 // Estimates from the rows: modules/survey/estimate.ts (…FromTallies), the same code as from records.
 //
 // The SQL of the tallies is here rather than in survey.sql.ts: the rebuild is generated from the
 // same code lists (KEY_INDICATORS, AGE_GROUPS, TALLY_MULTI) as interviewTallies() and states the same
-// rules in SQL (migration 0004 holds its text, a test checks), and the incremental statements must
+// rules in SQL (migration 0006 holds its text, a test checks), and the incremental statements must
 // write exactly the rows interviewTallies() computes; one file keeps the two forms of one rule
 // together. No "server-only" marker: estimate.ts (shared with the seed and tests) reads the constants.
 import type Database from "better-sqlite3";
@@ -33,7 +33,19 @@ export type TallyVariable = (typeof TALLY_SINGLE)[number] | (typeof TALLY_MULTI)
 /** Code of a multiple-answer variable's row that counts the interviews that answered it. */
 export const ANSWERED = "";
 
-export type Tally = { variable: string; code: string; region: string; settlement: string; sex: string; ageGroup: string; weight: number; n: number };
+export type Tally = {
+  variable: string;
+  code: string;
+  region: string;
+  settlement: string;
+  sex: string;
+  ageGroup: string;
+  /** Σ design weights */
+  weight: number;
+  /** Σ design weights squared */
+  weight2: number;
+  n: number;
+};
 type TallyHousehold = { region: string; settlement: string; weight: number };
 
 /** The age group of a stored age (an integer 15…80), "" otherwise — as estimate.ts groups ages. */
@@ -70,7 +82,7 @@ export function interviewTallies(household: TallyHousehold, cells: Iterable<[str
     ageGroup: ageGroupCode(values.get("age")?.num),
   };
   const out: Tally[] = [];
-  const add = (variable: string, code: string) => out.push({ variable, code, ...dims, weight: household.weight, n: 1 });
+  const add = (variable: string, code: string) => out.push({ variable, code, ...dims, weight: household.weight, weight2: household.weight ** 2, n: 1 });
   for (const variable of TALLY_SINGLE) {
     const text = values.get(variable)?.text;
     if (text !== null && text !== undefined && text !== "") add(variable, text);
@@ -92,14 +104,14 @@ const list = (xs: readonly string[]) => xs.map(quote).join(", ");
 
 /**
  * The statement that (re)computes the tallies from the stored answers: of one wave (parameter
- * :wave) or, with `allWaves`, of every wave (migration 0004 holds this text verbatim; a test checks).
+ * :wave) or, with `allWaves`, of every wave (migration 0006 holds this text verbatim; a test checks).
  * The same rules as interviewTallies: result = 1, codes as stored, a multiple answer's distinct
  * codes of a JSON array (anything else counts as not answered), age groups of whole ages.
  */
 export function rebuildTalliesSql(allWaves = false): string {
   const age = `case when typeof(g.num) in ('integer', 'real') and g.num = cast(g.num as integer) then case ${AGE_GROUPS.map((x) => `when g.num between ${x.min} and ${x.max} then ${quote(x.code)}`).join(" ")} end end`;
   const multiText = "case when json_valid(a.text) and json_type(a.text) = 'array' then a.text else '[]' end";
-  return `insert into survey_tallies (wave, variable, code, region, settlement, sex, age_group, weight, n)
+  return `insert into survey_tallies (wave, variable, code, region, settlement, sex, age_group, weight, weight2, n)
 with c as materialized (
   select h.wave, h.response_id, h.region, h.settlement, h.weight,
          coalesce((select s.text from answers s where s.response_id = h.response_id and s.cell = 'sex'), '') as sex,
@@ -123,7 +135,7 @@ with c as materialized (
       from c join answers a on a.response_id = c.response_id join json_each(${multiText}) j
      where a.cell in (${list(TALLY_MULTI)}) and j.type = 'text')
 )
-select wave, variable, code, region, settlement, sex, age_group, sum(weight), count(*) from v
+select wave, variable, code, region, settlement, sex, age_group, sum(weight), sum(weight * weight), count(*) from v
  group by wave, variable, code, region, settlement, sex, age_group`;
 }
 
@@ -144,14 +156,15 @@ function prepared(sqlite: Database.Database): Statements {
   if (!s) {
     s = {
       upsert: sqlite.prepare(
-        `insert into survey_tallies (wave, variable, code, region, settlement, sex, age_group, weight, n) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         on conflict do update set weight = weight + excluded.weight, n = n + excluded.n`,
+        `insert into survey_tallies (wave, variable, code, region, settlement, sex, age_group, weight, weight2, n) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         on conflict do update set weight = weight + excluded.weight, weight2 = weight2 + excluded.weight2, n = n + excluded.n`,
       ),
-      // a row whose count falls to 0 gets weight 0 exactly (no floating-point residue); the check
+      // a row whose count falls to 0 gets weights 0 exactly (no floating-point residue); the check
       // n >= 0 fails a removal of more than was added
       subtract: sqlite.prepare(
-        `update survey_tallies set weight = case when n = ? then 0 else weight - ? end, n = n - ?
-          where wave = ? and variable = ? and code = ? and region = ? and settlement = ? and sex = ? and age_group = ?`,
+        `update survey_tallies set weight = case when n = :n then 0 else weight - :weight end,
+                weight2 = case when n = :n then 0 else weight2 - :weight2 end, n = n - :n
+          where wave = :wave and variable = :variable and code = :code and region = :region and settlement = :settlement and sex = :sex and age_group = :ageGroup`,
       ),
       household: sqlite.prepare("select wave, region, settlement, weight, status, response_id from survey_households where id = ?"),
       cells: sqlite.prepare(
@@ -181,8 +194,8 @@ export function addInterviewTallies(tx: Executor, householdRowId: number, sign: 
     (r) => [r.cell, { num: r.num, text: r.text, status: r.status }] as [string, Answer],
   );
   for (const t of interviewTallies(h, cells)) {
-    if (sign === 1) s.upsert.run(h.wave, t.variable, t.code, t.region, t.settlement, t.sex, t.ageGroup, t.weight, t.n);
-    else if (s.subtract.run(t.n, t.weight, t.n, h.wave, t.variable, t.code, t.region, t.settlement, t.sex, t.ageGroup).changes !== 1) {
+    if (sign === 1) s.upsert.run(h.wave, t.variable, t.code, t.region, t.settlement, t.sex, t.ageGroup, t.weight, t.weight2, t.n);
+    else if (s.subtract.run({ ...t, wave: h.wave }).changes !== 1) {
       throw new Error(`survey_tallies of wave ${h.wave} lack the contribution of household row ${householdRowId} (rebuildTallies repairs them)`);
     }
   }
@@ -204,18 +217,19 @@ export function rebuildTallies(db: Executor, wave?: number): void {
 
 const DIMENSIONS = { region: "region", settlement: "settlement", sex: "sex", ageGroup: "age_group" } as const;
 
-/** The tally rows of a wave summed over every dimension but one (the others become ""): what
- *  estimates by that dimension and overall need, in tens to hundreds of rows, read in primary-key
- *  order for "region" (no sort). */
+/** The tally rows of a wave summed over sex and age group, or over one of them for a breakdown by
+ *  the other (what is summed over becomes ""): what estimates by that dimension and overall need.
+ *  Region and settlement are always kept: together they are the stratum, and a standard error needs
+ *  the sums stratum by stratum. Some thousands of rows, read in primary-key order (no sort) but for
+ *  "ageGroup". */
 export function waveTalliesBy(db: Executor, wave: number, by: keyof typeof DIMENSIONS): Tally[] {
-  const dims = Object.entries(DIMENSIONS)
-    .map(([key, column]) => (key === by ? `${column} as ${key}` : `'' as ${key}`))
-    .join(", ");
+  const kept = by === "sex" || by === "ageGroup" ? by : null;
+  const dims = (["sex", "ageGroup"] as const).map((key) => (key === kept ? `${DIMENSIONS[key]} as ${key}` : `'' as ${key}`)).join(", ");
   return db.$client
     .prepare(
-      `select variable, code, ${dims}, sum(weight) as weight, sum(n) as n
+      `select variable, code, region, settlement, ${dims}, sum(weight) as weight, sum(weight2) as weight2, sum(n) as n
        from survey_tallies where wave = ? and n > 0
-      group by variable, code, ${DIMENSIONS[by]}`,
+      group by variable, code, region, settlement${kept ? `, ${DIMENSIONS[kept]}` : ""}`,
     )
     .all(wave) as Tally[];
 }
@@ -223,6 +237,6 @@ export function waveTalliesBy(db: Executor, wave: number, by: keyof typeof DIMEN
 /** The tally rows of a wave that count (n > 0). */
 export function waveTallies(db: Executor, wave: number): Tally[] {
   return db.$client
-    .prepare(`select variable, code, region, settlement, sex, age_group as ageGroup, weight, n from survey_tallies where wave = ? and n > 0`)
+    .prepare(`select variable, code, region, settlement, sex, age_group as ageGroup, weight, weight2, n from survey_tallies where wave = ? and n > 0`)
     .all(wave) as Tally[];
 }

@@ -2,11 +2,13 @@
 // sex and age group, with the change from the previous wave and the interviews behind every figure.
 // Administrators; everyone once the wave is published.
 import { notFound, forbidden, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { page } from "@/lib/http/route";
 import { decide } from "@/lib/auth/policy";
 import { findWave } from "@/modules/survey/server/households";
-import { indicatorLabel, scaleOf, waveResults } from "@/modules/survey/server/results";
+import { indicatorLabel, isProvisional, scaleOf, waveResults } from "@/modules/survey/server/results";
+import { LOW_BASE } from "@/modules/survey/estimate";
 import { KEY_INDICATORS, REGIONS, TRUST_BODIES, SETTLEMENT, SEX, AGE_GROUPS } from "@/modules/survey/codes";
 import { StackedBars } from "@/modules/survey/components/stacked-bars";
 
@@ -23,6 +25,9 @@ export default page<{ year: string }>(async ({ params, db }) => {
   const previous = findWave(db, year - 1) ? year - 1 : null;
   const r = waveResults(db, year, previous);
   const pct = (n: number | undefined) => (n === undefined ? "—" : n.toFixed(1));
+  const tp = await getTranslations("surveyPrecision");
+  const interval = (ci: [number, number] | undefined) => (ci ? tp("interval", { low: ci[0].toFixed(1), high: ci[1].toFixed(1) }) : "—");
+  const lowBaseTitle = tp("lowBaseTitle", { min: LOW_BASE });
   const codesOf = (v: string) => Object.keys(scaleOf(v));
   const groupTable = (by: "region" | "settlement" | "sex" | "ageGroup", names: Record<string, string>, testId: string) => (
     <table className="list results" data-testid={testId}>
@@ -41,12 +46,13 @@ export default page<{ year: string }>(async ({ params, db }) => {
             {KEY_INDICATORS.map((v) => {
               const d = r.by[by][v][g];
               return (
-                <td key={v} className={d?.lowBase ? "low-base" : ""} title={d?.lowBase ? "fewer than 30 interviews" : undefined}>
-                  {d && d.n ? `${pct(d.shares["1"])}` : "—"}{" "}
+                <td key={v} className={d?.lowBase ? "low-base" : ""} title={d?.lowBase ? lowBaseTitle : undefined}>
+                  {d && d.n ? `${pct(d.shares["1"])}` : "—"} {d && d.n ? <span className="ci">({interval(d.ci95["1"])})</span> : null}{" "}
                   <span className="muted">
                     n={d?.n ?? 0}
                     {d?.lowBase ? " *" : ""}
                   </span>
+                  {d?.lowBase ? <span className="low-base-mark"> {tp("lowBase")}</span> : null}
                 </td>
               );
             })}
@@ -58,10 +64,16 @@ export default page<{ year: string }>(async ({ params, db }) => {
   return (
     <>
       <h1>Public confidence in law enforcement and the judiciary — wave {year}</h1>
+      {isProvisional(wave) && (
+        <p className="notice provisional" data-testid="provisional">
+          {tp("provisional")}
+        </p>
+      )}
       <p>
         {r.interviews.toLocaleString("en-US")} completed interviews (weighted estimates){previous ? `; change in percentage points from ${previous}` : ""}.
         Cells based on fewer than 30 interviews are marked *.
       </p>
+      <p className="muted">{tp("intervalsNote")}</p>
       <p>
         Download the tables: <a href={`/api/survey/waves/${year}/tables?format=csv`}>CSV</a> · <a href={`/api/survey/waves/${year}/tables?format=xlsx`}>XLSX</a>
       </p>
@@ -73,6 +85,7 @@ export default page<{ year: string }>(async ({ params, db }) => {
               <th />
               <th>code</th>
               <th>%</th>
+              <th>{tp("ci95")}</th>
               {previous && <th>change</th>}
               <th>n</th>
             </tr>
@@ -86,10 +99,16 @@ export default page<{ year: string }>(async ({ params, db }) => {
                     {c} {scaleOf(v)[c]}
                   </td>
                   <td className="value">{pct(r.overall[v].shares[c])}</td>
+                  <td className="ci">{r.overall[v].n ? interval(r.overall[v].ci95[c]) : "—"}</td>
                   {previous && (
                     <td>{r.overall[v].change ? `${(r.overall[v].change![c] ?? 0) > 0 ? "+" : ""}${(r.overall[v].change![c] ?? 0).toFixed(1)}` : "—"}</td>
                   )}
-                  {i === 0 && <td rowSpan={codesOf(v).length}>{r.overall[v].n}</td>}
+                  {i === 0 && (
+                    <td rowSpan={codesOf(v).length} className={r.overall[v].lowBase ? "low-base" : ""} title={r.overall[v].lowBase ? lowBaseTitle : undefined}>
+                      {r.overall[v].n}
+                      {r.overall[v].lowBase ? <span className="low-base-mark"> {tp("lowBase")}</span> : null}
+                    </td>
+                  )}
                 </tr>
               )),
             )}
