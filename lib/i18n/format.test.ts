@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime } from "./format";
+
+describe("dates per language", () => {
+  it("calendar dates", () => {
+    expect(formatDate("2026-01-15", "en")).toBe("2026-01-15");
+    expect(formatDate("2026-01-15", "ru")).toBe("15.01.2026");
+    expect(formatDate("2026-01-15", "kk")).toBe("15.01.2026");
+    expect(formatDate("2026-01-15", "fr")).toBe("15/01/2026");
+    expect(formatDate("2026-03", "ru")).toBe("2026-03");
+  });
+  it("moments, in Kazakhstan's time by default", () => {
+    expect(formatDateTime("2026-01-15T10:05:00.000Z", "en")).toBe("2026-01-15 15:05");
+    expect(formatDateTime("2026-01-15T10:05:00.000Z", "ru")).toBe("15.01.2026, 15:05");
+    expect(formatDateTime("2026-01-15T10:05:00.000Z", "fr", "UTC")).toBe("15/01/2026 10:05");
+  });
+});
