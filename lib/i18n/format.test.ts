@@ -12,6 +12,7 @@ describe("dates per language", () => {
   it("moments, in Kazakhstan's time by default", () => {
     expect(formatDateTime("2026-01-15T10:05:00.000Z", "en")).toBe("2026-01-15 15:05");
     expect(formatDateTime("2026-01-15T10:05:00.000Z", "ru")).toBe("15.01.2026, 15:05");
-    expect(formatDateTime("2026-01-15T10:05:00.000Z", "fr", "UTC")).toBe("15/01/2026 10:05");
+    expect(formatDateTime("2026-01-15T10:05:07.000Z", "fr", { timeZone: "UTC", seconds: true })).toBe("15/01/2026 10:05:07");
+    expect(formatDateTime("2026-01-15T10:05:07.000Z", "en", { timeZone: "UTC", seconds: true })).toBe("2026-01-15 10:05:07");
   });
 });

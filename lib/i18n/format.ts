@@ -17,8 +17,8 @@ export function formatDate(iso: string, locale: string): string {
   return formatter(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 }
 
-/** A moment (an ISO timestamp) to the minute, in Kazakhstan's time unless another zone is given. */
-export function formatDateTime(at: string, locale: string, timeZone = TIME_ZONE): string {
+/** A moment (an ISO timestamp) to the minute (or second), in Kazakhstan's time unless another zone is given. */
+export function formatDateTime(at: string, locale: string, { timeZone = TIME_ZONE, seconds = false }: { timeZone?: string; seconds?: boolean } = {}): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
   const options: Intl.DateTimeFormatOptions = {
@@ -27,6 +27,7 @@ export function formatDateTime(at: string, locale: string, timeZone = TIME_ZONE)
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
+    ...(seconds ? { second: "2-digit" as const } : {}),
     hourCycle: "h23",
     timeZone,
   };

@@ -3,6 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { REGIONS } from "@/db/reference-data";
 import { REPORT_FORMS } from "@/modules/reporting/forms";
+import { ELECTRONIC_COLLECTIONS, RECIPIENTS } from "@/modules/reporting/collections";
+import { PUBLIC_HOLIDAYS } from "@/modules/reporting/calendar";
+import en from "@/messages/en.json";
 import { countryName, regionName, reportFormTitle, reportingBodyName } from "./reference";
 
 describe("reference names", () => {
@@ -32,5 +35,10 @@ describe("reference names", () => {
     expect(countryName("TR", "Türkiye", "en")).toBe("Türkiye");
     expect(countryName("KZ", "Kazakhstan", "kk")).toBe("Қазақстан");
     expect(countryName("FR", "France", "ru")).toBe("Франция");
+  });
+  it("the catalogues name the collections, their recipients and the holidays as the code does in English", () => {
+    for (const c of ELECTRONIC_COLLECTIONS) expect((en.collections.titles as Record<string, string>)[c.number]).toBe(c.title);
+    for (const [id, name] of Object.entries(RECIPIENTS)) expect((en.collections.recipientNames as Record<string, string>)[id]).toBe(name);
+    for (const h of PUBLIC_HOLIDAYS) expect((en.calendar.holidays as Record<string, string>)[h.key]).toBe(h.name);
   });
 });
