@@ -36,7 +36,7 @@ function LivePreviousValue({ cellKey, threshold }: { cellKey: string; threshold?
         <>
           {previousCycle}: {shown}
           {v !== null && (
-            <span className={Math.abs(v) > limit ? "variation over" : "variation"}> ({Number.isFinite(v) ? `${v > 0 ? "+" : ""}${v} %` : "new"})</span>
+            <span className={Math.abs(v) > limit ? "variation over" : "variation"}> ({Number.isFinite(v) ? `${v > 0 ? "+" : ""}${v} %` : t("newValue")})</span>
           )}
         </>
       )}
