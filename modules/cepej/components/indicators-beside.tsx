@@ -54,12 +54,15 @@ const IndicatorRow = memo(function IndicatorRow({ id, label, value, unit, formul
   const format = useFormatter();
   return (
     <tr title={formula} data-indicator={id}>
-      <th>{label}</th>
+      {/* Indicators are named and defined in CEPEJ's English, like its questionnaire. */}
+      <th lang="en">{label}</th>
       <td className="value">
         {value === null ? "—" : `${format.number(value, { maximumFractionDigits: 3 })}${unit === "%" ? " %" : unit === "€" ? " €" : ""}`}
       </td>
       <td className="muted">{unit === "%" || unit === "€" ? "" : t(`unit.${unit === "days" ? "days" : "per100k"}`)}</td>
-      <td className="formula muted">{formula}</td>
+      <td className="formula muted" lang="en">
+        {formula}
+      </td>
     </tr>
   );
 });

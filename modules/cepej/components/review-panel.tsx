@@ -8,7 +8,7 @@ import type { Question } from "@/modules/questionnaire/definition";
 import { cellsOf } from "@/modules/questionnaire/cells";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import type { Answer } from "@/modules/questionnaire/answers";
-import { useLocalized, useReply, type QueryThread } from "../../questionnaire/components/reply-context";
+import { useLocalized, useReply, useTextLang, type QueryThread } from "../../questionnaire/components/reply-context";
 
 async function post(url: string, body: unknown, method = "POST") {
   const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -99,6 +99,7 @@ function Thread({ thread }: { thread: QueryThread }) {
 function ReviewTools({ question }: { question: Question }) {
   const t = useTranslations("review");
   const l = useLocalized();
+  const lang = useTextLang();
   const { review } = useReply();
   const [text, setText] = useState("");
   const numberCells = cellsOf(question).filter((c) => c.spec.kind === "number");
@@ -128,7 +129,7 @@ function ReviewTools({ question }: { question: Question }) {
         <div className="query-reply">
           <select aria-label={t("flagCell")} value={cell} onChange={(e) => setCell(e.target.value)}>
             {numberCells.map((c) => (
-              <option key={c.key} value={c.key}>
+              <option key={c.key} value={c.key} lang={c.row ? lang(c.row.label) : undefined}>
                 {c.row ? `${l(c.row.label).slice(0, 50)} / ${l(c.col!.label)}` : question.id}
               </option>
             ))}
@@ -170,7 +171,7 @@ function ReviewTools({ question }: { question: Question }) {
           <tbody>
             {numberCells.map((c) => (
               <tr key={c.key}>
-                <th>{c.row ? `${l(c.row.label).slice(0, 40)} / ${l(c.col!.label)}` : question.id}</th>
+                <th lang={c.row ? lang(c.row.label) : undefined}>{c.row ? `${l(c.row.label).slice(0, 40)} / ${l(c.col!.label)}` : question.id}</th>
                 {review.series!.map((s) => (
                   <td key={s.cycle}>{show(s.answers[c.key])}</td>
                 ))}
@@ -190,6 +191,7 @@ type HistoryEntry = { id: number; at: string; by: string | null; old: Answer | n
 function CellHistory({ question }: { question: Question }) {
   const t = useTranslations("review");
   const l = useLocalized();
+  const lang = useTextLang();
   const { review } = useReply();
   const cells = cellsOf(question);
   const [cell, setCell] = useState(cells[0]?.key ?? "");
@@ -214,7 +216,7 @@ function CellHistory({ question }: { question: Question }) {
         }}
       >
         {cells.map((c) => (
-          <option key={c.key} value={c.key}>
+          <option key={c.key} value={c.key} lang={c.row ? lang(c.row.label) : undefined}>
             {c.row ? `${l(c.row.label).slice(0, 50)} / ${l(c.col!.label)}` : question.id}
           </option>
         ))}

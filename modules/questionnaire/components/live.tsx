@@ -12,7 +12,7 @@ import { computeSum, evaluateQuestion, ruleKeys, sameIssue, type Issue } from "@
 import { conditionKeys, questionEnabled } from "@/modules/questionnaire/conditions";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import { statusField } from "@/modules/questionnaire/form-values";
-import { useAnswerReader, useLocalized, useReply } from "./reply-context";
+import { useAnswerReader, useLocalized, useReply, useTextLang } from "./reply-context";
 import { useFieldsChange } from "./field-hub";
 
 /** Totals and messages follow the keystroke by a frame (field-hub.ts, afterNextPaint). */
@@ -101,11 +101,12 @@ const IssueLine = memo(
     const t = useTranslations("form");
     const text = useIssueText();
     const l = useLocalized();
+    const lang = useTextLang();
     const where = cell?.row ? `${l(cell.row.label).slice(0, 60)} / ${l(cell.col!.label)}` : questionId;
     const kind = issue.severity === "error" ? "error" : issue.explained ? "explained" : "warning";
     return (
       <li className={`issue ${kind}`} data-code={issue.code}>
-        <strong>{t(`severity.${kind}`)}</strong> {where}: {text(issue.code, issue.params)}
+        <strong>{t(`severity.${kind}`)}</strong> <span lang={cell?.row ? lang(cell.row.label) : undefined}>{where}</span>: {text(issue.code, issue.params)}
       </li>
     );
   },

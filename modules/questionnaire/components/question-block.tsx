@@ -13,24 +13,25 @@ import { NumberCell } from "./cells/number-cell";
 import { CheckCell, ChoiceCell, MultiCell } from "./cells/choice-cells";
 import { TextCell } from "./cells/text-cell";
 import { ComputedSum, QuestionIssues, useQuestionEnabled } from "./live";
-import { useAnswerReader, useLocalized, useReply } from "./reply-context";
+import { useAnswerReader, useLocalized, useReply, useTextLang } from "./reply-context";
 import { useFieldsChange } from "./field-hub";
 
 export const QuestionBlock = memo(function QuestionBlock({ question }: { question: Question }) {
   const t = useTranslations("form");
   const l = useLocalized();
+  const lang = useTextLang();
   const AfterQuestion = useReply().slots?.afterQuestion;
   const enabled = useQuestionEnabled(question);
   const label = `${question.id}. ${l(question.label)}`;
   return (
     <section id={`q-${question.id}`} className={`question${enabled ? "" : " disabled"}`} data-question={question.id}>
-      <h3 className="question-label">
+      <h3 className="question-label" lang={lang(question.label)}>
         <span className="qnum">{question.type === "sources" ? question.id : `${question.id}.`}</span> {l(question.label)}
       </h3>
       {question.note && (
         <details className="note">
           <summary>{t("explanatoryNote")}</summary>
-          <p>{l(question.note)}</p>
+          <p lang={lang(question.note)}>{l(question.note)}</p>
         </details>
       )}
       {!enabled && <p className="muted small">{t("notApplicableNow")}</p>}
@@ -40,7 +41,7 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
       </fieldset>
       {question.comment !== false && (
         <label className="comment">
-          <span>{question.comment ? l(question.comment) : t("comments")}</span>
+          {question.comment ? <span lang={lang(question.comment)}>{l(question.comment)}</span> : <span>{t("comments")}</span>}
           <TextCell name={commentKey(question.id)} maxLength={COMMENT_MAX} label={`${question.id} ${t("comments")}`} rows={2} />
           <PreviousComment questionId={question.id} />
         </label>
@@ -92,6 +93,7 @@ function QuestionBody({ question: q, label }: { question: Question; label: strin
 
 function GridBody({ question: q }: { question: Extract<Question, { type: "grid" }> }) {
   const l = useLocalized();
+  const lang = useTextLang();
   const sums = new Map(
     sumsOf(q)
       .filter((s) => s.total.startsWith(`${q.id}:`))
@@ -105,7 +107,7 @@ function GridBody({ question: q }: { question: Extract<Question, { type: "grid" 
           <tr>
             <th />
             {q.columns.map((c) => (
-              <th key={c.id} scope="col">
+              <th key={c.id} scope="col" lang={lang(c.label)}>
                 {l(c.label)}
               </th>
             ))}
@@ -143,10 +145,11 @@ function GridRow({
   enabled: boolean;
 }) {
   const l = useLocalized();
+  const lang = useTextLang();
   const rowLabel = l(row.label);
   return (
     <tr className={`${row.sumOf ? "total-row" : ""}${enabled ? "" : " disabled"}`}>
-      <th scope="row" style={row.indent ? { paddingLeft: 8 + row.indent * 16 } : undefined}>
+      <th scope="row" lang={lang(row.label)} style={row.indent ? { paddingLeft: 8 + row.indent * 16 } : undefined}>
         {rowLabel}
       </th>
       {q.columns.map((col) => {

@@ -14,12 +14,22 @@ import { progressOf } from "@/modules/questionnaire/progress";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import { questionsOf } from "@/modules/questionnaire/walk";
 import type { Conflict } from "@/modules/questionnaire/schemas";
-import { ReplyProvider, useLocalized, type ReplyContextValue, type ReplySlots, type ReviewData } from "./reply-context";
+import { ReplyProvider, useLocalized, useTextLang, type ReplyContextValue, type ReplySlots, type ReviewData } from "./reply-context";
 import { QuestionBlock } from "./question-block";
 import { useAutosave } from "./use-autosave";
 import { fieldReader } from "./field-reader";
 
-export type ChapterSummary = { id: string; title: string; href: string; answered: number; total: number; warnings: number; errors: number };
+export type ChapterSummary = {
+  id: string;
+  title: string;
+  /** The title's language when it is not the page's (a definition's English). */
+  titleLang?: string;
+  href: string;
+  answered: number;
+  total: number;
+  warnings: number;
+  errors: number;
+};
 
 type Props = {
   chapter: Part;
@@ -218,7 +228,7 @@ const ChapterNav = memo(function ChapterNav({ chapters, current, ...live }: { ch
           const counts: Counts = c.id === current ? live : c;
           return (
             <li key={c.id} className={c.id === current ? "current" : ""}>
-              <Link href={c.href}>
+              <Link href={c.href} lang={c.titleLang}>
                 {c.id}. {c.title}
               </Link>
               <span className="counts" data-testid={`progress-${c.id}`}>
@@ -309,11 +319,12 @@ function keepInView(e: React.FocusEvent<HTMLFormElement>) {
 
 function ChapterParts({ part, depth }: { part: Part; depth: number }) {
   const l = useLocalized();
+  const lang = useTextLang();
   const title = l(part.title);
   const Heading = depth === 0 ? "h1" : depth === 1 ? "h2" : "h3";
   return (
     <div className={`part depth-${depth}`} id={`part-${part.id}`}>
-      <Heading className="part-title">
+      <Heading className="part-title" lang={lang(part.title)}>
         {part.id}. {title}
       </Heading>
       {part.questions.map((q: Question) => (

@@ -6,19 +6,21 @@ import { useTranslations } from "next-intl";
 import type { Option } from "@/modules/questionnaire/definition";
 import { optionTextKey } from "@/modules/questionnaire/cells";
 import { OPTION_TEXT_MAX } from "@/modules/questionnaire/rules";
-import { useLocalized, useReply } from "../reply-context";
+import { useLocalized, useReply, useTextLang } from "../reply-context";
 import { useFieldValue } from "../field-hub";
 
 function OptionText({ cellKey, option, shown }: { cellKey: string; option: Option; shown: boolean }) {
   const { register } = useFormContext();
   const { readOnly } = useReply();
   const l = useLocalized();
+  const lang = useTextLang();
   if (!option.text) return null;
   return (
     <input
       type="text"
       className="option-text"
       placeholder={l(option.text)}
+      lang={lang(option.text)}
       aria-label={l(option.text)}
       maxLength={OPTION_TEXT_MAX}
       disabled={readOnly || !shown}
@@ -31,13 +33,14 @@ export function ChoiceCell({ cellKey, options, label }: { cellKey: string; optio
   const { register, setValue, control } = useFormContext();
   const { readOnly } = useReply();
   const l = useLocalized();
+  const lang = useTextLang();
   const t = useTranslations("form");
   const chosen = useFieldValue(control, cellKey) as string;
   return (
     <span className="choices" role="radiogroup" aria-label={label}>
       {options.map((o) => (
         <span key={o.id} className="choice">
-          <label>
+          <label lang={lang(o.label)}>
             <input type="radio" value={o.id} disabled={readOnly} {...register(cellKey)} /> {l(o.label)}
           </label>
           <OptionText cellKey={cellKey} option={o} shown={chosen === o.id} />
@@ -56,6 +59,7 @@ export function MultiCell({ cellKey, options, maxSelected, label }: { cellKey: s
   const { register, setValue, getValues, control } = useFormContext();
   const { readOnly } = useReply();
   const l = useLocalized();
+  const lang = useTextLang();
   const t = useTranslations("rules");
   const chosen = ((useFieldValue(control, cellKey) as string[] | boolean | undefined) || []) as string[];
   const list = Array.isArray(chosen) ? chosen : [];
@@ -64,7 +68,7 @@ export function MultiCell({ cellKey, options, maxSelected, label }: { cellKey: s
     <span className="choices" role="group" aria-label={label}>
       {options.map((o) => (
         <span key={o.id} className="choice">
-          <label>
+          <label lang={lang(o.label)}>
             <input
               type="checkbox"
               value={o.id}
