@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import type { Question } from "@/modules/questionnaire/definition";
 import { cellsOf } from "@/modules/questionnaire/cells";
 import { formatNumber } from "@/modules/questionnaire/numbers";
+import { formatDateTime } from "@/lib/i18n/format";
 import type { Answer } from "@/modules/questionnaire/answers";
 import { useLocalized, useReply, useTextLang, type QueryThread } from "../../questionnaire/components/reply-context";
 
@@ -47,7 +48,7 @@ export function QueryThreads({ question }: { question: Question }) {
 
 function Thread({ thread }: { thread: QueryThread }) {
   const t = useTranslations("review");
-  const { review } = useReply();
+  const { review, locale } = useReply();
   const [text, setText] = useState("");
   const action = useAction();
   return (
@@ -57,7 +58,7 @@ function Thread({ thread }: { thread: QueryThread }) {
         {thread.messages.map((m, i) => (
           <li key={i}>
             <span className="muted">
-              {m.by} · {m.at.slice(0, 16).replace("T", " ")}:
+              {m.by} · {formatDateTime(m.at, locale)}:
             </span>{" "}
             {m.text}
           </li>
@@ -100,13 +101,13 @@ function ReviewTools({ question }: { question: Question }) {
   const t = useTranslations("review");
   const l = useLocalized();
   const lang = useTextLang();
-  const { review } = useReply();
+  const { review, locale } = useReply();
   const [text, setText] = useState("");
   const numberCells = cellsOf(question).filter((c) => c.spec.kind === "number");
   const [cell, setCell] = useState(numberCells[0]?.key ?? "");
   const [reason, setReason] = useState("");
   const action = useAction();
-  const show = (a: Answer | undefined) => (!a ? "—" : (a.status ?? (a.num !== null ? formatNumber(a.num) : (a.text ?? "—"))));
+  const show = (a: Answer | undefined) => (!a ? "—" : (a.status ?? (a.num !== null ? formatNumber(a.num, locale) : (a.text ?? "—"))));
   return (
     <details className="review-tools" data-testid={`review-${question.id}`}>
       <summary>{t("reviewTools")}</summary>
@@ -192,12 +193,12 @@ function CellHistory({ question }: { question: Question }) {
   const t = useTranslations("review");
   const l = useLocalized();
   const lang = useTextLang();
-  const { review } = useReply();
+  const { review, locale } = useReply();
   const cells = cellsOf(question);
   const [cell, setCell] = useState(cells[0]?.key ?? "");
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const action = useAction();
-  const show = (a: Answer | null) => (!a ? "—" : (a.status ?? (a.num !== null ? formatNumber(a.num) : (a.text ?? "—"))));
+  const show = (a: Answer | null) => (!a ? "—" : (a.status ?? (a.num !== null ? formatNumber(a.num, locale) : (a.text ?? "—"))));
   const load = (key: string) =>
     action.run(async () => {
       const r = await fetch(`${review.api}/history?cell=${encodeURIComponent(key)}`);
@@ -234,7 +235,7 @@ function CellHistory({ question }: { question: Question }) {
             )}
             {history.map((h) => (
               <tr key={h.id}>
-                <td>{h.at.slice(0, 19).replace("T", " ")}</td>
+                <td>{formatDateTime(h.at, locale, { seconds: true })}</td>
                 <td>{h.by ?? "—"}</td>
                 <td>
                   {show(h.old)} → {show(h.new)}

@@ -36,6 +36,7 @@ function useFields(keys: string[]) {
 export function ComputedSum({ total, parts }: { total: string; parts: string[] }) {
   const t = useTranslations("form");
   const read = useAnswerReader();
+  const { locale } = useReply();
   const fields = useFields(useMemo(() => [total, ...parts], [total, parts]));
   useFieldsChange(useFormContext().control, fields, AFTER_PAINT);
   const sum = computeSum(parts, read);
@@ -43,7 +44,7 @@ export function ComputedSum({ total, parts }: { total: string; parts: string[] }
   const state = sum === null ? "unknown" : typed?.num === null || typed?.num === undefined ? "empty" : typed.num === sum ? "match" : "mismatch";
   return (
     <span className={`computed ${state}`} data-testid={`sum-${total}`} title={t("computedSum")}>
-      Σ {sum === null ? "—" : formatNumber(sum)}
+      Σ {sum === null ? "—" : formatNumber(sum, locale)}
     </span>
   );
 }

@@ -15,6 +15,7 @@ import { TextCell } from "./cells/text-cell";
 import { ComputedSum, QuestionIssues, useQuestionEnabled } from "./live";
 import { useAnswerReader, useLocalized, useReply, useTextLang } from "./reply-context";
 import { useFieldsChange } from "./field-hub";
+import { formatDateTime } from "@/lib/i18n/format";
 
 export const QuestionBlock = memo(function QuestionBlock({ question }: { question: Question }) {
   const t = useTranslations("form");
@@ -205,7 +206,8 @@ function WholeQuestionStatus({ question }: { question: Question }) {
 
 /** Read-only notes at the question (a supervisor's comments on a rejected interview). */
 function QuestionNotes({ questionId }: { questionId: string }) {
-  const notes = useReply().review.notes?.[questionId] ?? [];
+  const { review, locale } = useReply();
+  const notes = review.notes?.[questionId] ?? [];
   if (!notes.length) return null;
   return (
     <div className="query open" data-testid={`notes-${questionId}`}>
@@ -213,7 +215,7 @@ function QuestionNotes({ questionId }: { questionId: string }) {
         {notes.map((n, i) => (
           <li key={i}>
             <span className="muted">
-              {n.by} · {n.at.slice(0, 16).replace("T", " ")}:
+              {n.by} · {formatDateTime(n.at, locale)}:
             </span>{" "}
             {n.text}
           </li>

@@ -9,7 +9,7 @@ import { formatNumber } from "@/modules/questionnaire/numbers";
 
 const box = (on: boolean) => (on ? "☒" : "☐");
 
-type Labels = { comments: string; notRetained: (reason: string) => string };
+type Labels = { comments: string; notRetained: (reason: string) => string; locale: string };
 type Props = { read: AnswerReader; flags: Record<string, string>; labels: Labels };
 
 export function PrintPart({ part, depth = 0, ...props }: { part: Part; depth?: number } & Props) {
@@ -92,7 +92,7 @@ function PrintCell({ cell, read, flag, labels }: { cell: Cell; read: AnswerReade
     case "number":
       return (
         <span>
-          {a?.num !== null && a?.num !== undefined ? formatNumber(a.num) : ""}
+          {a?.num !== null && a?.num !== undefined ? formatNumber(a.num, labels.locale) : ""}
           {spec.number.allowNA && <> {box(a?.status === "NA")} NA</>}
           {spec.number.allowNAP && <> {box(a?.status === "NAP")} NAP</>}
         </span>

@@ -14,7 +14,7 @@ export function NumberCell({ cellKey, spec, label, threshold }: { cellKey: strin
   const t = useTranslations("form");
   const tr = useTranslations("rules");
   const { register, setValue, control } = useFormContext();
-  const { readOnly, invalid, slots } = useReply();
+  const { readOnly, invalid, slots, locale } = useReply();
   const BesideNumber = slots?.besideNumber;
   const st = useFieldValue(control, statusField(cellKey)) as string;
   const [error, setError] = useState<NumberError | null>(null);
@@ -52,7 +52,7 @@ export function NumberCell({ cellKey, spec, label, threshold }: { cellKey: strin
           }}
           onBlur={(e) => {
             const parsed = check(e.target.value);
-            if (parsed.ok && parsed.value !== null) setValue(cellKey, formatNumber(parsed.value));
+            if (parsed.ok && parsed.value !== null) setValue(cellKey, formatNumber(parsed.value, locale));
             return field.onBlur(e);
           }}
         />

@@ -41,7 +41,7 @@ export default page<Params>(async ({ params, db }) => {
           part={part}
           read={read}
           flags={flags}
-          labels={{ comments: t("comments"), notRetained: (reason) => t("notRetained", { reason }) }}
+          labels={{ comments: t("comments"), notRetained: (reason) => t("notRetained", { reason }), locale }}
         />
       ))}
     </div>
