@@ -46,7 +46,7 @@ export default page(async ({ searchParams, db }) => {
                   <Link href={`/survey/interviews/${h.id}`}>{h.householdId}</Link>
                 </td>
                 <td>{regionName(h.region, locale)}</td>
-                <td>{h.address}</td>
+                <td translate="no">{h.address}</td>
                 <td>{state(h.status)}</td>
               </tr>
             ))}

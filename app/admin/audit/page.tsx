@@ -50,11 +50,12 @@ export default page(async ({ searchParams, db }) => {
           {rows.map((r) => (
             <tr key={r.id}>
               <td>{formatDateTime(r.at, locale, { timeZone: "UTC", seconds: true })}</td>
-              <td>{r.user}</td>
+              {/* The journal's records: who, its action codes, the objects as recorded. */}
+              <td translate="no">{r.user}</td>
               <td>{role(r.role)}</td>
-              <td>{r.action}</td>
-              <td>{r.object}</td>
-              <td>{r.ip}</td>
+              <td translate="no">{r.action}</td>
+              <td translate="no">{r.object}</td>
+              <td translate="no">{r.ip}</td>
             </tr>
           ))}
         </tbody>

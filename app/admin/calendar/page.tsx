@@ -39,7 +39,7 @@ export default page(async ({ db }) => {
             <tr key={r.date}>
               <td>{formatDate(r.date, locale)}</td>
               <td>{t(r.kind === "off" ? "kinds.off" : "kinds.working")}</td>
-              <td>{r.note}</td>
+              <td translate="no">{r.note}</td>
             </tr>
           ))}
         </tbody>

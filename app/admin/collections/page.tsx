@@ -62,7 +62,12 @@ export default page(async ({ db }) => {
               </td>
               <td>
                 {d.sentOn ? (
-                  t("sentTo", { date: formatDate(d.sentOn, locale), recipients: d.recipients ?? "", by: d.by ?? "—" })
+                  t.rich("sentTo", {
+                    date: formatDate(d.sentOn, locale),
+                    recipients: d.recipients ?? "",
+                    by: d.by ?? "—",
+                    data: (chunks) => <span translate="no">{chunks}</span>,
+                  })
                 ) : (
                   <DispatchForm collection={d.collection} period={d.period} today={now} />
                 )}

@@ -37,10 +37,14 @@ export default page(async ({ db }) => {
             <tr key={r.id} className={r.overdue ? "overdue" : ""} data-request={r.id}>
               <td>{r.id}</td>
               <td>
-                {r.requester} <span className="muted">{t("signed", { kind: t(`kinds.${r.requesterKind}`), signatory: r.signatory })}</span>
+                {/* What the register holds as received and answered: shown as written. */}
+                <span translate="no">{r.requester}</span>{" "}
+                <span className="muted">
+                  {t.rich("signed", { kind: t(`kinds.${r.requesterKind}`), signatory: r.signatory, data: (chunks) => <span translate="no">{chunks}</span> })}
+                </span>
               </td>
               <td>{t(`channels.${r.channel}`)}</td>
-              <td>{r.indicators}</td>
+              <td translate="no">{r.indicators}</td>
               <td>
                 {t(`units.${r.unit}`)} · {r.period}
               </td>
@@ -58,7 +62,7 @@ export default page(async ({ db }) => {
                   <AnswerRequestForm id={r.id} />
                 ) : (
                   <>
-                    {r.answer} {r.answeredOn && <span className="muted">({formatDate(r.answeredOn, locale)})</span>}
+                    <span translate="no">{r.answer}</span> {r.answeredOn && <span className="muted">({formatDate(r.answeredOn, locale)})</span>}
                   </>
                 )}
               </td>

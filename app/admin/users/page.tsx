@@ -32,10 +32,10 @@ export default page(async ({ db }) => {
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td>
+              <td translate="no">
                 <Link href={`/admin/users/${u.id}`}>{u.email}</Link>
               </td>
-              <td>{u.name}</td>
+              <td translate="no">{u.name}</td>
               <td>{t(`roles.${u.role}`)}</td>
               <td>{scopeOf(u) || t("users.none")}</td>
               <td>{u.active ? t("users.active") : t("users.inactive")}</td>

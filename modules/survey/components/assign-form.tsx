@@ -95,9 +95,10 @@ export function AssignTable({ rows, interviewers }: { rows: Row[]; interviewers:
               {/* The region's code, as supervisors name them; its name on hover. */}
               <td title={r.regionName}>{r.region}</td>
               <td>{t(r.settlement === "1" ? "settlements.1" : "settlements.2")}</td>
-              <td>{r.address}</td>
+              {/* Data as loaded or entered, never translated. */}
+              <td translate="no">{r.address}</td>
               <td>{t(`states.${r.status}` as never)}</td>
-              <td>{r.interviewer ?? ""}</td>
+              <td translate="no">{r.interviewer ?? ""}</td>
             </tr>
           ))}
         </tbody>

@@ -46,8 +46,8 @@ export default page<{ id: string }>(async ({ params, db }) => {
       </p>
       <h1>{t("interview.title", { household: h.householdId })}</h1>
       <p>
-        {t("interview.region", { region: regionName(h.region, locale) })} · {t(h.settlement === "1" ? "settlements.1" : "settlements.2")} · {h.address} ·{" "}
-        {t("interview.weight", { weight: format.number(h.weight, { maximumFractionDigits: 4 }) })} ·{" "}
+        {t("interview.region", { region: regionName(h.region, locale) })} · {t(h.settlement === "1" ? "settlements.1" : "settlements.2")} ·{" "}
+        <span translate="no">{h.address}</span> · {t("interview.weight", { weight: format.number(h.weight, { maximumFractionDigits: 4 }) })} ·{" "}
         {t("interview.fieldwork", { start: formatDate(wave.fieldworkStart, locale), end: formatDate(wave.fieldworkEnd, locale) })} ·{" "}
         <strong data-testid="interview-status">{state(h.status)}</strong>
       </p>
