@@ -27,7 +27,10 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
   return (
     <section id={`q-${question.id}`} className={`question${enabled ? "" : " disabled"}`} data-question={question.id}>
       <h3 className="question-label" lang={lang(question.label)}>
-        <span className="qnum">{question.type === "sources" ? question.id : `${question.id}.`}</span> {l(question.label)}
+        <span className="qnum" translate="no">
+          {question.type === "sources" ? question.id : `${question.id}.`}
+        </span>{" "}
+        {l(question.label)}
       </h3>
       {question.note && (
         <details className="note">
@@ -37,7 +40,7 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
       )}
       {!enabled && <p className="muted small">{t("notApplicableNow")}</p>}
       <fieldset disabled={!enabled} className="answer">
-        <QuestionBody question={question} label={label} />
+        <QuestionBody question={question} label={label} labelLang={lang(question.label)} />
         {question.questionStatus?.length ? <WholeQuestionStatus question={question} /> : null}
       </fieldset>
       {question.comment !== false && (
@@ -54,37 +57,39 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
   );
 });
 
-function QuestionBody({ question: q, label }: { question: Question; label: string }) {
+/** labelLang: the language of a cell's accessible name when it is not the page's (a definition's
+ *  English); set on the control, whose aria-label it is. */
+function QuestionBody({ question: q, label, labelLang }: { question: Question; label: string; labelLang?: string }) {
   switch (q.type) {
     case "number":
       return (
         <span data-cell={q.id}>
-          <NumberCell cellKey={q.id} spec={q.number} label={label} threshold={q.variationThreshold} />
+          <NumberCell cellKey={q.id} spec={q.number} label={label} labelLang={labelLang} threshold={q.variationThreshold} />
         </span>
       );
     case "choice":
       return (
         <span data-cell={q.id}>
-          <ChoiceCell cellKey={q.id} options={q.options} label={label} />
+          <ChoiceCell cellKey={q.id} options={q.options} label={label} labelLang={labelLang} />
         </span>
       );
     case "multi":
       return (
         <span data-cell={q.id}>
-          <MultiCell cellKey={q.id} options={q.options} maxSelected={q.maxSelected} label={label} />
+          <MultiCell cellKey={q.id} options={q.options} maxSelected={q.maxSelected} label={label} labelLang={labelLang} />
         </span>
       );
     case "text":
     case "sources":
       return (
         <span data-cell={q.id}>
-          <TextCell name={q.id} maxLength={q.maxLength} label={label} rows={q.type === "sources" ? 3 : 6} />
+          <TextCell name={q.id} maxLength={q.maxLength} label={label} labelLang={labelLang} rows={q.type === "sources" ? 3 : 6} />
         </span>
       );
     case "date":
       return (
         <span data-cell={q.id}>
-          <DateCell cellKey={q.id} label={label} />
+          <DateCell cellKey={q.id} label={label} labelLang={labelLang} />
         </span>
       );
     case "grid":
@@ -160,7 +165,13 @@ function GridRow({
         return (
           <td key={col.id} data-cell={key}>
             <fieldset disabled={!enabled}>
-              <GridCell cellKey={key} column={col} label={`${q.id} ${rowLabel} / ${l(col.label)}`} threshold={q.variationThreshold} />
+              <GridCell
+                cellKey={key}
+                column={col}
+                label={`${q.id} ${rowLabel} / ${l(col.label)}`}
+                labelLang={lang(row.label) ?? lang(col.label)}
+                threshold={q.variationThreshold}
+              />
               {parts && <ComputedSum total={key} parts={parts} />}
             </fieldset>
           </td>
@@ -170,21 +181,33 @@ function GridRow({
   );
 }
 
-function GridCell({ cellKey: key, column, label, threshold }: { cellKey: string; column: Column; label: string; threshold?: number }) {
+function GridCell({
+  cellKey: key,
+  column,
+  label,
+  labelLang,
+  threshold,
+}: {
+  cellKey: string;
+  column: Column;
+  label: string;
+  labelLang?: string;
+  threshold?: number;
+}) {
   const spec = column.cell;
   switch (spec.kind) {
     case "number":
-      return <NumberCell cellKey={key} spec={spec.number} label={label} threshold={threshold} />;
+      return <NumberCell cellKey={key} spec={spec.number} label={label} labelLang={labelLang} threshold={threshold} />;
     case "choice":
-      return <ChoiceCell cellKey={key} options={spec.options} label={label} />;
+      return <ChoiceCell cellKey={key} options={spec.options} label={label} labelLang={labelLang} />;
     case "multi":
-      return <MultiCell cellKey={key} options={spec.options} maxSelected={spec.maxSelected} label={label} />;
+      return <MultiCell cellKey={key} options={spec.options} maxSelected={spec.maxSelected} label={label} labelLang={labelLang} />;
     case "check":
-      return <CheckCell cellKey={key} label={label} />;
+      return <CheckCell cellKey={key} label={label} labelLang={labelLang} />;
     case "text":
-      return <TextCell name={key} maxLength={spec.maxLength} label={label} single />;
+      return <TextCell name={key} maxLength={spec.maxLength} label={label} labelLang={labelLang} single />;
     case "date":
-      return <DateCell cellKey={key} label={label} />;
+      return <DateCell cellKey={key} label={label} labelLang={labelLang} />;
   }
 }
 
@@ -244,8 +267,8 @@ function PreviousComment({ questionId }: { questionId: string }) {
   );
 }
 
-function DateCell({ cellKey, label }: { cellKey: string; label: string }) {
+function DateCell({ cellKey, label, labelLang }: { cellKey: string; label: string; labelLang?: string }) {
   const { register } = useFormContext();
   const { readOnly } = useReply();
-  return <input type="date" aria-label={label} disabled={readOnly} {...register(cellKey)} />;
+  return <input type="date" aria-label={label} lang={labelLang} disabled={readOnly} {...register(cellKey)} />;
 }
