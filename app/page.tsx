@@ -1,7 +1,10 @@
 // Home: what the signed-in user's role can do, and what waits for them. The sections shown are the
 // areas the policy gives the user (areasOf), as in the top bar.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDate } from "@/lib/i18n/format";
+import { countryName, regionName, reportingBodyName } from "@/lib/i18n/reference";
+import { cycleName } from "@/modules/cepej/cycle-name";
 import { areasOf, type Area } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { page } from "@/lib/http/route";
@@ -12,7 +15,7 @@ import { describeScope } from "@/modules/users/server/users";
 
 export default page(async ({ db }) => {
   const user = await requireUser();
-  const t = await getTranslations("home");
+  const [t, tReply, tCycles, locale] = await Promise.all([getTranslations("home"), getTranslations("reply"), getTranslations("cycles"), getLocale()]);
   const areas = areasOf(user);
   const has = (area: Area) => areas.includes(area);
   const replies = has("cepej") ? repliesVisibleTo(db, user) : [];
@@ -24,7 +27,16 @@ export default page(async ({ db }) => {
     <div data-testid={`home-${user.role}`}>
       <h1>{t("title", { name: user.name })}</h1>
       <div className="card">
-        <p>{t(`${user.role}.intro`, { countries: scope.countries, regions: scope.regions, body: scope.body ?? "—" })}</p>
+        <p>
+          {t(`${user.role}.intro`, {
+            countries: scope.countries,
+            regions: user.regions
+              .map((code) => regionName(code, locale))
+              .sort((a, b) => a.localeCompare(b, locale))
+              .join(", "),
+            body: scope.body ? reportingBodyName(scope.body, locale) : "—",
+          })}
+        </p>
         {has("administration") && (
           <p>
             <Link href="/admin/cycles">{t("admin.cycles")}</Link> · <Link href="/admin/users">{t("admin.users")}</Link>
@@ -47,7 +59,7 @@ export default page(async ({ db }) => {
                 .filter((d) => d.filing?.status !== "submitted")
                 .map((d) => (
                   <li key={`${d.form}-${d.period}`} className={d.overdue ? "error" : ""}>
-                    {t("reporter.deadline", { code: d.code ?? "", period: d.period, due: d.due })}
+                    {t("reporter.deadline", { code: d.code ?? "", period: d.period, due: formatDate(d.due, locale) })}
                     {d.overdue ? ` — ${t("reporter.overdue")}` : ""}
                   </li>
                 ))}
@@ -72,9 +84,9 @@ export default page(async ({ db }) => {
             {replies.map((r) => (
               <li key={r.id}>
                 <Link href={`/cepej/${r.cycle}/${r.country}`}>
-                  {r.cycleName} · {r.countryName}
+                  {cycleName({ slug: r.cycle, name: r.cycleName }, (years) => tCycles("defaultName", years))} · {countryName(r.country, r.countryName, locale)}
                 </Link>{" "}
-                <span className="muted">({r.status.replace("_", " ")})</span>
+                <span className="muted">({tReply(`status.${r.status}` as never)})</span>
               </li>
             ))}
           </ul>

@@ -1,65 +1,68 @@
 // Open data (public, no login): registered crimes by region and year in the style of the
 // statistics release, with CSV/JSON downloads and metadata; the validated CEPEJ indicators.
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BarChart } from "@/lib/ui/bar-chart";
 import { page } from "@/lib/http/route";
-import { CRIMES_METADATA, lastUpdated, nationalSeries, registeredCrimes } from "@/modules/reporting/server/open-data";
+import { formatDate } from "@/lib/i18n/format";
+import { countryName, regionName } from "@/lib/i18n/reference";
+import { lastUpdated, nationalSeries, registeredCrimes } from "@/modules/reporting/server/open-data";
 import { listWaves } from "@/modules/survey/server/households";
-import { CEPEJ_METADATA, validatedIndicators } from "@/modules/cepej/server/open-indicators";
+import { validatedIndicators } from "@/modules/cepej/server/open-indicators";
 
-export const metadata = { title: "Open data — Justice Statistics" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t("openData.title")} — ${t("app.name")}` };
+}
 
-export default page(({ db }) => {
+export default page(async ({ db }) => {
+  const [t, locale, format] = await Promise.all([getTranslations("openData"), getLocale(), getFormatter()]);
   const series = nationalSeries(db);
   const rows = registeredCrimes(db);
   const latest = series.at(-1);
   const before = series.at(-2);
   const byRegion = latest ? rows.filter((r) => r.period === latest.year).sort((a, b) => b.registered - a.registered) : [];
   const prev = new Map(before ? rows.filter((r) => r.period === before.year).map((r) => [r.region, r.registered]) : []);
-  const change = latest && before ? ((latest.registered - before.registered) / before.registered) * 100 : null;
+  const change = latest && before ? (latest.registered - before.registered) / before.registered : null;
+  const percent = (share: number) => format.number(share, { style: "percent", signDisplay: "exceptZero", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const count = (n: number) => format.number(n);
   return (
     <>
-      <h1>Open data</h1>
+      <h1>{t("title")}</h1>
       <section className="card" data-testid="crimes">
-        <h2>{CRIMES_METADATA.title}</h2>
+        <h2>{t("crimes.title")}</h2>
         {latest && (
           <p className="key-figure">
-            <strong>{latest.registered.toLocaleString("en-US")}</strong> criminal offences registered in {latest.year}
-            {change !== null && (
-              <>
-                {" "}
-                ({change > 0 ? "+" : ""}
-                {change.toFixed(1)} % on {before!.year})
-              </>
-            )}
-            .
+            {t.rich("crimes.keyFigure", { count: latest.registered, year: latest.year, strong: (chunks) => <strong>{chunks}</strong> })}
+            {change !== null && <> {t("crimes.change", { change: percent(change), previous: before!.year })}</>}.
             {byRegion.length >= 3 && (
               <>
                 {" "}
-                The largest numbers:{" "}
-                {byRegion
-                  .slice(0, 3)
-                  .map((r) => `${r.regionName} (${r.registered.toLocaleString("en-US")})`)
-                  .join(", ")}
-                .
+                {t("crimes.largest", {
+                  regions: byRegion
+                    .slice(0, 3)
+                    .map((r) => `${regionName(r.region, locale)} (${count(r.registered)})`)
+                    .join(", "),
+                })}
               </>
             )}
           </p>
         )}
-        <BarChart title="Registered criminal offences, 10 years" data={series.slice(-10).map((s) => ({ label: s.year, value: s.registered }))} />
+        <BarChart title={t("crimes.chart")} data={series.slice(-10).map((s) => ({ label: s.year, value: s.registered }))} format={count} />
         <p className="muted">
-          Source: {CRIMES_METADATA.source}. Unit: {CRIMES_METADATA.unit}. Last updated: {lastUpdated(db).slice(0, 10)}. {CRIMES_METADATA.note}
+          {t("sourceLine", { source: t("crimes.source"), unit: t("crimes.unit"), date: formatDate(lastUpdated(db).slice(0, 10), locale) })} {t("crimes.note")}
         </p>
         <p>
-          Download: <a href="/api/open-data/registered-crimes?format=csv">CSV</a> · <a href="/api/open-data/registered-crimes?format=json">JSON</a>
+          {t("download")} <a href="/api/open-data/registered-crimes?format=csv">CSV</a> · <a href="/api/open-data/registered-crimes?format=json">JSON</a>
         </p>
         {latest && (
           <table className="list" data-testid="crimes-by-region">
             <thead>
               <tr>
-                <th>Region</th>
+                <th>{t("region")}</th>
                 <th>{latest.year}</th>
                 <th>{before?.year}</th>
-                <th>Change</th>
+                <th>{t("change")}</th>
               </tr>
             </thead>
             <tbody>
@@ -67,10 +70,10 @@ export default page(({ db }) => {
                 const p = prev.get(r.region);
                 return (
                   <tr key={r.region}>
-                    <td>{r.regionName}</td>
-                    <td>{r.registered.toLocaleString("en-US")}</td>
-                    <td>{p?.toLocaleString("en-US") ?? "—"}</td>
-                    <td>{p ? `${(((r.registered - p) / p) * 100).toFixed(1)} %` : "—"}</td>
+                    <td>{regionName(r.region, locale)}</td>
+                    <td>{count(r.registered)}</td>
+                    <td>{p !== undefined ? count(p) : "—"}</td>
+                    <td>{p ? percent((r.registered - p) / p) : "—"}</td>
                   </tr>
                 );
               })}
@@ -79,18 +82,16 @@ export default page(({ db }) => {
         )}
       </section>
       <section className="card" data-testid="survey-open">
-        <h2>Public confidence in law enforcement and the judiciary (household survey)</h2>
+        <h2>{t("survey.title")}</h2>
         <ul>
           {listWaves(db)
             .filter((w) => w.publishedAt)
             .map((w) => (
               <li key={w.year}>
-                <a href={`/survey/waves/${w.year}/results`}>Wave {w.year}</a> — key indicators: <a href={`/api/survey/waves/${w.year}/results`}>JSON</a> ·
-                tables <a href={`/api/survey/waves/${w.year}/tables?format=csv`}>CSV</a> · <a href={`/api/survey/waves/${w.year}/tables?format=xlsx`}>XLSX</a>
-                <span className="muted">
-                  {" "}
-                  (Bureau of National Statistics; weighted shares of completed interviews, %; published {w.publishedAt!.slice(0, 10)})
-                </span>
+                <a href={`/survey/waves/${w.year}/results`}>{t("survey.wave", { year: String(w.year) })}</a> — {t("survey.keyIndicators")}{" "}
+                <a href={`/api/survey/waves/${w.year}/results`}>JSON</a> · {t("survey.tables")}{" "}
+                <a href={`/api/survey/waves/${w.year}/tables?format=csv`}>CSV</a> · <a href={`/api/survey/waves/${w.year}/tables?format=xlsx`}>XLSX</a>
+                <span className="muted"> {t("survey.note", { date: formatDate(w.publishedAt!.slice(0, 10), locale) })}</span>
               </li>
             ))}
         </ul>
@@ -100,24 +101,27 @@ export default page(({ db }) => {
   );
 });
 
-function CepejIndicators({ rows }: { rows: ReturnType<typeof validatedIndicators> }) {
-  const replies = [...new Set(rows.map((r) => `${r.cycle} · ${r.countryName}`))];
+async function CepejIndicators({ rows }: { rows: ReturnType<typeof validatedIndicators> }) {
+  const [t, tUnit, locale, format] = await Promise.all([getTranslations("openData"), getTranslations("indicators.unit"), getLocale(), getFormatter()]);
+  const reply = (r: (typeof rows)[number]) => `${r.cycle} · ${countryName(r.country, r.countryName, locale)}`;
+  const replies = [...new Set(rows.map(reply))];
+  const unit = (u: string) => (u === "%" || u === "€" ? u : tUnit(u === "days" ? "days" : "per100k"));
   return (
     <section className="card" data-testid="cepej-open">
-      <h2>{CEPEJ_METADATA.title}</h2>
+      <h2>{t("cepej.title")}</h2>
       <p className="muted">
-        {CEPEJ_METADATA.source}. {CEPEJ_METADATA.note}
+        {t("cepej.source")}. {t("cepej.note")}
       </p>
       <p>
-        Validated replies: {replies.join(", ") || "none yet"}. Download: <a href="/api/open-data/cepej-indicators?format=csv">CSV</a> ·{" "}
+        {t("cepej.replies", { replies: replies.join(", ") || t("cepej.none") })} {t("download")} <a href="/api/open-data/cepej-indicators?format=csv">CSV</a> ·{" "}
         <a href="/api/open-data/cepej-indicators?format=json">JSON</a>
       </p>
       <table className="list">
         <thead>
           <tr>
-            <th>Reply</th>
-            <th>Indicator</th>
-            <th>Value</th>
+            <th>{t("cepej.reply")}</th>
+            <th>{t("cepej.indicator")}</th>
+            <th>{t("cepej.value")}</th>
           </tr>
         </thead>
         <tbody>
@@ -125,12 +129,11 @@ function CepejIndicators({ rows }: { rows: ReturnType<typeof validatedIndicators
             .filter((r) => !r.indicator.startsWith("clearance-rate:") && !r.indicator.startsWith("disposition-time:"))
             .map((r) => (
               <tr key={`${r.cycle}-${r.country}-${r.indicator}`}>
+                <td>{reply(r)}</td>
+                {/* The indicators are named in CEPEJ's English, like its questionnaire. */}
+                <td lang="en">{r.label}</td>
                 <td>
-                  {r.cycle} · {r.countryName}
-                </td>
-                <td>{r.label}</td>
-                <td>
-                  {r.value ?? "—"} {r.unit}
+                  {r.value === null ? "—" : format.number(r.value, { maximumFractionDigits: 3 })} {unit(r.unit)}
                 </td>
               </tr>
             ))}

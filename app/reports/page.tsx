@@ -1,6 +1,8 @@
 // Legal-statistics reports of the user's body: upcoming deadlines, and every report filed.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDate } from "@/lib/i18n/format";
+import { reportFormTitle, reportingBodyName } from "@/lib/i18n/reference";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { scopeOf } from "@/lib/auth/policy";
@@ -14,13 +16,13 @@ export default page(async ({ db }) => {
   // A body's own page: its reporters only (administrators see every body on /admin/reports).
   const { bodyId } = scopeOf(user);
   if (user.role !== "reporter" || typeof bodyId !== "number") forbidden();
-  const t = await getTranslations("reports");
+  const [t, locale] = await Promise.all([getTranslations("reports"), getLocale()]);
   const body = findBody(db, bodyId)!;
   const deadlines = upcomingDeadlines(db, bodyId);
   const filings = filingsOfBody(db, bodyId).slice(0, 36);
   return (
     <>
-      <h1>{t("title", { body: body.name })}</h1>
+      <h1>{t("title", { body: reportingBodyName(body.name, locale) })}</h1>
       <div className="card">
         <h2>{t("deadlines")}</h2>
         <table className="list" data-testid="deadlines">
@@ -37,10 +39,10 @@ export default page(async ({ db }) => {
             {deadlines.map((d) => (
               <tr key={`${d.form}-${d.period}`} className={d.overdue ? "overdue" : ""} data-period={d.period}>
                 <td>
-                  {d.code} — {d.title}
+                  {d.code} — {reportFormTitle(d.form, d.title, locale)}
                 </td>
                 <td>{d.period}</td>
-                <td>{d.due}</td>
+                <td>{formatDate(d.due, locale)}</td>
                 <td>
                   {d.filing?.status === "submitted"
                     ? t(d.filing.daysLate ? "submittedLate" : "submittedOnTime", { days: d.filing.daysLate ?? 0 })
@@ -84,7 +86,7 @@ export default page(async ({ db }) => {
                   </Link>
                 </td>
                 <td>{f.period}</td>
-                <td>{f.due}</td>
+                <td>{formatDate(f.due, locale)}</td>
                 <td>{f.status === "submitted" ? t(f.daysLate ? "submittedLate" : "submittedOnTime", { days: f.daysLate ?? 0 }) : t(`status.${f.status}`)}</td>
               </tr>
             ))}

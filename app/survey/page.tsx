@@ -1,6 +1,7 @@
 // The household survey, as each role sees it: administrators manage waves; supervisors assign and
 // review in their regions; interviewers see their own assignments.
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { scopeOf } from "@/lib/auth/policy";
@@ -9,6 +10,8 @@ import { householdsFor, interviewersOf, listWaves, myAssignments, statusCounts }
 import { AssignTable } from "@/modules/survey/components/assign-form";
 import { WaveAdmin } from "@/modules/survey/components/wave-admin";
 import { REGIONS } from "@/db/reference-data";
+import { regionName } from "@/lib/i18n/reference";
+import { formatDate } from "@/lib/i18n/format";
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -17,20 +20,22 @@ export default page(async ({ searchParams, db }) => {
   if (!["admin", "supervisor", "interviewer"].includes(user.role)) forbidden();
   const s = { wave: one(searchParams.wave), region: one(searchParams.region), settlement: one(searchParams.settlement), status: one(searchParams.status) };
   const waves = listWaves(db);
+  const [t, locale] = await Promise.all([getTranslations("survey"), getLocale()]);
+  const state = (status: string) => t(`states.${status}` as never);
 
   if (user.role === "interviewer") {
     const mine = myAssignments(db, user.id);
     return (
       <>
-        <h1>My interviews</h1>
+        <h1>{t("myInterviews")}</h1>
         <table className="list" data-testid="my-assignments">
           <thead>
             <tr>
-              <th>Wave</th>
-              <th>Household</th>
-              <th>Region</th>
-              <th>Address</th>
-              <th>Status</th>
+              <th>{t("wave")}</th>
+              <th>{t("household")}</th>
+              <th>{t("region")}</th>
+              <th>{t("address")}</th>
+              <th>{t("status")}</th>
             </tr>
           </thead>
           <tbody>
@@ -40,9 +45,9 @@ export default page(async ({ searchParams, db }) => {
                 <td>
                   <Link href={`/survey/interviews/${h.id}`}>{h.householdId}</Link>
                 </td>
-                <td>{h.region}</td>
-                <td>{h.address}</td>
-                <td>{h.status.replace("_", " ")}</td>
+                <td>{regionName(h.region, locale)}</td>
+                <td translate="no">{h.address}</td>
+                <td>{state(h.status)}</td>
               </tr>
             ))}
           </tbody>
@@ -58,54 +63,59 @@ export default page(async ({ searchParams, db }) => {
   const regions = REGIONS.filter((r) => !scope.regions || scope.regions.includes(r.code));
   return (
     <>
-      <h1>Household survey {wave}</h1>
+      <h1>{t("title", { wave })}</h1>
       {user.role === "admin" && (
-        <WaveAdmin waves={waves.map((w) => ({ year: w.year, fieldwork: `${w.fieldworkStart} – ${w.fieldworkEnd}`, published: !!w.publishedAt }))} />
+        <WaveAdmin
+          waves={waves.map((w) => ({
+            year: w.year,
+            fieldwork: `${formatDate(w.fieldworkStart, locale)} – ${formatDate(w.fieldworkEnd, locale)}`,
+            published: !!w.publishedAt,
+          }))}
+        />
       )}
       <p data-testid="status-counts">
-        {counts.map((c) => `${c.status.replace("_", " ")}: ${c.n}`).join(" · ")} · <Link href={`/survey/waves/${wave}/results`}>Results</Link>
+        {counts.map((c) => `${state(c.status)}: ${c.n}`).join(" · ")} · <Link href={`/survey/waves/${wave}/results`}>{t("results")}</Link>
       </p>
       <form method="get" className="inline-form">
-        <select name="wave" defaultValue={wave} aria-label="Wave">
+        <select name="wave" defaultValue={wave} aria-label={t("wave")}>
           {waves.map((w) => (
             <option key={w.year} value={w.year}>
               {w.year}
             </option>
           ))}
         </select>
-        <select name="region" defaultValue={s.region ?? ""} aria-label="Region">
-          <option value="">All my regions</option>
+        <select name="region" defaultValue={s.region ?? ""} aria-label={t("region")}>
+          <option value="">{t("allMyRegions")}</option>
           {regions.map((r) => (
             <option key={r.code} value={r.code}>
-              {r.name}
+              {regionName(r.code, locale)}
             </option>
           ))}
         </select>
-        <select name="settlement" defaultValue={s.settlement ?? ""} aria-label="Settlement">
-          <option value="">Urban and rural</option>
-          <option value="1">Urban</option>
-          <option value="2">Rural</option>
+        <select name="settlement" defaultValue={s.settlement ?? ""} aria-label={t("settlement")}>
+          <option value="">{t("urbanAndRural")}</option>
+          <option value="1">{t("settlements.1")}</option>
+          <option value="2">{t("settlements.2")}</option>
         </select>
-        <select name="status" defaultValue={s.status ?? ""} aria-label="Status">
-          <option value="">All statuses</option>
+        <select name="status" defaultValue={s.status ?? ""} aria-label={t("status")}>
+          <option value="">{t("allStatuses")}</option>
           {["unassigned", "assigned", "in_progress", "completed", "rejected", "approved"].map((x) => (
             <option key={x} value={x}>
-              {x.replace("_", " ")}
+              {state(x)}
             </option>
           ))}
         </select>
         <button type="submit" className="secondary">
-          Filter
+          {t("filter")}
         </button>
       </form>
-      <p className="muted">
-        {total} households{total > rows.length ? `, the first ${rows.length} shown` : ""}.
-      </p>
+      <p className="muted">{total > rows.length ? t("householdsShown", { count: total, shown: rows.length }) : t("householdsCount", { count: total })}</p>
       <AssignTable
         rows={rows.map(({ h, interviewer }) => ({
           id: h.id,
           householdId: h.householdId,
           region: h.region,
+          regionName: regionName(h.region, locale),
           settlement: h.settlement,
           address: h.address,
           status: h.status,

@@ -2,11 +2,12 @@
 export function BarChart({
   data,
   title,
-  format = (n: number) => n.toLocaleString("en-US"),
+  format,
 }: {
   data: { label: string; value: number }[];
   title: string;
-  format?: (n: number) => string;
+  /** A value as the user's language writes it (next-intl's format.number). */
+  format: (n: number) => string;
 }) {
   const max = Math.max(1, ...data.map((d) => d.value));
   const w = 56,

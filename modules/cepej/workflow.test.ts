@@ -58,8 +58,18 @@ describe("who may edit when", () => {
   it("lets a correspondent edit only while the campaign is open and the reply is theirs to change", () => {
     expect(canEdit("in_progress", "correspondent", campaign, "2026-03-01")).toEqual({ ok: true });
     expect(canEdit("returned", "correspondent", campaign, "2026-06-30")).toEqual({ ok: true });
-    expect(canEdit("in_progress", "correspondent", campaign, "2026-01-14")).toEqual({ ok: false, reason: "The campaign opens on 2026-01-15." });
-    expect(canEdit("in_progress", "correspondent", campaign, "2026-07-01")).toEqual({ ok: false, reason: "The campaign closed on 2026-06-30." });
+    expect(canEdit("in_progress", "correspondent", campaign, "2026-01-14")).toEqual({
+      ok: false,
+      reason: "The campaign opens on 2026-01-15.",
+      code: "notYetOpen",
+      date: "2026-01-15",
+    });
+    expect(canEdit("in_progress", "correspondent", campaign, "2026-07-01")).toEqual({
+      ok: false,
+      reason: "The campaign closed on 2026-06-30.",
+      code: "closed",
+      date: "2026-06-30",
+    });
     expect(canEdit("submitted", "correspondent", campaign, "2026-03-01").ok).toBe(false);
     expect(canEdit("validated", "correspondent", campaign, "2026-03-01").ok).toBe(false);
   });
@@ -69,6 +79,10 @@ describe("who may edit when", () => {
   });
   it("lets administrators correct any reply that is not validated", () => {
     expect(canEdit("submitted", "admin", campaign, "2030-01-01")).toEqual({ ok: true });
-    expect(canEdit("validated", "admin", campaign, "2026-03-01")).toEqual({ ok: false, reason: "The reply has been validated and is locked." });
+    expect(canEdit("validated", "admin", campaign, "2026-03-01")).toEqual({
+      ok: false,
+      reason: "The reply has been validated and is locked.",
+      code: "validated",
+    });
   });
 });

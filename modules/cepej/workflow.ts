@@ -37,7 +37,9 @@ export function stateAfterEdit(state: ReplyState): ReplyState {
   return state === "not_started" || state === "returned" ? "in_progress" : state;
 }
 
-export type EditCheck = { ok: true } | { ok: false; reason: string };
+/** Why a reply cannot be changed: the API's English reason, and a code (with the date) for the pages' catalogues. */
+export type ReadOnlyCode = "validated" | "submitted" | "notYetOpen" | "closed";
+export type EditCheck = { ok: true } | { ok: false; reason: string; code?: ReadOnlyCode; date?: string };
 
 /**
  * May this role change the reply's answers now? Correspondents only while the campaign is open
@@ -45,12 +47,13 @@ export type EditCheck = { ok: true } | { ok: false; reason: string };
  * administrators while it is not validated (a validated reply is locked until reopened).
  */
 export function canEdit(state: ReplyState, role: Role, campaign: { opensOn: string; closesOn: string; deadline?: string | null }, today: string): EditCheck {
-  if (state === "validated") return { ok: false, reason: "The reply has been validated and is locked." };
+  if (state === "validated") return { ok: false, reason: "The reply has been validated and is locked.", code: "validated" };
   if (role === "admin") return { ok: true };
-  if (state === "submitted") return { ok: false, reason: "The reply has been submitted; it can change again only if the reviewer returns it." };
-  if (today < campaign.opensOn) return { ok: false, reason: `The campaign opens on ${campaign.opensOn}.` };
+  if (state === "submitted")
+    return { ok: false, reason: "The reply has been submitted; it can change again only if the reviewer returns it.", code: "submitted" };
+  if (today < campaign.opensOn) return { ok: false, reason: `The campaign opens on ${campaign.opensOn}.`, code: "notYetOpen", date: campaign.opensOn };
   const closes = campaign.deadline && campaign.deadline > campaign.closesOn ? campaign.deadline : campaign.closesOn;
-  if (today > closes) return { ok: false, reason: `The campaign closed on ${closes}.` };
+  if (today > closes) return { ok: false, reason: `The campaign closed on ${closes}.`, code: "closed", date: closes };
   return { ok: true };
 }
 

@@ -13,12 +13,12 @@ export const keyOfField = (field: string) => (field.endsWith("~st") ? field.slic
 
 export type FormValues = Record<string, string | string[] | boolean>;
 
-export function toFormValues(info: KeyInfo, answer: Answer | undefined, into: FormValues, key: string) {
+export function toFormValues(info: KeyInfo, answer: Answer | undefined, into: FormValues, key: string, locale = "en") {
   const a = answer ?? EMPTY;
   if (info.kind === "cell") {
     switch (info.cell.spec.kind) {
       case "number":
-        into[key] = a.num !== null ? formatNumber(a.num) : "";
+        into[key] = a.num !== null ? formatNumber(a.num, locale) : "";
         into[statusField(key)] = a.status ?? "";
         return;
       case "choice":

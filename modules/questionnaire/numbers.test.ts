@@ -57,6 +57,15 @@ describe("formatNumber / exactSum", () => {
     expect(formatNumber(-1234)).toBe("-1\u00a0234");
     expect(formatNumber(0)).toBe("0");
   });
+  it("writes the decimal sign of the user's language, and reads it back", () => {
+    expect(formatNumber(1234.5, "ru")).toBe("1\u00a0234,5");
+    expect(formatNumber(1234.5, "kk")).toBe("1\u00a0234,5");
+    expect(formatNumber(1234.5, "fr")).toBe("1\u00a0234,5");
+    expect(formatNumber(1234.5, "en")).toBe("1\u00a0234.5");
+    for (const locale of ["en", "ru", "kk", "fr"])
+      for (const value of [1234.5, 0.125, -9876543.25, 42])
+        expect(parseNumber(formatNumber(value, locale), { decimals: 3, min: null, max: undefined })).toEqual({ ok: true, value });
+  });
   it("adds decimals without binary noise", () => {
     expect(exactSum([0.1, 0.2])).toBe(0.3);
     expect(exactSum([88100652, 1447838, 60597, 3354558, 2397784, 919430, 14065998])).toBe(110346857);

@@ -61,12 +61,29 @@ export function checkRange(value: number, spec: Pick<NumberSpec, "decimals" | "m
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
 
-/** "110346857" → "110 346 857" (no-break spaces, so a figure never wraps); decimals with a dot. */
-export function formatNumber(value: number): string {
+/** "110346857" → "110 346 857" (no-break spaces, so a figure never wraps); decimals with the
+ *  language's sign (516.79 in English, 516,79 in Russian). */
+export function formatNumber(value: number, locale = "en"): string {
   const negative = value < 0;
   const [int, frac] = Math.abs(value).toString().split(".");
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
-  return (negative ? "-" : "") + grouped + (frac ? "." + frac : "");
+  return (negative ? "-" : "") + grouped + (frac ? decimalSign(locale) + frac : "");
+}
+
+const decimalSigns = new Map<string, string>();
+/** The language's decimal sign: "." in English, "," in Russian, Kazakh and French. parseNumber
+ *  reads either back wherever decimals are allowed (a single comma is a decimal comma there). */
+function decimalSign(locale: string): string {
+  let sign = decimalSigns.get(locale);
+  if (sign === undefined) {
+    try {
+      sign = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+    } catch {
+      sign = ".";
+    }
+    decimalSigns.set(locale, sign);
+  }
+  return sign;
 }
 
 /** Sums without binary noise (0.1 + 0.2 → 0.3) for figures with up to 10 decimals. */

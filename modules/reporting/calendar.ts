@@ -29,25 +29,27 @@ export interface PublicHoliday {
   month: number;
   day: number;
   name: string;
+  /** Its name in the catalogues (calendar.holidays.<key>). */
+  key: string;
   /** false for religious holidays: they are not moved when they fall on a weekend. */
   movesOffWeekend: boolean;
 }
 
 export const PUBLIC_HOLIDAYS: readonly PublicHoliday[] = [
-  { month: 1, day: 1, name: "New Year", movesOffWeekend: true },
-  { month: 1, day: 2, name: "New Year", movesOffWeekend: true },
-  { month: 1, day: 7, name: "Orthodox Christmas", movesOffWeekend: false },
-  { month: 3, day: 8, name: "International Women's Day", movesOffWeekend: true },
-  { month: 3, day: 21, name: "Nauryz meyramy", movesOffWeekend: true },
-  { month: 3, day: 22, name: "Nauryz meyramy", movesOffWeekend: true },
-  { month: 3, day: 23, name: "Nauryz meyramy", movesOffWeekend: true },
-  { month: 5, day: 1, name: "Kazakhstan People's Unity Day", movesOffWeekend: true },
-  { month: 5, day: 7, name: "Defender of the Fatherland Day", movesOffWeekend: true },
-  { month: 5, day: 9, name: "Victory Day", movesOffWeekend: true },
-  { month: 7, day: 6, name: "Capital Day", movesOffWeekend: true },
-  { month: 8, day: 30, name: "Constitution Day", movesOffWeekend: true },
-  { month: 10, day: 25, name: "Republic Day", movesOffWeekend: true },
-  { month: 12, day: 16, name: "Independence Day", movesOffWeekend: true },
+  { month: 1, day: 1, name: "New Year", key: "newYear", movesOffWeekend: true },
+  { month: 1, day: 2, name: "New Year", key: "newYear", movesOffWeekend: true },
+  { month: 1, day: 7, name: "Orthodox Christmas", key: "orthodoxChristmas", movesOffWeekend: false },
+  { month: 3, day: 8, name: "International Women's Day", key: "womensDay", movesOffWeekend: true },
+  { month: 3, day: 21, name: "Nauryz meyramy", key: "nauryz", movesOffWeekend: true },
+  { month: 3, day: 22, name: "Nauryz meyramy", key: "nauryz", movesOffWeekend: true },
+  { month: 3, day: 23, name: "Nauryz meyramy", key: "nauryz", movesOffWeekend: true },
+  { month: 5, day: 1, name: "Kazakhstan People's Unity Day", key: "unityDay", movesOffWeekend: true },
+  { month: 5, day: 7, name: "Defender of the Fatherland Day", key: "defenderDay", movesOffWeekend: true },
+  { month: 5, day: 9, name: "Victory Day", key: "victoryDay", movesOffWeekend: true },
+  { month: 7, day: 6, name: "Capital Day", key: "capitalDay", movesOffWeekend: true },
+  { month: 8, day: 30, name: "Constitution Day", key: "constitutionDay", movesOffWeekend: true },
+  { month: 10, day: 25, name: "Republic Day", key: "republicDay", movesOffWeekend: true },
+  { month: 12, day: 16, name: "Independence Day", key: "independenceDay", movesOffWeekend: true },
 ];
 
 function holidayOn(date: IsoDate): PublicHoliday | undefined {

@@ -1,12 +1,15 @@
 // The log-journal (admins): who did what, to which object, from where — search and CSV.
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
 import { searchAudit } from "@/lib/audit/query";
 import { page } from "@/lib/http/route";
+import { formatDateTime } from "@/lib/i18n/format";
 
 const FILTERS = ["q", "action", "from", "to"] as const;
 
 export default page(async ({ searchParams, db }) => {
   await requireAccess("read", { kind: "administration" });
+  const [t, tRoles, locale] = await Promise.all([getTranslations("audit"), getTranslations("roles"), getLocale()]);
   const s: Partial<Record<(typeof FILTERS)[number], string>> = {};
   for (const name of FILTERS) {
     const v = searchParams[name];
@@ -15,16 +18,18 @@ export default page(async ({ searchParams, db }) => {
   }
   const rows = searchAudit(db, s);
   const query = new URLSearchParams(s);
+  // Actions (login, report.submit) are the journal's codes; roles are shown by their names.
+  const role = (r: string | null) => (r && tRoles.has(r as never) ? tRoles(r as never) : (r ?? ""));
   return (
     <>
-      <h1>Log-journal</h1>
+      <h1>{t("title")}</h1>
       <form method="get" className="inline-form">
-        <input type="text" name="q" defaultValue={s.q} placeholder="User or object" aria-label="User or object" />
-        <input type="text" name="action" defaultValue={s.action} placeholder="Action (e.g. login, report.)" aria-label="Action" />
-        <input type="date" name="from" defaultValue={s.from} aria-label="From" />
-        <input type="date" name="to" defaultValue={s.to} aria-label="To" />
+        <input type="text" name="q" defaultValue={s.q} placeholder={t("userOrObject")} aria-label={t("userOrObject")} />
+        <input type="text" name="action" defaultValue={s.action} placeholder={t("actionHint")} aria-label={t("action")} />
+        <input type="date" name="from" defaultValue={s.from} aria-label={t("from")} />
+        <input type="date" name="to" defaultValue={s.to} aria-label={t("to")} />
         <button type="submit" className="secondary">
-          Search
+          {t("search")}
         </button>
         <a className="button secondary" href={`/api/admin/audit?${query}`}>
           CSV
@@ -33,23 +38,24 @@ export default page(async ({ searchParams, db }) => {
       <table className="list" data-testid="audit">
         <thead>
           <tr>
-            <th>Time (UTC)</th>
-            <th>User</th>
-            <th>Role</th>
-            <th>Action</th>
-            <th>Object</th>
-            <th>IP</th>
+            <th>{t("time")}</th>
+            <th>{t("user")}</th>
+            <th>{t("role")}</th>
+            <th>{t("action")}</th>
+            <th>{t("object")}</th>
+            <th>{t("ip")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{r.at.slice(0, 19).replace("T", " ")}</td>
-              <td>{r.user}</td>
-              <td>{r.role}</td>
-              <td>{r.action}</td>
-              <td>{r.object}</td>
-              <td>{r.ip}</td>
+              <td>{formatDateTime(r.at, locale, { timeZone: "UTC", seconds: true })}</td>
+              {/* The journal's records: who, its action codes, the objects as recorded. */}
+              <td translate="no">{r.user}</td>
+              <td>{role(r.role)}</td>
+              <td translate="no">{r.action}</td>
+              <td translate="no">{r.object}</td>
+              <td translate="no">{r.ip}</td>
             </tr>
           ))}
         </tbody>

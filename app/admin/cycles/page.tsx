@@ -1,6 +1,8 @@
 // Evaluation cycles (admins): the list, and a form to open a new one.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDate } from "@/lib/i18n/format";
+import { cycleName } from "@/modules/cepej/cycle-name";
 import { requireAccess } from "@/lib/auth/session";
 import { page } from "@/lib/http/route";
 import { listCycles } from "@/modules/cepej/server/cycles";
@@ -11,8 +13,8 @@ import { NewCycleForm } from "@/modules/cepej/components/new-cycle-form";
 export default async function CyclesPage(props: { params: Promise<Record<string, never>> }) {
   return page(async ({ db }) => {
     await requireAccess("read", { kind: "administration" });
-    const t = await getTranslations("cycles");
-    const cycles = listCycles(db);
+    const [t, locale] = await Promise.all([getTranslations("cycles"), getLocale()]);
+    const cycles = listCycles(db).map((c) => ({ ...c, name: cycleName(c, (years) => t("defaultName", years)) }));
     return (
       <>
         <h1>{t("title")}</h1>
@@ -34,7 +36,7 @@ export default async function CyclesPage(props: { params: Promise<Record<string,
                 </td>
                 <td>{c.referenceYear}</td>
                 <td>
-                  {c.opensOn} – {c.closesOn}
+                  {formatDate(c.opensOn, locale)} – {formatDate(c.closesOn, locale)}
                 </td>
                 <td>{c.previousCycle ?? "—"}</td>
                 <td>{c.variationThreshold} %</td>

@@ -1,7 +1,9 @@
 // Compliance dashboard (the Committee): period × body × form — on time, late by N days, missing,
 // overdue now; filters; CSV.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDate } from "@/lib/i18n/format";
+import { regionName, reportingBodyName } from "@/lib/i18n/reference";
 import { requireAccess } from "@/lib/auth/session";
 import { scopeOf } from "@/lib/auth/policy";
 import { page } from "@/lib/http/route";
@@ -13,7 +15,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default page(async ({ searchParams, db }) => {
   const user = await requireAccess("read", { kind: "administration" });
-  const t = await getTranslations("reports");
+  const [t, locale] = await Promise.all([getTranslations("reports"), getLocale()]);
   const s = { from: one(searchParams.from), to: one(searchParams.to), region: one(searchParams.region), state: one(searchParams.state) };
   const now = today();
   const from = s.from && isIsoDate(s.from) ? s.from : `${Number(now.slice(0, 4)) - 1}-${now.slice(5, 7)}-01`;
@@ -39,7 +41,7 @@ export default page(async ({ searchParams, db }) => {
           <option value="">{t("allRegions")}</option>
           {REGIONS.map((r) => (
             <option key={r.code} value={r.code}>
-              {r.name}
+              {regionName(r.code, locale)}
             </option>
           ))}
         </select>
@@ -78,9 +80,9 @@ export default page(async ({ searchParams, db }) => {
           {rows.slice(0, 500).map((r) => (
             <tr key={`${r.form}-${r.bodyId}-${r.period}`} className={`state-${r.state}`} data-body={r.bodyId} data-period={r.period}>
               <td>{r.period}</td>
-              <td>{r.body}</td>
+              <td>{reportingBodyName(r.body, locale)}</td>
               <td>{r.code}</td>
-              <td>{r.due}</td>
+              <td>{formatDate(r.due, locale)}</td>
               <td>
                 {r.filingId ? (
                   <Link href={`/reports/${r.filingId}`}>{t(`compliance.${r.state}`, { days: r.daysLate ?? 0 })}</Link>
@@ -88,7 +90,7 @@ export default page(async ({ searchParams, db }) => {
                   t(`compliance.${r.state}`, { days: r.daysLate ?? 0 })
                 )}
               </td>
-              <td>{r.submittedAt?.slice(0, 10) ?? ""}</td>
+              <td>{r.submittedAt ? formatDate(r.submittedAt.slice(0, 10), locale) : ""}</td>
             </tr>
           ))}
         </tbody>

@@ -1,38 +1,35 @@
 // Register of requests for legal statistical information (admins): register, answer, overdue flags.
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
 import { page } from "@/lib/http/route";
+import { formatDate } from "@/lib/i18n/format";
 import { listRequests, REQUEST_DAYS } from "@/modules/reporting/server/registers";
 import { today } from "@/modules/reporting/server/filings";
 import { AnswerRequestForm, RequestForm } from "@/modules/reporting/components/admin-forms";
 
-const CHANNEL = { eds: "Unified e-document system", kadagalau: "Kadagalau", other: "other channel" } as const;
-const STATUS = { registered: "registered", answered: "answered", left_without_consideration: "left without consideration (paragraph 7)" } as const;
-
 export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
+  const [t, locale] = await Promise.all([getTranslations("requests"), getLocale()]);
   const requests = listRequests(db);
   return (
     <>
-      <h1>Requests for legal statistical information</h1>
-      <p className="muted">
-        Answered free of charge within {REQUEST_DAYS} calendar days of receipt. Requests by any other channel than the unified e-document system (or Kadagalau
-        for prosecutor&apos;s offices) are left without consideration.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro", { days: REQUEST_DAYS })}</p>
       <div className="card">
         <RequestForm today={today()} />
       </div>
       <table className="list" data-testid="requests">
         <thead>
           <tr>
-            <th>No.</th>
-            <th>Requester</th>
-            <th>Channel</th>
-            <th>Indicators</th>
-            <th>Unit / period</th>
-            <th>Received</th>
-            <th>Due</th>
-            <th>Status</th>
-            <th>Answer</th>
+            <th>{t("number")}</th>
+            <th>{t("requester")}</th>
+            <th>{t("channel")}</th>
+            <th>{t("indicators")}</th>
+            <th>{t("unitPeriod")}</th>
+            <th>{t("received")}</th>
+            <th>{t("due")}</th>
+            <th>{t("status")}</th>
+            <th>{t("answer")}</th>
           </tr>
         </thead>
         <tbody>
@@ -40,31 +37,32 @@ export default page(async ({ db }) => {
             <tr key={r.id} className={r.overdue ? "overdue" : ""} data-request={r.id}>
               <td>{r.id}</td>
               <td>
-                {r.requester}{" "}
+                {/* What the register holds as received and answered: shown as written. */}
+                <span translate="no">{r.requester}</span>{" "}
                 <span className="muted">
-                  ({r.requesterKind.replace("_", " ")}; signed {r.signatory})
+                  {t.rich("signed", { kind: t(`kinds.${r.requesterKind}`), signatory: r.signatory, data: (chunks) => <span translate="no">{chunks}</span> })}
                 </span>
               </td>
-              <td>{CHANNEL[r.channel]}</td>
-              <td>{r.indicators}</td>
+              <td>{t(`channels.${r.channel}`)}</td>
+              <td translate="no">{r.indicators}</td>
               <td>
-                {r.unit.replace("_", " ")} · {r.period}
+                {t(`units.${r.unit}`)} · {r.period}
               </td>
-              <td>{r.receivedOn}</td>
+              <td>{formatDate(r.receivedOn, locale)}</td>
               <td>
-                {r.dueOn}
-                {r.overdue && <strong className="error"> overdue</strong>}
+                {formatDate(r.dueOn, locale)}
+                {r.overdue && <strong className="error"> {t("overdue")}</strong>}
               </td>
               <td>
-                {STATUS[r.status]}
-                {r.late ? " (late)" : ""}
+                {t(`statuses.${r.status}`)}
+                {r.late ? ` ${t("late")}` : ""}
               </td>
               <td>
                 {r.status === "registered" ? (
                   <AnswerRequestForm id={r.id} />
                 ) : (
                   <>
-                    {r.answer} {r.answeredOn && <span className="muted">({r.answeredOn})</span>}
+                    <span translate="no">{r.answer}</span> {r.answeredOn && <span className="muted">({formatDate(r.answeredOn, locale)})</span>}
                   </>
                 )}
               </td>

@@ -1,6 +1,7 @@
 // Users page (admins): everyone with role, scope and status; create a user.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { reportingBodyName } from "@/lib/i18n/reference";
 import { requireAccess } from "@/lib/auth/session";
 import { page } from "@/lib/http/route";
 import { listReportingBodies, listUsers } from "@/modules/users/server/users";
@@ -8,8 +9,12 @@ import { UserForm } from "@/modules/users/components/user-form";
 
 export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
-  const t = await getTranslations();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const users = listUsers(db);
+  const bodies = listReportingBodies(db).map((b) => ({ id: b.id, name: reportingBodyName(b.name, locale) }));
+  const bodyName = new Map(bodies.map((b) => [b.id, b.name]));
+  // Countries and regions by their codes, a reporter's body by its name in the user's language.
+  const scopeOf = (u: (typeof users)[number]) => [...u.countries, ...u.regions, ...(u.bodyId ? [bodyName.get(u.bodyId) ?? ""] : [])].join(", ");
   const supervisors = users.filter((u) => u.role === "supervisor").map((u) => ({ id: u.id, name: u.name }));
   return (
     <>
@@ -27,12 +32,12 @@ export default page(async ({ db }) => {
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td>
+              <td translate="no">
                 <Link href={`/admin/users/${u.id}`}>{u.email}</Link>
               </td>
-              <td>{u.name}</td>
+              <td translate="no">{u.name}</td>
               <td>{t(`roles.${u.role}`)}</td>
-              <td>{u.scope || t("users.none")}</td>
+              <td>{scopeOf(u) || t("users.none")}</td>
               <td>{u.active ? t("users.active") : t("users.inactive")}</td>
             </tr>
           ))}
@@ -40,7 +45,7 @@ export default page(async ({ db }) => {
       </table>
       <div className="card space-above">
         <h2>{t("users.create")}</h2>
-        <UserForm mode="create" bodies={listReportingBodies(db)} supervisors={supervisors} />
+        <UserForm mode="create" bodies={bodies} supervisors={supervisors} />
       </div>
     </>
   );

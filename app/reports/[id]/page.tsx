@@ -3,6 +3,8 @@
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { formatDate } from "@/lib/i18n/format";
+import { reportFormTitle, reportingBodyName } from "@/lib/i18n/reference";
 import { requireAccess, requireUser } from "@/lib/auth/session";
 import { decide } from "@/lib/auth/policy";
 import { page } from "@/lib/http/route";
@@ -35,10 +37,11 @@ export default page<{ id: string }>(async ({ params, db }) => {
     <>
       <p className="breadcrumb">{user.role === "admin" ? <Link href="/admin/reports">{t("dashboard")}</Link> : <Link href="/reports">{t("back")}</Link>}</p>
       <h1>
-        {form.code} — {form.title}
+        {form.code} — {reportFormTitle(form.number, form.title, locale)}
       </h1>
       <p>
-        {body.name} · {t("period")} <strong>{filing.period}</strong> · {t("due")} <strong data-testid="filing-due">{filing.due}</strong> ·{" "}
+        {reportingBodyName(body.name, locale)} · {t("period")} <strong>{filing.period}</strong> · {t("due")}{" "}
+        <strong data-testid="filing-due">{formatDate(filing.due, locale)}</strong> ·{" "}
         <strong data-testid="filing-status">
           {filing.status === "submitted"
             ? t(filing.daysLate ? "submittedLate" : "submittedOnTime", { days: filing.daysLate ?? 0 })

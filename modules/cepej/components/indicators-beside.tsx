@@ -3,7 +3,7 @@
 // recomputed live from the figures on the page; the formula shows on hover.
 import { memo, useMemo } from "react";
 import { useFormContext } from "react-hook-form";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { computeIndicators, type Indicator } from "@/modules/cepej/indicators";
 import { EMPTY } from "@/modules/questionnaire/answers";
 import { statusField } from "@/modules/questionnaire/form-values";
@@ -52,13 +52,18 @@ export function IndicatorList({ list, testId }: { list: Indicator[]; testId?: st
 const IndicatorRow = memo(function IndicatorRow({ id, label, value, unit, formula }: Pick<Indicator, "id" | "label" | "value" | "unit" | "formula">) {
   const t = useTranslations("indicators");
   const format = useFormatter();
+  const locale = useLocale();
+  // Indicators are named and defined in CEPEJ's English, like its questionnaire (the row, and its
+  // title, the formula); the value and its unit are the page's.
   return (
-    <tr title={formula} data-indicator={id}>
+    <tr title={formula} data-indicator={id} lang="en">
       <th>{label}</th>
-      <td className="value">
+      <td className="value" lang={locale}>
         {value === null ? "—" : `${format.number(value, { maximumFractionDigits: 3 })}${unit === "%" ? " %" : unit === "€" ? " €" : ""}`}
       </td>
-      <td className="muted">{unit === "%" || unit === "€" ? "" : t(`unit.${unit === "days" ? "days" : "per100k"}`)}</td>
+      <td className="muted" lang={locale}>
+        {unit === "%" || unit === "€" ? "" : t(`unit.${unit === "days" ? "days" : "per100k"}`)}
+      </td>
       <td className="formula muted">{formula}</td>
     </tr>
   );

@@ -37,7 +37,7 @@ export function NewCycleForm({ cycles }: { cycles: { slug: string; name: string 
       </label>
       <label className="field">
         <span>{t("name")}</span>
-        <input type="text" name="name" placeholder="Evaluation cycle 2022–2024" />
+        <input type="text" name="name" placeholder={t("namePlaceholder")} />
         {err("name")}
       </label>
       <label className="field">

@@ -19,7 +19,7 @@ export function PreviousValue({ cellKey, threshold }: { cellKey: string; thresho
 
 function LivePreviousValue({ cellKey, threshold }: { cellKey: string; threshold?: number }) {
   const t = useTranslations("review");
-  const { previous, previousCycle, variationThreshold, review } = useReply();
+  const { previous, previousCycle, variationThreshold, review, locale } = useReply();
   const read = useAnswerReader();
   // Re-renders when the figure or its NA/NAP changes (the variation depends on nothing else).
   const { control } = useFormContext();
@@ -29,14 +29,17 @@ function LivePreviousValue({ cellKey, threshold }: { cellKey: string; threshold?
   const prev = previous[cellKey];
   const v = variationOf(read(cellKey)?.num, prev?.num);
   const limit = threshold ?? variationThreshold;
-  const shown = prev ? (prev.status ?? (prev.num !== null ? formatNumber(prev.num) : "—")) : null;
+  const shown = prev ? (prev.status ?? (prev.num !== null ? formatNumber(prev.num, locale) : "—")) : null;
   return (
     <span className="previous" data-testid={`previous-${cellKey}`}>
       {prev && (
         <>
           {previousCycle}: {shown}
           {v !== null && (
-            <span className={Math.abs(v) > limit ? "variation over" : "variation"}> ({Number.isFinite(v) ? `${v > 0 ? "+" : ""}${v} %` : "new"})</span>
+            <span className={Math.abs(v) > limit ? "variation over" : "variation"}>
+              {" "}
+              ({Number.isFinite(v) ? `${v > 0 ? "+" : ""}${formatNumber(v, locale)} %` : t("newValue")})
+            </span>
           )}
         </>
       )}

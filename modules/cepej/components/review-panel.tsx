@@ -7,8 +7,9 @@ import { useTranslations } from "next-intl";
 import type { Question } from "@/modules/questionnaire/definition";
 import { cellsOf } from "@/modules/questionnaire/cells";
 import { formatNumber } from "@/modules/questionnaire/numbers";
+import { formatDateTime } from "@/lib/i18n/format";
 import type { Answer } from "@/modules/questionnaire/answers";
-import { useLocalized, useReply, type QueryThread } from "../../questionnaire/components/reply-context";
+import { useLocalized, useReply, useTextLang, type QueryThread } from "../../questionnaire/components/reply-context";
 
 async function post(url: string, body: unknown, method = "POST") {
   const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -47,7 +48,7 @@ export function QueryThreads({ question }: { question: Question }) {
 
 function Thread({ thread }: { thread: QueryThread }) {
   const t = useTranslations("review");
-  const { review } = useReply();
+  const { review, locale } = useReply();
   const [text, setText] = useState("");
   const action = useAction();
   return (
@@ -57,7 +58,7 @@ function Thread({ thread }: { thread: QueryThread }) {
         {thread.messages.map((m, i) => (
           <li key={i}>
             <span className="muted">
-              {m.by} · {m.at.slice(0, 16).replace("T", " ")}:
+              {m.by} · {formatDateTime(m.at, locale)}:
             </span>{" "}
             {m.text}
           </li>
@@ -99,13 +100,14 @@ function Thread({ thread }: { thread: QueryThread }) {
 function ReviewTools({ question }: { question: Question }) {
   const t = useTranslations("review");
   const l = useLocalized();
-  const { review } = useReply();
+  const lang = useTextLang();
+  const { review, locale } = useReply();
   const [text, setText] = useState("");
   const numberCells = cellsOf(question).filter((c) => c.spec.kind === "number");
   const [cell, setCell] = useState(numberCells[0]?.key ?? "");
   const [reason, setReason] = useState("");
   const action = useAction();
-  const show = (a: Answer | undefined) => (!a ? "—" : (a.status ?? (a.num !== null ? formatNumber(a.num) : (a.text ?? "—"))));
+  const show = (a: Answer | undefined) => (!a ? "—" : (a.status ?? (a.num !== null ? formatNumber(a.num, locale) : (a.text ?? "—"))));
   return (
     <details className="review-tools" data-testid={`review-${question.id}`}>
       <summary>{t("reviewTools")}</summary>
@@ -128,7 +130,7 @@ function ReviewTools({ question }: { question: Question }) {
         <div className="query-reply">
           <select aria-label={t("flagCell")} value={cell} onChange={(e) => setCell(e.target.value)}>
             {numberCells.map((c) => (
-              <option key={c.key} value={c.key}>
+              <option key={c.key} value={c.key} lang={c.row ? lang(c.row.label) : undefined}>
                 {c.row ? `${l(c.row.label).slice(0, 50)} / ${l(c.col!.label)}` : question.id}
               </option>
             ))}
@@ -170,7 +172,7 @@ function ReviewTools({ question }: { question: Question }) {
           <tbody>
             {numberCells.map((c) => (
               <tr key={c.key}>
-                <th>{c.row ? `${l(c.row.label).slice(0, 40)} / ${l(c.col!.label)}` : question.id}</th>
+                <th lang={c.row ? lang(c.row.label) : undefined}>{c.row ? `${l(c.row.label).slice(0, 40)} / ${l(c.col!.label)}` : question.id}</th>
                 {review.series!.map((s) => (
                   <td key={s.cycle}>{show(s.answers[c.key])}</td>
                 ))}
@@ -190,12 +192,13 @@ type HistoryEntry = { id: number; at: string; by: string | null; old: Answer | n
 function CellHistory({ question }: { question: Question }) {
   const t = useTranslations("review");
   const l = useLocalized();
-  const { review } = useReply();
+  const lang = useTextLang();
+  const { review, locale } = useReply();
   const cells = cellsOf(question);
   const [cell, setCell] = useState(cells[0]?.key ?? "");
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const action = useAction();
-  const show = (a: Answer | null) => (!a ? "—" : (a.status ?? (a.num !== null ? formatNumber(a.num) : (a.text ?? "—"))));
+  const show = (a: Answer | null) => (!a ? "—" : (a.status ?? (a.num !== null ? formatNumber(a.num, locale) : (a.text ?? "—"))));
   const load = (key: string) =>
     action.run(async () => {
       const r = await fetch(`${review.api}/history?cell=${encodeURIComponent(key)}`);
@@ -214,7 +217,7 @@ function CellHistory({ question }: { question: Question }) {
         }}
       >
         {cells.map((c) => (
-          <option key={c.key} value={c.key}>
+          <option key={c.key} value={c.key} lang={c.row ? lang(c.row.label) : undefined}>
             {c.row ? `${l(c.row.label).slice(0, 50)} / ${l(c.col!.label)}` : question.id}
           </option>
         ))}
@@ -232,7 +235,7 @@ function CellHistory({ question }: { question: Question }) {
             )}
             {history.map((h) => (
               <tr key={h.id}>
-                <td>{h.at.slice(0, 19).replace("T", " ")}</td>
+                <td>{formatDateTime(h.at, locale, { seconds: true })}</td>
                 <td>{h.by ?? "—"}</td>
                 <td>
                   {show(h.old)} → {show(h.new)}

@@ -2,6 +2,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { eq } from "drizzle-orm";
+import { getTranslations } from "next-intl/server";
 import type { Executor } from "@/db/transaction";
 import { cycles, responses } from "@/db/schema";
 import { requireAccess } from "@/lib/auth/session";
@@ -12,6 +13,8 @@ import { blocksSubmission, evaluateQuestion } from "@/modules/questionnaire/rule
 import { progressOf } from "@/modules/questionnaire/progress";
 import { questionsOf } from "@/modules/questionnaire/walk";
 import type { Answer } from "@/modules/questionnaire/answers";
+import { countryName } from "@/lib/i18n/reference";
+import { cycleName } from "../cycle-name";
 import { editCheck, findReply } from "./replies";
 import { flagsOf, previousAnswers, queriesOf, transitionsOf } from "./workflow";
 
@@ -30,9 +33,12 @@ export async function loadReplyPage(db: Executor, cycle: string, countryParam: s
   const chapters = index.questionnaire.parts.map((part) => {
     const questions = questionsOf(part);
     const issues = questions.flatMap((q) => evaluateQuestion(q, read, options));
+    const title = (part.title as Record<string, string | undefined>)[locale];
     return {
       id: part.id,
-      title: (part.title as Record<string, string>)[locale] ?? part.title.en,
+      title: title ?? part.title.en,
+      // A title the definition has only in English is marked so (the CEPEJ questionnaire's).
+      titleLang: title || locale === "en" ? undefined : "en",
       href: `${base}/${part.id}`,
       ...progressOf(questions, read),
       warnings: issues.filter((i) => i.severity === "warning" && blocksSubmission(i)).length,
@@ -40,8 +46,9 @@ export async function loadReplyPage(db: Executor, cycle: string, countryParam: s
     };
   });
   const allowed = decide(user, "write", { kind: "cepejReply", country }).allowed;
-  const editable = allowed ? editCheck(found, user.role) : { ok: false as const, reason: "" };
+  const editable = allowed ? editCheck(found, user.role) : ({ ok: false, reason: "" } as const);
   const reviewer = decide(user, "review", { kind: "cepejReply", country }).allowed;
+  const t = await getTranslations("cycles");
   return {
     user,
     ...found,
@@ -49,9 +56,12 @@ export async function loadReplyPage(db: Executor, cycle: string, countryParam: s
     stored,
     chapters,
     base,
+    /** "Evaluation cycle 2022–2024 · France" in the user's language. */
+    heading: `${cycleName(found.cycle, (years) => t("defaultName", years))} · ${countryName(country, found.countryName, locale)}`,
     reviewer,
     canWrite: editable.ok,
-    readOnlyReason: editable.ok ? null : editable.reason,
+    /** Why the user may not change the reply, for the page to word (none when they may never). */
+    readOnly: editable.ok || !("code" in editable) || !editable.code ? null : { code: editable.code, date: editable.date ?? "" },
     previousCycle: prev?.cycle ?? null,
     previous,
     queries: queriesOf(db, found.reply.id),

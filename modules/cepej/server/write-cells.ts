@@ -24,6 +24,14 @@ import { stateAfterEdit, type ReplyState } from "../workflow";
 import { editCheck, type ReplyRecord } from "./replies";
 import { recordState, replyName, replyNow } from "./workflow";
 
+/** The notes the app writes itself on a state change (kept in English in the history; the pages
+ *  show them from the catalogues: reply.systemNotes.<key>). */
+export const SYSTEM_NOTES = {
+  answersChanged: "Answers changed",
+  imported: "Imported from a file",
+  restored: "Answer restored from its history",
+} as const;
+
 type Actor = { user: Principal; ip: string | null };
 
 /** What one write path does between the checks every path shares. */
@@ -69,7 +77,7 @@ export function saveReplyAnswers(db: Executor, found: ReplyRecord, actor: Actor,
         return { changed: saved.saved.length, result: saved };
       },
       audit: (reply, changed) => ({ action: "reply.save", object: `${replyName(reply)} (${changed} cells)` }),
-      note: "Answers changed",
+      note: SYSTEM_NOTES.answersChanged,
     }),
   );
 }
@@ -97,7 +105,7 @@ export function importReply(
         return { changed, result: { imported: entries.length, changed } };
       },
       audit: (reply, changed) => ({ action: "import.json", object: `${replyName(reply)} (${changed} cells)` }),
-      note: "Imported from a file",
+      note: SYSTEM_NOTES.imported,
     }),
   );
 }
@@ -131,7 +139,7 @@ export function restoreReplyCell(
         return { changed, result: { cell, value: change.value } };
       },
       audit: (reply) => ({ action: "reply.restore", object: `${replyName(reply)} ${cell} ← change ${historyId}` }),
-      note: "Answer restored from its history",
+      note: SYSTEM_NOTES.restored,
     }),
   );
 }

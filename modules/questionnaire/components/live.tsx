@@ -12,7 +12,7 @@ import { computeSum, evaluateQuestion, ruleKeys, sameIssue, type Issue } from "@
 import { conditionKeys, questionEnabled } from "@/modules/questionnaire/conditions";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import { statusField } from "@/modules/questionnaire/form-values";
-import { useAnswerReader, useLocalized, useReply } from "./reply-context";
+import { useAnswerReader, useLocalized, useReply, useTextLang } from "./reply-context";
 import { useFieldsChange } from "./field-hub";
 
 /** Totals and messages follow the keystroke by a frame (field-hub.ts, afterNextPaint). */
@@ -36,6 +36,7 @@ function useFields(keys: string[]) {
 export function ComputedSum({ total, parts }: { total: string; parts: string[] }) {
   const t = useTranslations("form");
   const read = useAnswerReader();
+  const { locale } = useReply();
   const fields = useFields(useMemo(() => [total, ...parts], [total, parts]));
   useFieldsChange(useFormContext().control, fields, AFTER_PAINT);
   const sum = computeSum(parts, read);
@@ -43,7 +44,7 @@ export function ComputedSum({ total, parts }: { total: string; parts: string[] }
   const state = sum === null ? "unknown" : typed?.num === null || typed?.num === undefined ? "empty" : typed.num === sum ? "match" : "mismatch";
   return (
     <span className={`computed ${state}`} data-testid={`sum-${total}`} title={t("computedSum")}>
-      Σ {sum === null ? "—" : formatNumber(sum)}
+      Σ {sum === null ? "—" : formatNumber(sum, locale)}
     </span>
   );
 }
@@ -101,11 +102,12 @@ const IssueLine = memo(
     const t = useTranslations("form");
     const text = useIssueText();
     const l = useLocalized();
+    const lang = useTextLang();
     const where = cell?.row ? `${l(cell.row.label).slice(0, 60)} / ${l(cell.col!.label)}` : questionId;
     const kind = issue.severity === "error" ? "error" : issue.explained ? "explained" : "warning";
     return (
       <li className={`issue ${kind}`} data-code={issue.code}>
-        <strong>{t(`severity.${kind}`)}</strong> {where}: {text(issue.code, issue.params)}
+        <strong>{t(`severity.${kind}`)}</strong> <span lang={cell?.row ? lang(cell.row.label) : undefined}>{where}</span>: {text(issue.code, issue.params)}
       </li>
     );
   },

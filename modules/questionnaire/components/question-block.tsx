@@ -13,34 +13,39 @@ import { NumberCell } from "./cells/number-cell";
 import { CheckCell, ChoiceCell, MultiCell } from "./cells/choice-cells";
 import { TextCell } from "./cells/text-cell";
 import { ComputedSum, QuestionIssues, useQuestionEnabled } from "./live";
-import { useAnswerReader, useLocalized, useReply } from "./reply-context";
+import { useAnswerReader, useLocalized, useReply, useTextLang } from "./reply-context";
 import { useFieldsChange } from "./field-hub";
+import { formatDateTime } from "@/lib/i18n/format";
 
 export const QuestionBlock = memo(function QuestionBlock({ question }: { question: Question }) {
   const t = useTranslations("form");
   const l = useLocalized();
+  const lang = useTextLang();
   const AfterQuestion = useReply().slots?.afterQuestion;
   const enabled = useQuestionEnabled(question);
   const label = `${question.id}. ${l(question.label)}`;
   return (
     <section id={`q-${question.id}`} className={`question${enabled ? "" : " disabled"}`} data-question={question.id}>
-      <h3 className="question-label">
-        <span className="qnum">{question.type === "sources" ? question.id : `${question.id}.`}</span> {l(question.label)}
+      <h3 className="question-label" lang={lang(question.label)}>
+        <span className="qnum" translate="no">
+          {question.type === "sources" ? question.id : `${question.id}.`}
+        </span>{" "}
+        {l(question.label)}
       </h3>
       {question.note && (
         <details className="note">
           <summary>{t("explanatoryNote")}</summary>
-          <p>{l(question.note)}</p>
+          <p lang={lang(question.note)}>{l(question.note)}</p>
         </details>
       )}
       {!enabled && <p className="muted small">{t("notApplicableNow")}</p>}
       <fieldset disabled={!enabled} className="answer">
-        <QuestionBody question={question} label={label} />
+        <QuestionBody question={question} label={label} labelLang={lang(question.label)} />
         {question.questionStatus?.length ? <WholeQuestionStatus question={question} /> : null}
       </fieldset>
       {question.comment !== false && (
         <label className="comment">
-          <span>{question.comment ? l(question.comment) : t("comments")}</span>
+          {question.comment ? <span lang={lang(question.comment)}>{l(question.comment)}</span> : <span>{t("comments")}</span>}
           <TextCell name={commentKey(question.id)} maxLength={COMMENT_MAX} label={`${question.id} ${t("comments")}`} rows={2} />
           <PreviousComment questionId={question.id} />
         </label>
@@ -52,37 +57,39 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
   );
 });
 
-function QuestionBody({ question: q, label }: { question: Question; label: string }) {
+/** labelLang: the language of a cell's accessible name when it is not the page's (a definition's
+ *  English); set on the control, whose aria-label it is. */
+function QuestionBody({ question: q, label, labelLang }: { question: Question; label: string; labelLang?: string }) {
   switch (q.type) {
     case "number":
       return (
         <span data-cell={q.id}>
-          <NumberCell cellKey={q.id} spec={q.number} label={label} threshold={q.variationThreshold} />
+          <NumberCell cellKey={q.id} spec={q.number} label={label} labelLang={labelLang} threshold={q.variationThreshold} />
         </span>
       );
     case "choice":
       return (
         <span data-cell={q.id}>
-          <ChoiceCell cellKey={q.id} options={q.options} label={label} />
+          <ChoiceCell cellKey={q.id} options={q.options} label={label} labelLang={labelLang} />
         </span>
       );
     case "multi":
       return (
         <span data-cell={q.id}>
-          <MultiCell cellKey={q.id} options={q.options} maxSelected={q.maxSelected} label={label} />
+          <MultiCell cellKey={q.id} options={q.options} maxSelected={q.maxSelected} label={label} labelLang={labelLang} />
         </span>
       );
     case "text":
     case "sources":
       return (
         <span data-cell={q.id}>
-          <TextCell name={q.id} maxLength={q.maxLength} label={label} rows={q.type === "sources" ? 3 : 6} />
+          <TextCell name={q.id} maxLength={q.maxLength} label={label} labelLang={labelLang} rows={q.type === "sources" ? 3 : 6} />
         </span>
       );
     case "date":
       return (
         <span data-cell={q.id}>
-          <DateCell cellKey={q.id} label={label} />
+          <DateCell cellKey={q.id} label={label} labelLang={labelLang} />
         </span>
       );
     case "grid":
@@ -92,6 +99,7 @@ function QuestionBody({ question: q, label }: { question: Question; label: strin
 
 function GridBody({ question: q }: { question: Extract<Question, { type: "grid" }> }) {
   const l = useLocalized();
+  const lang = useTextLang();
   const sums = new Map(
     sumsOf(q)
       .filter((s) => s.total.startsWith(`${q.id}:`))
@@ -105,7 +113,7 @@ function GridBody({ question: q }: { question: Extract<Question, { type: "grid" 
           <tr>
             <th />
             {q.columns.map((c) => (
-              <th key={c.id} scope="col">
+              <th key={c.id} scope="col" lang={lang(c.label)}>
                 {l(c.label)}
               </th>
             ))}
@@ -143,10 +151,11 @@ function GridRow({
   enabled: boolean;
 }) {
   const l = useLocalized();
+  const lang = useTextLang();
   const rowLabel = l(row.label);
   return (
     <tr className={`${row.sumOf ? "total-row" : ""}${enabled ? "" : " disabled"}`}>
-      <th scope="row" className={row.indent ? `indent-${row.indent}` : undefined}>
+      <th scope="row" lang={lang(row.label)} className={row.indent ? `indent-${row.indent}` : undefined}>
         {rowLabel}
       </th>
       {q.columns.map((col) => {
@@ -156,7 +165,13 @@ function GridRow({
         return (
           <td key={col.id} data-cell={key}>
             <fieldset disabled={!enabled}>
-              <GridCell cellKey={key} column={col} label={`${q.id} ${rowLabel} / ${l(col.label)}`} threshold={q.variationThreshold} />
+              <GridCell
+                cellKey={key}
+                column={col}
+                label={`${q.id} ${rowLabel} / ${l(col.label)}`}
+                labelLang={lang(row.label) ?? lang(col.label)}
+                threshold={q.variationThreshold}
+              />
               {parts && <ComputedSum total={key} parts={parts} />}
             </fieldset>
           </td>
@@ -166,21 +181,33 @@ function GridRow({
   );
 }
 
-function GridCell({ cellKey: key, column, label, threshold }: { cellKey: string; column: Column; label: string; threshold?: number }) {
+function GridCell({
+  cellKey: key,
+  column,
+  label,
+  labelLang,
+  threshold,
+}: {
+  cellKey: string;
+  column: Column;
+  label: string;
+  labelLang?: string;
+  threshold?: number;
+}) {
   const spec = column.cell;
   switch (spec.kind) {
     case "number":
-      return <NumberCell cellKey={key} spec={spec.number} label={label} threshold={threshold} />;
+      return <NumberCell cellKey={key} spec={spec.number} label={label} labelLang={labelLang} threshold={threshold} />;
     case "choice":
-      return <ChoiceCell cellKey={key} options={spec.options} label={label} />;
+      return <ChoiceCell cellKey={key} options={spec.options} label={label} labelLang={labelLang} />;
     case "multi":
-      return <MultiCell cellKey={key} options={spec.options} maxSelected={spec.maxSelected} label={label} />;
+      return <MultiCell cellKey={key} options={spec.options} maxSelected={spec.maxSelected} label={label} labelLang={labelLang} />;
     case "check":
-      return <CheckCell cellKey={key} label={label} />;
+      return <CheckCell cellKey={key} label={label} labelLang={labelLang} />;
     case "text":
-      return <TextCell name={key} maxLength={spec.maxLength} label={label} single />;
+      return <TextCell name={key} maxLength={spec.maxLength} label={label} labelLang={labelLang} single />;
     case "date":
-      return <DateCell cellKey={key} label={label} />;
+      return <DateCell cellKey={key} label={label} labelLang={labelLang} />;
   }
 }
 
@@ -202,7 +229,8 @@ function WholeQuestionStatus({ question }: { question: Question }) {
 
 /** Read-only notes at the question (a supervisor's comments on a rejected interview). */
 function QuestionNotes({ questionId }: { questionId: string }) {
-  const notes = useReply().review.notes?.[questionId] ?? [];
+  const { review, locale } = useReply();
+  const notes = review.notes?.[questionId] ?? [];
   if (!notes.length) return null;
   return (
     <div className="query open" data-testid={`notes-${questionId}`}>
@@ -210,7 +238,7 @@ function QuestionNotes({ questionId }: { questionId: string }) {
         {notes.map((n, i) => (
           <li key={i}>
             <span className="muted">
-              {n.by} · {n.at.slice(0, 16).replace("T", " ")}:
+              {n.by} · {formatDateTime(n.at, locale)}:
             </span>{" "}
             {n.text}
           </li>
@@ -239,8 +267,8 @@ function PreviousComment({ questionId }: { questionId: string }) {
   );
 }
 
-function DateCell({ cellKey, label }: { cellKey: string; label: string }) {
+function DateCell({ cellKey, label, labelLang }: { cellKey: string; label: string; labelLang?: string }) {
   const { register } = useFormContext();
   const { readOnly } = useReply();
-  return <input type="date" aria-label={label} disabled={readOnly} {...register(cellKey)} />;
+  return <input type="date" aria-label={label} lang={labelLang} disabled={readOnly} {...register(cellKey)} />;
 }

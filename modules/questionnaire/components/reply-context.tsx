@@ -69,6 +69,16 @@ export function useLocalized() {
   return useCallback((text: LocalizedText | undefined) => (text ? ((text as Record<string, string | undefined>)[locale] ?? text.en) : ""), [locale]);
 }
 
+/** The language a definition text is shown in when it is not the page's: "en" where the text falls
+ *  back to English (the CEPEJ questionnaire in French), for a lang attribute; undefined otherwise. */
+export function useTextLang() {
+  const { locale } = useReply();
+  return useCallback(
+    (text: LocalizedText | undefined) => (!text || locale === "en" || (text as Record<string, string | undefined>)[locale] ? undefined : "en"),
+    [locale],
+  );
+}
+
 /** The answers as they stand in the form now (invalid numbers read as empty). */
 export function useAnswerReader(): AnswerReader {
   const { index, outside } = useReply();

@@ -5,7 +5,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import type { Part, Question } from "@/modules/questionnaire/definition";
+import type { LocalizedText, Part, Question } from "@/modules/questionnaire/definition";
 import { indexQuestionnaire, type Cell } from "@/modules/questionnaire/cells";
 import type { Answer } from "@/modules/questionnaire/answers";
 import { toFormValues, fromFormValues, type FormValues } from "@/modules/questionnaire/form-values";
@@ -14,12 +14,22 @@ import { progressOf } from "@/modules/questionnaire/progress";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import { questionsOf } from "@/modules/questionnaire/walk";
 import type { Conflict } from "@/modules/questionnaire/schemas";
-import { ReplyProvider, useLocalized, type ReplyContextValue, type ReplySlots, type ReviewData } from "./reply-context";
+import { ReplyProvider, useLocalized, useTextLang, type ReplyContextValue, type ReplySlots, type ReviewData } from "./reply-context";
 import { QuestionBlock } from "./question-block";
 import { useAutosave } from "./use-autosave";
 import { fieldReader } from "./field-reader";
 
-export type ChapterSummary = { id: string; title: string; href: string; answered: number; total: number; warnings: number; errors: number };
+export type ChapterSummary = {
+  id: string;
+  title: string;
+  /** The title's language when it is not the page's (a definition's English). */
+  titleLang?: string;
+  href: string;
+  answered: number;
+  total: number;
+  warnings: number;
+  errors: number;
+};
 
 type Props = {
   chapter: Part;
@@ -53,11 +63,12 @@ export function ReplyForm({
   slots,
 }: Props) {
   const t = useTranslations("form");
+  const l = useCallback((text: LocalizedText) => (text as Record<string, string | undefined>)[locale] ?? text.en, [locale]);
   const index = useMemo(() => indexQuestionnaire({ id: "page", version: "1", title: chapter.title, parts: [chapter] }), [chapter]);
   const questions = useMemo(() => questionsOf(chapter), [chapter]);
   const defaultValues = useMemo(() => {
     const values: FormValues = {};
-    for (const [key, info] of index.keys) toFormValues(info, answers[key]?.answer, values, key);
+    for (const [key, info] of index.keys) toFormValues(info, answers[key]?.answer, values, key, locale);
     return values;
     // Only on first render: later changes live in the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -133,7 +144,7 @@ export function ReplyForm({
     const info = index.keys.get(c.cell);
     if (!info) return;
     const values: FormValues = {};
-    toFormValues(info, theirs ?? undefined, values, c.cell);
+    toFormValues(info, theirs ?? undefined, values, c.cell, locale);
     for (const [field, value] of Object.entries(values)) form.setValue(field, value);
   };
 
@@ -187,11 +198,11 @@ export function ReplyForm({
               <ul>
                 {autosave.conflicts.map((c) => (
                   <li key={c.cell}>
-                    {describeCell(index.cells.get(c.cell), c.cell)}:{" "}
+                    {describeCell(index.cells.get(c.cell), c.cell, l)}:{" "}
                     {t("conflictLine", {
                       by: c.by ?? "?",
-                      theirs: showAnswer(c.theirs, index.cells.get(c.cell)),
-                      yours: showAnswer(c.yours, index.cells.get(c.cell)),
+                      theirs: showAnswer(c.theirs, index.cells.get(c.cell), l, locale),
+                      yours: showAnswer(c.yours, index.cells.get(c.cell), l, locale),
                     })}{" "}
                     <button type="button" className="secondary" onClick={() => acceptTheirs(c)}>
                       {t("useTheirs")}
@@ -225,7 +236,7 @@ const ChapterNav = memo(function ChapterNav({ chapters, current, ...live }: { ch
           const counts: Counts = c.id === current ? live : c;
           return (
             <li key={c.id} className={c.id === current ? "current" : ""}>
-              <Link href={c.href}>
+              <Link href={c.href} lang={c.titleLang}>
                 {c.id}. {c.title}
               </Link>
               <span className="counts" data-testid={`progress-${c.id}`}>
@@ -316,11 +327,12 @@ function keepInView(e: React.FocusEvent<HTMLFormElement>) {
 
 function ChapterParts({ part, depth }: { part: Part; depth: number }) {
   const l = useLocalized();
+  const lang = useTextLang();
   const title = l(part.title);
   const Heading = depth === 0 ? "h1" : depth === 1 ? "h2" : "h3";
   return (
     <div className={`part depth-${depth}`} id={`part-${part.id}`}>
-      <Heading className="part-title">
+      <Heading className="part-title" lang={lang(part.title)}>
         {part.id}. {title}
       </Heading>
       {part.questions.map((q: Question) => (
@@ -358,15 +370,18 @@ function SaveIndicator({ state, error, readOnly }: { state: string; error: strin
   );
 }
 
-function describeCell(cell: Cell | undefined, key: string): string {
+function describeCell(cell: Cell | undefined, key: string, l: (text: LocalizedText) => string): string {
   if (!cell) return key;
-  return cell.row ? `${cell.question.id} · ${cell.row.label.en.slice(0, 50)} / ${cell.col!.label.en}` : cell.question.id;
+  return cell.row ? `${cell.question.id} · ${l(cell.row.label).slice(0, 50)} / ${l(cell.col!.label)}` : cell.question.id;
 }
 
-function showAnswer(a: Answer | null, cell: Cell | undefined): string {
+function showAnswer(a: Answer | null, cell: Cell | undefined, l: (text: LocalizedText) => string, locale: string): string {
   if (!a) return "—";
   if (a.status) return a.status;
-  if (a.num !== null) return formatNumber(a.num);
-  if (a.text !== null && cell && cell.spec.kind === "choice") return cell.spec.options.find((o) => o.id === a.text)?.label.en ?? a.text;
+  if (a.num !== null) return formatNumber(a.num, locale);
+  if (a.text !== null && cell && cell.spec.kind === "choice") {
+    const option = cell.spec.options.find((o) => o.id === a.text);
+    return option ? l(option.label) : a.text;
+  }
   return a.text ?? "—";
 }

@@ -1,23 +1,20 @@
 "use client";
 // The Committee's small forms (calendar, requests, dispatches), each with its result shown in place.
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState, FieldError } from "@/lib/auth/admin-action";
 import { answerRequestAction, calendarAction, dispatchAction, registerRequestAction } from "@/modules/reporting/actions";
 
-/** The catalogue of the refusal keys of modules/reporting/schemas.ts (these pages are in English only). */
-const MESSAGES: Record<string, string> = {
-  invalidDate: "Give a valid date (YYYY-MM-DD).",
-  invalidKind: "Choose a kind.",
-  invalidChoice: "Choose one of the options.",
-  reasonRequired: "Say why (e.g. Kurban ait, Government decree No. …).",
-  required: "Fill this in.",
-  tooLong: "This is too long.",
-};
 type FieldErrors = Record<string, FieldError>;
-const message = (e: FieldError) => MESSAGES[e.key] ?? e.key;
-const allMessages = (errors: FieldErrors) => [...new Set(Object.values(errors).map(message))].join(" ");
 
-function Result({ state, ok, invalid = allMessages }: { state: ActionState; ok: string; invalid?: (errors: FieldErrors) => string }) {
+/** The refusal keys of modules/reporting/schemas.ts, worded from the catalogue (registers.errors). */
+function useRefusals() {
+  const t = useTranslations("registers");
+  const message = (e: FieldError) => (t.has(`errors.${e.key}` as never) ? t(`errors.${e.key}` as never) : e.key);
+  return (errors: FieldErrors) => [...new Set(Object.values(errors).map(message))].join(" ");
+}
+
+function Result({ state, ok, invalid }: { state: ActionState; ok: string; invalid: (errors: FieldErrors) => string }) {
   const refusal = state.denied ?? state.error ?? (state.fieldErrors ? invalid(state.fieldErrors) : undefined);
   if (refusal)
     return (
@@ -35,80 +32,87 @@ function Result({ state, ok, invalid = allMessages }: { state: ActionState; ok: 
 }
 
 export function CalendarForm() {
+  const t = useTranslations("calendar");
+  const allMessages = useRefusals();
   const [state, action, pending] = useActionState<ActionState, FormData>(calendarAction, {});
-  const invalid = (errors: FieldErrors) => (errors.date || errors.kind ? "Give a valid date (YYYY-MM-DD) and a kind." : allMessages(errors));
+  const invalid = (errors: FieldErrors) => (errors.date || errors.kind ? t("invalid") : allMessages(errors));
   return (
     <form action={action} className="inline-form" data-testid="calendar-form">
-      <input type="date" name="date" aria-label="Date" />
-      <select name="kind" aria-label="Kind">
-        <option value="off">Extra day off</option>
-        <option value="working">Extra working day</option>
-        <option value="remove">Remove</option>
+      <input type="date" name="date" aria-label={t("date")} />
+      <select name="kind" aria-label={t("kind")}>
+        <option value="off">{t("addOff")}</option>
+        <option value="working">{t("addWorking")}</option>
+        <option value="remove">{t("remove")}</option>
       </select>
-      <input type="text" name="note" placeholder="Reason" aria-label="Reason" />
+      <input type="text" name="note" placeholder={t("reason")} aria-label={t("reason")} />
       <button type="submit" disabled={pending}>
-        Save
+        {t("save")}
       </button>
-      <Result state={state} ok={`Saved ${state.ok ?? ""}.`} invalid={invalid} />
+      <Result state={state} ok={t("saved", { date: state.ok ?? "" })} invalid={invalid} />
     </form>
   );
 }
 
+const FIELDS = ["requesterKind", "requester", "signatory", "channel", "unit", "period", "receivedOn", "indicators"] as const;
+
 export function RequestForm({ today }: { today: string }) {
+  const t = useTranslations("requests");
+  const tr = useTranslations("registers");
   const [state, action, pending] = useActionState<ActionState, FormData>(registerRequestAction, {});
-  const invalid = (errors: FieldErrors) => `Check the fields: ${Object.keys(errors).join(", ")}.`;
+  const label = (field: string) => ((FIELDS as readonly string[]).includes(field) ? t(`form.${field as (typeof FIELDS)[number]}`) : field);
+  const invalid = (errors: FieldErrors) => tr("checkFields", { fields: Object.keys(errors).map(label).join(", ") });
   return (
     <form action={action} data-testid="request-form">
-      <Result state={state} ok={`Request No. ${state.ok ?? ""} registered.`} invalid={invalid} />
+      <Result state={state} ok={t("form.registered", { id: state.ok ?? "" })} invalid={invalid} />
       <div className="form-grid">
         <label className="field">
-          <span>Requester type</span>
+          <span>{t("form.requesterKind")}</span>
           <select name="requesterKind">
-            <option value="state_body">State body</option>
-            <option value="individual">Individual</option>
-            <option value="legal_entity">Legal entity</option>
+            <option value="state_body">{t("kinds.state_body")}</option>
+            <option value="individual">{t("kinds.individual")}</option>
+            <option value="legal_entity">{t("kinds.legal_entity")}</option>
           </select>
         </label>
         <label className="field">
-          <span>Requester</span>
+          <span>{t("form.requester")}</span>
           <input type="text" name="requester" />
         </label>
         <label className="field">
-          <span>Signatory</span>
+          <span>{t("form.signatory")}</span>
           <input type="text" name="signatory" />
         </label>
         <label className="field">
-          <span>Channel</span>
+          <span>{t("form.channel")}</span>
           <select name="channel">
-            <option value="eds">Unified e-document system</option>
-            <option value="kadagalau">Kadagalau (prosecutor&apos;s offices)</option>
-            <option value="other">Other (oral, messenger, e-mail…)</option>
+            <option value="eds">{t("channelOptions.eds")}</option>
+            <option value="kadagalau">{t("channelOptions.kadagalau")}</option>
+            <option value="other">{t("channelOptions.other")}</option>
           </select>
         </label>
         <label className="field">
-          <span>Unit</span>
+          <span>{t("form.unit")}</span>
           <select name="unit">
-            <option value="crime">crime</option>
-            <option value="offense">offense</option>
-            <option value="criminal_case">criminal case</option>
-            <option value="person">person</option>
+            <option value="crime">{t("units.crime")}</option>
+            <option value="offense">{t("units.offense")}</option>
+            <option value="criminal_case">{t("units.criminal_case")}</option>
+            <option value="person">{t("units.person")}</option>
           </select>
         </label>
         <label className="field">
-          <span>Period requested</span>
+          <span>{t("form.period")}</span>
           <input type="text" name="period" placeholder="2025" />
         </label>
         <label className="field">
-          <span>Received on</span>
+          <span>{t("form.receivedOn")}</span>
           <input type="date" name="receivedOn" defaultValue={today} />
         </label>
       </div>
       <label className="field">
-        <span>Requested indicators</span>
+        <span>{t("form.indicators")}</span>
         <textarea name="indicators" rows={2} />
       </label>
       <button type="submit" disabled={pending}>
-        Register the request
+        {t("form.register")}
       </button>
     </form>
   );
@@ -116,32 +120,36 @@ export function RequestForm({ today }: { today: string }) {
 
 /** The answer to a registered request, in its row of the register. */
 export function AnswerRequestForm({ id }: { id: number }) {
+  const t = useTranslations("requests.form");
+  const invalid = useRefusals();
   const [state, action, pending] = useActionState<ActionState, FormData>(answerRequestAction, {});
   return (
     <form action={action} className="inline-form">
       <input type="hidden" name="id" value={id} />
-      <input type="text" name="answer" aria-label={`Answer to request ${id}`} />
+      <input type="text" name="answer" aria-label={t("answerTo", { id })} />
       <button type="submit" disabled={pending}>
-        Answer
+        {t("answerButton")}
       </button>
-      {!state.ok && <Result state={state} ok="" />}
+      {!state.ok && <Result state={state} ok="" invalid={invalid} />}
     </form>
   );
 }
 
 /** Records the dispatch of a collection's period, in its row of the schedule. */
 export function DispatchForm({ collection, period, today }: { collection: number; period: string; today: string }) {
+  const t = useTranslations("collections");
+  const invalid = useRefusals();
   const [state, action, pending] = useActionState<ActionState, FormData>(dispatchAction, {});
   return (
     <form action={action} className="inline-form">
       <input type="hidden" name="collection" value={collection} />
       <input type="hidden" name="period" value={period} />
-      <input type="date" name="sentOn" defaultValue={today} aria-label="Sent on" />
-      <input type="text" name="recipients" placeholder="Recipients" aria-label="Recipients" />
+      <input type="date" name="sentOn" defaultValue={today} aria-label={t("sentOn")} />
+      <input type="text" name="recipients" placeholder={t("recipientsField")} aria-label={t("recipientsField")} />
       <button type="submit" disabled={pending}>
-        Record dispatch
+        {t("record")}
       </button>
-      {!state.ok && <Result state={state} ok="" />}
+      {!state.ok && <Result state={state} ok="" invalid={invalid} />}
     </form>
   );
 }

@@ -23,6 +23,8 @@ export function FilingActions({ api, canSubmit, canReturn }: { api: string; canS
       const b = await r.json().catch(() => ({}));
       setError({ reason: b.error ?? `HTTP ${r.status}`, details: b.details });
     });
+  // Nothing to do (a submitted report seen by its body): no empty card.
+  if (!canSubmit && !canReturn && !error) return null;
   return (
     <div className="card" data-testid="filing-actions">
       {canSubmit && (

@@ -3,10 +3,21 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
-type Row = { id: number; householdId: string; region: string; settlement: string; address: string; status: string; interviewer: string | null };
+type Row = {
+  id: number;
+  householdId: string;
+  region: string;
+  regionName: string;
+  settlement: string;
+  address: string;
+  status: string;
+  interviewer: string | null;
+};
 
 export function AssignTable({ rows, interviewers }: { rows: Row[]; interviewers: { id: number; name: string }[] }) {
+  const t = useTranslations("survey");
   const router = useRouter();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [interviewer, setInterviewer] = useState(interviewers[0]?.id ?? 0);
@@ -27,7 +38,7 @@ export function AssignTable({ rows, interviewers }: { rows: Row[]; interviewers:
         body: JSON.stringify({ ids: [...selected], interviewerId: interviewer }),
       });
       const b = await r.json().catch(() => ({}));
-      setMessage(r.ok ? `${b.assigned} households assigned.` : (b.error ?? `HTTP ${r.status}`));
+      setMessage(r.ok ? t("assigned", { count: b.assigned }) : (b.error ?? `HTTP ${r.status}`));
       if (r.ok) {
         setSelected(new Set());
         router.refresh();
@@ -36,7 +47,7 @@ export function AssignTable({ rows, interviewers }: { rows: Row[]; interviewers:
   return (
     <>
       <div className="inline-form" data-testid="assign-bar">
-        <select aria-label="Interviewer" value={interviewer} onChange={(e) => setInterviewer(Number(e.target.value))}>
+        <select aria-label={t("interviewer")} value={interviewer} onChange={(e) => setInterviewer(Number(e.target.value))}>
           {interviewers.map((i) => (
             <option key={i.id} value={i.id}>
               {i.name}
@@ -44,10 +55,10 @@ export function AssignTable({ rows, interviewers }: { rows: Row[]; interviewers:
           ))}
         </select>
         <button type="button" disabled={!selected.size || pending} onClick={assign}>
-          Assign {selected.size || ""} selected
+          {t("assignSelected", { count: selected.size })}
         </button>
         <button type="button" className="secondary" onClick={() => setSelected(new Set(rows.filter((r) => r.status === "unassigned").map((r) => r.id)))}>
-          Select all unassigned
+          {t("selectUnassigned")}
         </button>
         {message && <span role="status">{message}</span>}
       </div>
@@ -55,19 +66,24 @@ export function AssignTable({ rows, interviewers }: { rows: Row[]; interviewers:
         <thead>
           <tr>
             <th />
-            <th>Household</th>
-            <th>Region</th>
-            <th>Settlement</th>
-            <th>Address</th>
-            <th>Status</th>
-            <th>Interviewer</th>
+            <th>{t("household")}</th>
+            <th>{t("region")}</th>
+            <th>{t("settlement")}</th>
+            <th>{t("address")}</th>
+            <th>{t("status")}</th>
+            <th>{t("interviewer")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} data-household={r.householdId}>
               <td>
-                <input type="checkbox" aria-label={`Select ${r.householdId}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                <input
+                  type="checkbox"
+                  aria-label={t("selectHousehold", { household: r.householdId })}
+                  checked={selected.has(r.id)}
+                  onChange={() => toggle(r.id)}
+                />
               </td>
               <td>
                 {["completed", "approved", "rejected", "in_progress"].includes(r.status) ? (
@@ -76,11 +92,13 @@ export function AssignTable({ rows, interviewers }: { rows: Row[]; interviewers:
                   r.householdId
                 )}
               </td>
-              <td>{r.region}</td>
-              <td>{r.settlement === "1" ? "urban" : "rural"}</td>
-              <td>{r.address}</td>
-              <td>{r.status.replace("_", " ")}</td>
-              <td>{r.interviewer ?? ""}</td>
+              {/* The region's code, as supervisors name them; its name on hover. */}
+              <td title={r.regionName}>{r.region}</td>
+              <td>{t(r.settlement === "1" ? "settlements.1" : "settlements.2")}</td>
+              {/* Data as loaded or entered, never translated. */}
+              <td translate="no">{r.address}</td>
+              <td>{t(`states.${r.status}` as never)}</td>
+              <td translate="no">{r.interviewer ?? ""}</td>
             </tr>
           ))}
         </tbody>

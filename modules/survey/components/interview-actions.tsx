@@ -2,11 +2,13 @@
 // Complete an interview (interviewer), or approve / reject it with comments on questions (supervisor).
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { settleAutosaves } from "@/modules/questionnaire/components/use-autosave";
 
 type Props = { api: string; canComplete: boolean; canReview: boolean; questions: { id: string; label: string }[] };
 
 export function InterviewActions({ api, canComplete, canReview, questions }: Props) {
+  const t = useTranslations("survey.interview");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<{ text: string; details?: { question: string; code: string }[] } | null>(null);
@@ -16,7 +18,7 @@ export function InterviewActions({ api, canComplete, canReview, questions }: Pro
       setError(null);
       // Completing acts on the stored answers: the last ones typed are saved first.
       if (body.action === "complete" && !(await settleAutosaves())) {
-        setError({ text: "Some answers could not be saved yet (see the message above the form). Nothing was completed." });
+        setError({ text: t("unsavedBeforeComplete") });
         return;
       }
       const r = await fetch(`${api}/transitions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -28,19 +30,19 @@ export function InterviewActions({ api, canComplete, canReview, questions }: Pro
     <div className="card" data-testid="interview-actions">
       {canComplete && (
         <button type="button" disabled={pending} onClick={() => post({ action: "complete" })}>
-          Complete the interview
+          {t("complete")}
         </button>
       )}
       {canReview && (
         <>
           <button type="button" disabled={pending} onClick={() => post({ action: "approve" })}>
-            Approve
+            {t("approve")}
           </button>
-          <h3>Reject with comments</h3>
+          <h3>{t("rejectWithComments")}</h3>
           {comments.map((c, i) => (
             <div className="inline-form" key={i}>
               <select
-                aria-label={`Question ${i + 1}`}
+                aria-label={t("question", { n: i + 1 })}
                 value={c.question}
                 onChange={(e) => setComments((all) => all.map((x, j) => (j === i ? { ...x, question: e.target.value } : x)))}
               >
@@ -52,14 +54,14 @@ export function InterviewActions({ api, canComplete, canReview, questions }: Pro
               </select>
               <input
                 type="text"
-                aria-label={`Comment ${i + 1}`}
+                aria-label={t("comment", { n: i + 1 })}
                 value={c.text}
                 onChange={(e) => setComments((all) => all.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
               />
             </div>
           ))}
           <button type="button" className="secondary" onClick={() => setComments((all) => [...all, { question: questions[0]?.id ?? "", text: "" }])}>
-            Add a comment
+            {t("addComment")}
           </button>{" "}
           <button
             type="button"
@@ -67,7 +69,7 @@ export function InterviewActions({ api, canComplete, canReview, questions }: Pro
             disabled={pending || !comments.some((c) => c.text.trim())}
             onClick={() => post({ action: "reject", comments: comments.filter((c) => c.text.trim()) })}
           >
-            Reject
+            {t("reject")}
           </button>
         </>
       )}

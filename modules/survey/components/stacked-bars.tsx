@@ -6,11 +6,14 @@ export function StackedBars({
   codes,
   labels,
   title,
+  format,
 }: {
   rows: { label: string; shares: Record<string, number> }[];
   codes: string[];
   labels: Record<string, string>;
   title: string;
+  /** A share in % as the user's language writes it (66,2 in ru). */
+  format: (n: number) => string;
 }) {
   const width = 520,
     barH = 22,
@@ -29,13 +32,13 @@ export function StackedBars({
               const w = ((r.shares[c] ?? 0) / 100) * width;
               const seg = (
                 <rect key={c} x={x} y={0} width={w} height={barH} fill={COLORS[j % COLORS.length]}>
-                  <title>{`${labels[c]}: ${r.shares[c] ?? 0} %`}</title>
+                  <title>{`${labels[c]}: ${format(r.shares[c] ?? 0)} %`}</title>
                 </rect>
               );
               const text =
                 w > 28 ? (
                   <text key={`${c}t`} x={x + 3} y={barH - 6} fontSize="11" fill="#fff">
-                    {r.shares[c]}
+                    {format(r.shares[c])}
                   </text>
                 ) : null;
               x += w;

@@ -2,10 +2,12 @@
 // Administrators: open a wave, load its sample frame (CSV), import interviews (CSV), publish.
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 type Wave = { year: number; fieldwork: string; published: boolean };
 
 export function WaveAdmin({ waves }: { waves: Wave[] }) {
+  const t = useTranslations("survey.waves");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; text: string; errors?: { row: number | null; column: string; reason: string }[] } | null>(null);
@@ -13,9 +15,18 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
     start(async () => {
       const r = await fetch(url, init);
       const b = await r.json().catch(() => ({}));
-      setResult(r.ok ? { ok: true, text: JSON.stringify(b) } : { ok: false, text: b.error ?? `HTTP ${r.status}`, errors: b.errors });
+      setResult(r.ok ? { ok: true, text: done(b) } : { ok: false, text: b.error ?? `HTTP ${r.status}`, errors: b.errors });
       if (r.ok) router.refresh();
     });
+  // What each call answers: { wave } (opened), { loaded }, { imported }, { wave, published }.
+  const done = (b: { wave?: { year: number } | number; loaded?: number; imported?: number; published?: boolean }) =>
+    b.loaded !== undefined
+      ? t("loaded", { count: b.loaded })
+      : b.imported !== undefined
+        ? t("imported", { count: b.imported })
+        : b.published !== undefined
+          ? t(b.published ? "publishedNow" : "unpublished", { year: Number(b.wave) })
+          : t("created", { year: typeof b.wave === "object" ? b.wave.year : Number(b.wave) });
   const upload = (year: number, kind: "sample" | "interviews/import", file: File) =>
     file.text().then((text) => call(`/api/survey/waves/${year}/${kind}`, { method: "POST", headers: { "content-type": "text/csv" }, body: text }));
   return (
@@ -32,23 +43,23 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
           });
         }}
       >
-        <strong>Open a wave</strong>
-        <input type="text" name="year" placeholder="2027" aria-label="Wave year" className="year-field" />
-        <input type="date" name="start" aria-label="Fieldwork start" />
-        <input type="date" name="end" aria-label="Fieldwork end" />
+        <strong>{t("open")}</strong>
+        <input type="text" name="year" placeholder="2027" aria-label={t("year")} className="year-field" />
+        <input type="date" name="start" aria-label={t("fieldworkStart")} />
+        <input type="date" name="end" aria-label={t("fieldworkEnd")} />
         <button type="submit" disabled={pending}>
-          Create
+          {t("create")}
         </button>
       </form>
       <table className="list">
         <thead>
           <tr>
-            <th>Wave</th>
-            <th>Fieldwork</th>
-            <th>Sample frame (CSV)</th>
-            <th>Interviews (CSV)</th>
-            <th>Published</th>
-            <th>Downloads</th>
+            <th>{t("wave")}</th>
+            <th>{t("fieldwork")}</th>
+            <th>{t("sampleFrame")}</th>
+            <th>{t("interviews")}</th>
+            <th>{t("published")}</th>
+            <th>{t("downloads")}</th>
           </tr>
         </thead>
         <tbody>
@@ -60,7 +71,7 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
                 <input
                   type="file"
                   accept=".csv,text/csv"
-                  aria-label={`Sample frame ${w.year}`}
+                  aria-label={t("sampleFrameOf", { year: w.year })}
                   onChange={(e) => e.target.files?.[0] && upload(w.year, "sample", e.target.files[0])}
                 />
               </td>
@@ -68,7 +79,7 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
                 <input
                   type="file"
                   accept=".csv,text/csv"
-                  aria-label={`Interviews ${w.year}`}
+                  aria-label={t("interviewsOf", { year: w.year })}
                   onChange={(e) => e.target.files?.[0] && upload(w.year, "interviews/import", e.target.files[0])}
                 />
               </td>
@@ -85,12 +96,12 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
                       })
                     }
                   />{" "}
-                  public
+                  {t("public")}
                 </label>
               </td>
               <td>
-                <a href={`/api/survey/waves/${w.year}/microdata?format=csv`}>microdata</a> ·{" "}
-                <a href={`/api/survey/waves/${w.year}/microdata?format=codebook`}>codebook</a> ·{" "}
+                <a href={`/api/survey/waves/${w.year}/microdata?format=csv`}>{t("microdata")}</a> ·{" "}
+                <a href={`/api/survey/waves/${w.year}/microdata?format=codebook`}>{t("codebook")}</a> ·{" "}
                 <a href={`/api/survey/waves/${w.year}/microdata?format=sps`}>SPSS</a>
               </td>
             </tr>
@@ -103,9 +114,7 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
           {result.errors && (
             <ul>
               {result.errors.slice(0, 50).map((e, i) => (
-                <li key={i}>
-                  row {e.row ?? "—"}, {e.column}: {e.reason}
-                </li>
+                <li key={i}>{t("rowError", { row: e.row ?? "—", column: e.column, reason: e.reason })}</li>
               ))}
             </ul>
           )}

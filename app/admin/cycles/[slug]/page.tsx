@@ -2,7 +2,10 @@
 // activity; filters; CSV; assign correspondents; extend a country's deadline.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { countryName } from "@/lib/i18n/reference";
+import { cycleName } from "@/modules/cepej/cycle-name";
 import { requireAccess } from "@/lib/auth/session";
 import { page } from "@/lib/http/route";
 import { correspondentsList, cycleStatus } from "@/modules/cepej/server/cycles";
@@ -23,14 +26,20 @@ export default async function CyclePage(props: { params: Promise<Params>; search
     if (!cycle) notFound();
     const t = await getTranslations("cycles");
     const tr = await getTranslations("reply");
-    const all = cycleStatus(db, slug);
+    const locale = await getLocale();
+    const all = cycleStatus(db, slug).map((r) => ({ ...r, name: countryName(r.country, r.name, locale) }));
     const rows = all.filter((r) => (!status || r.status === status) && (!q || `${r.name} ${r.country}`.toLowerCase().includes(q.toLowerCase())));
     const countries = all.map((r) => ({ code: r.country, name: r.name }));
     return (
       <>
-        <h1>{cycle.name}</h1>
+        <h1>{cycleName(cycle, (years) => t("defaultName", years))}</h1>
         <p className="muted">
-          {t("summary", { year: cycle.referenceYear, opens: cycle.opensOn, closes: cycle.closesOn, threshold: cycle.variationThreshold })}
+          {t("summary", {
+            year: cycle.referenceYear,
+            opens: formatDate(cycle.opensOn, locale),
+            closes: formatDate(cycle.closesOn, locale),
+            threshold: cycle.variationThreshold,
+          })}
         </p>
         <form className="inline-form" method="get">
           <input type="text" name="q" defaultValue={q} placeholder={t("filterCountry")} aria-label={t("filterCountry")} />
@@ -72,9 +81,9 @@ export default async function CyclePage(props: { params: Promise<Params>; search
                 <td>{r.percent} %</td>
                 <td>{r.warnings || ""}</td>
                 <td>{r.openQueries || ""}</td>
-                <td>{r.lastActivity.slice(0, 16).replace("T", " ")}</td>
+                <td>{formatDateTime(r.lastActivity, locale)}</td>
                 <td>{r.correspondents.join(", ")}</td>
-                <td>{r.deadline ?? ""}</td>
+                <td>{r.deadline ? formatDate(r.deadline, locale) : ""}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 // One user (admins): change role and scope, reset the password, deactivate or reactivate.
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { reportingBodyName } from "@/lib/i18n/reference";
 import { requireAccess } from "@/lib/auth/session";
 import { page } from "@/lib/http/route";
 import { listReportingBodies, listUsers } from "@/modules/users/server/users";
@@ -10,7 +11,7 @@ import { ActiveForm } from "@/modules/users/components/active-form";
 
 export default page<{ id: string }>(async ({ params, db }) => {
   const me = await requireAccess("read", { kind: "administration" });
-  const t = await getTranslations("users");
+  const [t, locale] = await Promise.all([getTranslations("users"), getLocale()]);
   const users = listUsers(db);
   const user = users.find((u) => String(u.id) === params.id);
   if (!user) notFound();
@@ -22,7 +23,12 @@ export default page<{ id: string }>(async ({ params, db }) => {
         {t("status")}: <strong data-testid="user-status">{user.active ? t("active") : t("inactive")}</strong>
       </p>
       <div className="card">
-        <UserForm mode="edit" user={user} bodies={listReportingBodies(db)} supervisors={supervisors} />
+        <UserForm
+          mode="edit"
+          user={user}
+          bodies={listReportingBodies(db).map((b) => ({ id: b.id, name: reportingBodyName(b.name, locale) }))}
+          supervisors={supervisors}
+        />
       </div>
       <div className="card">
         <h2>{t("resetPassword")}</h2>

@@ -3,10 +3,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { page } from "@/lib/http/route";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { loadReplyPage } from "@/modules/cepej/server/reply-page";
 import { ReplyActions } from "@/modules/cepej/components/reply-actions";
 import { ImportReply } from "@/modules/cepej/components/import-reply";
 import { TRANSITIONS, type ReplyAction, type ReplyState } from "@/modules/cepej/workflow";
+import { SYSTEM_NOTES } from "@/modules/cepej/server/write-cells";
 
 type Params = { cycle: string; country: string };
 
@@ -23,20 +25,22 @@ export default page<Params>(async ({ params, db }) => {
     if (!rule.from.includes(state) || !rule.roles.includes(data.user.role)) return false;
     return a !== "submit" || data.canWrite || data.user.role === "admin";
   });
+  const systemNote = (note: string) => {
+    const key = (Object.keys(SYSTEM_NOTES) as (keyof typeof SYSTEM_NOTES)[]).find((k) => SYSTEM_NOTES[k] === note);
+    return key ? t(`systemNotes.${key}`) : null;
+  };
   const deadline = data.reply.deadline && data.reply.deadline > data.cycle.closesOn ? data.reply.deadline : data.cycle.closesOn;
   return (
     <>
-      <h1>
-        {data.cycle.name} · {data.countryName}
-      </h1>
+      <h1>{data.heading}</h1>
       <p>
         <strong data-testid="reply-status">{t(`status.${state}`)}</strong> · {t("referenceYear", { year: data.cycle.referenceYear })} ·{" "}
-        {t("campaign", { opens: data.cycle.opensOn, closes: deadline })}
+        {t("campaign", { opens: formatDate(data.cycle.opensOn, locale), closes: formatDate(deadline, locale) })}
         {data.previousCycle && <> · {t("comparedWith", { cycle: data.previousCycle })}</>}
       </p>
-      {data.readOnlyReason && (
+      {data.readOnly && (
         <p className="alert" data-testid="read-only-reason">
-          {data.readOnlyReason}
+          {t(`readOnly.${data.readOnly.code}`, { date: formatDate(data.readOnly.date, locale) })}
         </p>
       )}
       {open.length > 0 && (
@@ -74,7 +78,7 @@ export default page<Params>(async ({ params, db }) => {
           {data.chapters.map((c) => (
             <tr key={c.id}>
               <td>
-                <Link href={c.href}>
+                <Link href={c.href} lang={c.titleLang}>
                   {c.id}. {c.title}
                 </Link>
               </td>
@@ -93,8 +97,8 @@ export default page<Params>(async ({ params, db }) => {
           <ol>
             {data.transitions.map((h, i) => (
               <li key={i}>
-                {h.at.slice(0, 16).replace("T", " ")} · {h.by ?? "—"}: {t(`status.${h.from}`)} → {t(`status.${h.to}`)}
-                {h.note ? ` — ${h.note}` : ""}
+                {formatDateTime(h.at, locale)} · {h.by ?? "—"}: {t(`status.${h.from}`)} → {t(`status.${h.to}`)}
+                {h.note ? ` — ${systemNote(h.note) ?? h.note}` : ""}
               </li>
             ))}
           </ol>

@@ -1,7 +1,10 @@
 // One interview: the interviewer enters it (keyboard first); the supervisor reviews it.
 import { notFound } from "next/navigation";
 import Link from "next/link";
-import { getLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { regionName } from "@/lib/i18n/reference";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { inLocale } from "@/modules/survey/labels";
 import { requireAccess, requireUser } from "@/lib/auth/session";
 import { decide } from "@/lib/auth/policy";
 import { page } from "@/lib/http/route";
@@ -31,28 +34,32 @@ export default page<{ id: string }>(async ({ params, db }) => {
   for (const c of comments) (notes[c.questionId] ??= []).push({ by: c.by, text: c.text, at: c.at });
   const questions = index.questionnaire.parts.flatMap((p) => questionsOf(p));
   const read = (k: string) => stored.get(k)?.answer;
-  const locale = await getLocale();
+  const [locale, t, tNav, format] = await Promise.all([getLocale(), getTranslations("survey"), getTranslations("nav"), getFormatter()]);
+  const state = (status: string) => t(`states.${status}` as never);
+  const form = t("interview.form");
   // The whole instrument on one page and in one form, so that skip logic across sections is live.
-  const instrument = { id: "0", title: { en: "Form UDN" }, questions: [], parts: index.questionnaire.parts };
+  const instrument = { id: "0", title: { en: form }, questions: [], parts: index.questionnaire.parts };
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/survey">Household survey</Link>
+        <Link href="/survey">{tNav("survey")}</Link>
       </p>
-      <h1>Interview {h.householdId}</h1>
+      <h1>{t("interview.title", { household: h.householdId })}</h1>
       <p>
-        Region {h.region} · {h.settlement === "1" ? "urban" : "rural"} · {h.address} · weight {h.weight} · fieldwork {wave.fieldworkStart} – {wave.fieldworkEnd}{" "}
-        · <strong data-testid="interview-status">{h.status.replace("_", " ")}</strong>
+        {t("interview.region", { region: regionName(h.region, locale) })} · {t(h.settlement === "1" ? "settlements.1" : "settlements.2")} ·{" "}
+        <span translate="no">{h.address}</span> · {t("interview.weight", { weight: format.number(h.weight, { maximumFractionDigits: 4 }) })} ·{" "}
+        {t("interview.fieldwork", { start: formatDate(wave.fieldworkStart, locale), end: formatDate(wave.fieldworkEnd, locale) })} ·{" "}
+        <strong data-testid="interview-status">{state(h.status)}</strong>
       </p>
       <InterviewActions
         api={`/api/survey/interviews/${h.id}`}
         canComplete={canWrite}
         canReview={canReview}
-        questions={questions.map((q) => ({ id: q.id, label: q.label.en }))}
+        questions={questions.map((q) => ({ id: q.id, label: inLocale(q.label, locale) }))}
       />
       <ReplyForm
         chapter={instrument}
-        chapters={[{ id: "0", title: "Form UDN", href: `/survey/interviews/${h.id}`, ...progressOf(questions, read), warnings: 0, errors: 0 }]}
+        chapters={[{ id: "0", title: form, href: `/survey/interviews/${h.id}`, ...progressOf(questions, read), warnings: 0, errors: 0 }]}
         locale={locale}
         answers={Object.fromEntries(stored)}
         saveUrl={`/api/survey/interviews/${h.id}/answers`}
@@ -64,11 +71,11 @@ export default page<{ id: string }>(async ({ params, db }) => {
         context={{ fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } }}
       />
       <div className="card history">
-        <h2>History</h2>
+        <h2>{t("interview.history")}</h2>
         <ol>
           {eventsOf(db, h.id).map((e, i) => (
             <li key={i}>
-              {e.at.slice(0, 16).replace("T", " ")} · {e.by ?? "—"}: {e.from} → {e.to}
+              {formatDateTime(e.at, locale)} · {e.by ?? "—"}: {state(e.from)} → {state(e.to)}
               {e.note ? ` — ${e.note}` : ""}
             </li>
           ))}

@@ -6,19 +6,29 @@ import { useTranslations } from "next-intl";
 import type { Option } from "@/modules/questionnaire/definition";
 import { optionTextKey } from "@/modules/questionnaire/cells";
 import { OPTION_TEXT_MAX } from "@/modules/questionnaire/rules";
-import { useLocalized, useReply } from "../reply-context";
+import { useLocalized, useReply, useTextLang } from "../reply-context";
 import { useFieldValue } from "../field-hub";
 
-function OptionText({ cellKey, option, shown }: { cellKey: string; option: Option; shown: boolean }) {
+/** The language to mark inside a group whose name is in `groupLang`: the text's own, or the page's
+ *  again where the group is marked English and the text is not. */
+function useLangWithin(groupLang: string | undefined) {
+  const lang = useTextLang();
+  const { locale } = useReply();
+  return (text: Parameters<typeof lang>[0]) => lang(text) ?? (groupLang ? locale : undefined);
+}
+
+function OptionText({ cellKey, option, shown, groupLang }: { cellKey: string; option: Option; shown: boolean; groupLang?: string }) {
   const { register } = useFormContext();
   const { readOnly } = useReply();
   const l = useLocalized();
+  const lang = useLangWithin(groupLang);
   if (!option.text) return null;
   return (
     <input
       type="text"
       className="option-text"
       placeholder={l(option.text)}
+      lang={lang(option.text)}
       aria-label={l(option.text)}
       maxLength={OPTION_TEXT_MAX}
       disabled={readOnly || !shown}
@@ -27,24 +37,25 @@ function OptionText({ cellKey, option, shown }: { cellKey: string; option: Optio
   );
 }
 
-export function ChoiceCell({ cellKey, options, label }: { cellKey: string; options: Option[]; label: string }) {
+export function ChoiceCell({ cellKey, options, label, labelLang }: { cellKey: string; options: Option[]; label: string; labelLang?: string }) {
   const { register, setValue, control } = useFormContext();
-  const { readOnly } = useReply();
+  const { readOnly, locale } = useReply();
   const l = useLocalized();
+  const lang = useLangWithin(labelLang);
   const t = useTranslations("form");
   const chosen = useFieldValue(control, cellKey) as string;
   return (
-    <span className="choices" role="radiogroup" aria-label={label}>
+    <span className="choices" role="radiogroup" aria-label={label} lang={labelLang}>
       {options.map((o) => (
         <span key={o.id} className="choice">
-          <label>
+          <label lang={lang(o.label)}>
             <input type="radio" value={o.id} disabled={readOnly} {...register(cellKey)} /> {l(o.label)}
           </label>
-          <OptionText cellKey={cellKey} option={o} shown={chosen === o.id} />
+          <OptionText cellKey={cellKey} option={o} shown={chosen === o.id} groupLang={labelLang} />
         </span>
       ))}
       {chosen && !readOnly && (
-        <button type="button" className="link" onClick={() => setValue(cellKey, "", { shouldDirty: true })}>
+        <button type="button" className="link" lang={labelLang ? locale : undefined} onClick={() => setValue(cellKey, "", { shouldDirty: true })}>
           {t("clear")}
         </button>
       )}
@@ -52,19 +63,32 @@ export function ChoiceCell({ cellKey, options, label }: { cellKey: string; optio
   );
 }
 
-export function MultiCell({ cellKey, options, maxSelected, label }: { cellKey: string; options: Option[]; maxSelected?: number; label: string }) {
+export function MultiCell({
+  cellKey,
+  options,
+  maxSelected,
+  label,
+  labelLang,
+}: {
+  cellKey: string;
+  options: Option[];
+  maxSelected?: number;
+  label: string;
+  labelLang?: string;
+}) {
   const { register, setValue, getValues, control } = useFormContext();
-  const { readOnly } = useReply();
+  const { readOnly, locale } = useReply();
   const l = useLocalized();
+  const lang = useLangWithin(labelLang);
   const t = useTranslations("rules");
   const chosen = ((useFieldValue(control, cellKey) as string[] | boolean | undefined) || []) as string[];
   const list = Array.isArray(chosen) ? chosen : [];
   const field = register(cellKey);
   return (
-    <span className="choices" role="group" aria-label={label}>
+    <span className="choices" role="group" aria-label={label} lang={labelLang}>
       {options.map((o) => (
         <span key={o.id} className="choice">
-          <label>
+          <label lang={lang(o.label)}>
             <input
               type="checkbox"
               value={o.id}
@@ -83,11 +107,11 @@ export function MultiCell({ cellKey, options, maxSelected, label }: { cellKey: s
             />{" "}
             {l(o.label)}
           </label>
-          <OptionText cellKey={cellKey} option={o} shown={list.includes(o.id)} />
+          <OptionText cellKey={cellKey} option={o} shown={list.includes(o.id)} groupLang={labelLang} />
         </span>
       ))}
       {maxSelected && list.length > maxSelected && (
-        <span className="field-error" role="alert">
+        <span className="field-error" role="alert" lang={labelLang ? locale : undefined}>
           {t("tooManySelected", { max: maxSelected })}
         </span>
       )}
@@ -95,8 +119,8 @@ export function MultiCell({ cellKey, options, maxSelected, label }: { cellKey: s
   );
 }
 
-export function CheckCell({ cellKey, label }: { cellKey: string; label: string }) {
+export function CheckCell({ cellKey, label, labelLang }: { cellKey: string; label: string; labelLang?: string }) {
   const { register } = useFormContext();
   const { readOnly } = useReply();
-  return <input type="checkbox" aria-label={label} disabled={readOnly} {...register(cellKey)} />;
+  return <input type="checkbox" aria-label={label} lang={labelLang} disabled={readOnly} {...register(cellKey)} />;
 }

@@ -10,11 +10,24 @@ import { statusField } from "@/modules/questionnaire/form-values";
 import { useReply } from "../reply-context";
 import { useFieldValue } from "../field-hub";
 
-export function NumberCell({ cellKey, spec, label, threshold }: { cellKey: string; spec: NumberSpec; label: string; threshold?: number }) {
+export function NumberCell({
+  cellKey,
+  spec,
+  label,
+  labelLang,
+  threshold,
+}: {
+  cellKey: string;
+  spec: NumberSpec;
+  label: string;
+  /** The language of `label` when it is not the page's (reply-context's useTextLang). */
+  labelLang?: string;
+  threshold?: number;
+}) {
   const t = useTranslations("form");
   const tr = useTranslations("rules");
   const { register, setValue, control } = useFormContext();
-  const { readOnly, invalid, slots } = useReply();
+  const { readOnly, invalid, slots, locale } = useReply();
   const BesideNumber = slots?.besideNumber;
   const st = useFieldValue(control, statusField(cellKey)) as string;
   const [error, setError] = useState<NumberError | null>(null);
@@ -42,6 +55,7 @@ export function NumberCell({ cellKey, spec, label, threshold }: { cellKey: strin
           inputMode="decimal"
           autoComplete="off"
           aria-label={label}
+          lang={labelLang}
           aria-invalid={!!error}
           disabled={readOnly || !!st}
           {...field}
@@ -52,7 +66,7 @@ export function NumberCell({ cellKey, spec, label, threshold }: { cellKey: strin
           }}
           onBlur={(e) => {
             const parsed = check(e.target.value);
-            if (parsed.ok && parsed.value !== null) setValue(cellKey, formatNumber(parsed.value));
+            if (parsed.ok && parsed.value !== null) setValue(cellKey, formatNumber(parsed.value, locale));
             return field.onBlur(e);
           }}
         />

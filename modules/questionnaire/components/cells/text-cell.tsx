@@ -15,21 +15,23 @@ export function TextCell({
   name,
   maxLength,
   label,
+  labelLang,
   rows = 3,
   single = false,
 }: {
   name: string;
   maxLength: number;
   label: string;
+  labelLang?: string;
   rows?: number;
   single?: boolean;
 }) {
   const { register } = useFormContext();
   const { readOnly } = useReply();
-  if (single) return <input type="text" aria-label={label} maxLength={maxLength} disabled={readOnly} {...register(name)} />;
+  if (single) return <input type="text" aria-label={label} lang={labelLang} maxLength={maxLength} disabled={readOnly} {...register(name)} />;
   return (
     <span className="text-cell">
-      <textarea aria-label={label} rows={rows} maxLength={maxLength} disabled={readOnly} {...register(name)} />
+      <textarea aria-label={label} lang={labelLang} rows={rows} maxLength={maxLength} disabled={readOnly} {...register(name)} />
       <Counter name={name} max={maxLength} />
     </span>
   );

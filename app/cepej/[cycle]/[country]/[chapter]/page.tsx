@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { page } from "@/lib/http/route";
+import { formatDate } from "@/lib/i18n/format";
 import { loadReplyPage } from "@/modules/cepej/server/reply-page";
 import { CepejReplyForm } from "@/modules/cepej/components/cepej-reply-form";
 import { keysOf } from "@/modules/questionnaire/cells";
@@ -24,14 +25,11 @@ export default page<Params>(async ({ params, db }) => {
   return (
     <>
       <p className="breadcrumb">
-        <Link href={data.base}>
-          {data.cycle.name} · {data.countryName}
-        </Link>{" "}
-        · {t(`status.${data.reply.status}`)}
+        <Link href={data.base}>{data.heading}</Link> · {t(`status.${data.reply.status}`)}
       </p>
-      {data.readOnlyReason && (
+      {data.readOnly && (
         <p className="alert" data-testid="read-only-reason">
-          {data.readOnlyReason}
+          {t(`readOnly.${data.readOnly.code}`, { date: formatDate(data.readOnly.date, locale) })}
         </p>
       )}
       <CepejReplyForm

@@ -19,9 +19,7 @@ export default page<Params>(async ({ params, db }) => {
   return (
     <>
       <p className="breadcrumb">
-        <Link href={data.base}>
-          {data.cycle.name} · {data.countryName}
-        </Link>
+        <Link href={data.base}>{data.heading}</Link>
       </p>
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
@@ -30,7 +28,7 @@ export default page<Params>(async ({ params, db }) => {
         <section key={question} className="card">
           <h2>
             <Link href={`${data.base}/${data.index.chapterOf.get(question)}#q-${question}`}>{question}</Link>{" "}
-            {data.index.questions.get(question)?.label.en.slice(0, 120)}
+            <span lang="en">{data.index.questions.get(question)?.label.en.slice(0, 120)}</span>
           </h2>
           <IndicatorList list={list} testId={`indicators-${question}`} />
         </section>

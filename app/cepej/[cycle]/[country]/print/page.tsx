@@ -4,38 +4,45 @@ import { page } from "@/lib/http/route";
 import { loadReplyPage } from "@/modules/cepej/server/reply-page";
 import { PrintPart } from "@/modules/questionnaire/components/reply-print";
 import { PrintButton } from "@/lib/ui/print-button";
+import { formatDate, formatDateTime, TIME_ZONE } from "@/lib/i18n/format";
+import { countryName } from "@/lib/i18n/reference";
 
-const ddmmyyyy = (iso: string) => iso.slice(0, 10).split("-").reverse().join("/");
+// CEPEJ's own print-out writes 31/12/2022 in English; the other languages write their own dates.
+const ddmmyyyy = (iso: string, locale: string) => (locale === "en" ? iso.slice(0, 10).split("-").reverse().join("/") : formatDate(iso.slice(0, 10), locale));
 
 type Params = { cycle: string; country: string };
 
 export default page<Params>(async ({ params, db }) => {
   const { cycle, country } = params;
-  const data = await loadReplyPage(db, cycle, country, await getLocale());
+  const locale = await getLocale();
+  const data = await loadReplyPage(db, cycle, country, locale);
   const t = await getTranslations("print");
   const read = (k: string) => data.stored.get(k)?.answer;
   const flags = Object.fromEntries(data.flags.map((f) => [f.cell, f.reason]));
   const [from, to] = data.cycle.slug.split("-");
-  const now = new Date()
-    .toLocaleString("en-GB", { timeZone: "Asia/Almaty", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" })
-    .replace(",", "");
+  const now =
+    locale === "en"
+      ? new Date()
+          .toLocaleString("en-GB", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" })
+          .replace(",", "")
+      : formatDateTime(new Date().toISOString(), locale);
   const year = data.cycle.referenceYear;
   return (
     <div className="print-view">
       <PrintButton label={t("print")} />
-      <h1>
-        Evaluation of the judicial systems ({from} – {to})
-      </h1>
-      <p className="print-country">{data.countryName}</p>
-      <p>Generated on : {now}</p>
-      <p>
-        Reference data {year} (01/01/{year} - 31/12/{year})
-      </p>
-      <p>
-        Start/end date of the data collection campaign : {ddmmyyyy(data.cycle.opensOn)} - {ddmmyyyy(data.cycle.closesOn)}
-      </p>
+      <h1>{t("heading", { from, to })}</h1>
+      <p className="print-country">{countryName(data.reply.countryCode ?? "", data.countryName, locale)}</p>
+      <p>{t("generatedOn", { date: now })}</p>
+      <p>{t("referenceData", { year: String(year), start: ddmmyyyy(`${year}-01-01`, locale), end: ddmmyyyy(`${year}-12-31`, locale) })}</p>
+      <p>{t("campaign", { opens: ddmmyyyy(data.cycle.opensOn, locale), closes: ddmmyyyy(data.cycle.closesOn, locale) })}</p>
       {data.index.questionnaire.parts.map((part) => (
-        <PrintPart key={part.id} part={part} read={read} flags={flags} />
+        <PrintPart
+          key={part.id}
+          part={part}
+          read={read}
+          flags={flags}
+          labels={{ comments: t("comments"), notRetained: (reason) => t("notRetained", { reason }), locale }}
+        />
       ))}
     </div>
   );

@@ -31,9 +31,7 @@ export default page<Params>(async ({ params, db }) => {
   return (
     <>
       <p className="breadcrumb">
-        <Link href={data.base}>
-          {data.cycle.name} · {data.countryName}
-        </Link>
+        <Link href={data.base}>{data.heading}</Link>
       </p>
       <h1>{t("title")}</h1>
       <p>
@@ -60,7 +58,7 @@ export default page<Params>(async ({ params, db }) => {
               <td>
                 <Link href={link(w.question)}>{w.question}</Link>
               </td>
-              <td>{where(w.cell)}</td>
+              <td lang="en">{where(w.cell)}</td>
               <td>
                 <IssueText code={w.code} params={w.params} />
               </td>
@@ -75,7 +73,7 @@ export default page<Params>(async ({ params, db }) => {
           <ul>
             {errors.map((e) => (
               <li key={`${e.code}-${e.cell}`}>
-                <Link href={link(e.question)}>{e.question}</Link> {where(e.cell)}: <IssueText code={e.code} params={e.params} />
+                <Link href={link(e.question)}>{e.question}</Link> <span lang="en">{where(e.cell)}</span>: <IssueText code={e.code} params={e.params} />
               </li>
             ))}
           </ul>
@@ -85,7 +83,7 @@ export default page<Params>(async ({ params, db }) => {
       <ul className="columns" data-testid="quality-unanswered">
         {unanswered.map((u) => (
           <li key={u.cell}>
-            <Link href={link(u.question)}>{u.question}</Link> {where(u.cell)}
+            <Link href={link(u.question)}>{u.question}</Link> <span lang="en">{where(u.cell)}</span>
           </li>
         ))}
       </ul>

@@ -2,14 +2,16 @@
 // sex and age group, with the change from the previous wave and the interviews behind every figure.
 // Administrators; everyone once the wave is published.
 import { notFound, forbidden, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { page } from "@/lib/http/route";
 import { decide } from "@/lib/auth/policy";
 import { findWave } from "@/modules/survey/server/households";
-import { indicatorLabel, isProvisional, scaleOf, waveResults } from "@/modules/survey/server/results";
+import { isProvisional, waveResults } from "@/modules/survey/server/results";
 import { LOW_BASE } from "@/modules/survey/estimate";
-import { KEY_INDICATORS, REGIONS, TRUST_BODIES, SETTLEMENT, SEX, AGE_GROUPS } from "@/modules/survey/codes";
+import { KEY_INDICATORS, REGIONS, TRUST_BODIES, AGE_GROUPS } from "@/modules/survey/codes";
+import { optionLabels } from "@/modules/survey/labels";
+import { regionName } from "@/lib/i18n/reference";
 import { StackedBars } from "@/modules/survey/components/stacked-bars";
 
 export default page<{ year: string }>(async ({ params, db }) => {
@@ -24,10 +26,15 @@ export default page<{ year: string }>(async ({ params, db }) => {
   }
   const previous = findWave(db, year - 1) ? year - 1 : null;
   const r = waveResults(db, year, previous);
-  const pct = (n: number | undefined) => (n === undefined ? "—" : n.toFixed(1));
-  const tp = await getTranslations("surveyPrecision");
-  const interval = (ci: [number, number] | undefined) => (ci ? tp("interval", { low: ci[0].toFixed(1), high: ci[1].toFixed(1) }) : "—");
+  const [locale, t, tp, format] = await Promise.all([getLocale(), getTranslations("survey"), getTranslations("surveyPrecision"), getFormatter()]);
+  const oneDecimal = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const pct = (n: number | undefined) => (n === undefined ? "—" : oneDecimal(n));
+  const signed = (n: number) => (n > 0 ? "+" : "") + oneDecimal(n);
+  const interval = (ci: [number, number] | undefined) => (ci ? tp("interval", { low: oneDecimal(ci[0]), high: oneDecimal(ci[1]) }) : "—");
   const lowBaseTitle = tp("lowBaseTitle", { min: LOW_BASE });
+  // Value labels come from the questionnaire's definition, in the user's language.
+  const scaleOf = (v: string) => optionLabels(v === "safe_day" ? "safe_day" : "trust_police", locale);
+  const indicatorLabel = (v: string) => t(`bodies.${v}` as never);
   const codesOf = (v: string) => Object.keys(scaleOf(v));
   const groupTable = (by: "region" | "settlement" | "sex" | "ageGroup", names: Record<string, string>, testId: string) => (
     <table className="list results" data-testid={testId}>
@@ -35,7 +42,7 @@ export default page<{ year: string }>(async ({ params, db }) => {
         <tr>
           <th />
           {KEY_INDICATORS.map((v) => (
-            <th key={v}>{indicatorLabel(v)} (code 1, %)</th>
+            <th key={v}>{t("resultsPage.groupColumn", { indicator: indicatorLabel(v) })}</th>
           ))}
         </tr>
       </thead>
@@ -63,30 +70,31 @@ export default page<{ year: string }>(async ({ params, db }) => {
   );
   return (
     <>
-      <h1>Public confidence in law enforcement and the judiciary — wave {year}</h1>
+      <h1>{t("resultsPage.title", { year })}</h1>
       {isProvisional(wave) && (
         <p className="notice provisional" data-testid="provisional">
           {tp("provisional")}
         </p>
       )}
       <p>
-        {r.interviews.toLocaleString("en-US")} completed interviews (weighted estimates){previous ? `; change in percentage points from ${previous}` : ""}.
-        Cells based on fewer than 30 interviews are marked *.
+        {previous ? t("resultsPage.introWithChange", { count: r.interviews, previous }) : t("resultsPage.intro", { count: r.interviews })}{" "}
+        {t("resultsPage.lowBase")}
       </p>
       <p className="muted">{tp("intervalsNote")}</p>
       <p>
-        Download the tables: <a href={`/api/survey/waves/${year}/tables?format=csv`}>CSV</a> · <a href={`/api/survey/waves/${year}/tables?format=xlsx`}>XLSX</a>
+        {t("resultsPage.downloadTables")} <a href={`/api/survey/waves/${year}/tables?format=csv`}>CSV</a> ·{" "}
+        <a href={`/api/survey/waves/${year}/tables?format=xlsx`}>XLSX</a>
       </p>
       <section className="card">
-        <h2>Key indicators</h2>
+        <h2>{t("resultsPage.keyIndicators")}</h2>
         <table className="list results" data-testid="key-indicators">
           <thead>
             <tr>
               <th />
-              <th>code</th>
+              <th>{t("resultsPage.code")}</th>
               <th>%</th>
               <th>{tp("ci95")}</th>
-              {previous && <th>change</th>}
+              {previous && <th>{t("resultsPage.change")}</th>}
               <th>n</th>
             </tr>
           </thead>
@@ -100,9 +108,7 @@ export default page<{ year: string }>(async ({ params, db }) => {
                   </td>
                   <td className="value">{pct(r.overall[v].shares[c])}</td>
                   <td className="ci">{r.overall[v].n ? interval(r.overall[v].ci95[c]) : "—"}</td>
-                  {previous && (
-                    <td>{r.overall[v].change ? `${(r.overall[v].change![c] ?? 0) > 0 ? "+" : ""}${(r.overall[v].change![c] ?? 0).toFixed(1)}` : "—"}</td>
-                  )}
+                  {previous && <td>{r.overall[v].change ? signed(r.overall[v].change![c] ?? 0) : "—"}</td>}
                   {i === 0 && (
                     <td rowSpan={codesOf(v).length} className={r.overall[v].lowBase ? "low-base" : ""} title={r.overall[v].lowBase ? lowBaseTitle : undefined}>
                       {r.overall[v].n}
@@ -115,33 +121,44 @@ export default page<{ year: string }>(async ({ params, db }) => {
           </tbody>
         </table>
         <StackedBars
-          title="Trust in the six bodies"
+          title={t("resultsPage.trustChart")}
+          format={oneDecimal}
           codes={["1", "2", "3", "4", "8", "9"]}
           labels={scaleOf("trust_police")}
-          rows={TRUST_BODIES.map((b) => ({ label: b.label, shares: r.overall[b.code].shares }))}
+          rows={TRUST_BODIES.map((b) => ({ label: indicatorLabel(b.code), shares: r.overall[b.code].shares }))}
         />
         <StackedBars
-          title="Feeling safe in the daytime"
+          title={t("resultsPage.safeChart")}
+          format={oneDecimal}
           codes={["1", "2", "3", "4", "9"]}
           labels={scaleOf("safe_day")}
-          rows={[{ label: "Safe in the daytime", shares: r.overall.safe_day.shares }]}
+          rows={[{ label: t("resultsPage.safeRow"), shares: r.overall.safe_day.shares }]}
         />
-        <p>Main reasons for feeling unsafe: {r.topUnsafeReasons.map((x) => `${x.label} ${x.share.toFixed(1)} %`).join(", ")}.</p>
+        <p>
+          {t("resultsPage.unsafeReasons", {
+            reasons: r.topUnsafeReasons
+              .map(
+                (x) =>
+                  `${optionLabels("unsafe_reasons", locale)[x.code] ?? x.label} ${format.number(x.share / 100, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 })}`,
+              )
+              .join(", "),
+          })}
+        </p>
       </section>
       <section className="card">
-        <h2>By region</h2>
-        {groupTable("region", Object.fromEntries(REGIONS.map((x) => [x.code, x.name])), "by-region")}
+        <h2>{t("resultsPage.byRegion")}</h2>
+        {groupTable("region", Object.fromEntries(REGIONS.map((x) => [x.code, regionName(x.code, locale)])), "by-region")}
       </section>
       <section className="card">
-        <h2>By settlement type</h2>
-        {groupTable("settlement", SETTLEMENT, "by-settlement")}
+        <h2>{t("resultsPage.bySettlement")}</h2>
+        {groupTable("settlement", { "1": t("settlements.1"), "2": t("settlements.2") }, "by-settlement")}
       </section>
       <section className="card">
-        <h2>By sex</h2>
-        {groupTable("sex", SEX, "by-sex")}
+        <h2>{t("resultsPage.bySex")}</h2>
+        {groupTable("sex", optionLabels("sex", locale), "by-sex")}
       </section>
       <section className="card">
-        <h2>By age group</h2>
+        <h2>{t("resultsPage.byAge")}</h2>
         {groupTable("ageGroup", Object.fromEntries(AGE_GROUPS.map((g) => [g.code, g.code])), "by-age")}
       </section>
     </>

@@ -1,0 +1,44 @@
+// The reference names in ru/kk cover what the database holds: every region, every report form
+// (with the English title the code has, else the page would fall back), the seeded bodies.
+import { describe, expect, it } from "vitest";
+import { REGIONS } from "@/db/reference-data";
+import { REPORT_FORMS } from "@/modules/reporting/forms";
+import { ELECTRONIC_COLLECTIONS, RECIPIENTS } from "@/modules/reporting/collections";
+import { PUBLIC_HOLIDAYS } from "@/modules/reporting/calendar";
+import en from "@/messages/en.json";
+import { countryName, regionName, reportFormTitle, reportingBodyName } from "./reference";
+
+describe("reference names", () => {
+  it("every region in ru and kk, English as stored", () => {
+    for (const r of REGIONS) {
+      expect(regionName(r.code, "en")).toBe(r.name);
+      for (const lang of ["ru", "kk"]) expect(regionName(r.code, lang), `${r.code} ${lang}`).not.toBe(r.name);
+    }
+    expect(regionName("AST", "kk")).toBe("Астана қаласы");
+    expect(regionName("AST", "fr")).toBe("Astana city");
+    expect(regionName("XXX", "ru")).toBe("XXX");
+  });
+  it("every report form's title in ru and kk, for the title the code has", () => {
+    for (const f of REPORT_FORMS) {
+      expect(reportFormTitle(f.number, f.title, "en")).toBe(f.title);
+      for (const lang of ["ru", "kk"]) expect(reportFormTitle(f.number, f.title, lang), `form ${f.number} ${lang}`).not.toBe(f.title);
+    }
+    expect(reportFormTitle(1, "On registered criminal offenses", "ru")).toBe("О зарегистрированных уголовных правонарушениях");
+    expect(reportFormTitle(1, "A title changed since", "ru")).toBe("A title changed since");
+  });
+  it("the seeded bodies by their English name; any other keeps its own", () => {
+    for (const r of REGIONS) expect(reportingBodyName(`Police Department of ${r.name}`, "kk")).toMatch(/Полиция департаменті$/);
+    expect(reportingBodyName("Police Department of Astana city", "ru")).toBe("Департамент полиции города Астаны");
+    expect(reportingBodyName("Some other body", "ru")).toBe("Some other body");
+  });
+  it("countries: CEPEJ's English, CLDR's names otherwise", () => {
+    expect(countryName("TR", "Türkiye", "en")).toBe("Türkiye");
+    expect(countryName("KZ", "Kazakhstan", "kk")).toBe("Қазақстан");
+    expect(countryName("FR", "France", "ru")).toBe("Франция");
+  });
+  it("the catalogues name the collections, their recipients and the holidays as the code does in English", () => {
+    for (const c of ELECTRONIC_COLLECTIONS) expect((en.collections.titles as Record<string, string>)[c.number]).toBe(c.title);
+    for (const [id, name] of Object.entries(RECIPIENTS)) expect((en.collections.recipientNames as Record<string, string>)[id]).toBe(name);
+    for (const h of PUBLIC_HOLIDAYS) expect((en.calendar.holidays as Record<string, string>)[h.key]).toBe(h.name);
+  });
+});
