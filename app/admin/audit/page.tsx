@@ -1,18 +1,15 @@
 // The log-journal (admins): who did what, to which object, from where — search and CSV.
 import { requireAccess } from "@/lib/auth/session";
 import { searchAudit } from "@/lib/audit/query";
+import { pageQuery } from "@/lib/http/query";
 import { page } from "@/lib/http/route";
-
-const FILTERS = ["q", "action", "from", "to"] as const;
 
 export default page(async ({ searchParams, db }) => {
   await requireAccess("read", { kind: "administration" });
-  const s: Partial<Record<(typeof FILTERS)[number], string>> = {};
-  for (const name of FILTERS) {
-    const v = searchParams[name];
-    const one = Array.isArray(v) ? v[0] : v;
-    if (one) s[name] = one;
-  }
+  const p = pageQuery(searchParams);
+  const s = Object.fromEntries(
+    Object.entries({ q: p.one("q"), action: p.one("action"), from: p.date("from"), to: p.date("to") }).filter((e): e is [string, string] => !!e[1]),
+  ) as { q?: string; action?: string; from?: string; to?: string };
   const rows = searchAudit(db, s);
   const query = new URLSearchParams(s);
   return (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
+import { pageQuery, type SearchParams } from "@/lib/http/query";
 import { page } from "@/lib/http/route";
 import { correspondentsList, cycleStatus } from "@/modules/cepej/server/cycles";
 import { cycleOf } from "@/modules/cepej/server/workflow";
@@ -13,12 +14,13 @@ type Params = { slug: string };
 
 // The wrapper is called inside a declared default export: the route registry reads page
 // functions from `export default function` declarations.
-export default async function CyclePage(props: { params: Promise<Params>; searchParams: Promise<{ status?: string; q?: string }> }) {
+export default async function CyclePage(props: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
   return page<Params>(async ({ params, searchParams, db }) => {
     await requireAccess("read", { kind: "administration" });
     const { slug } = params;
-    const status = typeof searchParams.status === "string" ? searchParams.status : "";
-    const q = typeof searchParams.q === "string" ? searchParams.q : "";
+    const query = pageQuery(searchParams);
+    const status = query.one("status") ?? "";
+    const q = query.one("q") ?? "";
     const cycle = cycleOf(db, slug);
     if (!cycle) notFound();
     const t = await getTranslations("cycles");
