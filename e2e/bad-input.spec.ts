@@ -105,8 +105,14 @@ test("callbackUrl on next-auth's routes: never a 500, never another site", async
     expect(res.status(), url).toBeLessThan(500);
     if (res.status() >= 300 && res.status() < 400) expectSameSite(res.headers().location, baseURL!);
   }
-  // next-auth's own refusals carry a reason as the API's do.
+  // next-auth's own refusals carry a reason as the API's do; its forms are small.
   await reason(await get("/api/auth/no-such-action"));
+  const big = await request.post("/api/auth/callback/credentials", {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    data: `callbackUrl=${"a".repeat(100_000)}`,
+    maxRedirects: 0,
+  });
+  expect(await reason(big, 413)).toBe("The body is larger than 65536 bytes.");
 });
 
 test("callbackUrl on the login page: the user lands on a path of this site", async ({ browser, baseURL }) => {

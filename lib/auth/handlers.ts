@@ -5,13 +5,15 @@
 // refusal of next-auth's that is not a JSON reason gets one.
 import "server-only";
 import { NextRequest } from "next/server";
+import { BODY_LIMITS } from "@/lib/http/body-gate.mjs";
 import { problem } from "@/lib/http/json-body";
 import { singleValue } from "@/lib/http/query";
 import { handlers } from "./auth";
 import { safeCallbackPath } from "./callback-url";
 
-/** The sign-in and sign-out forms are a few hundred bytes. */
-const MAX_BODY_BYTES = 64 * 1024;
+/** The sign-in and sign-out forms are a few hundred bytes; the server's gate refuses a larger
+ *  declared body first, this also a chunked one. */
+const MAX_BODY_BYTES = BODY_LIMITS.anonymousForm;
 const CALLBACK_COOKIES = new Set(["authjs.callback-url", "__Secure-authjs.callback-url"]);
 const ERROR_CODE = /^[A-Za-z]{1,64}$/;
 
@@ -34,6 +36,26 @@ function safeCookies(header: string, hosts: string[]): string {
     .join("; ");
 }
 
+/** The body as text, or null once it passes the limit (the rest is not read). */
+async function smallBody(request: Request): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 /** The request with every callbackUrl made safe, or the refusal of its body. */
 async function guarded(request: NextRequest): Promise<NextRequest | Response> {
   const hosts = [request.nextUrl.host, request.headers.get("host") ?? ""];
@@ -46,9 +68,8 @@ async function guarded(request: NextRequest): Promise<NextRequest | Response> {
   if (cookie) headers.set("cookie", safeCookies(cookie, hosts));
   let body: string | undefined;
   if (request.method === "POST") {
-    if (Number(headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return problem(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-    const text = await request.text();
-    if (text.length > MAX_BODY_BYTES) return problem(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+    const text = await smallBody(request);
+    if (text === null) return problem(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
     const type = headers.get("content-type") ?? "";
     if (/^application\/x-www-form-urlencoded\b/i.test(type)) {
       const form = new URLSearchParams(text);
