@@ -439,7 +439,12 @@ const pct = (text: string) =>
     /[A-Za-z0-9\-_~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, "0")}`,
   ).join("");
 
-const html = async (ctx: APIRequestContext, url: string) => (await (await ctx.get(url)).text()).replaceAll("<!-- -->", "");
+/** A page's HTML without what changes on every response (the CSP nonce), so two reads compare. */
+const html = async (ctx: APIRequestContext, url: string) =>
+  (await (await ctx.get(url)).text())
+    .replaceAll("<!-- -->", "")
+    .replace(/ nonce="[^"]*"/g, "")
+    .replace(/(\\*"nonce\\*":\\*")[^"\\]*/g, "$1");
 
 test.beforeAll(async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
