@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { scopeOf } from "@/lib/auth/policy";
+import { pageQuery } from "@/lib/http/query";
 import { page } from "@/lib/http/route";
 import { householdsFor, interviewersOf, listWaves, myAssignments, statusCounts } from "@/modules/survey/server/households";
 import { AssignTable } from "@/modules/survey/components/assign-form";
@@ -13,12 +14,11 @@ import { REGIONS } from "@/db/reference-data";
 import { regionName } from "@/lib/i18n/reference";
 import { formatDate } from "@/lib/i18n/format";
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 export default page(async ({ searchParams, db }) => {
   const user = await requireUser();
   if (!["admin", "supervisor", "interviewer"].includes(user.role)) forbidden();
-  const s = { wave: one(searchParams.wave), region: one(searchParams.region), settlement: one(searchParams.settlement), status: one(searchParams.status) };
+  const p = pageQuery(searchParams);
+  const s = { region: p.one("region"), settlement: p.one("settlement"), status: p.one("status") };
   const waves = listWaves(db);
   const [t, locale] = await Promise.all([getTranslations("survey"), getLocale()]);
   const state = (status: string) => t(`states.${status}` as never);
@@ -56,7 +56,9 @@ export default page(async ({ searchParams, db }) => {
     );
   }
 
-  const wave = Number(s.wave ?? waves[0]?.year);
+  // A wave that does not exist (or is not a year) shows the latest one.
+  const asked = p.int("wave", { min: 1900, max: 2999 });
+  const wave = waves.find((w) => w.year === asked)?.year ?? waves[0]?.year ?? 0;
   const { rows, total } = householdsFor(db, user, wave, s);
   const counts = statusCounts(db, user, wave);
   const scope = scopeOf(user);

@@ -2,6 +2,9 @@
 import "server-only";
 import type { Executor } from "@/db/transaction";
 
+/** The most rows one CSV export of the log-journal holds. */
+export const AUDIT_EXPORT_MAX = 100_000;
+
 export type AuditFilter = { q?: string; action?: string; from?: string; to?: string; limit?: number };
 export type AuditRow = { id: number; at: string; user: string | null; role: string | null; action: string; object: string | null; ip: string | null };
 

@@ -1,7 +1,7 @@
 "use server";
 // Server actions for signing in and out and for the user's language.
 import { AuthError } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -10,6 +10,7 @@ import { users } from "@/db/schema";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { audit, requestIp } from "@/lib/audit/server";
 import { signIn, signOut } from "./auth";
+import { safeCallbackPath } from "./callback-url";
 import { addressKey, lockedUntil } from "./lockout";
 import { currentUser } from "./session";
 
@@ -18,13 +19,9 @@ export type LoginState = { error?: "invalid" | "inactive" | "unavailable" | "loc
 const LoginForm = z.object({
   email: z.string().trim().toLowerCase().min(1, "emailRequired").max(320),
   password: z.string().min(1, "passwordRequired").max(1024),
-  callbackUrl: z.string().max(2000).optional(),
+  // Not a refusal when odd: the user is sent home instead (safeCallbackPath).
+  callbackUrl: z.unknown().optional(),
 });
-
-/** Only same-site paths: never send a user to another origin after login. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
-}
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
   const parsed = LoginForm.safeParse(Object.fromEntries(form));
@@ -34,7 +31,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
   // only the moment to show the user.
   const retryAt = async () => lockedUntil(getDb().$client, { email, address: addressKey(await requestIp()) });
   try {
-    await signIn("credentials", { email, password, redirectTo: safeCallback(callbackUrl) });
+    await signIn("credentials", { email, password, redirectTo: safeCallbackPath(callbackUrl, [(await headers()).get("host")]) });
     return {};
   } catch (error) {
     if (isRedirectError(error)) {

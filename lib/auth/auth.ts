@@ -11,6 +11,7 @@ import { addressKey } from "./lockout";
 import { endSession } from "./end-session";
 import { authSecret } from "./secret";
 import { isStorageFull, storageFull } from "@/db/storage";
+import { safeCallbackPath } from "./callback-url";
 import { audit, requestIp } from "@/lib/audit/server";
 
 class AccountLockedError extends CredentialsSignin {
@@ -35,7 +36,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // maxAge is the idle limit: each use of the session endpoint (see session-keepalive.tsx) re-issues
   // the token for another maxAge, at most once a minute.
   session: { strategy: "jwt", maxAge: sessionMaxAge, updateAge: 60 },
-  pages: { signIn: "/login" },
+  // Its errors (an unknown action, a bad request) land on the login page too, instead of
+  // next-auth's own error page, which answers 500 for them.
+  pages: { signIn: "/login", error: "/login" },
   // A wrong password is an expected event (recorded in the log-journal), not a server error.
   logger: {
     error(error) {
@@ -80,6 +83,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   callbacks: {
+    // After signing in or out: only a path of this site, percent-encoded (never another host, never
+    // a character a Location header cannot carry). Relative, so that the login page it is handed to
+    // need not know which host name next-auth saw.
+    redirect({ url, baseUrl }) {
+      return safeCallbackPath(url, [new URL(baseUrl).host]);
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);

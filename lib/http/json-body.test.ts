@@ -27,4 +27,15 @@ describe("readJson", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.response.status).toBe(400);
   });
+  it("names an over-long text by its path and the limit", async () => {
+    const Query = z.object({ text: z.string().max(5000), items: z.array(z.object({ note: z.string().max(10) })) });
+    const r = await readJson(request(JSON.stringify({ text: "x".repeat(5001), items: [{ note: "ok" }, { note: "x".repeat(11) }] })), Query);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.response.status).toBe(400);
+    expect((await r.response.json()).details).toEqual([
+      { path: "text", message: "longer than 5000 characters" },
+      { path: "items.1.note", message: "longer than 10 characters" },
+    ]);
+  });
 });

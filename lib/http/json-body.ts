@@ -32,10 +32,16 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   if (badText) return { ok: false, response: problem(400, `The text at ${badText || "the top"} contains a NUL character or an unpaired surrogate.`) };
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join("."), message: i.message }));
+    const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join("."), message: issueMessage(i) }));
     return { ok: false, response: problem(400, "The body does not have the expected shape.", issues) };
   }
   return { ok: true, data: parsed.data };
+}
+
+/** Zod's message, but a text over its limit says so in words ("longer than 5000 characters"). */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === "too_big" && issue.origin === "string") return `longer than ${issue.maximum} characters`;
+  return issue.message;
 }
 
 // NUL ends strings in C libraries and some exports; an unpaired surrogate (a \ud800 escape) is no

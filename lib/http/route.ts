@@ -10,6 +10,7 @@ import type { Db } from "@/db/open";
 import { isStorageFull, STORAGE_FULL, storageFull } from "@/db/storage";
 import { problem } from "./json-body";
 import { isServiceError } from "./service-error";
+import type { SearchParams } from "./query";
 
 export type RouteContext<P> = { request: Request; params: P; db: Db };
 
@@ -28,7 +29,6 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
   };
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
 export type PageContext<P> = { params: P; searchParams: SearchParams; db: Db };
 
 export function page<P = Record<string, never>>(render: (ctx: PageContext<P>) => Promise<React.ReactNode> | React.ReactNode) {

@@ -1,19 +1,25 @@
 // Request schemas of the CEPEJ routes and administrators' forms, checked at the boundary.
 import { z } from "zod";
+import { TEXT_MAX } from "@/lib/text-limits";
 
-export const TransitionRequest = z.object({ action: z.enum(["submit", "return", "validate", "reopen"]), note: z.string().max(5000).nullish() }).strict();
+export const TransitionRequest = z
+  .object({ action: z.enum(["submit", "return", "validate", "reopen"]), note: z.string().max(TEXT_MAX.comment).nullish() })
+  .strict();
 
 export const RestoreRequest = z
   .object({ cell: z.string().min(1).max(200), historyId: z.number().int().positive(), which: z.enum(["after", "before"]).optional() })
   .strict();
 
 /** {cell, reason}; reason null removes the "not retained for publication" mark. */
-export const FlagRequest = z.object({ cell: z.string().min(1).max(200), reason: z.string().trim().min(1).max(2000).nullable() }).strict();
+export const FlagRequest = z.object({ cell: z.string().min(1).max(200), reason: z.string().trim().min(1).max(TEXT_MAX.comment).nullable() }).strict();
 
-export const OpenQueryRequest = z.object({ question: z.string().min(1).max(50), text: z.string().trim().min(1).max(5000) }).strict();
+export const OpenQueryRequest = z.object({ question: z.string().min(1).max(50), text: z.string().trim().min(1).max(TEXT_MAX.comment) }).strict();
 
 /** {text} answers a query's thread, {resolve: true} closes it. */
-export const QueryPostRequest = z.union([z.object({ text: z.string().trim().min(1).max(5000) }).strict(), z.object({ resolve: z.literal(true) }).strict()]);
+export const QueryPostRequest = z.union([
+  z.object({ text: z.string().trim().min(1).max(TEXT_MAX.comment) }).strict(),
+  z.object({ resolve: z.literal(true) }).strict(),
+]);
 
 // The forms' messages are keys of the "cycles.errors" catalogue.
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date");
@@ -25,14 +31,14 @@ export const NewCycleForm = z
       .string()
       .trim()
       .regex(/^\d{4}-\d{4}$/, "slug"),
-    name: z.string().trim().min(1, "required").max(200),
+    name: z.string().trim().min(1, "required").max(TEXT_MAX.name),
     referenceYear: z.coerce.number().int().min(1990, "year").max(2100, "year"),
     opensOn: date,
     closesOn: date,
     previousCycle: z
       .string()
       .trim()
-      .max(20)
+      .max(TEXT_MAX.code)
       .transform((s) => s || null),
     variationThreshold: z.coerce.number().positive("threshold").max(1000, "threshold"),
     source: z.enum(["copy", "upload"]),
@@ -46,6 +52,10 @@ export const NewCycleForm = z
   .refine((v) => v.closesOn >= v.opensOn, { path: ["closesOn"], message: "closesBeforeOpens" })
   .refine((v) => v.source !== "upload" || v.definitionFile || v.definitionJson?.trim(), { path: ["definitionJson"], message: "required" });
 
-export const AssignForm = z.object({ cycle: z.string().min(1), country: z.string().length(2), userId: z.coerce.number().int().positive() });
+export const AssignForm = z.object({ cycle: z.string().min(1).max(TEXT_MAX.code), country: z.string().length(2), userId: z.coerce.number().int().positive() });
 
-export const ExtendDeadlineForm = z.object({ cycle: z.string().min(1), country: z.string().length(2), deadline: z.union([date, z.literal("")]) });
+export const ExtendDeadlineForm = z.object({
+  cycle: z.string().min(1).max(TEXT_MAX.code),
+  country: z.string().length(2),
+  deadline: z.union([date, z.literal("")]),
+});

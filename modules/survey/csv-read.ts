@@ -79,5 +79,11 @@ export function readCsv(input: string): CsvReadResult {
   return { ok: true, records };
 }
 
+/** A cell's value as an error's reason names it, cut short: a reason does not carry a
+ *  100 000-character cell back to the client. */
+export const clipped = (value: string) => (value.length > 40 ? `${value.slice(0, 40)}…` : value);
+/** The same, quoted. */
+export const shown = (value: string) => JSON.stringify(clipped(value));
+
 /** Undoes lib/csv/csv.ts's formula guard. */
 export const unguardCell = unguardFormula;

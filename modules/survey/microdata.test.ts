@@ -3,6 +3,8 @@ import { multi, num, text, type Answer } from "@/modules/questionnaire/answers";
 import { csvLine, BOM } from "@/lib/csv/csv";
 import { interviewToRow, microdataCsv, microdataHeader, parseMicrodataCsv, rowToInterview, type Household } from "./microdata";
 import { readCsv } from "./csv-read";
+import { TEXT_MAX } from "@/lib/text-limits";
+import { OPTION_TEXT_MAX } from "@/modules/questionnaire/rules";
 import { OFFENCES, TRUST_BODIES } from "./codes";
 
 const FIELDWORK = { start: "2025-10-01", end: "2025-11-30" };
@@ -211,6 +213,22 @@ describe("parseMicrodataCsv", () => {
     expect(order.ok ? [] : order.errors.map((e) => e.column)).toEqual(["interview_date"]);
     expect(parseMicrodataCsv("").ok).toBe(false);
     expect(parseMicrodataCsv(header.join(",") + "\r\n").ok).toBe(false);
+  });
+
+  it("refuses over-long texts with their row and column, and quotes a long value only in part", () => {
+    const rows = [
+      withCells({ household_id: "H".repeat(TEXT_MAX.code + 1) }),
+      withCells({ household_id: "H-3", unsafe_reasons_other: "x".repeat(OPTION_TEXT_MAX + 1) }),
+      withCells({ household_id: "H-4", sex: "9".repeat(100_000) }),
+      withCells({ household_id: "H-5", age: "1".repeat(100_000) }),
+    ];
+    const result = parseMicrodataCsv(csvOf(rows), { fieldwork: FIELDWORK });
+    expect(result.ok ? [] : result.errors).toEqual([
+      { row: 2, column: "household_id", reason: `household_id is longer than ${TEXT_MAX.code} characters` },
+      { row: 3, column: "unsafe_reasons_other", reason: `text longer than ${OPTION_TEXT_MAX} characters` },
+      { row: 4, column: "sex", reason: `"${"9".repeat(40)}…" is not a code of sex (1=male, 2=female)` },
+      { row: 5, column: "age", reason: expect.stringMatching(/^1{40}… is /) },
+    ]);
   });
 
   it("reports rows with a wrong number of fields and broken quoting", () => {

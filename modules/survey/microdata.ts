@@ -15,7 +15,7 @@ import { evaluateAll, OPTION_TEXT_MAX, type Issue } from "@/modules/questionnair
 import { isEmpty, multi, multiIds, num, text, type Answer, type AnswerReader } from "@/modules/questionnaire/answers";
 import { walkQuestions } from "@/modules/questionnaire/walk";
 import { csvLine, BOM } from "@/lib/csv/csv";
-import { readCsv, unguardCell } from "./csv-read";
+import { clipped, readCsv, shown, unguardCell } from "./csv-read";
 import { checkHousehold, type Household } from "./sample-frame";
 
 const parsed = parseQuestionnaire(definitionJson);
@@ -181,13 +181,14 @@ export function describeCondition(c: Condition): string {
   return c.in.length === 1 ? `${name} = ${c.in[0]}` : `${name} is ${c.in.slice(0, -1).join(", ")} or ${c.in[c.in.length - 1]}`;
 }
 
-function issueReason(i: Issue, value: string | undefined, q: Question | undefined): string {
+function issueReason(i: Issue, cell: string | undefined, q: Question | undefined): string {
   const p = i.params;
+  const value = clipped(cell ?? "");
   switch (i.code) {
     case "unanswered":
       return "required answer missing";
     case "unknownOption":
-      return q && "options" in q ? `"${value ?? ""}" is not a code of ${q.id} (${CODE_LIST(q.options)})` : `"${value ?? ""}" is not a valid value`;
+      return q && "options" in q ? `${shown(cell ?? "")} is not a code of ${q.id} (${CODE_LIST(q.options)})` : `${shown(cell ?? "")} is not a valid value`;
     case "belowMin":
       return `${value} is below the minimum ${p.min}${q?.type === "number" && q.number.max !== undefined ? ` (allowed ${p.min}–${q.number.max})` : ""}`;
     case "aboveMax":
@@ -197,7 +198,7 @@ function issueReason(i: Issue, value: string | undefined, q: Question | undefine
     case "tooLarge":
       return `${value} is too large`;
     case "badDate":
-      return `"${value ?? ""}" is not a date written YYYY-MM-DD`;
+      return `${shown(cell ?? "")} is not a date written YYYY-MM-DD`;
     case "dateOutOfRange":
       return `${value} is outside the fieldwork period ${p.min || "…"} to ${p.max || "…"}`;
     case "textTooLong":
@@ -235,7 +236,7 @@ export function rowToInterview(record: Record<string, string | undefined>, optio
     if (v === "") continue;
     if (c.question.type === "number") {
       if (!NUMBER.test(v)) {
-        fail(c.name, `"${v}" is not a number`);
+        fail(c.name, `${shown(v)} is not a number`);
         malformed.add(c.name);
       } else answers[c.question.id] = num(Number(v));
     } else answers[c.question.id] = text(c.question.type === "text" ? unguardCell(v) : v);
@@ -251,7 +252,7 @@ export function rowToInterview(record: Record<string, string | undefined>, optio
       f.filled.push(c.name);
       if (v === "1") f.chosen.push(c.option.id);
     } else {
-      fail(c.name, `"${v}" must be 0 (not mentioned) or 1 (mentioned)`);
+      fail(c.name, `${shown(v)} must be 0 (not mentioned) or 1 (mentioned)`);
       malformed.add(c.name);
       f.filled.push(c.name);
     }
@@ -362,7 +363,7 @@ export function parseMicrodataCsv(csv: string, options: { fieldwork?: FieldworkP
     const id = unguardCell(record.household_id);
     if (id.trim() === "") continue;
     const first = firstRowOf.get(id);
-    if (first !== undefined) errors.push({ row: r.row, column: "household_id", reason: `duplicate household_id "${id}" (first on row ${first})` });
+    if (first !== undefined) errors.push({ row: r.row, column: "household_id", reason: `duplicate household_id ${shown(id)} (first on row ${first})` });
     else firstRowOf.set(id, r.row);
   }
   return errors.length ? { ok: false, errors } : { ok: true, interviews };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TEXT_MAX } from "@/lib/text-limits";
 import { parseSampleFrame } from "./sample-frame";
 
 const HEADER = "household_id,region,settlement,weight,address";
@@ -65,5 +66,23 @@ describe("parseSampleFrame", () => {
     expect(short).toEqual({ ok: false, errors: [{ row: 2, column: "", reason: "expected 5 fields, found 4" }] });
     expect(parseSampleFrame("").ok).toBe(false);
     expect(parseSampleFrame(file()).ok).toBe(false);
+  });
+
+  it("refuses an over-long address or household_id with its row and column, and quotes a long value only in part", () => {
+    const long = "x".repeat(100_000);
+    const r = parseSampleFrame(
+      file(
+        `H1,AKM,1,10,"${"A".repeat(TEXT_MAX.address)}"`, // at the limit: accepted
+        `H2,AKM,1,10,"${"A".repeat(TEXT_MAX.address + 1)}"`,
+        `${"H".repeat(TEXT_MAX.code + 1)},AKM,1,10,Street 3`,
+        `H4,${long},1,10,Street 4`,
+      ),
+    );
+    expect(r.ok ? [] : r.errors).toEqual([
+      { row: 3, column: "address", reason: `address is longer than ${TEXT_MAX.address} characters` },
+      { row: 4, column: "household_id", reason: `household_id is longer than ${TEXT_MAX.code} characters` },
+      { row: 5, column: "region", reason: expect.stringMatching(/^"x{40}…" is not a region code/) },
+    ]);
+    expect(parseSampleFrame(file(`H1,AKM,1,10,"${"A".repeat(TEXT_MAX.address)}"`)).ok).toBe(true);
   });
 });

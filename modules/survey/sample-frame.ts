@@ -1,7 +1,8 @@
 // The sample frame of a survey wave: one row per sampled household, with its stratum (region ×
 // settlement type), its design weight and its address for the interviewer. Imported as a CSV
 // `household_id,region,settlement,weight,address`; all or nothing, every error listed by row.
-import { readCsv, unguardCell } from "./csv-read";
+import { TEXT_MAX } from "@/lib/text-limits";
+import { readCsv, shown, unguardCell } from "./csv-read";
 import { REGION_CODES, SETTLEMENT } from "./codes";
 
 /** The sampled household an interview belongs to (from the sample frame, never typed). */
@@ -23,20 +24,21 @@ export function checkHousehold(record: Record<string, string | undefined>): { ho
   const errors: { column: string; reason: string }[] = [];
   const household_id = unguardCell(record.household_id ?? "");
   if (household_id.trim() === "") errors.push({ column: "household_id", reason: "household_id is missing" });
+  else if (household_id.length > TEXT_MAX.code) errors.push({ column: "household_id", reason: `household_id is longer than ${TEXT_MAX.code} characters` });
   const region = record.region ?? "";
-  if (!REGION_CODES.includes(region)) errors.push({ column: "region", reason: `"${region}" is not a region code (${REGION_CODES.join(", ")})` });
+  if (!REGION_CODES.includes(region)) errors.push({ column: "region", reason: `${shown(region)} is not a region code (${REGION_CODES.join(", ")})` });
   const settlement = record.settlement ?? "";
   if (!Object.hasOwn(SETTLEMENT, settlement)) {
     errors.push({
       column: "settlement",
-      reason: `"${settlement}" is not a settlement type (${Object.entries(SETTLEMENT)
+      reason: `${shown(settlement)} is not a settlement type (${Object.entries(SETTLEMENT)
         .map(([k, v]) => `${k}=${v}`)
         .join(", ")})`,
     });
   }
   const weightText = record.weight ?? "";
   const weight = POSITIVE_NUMBER.test(weightText) ? Number(weightText) : NaN;
-  if (!(Number.isFinite(weight) && weight > 0)) errors.push({ column: "weight", reason: `"${weightText}" is not a positive number` });
+  if (!(Number.isFinite(weight) && weight > 0)) errors.push({ column: "weight", reason: `${shown(weightText)} is not a positive number` });
   return { household: errors.length ? null : { household_id, region, settlement, weight }, errors };
 }
 
@@ -75,14 +77,15 @@ export function parseSampleFrame(csv: string): SampleFrameResult {
     for (const e of rowErrors) errors.push({ row: r.row, ...e });
     const address = unguardCell(record.address).trim();
     if (!address) errors.push({ row: r.row, column: "address", reason: "address is missing" });
+    else if (address.length > TEXT_MAX.address) errors.push({ row: r.row, column: "address", reason: `address is longer than ${TEXT_MAX.address} characters` });
 
     const id = unguardCell(record.household_id);
     if (id.trim() !== "") {
       const first = firstRowOf.get(id);
-      if (first !== undefined) errors.push({ row: r.row, column: "household_id", reason: `duplicate household_id "${id}" (first on row ${first})` });
+      if (first !== undefined) errors.push({ row: r.row, column: "household_id", reason: `duplicate household_id ${shown(id)} (first on row ${first})` });
       else firstRowOf.set(id, r.row);
     }
-    if (household && address) households.push({ ...household, address });
+    if (household && address && address.length <= TEXT_MAX.address) households.push({ ...household, address });
   }
   return errors.length ? { ok: false, errors } : { ok: true, households };
 }

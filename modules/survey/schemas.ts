@@ -1,5 +1,6 @@
 // The survey's JSON request bodies (the CSV uploads are parsed by sample-frame.ts and microdata.ts).
 import { z } from "zod";
+import { TEXT_MAX } from "@/lib/text-limits";
 import { SaveAnswersRequest } from "@/modules/questionnaire/schemas";
 import { isIsoDate } from "@/modules/questionnaire/rules";
 
@@ -16,7 +17,7 @@ export const PublishWaveRequest = z.object({ published: z.boolean() }).strict();
 
 export const AssignRequest = z.object({ ids: z.array(z.number().int().positive()).min(1).max(5000), interviewerId: z.number().int().positive() }).strict();
 
-export const ReviewComment = z.object({ question: z.string().min(1).max(60), text: z.string().trim().min(1).max(2000) }).strict();
+export const ReviewComment = z.object({ question: z.string().min(1).max(60), text: z.string().trim().min(1).max(TEXT_MAX.comment) }).strict();
 export type ReviewComment = z.infer<typeof ReviewComment>;
 
 export const InterviewTransitionRequest = z.union([

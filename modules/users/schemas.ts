@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ROLES } from "@/db/roles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { TEXT_MAX } from "@/lib/text-limits";
 
 const codeList = z
   .string()
@@ -22,7 +23,7 @@ const codeList = z
 const UserId = z.coerce.number().int().positive();
 
 export const UserFields = z.object({
-  name: z.string().trim().min(1, "required").max(200),
+  name: z.string().trim().min(1, "required").max(TEXT_MAX.name),
   role: z.enum(ROLES),
   countries: codeList,
   regions: codeList,

@@ -2,20 +2,17 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
 import { searchAudit } from "@/lib/audit/query";
+import { pageQuery } from "@/lib/http/query";
 import { page } from "@/lib/http/route";
 import { formatDateTime } from "@/lib/i18n/format";
-
-const FILTERS = ["q", "action", "from", "to"] as const;
 
 export default page(async ({ searchParams, db }) => {
   await requireAccess("read", { kind: "administration" });
   const [t, tRoles, locale] = await Promise.all([getTranslations("audit"), getTranslations("roles"), getLocale()]);
-  const s: Partial<Record<(typeof FILTERS)[number], string>> = {};
-  for (const name of FILTERS) {
-    const v = searchParams[name];
-    const one = Array.isArray(v) ? v[0] : v;
-    if (one) s[name] = one;
-  }
+  const p = pageQuery(searchParams);
+  const s = Object.fromEntries(
+    Object.entries({ q: p.one("q"), action: p.one("action"), from: p.date("from"), to: p.date("to") }).filter((e): e is [string, string] => !!e[1]),
+  ) as { q?: string; action?: string; from?: string; to?: string };
   const rows = searchAudit(db, s);
   const query = new URLSearchParams(s);
   // Actions (login, report.submit) are the journal's codes; roles are shown by their names.

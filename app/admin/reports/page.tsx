@@ -6,20 +6,24 @@ import { formatDate } from "@/lib/i18n/format";
 import { regionName, reportingBodyName } from "@/lib/i18n/reference";
 import { requireAccess } from "@/lib/auth/session";
 import { scopeOf } from "@/lib/auth/policy";
+import { pageQuery } from "@/lib/http/query";
 import { page } from "@/lib/http/route";
-import { compliance, today } from "@/modules/reporting/server/filings";
+import { COMPLIANCE_STATES, compliance, today } from "@/modules/reporting/server/filings";
 import { REGIONS } from "@/db/reference-data";
-import { isIsoDate } from "@/lib/dates/dates";
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default page(async ({ searchParams, db }) => {
   const user = await requireAccess("read", { kind: "administration" });
   const [t, locale] = await Promise.all([getTranslations("reports"), getLocale()]);
-  const s = { from: one(searchParams.from), to: one(searchParams.to), region: one(searchParams.region), state: one(searchParams.state) };
+  const p = pageQuery(searchParams);
+  const s = {
+    region: REGIONS.some((r) => r.code === p.one("region")) ? p.one("region") : undefined,
+    state: COMPLIANCE_STATES.find((x) => x === p.one("state")),
+  };
   const now = today();
-  const from = s.from && isIsoDate(s.from) ? s.from : `${Number(now.slice(0, 4)) - 1}-${now.slice(5, 7)}-01`;
-  const to = s.to && isIsoDate(s.to) ? s.to : now;
+  const defaultFrom = `${Number(now.slice(0, 4)) - 1}-${now.slice(5, 7)}-01`;
+  let [from, to] = [p.date("from") ?? defaultFrom, p.date("to") ?? now];
+  // A range that ends before it starts is ignored as a whole: the default range is shown.
+  if (from > to) [from, to] = [defaultFrom, now];
   const rows = compliance(db, scopeOf(user), { from, to, region: s.region || undefined }).filter((r) => !s.state || r.state === s.state);
   const counts = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.state]: (acc[r.state] ?? 0) + 1 }), {});
   const query = new URLSearchParams({ from, to, ...(s.region ? { region: s.region } : {}), ...(s.state ? { state: s.state } : {}) });

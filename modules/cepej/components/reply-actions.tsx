@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useIssueText } from "@/modules/questionnaire/components/use-issue-text";
+import { TEXT_MAX } from "@/lib/text-limits";
 
 type Blocker = { question: string; cell: string; code: string; severity: string; chapter?: string; params?: Record<string, string | number> };
 type Props = { api: string; base: string; actions: ("submit" | "return" | "validate" | "reopen")[] };
@@ -44,7 +45,7 @@ export function ReplyActions({ api, base, actions }: Props) {
       {actions.some((a) => a !== "submit") && (
         <label className="field">
           <span>{t("note")}</span>
-          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={5000} aria-label={t("note")} />
+          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={TEXT_MAX.comment} aria-label={t("note")} />
         </label>
       )}
       <div className="inline-form">

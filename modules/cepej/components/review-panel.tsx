@@ -9,6 +9,7 @@ import { cellsOf } from "@/modules/questionnaire/cells";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Answer } from "@/modules/questionnaire/answers";
+import { TEXT_MAX } from "@/lib/text-limits";
 import { useLocalized, useReply, useTextLang, type QueryThread } from "../../questionnaire/components/reply-context";
 
 async function post(url: string, body: unknown, method = "POST") {
@@ -66,7 +67,7 @@ function Thread({ thread }: { thread: QueryThread }) {
       </ul>
       {thread.status === "open" && (
         <div className="query-reply">
-          <textarea aria-label={t("replyToQuery")} value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={5000} />
+          <textarea aria-label={t("replyToQuery")} value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={TEXT_MAX.comment} />
           <button
             type="button"
             className="secondary"
@@ -112,7 +113,7 @@ function ReviewTools({ question }: { question: Question }) {
     <details className="review-tools" data-testid={`review-${question.id}`}>
       <summary>{t("reviewTools")}</summary>
       <div className="query-reply">
-        <textarea aria-label={t("queryText")} value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={5000} />
+        <textarea aria-label={t("queryText")} value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={TEXT_MAX.comment} />
         <button
           type="button"
           disabled={!text.trim() || action.pending}
@@ -141,7 +142,7 @@ function ReviewTools({ question }: { question: Question }) {
             placeholder={t("flagReason")}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
-            maxLength={2000}
+            maxLength={TEXT_MAX.comment}
           />
           <button
             type="button"

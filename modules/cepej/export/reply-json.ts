@@ -1,6 +1,7 @@
 // The generic JSON form of a reply: every stored value with the definition version it answers.
 // Import replaces the reply's answers with the file's; export → import → export is identical.
 import { z } from "zod";
+import { TEXT_MAX } from "@/lib/text-limits";
 import { AnswerSchema, isEmpty, type Answer } from "@/modules/questionnaire/answers";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
 
@@ -8,10 +9,10 @@ export const ReplyJson = z
   .object({
     format: z.literal("cepej-reply"),
     formatVersion: z.literal(1),
-    cycle: z.string(),
+    cycle: z.string().max(TEXT_MAX.code),
     country: z.string().length(2),
-    questionnaire: z.object({ id: z.string(), version: z.string() }).strict(),
-    status: z.string().optional(),
+    questionnaire: z.object({ id: z.string().max(TEXT_MAX.code), version: z.string().max(TEXT_MAX.code) }).strict(),
+    status: z.string().max(TEXT_MAX.code).optional(),
     answers: z.record(z.string().max(200), AnswerSchema),
   })
   .strict();

@@ -94,9 +94,10 @@ export function assignCorrespondent(db: Executor, input: { cycle: string; countr
   const { cycle, country, userId } = input;
   inTransaction(db, (tx) => {
     const assignee = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
-    if (!assignee || assignee.role !== "correspondent") throw new ServiceError(400, "Only a correspondent can be assigned to a country.");
+    if (!assignee) throw new ServiceError(404, `No user ${userId}.`);
+    if (assignee.role !== "correspondent") throw new ServiceError(400, "Only a correspondent can be assigned to a country.");
     if (!tx.select({ slug: cycles.slug }).from(cycles).where(eq(cycles.slug, cycle)).get()) throw new ServiceError(404, `No cycle ${cycle}.`);
-    if (!tx.select({ code: countries.code }).from(countries).where(eq(countries.code, country)).get()) throw new ServiceError(400, `No country ${country}.`);
+    if (!tx.select({ code: countries.code }).from(countries).where(eq(countries.code, country)).get()) throw new ServiceError(404, `No country ${country}.`);
     tx.insert(cycleCorrespondents).values({ cycleSlug: cycle, countryCode: country, userId }).onConflictDoNothing().run();
     tx.insert(userScopes).values({ userId, kind: "country", code: country }).onConflictDoNothing().run();
     recordAudit(tx, { action: "cycle.assign", object: `${cycle}/${country} → user ${userId}`, user }, ip);

@@ -182,6 +182,15 @@ describe("cycle administration journals in the same transaction", () => {
     expect(refusal(() => assignCorrespondent(getDb(), { cycle: "1999-2000", country: "FR", userId: frUser }, admin, IP)).status).toBe(404);
   });
 
+  it("refuses an assignment naming a user or a country that does not exist with 404, and records nothing", () => {
+    const journal = count("audit_log");
+    const unknownUser = refusal(() => assignCorrespondent(getDb(), { cycle: "2030-2032", country: "FR", userId: 999_999 }, admin, IP));
+    expect([unknownUser.status, unknownUser.message]).toEqual([404, "No user 999999."]);
+    expect(refusal(() => assignCorrespondent(getDb(), { cycle: "2030-2032", country: "ZZ", userId: frUser }, admin, IP)).status).toBe(404);
+    expect(all("select * from cycle_correspondents where user_id = 999999 or country_code = 'ZZ'")).toEqual([]);
+    expect(count("audit_log")).toBe(journal);
+  });
+
   it("extends a country's deadline, or refuses an unknown reply", () => {
     withoutJournal(["responses"], () => extendDeadline(getDb(), { cycle: "2030-2032", country: "KZ", deadline: "2031-07-31" }, admin, IP));
     extendDeadline(getDb(), { cycle: "2030-2032", country: "KZ", deadline: "2031-07-31" }, admin, IP);

@@ -4,6 +4,7 @@ import { asc, eq } from "drizzle-orm";
 import { inTransaction, type Executor } from "@/db/transaction";
 import { calendarAdjustments } from "@/db/schema";
 import { recordAudit, type AuditEntry } from "@/lib/audit/server";
+import { ServiceError } from "@/lib/http/service-error";
 import type { CalendarAdjustments } from "../calendar";
 
 export function loadAdjustments(db: Executor): CalendarAdjustments {
@@ -19,12 +20,14 @@ export const listAdjustments = (db: Executor) => db.select().from(calendarAdjust
 type CalendarChange = { date: string; kind: "off" | "working" | "remove"; note: string };
 
 /** Declares a date an extra day off or an extra working day (replacing what it was), or removes
- *  the declaration; with its audit row. */
+ *  the declaration (404 when the date has none); with its audit row. */
 export function changeCalendarDay(db: Executor, change: CalendarChange, user: AuditEntry["user"], ip: string | null) {
   const { date, kind, note } = change;
   inTransaction(db, (tx) => {
-    if (kind === "remove") tx.delete(calendarAdjustments).where(eq(calendarAdjustments.date, date)).run();
-    else tx.insert(calendarAdjustments).values({ date, kind, note }).onConflictDoUpdate({ target: calendarAdjustments.date, set: { kind, note } }).run();
+    if (kind === "remove") {
+      const { changes } = tx.delete(calendarAdjustments).where(eq(calendarAdjustments.date, date)).run();
+      if (!changes) throw new ServiceError(404, `${date} is not declared a day off or a working day.`);
+    } else tx.insert(calendarAdjustments).values({ date, kind, note }).onConflictDoUpdate({ target: calendarAdjustments.date, set: { kind, note } }).run();
     recordAudit(tx, { action: "calendar.change", object: `${date} ${kind} ${note}`, user }, ip);
   });
 }

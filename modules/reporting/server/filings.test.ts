@@ -204,4 +204,10 @@ describe("compliance", () => {
     expect(new Set(all.map((r) => r.bodyId))).toContain(otherBodyId);
     expect(all.length).toBeGreaterThan(own.length);
   });
+
+  it("refuses a range that ends before it starts with a reason (400), not a crash", () => {
+    const admin = { id: 1, role: "admin" as const, countries: [], regions: [], bodyId: null, supervisorId: null };
+    const r = refusal(() => compliance(getDb(), scopeOf(admin), { from: "2025-01-01", to: "2010-01-01" }));
+    expect([r.status, r.message]).toEqual([400, "The range ends (2010-01-01) before it starts (2025-01-01)."]);
+  });
 });

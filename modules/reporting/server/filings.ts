@@ -145,7 +145,9 @@ export function returnFiling(db: Executor, filing: Pick<Filing, "id">, comment: 
   });
 }
 
-export type ComplianceState = "on_time" | "late" | "missing" | "overdue" | "draft" | "not_due";
+/** The states a compliance row can be in (the dashboard's and the CSV's state filter). */
+export const COMPLIANCE_STATES = ["on_time", "late", "overdue", "missing", "draft", "not_due"] as const;
+export type ComplianceState = (typeof COMPLIANCE_STATES)[number];
 export type ComplianceRow = {
   period: string;
   bodyId: number;
@@ -173,6 +175,7 @@ export function compliance(
   scope: Scope,
   filter: { from: IsoDate; to: IsoDate; bodyId?: number; form?: number; region?: string },
 ): ComplianceRow[] {
+  if (compareDates(filter.from, filter.to) > 0) throw new ServiceError(400, `The range ends (${filter.to}) before it starts (${filter.from}).`);
   const adjustments = loadAdjustments(db);
   const now = today();
   const bodies = db

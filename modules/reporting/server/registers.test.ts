@@ -104,4 +104,10 @@ describe("calendar", () => {
       "2026-06-08 remove ",
     ]);
   });
+
+  it("refuses to remove a day that is not declared (404), and records nothing", () => {
+    const error = refusal(() => changeCalendarDay(getDb(), { date: "2026-06-09", kind: "remove", note: "" }, admin, null));
+    expect([error.status, error.message]).toEqual([404, "2026-06-09 is not declared a day off or a working day."]);
+    expect(audit("calendar.change").map((r) => (r as { object: string }).object)).not.toContain("2026-06-09 remove ");
+  });
 });

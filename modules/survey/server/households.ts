@@ -132,14 +132,27 @@ const ASSIGNABLE: HouseholdState[] = ["unassigned", "assigned", "in_progress", "
 /**
  * Assigns (or reassigns) households in bulk to one of the user's interviewers: those of the user's
  * scope that are still assignable, as stored when the transaction starts; the others are skipped.
- * Refused (403) when none is. Returns how many were assigned.
+ * Refused (404) when the interviewer or a household does not exist, (403) when none can be
+ * assigned. Returns how many were assigned.
  */
 export function assignHouseholds(db: Db, user: Principal, ids: number[], interviewerId: number, ip: string | null): number {
   return inTransaction(db, (tx) => {
     const interviewer = interviewersOf(tx, user).find((i) => i.id === interviewerId);
+    if (
+      !interviewer &&
+      !tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, interviewerId), eq(users.role, "interviewer")))
+        .get()
+    )
+      throw new ServiceError(404, `No interviewer ${interviewerId}.`);
+    const households = tx.select().from(surveyHouseholds).where(inArray(surveyHouseholds.id, ids)).all();
+    const missing = [...new Set(ids)].filter((id) => !households.some((h) => h.id === id));
+    if (missing.length) throw new ServiceError(404, `No household ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ", …" : ""}.`);
     const { regions } = scopeOf(user);
     let n = 0;
-    for (const h of interviewer ? tx.select().from(surveyHouseholds).where(inArray(surveyHouseholds.id, ids)).all() : []) {
+    for (const h of interviewer ? households : []) {
       if ((regions && !regions.includes(h.region)) || !ASSIGNABLE.includes(h.status)) continue;
       const to = h.status === "unassigned" ? "assigned" : h.status;
       tx.update(surveyHouseholds).set({ interviewerId, status: to, updatedAt: new Date().toISOString() }).where(eq(surveyHouseholds.id, h.id)).run();

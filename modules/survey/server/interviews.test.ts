@@ -340,6 +340,20 @@ describe("the other survey writes re-read what they depend on, with their row in
     expect(lastAudit()).toEqual({ action: "survey.assign", object: `1 households → user ${interviewer.id}`, userId: supervisor.id });
   });
 
+  it("assignment: an interviewer or a household that does not exist is refused with 404, nothing assigned", () => {
+    const mine = free[0];
+    const before = findHousehold(db, mine);
+    const journal = lastAudit();
+    expect(refusal(() => assignHouseholds(db, supervisor, [mine], 999_999, null))).toMatchObject({ status: 404, message: "No interviewer 999999." });
+    expect(refusal(() => assignHouseholds(db, supervisor, [mine], supervisor.id, null))).toMatchObject({ status: 404 });
+    expect(refusal(() => assignHouseholds(db, supervisor, [mine, 999_998, 999_999], interviewer.id, null))).toMatchObject({
+      status: 404,
+      message: "No household 999998, 999999.",
+    });
+    expect(findHousehold(db, mine)).toEqual(before);
+    expect(lastAudit()).toEqual(journal);
+  });
+
   it("waves: 409 for a wave that exists, 404 for one that does not; the row goes with the change", () => {
     expect(createWave(db, { year: 2040, fieldworkStart: "2040-10-01", fieldworkEnd: "2040-11-30" }, admin, null)).toBe(2040);
     expect(lastAudit()).toEqual({ action: "survey.wave_create", object: "2040", userId: admin.id });

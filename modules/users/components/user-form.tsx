@@ -119,6 +119,7 @@ export function UserForm({ mode, user, bodies, supervisors }: Props) {
               </option>
             ))}
           </select>
+          {fieldError("supervisorId")}
         </label>
       )}
       {role === "reporter" && (

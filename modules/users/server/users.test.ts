@@ -149,6 +149,22 @@ describe("updateUser", () => {
     expect(error).toMatchObject({ status: 404 });
     expect(auditRows("user.update", "user 999999 → correspondent")).toHaveLength(0);
   });
+
+  it("refuses an interviewer's supervisor that does not exist or is no supervisor, and stores nothing", async () => {
+    const id = await createUser(db(), correspondent(unique("interviewer")), by);
+    const before = userRow(id);
+    const interviewer = (supervisorId: number) => ({ ...fields("supervisor", ["AST"]), role: "interviewer" as const, supervisorId });
+    for (const supervisorId of [999_999, by.user.id]) {
+      const error = await refusal(() => updateUser(db(), id, interviewer(supervisorId), by));
+      expect(error).toMatchObject({ status: 422, details: { supervisorId: { key: "unknownSupervisor" } } });
+      const refused = await refusal(createUser(db(), { ...interviewer(supervisorId), email: unique("interviewer"), password: "a-good-password" }, by));
+      expect(refused).toMatchObject({ status: 422, details: { supervisorId: { key: "unknownSupervisor" } } });
+    }
+    expect(userRow(id)).toEqual(before);
+    const supervisor = (sqlite.prepare("select id from users where email = 'supervisor@example.org'").get() as { id: number }).id;
+    updateUser(db(), id, interviewer(supervisor), by);
+    expect(userRow(id).role).toBe("interviewer");
+  });
 });
 
 describe("resetPassword", () => {
@@ -172,6 +188,15 @@ describe("resetPassword", () => {
     failAudit();
     await expect(resetPassword(db(), id, "another-good-password", by)).rejects.toThrow(/audit down/);
     expect(userRow(id)).toEqual(before);
+  });
+});
+
+describe("unknown users", () => {
+  it("a password reset or (de)activation of a user that does not exist is refused with 404, not done", async () => {
+    expect(await refusal(resetPassword(db(), 999_999, "another-good-password", by))).toMatchObject({ status: 404 });
+    expect(await refusal(() => setActive(db(), 999_999, false, by))).toMatchObject({ status: 404 });
+    expect(await refusal(() => setActive(db(), 999_999, true, by))).toMatchObject({ status: 404 });
+    expect(sqlite.prepare("select count(*) as n from audit_log where object = 'user 999999'").get()).toEqual({ n: 0 });
   });
 });
 

@@ -51,6 +51,12 @@ function checkScope(db: Executor, f: Fields): FieldErrors {
     if (!f.bodyId || !db.select({ id: reportingBodies.id }).from(reportingBodies).where(eq(reportingBodies.id, f.bodyId)).get())
       errors.bodyId = { key: "bodyRequired" };
   }
+  // An interviewer's supervisor is a user who is one (the form offers only those; a deleted or
+  // other user's id is refused, not stored).
+  if (f.role === "interviewer" && f.supervisorId) {
+    const supervisor = db.select({ role: users.role }).from(users).where(eq(users.id, f.supervisorId)).get();
+    if (supervisor?.role !== "supervisor") errors.supervisorId = { key: "unknownSupervisor" };
+  }
   return errors;
 }
 

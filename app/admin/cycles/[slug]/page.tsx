@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { countryName } from "@/lib/i18n/reference";
 import { cycleName } from "@/modules/cepej/cycle-name";
 import { requireAccess } from "@/lib/auth/session";
+import { pageQuery, type SearchParams } from "@/lib/http/query";
 import { page } from "@/lib/http/route";
 import { correspondentsList, cycleStatus } from "@/modules/cepej/server/cycles";
 import { cycleOf } from "@/modules/cepej/server/workflow";
@@ -16,12 +17,13 @@ type Params = { slug: string };
 
 // The wrapper is called inside a declared default export: the route registry reads page
 // functions from `export default function` declarations.
-export default async function CyclePage(props: { params: Promise<Params>; searchParams: Promise<{ status?: string; q?: string }> }) {
+export default async function CyclePage(props: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
   return page<Params>(async ({ params, searchParams, db }) => {
     await requireAccess("read", { kind: "administration" });
     const { slug } = params;
-    const status = typeof searchParams.status === "string" ? searchParams.status : "";
-    const q = typeof searchParams.q === "string" ? searchParams.q : "";
+    const query = pageQuery(searchParams);
+    const status = query.one("status") ?? "";
+    const q = query.one("q") ?? "";
     const cycle = cycleOf(db, slug);
     if (!cycle) notFound();
     const t = await getTranslations("cycles");

@@ -1,19 +1,21 @@
-// GET /api/admin/audit?q&action&from&to — the log-journal as CSV (admins).
+// GET /api/admin/audit?q&action&from&to&limit — the log-journal as CSV (admins), newest first, at
+// most `limit` rows (1–100 000, all of them by default).
 import { checkApiAccess } from "@/lib/auth/session";
-import { searchAudit } from "@/lib/audit/query";
+import { AUDIT_EXPORT_MAX, searchAudit } from "@/lib/audit/query";
 import { toCsv } from "@/lib/csv/csv";
+import { apiQuery } from "@/lib/http/query";
 import { route } from "@/lib/http/route";
 
 export const GET = route(async ({ request, db }) => {
   const access = await checkApiAccess("read", { kind: "administration" });
   if (!access.ok) return access.response;
-  const p = new URL(request.url).searchParams;
+  const query = apiQuery(request);
   const rows = searchAudit(db, {
-    q: p.get("q") ?? undefined,
-    action: p.get("action") ?? undefined,
-    from: p.get("from") ?? undefined,
-    to: p.get("to") ?? undefined,
-    limit: 100_000,
+    q: query.one("q"),
+    action: query.one("action"),
+    from: query.date("from"),
+    to: query.date("to"),
+    limit: query.int("limit", { min: 1, max: AUDIT_EXPORT_MAX }) ?? AUDIT_EXPORT_MAX,
   });
   const csv = toCsv(
     ["at", "user", "role", "action", "object", "ip"],

@@ -1,14 +1,13 @@
 // GET /api/open-data/cepej-indicators?format=csv|json — public: indicators of validated CEPEJ replies.
-import { problem } from "@/lib/http/json-body";
+import { apiQuery } from "@/lib/http/query";
 import { route } from "@/lib/http/route";
 import { toCsv } from "@/lib/csv/csv";
 import { CEPEJ_METADATA, validatedIndicators } from "@/modules/cepej/server/open-indicators";
 
 export const GET = route(async ({ request, db }) => {
-  const format = new URL(request.url).searchParams.get("format") ?? "json";
+  const format = apiQuery(request).choice("format", ["json", "csv"]) ?? "json";
   const rows = validatedIndicators(db);
   if (format === "json") return Response.json({ metadata: { ...CEPEJ_METADATA, lastUpdated: new Date().toISOString().slice(0, 10) }, data: rows });
-  if (format !== "csv") return problem(400, "format must be csv or json");
   return new Response(
     toCsv(
       ["cycle", "country", "country_name", "indicator", "label", "unit", "value"],

@@ -1,19 +1,18 @@
 // GET /api/open-data/registered-crimes?format=csv|json[&year=2025] — public open data: registered
 // crimes by region and year (or by month within a year), with metadata.
-import { problem } from "@/lib/http/json-body";
+import { MAX_YEAR, MIN_YEAR } from "@/lib/dates/dates";
+import { apiQuery } from "@/lib/http/query";
 import { route } from "@/lib/http/route";
 import { toCsv } from "@/lib/csv/csv";
 import { CRIMES_METADATA, lastUpdated, registeredCrimes } from "@/modules/reporting/server/open-data";
 
 export const GET = route(({ request, db }) => {
-  const url = new URL(request.url);
-  const format = url.searchParams.get("format") ?? "json";
-  const yearText = url.searchParams.get("year");
-  if (yearText !== null && !/^\d{4}$/.test(yearText)) return problem(400, "year must be a year such as 2025");
-  const rows = registeredCrimes(db, yearText ? { year: Number(yearText) } : {});
-  const metadata = { ...CRIMES_METADATA, period: yearText ? `months of ${yearText}` : "years", lastUpdated: lastUpdated(db) };
+  const query = apiQuery(request);
+  const format = query.choice("format", ["json", "csv"]) ?? "json";
+  const year = query.int("year", { min: MIN_YEAR, max: MAX_YEAR });
+  const rows = registeredCrimes(db, year !== undefined ? { year } : {});
+  const metadata = { ...CRIMES_METADATA, period: year !== undefined ? `months of ${year}` : "years", lastUpdated: lastUpdated(db) };
   if (format === "json") return Response.json({ metadata, data: rows });
-  if (format !== "csv") return problem(400, "format must be csv or json");
   const csv = toCsv(
     ["region", "region_name", "period", "registered"],
     rows.map((r) => [r.region, r.regionName, r.period, r.registered]),

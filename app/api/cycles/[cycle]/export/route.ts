@@ -2,6 +2,7 @@
 // streamed reply by reply.
 import { checkApiAccess } from "@/lib/auth/session";
 import { problem } from "@/lib/http/json-body";
+import { apiQuery } from "@/lib/http/query";
 import { route } from "@/lib/http/route";
 import { audit } from "@/lib/audit/server";
 import { cycleOf } from "@/modules/cepej/server/workflow";
@@ -15,7 +16,7 @@ export const GET = route<{ cycle: string }>(async ({ request, params, db }) => {
   const slug = params.cycle;
   const cycle = cycleOf(db, slug);
   if (!cycle) return problem(404, `No cycle ${slug}.`);
-  if ((new URL(request.url).searchParams.get("format") ?? "csv") !== "csv") return problem(400, "format must be csv");
+  apiQuery(request).choice("format", ["csv"]); // the only format
   const countries = cycleCountries(db, slug);
   audit({ action: "export.cycle_csv", object: slug, user: access.user });
   function* lines() {

@@ -1,6 +1,7 @@
 // GET /api/cycles/{cycle}/status?format=csv|json — every country of the cycle (admins).
 import { checkApiAccess } from "@/lib/auth/session";
 import { problem } from "@/lib/http/json-body";
+import { apiQuery } from "@/lib/http/query";
 import { route } from "@/lib/http/route";
 import { toCsv } from "@/lib/csv/csv";
 import { cycleStatus } from "@/modules/cepej/server/cycles";
@@ -11,10 +12,9 @@ export const GET = route<{ cycle: string }>(async ({ request, params, db }) => {
   if (!access.ok) return access.response;
   const { cycle } = params;
   if (!cycleOf(db, cycle)) return problem(404, `No cycle ${cycle}.`);
+  const format = apiQuery(request).choice("format", ["csv", "json"]) ?? "csv";
   const rows = cycleStatus(db, cycle);
-  const format = new URL(request.url).searchParams.get("format") ?? "csv";
   if (format === "json") return Response.json({ cycle, countries: rows });
-  if (format !== "csv") return problem(400, "format must be csv or json");
   const csv = toCsv(
     ["country", "name", "status", "answered", "total", "percent", "open_warnings", "open_queries", "last_activity", "deadline", "correspondents"],
     rows.map((r) => [

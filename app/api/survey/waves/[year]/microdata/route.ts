@@ -3,6 +3,7 @@
 import { checkApiAccess } from "@/lib/auth/session";
 import { audit } from "@/lib/audit/server";
 import { problem } from "@/lib/http/json-body";
+import { apiQuery } from "@/lib/http/query";
 import { route } from "@/lib/http/route";
 import { codebookCsv, spssSyntax } from "@/modules/survey/codebook";
 import { streamLines } from "@/modules/cepej/export/long-csv";
@@ -14,12 +15,11 @@ export const GET = route<{ year: string }>(async ({ request, params, db }) => {
   if (!access.ok) return access.response;
   const { year, wave } = waveParam(db, params.year);
   if (!wave) return problem(404, "No such wave.");
-  const format = new URL(request.url).searchParams.get("format") ?? "csv";
+  const format = apiQuery(request).choice("format", ["csv", "codebook", "sps"]) ?? "csv";
   const file = (name: string, type: string) => ({ "content-type": type, "content-disposition": `attachment; filename="${name}"` });
   if (format === "codebook") return new Response(codebookCsv(), { headers: file(`udn-${year}-codebook.csv`, "text/csv; charset=utf-8") });
   if (format === "sps")
     return new Response(spssSyntax({ file: `udn-${year}-microdata.csv` }), { headers: file(`udn-${year}.sps`, "text/plain; charset=utf-8") });
-  if (format !== "csv") return problem(400, "format must be csv, codebook or sps");
   audit({ action: "survey.microdata_export", object: String(year), user: access.user });
   return new Response(streamLines(microdataLines(db, year)), { headers: file(`udn-${year}-microdata.csv`, "text/csv; charset=utf-8") });
 });

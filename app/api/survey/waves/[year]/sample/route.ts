@@ -16,7 +16,7 @@ export const POST = route<{ year: string }>(async ({ request, params, db }) => {
   const body = await readCsvBody(request);
   if (!body.ok) return body.response;
   const parsed = parseSampleFrame(body.text);
-  if (!parsed.ok) return Response.json({ error: "The sample frame has errors; nothing was loaded.", errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return Response.json({ error: "The sample frame has errors; nothing was loaded.", errors: parsed.errors.slice(0, 1000) }, { status: 400 });
   const ip = await requestIp();
   try {
     return Response.json({ loaded: loadSample(db, year, parsed.households, access.user, ip) });

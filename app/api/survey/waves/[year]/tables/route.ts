@@ -1,6 +1,7 @@
 // GET /api/survey/waves/{year}/tables?format=csv|xlsx — the results tables (like the results page).
 import ExcelJS from "exceljs";
 import { problem } from "@/lib/http/json-body";
+import { apiQuery } from "@/lib/http/query";
 import { route } from "@/lib/http/route";
 import { toCsv } from "@/lib/csv/csv";
 import { canSeeResults, waveParam } from "@/modules/survey/server/access";
@@ -13,8 +14,7 @@ export const GET = route<{ year: string }>(async ({ request, params, db }) => {
   if (!wave) return problem(404, "No such wave.");
   const access = await canSeeResults(wave);
   if (!access.ok) return access.response;
-  const format = new URL(request.url).searchParams.get("format") ?? "csv";
-  if (format !== "csv" && format !== "xlsx") return problem(400, "format must be csv or xlsx");
+  const format = apiQuery(request).choice("format", ["csv", "xlsx"]) ?? "csv";
   const r = waveResults(db, year, findWave(db, year - 1) ? year - 1 : null);
   const header = ["wave", "breakdown", "group", "indicator", "code", "label", "percent", "n", "low_base", "change_pp"];
   const rows: (string | number)[][] = [];

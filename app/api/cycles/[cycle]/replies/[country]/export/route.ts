@@ -1,5 +1,6 @@
 // GET /api/cycles/{cycle}/replies/{country}/export?format=csv|xlsx|json — the reply (authorised like the reply).
 import { problem } from "@/lib/http/json-body";
+import { apiQuery } from "@/lib/http/query";
 import { route } from "@/lib/http/route";
 import { audit } from "@/lib/audit/server";
 import { replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
@@ -11,12 +12,11 @@ import { replyToJson } from "@/modules/cepej/export/reply-json";
 export const GET = route<ReplyParams>(async ({ request, params, db }) => {
   const r = await replyForRequest(db, params, "read");
   if (!r.ok) return r.response;
-  const format = new URL(request.url).searchParams.get("format") ?? "csv";
+  const format = apiQuery(request).choice("format", ["csv", "xlsx", "json"]) ?? "csv";
   const { reply, cycle, countryName } = r.found;
   const country = reply.countryCode!;
   const data = replyForExport(db, r.found);
   const base = `cepej-${cycle.slug}-${country}`;
-  if (format !== "csv" && format !== "xlsx" && format !== "json") return problem(400, "format must be csv, xlsx or json");
   audit({ action: `export.${format}`, object: `${cycle.slug}/${country}`, user: r.user });
   switch (format) {
     case "csv":

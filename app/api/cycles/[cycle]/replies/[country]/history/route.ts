@@ -2,6 +2,7 @@
 // POST /api/cycles/{cycle}/replies/{country}/history — {cell, historyId, which?: "after"|"before"}
 //      restores the value that change recorded (checked and recorded like any other change).
 import { problem, readJson } from "@/lib/http/json-body";
+import { apiQuery } from "@/lib/http/query";
 import { route } from "@/lib/http/route";
 import { requestIp } from "@/lib/audit/server";
 import { replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
@@ -14,7 +15,7 @@ import { cellHistory } from "@/modules/questionnaire/server/history";
 export const GET = route<ReplyParams>(async ({ request, params, db }) => {
   const r = await replyForRequest(db, params, "review");
   if (!r.ok) return r.response;
-  const cell = new URL(request.url).searchParams.get("cell") ?? "";
+  const cell = apiQuery(request).one("cell") ?? "";
   if (!loadQuestionnaire(db, r.found.reply.questionnaireId).keys.has(cell)) return problem(400, `No cell ${cell} in this questionnaire.`);
   return Response.json({ cell, history: cellHistory(db, r.found.reply.id, cell) });
 });

@@ -1,4 +1,4 @@
-// The reference names in ru/kk cover what the database holds: every region, every report form
+// (In testing/: it reads the features' lists, which lib/ may not import.) The reference names in ru/kk cover what the database holds: every region, every report form
 // (with the English title the code has, else the page would fall back), the seeded bodies.
 import { describe, expect, it } from "vitest";
 import { REGIONS } from "@/db/reference-data";
@@ -6,7 +6,7 @@ import { REPORT_FORMS } from "@/modules/reporting/forms";
 import { ELECTRONIC_COLLECTIONS, RECIPIENTS } from "@/modules/reporting/collections";
 import { PUBLIC_HOLIDAYS } from "@/modules/reporting/calendar";
 import en from "@/messages/en.json";
-import { countryName, regionName, reportFormTitle, reportingBodyName } from "./reference";
+import { countryName, regionName, reportFormTitle, reportingBodyName } from "@/lib/i18n/reference";
 
 describe("reference names", () => {
   it("every region in ru and kk, English as stored", () => {
