@@ -39,6 +39,8 @@ export const BODY_ROUTES = [
   { method: "POST", path: /^\/api\/reports\/[^/]+\/transitions$/, limit: BODY_LIMITS.json },
 ];
 
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
 /** Time to receive a body: a base, plus what the slowest connection we serve needs for its size. */
 export const BODY_TIMEOUT_MS = Number(process.env.BODY_TIMEOUT_MS ?? 10_000);
 const SLOWEST_BYTES_PER_MS = 50; // 50 KB/s: a 50 MB file may take 17 minutes, a 2 KB save 10 s
@@ -75,6 +77,10 @@ export function admitBody(r) {
   if (declared === null || !Number.isSafeInteger(declared) || declared < 0)
     return { ok: false, status: 411, error: "Send the body with a Content-Length header." };
   const route = routeFor(r);
+  // An API address that takes no body with this method: as Next answers a method a route does not
+  // export (405), without reading the body first. A GET or HEAD never carries one (413).
+  if (!route && r.path.startsWith("/api/") && WRITE_METHODS.has(r.method))
+    return { ok: false, status: 405, error: `This address does not take ${r.method} requests with a body.` };
   if (!route) return { ok: false, status: 413, error: "This address takes no request body." };
   if (!route.anonymous && !r.signedIn) return { ok: false, status: 401, error: "Sign in first." };
   if (declared > route.limit) return { ok: false, status: 413, error: `The body is larger than ${route.limit} bytes.` };

@@ -24,10 +24,10 @@ describe("admitBody", () => {
     expect(admitBody({ ...csv, contentLength: String(60 * 1024 * 1024) })).toMatchObject({ ok: false, status: 413 });
   });
 
-  it("refuses a body to an address that takes none, and a body without a length", () => {
+  it("refuses a body to an address that takes none (405 for a method the route lacks), and a body without a length", () => {
     expect(admitBody({ ...base, method: "GET" })).toMatchObject({ ok: false, status: 413 });
-    expect(admitBody({ ...base, method: "POST" })).toMatchObject({ ok: false, status: 413 });
-    expect(admitBody({ ...base, path: "/api/health" })).toMatchObject({ ok: false, status: 413 });
+    expect(admitBody({ ...base, method: "POST" })).toMatchObject({ ok: false, status: 405 });
+    expect(admitBody({ ...base, path: "/api/health" })).toMatchObject({ ok: false, status: 405 });
     expect(admitBody({ ...base, contentLength: undefined, transferEncoding: "chunked" })).toMatchObject({ ok: false, status: 411 });
     expect(admitBody({ ...base, contentLength: "12abc" })).toMatchObject({ ok: false, status: 411 });
   });
