@@ -85,7 +85,7 @@ const test = base.extend<{ as: (p: PrincipalName) => Promise<APIRequestContext> 
       );
       ids["interview.mine"] = firstMatch(
         await html(await sessions.get("interviewer")!.get("/survey")),
-        /<tr[^>]*><td>2026<\/td><td><a href="\/survey\/interviews\/(\d+)">[^<]*<\/a><\/td><td>AST<\/td><td>[^<]*<\/td><td>assigned<\/td><\/tr>/g,
+        /<tr[^>]*><td>2026<\/td><td><a href="\/survey\/interviews\/(\d+)">[^<]*<\/a><\/td><td>Astana city<\/td><td[^>]*>[^<]*<\/td><td>assigned<\/td><\/tr>/g,
         "an interview assigned to the interviewer (seeded, AST)",
         true,
       );
