@@ -122,6 +122,13 @@ describe("survey tallies", () => {
     expect(r.topUnsafeReasons).toHaveLength(3);
   }, 120_000);
 
+  it("a wave without interviews yet has no change from the previous one (not 0 % minus last wave's share)", () => {
+    const r = waveResults(db, 2026, 2025);
+    expect(r.interviews).toBe(0);
+    expect(r.overall.trust_police.change).toBeNull();
+    expect(waveResults(db, 2025, 2024).overall.trust_police.change).not.toBeNull();
+  });
+
   it("approve, a stale second approve, import-replace and import of new households keep the tallies exact", () => {
     const wave = 2026;
     const households = sqlite.prepare("select id, household_id, region, settlement, weight from survey_households where wave = ? order by id").all(wave) as {

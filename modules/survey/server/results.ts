@@ -111,9 +111,11 @@ export function resultsOf(wave: number, previousWave: number | null, now: Result
     const before = previous ? previous.distribution(v).total : null;
     overall[v] = {
       ...total,
-      change: before
-        ? Object.fromEntries(Object.keys(total.shares).map((c) => [c, Math.round(((total.shares[c] ?? 0) - (before.shares[c] ?? 0)) * 10) / 10]))
-        : null,
+      // No change from or to a wave without interviews: its shares are no figures (0 by convention).
+      change:
+        before && total.n > 0 && before.n > 0
+          ? Object.fromEntries(Object.keys(total.shares).map((c) => [c, Math.round(((total.shares[c] ?? 0) - (before.shares[c] ?? 0)) * 10) / 10]))
+          : null,
     };
   }
   const by = {} as WaveResults["by"];

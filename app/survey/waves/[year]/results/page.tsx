@@ -106,7 +106,7 @@ export default page<{ year: string }>(async ({ params, db }) => {
                   <td>
                     {c} {scaleOf(v)[c]}
                   </td>
-                  <td className="value">{pct(r.overall[v].shares[c])}</td>
+                  <td className="value">{r.overall[v].n ? pct(r.overall[v].shares[c]) : "—"}</td>
                   <td className="ci">{r.overall[v].n ? interval(r.overall[v].ci95[c]) : "—"}</td>
                   {previous && <td>{r.overall[v].change ? signed(r.overall[v].change![c] ?? 0) : "—"}</td>}
                   {i === 0 && (
