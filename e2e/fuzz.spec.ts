@@ -460,7 +460,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   const interviewer = sessions.get("interviewer")!.ctx;
   const mine = [
     ...(await html(interviewer, "/survey")).matchAll(
-      /<tr[^>]*><td>2026<\/td><td><a href="\/survey\/interviews\/(\d+)">[^<]*<\/a><\/td><td>AST<\/td><td>[^<]*<\/td><td>assigned<\/td><\/tr>/g,
+      /<tr[^>]*><td>2026<\/td><td><a href="\/survey\/interviews\/(\d+)">[^<]*<\/a><\/td><td>Astana city<\/td><td[^>]*>[^<]*<\/td><td>assigned<\/td><\/tr>/g,
     ),
   ];
   expect(mine.length, "an interview assigned to the interviewer").toBeGreaterThan(0);

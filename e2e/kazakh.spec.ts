@@ -92,7 +92,8 @@ async function visibleTexts(page: Page): Promise<Found[]> {
 function latinWords(text: string): string[] {
   let rest = text.replace(/[\w.+-]+@[\w.-]+\.\w+/g, " "); // e-mail addresses
   for (const name of NAMES) rest = rest.split(name).join(" ");
-  return (rest.match(/[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9'-]*/g) ?? []).filter((w) => !CODES.test(w));
+  // Latin letters only: the À–ÿ range also holds × and ÷, signs of no language.
+  return (rest.match(/\p{Script=Latin}[\p{Script=Latin}0-9'-]*/gu) ?? []).filter((w) => !CODES.test(w));
 }
 
 function englishInKazakh(found: Found[]) {
