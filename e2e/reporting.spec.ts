@@ -11,6 +11,15 @@ const month = (offset: number) => {
 };
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"] input[type=text]`);
 
+/** Opens (or finds) the reporter's 1-M report of a period through the reports page; returns its id. */
+async function openPeriod(page: Page, period: string) {
+  await page.goto("/reports");
+  await page.getByLabel("Period").fill(period);
+  await page.getByRole("button", { name: "Open another period" }).click();
+  await expect(page).toHaveURL(/\/reports\/\d+$/);
+  return page.url().split("/").pop()!;
+}
+
 /** Fills the report like a body would: the headline rows in the form, the rest through the API. */
 async function fillReport(page: Page) {
   const id = page.url().split("/").pop();
@@ -136,11 +145,7 @@ test("a reporter's home shows their upcoming deadlines", async ({ browser }) => 
 
 test("a figure typed while the form is still loading is kept: the inputs wait for the form", async ({ browser }) => {
   const reporter = await loggedInPage(browser, "reporter@example.org");
-  await reporter.goto("/reports");
-  await reporter.getByLabel("Period").fill(month(-4));
-  await reporter.getByRole("button", { name: "Open another period" }).click();
-  await expect(reporter).toHaveURL(/\/reports\/\d+$/);
-  const id = reporter.url().split("/").pop();
+  const id = await openPeriod(reporter, month(-4));
   // The page's scripts arrive 2 s late, as on a slow connection; the server-rendered inputs show at once.
   await reporter.route("**/_next/static/chunks/**", async (r) => {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -156,11 +161,7 @@ test("a figure typed while the form is still loading is kept: the inputs wait fo
 
 test("a figure typed into a report submitted meanwhile (another tab) says why it is not saved, and is not resent on a timer", async ({ browser }) => {
   const reporter = await loggedInPage(browser, "reporter@example.org");
-  await reporter.goto("/reports");
-  await reporter.getByLabel("Period").fill(month(-5));
-  await reporter.getByRole("button", { name: "Open another period" }).click();
-  await expect(reporter).toHaveURL(/\/reports\/\d+$/);
-  const api = `/api/reports/${reporter.url().split("/").pop()}`;
+  const api = `/api/reports/${await openPeriod(reporter, month(-5))}`;
   await reporter.locator("body[data-form-ready]").waitFor({ state: "attached" });
   // The other tab: the whole report filled and submitted.
   expect((await reporter.request.put(`${api}/answers`, { data: { changes: form1mChanges() } })).status()).toBe(200);
