@@ -12,6 +12,7 @@ import type { Db } from "@/db/open";
 import { isStorageFull, storageFull } from "@/db/storage";
 import { requestIp } from "@/lib/audit/server";
 import { isServiceError } from "@/lib/http/service-error";
+import { wordRefusal } from "@/lib/i18n/word-refusal";
 import { checkApiAccess, type CurrentUser } from "./session";
 
 /** A field's refusal as a message key of the form's catalogue namespace, with its values. */
@@ -42,7 +43,7 @@ export function adminAction<S extends z.ZodType>(
   return async (...args: [ActionState, FormData] | [FormData]): Promise<ActionState> => {
     const form = args.length === 2 ? args[1] : args[0];
     const access = await checkApiAccess("write", { kind: "administration" });
-    if (!access.ok) return { denied: ((await access.response.json()) as { error: string }).error };
+    if (!access.ok) return { denied: await wordRefusal(access.reason) };
     const parsed = schema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
     try {
@@ -54,7 +55,7 @@ export function adminAction<S extends z.ZodType>(
       if (full) return full;
       if (!isServiceError(error)) throw error;
       const fieldErrors = error.details && typeof error.details === "object" ? (error.details as Record<string, FieldError>) : undefined;
-      return { error: error.message, ...(fieldErrors ? { fieldErrors } : {}) };
+      return { error: await wordRefusal(error.refusal ?? error.message), ...(fieldErrors ? { fieldErrors } : {}) };
     }
   };
 }

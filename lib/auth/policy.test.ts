@@ -14,7 +14,7 @@ const allowed = (p: Principal | null, a: Action, r: Resource) => decide(p, a, r)
 describe("policy: anonymous", () => {
   it("denies everything, with a reason", () => {
     const d = decide(null, "read", { kind: "cepejReply", country: "KZ" });
-    expect(d).toEqual({ allowed: false, reason: "You need to sign in." });
+    expect(d).toEqual({ allowed: false, reason: { code: "signIn", message: "You need to sign in." } });
     expect(allowed(null, "read", { kind: "administration" })).toBe(false);
   });
 });
@@ -35,7 +35,9 @@ describe("policy: CEPEJ replies", () => {
     expect(allowed(kz, "write", kzReply)).toBe(true);
     expect(allowed(fr, "read", kzReply)).toBe(false);
     expect(allowed(fr, "write", kzReply)).toBe(false);
-    expect(decide(fr, "read", kzReply)).toMatchObject({ reason: "You are not a correspondent for KZ." });
+    expect(decide(fr, "read", kzReply)).toMatchObject({
+      reason: { code: "notCorrespondentOf", params: { country: "KZ" }, message: "You are not a correspondent for KZ." },
+    });
   });
   it("keeps review for admins", () => {
     expect(allowed(kz, "review", kzReply)).toBe(false);

@@ -1,6 +1,7 @@
 // The one place that decides who may do what, from role + scope. Pure: no I/O, so it is unit
 // tested case by case and used identically by pages, route handlers and server actions.
 import type { Role } from "../../db/roles";
+import { refusal, type Refusal, type RefusalCode, type RefusalParams } from "../http/refusal";
 
 export type Principal = {
   id: number;
@@ -31,49 +32,49 @@ export type Resource =
 /** read: see it; write: change its answers; review: query, return, validate, approve, reject. */
 export type Action = "read" | "write" | "review";
 
-export type Decision = { allowed: true } | { allowed: false; reason: string };
+export type Decision = { allowed: true } | { allowed: false; reason: Refusal };
 
 const allow: Decision = { allowed: true };
-const deny = (reason: string): Decision => ({ allowed: false, reason });
+const deny = (code: RefusalCode, params?: RefusalParams): Decision => ({ allowed: false, reason: refusal(code, params) });
 
 export function decide(principal: Principal | null, action: Action, resource: Resource): Decision {
-  if (!principal) return deny("You need to sign in.");
+  if (!principal) return deny("signIn");
   if (principal.role === "admin") return allow;
 
   switch (resource.kind) {
     case "administration":
-      return deny("Only administrators can do this.");
+      return deny("adminsOnly");
 
     case "cepejReply":
-      if (principal.role !== "correspondent") return deny("Only the country's correspondents and administrators can open CEPEJ replies.");
-      if (!principal.countries.includes(resource.country)) return deny(`You are not a correspondent for ${resource.country}.`);
-      if (action === "review") return deny("Only reviewers can review a reply.");
+      if (principal.role !== "correspondent") return deny("correspondentsOnly");
+      if (!principal.countries.includes(resource.country)) return deny("notCorrespondentOf", { country: resource.country });
+      if (action === "review") return deny("reviewersOnly");
       return allow;
 
     case "surveyRegion":
-      if (principal.role !== "supervisor") return deny("Only supervisors of this region and administrators can do this.");
-      if (!principal.regions.includes(resource.region)) return deny(`You do not supervise region ${resource.region}.`);
+      if (principal.role !== "supervisor") return deny("supervisorsOnly");
+      if (!principal.regions.includes(resource.region)) return deny("notSupervisorOf", { region: resource.region });
       return allow;
 
     case "interview":
       if (principal.role === "supervisor") {
-        if (!principal.regions.includes(resource.region)) return deny(`You do not supervise region ${resource.region}.`);
-        return action === "write" ? deny("Supervisors review interviews; the interviewer enters them.") : allow;
+        if (!principal.regions.includes(resource.region)) return deny("notSupervisorOf", { region: resource.region });
+        return action === "write" ? deny("supervisorsReview") : allow;
       }
       if (principal.role === "interviewer") {
-        if (resource.interviewerId !== principal.id) return deny("This interview is not assigned to you.");
-        return action === "review" ? deny("Interviewers cannot review interviews.") : allow;
+        if (resource.interviewerId !== principal.id) return deny("notYourInterview");
+        return action === "review" ? deny("interviewersCannotReview") : allow;
       }
-      return deny("Only the survey team can open interviews.");
+      return deny("surveyTeamOnly");
 
     case "surveyEntry":
-      if (principal.role !== "interviewer") return deny("Only interviewers enter interviews.");
-      return action === "review" ? deny("Interviewers cannot review interviews.") : allow;
+      if (principal.role !== "interviewer") return deny("interviewersOnly");
+      return action === "review" ? deny("interviewersCannotReview") : allow;
 
     case "reportingBody":
-      if (principal.role !== "reporter") return deny("Only the body's reporters and administrators can open its reports.");
-      if (principal.bodyId !== resource.bodyId) return deny("You do not report for this body.");
-      return action === "review" ? deny("Only the Committee reviews reports.") : allow;
+      if (principal.role !== "reporter") return deny("reportersOnly");
+      if (principal.bodyId !== resource.bodyId) return deny("notYourBody");
+      return action === "review" ? deny("committeeReviews") : allow;
   }
 }
 

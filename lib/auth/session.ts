@@ -12,6 +12,7 @@ import { auth } from "./auth";
 import { authSecret } from "./secret";
 import { decide, type Action, type Principal, type Resource } from "./policy";
 import { SessionTokenCache, sessionTokenOf } from "./session-token";
+import { refusalBody, type Refusal } from "@/lib/http/refusal";
 
 export type CurrentUser = Principal & { email: string; name: string; locale: string };
 
@@ -78,7 +79,7 @@ export async function requireAccess(action: Action, resource: Resource): Promise
   return user;
 }
 
-export type ApiAccess = { ok: true; user: CurrentUser } | { ok: false; response: Response };
+export type ApiAccess = { ok: true; user: CurrentUser } | { ok: false; response: Response; reason: Refusal };
 
 /** For route handlers and server actions: 401/403 JSON with the policy's reason. */
 export async function checkApiAccess(action: Action, resource: Resource): Promise<ApiAccess> {
@@ -87,6 +88,7 @@ export async function checkApiAccess(action: Action, resource: Resource): Promis
   if (decision.allowed) return { ok: true, user: user! };
   return {
     ok: false,
-    response: Response.json({ error: decision.reason }, { status: user ? 403 : 401 }),
+    response: Response.json(refusalBody(decision.reason), { status: user ? 403 : 401 }),
+    reason: decision.reason,
   };
 }

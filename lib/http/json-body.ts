@@ -2,12 +2,14 @@
 // Every refusal is a 4xx with a reason a client can act on.
 import type { z } from "zod";
 import { BODY_LIMITS } from "./body-gate.mjs";
+import { refusalBody, type Refusal } from "./refusal";
 
 const MAX_JSON_BYTES = BODY_LIMITS.json;
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
-export const problem = (status: number, error: string, details?: unknown) => Response.json(details === undefined ? { error } : { error, details }, { status });
+export const problem = (status: number, reason: string | Refusal, details?: unknown) =>
+  Response.json(details === undefined ? refusalBody(reason) : { ...refusalBody(reason), details }, { status });
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<BodyResult<z.infer<S>>> {
   const type = request.headers.get("content-type") ?? "";

@@ -19,7 +19,7 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
     try {
       return await handler({ request, params: (await context?.params) as P, db: getDb() });
     } catch (error) {
-      if (isServiceError(error)) return problem(error.status, error.message, error.details);
+      if (isServiceError(error)) return problem(error.status, error.refusal ?? error.message, error.details);
       if (isStorageFull(error)) {
         storageFull(error);
         return Response.json({ error: STORAGE_FULL }, { status: 503, headers: { "Retry-After": "30" } });

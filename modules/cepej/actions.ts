@@ -5,13 +5,14 @@ import { adminAction } from "@/lib/auth/admin-action";
 import { ServiceError } from "@/lib/http/service-error";
 import { assignCorrespondent, createCycle, extendDeadline } from "@/modules/cepej/server/cycles";
 import { AssignForm, DEFINITION_MAX, ExtendDeadlineForm, NewCycleForm } from "@/modules/cepej/schemas";
+import { refusal } from "@/lib/http/refusal";
 
 // The paths to refresh are named in the handlers: two of them depend on the cycle in the form.
 
 export const createCycleAction = adminAction(NewCycleForm, async ({ db, user, input, ip }) => {
   const { definitionFile, definitionJson, source, ...cycle } = input;
   const definition = source === "upload" ? (definitionFile ? await definitionFile.text() : (definitionJson ?? "")) : null;
-  if (definition !== null && definition.length > DEFINITION_MAX) throw new ServiceError(413, `The definition is larger than ${DEFINITION_MAX} characters.`);
+  if (definition !== null && definition.length > DEFINITION_MAX) throw new ServiceError(413, refusal("definitionTooLarge", { max: DEFINITION_MAX }));
   createCycle(db, { ...cycle, definitionJson: definition }, user, ip);
   revalidatePath("/admin/cycles");
 });

@@ -26,7 +26,7 @@ describe("reply state machine", () => {
     expect(checkTransition("submit", "submitted", "correspondent", { openQueries: 0 })).toEqual({
       ok: false,
       status: 409,
-      reason: "A reply that is submitted cannot be submitted.",
+      reason: expect.objectContaining({ message: "A reply that is submitted cannot be submitted." }),
     });
     expect(checkTransition("validate", "in_progress", "admin", { openQueries: 0 })).toMatchObject({ ok: false, status: 409 });
   });
@@ -41,7 +41,7 @@ describe("reply state machine", () => {
     expect(checkTransition("validate", "submitted", "admin", { openQueries: 2 })).toEqual({
       ok: false,
       status: 409,
-      reason: "2 queries are still open: resolve them before validating.",
+      reason: expect.objectContaining({ message: "2 queries are still open: resolve them before validating." }),
     });
     expect(checkTransition("reopen", "validated", "admin", { openQueries: 0, note: "  " })).toMatchObject({ ok: false, status: 400 });
     expect(checkTransition("reopen", "validated", "admin", { openQueries: 0, note: "Figures revised" })).toEqual({ ok: true, to: "in_progress" });
@@ -60,13 +60,13 @@ describe("who may edit when", () => {
     expect(canEdit("returned", "correspondent", campaign, "2026-06-30")).toEqual({ ok: true });
     expect(canEdit("in_progress", "correspondent", campaign, "2026-01-14")).toEqual({
       ok: false,
-      reason: "The campaign opens on 2026-01-15.",
+      reason: expect.objectContaining({ message: "The campaign opens on 2026-01-15." }),
       code: "notYetOpen",
       date: "2026-01-15",
     });
     expect(canEdit("in_progress", "correspondent", campaign, "2026-07-01")).toEqual({
       ok: false,
-      reason: "The campaign closed on 2026-06-30.",
+      reason: expect.objectContaining({ message: "The campaign closed on 2026-06-30." }),
       code: "closed",
       date: "2026-06-30",
     });
@@ -81,7 +81,7 @@ describe("who may edit when", () => {
     expect(canEdit("submitted", "admin", campaign, "2030-01-01")).toEqual({ ok: true });
     expect(canEdit("validated", "admin", campaign, "2026-03-01")).toEqual({
       ok: false,
-      reason: "The reply has been validated and is locked.",
+      reason: expect.objectContaining({ message: "The reply has been validated and is locked." }),
       code: "validated",
     });
   });

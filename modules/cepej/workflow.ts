@@ -2,6 +2,7 @@
 //   not started → in progress → submitted → returned → (in progress) → submitted → validated
 // and an administrator may reopen a validated reply with a reason.
 import type { Role } from "@/db/roles";
+import { refusal, type Refusal } from "@/lib/http/refusal";
 
 export type ReplyState = "not_started" | "in_progress" | "submitted" | "returned" | "validated";
 export type ReplyAction = "submit" | "return" | "validate" | "reopen";
@@ -15,18 +16,18 @@ export const TRANSITIONS: Record<ReplyAction, Rule> = {
   reopen: { from: ["validated"], to: "in_progress", roles: ["admin"], needsNote: true },
 };
 
-export type TransitionCheck = { ok: true; to: ReplyState } | { ok: false; status: 403 | 409 | 400; reason: string };
+export type TransitionCheck = { ok: true; to: ReplyState } | { ok: false; status: 403 | 409 | 400; reason: Refusal };
 
 export function checkTransition(action: ReplyAction, from: ReplyState, role: Role, context: { openQueries: number; note?: string | null }): TransitionCheck {
   const rule = TRANSITIONS[action];
-  if (!rule.roles.includes(role)) return { ok: false, status: 403, reason: `Only ${rule.roles.join(" or ")} can ${action} a reply.` };
-  if (!rule.from.includes(from)) return { ok: false, status: 409, reason: `A reply that is ${label(from)} cannot be ${past(action)}.` };
-  if (rule.needsNote && !context.note?.trim()) return { ok: false, status: 400, reason: `Give a reason to ${action} the reply.` };
+  if (!rule.roles.includes(role)) return { ok: false, status: 403, reason: refusal("replyActionRole", { action }) };
+  if (!rule.from.includes(from)) return { ok: false, status: 409, reason: refusal("replyStateRefused", { state: from, action }) };
+  if (rule.needsNote && !context.note?.trim()) return { ok: false, status: 400, reason: refusal("reopenNeedsNote") };
   if (action === "validate" && context.openQueries > 0) {
     return {
       ok: false,
       status: 409,
-      reason: `${context.openQueries} quer${context.openQueries === 1 ? "y is" : "ies are"} still open: resolve them before validating.`,
+      reason: refusal("openQueries", { count: context.openQueries }),
     };
   }
   return { ok: true, to: rule.to };
@@ -39,7 +40,7 @@ export function stateAfterEdit(state: ReplyState): ReplyState {
 
 /** Why a reply cannot be changed: the API's English reason, and a code (with the date) for the pages' catalogues. */
 export type ReadOnlyCode = "validated" | "submitted" | "notYetOpen" | "closed";
-export type EditCheck = { ok: true } | { ok: false; reason: string; code?: ReadOnlyCode; date?: string };
+export type EditCheck = { ok: true } | { ok: false; reason: Refusal; code?: ReadOnlyCode; date?: string };
 
 /**
  * May this role change the reply's answers now? Correspondents only while the campaign is open
@@ -47,15 +48,12 @@ export type EditCheck = { ok: true } | { ok: false; reason: string; code?: ReadO
  * administrators while it is not validated (a validated reply is locked until reopened).
  */
 export function canEdit(state: ReplyState, role: Role, campaign: { opensOn: string; closesOn: string; deadline?: string | null }, today: string): EditCheck {
-  if (state === "validated") return { ok: false, reason: "The reply has been validated and is locked.", code: "validated" };
+  if (state === "validated") return { ok: false, reason: refusal("replyValidated"), code: "validated" };
   if (role === "admin") return { ok: true };
-  if (state === "submitted")
-    return { ok: false, reason: "The reply has been submitted; it can change again only if the reviewer returns it.", code: "submitted" };
-  if (today < campaign.opensOn) return { ok: false, reason: `The campaign opens on ${campaign.opensOn}.`, code: "notYetOpen", date: campaign.opensOn };
+  if (state === "submitted") return { ok: false, reason: refusal("replySubmitted"), code: "submitted" };
+  if (today < campaign.opensOn)
+    return { ok: false, reason: refusal("campaignNotOpen", { date: campaign.opensOn }), code: "notYetOpen", date: campaign.opensOn };
   const closes = campaign.deadline && campaign.deadline > campaign.closesOn ? campaign.deadline : campaign.closesOn;
-  if (today > closes) return { ok: false, reason: `The campaign closed on ${closes}.`, code: "closed", date: closes };
+  if (today > closes) return { ok: false, reason: refusal("campaignClosed", { date: closes }), code: "closed", date: closes };
   return { ok: true };
 }
-
-const label = (s: ReplyState) => s.replace("_", " ");
-const past = (a: ReplyAction) => ({ submit: "submitted", return: "returned", validate: "validated", reopen: "reopened" })[a];

@@ -12,6 +12,8 @@ import { requestIp } from "@/lib/audit/server";
 import { currentUser } from "@/lib/auth/session";
 import { decide } from "@/lib/auth/policy";
 import { isServiceError } from "@/lib/http/service-error";
+import { refusal } from "@/lib/http/refusal";
+import { wordRefusal } from "@/lib/i18n/word-refusal";
 import { AnswerRequestInput, CalendarChangeInput, DispatchInput, NewRequestInput } from "@/modules/reporting/schemas";
 import { changeCalendarDay } from "@/modules/reporting/server/calendar";
 import { openFiling } from "@/modules/reporting/server/filings";
@@ -27,14 +29,14 @@ const OpenFilingInput = z.object({ form: z.coerce.number().int().positive(), per
 export async function openFilingAction(_: ActionState, form: FormData): Promise<ActionState> {
   const user = await currentUser();
   const v = OpenFilingInput.safeParse(Object.fromEntries(form));
-  if (!v.success) return { error: "Choose a form and a period." };
+  if (!v.success) return { fieldErrors: { period: { key: "chooseFormAndPeriod" } } };
   const decision = decide(user, "write", { kind: "reportingBody", bodyId: v.data.bodyId });
-  if (!decision.allowed || !user) return { denied: "You do not report for this body." };
+  if (!decision.allowed || !user) return { denied: await wordRefusal(decision.allowed ? refusal("signIn") : decision.reason) };
   let id: number;
   try {
     id = openFiling(getDb(), { form: v.data.form, bodyId: v.data.bodyId, period: v.data.period }, user, await requestIp());
   } catch (error) {
-    if (isServiceError(error)) return { error: error.message };
+    if (isServiceError(error)) return { error: await wordRefusal(error.refusal ?? error.message) };
     const full = await storageFullRefusal(error);
     if (full) return full;
     throw error;

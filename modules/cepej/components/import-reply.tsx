@@ -3,9 +3,11 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRefusal } from "@/lib/i18n/use-refusal";
 
 export function ImportReply({ api }: { api: string }) {
   const t = useTranslations("exports");
+  const refused = useRefusal();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string; details?: { cell: string; code: string }[] } | null>(null);
@@ -16,7 +18,7 @@ export function ImportReply({ api }: { api: string }) {
       if (response.ok) {
         setMessage({ ok: true, text: t("imported", { count: body.imported, changed: body.changed }) });
         router.refresh();
-      } else setMessage({ ok: false, text: body.error ?? `HTTP ${response.status}`, details: Array.isArray(body.details) ? body.details : undefined });
+      } else setMessage({ ok: false, text: refused(body, response.status), details: Array.isArray(body.details) ? body.details : undefined });
     });
   return (
     <div>

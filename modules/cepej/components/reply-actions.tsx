@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useRefusal } from "@/lib/i18n/use-refusal";
 import { useIssueText } from "@/modules/questionnaire/components/use-issue-text";
 import { TEXT_MAX } from "@/lib/text-limits";
 
@@ -13,6 +14,7 @@ type Props = { api: string; base: string; actions: ("submit" | "return" | "valid
 
 export function ReplyActions({ api, base, actions }: Props) {
   const t = useTranslations("workflow");
+  const refused = useRefusal();
   const issueText = useIssueText();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -35,7 +37,7 @@ export function ReplyActions({ api, base, actions }: Props) {
         return;
       }
       const body = await response.json().catch(() => ({}));
-      setError(body.error ?? `HTTP ${response.status}`);
+      setError(refused(body, response.status));
       if (Array.isArray(body.details)) setBlockers(body.details);
     });
 

@@ -8,19 +8,31 @@ import type { Question } from "@/modules/questionnaire/definition";
 import { cellsOf } from "@/modules/questionnaire/cells";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import { formatDateTime } from "@/lib/i18n/format";
+import { useRefusal } from "@/lib/i18n/use-refusal";
 import type { Answer } from "@/modules/questionnaire/answers";
 import { TEXT_MAX } from "@/lib/text-limits";
 import { useLocalized, useReply, useTextLang, type QueryThread } from "../../questionnaire/components/reply-context";
 
+/** The API's refusal, worded in the user's language where it is shown. */
+class Refused extends Error {
+  constructor(
+    readonly body: unknown,
+    readonly status: number,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
 async function post(url: string, body: unknown, method = "POST") {
   const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error((await response.json().catch(() => ({}))).error ?? `HTTP ${response.status}`);
+  if (!response.ok) throw new Refused(await response.json().catch(() => ({})), response.status);
 }
 
 function useAction() {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const refused = useRefusal();
   const run = (fn: () => Promise<void>) =>
     start(async () => {
       try {
@@ -28,7 +40,7 @@ function useAction() {
         await fn();
         router.refresh();
       } catch (e) {
-        setError((e as Error).message);
+        setError(e instanceof Refused ? refused(e.body, e.status) : (e as Error).message);
       }
     });
   return { pending, error, run };
@@ -203,7 +215,7 @@ function CellHistory({ question }: { question: Question }) {
   const load = (key: string) =>
     action.run(async () => {
       const r = await fetch(`${review.api}/history?cell=${encodeURIComponent(key)}`);
-      if (!r.ok) throw new Error((await r.json().catch(() => ({}))).error ?? `HTTP ${r.status}`);
+      if (!r.ok) throw new Refused(await r.json().catch(() => ({})), r.status);
       setHistory((await r.json()).history);
     });
   if (!cells.length) return null;

@@ -17,6 +17,7 @@ import { walkQuestions } from "@/modules/questionnaire/walk";
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import type { Answer } from "@/modules/questionnaire/answers";
 import { CYCLE_ANSWERS } from "./cepej.sql";
+import { refusal } from "@/lib/http/refusal";
 
 export function listCycles(db: Executor) {
   return db.select().from(cycles).orderBy(desc(cycles.referenceYear)).all();
@@ -46,7 +47,7 @@ const definitionInvalid = (errors: DefinitionError[]) =>
 export function createCycle(db: Executor, input: NewCycle, user: Principal, ip: string | null) {
   inTransaction(db, (tx) => {
     if (tx.select({ slug: cycles.slug }).from(cycles).where(eq(cycles.slug, input.slug)).get()) {
-      throw new ServiceError(409, "A cycle with this slug exists.", { slug: { key: "exists" } });
+      throw new ServiceError(409, refusal("cycleExists"), { slug: { key: "exists" } });
     }
     let questionnaireId: string;
     if (input.definitionJson !== null) {
@@ -94,9 +95,9 @@ export function assignCorrespondent(db: Executor, input: { cycle: string; countr
   const { cycle, country, userId } = input;
   inTransaction(db, (tx) => {
     const assignee = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
-    if (!assignee) throw new ServiceError(404, `No user ${userId}.`);
+    if (!assignee) throw new ServiceError(404, refusal("noUserId", { id: userId }));
     if (assignee.role !== "correspondent") throw new ServiceError(400, "Only a correspondent can be assigned to a country.");
-    if (!tx.select({ slug: cycles.slug }).from(cycles).where(eq(cycles.slug, cycle)).get()) throw new ServiceError(404, `No cycle ${cycle}.`);
+    if (!tx.select({ slug: cycles.slug }).from(cycles).where(eq(cycles.slug, cycle)).get()) throw new ServiceError(404, refusal("noSuchCycle", { cycle }));
     if (!tx.select({ code: countries.code }).from(countries).where(eq(countries.code, country)).get()) throw new ServiceError(404, `No country ${country}.`);
     tx.insert(cycleCorrespondents).values({ cycleSlug: cycle, countryCode: country, userId }).onConflictDoNothing().run();
     tx.insert(userScopes).values({ userId, kind: "country", code: country }).onConflictDoNothing().run();
@@ -113,7 +114,7 @@ export function extendDeadline(db: Executor, input: { cycle: string; country: st
       .set({ deadline })
       .where(and(eq(responses.cycleSlug, cycle), eq(responses.countryCode, country)))
       .run();
-    if (!changes) throw new ServiceError(404, `No reply of ${country} in cycle ${cycle}.`);
+    if (!changes) throw new ServiceError(404, refusal("noReplyIn", { country, cycle }));
     recordAudit(tx, { action: "cycle.extend_deadline", object: `${cycle}/${country} → ${deadline ?? "none"}`, user }, ip);
   });
 }

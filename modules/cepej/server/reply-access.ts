@@ -5,6 +5,7 @@ import { checkApiAccess } from "@/lib/auth/session";
 import type { Action } from "@/lib/auth/policy";
 import { problem } from "@/lib/http/json-body";
 import { findReply } from "./replies";
+import { refusal } from "@/lib/http/refusal";
 
 export type ReplyParams = { cycle: string; country: string };
 
@@ -13,6 +14,6 @@ export async function replyForRequest(db: Executor, { cycle, country }: ReplyPar
   const access = await checkApiAccess(action, { kind: "cepejReply", country: code });
   if (!access.ok) return { ok: false as const, response: access.response };
   const found = findReply(db, cycle, code);
-  if (!found) return { ok: false as const, response: problem(404, `No reply of ${code} in cycle ${cycle}.`) };
+  if (!found) return { ok: false as const, response: problem(404, refusal("noReplyIn", { country: code, cycle })) };
   return { ok: true as const, user: access.user, found };
 }

@@ -15,6 +15,7 @@ import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import { loadAnswers, type StoredAnswer } from "@/modules/questionnaire/server/answers";
 import { checkTransition, type ReplyAction, type ReplyState } from "../workflow";
 import { currentReply, findReply, type ReplyRecord } from "./replies";
+import { refusal } from "@/lib/http/refusal";
 
 /** The reply as the log-journal names it: `2022-2024/KZ`. */
 export const replyName = (found: ReplyRecord) => `${found.cycle.slug}/${found.reply.countryCode}`;
@@ -22,7 +23,7 @@ export const replyName = (found: ReplyRecord) => `${found.cycle.slug}/${found.re
 /** The reply re-read inside the service's transaction (it may have changed since the caller read it). */
 export function replyNow(tx: Executor, found: ReplyRecord): ReplyRecord {
   const now = currentReply(tx, found.reply.id);
-  if (!now) throw new ServiceError(404, `No reply of ${found.reply.countryCode} in cycle ${found.cycle.slug}.`);
+  if (!now) throw new ServiceError(404, refusal("noReplyIn", { country: found.reply.countryCode ?? "", cycle: found.cycle.slug }));
   return now;
 }
 
@@ -86,7 +87,7 @@ export function transitionReply(
           params: i.params,
           chapter: index.chapterOf.get(i.question),
         }));
-        throw new ServiceError(422, `${issues.length} item(s) must be fixed or explained before submitting.`, details);
+        throw new ServiceError(422, refusal("itemsToFix", { count: issues.length }), details);
       }
     }
     recordState(tx, now.reply.id, from, check.to, user.id, note);
@@ -170,8 +171,8 @@ export function postToQuery(db: Executor, found: ReplyRecord, user: Principal, q
           .where(and(eq(queries.id, queryId), eq(queries.responseId, found.reply.id)))
           .get()
       : undefined;
-    if (!query) throw new ServiceError(404, "No such query on this reply.");
-    if (query.status !== "open") throw new ServiceError(409, "This query is resolved.");
+    if (!query) throw new ServiceError(404, refusal("noSuchQuery"));
+    if (query.status !== "open") throw new ServiceError(409, refusal("queryResolved"));
     if ("resolve" in post) {
       tx.update(queries)
         .set({ status: "resolved", resolvedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })

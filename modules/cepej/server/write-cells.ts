@@ -23,6 +23,7 @@ import type { AnswerChange, SaveAnswersResponse } from "@/modules/questionnaire/
 import { stateAfterEdit, type ReplyState } from "../workflow";
 import { editCheck, type ReplyRecord } from "./replies";
 import { recordState, replyName, replyNow } from "./workflow";
+import { refusal, type Refusal } from "@/lib/http/refusal";
 
 /** The notes the app writes itself on a state change (kept in English in the history; the pages
  *  show them from the catalogues: reply.systemNotes.<key>). */
@@ -40,7 +41,7 @@ type CellWrite<R> = {
    *  questionnaire, a change that is not in the history). */
   changes: (reply: ReplyRecord, index: QuestionnaireIndex) => AnswerChange[];
   /** The 400 message when a value breaks its cell's rules. */
-  refused: string;
+  refused: Refusal;
   /** Writes the checked changes with their history; `changed` says whether the state moves. */
   write: (tx: Executor, reply: ReplyRecord, changes: AnswerChange[]) => { changed: number; result: R };
   audit: (reply: ReplyRecord, changed: number) => { action: string; object: string };
@@ -71,7 +72,7 @@ export function saveReplyAnswers(db: Executor, found: ReplyRecord, actor: Actor,
   return inTransaction(db, (tx) =>
     writeReplyCells(tx, found, actor, {
       changes: () => changes,
-      refused: "Some values cannot be saved; nothing was saved.",
+      refused: refusal("valuesRefused"),
       write: (tx, reply) => {
         const saved = saveAnswers(tx, reply.reply.id, actor.user.id, changes);
         return { changed: saved.saved.length, result: saved };
@@ -99,7 +100,7 @@ export function importReply(
         }
         return entries.map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
       },
-      refused: "Some values cannot be imported; nothing was imported.",
+      refused: refusal("importRefused"),
       write: (tx, reply) => {
         const changed = replaceAnswers(tx, reply.reply.id, actor.user.id, new Map(entries));
         return { changed, result: { imported: entries.length, changed } };
@@ -123,7 +124,7 @@ export function restoreReplyCell(
     writeReplyCells(tx, found, actor, {
       changes: (reply) => {
         const entry = cellHistory(tx, reply.reply.id, cell).find((h) => h.id === historyId);
-        if (!entry) throw new ServiceError(404, "No such change of this cell.");
+        if (!entry) throw new ServiceError(404, refusal("noSuchChange"));
         const stored = tx
           .select({ version: answers.version })
           .from(answers)
@@ -132,7 +133,7 @@ export function restoreReplyCell(
         const version = stored?.version ?? 0;
         return [{ cell, value: which === "after" ? entry.new : entry.old, baseVersion: version }];
       },
-      refused: "This value cannot be restored: it breaks the cell's rules; nothing was saved.",
+      refused: refusal("restoreRefused"),
       write: (tx, reply, [change]) => {
         const saved = saveAnswers(tx, reply.reply.id, actor.user.id, [change]);
         const changed = saved.saved.filter((s) => s.version !== change.baseVersion).length;

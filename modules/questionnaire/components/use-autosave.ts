@@ -7,6 +7,7 @@ import type { UseFormReturn } from "react-hook-form";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
 import { sameAnswer, type Answer } from "@/modules/questionnaire/answers";
 import { fromFormValues, keyOfField } from "@/modules/questionnaire/form-values";
+import { useRefusal } from "@/lib/i18n/use-refusal";
 import { fieldReader } from "./field-reader";
 import { hubOf } from "./field-hub";
 import type { AnswerChange, Conflict, SaveAnswersResponse } from "@/modules/questionnaire/schemas";
@@ -55,6 +56,9 @@ export function useAutosave(opts: {
   const [error, setError] = useState<string | null>(null);
   const onSaved = useRef(opts.onSaved);
   onSaved.current = opts.onSaved;
+  const wording = useRefusal();
+  const wordingRef = useRef(wording);
+  wordingRef.current = wording;
 
   const flush = useCallback(async () => {
     timer.current = null;
@@ -103,7 +107,7 @@ export function useAutosave(opts: {
         const refusal = body ?? (await response.json().catch(() => ({})));
         for (const c of changes) dirty.current.add(c.cell);
         refused = true; // sent again with the next change, not on a timer
-        setError(typeof (refusal as { error?: unknown }).error === "string" ? (refusal as { error: string }).error : `HTTP ${response.status}`);
+        setError(wordingRef.current(refusal, response.status));
         setState("failed");
       } else throw new Error(`HTTP ${response.status}`);
     } catch {

@@ -3,11 +3,13 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRefusal } from "@/lib/i18n/use-refusal";
 import { useIssueText } from "@/modules/questionnaire/components/use-issue-text";
 import { settleAutosaves } from "@/modules/questionnaire/components/use-autosave";
 
 export function FilingActions({ api, canSubmit, canReturn }: { api: string; canSubmit: boolean; canReturn: boolean }) {
   const t = useTranslations("reports");
+  const refused = useRefusal();
   const text = useIssueText();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -21,7 +23,7 @@ export function FilingActions({ api, canSubmit, canReturn }: { api: string; canS
       const r = await fetch(`${api}/transitions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       if (r.ok) return router.refresh();
       const b = await r.json().catch(() => ({}));
-      setError({ reason: b.error ?? `HTTP ${r.status}`, details: b.details });
+      setError({ reason: refused(b, r.status), details: b.details });
     });
   // Nothing to do (a submitted report seen by its body): no empty card.
   if (!canSubmit && !canReturn && !error) return null;

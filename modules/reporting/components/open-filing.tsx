@@ -7,7 +7,9 @@ import { openFilingAction } from "@/modules/reporting/actions";
 export function OpenFiling({ bodyId, form, period, label }: { bodyId: number; form: number; period?: string; label: string }) {
   const t = useTranslations("reports");
   const [state, action, pending] = useActionState<ActionState, FormData>(openFilingAction, {});
-  const refusal = state.denied ?? state.error;
+  const refused = useTranslations("refusals");
+  // The only field refusal this form gets is a missing or malformed form/period.
+  const refusal = state.denied ?? state.error ?? (state.fieldErrors ? refused("chooseFormAndPeriod") : undefined);
   return (
     <form action={action} className="inline-form">
       <input type="hidden" name="bodyId" value={bodyId} />

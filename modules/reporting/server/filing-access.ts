@@ -5,6 +5,7 @@ import { checkApiAccess } from "@/lib/auth/session";
 import type { Action } from "@/lib/auth/policy";
 import { problem } from "@/lib/http/json-body";
 import { findFiling } from "./filings";
+import { refusal } from "@/lib/http/refusal";
 
 export async function filingForRequest(db: Executor, idText: string, action: Action) {
   const id = Number(idText);
@@ -13,6 +14,6 @@ export async function filingForRequest(db: Executor, idText: string, action: Act
   // who could see it (administrators).
   const access = await checkApiAccess(action, { kind: "reportingBody", bodyId: found?.filing.bodyId ?? -1 });
   if (!access.ok) return { ok: false as const, response: access.response };
-  if (!found) return { ok: false as const, response: problem(404, "No such report.") };
+  if (!found) return { ok: false as const, response: problem(404, refusal("noSuchReport")) };
   return { ok: true as const, user: access.user, found };
 }

@@ -21,6 +21,7 @@ import { dueDate } from "../deadlines";
 import { compareDates, type IsoDate } from "../../../lib/dates/dates";
 import { formatPeriod, periodsBetween, periodEnd, type Periodicity } from "../periods";
 import { loadAdjustments } from "./calendar";
+import { refusal } from "@/lib/http/refusal";
 
 /** The questionnaire definition of each form that can be filled in the app (others are catalogued). */
 export const FORM_DEFINITIONS: Record<number, string> = { 1: "form-1m" };
@@ -33,8 +34,6 @@ export type Actor = { id: number; role: string };
 type Filing = typeof reportFilings.$inferSelect;
 
 const label = (f: Pick<Filing, "formNumber" | "period" | "bodyId">) => `form ${f.formNumber} ${f.period} body ${f.bodyId}`;
-
-const SUBMITTED = "The report has been submitted; it can change again only if the Committee returns it.";
 
 export function findFiling(db: Executor, id: number) {
   return db
@@ -52,7 +51,7 @@ export function findBody(db: Executor, id: number) {
 /** The filing as stored now; inside a transaction, the state the service writes against. */
 function current(tx: Executor, id: number): Filing {
   const filing = tx.select().from(reportFilings).where(eq(reportFilings.id, id)).get();
-  if (!filing) throw new ServiceError(404, "No such report.");
+  if (!filing) throw new ServiceError(404, refusal("noSuchReport"));
   return filing;
 }
 
@@ -60,11 +59,11 @@ function current(tx: Executor, id: number): Filing {
 export function openFiling(db: Executor, input: { form: number; bodyId: number; period: string }, user: Actor, ip: string | null): number {
   const form = findForm(input.form);
   const questionnaireId = FORM_DEFINITIONS[input.form];
-  if (!form || !questionnaireId) throw new ServiceError(400, `Form ${input.form} cannot be filled in the app yet.`);
+  if (!form || !questionnaireId) throw new ServiceError(400, refusal("formNotInApp", { form: input.form }));
   return inTransaction(db, (tx) => {
     const due = dueDate(form, input.period, loadAdjustments(tx));
     if (!due.ok) throw new ServiceError(400, due.reason);
-    if (!findBody(tx, input.bodyId)) throw new ServiceError(404, "No such reporting body.");
+    if (!findBody(tx, input.bodyId)) throw new ServiceError(404, refusal("noSuchBody"));
     const period = due.value.period;
     const existing = tx
       .select({ id: reportFilings.id })
@@ -86,7 +85,7 @@ export function openFiling(db: Executor, input: { form: number; bodyId: number; 
 /** Refuses, on the state as loaded, a change to a submitted report: before its request's body is
  *  read. The services check again inside their transaction. */
 export function assertEditable(filing: Pick<Filing, "status">) {
-  if (filing.status === "submitted") throw new ServiceError(409, SUBMITTED);
+  if (filing.status === "submitted") throw new ServiceError(409, refusal("reportLocked"));
 }
 
 /** The report's autosave: valid changes written with their history, conflicting ones reported. */
@@ -98,7 +97,7 @@ export function saveFilingAnswers(
   ip: string | null,
 ): SaveAnswersResponse {
   const rejected = validateChanges(loadQuestionnaire(db, FORM_DEFINITIONS[filing.formNumber]), changes);
-  if (rejected.length) throw new ServiceError(400, "Some values cannot be saved; nothing was saved.", rejected);
+  if (rejected.length) throw new ServiceError(400, refusal("valuesRefused"), rejected);
   return inTransaction(db, (tx) => {
     const f = current(tx, filing.id);
     assertEditable(f);
@@ -113,14 +112,14 @@ export function saveFilingAnswers(
 export function submitFiling(db: Executor, filing: Pick<Filing, "id">, user: Actor, ip: string | null): { ok: true; daysLate: number } {
   return inTransaction(db, (tx) => {
     const f = current(tx, filing.id);
-    if (f.status === "submitted") throw new ServiceError(409, "This report has already been submitted.");
+    if (f.status === "submitted") throw new ServiceError(409, refusal("reportSubmitted"));
     const index = loadQuestionnaire(tx, FORM_DEFINITIONS[f.formNumber]);
     const answers = loadAnswers(tx, f.responseId);
     const issues = evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, { submit: true }).filter(blocksSubmission);
     if (issues.length) {
       throw new ServiceError(
         422,
-        `${issues.length} item(s) must be fixed or explained before submitting.`,
+        refusal("itemsToFix", { count: issues.length }),
         issues.map((i) => ({ question: i.question, cell: i.cell, code: i.code, severity: i.severity, params: i.params })),
       );
     }
@@ -138,7 +137,7 @@ export function submitFiling(db: Executor, filing: Pick<Filing, "id">, user: Act
 export function returnFiling(db: Executor, filing: Pick<Filing, "id">, comment: string, user: Actor, ip: string | null): { ok: true } {
   return inTransaction(db, (tx) => {
     const f = current(tx, filing.id);
-    if (f.status !== "submitted") throw new ServiceError(409, "Only a submitted report can be returned.");
+    if (f.status !== "submitted") throw new ServiceError(409, refusal("onlySubmittedReturned"));
     tx.update(reportFilings).set({ status: "returned", returnComment: comment, daysLate: null, submittedAt: null }).where(eq(reportFilings.id, f.id)).run();
     recordAudit(tx, { action: "report.return", object: label(f), user }, ip);
     return { ok: true as const };

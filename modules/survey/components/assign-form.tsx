@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useRefusal } from "@/lib/i18n/use-refusal";
 
 type Row = {
   id: number;
@@ -18,6 +19,7 @@ type Row = {
 
 export function AssignTable({ rows, interviewers }: { rows: Row[]; interviewers: { id: number; name: string }[] }) {
   const t = useTranslations("survey");
+  const refused = useRefusal();
   const router = useRouter();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [interviewer, setInterviewer] = useState(interviewers[0]?.id ?? 0);
@@ -38,7 +40,7 @@ export function AssignTable({ rows, interviewers }: { rows: Row[]; interviewers:
         body: JSON.stringify({ ids: [...selected], interviewerId: interviewer }),
       });
       const b = await r.json().catch(() => ({}));
-      setMessage(r.ok ? t("assigned", { count: b.assigned }) : (b.error ?? `HTTP ${r.status}`));
+      setMessage(r.ok ? t("assigned", { count: b.assigned }) : refused(b, r.status));
       if (r.ok) {
         setSelected(new Set());
         router.refresh();

@@ -3,12 +3,14 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRefusal } from "@/lib/i18n/use-refusal";
 import { settleAutosaves } from "@/modules/questionnaire/components/use-autosave";
 
 type Props = { api: string; canComplete: boolean; canReview: boolean; questions: { id: string; label: string }[] };
 
 export function InterviewActions({ api, canComplete, canReview, questions }: Props) {
   const t = useTranslations("survey.interview");
+  const refused = useRefusal();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<{ text: string; details?: { question: string; code: string }[] } | null>(null);
@@ -24,7 +26,7 @@ export function InterviewActions({ api, canComplete, canReview, questions }: Pro
       const r = await fetch(`${api}/transitions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       if (r.ok) return router.refresh();
       const b = await r.json().catch(() => ({}));
-      setError({ text: b.error ?? `HTTP ${r.status}`, details: b.details });
+      setError({ text: refused(b, r.status), details: b.details });
     });
   return (
     <div className="card" data-testid="interview-actions">

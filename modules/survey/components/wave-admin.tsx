@@ -3,11 +3,13 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRefusal } from "@/lib/i18n/use-refusal";
 
 type Wave = { year: number; fieldwork: string; published: boolean };
 
 export function WaveAdmin({ waves }: { waves: Wave[] }) {
   const t = useTranslations("survey.waves");
+  const refused = useRefusal();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; text: string; errors?: { row: number | null; column: string; reason: string }[] } | null>(null);
@@ -15,7 +17,7 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
     start(async () => {
       const r = await fetch(url, init);
       const b = await r.json().catch(() => ({}));
-      setResult(r.ok ? { ok: true, text: done(b) } : { ok: false, text: b.error ?? `HTTP ${r.status}`, errors: b.errors });
+      setResult(r.ok ? { ok: true, text: done(b) } : { ok: false, text: refused(b, r.status), errors: b.errors });
       if (r.ok) router.refresh();
     });
   // What each call answers: { wave } (opened), { loaded }, { imported }, { wave, published }.

@@ -11,6 +11,7 @@ import { scopeOf, type Principal } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/server";
 import { ServiceError } from "@/lib/http/service-error";
 import { INSERT_INTERVIEW_EVENT } from "./survey.sql";
+import { refusal } from "@/lib/http/refusal";
 
 export type Household = typeof surveyHouseholds.$inferSelect;
 export type HouseholdState = Household["status"];
@@ -159,7 +160,7 @@ export function assignHouseholds(db: Db, user: Principal, ids: number[], intervi
       recordInterviewEvent(tx, h.id, h.status, to, user.id, `assigned to ${interviewer!.name}`);
       n++;
     }
-    if (!n) throw new ServiceError(403, "None of these households can be assigned by you to this interviewer.");
+    if (!n) throw new ServiceError(403, refusal("cannotAssign"));
     recordAudit(tx, { action: "survey.assign", object: `${n} households → user ${interviewerId}`, user }, ip);
     return n;
   });

@@ -5,12 +5,13 @@ import { checkApiAccess } from "@/lib/auth/session";
 import type { Action } from "@/lib/auth/policy";
 import { problem } from "@/lib/http/json-body";
 import { findHousehold } from "./households";
+import { refusal } from "@/lib/http/refusal";
 
 export async function interviewForRequest(db: Executor, rawId: string, action: Action) {
   const id = Number(rawId);
   const h = Number.isInteger(id) ? findHousehold(db, id) : undefined;
   const access = await checkApiAccess(action, { kind: "interview", region: h?.region ?? "-", interviewerId: h?.interviewerId ?? null });
   if (!access.ok) return { ok: false as const, response: access.response };
-  if (!h) return { ok: false as const, response: problem(404, "No such interview.") };
+  if (!h) return { ok: false as const, response: problem(404, refusal("noSuchInterview")) };
   return { ok: true as const, user: access.user, household: h };
 }

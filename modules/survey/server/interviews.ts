@@ -22,9 +22,9 @@ import type { QueueItem, ReviewComment } from "../schemas";
 import { findHousehold, findWave, recordInterviewEvent, type Household, type HouseholdState } from "./households";
 import { INSERT_INTERVIEW_SHEET, MOVE_INTERVIEW, SET_INTERVIEW_SHEET } from "./survey.sql";
 import { addInterviewTallies } from "./tallies";
+import { refusal, type Refusal as Reason } from "@/lib/http/refusal";
 
 type Move = "complete" | "approve" | "reject";
-const PAST: Record<Move, string> = { complete: "completed", approve: "approved", reject: "rejected" };
 
 // No move leaves "approved": the results' tallies count approved interviews (a move out of it would
 // have to remove the interview's contribution first, as the import does when it replaces one).
@@ -37,13 +37,12 @@ const RULES: Record<Move, { from: HouseholdState[]; to: HouseholdState }> = {
 /** States in which the interviewer may still change the answers (and complete the interview). */
 export const isEditable = (status: HouseholdState) => RULES.complete.from.includes(status);
 
-const stateLabel = (status: HouseholdState) => status.replace("_", " ");
 const objectOf = (h: Household) => `${h.wave}/${h.householdId}`;
 
 type Refusal = {
   ok: false;
   status: 400 | 403 | 404 | 409 | 422;
-  error: string;
+  error: string | Reason;
   rejected?: RejectedCell[];
   conflicts?: Conflict[];
   errors?: { question: string; cell?: string; code: string; params?: unknown }[];
@@ -55,7 +54,7 @@ const refusalError = (r: Refusal) => new ServiceError(r.status, r.error, r.rejec
 /** The interview as stored now, if the user may still do `action` on it. */
 function reread(tx: Executor, id: number, user: Principal, action: Action): { ok: true; household: Household } | Refusal {
   const household = findHousehold(tx, id);
-  if (!household) return { ok: false, status: 404, error: "No such interview." };
+  if (!household) return { ok: false, status: 404, error: refusal("noSuchInterview") };
   const decision = decide(user, action, { kind: "interview", region: household.region, interviewerId: household.interviewerId });
   if (!decision.allowed) return { ok: false, status: 403, error: decision.reason };
   return { ok: true, household };
@@ -87,7 +86,7 @@ function ensureSheet(tx: Executor, h: Household, userId: number): Household & { 
 function move(tx: Executor, h: Household, action: Move, userId: number, note: string | null): HouseholdState {
   const rule = RULES[action];
   if (!rule.from.includes(h.status)) {
-    throw new ServiceError(409, `An interview that is ${stateLabel(h.status)} cannot be ${PAST[action]}.`);
+    throw new ServiceError(409, refusal("interviewStateRefused", { state: h.status, action }));
   }
   // The household was read in this transaction (BEGIN IMMEDIATE: no other writer since): the state
   // guard of the statement cannot miss; if it did, the transaction is rolled back.
@@ -100,7 +99,7 @@ function move(tx: Executor, h: Household, action: Move, userId: number, note: st
 /** Refuses (409) an interview whose state allows no change, before the caller reads the request's
  *  body; the services check the state again inside their transaction. */
 export function checkEditable(interview: Household): void {
-  if (!isEditable(interview.status)) throw new ServiceError(409, `The interview is ${stateLabel(interview.status)}: it cannot be changed.`);
+  if (!isEditable(interview.status)) throw new ServiceError(409, refusal("interviewLocked", { state: interview.status }));
 }
 
 /**
@@ -112,10 +111,10 @@ export function checkEditable(interview: Household): void {
  */
 export function saveInterviewAnswers(db: Db, interview: Household, user: Principal, changes: AnswerChange[], ip: string | null): SaveAnswersResponse {
   const rejected = validateChanges(loadQuestionnaire(db, "udn"), changes, fieldworkOf(db, interview.wave));
-  if (rejected.length) throw new ServiceError(400, "Some values cannot be saved; nothing was saved.", rejected);
+  if (rejected.length) throw new ServiceError(400, refusal("valuesRefused"), rejected);
   return inTransaction(db, (tx) => {
     const h = rereadOrThrow(tx, interview.id, user, "write");
-    if (!isEditable(h.status)) throw new ServiceError(409, "The interview was completed meanwhile: it cannot be changed.");
+    if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewCompletedMeanwhile"));
     const result = saveAnswers(tx, ensureSheet(tx, h, user.id).responseId, user.id, changes);
     recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${result.saved.length} cells)`, user }, ip);
     return result;
@@ -132,7 +131,7 @@ function completeOne(tx: Executor, index: QuestionnaireIndex, id: number, user: 
   const r = reread(tx, id, user, "write");
   if (!r.ok) return r;
   let h: Household = r.household;
-  if (!isEditable(h.status)) return { ok: false, status: 409, error: `The interview is ${stateLabel(h.status)}: it cannot be changed or completed.` };
+  if (!isEditable(h.status)) return { ok: false, status: 409, error: refusal("interviewNotCompletable", { state: h.status }) };
   const context = fieldworkOf(tx, h.wave);
   let saved = 0;
   const keep = (refusal: Refusal): Refusal => {

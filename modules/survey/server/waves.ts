@@ -22,20 +22,21 @@ import {
   SET_IMPORTED_HOUSEHOLD,
 } from "./survey.sql";
 import { addInterviewTallies } from "./tallies";
+import { refusal } from "@/lib/http/refusal";
 
 /** A refused row of an uploaded file, as the CSV parsers report them. */
 type FileError = { row: number | null; column: string; reason: string };
 
 function waveOrRefuse(tx: Executor, year: number) {
   const wave = findWave(tx, year);
-  if (!wave) throw new ServiceError(404, "No such wave.");
+  if (!wave) throw new ServiceError(404, refusal("noSuchWave"));
   return wave;
 }
 
 /** Opens a wave; 409 if it exists. */
 export function createWave(db: Db, wave: { year: number; fieldworkStart: string; fieldworkEnd: string }, user: Principal, ip: string | null): number {
   return inTransaction(db, (tx) => {
-    if (findWave(tx, wave.year)) throw new ServiceError(409, `Wave ${wave.year} exists.`);
+    if (findWave(tx, wave.year)) throw new ServiceError(409, refusal("waveExists", { year: wave.year }));
     tx.insert(surveyWaves).values(wave).run();
     recordAudit(tx, { action: "survey.wave_create", object: String(wave.year), user }, ip);
     return wave.year;

@@ -15,6 +15,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Principal } from "@/lib/auth/policy";
 import { ServiceError } from "@/lib/http/service-error";
 import type { CreateUserInput, UserFields } from "../schemas";
+import { refusal } from "@/lib/http/refusal";
 
 type Fields = Pick<UserFields, "name" | "role" | "countries" | "regions" | "bodyId" | "supervisorId">;
 type FieldName = "email" | "name" | "countries" | "regions" | "bodyId" | "supervisorId" | "password";
@@ -24,7 +25,7 @@ type FieldErrors = Partial<Record<FieldName, FieldError>>;
 type Actor = { user: { id: number; role: string }; ip: string | null };
 
 /** The form's field errors as a refusal: adminAction hands the details back as fieldErrors. */
-const refuse = (errors: FieldErrors) => new ServiceError(422, "Check the highlighted fields.", errors);
+const refuse = (errors: FieldErrors) => new ServiceError(422, refusal("checkFields"), errors);
 
 /** Checks that the scope fits the role and names things that exist. */
 function checkScope(db: Executor, f: Fields): FieldErrors {
@@ -85,7 +86,7 @@ const roleColumns = (f: Fields) => ({
 /** The user as the transaction sees it, or a 404 refusal. */
 function currentState(tx: Executor, id: number) {
   const user = tx.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, id)).get();
-  if (!user) throw new ServiceError(404, "No such user.");
+  if (!user) throw new ServiceError(404, refusal("noSuchUser"));
   return user;
 }
 
@@ -139,7 +140,7 @@ export async function resetPassword(db: Db, id: number, password: string, by: Ac
 /** Activates or deactivates a user; a user already in that state is left as is (a second click). */
 export function setActive(db: Db, id: number, active: boolean, by: Actor): void {
   // An administrator cannot lock themselves out.
-  if (!active && id === by.user.id) throw new ServiceError(409, "You cannot deactivate your own account.");
+  if (!active && id === by.user.id) throw new ServiceError(409, refusal("cannotDeactivateSelf"));
   inTransaction(db, (tx) => {
     if (currentState(tx, id).active === active) return;
     tx.update(users)

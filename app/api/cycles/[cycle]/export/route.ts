@@ -9,13 +9,14 @@ import { cycleOf } from "@/modules/cepej/server/workflow";
 import { cycleCountries, findReply } from "@/modules/cepej/server/replies";
 import { attachment, replyForExport } from "@/modules/cepej/server/export";
 import { longCsvHeader, longCsvLines, streamLines } from "@/modules/cepej/export/long-csv";
+import { refusal } from "@/lib/http/refusal";
 
 export const GET = route<{ cycle: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("read", { kind: "administration" });
   if (!access.ok) return access.response;
   const slug = params.cycle;
   const cycle = cycleOf(db, slug);
-  if (!cycle) return problem(404, `No cycle ${slug}.`);
+  if (!cycle) return problem(404, refusal("noSuchCycle", { cycle: slug }));
   apiQuery(request).choice("format", ["csv"]); // the only format
   const countries = cycleCountries(db, slug);
   audit({ action: "export.cycle_csv", object: slug, user: access.user });

@@ -6,12 +6,13 @@ import { route } from "@/lib/http/route";
 import { toCsv } from "@/lib/csv/csv";
 import { cycleStatus } from "@/modules/cepej/server/cycles";
 import { cycleOf } from "@/modules/cepej/server/workflow";
+import { refusal } from "@/lib/http/refusal";
 
 export const GET = route<{ cycle: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("read", { kind: "administration" });
   if (!access.ok) return access.response;
   const { cycle } = params;
-  if (!cycleOf(db, cycle)) return problem(404, `No cycle ${cycle}.`);
+  if (!cycleOf(db, cycle)) return problem(404, refusal("noSuchCycle", { cycle }));
   const format = apiQuery(request).choice("format", ["csv", "json"]) ?? "csv";
   const rows = cycleStatus(db, cycle);
   if (format === "json") return Response.json({ cycle, countries: rows });

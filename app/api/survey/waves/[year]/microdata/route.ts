@@ -9,12 +9,13 @@ import { codebookCsv, spssSyntax } from "@/modules/survey/codebook";
 import { streamLines } from "@/modules/cepej/export/long-csv";
 import { microdataLines } from "@/modules/survey/server/microdata-export";
 import { waveParam } from "@/modules/survey/server/access";
+import { refusal } from "@/lib/http/refusal";
 
 export const GET = route<{ year: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("read", { kind: "administration" });
   if (!access.ok) return access.response;
   const { year, wave } = waveParam(db, params.year);
-  if (!wave) return problem(404, "No such wave.");
+  if (!wave) return problem(404, refusal("noSuchWave"));
   const format = apiQuery(request).choice("format", ["csv", "codebook", "sps"]) ?? "csv";
   const file = (name: string, type: string) => ({ "content-type": type, "content-disposition": `attachment; filename="${name}"` });
   if (format === "codebook") return new Response(codebookCsv(), { headers: file(`udn-${year}-codebook.csv`, "text/csv; charset=utf-8") });

@@ -6,12 +6,13 @@ import { route } from "@/lib/http/route";
 import { PublishWaveRequest } from "@/modules/survey/schemas";
 import { publishWave } from "@/modules/survey/server/waves";
 import { waveParam } from "@/modules/survey/server/access";
+import { refusal } from "@/lib/http/refusal";
 
 export const POST = route<{ year: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("write", { kind: "administration" });
   if (!access.ok) return access.response;
   const { year, wave } = waveParam(db, params.year);
-  if (!wave) return problem(404, "No such wave.");
+  if (!wave) return problem(404, refusal("noSuchWave"));
   const body = await readJson(request, PublishWaveRequest);
   if (!body.ok) return body.response;
   publishWave(db, year, body.data.published, access.user, await requestIp());

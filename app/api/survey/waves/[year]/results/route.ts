@@ -6,10 +6,11 @@ import { problem } from "@/lib/http/json-body";
 import { route } from "@/lib/http/route";
 import { isProvisional, waveKeyIndicators } from "@/modules/survey/server/results";
 import { canSeeResults, waveParam } from "@/modules/survey/server/access";
+import { refusal } from "@/lib/http/refusal";
 
 export const GET = route<{ year: string }>(async ({ params, db }) => {
   const { year, wave } = waveParam(db, params.year);
-  if (!wave) return problem(404, "No such wave.");
+  if (!wave) return problem(404, refusal("noSuchWave"));
   const access = await canSeeResults(wave);
   if (!access.ok) return access.response;
   const { interviews, overall, byRegion } = waveKeyIndicators(db, year);

@@ -7,12 +7,13 @@ import { route } from "@/lib/http/route";
 import { parseSampleFrame } from "@/modules/survey/sample-frame";
 import { loadSample } from "@/modules/survey/server/waves";
 import { readCsvBody, uploadRefusal, waveParam } from "@/modules/survey/server/access";
+import { refusal } from "@/lib/http/refusal";
 
 export const POST = route<{ year: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("write", { kind: "administration" });
   if (!access.ok) return access.response;
   const { year, wave } = waveParam(db, params.year);
-  if (!wave) return problem(404, "No such wave.");
+  if (!wave) return problem(404, refusal("noSuchWave"));
   const body = await readCsvBody(request);
   if (!body.ok) return body.response;
   const parsed = parseSampleFrame(body.text);

@@ -8,10 +8,11 @@ import { canSeeResults, waveParam } from "@/modules/survey/server/access";
 import { findWave } from "@/modules/survey/server/households";
 import { indicatorLabel, scaleOf, waveResults } from "@/modules/survey/server/results";
 import { KEY_INDICATORS } from "@/modules/survey/codes";
+import { refusal } from "@/lib/http/refusal";
 
 export const GET = route<{ year: string }>(async ({ request, params, db }) => {
   const { year, wave } = waveParam(db, params.year);
-  if (!wave) return problem(404, "No such wave.");
+  if (!wave) return problem(404, refusal("noSuchWave"));
   const access = await canSeeResults(wave);
   if (!access.ok) return access.response;
   const format = apiQuery(request).choice("format", ["csv", "xlsx"]) ?? "csv";

@@ -8,12 +8,13 @@ import { route } from "@/lib/http/route";
 import { parseMicrodataCsv } from "@/modules/survey/microdata";
 import { importInterviews } from "@/modules/survey/server/waves";
 import { readCsvBody, waveParam } from "@/modules/survey/server/access";
+import { refusal } from "@/lib/http/refusal";
 
 export const POST = route<{ year: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("write", { kind: "administration" });
   if (!access.ok) return access.response;
   const { year, wave } = waveParam(db, params.year);
-  if (!wave) return problem(404, "No such wave.");
+  if (!wave) return problem(404, refusal("noSuchWave"));
   const body = await readCsvBody(request);
   if (!body.ok) return body.response;
   const parsed = parseMicrodataCsv(body.text, { fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } });
