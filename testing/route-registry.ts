@@ -223,6 +223,7 @@ export const REGISTRY: RegistryEntry[] = [
   page("admin/audit/page.tsx", ADMIN, [{ url: "/admin/audit?action=none" }]),
   page("admin/calendar/page.tsx", ADMIN, [{ url: "/admin/calendar" }]),
   page("admin/collections/page.tsx", ADMIN, [{ url: "/admin/collections" }]),
+  page("admin/translations/page.tsx", ADMIN, [{ url: "/admin/translations" }]),
   page("admin/cycles/page.tsx", ADMIN, [{ url: "/admin/cycles" }]),
   page("admin/cycles/[slug]/page.tsx", ADMIN, [
     { url: "/admin/cycles/2022-2024", marker: "correspondent.fr@example.org" },

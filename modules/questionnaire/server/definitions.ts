@@ -7,6 +7,7 @@ import { QUESTIONNAIRE_VERSION } from "./questionnaire.sql";
 import { questionnaires } from "@/db/schema";
 import { indexQuestionnaire, type QuestionnaireIndex } from "../cells";
 import { parseQuestionnaire } from "../validate";
+import { missingTranslations } from "../translations";
 
 const cache = new Map<string, QuestionnaireIndex>();
 
@@ -25,4 +26,18 @@ export function loadQuestionnaire(db: Executor, id: string): QuestionnaireIndex 
     cache.set(cacheKey, index);
   }
   return index;
+}
+
+/** Per stored questionnaire, the texts of its definition without a text in each of `languages`
+ *  (JSON paths), for the administrators' translation report. */
+export function definitionTranslationGaps(db: Executor, languages: string[]): { id: string; missing: Record<string, string[]> }[] {
+  return db
+    .select({ id: questionnaires.id, definition: questionnaires.definition })
+    .from(questionnaires)
+    .orderBy(questionnaires.id)
+    .all()
+    .map((q) => {
+      const definition: unknown = JSON.parse(q.definition);
+      return { id: q.id, missing: Object.fromEntries(languages.map((lang) => [lang, missingTranslations(definition, [lang])])) };
+    });
 }
