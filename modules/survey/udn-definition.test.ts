@@ -25,6 +25,13 @@ describe("udn-definition.json", () => {
     expect(def.parts.map((p) => p.title.en[0])).toEqual(["A", "B", "C", "D", "E"]);
   });
 
+  it("numbers the questions by section, as printed on the paper form (A1, A2, B1 …), since their ids are variable names", () => {
+    for (const part of def.parts) {
+      const letter = part.title.en[0];
+      expect(part.questions.map((x) => x.number)).toEqual(part.questions.map((_, i) => `${letter}${i + 1}`));
+    }
+  });
+
   it("holds every question of the instrument, in order, without comment boxes", () => {
     expect(questions.map((x) => x.id)).toEqual([
       "result",

@@ -23,12 +23,13 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
   const lang = useTextLang();
   const AfterQuestion = useReply().slots?.afterQuestion;
   const enabled = useQuestionEnabled(question);
-  const label = `${question.id}. ${l(question.label)}`;
+  const number = question.number ?? question.id;
+  const label = `${number}. ${l(question.label)}`;
   return (
     <section id={`q-${question.id}`} className={`question${enabled ? "" : " disabled"}`} data-question={question.id}>
       <h3 className="question-label" lang={lang(question.label)}>
         <span className="qnum" translate="no">
-          {question.type === "sources" ? question.id : `${question.id}.`}
+          {question.type === "sources" ? number : `${number}.`}
         </span>{" "}
         {l(question.label)}
       </h3>
@@ -46,7 +47,7 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
       {question.comment !== false && (
         <label className="comment">
           {question.comment ? <span lang={lang(question.comment)}>{l(question.comment)}</span> : <span>{t("comments")}</span>}
-          <TextCell name={commentKey(question.id)} maxLength={COMMENT_MAX} label={`${question.id} ${t("comments")}`} rows={2} />
+          <TextCell name={commentKey(question.id)} maxLength={COMMENT_MAX} label={`${number} ${t("comments")}`} rows={2} />
           <PreviousComment questionId={question.id} />
         </label>
       )}
