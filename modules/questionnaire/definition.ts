@@ -138,7 +138,7 @@ const questionBase = {
   id: QuestionId,
   /** The number printed before the question where its id is a variable name rather than the
    *  questionnaire's own number (household survey: "A1" for `result`); the id otherwise. */
-  number: z.string().trim().min(1).max(20).optional(),
+  displayId: z.string().trim().min(1).max(20).optional(),
   label: LocalizedText,
   /** Explanatory note shown on demand beside the question. */
   note: LocalizedText.optional(),

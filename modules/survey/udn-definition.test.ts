@@ -28,7 +28,7 @@ describe("udn-definition.json", () => {
   it("numbers the questions by section, as printed on the paper form (A1, A2, B1 …), since their ids are variable names", () => {
     for (const part of def.parts) {
       const letter = part.title.en[0];
-      expect(part.questions.map((x) => x.number)).toEqual(part.questions.map((_, i) => `${letter}${i + 1}`));
+      expect(part.questions.map((x) => x.displayId)).toEqual(part.questions.map((_, i) => `${letter}${i + 1}`));
     }
   });
 

@@ -23,7 +23,7 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
   const lang = useTextLang();
   const AfterQuestion = useReply().slots?.afterQuestion;
   const enabled = useQuestionEnabled(question);
-  const number = question.number ?? question.id;
+  const number = question.displayId ?? question.id;
   const label = `${number}. ${l(question.label)}`;
   return (
     <section id={`q-${question.id}`} className={`question${enabled ? "" : " disabled"}`} data-question={question.id}>
