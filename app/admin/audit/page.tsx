@@ -7,8 +7,7 @@ import { pageQuery } from "@/lib/http/query";
 import { page } from "@/lib/http/route";
 import { formatDateTime, TIME_ZONE } from "@/lib/i18n/format";
 import { reportingBodyName } from "@/lib/i18n/reference";
-import { asc } from "drizzle-orm";
-import { reportingBodies } from "@/db/schema";
+import { listBodies } from "@/modules/reporting/server/filings";
 
 export default page(async ({ searchParams, db }) => {
   await requireAccess("read", { kind: "administration" });
@@ -27,7 +26,7 @@ export default page(async ({ searchParams, db }) => {
     }).filter((e): e is [string, string] => !!e[1]),
   ) as { q?: string; action?: string; user?: string; object?: string; body?: string; from?: string; to?: string };
   const rows = searchAudit(db, { ...s, body });
-  const bodies = db.select().from(reportingBodies).orderBy(asc(reportingBodies.name)).all();
+  const bodies = listBodies(db);
   const query = new URLSearchParams(s);
   // Actions (login, report.submit) are the journal's codes; roles are shown by their names.
   const role = (r: string | null) => (r && tRoles.has(r as never) ? tRoles(r as never) : (r ?? ""));

@@ -6,7 +6,7 @@
 // checked, moved, and its audit row written. Of N concurrent submits (or returns) one wins, the
 // others are refused with 409.
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { inTransaction, type Executor } from "@/db/transaction";
 import { reportFilings, reportingBodies, responses } from "@/db/schema";
 import type { Scope } from "@/lib/auth/policy";
@@ -46,6 +46,11 @@ export function findFiling(db: Executor, id: number) {
     .innerJoin(reportingBodies, eq(reportingBodies.id, reportFilings.bodyId))
     .where(eq(reportFilings.id, id))
     .get();
+}
+
+/** Every reporting body, by name (filters of the Committee's pages). */
+export function listBodies(db: Executor) {
+  return db.select().from(reportingBodies).orderBy(asc(reportingBodies.name)).all();
 }
 
 export function findBody(db: Executor, id: number) {
