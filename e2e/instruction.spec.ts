@@ -49,7 +49,7 @@ test("the Committee consolidates and places a period; open data publishes placed
   const admin = await loggedInPage(browser, "admin@example.org");
   await admin.goto("/admin/placements");
   const row = admin.locator(`[data-testid="placements"] tr[data-period="${period}"]`);
-  await expect(row).toContainText("1 of 17");
+  await expect(row).toContainText("1 of 20");
   await expect(row).toContainText(/placement overdue/);
   await row.getByRole("button", { name: "Consolidate and place" }).click();
   await expect(row.getByRole("status")).toContainText(`${period} placed: 1 report from 1 region`);

@@ -20,7 +20,8 @@ export default page(async ({ db, searchParams }) => {
   const year = asked ?? current;
   const rows = listAdjustments(db);
   const rules = loadAdjustments(db).holidayRules!;
-  const name = (r: HolidayRule) => (r.key && t.has(`holidays.${r.key}` as never) ? t(`holidays.${r.key}` as never) : r.name);
+  // An administrator's rule without a catalogue name is shown as written.
+  const name = (r: HolidayRule) => (r.key && t.has(`holidays.${r.key}` as never) ? t(`holidays.${r.key}` as never) : <span translate="no">{r.name}</span>);
   const validity = (r: HolidayRule) =>
     r.validFrom && r.validTo
       ? t("validity.between", { from: formatDate(r.validFrom, locale), to: formatDate(r.validTo, locale) })
