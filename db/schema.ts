@@ -256,6 +256,46 @@ export const calendarAdjustments = sqliteTable("calendar_adjustments", {
   note: text("note").notNull(),
 });
 
+/** Holiday rules added or changed by administrators; merged over the shipped ones
+ *  (modules/reporting/definitions/holidays.json) by id. */
+export const holidayRules = sqliteTable("holiday_rules", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  month: integer("month").notNull(),
+  day: integer("day").notNull(),
+  validFrom: text("valid_from"),
+  validTo: text("valid_to"),
+  movesOffWeekend: integer("moves_off_weekend", { mode: "boolean" }).notNull(),
+  source: text("source").notNull(),
+});
+
+/** The Committee's filing deadline of a form: working days before its placement term (default 2). */
+export const formFilingSettings = sqliteTable("form_filing_settings", {
+  formNumber: integer("form_number").primaryKey(),
+  daysBefore: integer("days_before").notNull(),
+});
+
+/** A consolidated report placed by the Committee: one row per region and one for the country
+ *  (area "KZ") of a form and period; the figures are the sums of the accepted reports. */
+export const reportPlacements = sqliteTable(
+  "report_placements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    formNumber: integer("form_number").notNull(),
+    period: text("period").notNull(),
+    area: text("area").notNull(),
+    reports: integer("reports").notNull(),
+    /** JSON object: cell → sum over the reports. */
+    figures: text("figures").notNull(),
+    due: text("due").notNull(),
+    placedOn: text("placed_on").notNull(),
+    placedAt: text("placed_at").notNull(),
+    daysLate: integer("days_late").notNull(),
+    placedBy: integer("placed_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("report_placements_unique").on(t.formNumber, t.period, t.area)],
+);
+
 /** A body's report on a form for a period; its answers live in `answers` under `responseId`. */
 export const reportFilings = sqliteTable(
   "report_filings",
@@ -307,6 +347,10 @@ export const informationRequests = sqliteTable("information_requests", {
   status: text("status", { enum: ["registered", "answered", "left_without_consideration"] }).notNull(),
   answer: text("answer"),
   answeredOn: text("answered_on"),
+  /** Why it was left without consideration (Instruction, paragraph 7); null when considered. */
+  exclusion: text("exclusion", { enum: ["channel", "open_sources", "copies"] }),
+  /** The answer is marked "For official use": only the Committee sees it. */
+  officialUse: integer("official_use", { mode: "boolean" }).notNull().default(false),
   createdBy: integer("created_by").references(() => users.id),
 });
 

@@ -192,6 +192,7 @@ test.describe("Қазақша", () => {
       "/open-data",
       "/admin/reports",
       "/admin/calendar",
+      "/admin/placements",
       "/admin/requests",
       "/admin/collections",
       "/admin/audit",

@@ -39,12 +39,12 @@ async function fillReport(page: Page) {
 test("the legal deadline of a form is public, with reasons for bad periods", async ({ request }) => {
   const ok = await request.get("/api/report-forms/1/deadline?period=2026-03");
   expect(ok.status()).toBe(200);
-  expect(await ok.json()).toEqual({ form: 1, code: "1-M", period: "2026-03", due: "2026-04-06" });
+  expect(await ok.json()).toEqual({ form: 1, code: "1-M", period: "2026-03", due: "2026-04-06", filingDue: "2026-04-02" });
   const quarter = await request.get("/api/report-forms/1/deadline?period=2025-Q4");
   expect(quarter.status()).toBe(400);
   expect((await quarter.json()).error).toContain("monthly");
   expect((await request.get("/api/report-forms/1/deadline?period=March")).status()).toBe(400);
-  expect((await request.get("/api/report-forms/99/deadline?period=2026-03")).status()).toBe(400);
+  expect((await request.get("/api/report-forms/99/deadline?period=2026-03")).status()).toBe(404);
 });
 
 test("a body files 1-M on time and another period late; the Committee sees both, and the journal", async ({ browser }) => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { REGIONS } from "@/db/reference-data";
 import { REPORT_FORMS } from "@/modules/reporting/forms";
 import { ELECTRONIC_COLLECTIONS, RECIPIENTS } from "@/modules/reporting/collections";
-import { PUBLIC_HOLIDAYS } from "@/modules/reporting/calendar";
+import { HOLIDAY_RULES } from "@/modules/reporting/calendar";
 import en from "@/messages/en.json";
 import { countryName, regionName, reportFormTitle, reportingBodyName } from "@/lib/i18n/reference";
 
@@ -39,6 +39,6 @@ describe("reference names", () => {
   it("the catalogues name the collections, their recipients and the holidays as the code does in English", () => {
     for (const c of ELECTRONIC_COLLECTIONS) expect((en.collections.titles as Record<string, string>)[c.number]).toBe(c.title);
     for (const [id, name] of Object.entries(RECIPIENTS)) expect((en.collections.recipientNames as Record<string, string>)[id]).toBe(name);
-    for (const h of PUBLIC_HOLIDAYS) expect((en.calendar.holidays as Record<string, string>)[h.key]).toBe(h.name);
+    for (const h of HOLIDAY_RULES) expect((en.calendar.holidays as Record<string, string>)[h.key!]).toBe(h.name);
   });
 });

@@ -231,6 +231,7 @@ export const REGISTRY: RegistryEntry[] = [
   ]),
   page("admin/reports/page.tsx", ADMIN, [{ url: "/admin/reports?from=2025-01-01&to=2025-01-31&region=ALA" }]),
   page("admin/requests/page.tsx", ADMIN, [{ url: "/admin/requests" }]),
+  page("admin/placements/page.tsx", ADMIN, [{ url: "/admin/placements" }]),
   page("admin/users/page.tsx", ADMIN, [{ url: "/admin/users", marker: "reporter@example.org" }]),
   page("admin/users/[id]/page.tsx", ADMIN, [
     { url: "/admin/users/{user.kz}", marker: "correspondent.kz@example.org" },
@@ -510,6 +511,9 @@ export const REGISTRY: RegistryEntry[] = [
   action("modules/reporting/actions.ts", "registerRequestAction", ADMIN),
   action("modules/reporting/actions.ts", "answerRequestAction", ADMIN),
   action("modules/reporting/actions.ts", "dispatchAction", ADMIN),
+  action("modules/reporting/instruction-actions.ts", "holidayRuleAction", ADMIN),
+  action("modules/reporting/instruction-actions.ts", "filingDaysAction", ADMIN),
+  action("modules/reporting/instruction-actions.ts", "placeAction", ADMIN),
   action("modules/users/actions.ts", "createUserAction", ADMIN),
   action("modules/users/actions.ts", "updateUserAction", ADMIN),
   action("modules/users/actions.ts", "resetPasswordAction", ADMIN),

@@ -31,6 +31,7 @@ export default page(async ({ db }) => {
               <th>{t("form")}</th>
               <th>{t("period")}</th>
               <th>{t("due")}</th>
+              <th>{t("placementDue")}</th>
               <th>{t("state")}</th>
               <th />
             </tr>
@@ -43,11 +44,12 @@ export default page(async ({ db }) => {
                 </td>
                 <td>{d.period}</td>
                 <td>{formatDate(d.due, locale)}</td>
+                <td>{formatDate(d.placementDue, locale)}</td>
                 <td>
                   {d.filing?.status === "submitted"
                     ? t(d.filing.daysLate ? "submittedLate" : "submittedOnTime", { days: d.filing.daysLate ?? 0 })
                     : d.overdue
-                      ? t("overdue")
+                      ? t(d.filing?.status === "returned" ? "overdueReturned" : "overdue")
                       : d.filing
                         ? t(`status.${d.filing.status}`)
                         : t("notFiled")}

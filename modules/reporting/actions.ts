@@ -60,7 +60,7 @@ export const registerRequestAction = adminAction(NewRequestInput, async ({ db, u
 export const answerRequestAction = adminAction(
   AnswerRequestInput,
   async ({ db, user, input, ip }) => {
-    answerRequest(db, input.id, input.answer, user, ip);
+    answerRequest(db, input.id, input.answer, user, ip, input.officialUse);
     return String(input.id);
   },
   { revalidate: "/admin/requests" },

@@ -1,10 +1,16 @@
 // Due dates of report forms and collection dispatches.
 //
+// A form has two dates per period. Its placement term (Appendix 2: "the term of placement" on the
+// Administrator's information service) binds the Committee, which publishes the consolidated
+// report; the filing deadline binds the reporting bodies and is set by the Committee per form, as
+// a number of working days before the placement term (by default two), so that it has time to
+// check and consolidate. `due` below is always the placement term.
+//
 // why the move to the next working day applies to the forms too: the seed states it once, after
 // paragraph 13 ("If the end of the term falls on a non-working day (weekend, holiday), then the
 // last day of the term shall be considered the first working day following it"); Appendix 2 is
 // silent, and the same rule is the general one for terms in Kazakh law. We apply it to all.
-import { nextWorkingDayOnOrAfter, NO_ADJUSTMENTS, type CalendarAdjustments } from "./calendar";
+import { nextWorkingDayOnOrAfter, NO_ADJUSTMENTS, workingDaysBefore, type CalendarAdjustments } from "./calendar";
 import { findCollection, type ElectronicCollection } from "./collections";
 import type { IsoDate } from "../../lib/dates/dates";
 import { findForm, REPORT_FORMS, type ReportForm } from "./forms";
@@ -50,6 +56,28 @@ export function dueDate(form: number | ReportForm, period: string, adjustments: 
   const r = scheduleDueDate({ periodicities: [f.periodicity], deadline: f.deadline }, `form ${f.number}`, period, adjustments);
   if (!r.ok) return r;
   return { ok: true, value: { form: f.number, code: f.code, period: formatPeriod(r.value.period), due: r.value.due } };
+}
+
+/** Working days between a body's filing deadline and the placement term, unless the Committee set another number. */
+export const DEFAULT_FILING_DAYS_BEFORE = 2;
+/** The most a form's filing deadline may precede its placement term. */
+export const MAX_FILING_DAYS_BEFORE = 15;
+
+export interface FormTerms extends FormDue {
+  /** The reporting bodies' filing deadline: `daysBefore` working days before `due`. */
+  filingDue: IsoDate;
+}
+
+/** The placement term and the bodies' filing deadline of a form for a period. */
+export function formTerms(
+  form: number | ReportForm,
+  period: string,
+  adjustments: CalendarAdjustments = NO_ADJUSTMENTS,
+  daysBefore: number = DEFAULT_FILING_DAYS_BEFORE,
+): Result<FormTerms> {
+  const r = dueDate(form, period, adjustments);
+  if (!r.ok) return r;
+  return { ok: true, value: { ...r.value, filingDue: workingDaysBefore(r.value.due, daysBefore, adjustments) } };
 }
 
 export interface CollectionDue {

@@ -5,7 +5,9 @@ import type { Db } from "../../db/open";
 import { REGIONS } from "../../db/reference-data";
 import { reportingBodies } from "../../db/schema";
 import { generateDemo1M } from "@/seed/reporting/demo-1m";
-import { dueDate } from "@/modules/reporting/deadlines";
+import { formTerms } from "@/modules/reporting/deadlines";
+import { consolidate, type ConsolidationRow } from "@/modules/reporting/placements";
+import { CONSOLIDATE_PERIOD } from "@/modules/reporting/server/reporting.sql";
 import { addDays } from "@/lib/dates/dates";
 
 const FORM_1M = 1;
@@ -28,16 +30,26 @@ export function seedReporting(db: Db): Map<string, number> {
     "insert into report_filings (form_number, body_id, period, response_id, status, due, submitted_at, days_late) values (?, ?, ?, ?, 'submitted', ?, ?, ?)",
   );
   let n = 0;
+  const periods = new Map<string, string>();
   for (const report of generateDemo1M()) {
-    const due = dueDate(FORM_1M, report.period);
+    const due = formTerms(FORM_1M, report.period);
     if (!due.ok) throw new Error(due.reason);
+    periods.set(report.period, due.value.due);
     const { id } = newResponse.get() as { id: number };
     for (const [cell, a] of Object.entries(report.answers)) answer.run(id, cell, a.num, a.text, a.status);
     // Most bodies file a few days early; about one report in thirty is one to five days late.
     const late = n++ % 31 === 7 ? 1 + (n % 5) : 0;
-    const submitted = addDays(due.value.due, late ? late : -((n % 4) + 1));
-    filing.run(FORM_1M, bodies.get(report.region)!, report.period, id, due.value.due, `${submitted}T10:00:00.000Z`, late);
+    const submitted = addDays(due.value.filingDue, late ? late : -((n % 4) + 1));
+    filing.run(FORM_1M, bodies.get(report.region)!, report.period, id, due.value.filingDue, `${submitted}T10:00:00.000Z`, late);
   }
+  // The Committee placed every demo period on its placement term (what open data publishes).
+  const consolidation = sqlite.prepare(CONSOLIDATE_PERIOD);
+  const placement = sqlite.prepare(
+    "insert into report_placements (form_number, period, area, reports, figures, due, placed_on, placed_at, days_late) values (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+  );
+  for (const [period, due] of periods)
+    for (const a of consolidate(consolidation.all({ form: FORM_1M, period }) as ConsolidationRow[]))
+      placement.run(FORM_1M, period, a.area, a.reports, JSON.stringify(a.figures), due, due, `${due}T10:00:00.000Z`);
   db.run(sql`select 1`);
   return bodies;
 }

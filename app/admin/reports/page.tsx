@@ -31,8 +31,9 @@ export default page(async ({ searchParams, db }) => {
     <>
       <h1>{t("dashboardTitle")}</h1>
       <p className="admin-links">
-        <Link href="/admin/calendar">{t("calendar")}</Link> · <Link href="/admin/requests">{t("requests")}</Link> ·{" "}
-        <Link href="/admin/collections">{t("collections")}</Link> · <Link href="/admin/audit">{t("audit")}</Link>
+        <Link href="/admin/calendar">{t("calendar")}</Link> · <Link href="/admin/placements">{t("placements")}</Link> ·{" "}
+        <Link href="/admin/requests">{t("requests")}</Link> · <Link href="/admin/collections">{t("collections")}</Link> ·{" "}
+        <Link href="/admin/audit">{t("audit")}</Link>
       </p>
       <form method="get" className="inline-form">
         <label>
@@ -78,6 +79,8 @@ export default page(async ({ searchParams, db }) => {
             <th>{t("due")}</th>
             <th>{t("state")}</th>
             <th>{t("submittedAt")}</th>
+            <th>{t("placementDue")}</th>
+            <th>{t("placement")}</th>
           </tr>
         </thead>
         <tbody>
@@ -95,6 +98,11 @@ export default page(async ({ searchParams, db }) => {
                 )}
               </td>
               <td>{r.submittedAt ? formatDate(r.submittedAt.slice(0, 10), locale) : ""}</td>
+              <td>{formatDate(r.placementDue, locale)}</td>
+              <td data-placement={r.placement}>
+                {t(`placementState.${r.placement}`)}
+                {r.placedOn ? ` ${formatDate(r.placedOn, locale)}` : ""}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 // Register of requests for legal statistical information (admins): register, answer, overdue flags.
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
+import { decide } from "@/lib/auth/policy";
 import { page } from "@/lib/http/route";
 import { formatDate } from "@/lib/i18n/format";
 import { listRequests, REQUEST_DAYS } from "@/modules/reporting/server/registers";
@@ -8,9 +9,10 @@ import { today } from "@/modules/reporting/server/filings";
 import { AnswerRequestForm, RequestForm } from "@/modules/reporting/components/admin-forms";
 
 export default page(async ({ db }) => {
-  await requireAccess("read", { kind: "administration" });
+  const user = await requireAccess("read", { kind: "administration" });
   const [t, locale] = await Promise.all([getTranslations("requests"), getLocale()]);
-  const requests = listRequests(db);
+  // The Committee is its administrators: the only ones who see answers "For official use".
+  const requests = listRequests(db, { committee: decide(user, "write", { kind: "administration" }).allowed });
   return (
     <>
       <h1>{t("title")}</h1>
@@ -56,13 +58,16 @@ export default page(async ({ db }) => {
               <td>
                 {t(`statuses.${r.status}`)}
                 {r.late ? ` ${t("late")}` : ""}
+                {r.exclusion && <div data-testid="exclusion">{t(`exclusions.${r.exclusion}`)}</div>}
               </td>
               <td>
                 {r.status === "registered" ? (
                   <AnswerRequestForm id={r.id} />
                 ) : (
                   <>
-                    <span translate="no">{r.answer}</span> {r.answeredOn && <span className="muted">({formatDate(r.answeredOn, locale)})</span>}
+                    {r.officialUse && <strong className="official-use">{t("officialUse")} </strong>}
+                    {r.answer === null && r.officialUse ? t("withheld") : <span translate="no">{r.answer}</span>}{" "}
+                    {r.answeredOn && <span className="muted">({formatDate(r.answeredOn, locale)})</span>}
                   </>
                 )}
               </td>

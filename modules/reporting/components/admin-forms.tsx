@@ -53,7 +53,7 @@ export function CalendarForm() {
   );
 }
 
-const FIELDS = ["requesterKind", "requester", "signatory", "channel", "unit", "period", "receivedOn", "indicators"] as const;
+const FIELDS = ["requesterKind", "requester", "signatory", "channel", "subject", "unit", "period", "receivedOn", "indicators"] as const;
 
 export function RequestForm({ today }: { today: string }) {
   const t = useTranslations("requests");
@@ -87,6 +87,14 @@ export function RequestForm({ today }: { today: string }) {
             <option value="eds">{t("channelOptions.eds")}</option>
             <option value="kadagalau">{t("channelOptions.kadagalau")}</option>
             <option value="other">{t("channelOptions.other")}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{t("form.subject")}</span>
+          <select name="subject">
+            <option value="indicators">{t("subjects.indicators")}</option>
+            <option value="open_sources">{t("subjects.open_sources")}</option>
+            <option value="copies">{t("subjects.copies")}</option>
           </select>
         </label>
         <label className="field">
@@ -127,6 +135,9 @@ export function AnswerRequestForm({ id }: { id: number }) {
     <form action={action} className="inline-form">
       <input type="hidden" name="id" value={id} />
       <input type="text" name="answer" aria-label={t("answerTo", { id })} />
+      <label>
+        <input type="checkbox" name="officialUse" /> {t("officialUse")}
+      </label>
       <button type="submit" disabled={pending}>
         {t("answerButton")}
       </button>

@@ -6,7 +6,7 @@
 // checked, moved, and its audit row written. Of N concurrent submits (or returns) one wins, the
 // others are refused with 409.
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { inTransaction, type Executor } from "@/db/transaction";
 import { reportFilings, reportingBodies, responses } from "@/db/schema";
 import type { Scope } from "@/lib/auth/policy";
@@ -17,16 +17,19 @@ import { loadAnswers, saveAnswers, validateChanges } from "@/modules/questionnai
 import type { AnswerChange, SaveAnswersResponse } from "@/modules/questionnaire/schemas";
 import { evaluateAll, blocksSubmission } from "@/modules/questionnaire/rules";
 import { REPORT_FORMS, findForm } from "../forms";
-import { dueDate } from "../deadlines";
+import { formTerms } from "../deadlines";
+import { legalToday } from "../calendar";
 import { compareDates, type IsoDate } from "../../../lib/dates/dates";
 import { formatPeriod, periodsBetween, periodEnd, type Periodicity } from "../periods";
-import { loadAdjustments } from "./calendar";
+import { filingDaysBefore, loadAdjustments } from "./calendar";
+import { placementsByArea, type PlacementState } from "./placements";
 import { refusal } from "@/lib/http/refusal";
 
 /** The questionnaire definition of each form that can be filled in the app (others are catalogued). */
 export const FORM_DEFINITIONS: Record<number, string> = { 1: "form-1m" };
 
-export const today = (): IsoDate => new Date().toISOString().slice(0, 10);
+/** Today in Kazakhstan (Asia/Almaty): legal deadlines are calendar days there. */
+export const today = (): IsoDate => legalToday();
 const daysBetween = (a: IsoDate, b: IsoDate) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
 /** Who acts, as the audit log records them. */
@@ -42,6 +45,11 @@ export function findFiling(db: Executor, id: number) {
     .innerJoin(reportingBodies, eq(reportingBodies.id, reportFilings.bodyId))
     .where(eq(reportFilings.id, id))
     .get();
+}
+
+/** Every reporting body, by name (filters of the Committee's pages). */
+export function listBodies(db: Executor) {
+  return db.select().from(reportingBodies).orderBy(asc(reportingBodies.name)).all();
 }
 
 export function findBody(db: Executor, id: number) {
@@ -61,7 +69,7 @@ export function openFiling(db: Executor, input: { form: number; bodyId: number; 
   const questionnaireId = FORM_DEFINITIONS[input.form];
   if (!form || !questionnaireId) throw new ServiceError(400, refusal("formNotInApp", { form: input.form }));
   return inTransaction(db, (tx) => {
-    const due = dueDate(form, input.period, loadAdjustments(tx));
+    const due = formTerms(form, input.period, loadAdjustments(tx), filingDaysBefore(tx)(form.number));
     if (!due.ok) throw new ServiceError(400, due.reason);
     if (!findBody(tx, input.bodyId)) throw new ServiceError(404, refusal("noSuchBody"));
     const period = due.value.period;
@@ -74,7 +82,7 @@ export function openFiling(db: Executor, input: { form: number; bodyId: number; 
     const { id: responseId } = tx.insert(responses).values({ questionnaireId, status: "in_progress" }).returning({ id: responses.id }).get();
     const { id } = tx
       .insert(reportFilings)
-      .values({ formNumber: form.number, bodyId: input.bodyId, period, responseId, due: due.value.due })
+      .values({ formNumber: form.number, bodyId: input.bodyId, period, responseId, due: due.value.filingDue })
       .returning({ id: reportFilings.id })
       .get();
     recordAudit(tx, { action: "report.open", object: label({ formNumber: form.number, period, bodyId: input.bodyId }), user }, ip);
@@ -159,6 +167,10 @@ export type ComplianceRow = {
   daysLate: number | null;
   filingId: number | null;
   submittedAt: string | null;
+  /** The Committee's placement term of the consolidated report, and whether the body's region was placed by it. */
+  placementDue: string;
+  placement: PlacementState;
+  placedOn: string | null;
 };
 
 /** Whether a scope's list includes a body's reports (agrees with decide() on "reportingBody"). */
@@ -176,6 +188,8 @@ export function compliance(
 ): ComplianceRow[] {
   if (compareDates(filter.from, filter.to) > 0) throw new ServiceError(400, `The range ends (${filter.to}) before it starts (${filter.from}).`);
   const adjustments = loadAdjustments(db);
+  const daysBefore = filingDaysBefore(db);
+  const placed = placementsByArea(db);
   const now = today();
   const bodies = db
     .select()
@@ -195,13 +209,14 @@ export function compliance(
     for (const p of periodsBetween(filter.from, filter.to, form.periodicity as Periodicity)) {
       if (compareDates(periodEnd(p), filter.to) > 0) continue; // only periods that have ended
       const period = formatPeriod(p);
-      const due = dueDate(form, period, adjustments);
+      const due = formTerms(form, period, adjustments, daysBefore(form.number));
       if (!due.ok) continue;
       for (const body of bodies) {
+        const placement = placed.get(`${form.number}|${period}|${body.regionCode}`);
         const f = filings.get(`${form.number}|${body.id}|${period}`);
         let state: ComplianceState;
         if (f?.status === "submitted") state = (f.daysLate ?? 0) > 0 ? "late" : "on_time";
-        else if (compareDates(now, due.value.due) > 0) state = "overdue";
+        else if (compareDates(now, due.value.filingDue) > 0) state = "overdue";
         else state = f ? "draft" : "missing";
         rows.push({
           period,
@@ -210,11 +225,20 @@ export function compliance(
           region: body.regionCode,
           form: form.number,
           code: form.code,
-          due: due.value.due,
+          due: due.value.filingDue,
           state,
-          daysLate: f?.status === "submitted" ? f.daysLate : state === "overdue" ? daysBetween(due.value.due, now) : null,
+          daysLate: f?.status === "submitted" ? f.daysLate : state === "overdue" ? daysBetween(due.value.filingDue, now) : null,
           filingId: f?.id ?? null,
           submittedAt: f?.submittedAt ?? null,
+          placementDue: due.value.due,
+          placement: placement
+            ? placement.daysLate > 0
+              ? "placed_late"
+              : "placed_on_time"
+            : compareDates(now, due.value.due) > 0
+              ? "placement_overdue"
+              : "not_placed",
+          placedOn: placement?.placedOn ?? null,
         });
       }
     }
@@ -222,28 +246,29 @@ export function compliance(
   return rows.sort((a, b) => b.period.localeCompare(a.period) || a.body.localeCompare(b.body));
 }
 
-/** A reporter's next deadlines: the forms their body files, for the current and previous period. */
+/** A reporter's deadlines: the forms their body files, for the last three months' periods, and
+ *  every earlier period whose report is overdue (not submitted by the filing deadline) or returned,
+ *  back to the body's first report (or a year when it has none). Oldest first. */
 export function upcomingDeadlines(db: Executor, bodyId: number) {
   const adjustments = loadAdjustments(db);
+  const daysBefore = filingDaysBefore(db);
   const now = today();
+  const recent = addMonths(now, -3);
   const filings = db.select().from(reportFilings).where(eq(reportFilings.bodyId, bodyId)).all();
   return REPORT_FORMS.filter((f) => FORM_DEFINITIONS[f.number]).flatMap((form) => {
-    const periods = periodsBetween(addMonths(now, -3), now, form.periodicity as Periodicity).map(formatPeriod);
-    return periods
-      .map((period) => {
-        const due = dueDate(form, period, adjustments);
-        const filing = filings.find((f) => f.formNumber === form.number && f.period === period);
-        return due.ok
-          ? {
-              form: form.number,
-              code: form.code,
-              title: form.title,
-              period,
-              due: due.value.due,
-              filing: filing ?? null,
-              overdue: !filing?.submittedAt && compareDates(now, due.value.due) > 0,
-            }
-          : null;
+    const own = filings.filter((f) => f.formNumber === form.number);
+    const first = own.reduce((min, f) => (f.period < min ? f.period : min), addMonths(now, -12).slice(0, 7));
+    const from = /^\d{4}-\d{2}$/.test(first) ? `${first}-01` : addMonths(now, -12);
+    return periodsBetween(from, now, form.periodicity as Periodicity)
+      .map((p) => {
+        const period = formatPeriod(p);
+        const due = formTerms(form, period, adjustments, daysBefore(form.number));
+        const filing = own.find((f) => f.period === period) ?? null;
+        if (!due.ok) return null;
+        const overdue = !filing?.submittedAt && compareDates(now, due.value.filingDue) > 0;
+        const current = compareDates(periodEnd(p), recent) >= 0;
+        if (!current && !overdue && filing?.status !== "returned") return null;
+        return { form: form.number, code: form.code, title: form.title, period, due: due.value.filingDue, placementDue: due.value.due, filing, overdue };
       })
       .filter((x): x is NonNullable<typeof x> => !!x);
   });

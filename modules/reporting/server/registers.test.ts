@@ -52,7 +52,7 @@ const REQUEST = {
 describe("information requests", () => {
   it("are registered with their due date and audit row; answered once", () => {
     const id = registerRequest(getDb(), REQUEST, admin, "10.0.0.1");
-    const row = listRequests(getDb()).find((r) => r.id === id)!;
+    const row = listRequests(getDb(), { committee: true }).find((r) => r.id === id)!;
     expect(row).toMatchObject({ status: "registered", dueOn: "2026-01-20", createdBy: admin.id });
     expect(REQUEST_DAYS).toBe(15);
     expect(audit("request.register")).toEqual([{ object: `request ${id} from Ministry of Justice`, userId: admin.id, ip: "10.0.0.1" }]);
@@ -60,16 +60,34 @@ describe("information requests", () => {
     answerRequest(getDb(), id, "Sent by e-document No. 1", admin, null);
     const second = refusal(() => answerRequest(getDb(), id, "Another answer", admin, null));
     expect(second.status).toBe(409);
-    expect(listRequests(getDb()).find((r) => r.id === id)).toMatchObject({ status: "answered", answer: "Sent by e-document No. 1" });
+    expect(listRequests(getDb(), { committee: true }).find((r) => r.id === id)).toMatchObject({ status: "answered", answer: "Sent by e-document No. 1" });
     expect(audit("request.answer")).toEqual([{ object: `request ${id}`, userId: admin.id, ip: null }]);
   });
 
   it("by another channel are left without consideration and cannot be answered; unknown ones are 404", () => {
     const id = registerRequest(getDb(), { ...REQUEST, channel: "other" }, admin, null);
-    expect(listRequests(getDb()).find((r) => r.id === id)!.status).toBe("left_without_consideration");
+    expect(listRequests(getDb(), { committee: true }).find((r) => r.id === id)!.status).toBe("left_without_consideration");
     expect(refusal(() => answerRequest(getDb(), id, "x", admin, null)).status).toBe(409);
     expect(refusal(() => answerRequest(getDb(), 999_999, "x", admin, null)).status).toBe(404);
     expect(audit("request.answer")).toHaveLength(1); // the previous test's only
+    expect(listRequests(getDb(), { committee: true }).find((r) => r.id === id)!.exclusion).toBe("channel");
+  });
+
+  it("asking for screenshots of accounting documents or for open-source information are left without consideration, with the reason", () => {
+    const copies = registerRequest(getDb(), { ...REQUEST, subject: "copies", indicators: "Screenshots of the crime register cards" }, admin, null);
+    const open = registerRequest(getDb(), { ...REQUEST, subject: "open_sources" }, admin, null);
+    const rows = listRequests(getDb(), { committee: true });
+    expect(rows.find((r) => r.id === copies)).toMatchObject({ status: "left_without_consideration", exclusion: "copies" });
+    expect(rows.find((r) => r.id === open)).toMatchObject({ status: "left_without_consideration", exclusion: "open_sources" });
+    expect(refusal(() => answerRequest(getDb(), copies, "x", admin, null)).status).toBe(409);
+    expect(audit("request.register").at(-2)).toMatchObject({ object: `request ${copies} from Ministry of Justice left without consideration: copies` });
+  });
+
+  it("an answer for official use is seen by the Committee only", () => {
+    const id = registerRequest(getDb(), REQUEST, admin, null);
+    answerRequest(getDb(), id, "Figures by district", admin, null, true);
+    expect(listRequests(getDb(), { committee: true }).find((r) => r.id === id)).toMatchObject({ answer: "Figures by district", officialUse: true });
+    expect(listRequests(getDb(), { committee: false }).find((r) => r.id === id)).toMatchObject({ answer: null, officialUse: true });
   });
 });
 
@@ -93,7 +111,7 @@ describe("collection dispatches", () => {
 describe("calendar", () => {
   it("adds, changes and removes a day, each with its audit row", () => {
     changeCalendarDay(getDb(), { date: "2026-06-08", kind: "off", note: "Kurban ait" }, admin, null);
-    expect(loadAdjustments(getDb())).toEqual({ extraDaysOff: ["2026-06-08"], extraWorkingDays: [] });
+    expect(loadAdjustments(getDb())).toMatchObject({ extraDaysOff: ["2026-06-08"], extraWorkingDays: [] });
     changeCalendarDay(getDb(), { date: "2026-06-08", kind: "working", note: "transfer" }, admin, null);
     expect(listAdjustments(getDb())).toEqual([{ date: "2026-06-08", kind: "working", note: "transfer" }]);
     changeCalendarDay(getDb(), { date: "2026-06-08", kind: "remove", note: "" }, admin, null);

@@ -18,37 +18,56 @@ import { today, type Actor } from "./filings";
  *  stored with each request so that an extension can be recorded. */
 export const REQUEST_DAYS = 15;
 
-export type NewRequest = Omit<typeof informationRequests.$inferInsert, "status" | "dueOn" | "id" | "createdBy">;
+export type NewRequest = Omit<typeof informationRequests.$inferInsert, "status" | "dueOn" | "id" | "createdBy" | "exclusion" | "officialUse"> & {
+  /** What is asked: report indicators (paragraph 5), or information available in information
+   *  systems and open sources, or copies (screenshots) of accounting documents (paragraph 7). */
+  subject?: "indicators" | "open_sources" | "copies";
+};
 
-/** Registers a request; one that did not arrive through an official channel is left without
- *  consideration (paragraph 7). Returns its number. */
+/** Why paragraph 7 leaves a request without consideration, or null: oral and messenger requests
+ *  and any other channel than the e-document system or Kadagalau first, then what is asked. */
+export function exclusionOf(input: Pick<NewRequest, "channel" | "subject">): "channel" | "open_sources" | "copies" | null {
+  if (input.channel === "other") return "channel";
+  return input.subject && input.subject !== "indicators" ? input.subject : null;
+}
+
+/** Registers a request; one that paragraph 7 excludes is left without consideration, with the
+ *  reason. Returns its number. */
 export function registerRequest(db: Executor, input: NewRequest, user: Actor, ip: string | null): number {
-  const status = input.channel === "other" ? "left_without_consideration" : "registered";
+  const { subject, ...fields } = input;
+  const exclusion = exclusionOf({ channel: input.channel, subject });
+  const status = exclusion ? "left_without_consideration" : "registered";
   return inTransaction(db, (tx) => {
     const { id } = tx
       .insert(informationRequests)
-      .values({ ...input, status, dueOn: addDays(input.receivedOn, REQUEST_DAYS), createdBy: user.id })
+      .values({ ...fields, status, exclusion, dueOn: addDays(input.receivedOn, REQUEST_DAYS), createdBy: user.id })
       .returning({ id: informationRequests.id })
       .get();
-    recordAudit(tx, { action: "request.register", object: `request ${id} from ${input.requester}`, user }, ip);
+    recordAudit(
+      tx,
+      { action: "request.register", object: `request ${id} from ${input.requester}${exclusion ? ` left without consideration: ${exclusion}` : ""}`, user },
+      ip,
+    );
     return id;
   });
 }
 
 /** Answers a registered request (once: an answered request, or one left without consideration,
  *  is not answered again). */
-export function answerRequest(db: Executor, id: number, answer: string, user: Actor, ip: string | null) {
+export function answerRequest(db: Executor, id: number, answer: string, user: Actor, ip: string | null, officialUse = false) {
   inTransaction(db, (tx) => {
     const request = tx.select({ status: informationRequests.status }).from(informationRequests).where(eq(informationRequests.id, id)).get();
     if (!request) throw new ServiceError(404, `No request No. ${id}.`);
     if (request.status !== "registered")
       throw new ServiceError(409, `Request No. ${id} is ${request.status === "answered" ? "already answered" : "left without consideration"}.`);
-    tx.update(informationRequests).set({ status: "answered", answer, answeredOn: today() }).where(eq(informationRequests.id, id)).run();
-    recordAudit(tx, { action: "request.answer", object: `request ${id}`, user }, ip);
+    tx.update(informationRequests).set({ status: "answered", answer, answeredOn: today(), officialUse }).where(eq(informationRequests.id, id)).run();
+    recordAudit(tx, { action: "request.answer", object: `request ${id}${officialUse ? " (for official use)" : ""}`, user }, ip);
   });
 }
 
-export function listRequests(db: Executor) {
+/** The register; an answer marked "For official use" is shown only to the Committee (`committee`),
+ *  to anyone else as withheld (null). */
+export function listRequests(db: Executor, { committee }: { committee: boolean }) {
   const now = today();
   return db
     .select()
@@ -57,6 +76,9 @@ export function listRequests(db: Executor) {
     .all()
     .map((r) => ({
       ...r,
+      answer: r.officialUse && !committee ? null : r.answer,
+      // Requests registered before reasons were recorded: the channel was the only exclusion.
+      exclusion: r.exclusion ?? (r.status === "left_without_consideration" ? ("channel" as const) : null),
       overdue: r.status === "registered" && compareDates(now, r.dueOn) > 0,
       late: r.status === "answered" && !!r.answeredOn && compareDates(r.answeredOn, r.dueOn) > 0,
     }));

@@ -1,35 +1,50 @@
 // The raw SQL of the reporting feature. Everything else is drizzle query-builder calls.
 
-/** Registered crimes of submitted 1-M reports by region and year.
- *  why raw SQL: an aggregate over the answers table grouped by a substring of the period, read by
- *  the public open-data page and API on every request; prepared once per connection. */
+// Open data publishes what the Committee placed (report_placements: the consolidated reports,
+// one row per region and one for the country, area "KZ"), never the bodies' filings directly: a
+// report submitted but not yet placed, or returned and filed again after placement, changes
+// nothing published.
+
+/** Registered crimes of placed 1-M reports by region and year.
+ *  why raw SQL: an aggregate over a JSON field grouped by a substring of the period, read by the
+ *  public open-data page and API on every request; prepared once per connection. */
 export const REGISTERED_CRIMES_BY_YEAR = `
-  select b.region_code as region, substr(f.period, 1, 4) as period, sum(a.num) as registered
-    from report_filings f
-    join reporting_bodies b on b.id = f.body_id
-    join answers a on a.response_id = f.response_id and a.cell = 'q1:total:period'
-   where f.form_number = 1 and f.status = 'submitted' and length(f.period) = 7
+  select p.area as region, substr(p.period, 1, 4) as period, sum(json_extract(p.figures, '$."q1:total:period"')) as registered
+    from report_placements p
+   where p.form_number = 1 and p.area <> 'KZ' and length(p.period) = 7
    group by 1, 2 order by 2, 1`;
 
 /** The same by region and month, for one year (@year, "2025").
  *  why raw SQL: as REGISTERED_CRIMES_BY_YEAR. */
 export const REGISTERED_CRIMES_BY_MONTH = `
-  select b.region_code as region, f.period as period, sum(a.num) as registered
-    from report_filings f
-    join reporting_bodies b on b.id = f.body_id
-    join answers a on a.response_id = f.response_id and a.cell = 'q1:total:period'
-   where f.form_number = 1 and f.status = 'submitted' and length(f.period) = 7
-     and substr(f.period, 1, 4) = @year
+  select p.area as region, p.period as period, sum(json_extract(p.figures, '$."q1:total:period"')) as registered
+    from report_placements p
+   where p.form_number = 1 and p.area <> 'KZ' and length(p.period) = 7
+     and substr(p.period, 1, 4) = @year
    group by 1, 2 order by 2, 1`;
 
-/** Years in which every body submitted all twelve monthly 1-M reports.
+/** Years in which all twelve monthly 1-M reports were placed, each consolidating every body.
  *  why raw SQL: a grouped count compared with a scalar subquery, clearer as SQL than as builder
  *  calls; read by the public open-data page on every request. */
 export const COMPLETE_1M_YEARS = `
-  select substr(period, 1, 4) as year from report_filings
-   where form_number = 1 and status = 'submitted' and length(period) = 7
-   group by 1 having count(*) = 12 * (select count(*) from reporting_bodies)`;
+  select substr(period, 1, 4) as year from report_placements
+   where form_number = 1 and area = 'KZ' and length(period) = 7 and reports = (select count(*) from reporting_bodies)
+   group by 1 having count(*) = 12`;
 
-/** When the last report was submitted (the open data's "last updated").
+/** When the last report was placed (the open data's "last updated").
  *  why raw SQL: a one-value aggregate read with the figures above, prepared with them. */
-export const LAST_SUBMITTED_AT = "select max(submitted_at) as at from report_filings where status = 'submitted'";
+export const LAST_SUBMITTED_AT = "select max(placed_at) as at from report_placements";
+
+/** The sums of the accepted (submitted) reports of a form and period, by region and cell, with the
+ *  number of reports of each region: what a placement consolidates (@form, @period).
+ *  why raw SQL: a grouped aggregate over the answers, with a window count; used by the placement
+ *  service and the demo seed. */
+export const CONSOLIDATE_PERIOD = `
+  select b.region_code as region, a.cell as cell, sum(a.num) as total,
+         (select count(*) from report_filings f2 join reporting_bodies b2 on b2.id = f2.body_id
+           where f2.form_number = @form and f2.period = @period and f2.status = 'submitted' and b2.region_code = b.region_code) as reports
+    from report_filings f
+    join reporting_bodies b on b.id = f.body_id
+    join answers a on a.response_id = f.response_id and a.num is not null
+   where f.form_number = @form and f.period = @period and f.status = 'submitted'
+   group by 1, 2 order by 1, 2`;

@@ -16,8 +16,21 @@ export const GET = route(async ({ request, db }) => {
   const state = query.choice("state", COMPLIANCE_STATES);
   const rows = compliance(db, scopeOf(access.user), { from, to, region }).filter((r) => !state || r.state === state);
   const csv = toCsv(
-    ["period", "body", "region", "form", "code", "due", "state", "days_late", "submitted_at"],
-    rows.map((r) => [r.period, r.body, r.region, r.form, r.code, r.due, r.state, r.daysLate ?? "", r.submittedAt ?? ""]),
+    ["period", "body", "region", "form", "code", "due", "state", "days_late", "submitted_at", "placement_due", "placement", "placed_on"],
+    rows.map((r) => [
+      r.period,
+      r.body,
+      r.region,
+      r.form,
+      r.code,
+      r.due,
+      r.state,
+      r.daysLate ?? "",
+      r.submittedAt ?? "",
+      r.placementDue,
+      r.placement,
+      r.placedOn ?? "",
+    ]),
   );
   return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="compliance.csv"' } });
 });

@@ -1,0 +1,97 @@
+// Placement on a seeded database: open data publishes what the Committee placed, and only that;
+// a placement consolidates the accepted reports by region and for the country, once, audited.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoDatabase } from "@/testing/demo-database";
+import { form1mChanges } from "@/testing/form-1m-report";
+import type Database from "better-sqlite3";
+
+const demo = await demoDatabase("placements-test");
+const getDb = () => demo.db;
+const { ServiceError } = await import("@/lib/http/service-error");
+const { findFiling, openFiling, returnFiling, saveFilingAnswers, submitFiling } = await import("./filings");
+const { placePeriod, placementOverview } = await import("./placements");
+const { registeredCrimes } = await import("./open-data");
+
+type Actor = { id: number; role: string };
+let sqlite: Database.Database;
+let reporter: Actor;
+let admin: Actor;
+let bodyId: number;
+let region: string;
+
+beforeAll(() => {
+  sqlite = getDb().$client;
+  const r = sqlite
+    .prepare(
+      "select u.id, u.role, u.reporting_body_id as bodyId, b.region_code as region from users u join reporting_bodies b on b.id = u.reporting_body_id where email = 'reporter@example.org'",
+    )
+    .get() as Actor & { bodyId: number; region: string };
+  reporter = { id: r.id, role: r.role };
+  bodyId = r.bodyId;
+  region = r.region;
+  admin = sqlite.prepare("select id, role from users where email = 'admin@example.org'").get() as Actor;
+}, 300_000);
+afterAll(() => demo.remove());
+
+function submitted(period: string) {
+  const id = openFiling(getDb(), { form: 1, bodyId, period }, reporter, null);
+  saveFilingAnswers(getDb(), findFiling(getDb(), id)!.filing, reporter, form1mChanges(), null);
+  submitFiling(getDb(), findFiling(getDb(), id)!.filing, reporter, null);
+  return id;
+}
+const published = (year: number) => registeredCrimes(getDb(), { year }).filter((r) => r.region === region);
+function refusal(work: () => unknown) {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof ServiceError) return error;
+    throw error;
+  }
+  throw new Error("the service did not refuse");
+}
+
+describe("placement", () => {
+  it("the demo's placed years are published as before", () => {
+    const y2025 = registeredCrimes(getDb()).filter((r) => r.period === "2025");
+    expect(y2025.find((r) => r.region === "ALA")?.registered).toBe(22150);
+    expect(y2025.find((r) => r.region === "AST")?.registered).toBe(16045);
+  });
+  it("a submitted report is published only once its period is placed; the placement sums by region and country", () => {
+    const id = submitted("2026-01");
+    const total = (
+      sqlite
+        .prepare("select num from answers a join report_filings f on f.response_id = a.response_id where f.id = ? and a.cell = 'q1:total:period'")
+        .get(id) as { num: number }
+    ).num;
+    expect(published(2026)).toEqual([]);
+    const result = placePeriod(getDb(), { form: 1, period: "2026-01" }, admin, null);
+    expect(result).toMatchObject({ period: "2026-01", reports: 1, regions: 1 });
+    expect(published(2026)).toEqual([{ region, regionName: expect.any(String), period: "2026-01", registered: total }]);
+    const rows = sqlite.prepare("select area, reports, due from report_placements where form_number = 1 and period = '2026-01' order by area").all();
+    expect(rows).toEqual(
+      [
+        { area: region, reports: 1, due: "2026-02-05" },
+        { area: "KZ", reports: 1, due: "2026-02-05" },
+      ].sort((a, b) => a.area.localeCompare(b.area)),
+    );
+    expect(sqlite.prepare("select object from audit_log where action = 'report.place'").all()).toEqual([
+      { object: expect.stringMatching(/^form 1 2026-01: 1 regions, 1 reports, \d+ days late$/) },
+    ]);
+    expect(placementOverview(getDb(), { from: "2026-01-01", to: "2026-01-31" })[0]).toMatchObject({ period: "2026-01", state: "placed_late", accepted: 1 });
+  });
+  it("what changes after placement is not published: a returned report leaves the placed figures", () => {
+    const { id } = sqlite.prepare("select id from report_filings where period = '2026-01' and body_id = ?").get(bodyId) as { id: number };
+    const before = published(2026);
+    returnFiling(getDb(), findFiling(getDb(), id)!.filing, "check", admin, null);
+    expect(published(2026)).toEqual(before);
+  });
+  it("refuses a second placement (409), a period without accepted reports (409), one not ended (400): nothing written", () => {
+    const count = () => (sqlite.prepare("select count(*) as n from report_placements").get() as { n: number }).n;
+    const n = count();
+    expect(refusal(() => placePeriod(getDb(), { form: 1, period: "2026-01" }, admin, null)).status).toBe(409);
+    expect(refusal(() => placePeriod(getDb(), { form: 1, period: "2026-02" }, admin, null)).status).toBe(409);
+    expect(refusal(() => placePeriod(getDb(), { form: 1, period: "2099-01" }, admin, null)).status).toBe(400);
+    expect(refusal(() => placePeriod(getDb(), { form: 2, period: "2025-Q1" }, admin, null)).status).toBe(400);
+    expect(count()).toBe(n);
+  });
+});
