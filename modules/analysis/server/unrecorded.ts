@@ -24,7 +24,14 @@ const SECTION_E = `
    order by h.id`;
 
 export function surveyHouseholds(db: Executor, wave: number): SurveyHousehold[] {
-  const rows = prepared(db.$client, SECTION_E).all({ wave }) as { id: number; region: string; settlement: string; weight: number; cell: string; text: string | null }[];
+  const rows = prepared(db.$client, SECTION_E).all({ wave }) as {
+    id: number;
+    region: string;
+    settlement: string;
+    weight: number;
+    cell: string;
+    text: string | null;
+  }[];
   const out: SurveyHousehold[] = [];
   let last: number | null = null;
   let current: SurveyHousehold | null = null;
@@ -57,7 +64,14 @@ export function listOffenceMappings(db: Executor): StoredMapping[] {
     .from(offenceMappings)
     .orderBy(asc(offenceMappings.id))
     .all()
-    .map((m) => ({ id: m.id, surveyOffences: parseList(m.surveyOffences), formLines: parseList(m.formLines), note: m.note, updatedAt: m.updatedAt, updatedBy: m.updatedBy }));
+    .map((m) => ({
+      id: m.id,
+      surveyOffences: parseList(m.surveyOffences),
+      formLines: parseList(m.formLines),
+      note: m.note,
+      updatedAt: m.updatedAt,
+      updatedBy: m.updatedBy,
+    }));
 }
 
 /** An administrator changes which survey offences and 1-M lines a mapping compares, and its note. */
@@ -125,4 +139,12 @@ export function unrecordedCrimeReport(db: Executor, year: number, registered: Re
     regions: result.regions.map((r) => ({ ...r, regionName: names.get(r.region) ?? r.region })),
     caveats: CAVEATS,
   };
+}
+
+/** The latest published wave (the page's default year), else the latest wave; null without waves. */
+export function latestWave(db: Executor): number | null {
+  const waves = db.select({ year: surveyWaves.year, publishedAt: surveyWaves.publishedAt }).from(surveyWaves).all();
+  const published = waves.filter((w) => w.publishedAt).map((w) => w.year);
+  const all = waves.map((w) => w.year);
+  return published.length ? Math.max(...published) : all.length ? Math.max(...all) : null;
 }
