@@ -69,8 +69,8 @@ export default page(async ({ db, searchParams }) => {
     <>
       <h1>{t("title", { year })}</h1>
       <p className="muted">{t("intro", { wave: year, start: report.wave.fieldworkStart, end: report.wave.fieldworkEnd })}</p>
-      {!report.published && <p className="warning">{t("notPublished")}</p>}
-      {!report.form.complete && <p className="warning">{t("incomplete1M")}</p>}
+      {!report.published && <p className="alert">{t("notPublished")}</p>}
+      {!report.form.complete && <p className="alert">{t("incomplete1M")}</p>}
       <h2>{t("caveatsTitle")}</h2>
       <ul data-testid="caveats">
         <li>{t("caveats.householdsVsOffences")}</li>
