@@ -39,7 +39,8 @@ export default page(async ({ db }) => {
         </p>
         {has("administration") && (
           <p>
-            <Link href="/admin/cycles">{t("admin.cycles")}</Link> · <Link href="/admin/users">{t("admin.users")}</Link>
+            <Link href="/admin/cycles">{t("admin.cycles")}</Link> · <Link href="/admin/users">{t("admin.users")}</Link> ·{" "}
+            <Link href="/analysis/unrecorded-crime">{t("admin.analysis")}</Link>
           </p>
         )}
         {(waiting.queriesToAnswer > 0 || waiting.repliesToReview > 0 || waiting.returned > 0) && (

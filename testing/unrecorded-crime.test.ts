@@ -1,5 +1,6 @@
-// The unrecorded-crime report on the demo database: the survey side read from the stored answers,
-// the 1-M side from the accepted reports (passed in as app/ composes it), the mappings from the table.
+// The unrecorded-crime report on the demo database, composed as app/analysis/unrecorded-crime/report.ts
+// composes it (here, since a feature's test may not import another feature): the survey side read
+// from the stored answers, the 1-M side from the accepted reports, the mappings from the table.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDatabase, type DemoDatabase } from "@/testing/demo-database";
 
@@ -11,7 +12,7 @@ afterAll(() => demo?.remove());
 
 describe("the unrecorded-crime report", () => {
   it("adds up: regions to the country, on both sides, and is published for 2025", async () => {
-    const { unrecordedCrimeReport, surveyHouseholds } = await import("./unrecorded");
+    const { unrecordedCrimeReport, surveyHouseholds } = await import("@/modules/analysis/server/unrecorded");
     const { registeredByLine, registeredCount } = await import("@/modules/reporting/server/registered");
     const r = registeredByLine(demo.db, 2025);
     expect(r.complete).toBe(true);
@@ -36,7 +37,7 @@ describe("the unrecorded-crime report", () => {
   }, 60_000);
 
   it("keeps an administrator's edit and refuses unknown codes", async () => {
-    const { updateOffenceMapping, listOffenceMappings } = await import("./unrecorded");
+    const { updateOffenceMapping, listOffenceMappings } = await import("@/modules/analysis/server/unrecorded");
     updateOffenceMapping(demo.db, null, null, { id: "fraud", surveyOffences: ["fraud"], formLines: ["r10", "r11"], note: "with extortion" });
     expect(listOffenceMappings(demo.db).find((m) => m.id === "fraud")).toMatchObject({ formLines: ["r10", "r11"], note: "with extortion" });
     expect(() => updateOffenceMapping(demo.db, null, null, { id: "fraud", surveyOffences: ["fraud"], formLines: ["r99"], note: "x" })).toThrow(/Unknown line/);
