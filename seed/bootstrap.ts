@@ -4,7 +4,19 @@
 // `npm run db:seed`.
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
-import { answers, countries, cycleCorrespondents, cycles, offenceMappings, questionnaires, regions, replyTransitions, responses, users, userScopes } from "../db/schema";
+import {
+  answers,
+  countries,
+  cycleCorrespondents,
+  cycles,
+  offenceMappings,
+  questionnaires,
+  regions,
+  replyTransitions,
+  responses,
+  users,
+  userScopes,
+} from "../db/schema";
 import offenceMappingData from "@/modules/analysis/offence-mappings.json";
 import kz2020 from "@/seed/cepej/kz-2020-2022.json";
 import form1m from "@/modules/reporting/definitions/form-1m.json";

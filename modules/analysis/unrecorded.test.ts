@@ -69,7 +69,13 @@ describe("the unrecorded-crime estimates (hand-computed fixture)", () => {
     expect(compareOffence(A, mapping, null).registeredPerReported.estimate).toBeNull();
   });
   it("count a household once whatever the number of mapped offences, and only reports of victims", () => {
-    const twice: SurveyHousehold = { region: "B", settlement: "1", weight: 10, completed: true, answers: { victim_theft: "1", victim_burglary: "1", reported_theft: "1" } };
+    const twice: SurveyHousehold = {
+      region: "B",
+      settlement: "1",
+      weight: 10,
+      completed: true,
+      answers: { victim_theft: "1", victim_burglary: "1", reported_theft: "1" },
+    };
     const stray: SurveyHousehold = { region: "B", settlement: "1", weight: 10, completed: true, answers: { victim_theft: "2", reported_theft: "1" } };
     const c = compareOffence([twice, stray], mapping, 3);
     expect(c.victimised.estimate).toBe(10);

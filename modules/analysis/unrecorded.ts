@@ -101,7 +101,10 @@ export function surveyEstimates(households: readonly SurveyHousehold[], offences
     Y += h.weight * y;
     X += h.weight * x;
     W += h.weight;
-    if (!wy.has(stratum)) wy.set(stratum, []), wx.set(stratum, []);
+    if (!wy.has(stratum)) {
+      wy.set(stratum, []);
+      wx.set(stratum, []);
+    }
     wy.get(stratum)!.push(h.weight * y);
     wx.get(stratum)!.push(h.weight * x);
   }
@@ -208,5 +211,6 @@ export const CAVEATS = {
     "The survey asks about the 12 months before the interview (fieldwork in October–November of the wave's year); form 1-M counts offences registered from January to December of the year. The periods overlap for about ten months.",
   scope:
     "The survey covers private households (one respondent aged 15–80 answering for the household); 1-M also counts offences against businesses, the state and people outside private households.",
-  mapping: "Each comparison depends on the mapping of survey offences to 1-M lines (see its note): a survey offence and a Criminal Code article do not coincide exactly.",
+  mapping:
+    "Each comparison depends on the mapping of survey offences to 1-M lines (see its note): a survey offence and a Criminal Code article do not coincide exactly.",
 } as const;
