@@ -40,7 +40,7 @@ export default page(async ({ db }) => {
         {has("administration") && (
           <p>
             <Link href="/admin/cycles">{t("admin.cycles")}</Link> · <Link href="/admin/users">{t("admin.users")}</Link> ·{" "}
-            <Link href="/admin/translations">{t("admin.translations")}</Link>
+            <Link href="/admin/translations">{t("admin.translations")}</Link> · <Link href="/analysis/unrecorded-crime">{t("admin.analysis")}</Link>
           </p>
         )}
         {(waiting.queriesToAnswer > 0 || waiting.repliesToReview > 0 || waiting.returned > 0) && (

@@ -228,6 +228,8 @@ export const answerHistory = sqliteTable(
     newValue: text("new_value"),
     userId: integer("user_id"),
     at: text("at").notNull().default(now),
+    /** Where the new value came from when it was not typed: "form 1-M, line total, 2020 (sum of months)". */
+    source: text("source"),
   },
   (t) => [index("answer_history_cell").on(t.responseId, t.cell)],
 );
@@ -451,4 +453,21 @@ export const reviewComments = sqliteTable("review_comments", {
   text: text("text").notNull(),
   userId: integer("user_id").references(() => users.id),
   at: text("at").notNull().default(now),
+});
+
+// ----- Cross-source analysis (modules/analysis) -----------------------------------------------
+
+/**
+ * Which survey offences (victim_<k>, reported_<k>) compare with which lines of form 1-M. Seeded from
+ * modules/analysis/offence-mappings.json when missing; administrators edit it (the note says why).
+ */
+export const offenceMappings = sqliteTable("offence_mappings", {
+  id: text("id").primaryKey(), // "theft"
+  /** JSON array of survey offence codes: a household counts when any of them applies. */
+  surveyOffences: text("survey_offences").notNull(),
+  /** JSON array of form 1-M row ids whose monthly counts are added. */
+  formLines: text("form_lines").notNull(),
+  note: text("note").notNull(),
+  updatedBy: integer("updated_by").references(() => users.id),
+  updatedAt: text("updated_at").notNull().default(now),
 });

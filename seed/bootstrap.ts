@@ -4,7 +4,20 @@
 // `npm run db:seed`.
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
-import { answers, countries, cycleCorrespondents, cycles, questionnaires, regions, replyTransitions, responses, users, userScopes } from "../db/schema";
+import {
+  answers,
+  countries,
+  cycleCorrespondents,
+  cycles,
+  offenceMappings,
+  questionnaires,
+  regions,
+  replyTransitions,
+  responses,
+  users,
+  userScopes,
+} from "../db/schema";
+import offenceMappingData from "@/modules/analysis/offence-mappings.json";
 import kz2020 from "@/seed/cepej/kz-2020-2022.json";
 import form1m from "@/modules/reporting/definitions/form-1m.json";
 import { seedReporting } from "./reporting/seed-reporting";
@@ -57,6 +70,13 @@ function createFirstAdministrator(db: Db, admin: NonNullable<Options["admin"]>) 
 function seedReferenceData(db: Db) {
   db.insert(countries).values(COUNTRIES).onConflictDoNothing().run();
   db.insert(regions).values(REGIONS).onConflictDoNothing().run();
+  // the shipped mappings of survey offences to 1-M lines; an administrator's edits are kept
+  for (const m of offenceMappingData.mappings) {
+    db.insert(offenceMappings)
+      .values({ id: m.id, surveyOffences: JSON.stringify(m.surveyOffences), formLines: JSON.stringify(m.formLines), note: m.note })
+      .onConflictDoNothing()
+      .run();
+  }
 }
 
 /** The definitions shipped with the app, stored (and updated) in the database. */

@@ -292,6 +292,7 @@ const AUTH_HELPERS: Record<string, string> = {
   filingForRequest: "reportingBody",
   interviewForRequest: "interview",
   canSeeResults: "results",
+  mayReadComparison: "results",
 };
 const BODY_READS = new Set(["readJson", "readCsvBody"]);
 const REQUEST_BODY_METHODS = new Set(["json", "text", "arrayBuffer", "formData", "blob"]);

@@ -222,6 +222,17 @@ export const REGISTRY: RegistryEntry[] = [
   page("open-data/page.tsx", PUBLIC, [{ url: "/open-data", marker: "Registered criminal offences" }]),
   page("admin/audit/page.tsx", ADMIN, [{ url: "/admin/audit?action=none" }]),
   page("admin/calendar/page.tsx", ADMIN, [{ url: "/admin/calendar" }]),
+  page("admin/analysis/page.tsx", ADMIN, [{ url: "/admin/analysis" }]),
+  page(
+    "analysis/unrecorded-crime/page.tsx",
+    { rule: "publishedOrAdmin" },
+    [
+      { url: "/analysis/unrecorded-crime?year=2024", target: { wave: "published" }, marker: 'data-testid="uc-section-theft"' },
+      { url: "/analysis/unrecorded-crime?year=2026", target: { wave: "unpublished" }, marker: 'data-testid="uc-section-theft"' },
+      { url: "/analysis/unrecorded-crime?year=1999", guessed: true },
+    ],
+    { note: "published: the survey wave and every monthly 1-M report of the year; a year without a wave is a 404 for everyone" },
+  ),
   page("admin/collections/page.tsx", ADMIN, [{ url: "/admin/collections" }]),
   page("admin/translations/page.tsx", ADMIN, [{ url: "/admin/translations" }]),
   page("admin/cycles/page.tsx", ADMIN, [{ url: "/admin/cycles" }]),
@@ -497,6 +508,11 @@ export const REGISTRY: RegistryEntry[] = [
     { url: "/api/survey/waves/2026/results", target: { wave: "unpublished" }, marker: '"overall"' },
     { url: "/api/survey/waves/1999/results", guessed: true },
   ]),
+  route("api/analysis/unrecorded-crime/route.ts", "GET", { rule: "publishedOrAdmin" }, [
+    { url: "/api/analysis/unrecorded-crime?year=2024", target: { wave: "published" }, marker: '"registeredPerReported"' },
+    { url: "/api/analysis/unrecorded-crime?year=2026", target: { wave: "unpublished" }, marker: '"registeredPerReported"' },
+    { url: "/api/analysis/unrecorded-crime?year=1999", guessed: true },
+  ]),
   route("api/survey/waves/[year]/sample/route.ts", "POST", ADMIN, [{ url: "/api/survey/waves/2026/sample", body: { invalid: BAD_CSV } }]),
   route("api/survey/waves/[year]/tables/route.ts", "GET", { rule: "publishedOrAdmin" }, [
     { url: "/api/survey/waves/2024/tables?format=csv", target: { wave: "published" }, marker: "trust_police" },
@@ -508,6 +524,7 @@ export const REGISTRY: RegistryEntry[] = [
   action("modules/cepej/actions.ts", "assignAction", ADMIN),
   action("modules/cepej/actions.ts", "extendDeadlineAction", ADMIN),
   action("modules/reporting/actions.ts", "calendarAction", ADMIN),
+  action("modules/analysis/actions.ts", "offenceMappingAction", ADMIN),
   action("modules/reporting/actions.ts", "registerRequestAction", ADMIN),
   action("modules/reporting/actions.ts", "answerRequestAction", ADMIN),
   action("modules/reporting/actions.ts", "dispatchAction", ADMIN),

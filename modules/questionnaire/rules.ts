@@ -33,7 +33,8 @@ export type IssueCode =
   | "totalNAPWithParts"
   | "caseFlow"
   | "atMost"
-  | "variation";
+  | "variation"
+  | "referenceMismatch";
 
 const SEVERITY: Record<IssueCode, Severity> = {
   notANumber: "error",
@@ -56,6 +57,7 @@ const SEVERITY: Record<IssueCode, Severity> = {
   caseFlow: "warning",
   atMost: "warning",
   variation: "warning",
+  referenceMismatch: "warning",
 };
 
 export type Issue = {
@@ -274,7 +276,13 @@ export type EvaluateOptions = {
   variationThreshold?: number;
   /** Values the definition refers to, such as the survey wave's fieldwork period. */
   context?: ValueContext;
+  /** Figures another source gives for some cells (a national report for a CEPEJ cell): a value
+   *  further from it than its threshold needs explaining. */
+  references?: Record<string, ReferenceValue>;
 };
+
+/** Another source's figure for a cell, and how far (in %) the answer may be from it unexplained. */
+export type ReferenceValue = { num: number; threshold: number; source: string };
 
 /** Change from the previous cycle in %, one decimal; null when there is nothing to compare. */
 export function variationOf(current: number | null | undefined, previous: number | null | undefined): number | null {
@@ -344,6 +352,23 @@ export function evaluateQuestion(q: Question, read: AnswerReader, options: Evalu
       const v = variationOf(read(cell.key)?.num, options.previous(cell.key)?.num);
       if (v !== null && Math.abs(v) > threshold) {
         issues.push(issue("variation", q.id, cell.key, { previous: options.previous(cell.key)!.num!, variation: Number.isFinite(v) ? v : "∞", threshold }));
+      }
+    }
+  }
+  if (options.references) {
+    for (const cell of cells) {
+      const ref = options.references[cell.key];
+      if (!ref || cell.spec.kind !== "number") continue;
+      const v = variationOf(read(cell.key)?.num, ref.num);
+      if (v !== null && Math.abs(v) > ref.threshold) {
+        issues.push(
+          issue("referenceMismatch", q.id, cell.key, {
+            reference: ref.num,
+            difference: Number.isFinite(v) ? v : "∞",
+            threshold: ref.threshold,
+            source: ref.source,
+          }),
+        );
       }
     }
   }

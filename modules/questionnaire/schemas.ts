@@ -9,6 +9,8 @@ export const AnswerChange = z
     value: AnswerSchema.nullable(),
     /** The version the client last saw (0: it saw no stored value). */
     baseVersion: z.number().int().min(0),
+    /** The value was copied from another source (its id, checked by the server against the source's figure). */
+    source: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type AnswerChange = z.infer<typeof AnswerChange>;

@@ -199,7 +199,7 @@ function ReviewTools({ question }: { question: Question }) {
   );
 }
 
-type HistoryEntry = { id: number; at: string; by: string | null; old: Answer | null; new: Answer | null };
+type HistoryEntry = { id: number; at: string; by: string | null; old: Answer | null; new: Answer | null; source: string | null };
 
 /** Every change of a value, and restoring an earlier one (recorded as a change too). */
 function CellHistory({ question }: { question: Question }) {
@@ -252,6 +252,12 @@ function CellHistory({ question }: { question: Question }) {
                 <td>{h.by ?? "—"}</td>
                 <td>
                   {show(h.old)} → {show(h.new)}
+                  {h.source && (
+                    <span className="muted" data-testid="history-source">
+                      {" "}
+                      {t("copiedFrom", { source: h.source })}
+                    </span>
+                  )}
                 </td>
                 <td>
                   <button

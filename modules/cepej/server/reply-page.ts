@@ -9,7 +9,7 @@ import { requireAccess } from "@/lib/auth/session";
 import { decide } from "@/lib/auth/policy";
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import { loadAnswers } from "@/modules/questionnaire/server/answers";
-import { blocksSubmission, evaluateQuestion } from "@/modules/questionnaire/rules";
+import { blocksSubmission, evaluateQuestion, type ReferenceValue } from "@/modules/questionnaire/rules";
 import { progressOf } from "@/modules/questionnaire/progress";
 import { questionsOf } from "@/modules/questionnaire/walk";
 import type { Answer } from "@/modules/questionnaire/answers";
@@ -18,7 +18,14 @@ import { cycleName } from "../cycle-name";
 import { editCheck, findReply } from "./replies";
 import { flagsOf, previousAnswers, queriesOf, transitionsOf } from "./workflow";
 
-export async function loadReplyPage(db: Executor, cycle: string, countryParam: string, locale: string) {
+/** `referencesOf`: other sources' figures for some cells (national reports), composed by the caller. */
+export async function loadReplyPage<R extends ReferenceValue = ReferenceValue>(
+  db: Executor,
+  cycle: string,
+  countryParam: string,
+  locale: string,
+  referencesOf: (found: NonNullable<ReturnType<typeof findReply>>) => Record<string, R> = () => ({}),
+) {
   const country = countryParam.toUpperCase();
   const user = await requireAccess("read", { kind: "cepejReply", country });
   const found = findReply(db, cycle, country);
@@ -27,7 +34,8 @@ export async function loadReplyPage(db: Executor, cycle: string, countryParam: s
   const stored = loadAnswers(db, found.reply.id);
   const prev = previousAnswers(db, found);
   const previous = prev ? Object.fromEntries([...prev.answers].map(([k, v]) => [k, v.answer])) : {};
-  const options = { submit: true, previous: prev ? (k: string) => previous[k] : undefined, variationThreshold: found.cycle.variationThreshold };
+  const references = referencesOf(found);
+  const options = { submit: true, previous: prev ? (k: string) => previous[k] : undefined, variationThreshold: found.cycle.variationThreshold, references };
   const read = (key: string) => stored.get(key)?.answer;
   const base = `/cepej/${found.cycle.slug}/${found.reply.countryCode}`;
   const chapters = index.questionnaire.parts.map((part) => {
@@ -54,6 +62,7 @@ export async function loadReplyPage(db: Executor, cycle: string, countryParam: s
     ...found,
     index,
     stored,
+    references,
     chapters,
     base,
     /** "Evaluation cycle 2022–2024 · France" in the user's language. */

@@ -10,7 +10,7 @@ import type { Principal } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/server";
 import { ServiceError } from "@/lib/http/service-error";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
-import { blocksSubmission, evaluateAll, type Issue } from "@/modules/questionnaire/rules";
+import { blocksSubmission, evaluateAll, type Issue, type ReferenceValue } from "@/modules/questionnaire/rules";
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import { loadAnswers, type StoredAnswer } from "@/modules/questionnaire/server/answers";
 import { checkTransition, type ReplyAction, type ReplyState } from "../workflow";
@@ -36,13 +36,14 @@ export function previousAnswers(db: Executor, found: ReplyRecord): { cycle: stri
 }
 
 /** Everything that still blocks submission: errors, unanswered cells, unexplained warnings. */
-function submissionBlockers(db: Executor, index: QuestionnaireIndex, found: ReplyRecord): Issue[] {
+function submissionBlockers(db: Executor, index: QuestionnaireIndex, found: ReplyRecord, references: Record<string, ReferenceValue>): Issue[] {
   const answers = loadAnswers(db, found.reply.id);
   const prev = previousAnswers(db, found);
   return evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, {
     submit: true,
     previous: prev ? (k) => prev.answers.get(k)?.answer : undefined,
     variationThreshold: found.cycle.variationThreshold,
+    references,
   }).filter(blocksSubmission);
 }
 
@@ -69,6 +70,9 @@ export function transitionReply(
   user: Principal,
   note: string | null,
   ip: string | null,
+  /** Other sources' figures for some cells (national reports), composed by the caller: a figure far
+   *  from its reference blocks the submission until the question's comment explains it. */
+  references: Record<string, ReferenceValue> = {},
 ): { from: ReplyState; to: ReplyState } {
   return inTransaction(db, (tx) => {
     const now = replyNow(tx, found);
@@ -77,7 +81,7 @@ export function transitionReply(
     if (!check.ok) throw new ServiceError(check.status, check.reason);
     if (action === "submit") {
       const index = loadQuestionnaire(tx, now.reply.questionnaireId);
-      const issues = submissionBlockers(tx, index, now);
+      const issues = submissionBlockers(tx, index, now, references);
       if (issues.length) {
         const details = issues.map((i) => ({
           question: i.question,

@@ -258,3 +258,37 @@ describe("an import is one transaction", () => {
     sqlite.exec("drop trigger refuse_audit");
   });
 });
+
+describe("a value copied from another source", () => {
+  const known = { "107:r2:cases": { mapping: "q107-incoming", num: 157_473, source: "Form 1-M, line TOTAL, 2022" } };
+  beforeEach(() => setStatus(replyOf("2022-2024", "KZ").reply.id, "in_progress"));
+
+  it("records its source in the cell's history; a typed value records none", () => {
+    const found = replyOf("2022-2024", "KZ");
+    const cell = "107:r2:cases";
+    const version = () =>
+      (sqlite.prepare("select version from answers where response_id = ? and cell = ?").get(found.reply.id, cell) as { version: number } | undefined)
+        ?.version ?? 0;
+    saveReplyAnswers(getDb(), found, { user: kz, ip: IP }, [{ cell, value: num(28_688), baseVersion: version() }], known);
+    saveReplyAnswers(getDb(), found, { user: kz, ip: IP }, [{ cell, value: num(157_473), baseVersion: version(), source: "q107-incoming" }], known);
+    const rows = sqlite.prepare("select new_value, source from answer_history where response_id = ? and cell = ? order by id").all(found.reply.id, cell);
+    expect(rows).toEqual([
+      { new_value: JSON.stringify(num(28_688)), source: null },
+      { new_value: JSON.stringify(num(157_473)), source: "Form 1-M, line TOTAL, 2022" },
+    ]);
+  });
+
+  it("refuses (400, nothing written) a value that is not the source's figure, or a source the cell does not have", () => {
+    const found = replyOf("2022-2024", "KZ");
+    const before = snapshot(found.reply.id);
+    const wrong = refusal(() =>
+      saveReplyAnswers(getDb(), found, { user: kz, ip: IP }, [{ cell: "107:r2:cases", value: num(1), baseVersion: 0, source: "q107-incoming" }], known),
+    );
+    expect(wrong.status).toBe(400);
+    const elsewhere = refusal(() =>
+      saveReplyAnswers(getDb(), found, { user: kz, ip: IP }, [{ cell: "001", value: num(157_473), baseVersion: 0, source: "q107-incoming" }], known),
+    );
+    expect(elsewhere.status).toBe(400);
+    expect(snapshot(found.reply.id)).toEqual(before);
+  });
+});

@@ -66,15 +66,35 @@ function writeReplyCells<R>(tx: Executor, found: ReplyRecord, { user, ip }: Acto
   return result;
 }
 
+/** Figures other sources give for some cells (the caller composes them: national reports), by cell. */
+export type KnownSources = Record<string, { mapping: string; num: number; source: string }>;
+
+/** The source text of each change that says it was copied, checked against the source's figure:
+ *  a change naming a source it does not match is refused (400), so the history never claims a
+ *  source for a value that is not its figure. */
+function sourcesOf(changes: AnswerChange[], known: KnownSources): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of changes) {
+    if (!c.source) continue;
+    const figure = known[c.cell];
+    if (!figure || figure.mapping !== c.source || c.value?.num !== figure.num || c.value.status !== null)
+      throw new ServiceError(400, `The value of ${c.cell} is not the figure of the source ${c.source}.`);
+    out.set(c.cell, figure.source);
+  }
+  return out;
+}
+
 /** Autosave: cells with the version each was based on. A cell changed by someone else since is a
- *  conflict, reported with both values and not written (the other cells are). */
-export function saveReplyAnswers(db: Executor, found: ReplyRecord, actor: Actor, changes: AnswerChange[]): SaveAnswersResponse {
+ *  conflict, reported with both values and not written (the other cells are). A change copied from
+ *  another source names it; its history row records the source. */
+export function saveReplyAnswers(db: Executor, found: ReplyRecord, actor: Actor, changes: AnswerChange[], known: KnownSources = {}): SaveAnswersResponse {
+  const sources = sourcesOf(changes, known);
   return inTransaction(db, (tx) =>
     writeReplyCells(tx, found, actor, {
       changes: () => changes,
       refused: refusal("valuesRefused"),
       write: (tx, reply) => {
-        const saved = saveAnswers(tx, reply.reply.id, actor.user.id, changes);
+        const saved = saveAnswers(tx, reply.reply.id, actor.user.id, changes, sources);
         return { changed: saved.saved.length, result: saved };
       },
       audit: (reply, changed) => ({ action: "reply.save", object: `${replyName(reply)} (${changed} cells)` }),

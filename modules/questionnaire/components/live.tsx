@@ -60,13 +60,14 @@ export function useQuestionEnabled(q: Question): boolean {
 
 export function QuestionIssues({ question }: { question: Question }) {
   const read = useAnswerReader();
-  const { previous, previousCycle, variationThreshold, valueContext } = useReply();
+  const { previous, previousCycle, variationThreshold, valueContext, references } = useReply();
   const keys = useMemo(() => [...ruleKeys(question), ...conditionKeys(question)], [question]);
   const fields = useFields(keys);
   useFieldsChange(useFormContext().control, fields, AFTER_PAINT);
   const issues = evaluateQuestion(question, read, {
     ...(previousCycle ? { previous: (k: string) => previous[k], variationThreshold } : {}),
     context: valueContext,
+    references,
   });
   const signature = issues.map((i) => `${i.cell}:${i.severity}:${i.explained}`).join("|");
 

@@ -6,7 +6,7 @@ import { useFormContext } from "react-hook-form";
 import type { LocalizedText, Question } from "@/modules/questionnaire/definition";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
 import type { Answer, AnswerReader } from "@/modules/questionnaire/answers";
-import type { ValueContext } from "@/modules/questionnaire/rules";
+import type { ReferenceValue, ValueContext } from "@/modules/questionnaire/rules";
 import { fromFormValues } from "@/modules/questionnaire/form-values";
 import { fieldReader } from "./field-reader";
 
@@ -24,6 +24,8 @@ export type ReplyContextValue = {
   variationThreshold: number;
   review: ReviewData;
   valueContext?: ValueContext;
+  /** Other sources' figures for some cells (checked by the rules, shown by a feature's slot). */
+  references?: Record<string, ReferenceValue>;
   slots?: ReplySlots;
 };
 

@@ -9,7 +9,7 @@ import type { LocalizedText, Part, Question } from "@/modules/questionnaire/defi
 import { indexQuestionnaire, type Cell } from "@/modules/questionnaire/cells";
 import type { Answer } from "@/modules/questionnaire/answers";
 import { toFormValues, fromFormValues, type FormValues } from "@/modules/questionnaire/form-values";
-import { blocksSubmission, evaluateQuestion, type ValueContext } from "@/modules/questionnaire/rules";
+import { blocksSubmission, evaluateQuestion, type ReferenceValue, type ValueContext } from "@/modules/questionnaire/rules";
 import { progressOf } from "@/modules/questionnaire/progress";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import { questionsOf } from "@/modules/questionnaire/walk";
@@ -46,6 +46,8 @@ type Props = {
   context?: ValueContext;
   /** A feature's components in the form's slots (reply-context.tsx); stable across renders. */
   slots?: ReplySlots;
+  /** Other sources' figures for some cells: the rules warn when an answer is far from them. */
+  references?: Record<string, ReferenceValue>;
 };
 
 export function ReplyForm({
@@ -61,6 +63,7 @@ export function ReplyForm({
   review,
   context: valueContext,
   slots,
+  references,
 }: Props) {
   const t = useTranslations("form");
   const l = useCallback((text: LocalizedText) => (text as Record<string, string | undefined>)[locale] ?? text.en, [locale]);
@@ -85,8 +88,8 @@ export function ReplyForm({
   const form = useForm({ defaultValues, shouldUnregister: false });
   const invalid = useRef(new Set<string>()).current;
   const context = useMemo<ReplyContextValue>(
-    () => ({ index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext, slots }),
-    [index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext, slots],
+    () => ({ index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext, references, slots }),
+    [index, locale, readOnly, outside, invalid, previous, previousCycle, variationThreshold, review, valueContext, references, slots],
   );
 
   const read = useCallback(
@@ -99,7 +102,7 @@ export function ReplyForm({
     [index, outside, form],
   );
   const summarise = useCallback(() => {
-    const options = { submit: true, previous: previousCycle ? (k: string) => previous[k] : undefined, variationThreshold, context: valueContext };
+    const options = { submit: true, previous: previousCycle ? (k: string) => previous[k] : undefined, variationThreshold, context: valueContext, references };
     const issues = questions.flatMap((q) => evaluateQuestion(q, read, options));
     return {
       ...progressOf(questions, read),
@@ -108,7 +111,7 @@ export function ReplyForm({
       unanswered: issues.filter((i) => i.code === "unanswered").map((i) => i.cell),
       warningCells: issues.filter((i) => i.severity === "warning" || (i.severity === "error" && i.code !== "unanswered")).map((i) => i.cell),
     };
-  }, [questions, read, previous, previousCycle, variationThreshold, valueContext]);
+  }, [questions, read, previous, previousCycle, variationThreshold, valueContext, references]);
   const [live, setLive] = useState(summarise);
 
   // Until the form is hydrated its inputs are disabled: a figure typed into the server-rendered

@@ -2,6 +2,7 @@
 // Autosave: every change reaches the server within about a second; failures are retried with
 // back-off and never dropped; a change to a cell someone else changed meanwhile comes back as a
 // conflict with both values instead of overwriting theirs.
+import { forgetSource, sourceOf } from "./value-source";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
@@ -70,7 +71,8 @@ export function useAutosave(opts: {
       const answer = fromFormValues(info, fieldReader(form.control), key);
       if (answer === "invalid") continue;
       if (sameAnswer(lastSaved.current.get(key), answer)) continue;
-      changes.push({ cell: key, value: answer, baseVersion: versions.current.get(key) ?? 0 });
+      const source = sourceOf(form.control, key, answer.num);
+      changes.push({ cell: key, value: answer, baseVersion: versions.current.get(key) ?? 0, ...(source ? { source } : {}) });
     }
     const sent = new Set(changes.map((c) => c.cell));
     for (const key of [...dirty.current]) if (!sent.has(key) && !invalid.has(key)) dirty.current.delete(key);
@@ -89,6 +91,7 @@ export function useAutosave(opts: {
       if (body && Array.isArray(body.saved) && Array.isArray(body.conflicts)) {
         const byCell = new Map(changes.map((c) => [c.cell, c.value]));
         for (const s of body.saved) {
+          forgetSource(form.control, s.cell);
           versions.current.set(s.cell, s.version);
           lastSaved.current.set(s.cell, byCell.get(s.cell) ?? { num: null, text: null, status: null });
         }

@@ -69,8 +69,15 @@ function writeStatements(sqlite: Executor["$client"]) {
 type Row = { num: number | null; text: string | null; status: "NA" | "NAP" | null; version: number; updated_at: string; updated_by_name: string | null };
 
 /** Writes valid changes. A change based on an older version than the stored one is a conflict
- *  (unless it writes the value already stored): it is reported with both values, not applied. */
-export function saveAnswers(tx: Executor, responseId: number, userId: number, changes: AnswerChange[]): SaveAnswersResponse {
+ *  (unless it writes the value already stored): it is reported with both values, not applied.
+ *  `sources` (cell → text) says where copied values came from, for their history rows. */
+export function saveAnswers(
+  tx: Executor,
+  responseId: number,
+  userId: number,
+  changes: AnswerChange[],
+  sources?: ReadonlyMap<string, string>,
+): SaveAnswersResponse {
   const sqlite = inside(tx);
   const select = prepared(sqlite, SELECT_STORED_ANSWER);
   const { upsert, history } = writeStatements(sqlite);
@@ -108,7 +115,14 @@ export function saveAnswers(tx: Executor, responseId: number, userId: number, ch
         version: version + 1,
         userId,
       });
-      history.run(responseId, change.cell, stored ? JSON.stringify(stored) : null, value ? JSON.stringify(value) : null, userId);
+      history.run(
+        responseId,
+        change.cell,
+        stored ? JSON.stringify(stored) : null,
+        value ? JSON.stringify(value) : null,
+        userId,
+        sources?.get(change.cell) ?? null,
+      );
       saved.push({ cell: change.cell, version: version + 1 });
     }
     if (saved.length) touch.run(responseId);
@@ -138,7 +152,7 @@ export function replaceAnswers(tx: Executor, responseId: number, userId: number,
         version: (before?.version ?? 0) + 1,
         userId,
       });
-      history.run(responseId, cell, before ? JSON.stringify(before.answer) : null, after ? JSON.stringify(after) : null, userId);
+      history.run(responseId, cell, before ? JSON.stringify(before.answer) : null, after ? JSON.stringify(after) : null, userId, null);
       changed++;
     }
     if (changed) prepared(sqlite, TOUCH_RESPONSE).run(responseId);

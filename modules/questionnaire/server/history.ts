@@ -5,7 +5,8 @@ import type { Executor } from "@/db/transaction";
 import type { Answer } from "@/modules/questionnaire/answers";
 import { CELL_HISTORY } from "./questionnaire.sql";
 
-export type HistoryEntry = { id: number; at: string; by: string | null; old: Answer | null; new: Answer | null };
+/** `source`: where the new value came from when it was copied from another source (null: typed or imported). */
+export type HistoryEntry = { id: number; at: string; by: string | null; old: Answer | null; new: Answer | null; source: string | null };
 
 export function cellHistory(db: Executor, responseId: number, cell: string): HistoryEntry[] {
   const rows = db.$client.prepare(CELL_HISTORY).all(responseId, cell) as {
@@ -14,6 +15,7 @@ export function cellHistory(db: Executor, responseId: number, cell: string): His
     by: string | null;
     old_value: string | null;
     new_value: string | null;
+    source: string | null;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -21,5 +23,6 @@ export function cellHistory(db: Executor, responseId: number, cell: string): His
     by: r.by,
     old: r.old_value ? JSON.parse(r.old_value) : null,
     new: r.new_value ? JSON.parse(r.new_value) : null,
+    source: r.source,
   }));
 }

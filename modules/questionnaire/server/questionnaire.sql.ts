@@ -12,7 +12,7 @@ export const UPSERT_ANSWER = `insert into answers (response_id, cell, num, text,
          version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`;
 
 /** The history row of every change of a cell. */
-export const INSERT_HISTORY = "insert into answer_history (response_id, cell, old_value, new_value, user_id) values (?, ?, ?, ?, ?)";
+export const INSERT_HISTORY = "insert into answer_history (response_id, cell, old_value, new_value, user_id, source) values (?, ?, ?, ?, ?, ?)";
 
 /** A cell as stored, with the name of its last author (for the conflict answer). */
 export const SELECT_STORED_ANSWER = `select a.num, a.text, a.status, a.version, a.updated_at, u.name as updated_by_name
@@ -25,5 +25,5 @@ export const TOUCH_RESPONSE = `update responses set updated_at = strftime('%Y-%m
 export const QUESTIONNAIRE_VERSION = "select version from questionnaires where id = ?";
 
 /** Every change of a cell, newest first. */
-export const CELL_HISTORY = `select h.id, h.at, u.name as by, h.old_value, h.new_value from answer_history h left join users u on u.id = h.user_id
+export const CELL_HISTORY = `select h.id, h.at, u.name as by, h.old_value, h.new_value, h.source from answer_history h left join users u on u.id = h.user_id
       where h.response_id = ? and h.cell = ? order by h.id desc`;

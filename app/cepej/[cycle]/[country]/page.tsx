@@ -9,13 +9,14 @@ import { ReplyActions } from "@/modules/cepej/components/reply-actions";
 import { ImportReply } from "@/modules/cepej/components/import-reply";
 import { TRANSITIONS, type ReplyAction, type ReplyState } from "@/modules/cepej/workflow";
 import { SYSTEM_NOTES } from "@/modules/cepej/server/write-cells";
+import { nationalFigures } from "./sources";
 
 type Params = { cycle: string; country: string };
 
 export default page<Params>(async ({ params, db }) => {
   const { cycle, country } = params;
   const locale = await getLocale();
-  const data = await loadReplyPage(db, cycle, country, locale);
+  const data = await loadReplyPage(db, cycle, country, locale, (found) => nationalFigures(db, found.reply, found.cycle.referenceYear));
   const t = await getTranslations("reply");
   const state = data.reply.status as ReplyState;
   const open = data.queries.filter((q) => q.status === "open");

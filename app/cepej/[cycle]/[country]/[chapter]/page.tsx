@@ -8,13 +8,14 @@ import { loadReplyPage } from "@/modules/cepej/server/reply-page";
 import { CepejReplyForm } from "@/modules/cepej/components/cepej-reply-form";
 import { keysOf } from "@/modules/questionnaire/cells";
 import { questionsOf } from "@/modules/questionnaire/walk";
+import { nationalFigures, trustInCourts } from "../sources";
 
 type Params = { cycle: string; country: string; chapter: string };
 
 export default page<Params>(async ({ params, db }) => {
   const { cycle, country, chapter: chapterId } = params;
   const locale = await getLocale();
-  const data = await loadReplyPage(db, cycle, country, locale);
+  const data = await loadReplyPage(db, cycle, country, locale, (found) => nationalFigures(db, found.reply, found.cycle.referenceYear));
   const chapter = data.index.questionnaire.parts.find((p) => p.id === chapterId);
   if (!chapter) notFound();
   const t = await getTranslations("reply");
@@ -43,6 +44,7 @@ export default page<Params>(async ({ params, db }) => {
         previous={pick(data.previous)}
         previousCycle={data.previousCycle}
         variationThreshold={data.cycle.variationThreshold}
+        sources={{ national: pick(data.references), trust: ids.has("038") ? trustInCourts(db) : null }}
         review={{
           api: `/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`,
           reviewer: data.reviewer,

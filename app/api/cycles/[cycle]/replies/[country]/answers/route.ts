@@ -1,5 +1,6 @@
 // GET  /api/cycles/{cycle}/replies/{country}/answers — the reply's stored answers with versions.
-// PUT  /api/cycles/{cycle}/replies/{country}/answers — autosave: {changes:[{cell,value,baseVersion}]}.
+// PUT  /api/cycles/{cycle}/replies/{country}/answers — autosave: {changes:[{cell,value,baseVersion,source?}]};
+//      a change copied from a national report names its mapping in `source` (checked, then recorded in the history).
 import { problem, readJson } from "@/lib/http/json-body";
 import { route } from "@/lib/http/route";
 import { requestIp } from "@/lib/audit/server";
@@ -8,6 +9,7 @@ import { SaveAnswersRequest } from "@/modules/questionnaire/schemas";
 import { replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
 import { editCheck } from "@/modules/cepej/server/replies";
 import { saveReplyAnswers } from "@/modules/cepej/server/write-cells";
+import { nationalFigures } from "@/app/cepej/[cycle]/[country]/sources";
 
 export const GET = route<ReplyParams>(async ({ params, db }) => {
   const r = await replyForRequest(db, params, "read");
@@ -24,6 +26,8 @@ export const PUT = route<ReplyParams>(async ({ request, params, db }) => {
   if (!editable.ok) return problem(409, editable.reason);
   const body = await readJson(request, SaveAnswersRequest);
   if (!body.ok) return body.response;
-  const result = saveReplyAnswers(db, r.found, { user: r.user, ip: await requestIp() }, body.data.changes);
+  // copied national figures are checked against the figure as the reports give it now
+  const known = body.data.changes.some((c) => c.source) ? nationalFigures(db, r.found.reply, r.found.cycle.referenceYear) : {};
+  const result = saveReplyAnswers(db, r.found, { user: r.user, ip: await requestIp() }, body.data.changes, known);
   return Response.json(result, { status: result.conflicts.length ? 409 : 200 });
 });

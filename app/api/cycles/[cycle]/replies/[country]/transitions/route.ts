@@ -7,6 +7,7 @@ import { requestIp } from "@/lib/audit/server";
 import { replyForRequest, type ReplyParams } from "@/modules/cepej/server/reply-access";
 import { transitionReply } from "@/modules/cepej/server/workflow";
 import { TransitionRequest } from "@/modules/cepej/schemas";
+import { nationalFigures } from "@/app/cepej/[cycle]/[country]/sources";
 
 export const POST = route<ReplyParams>(async ({ request, params, db }) => {
   // Who may see the reply is checked before its body is read; what they may do with it, after.
@@ -16,6 +17,7 @@ export const POST = route<ReplyParams>(async ({ request, params, db }) => {
   if (!body.ok) return body.response;
   const decision = decide(r.user, body.data.action === "submit" ? "write" : "review", { kind: "cepejReply", country: r.found.reply.countryCode! });
   if (!decision.allowed) return problem(403, decision.reason);
-  const result = transitionReply(db, r.found, body.data.action, r.user, body.data.note?.trim() || null, await requestIp());
+  const references = body.data.action === "submit" ? nationalFigures(db, r.found.reply, r.found.cycle.referenceYear) : {};
+  const result = transitionReply(db, r.found, body.data.action, r.user, body.data.note?.trim() || null, await requestIp(), references);
   return Response.json({ status: result.to });
 });

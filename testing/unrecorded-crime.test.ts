@@ -1,0 +1,48 @@
+// The unrecorded-crime report on the demo database, composed as app/analysis/unrecorded-crime/report.ts
+// composes it (here, since a feature's test may not import another feature): the survey side read
+// from the stored answers, the 1-M side from the accepted reports, the mappings from the table.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoDatabase, type DemoDatabase } from "@/testing/demo-database";
+
+let demo: DemoDatabase;
+beforeAll(async () => {
+  demo = await demoDatabase("analysis");
+}, 300_000);
+afterAll(() => demo?.remove());
+
+describe("the unrecorded-crime report", () => {
+  it("adds up: regions to the country, on both sides, and is published for 2025", async () => {
+    const { unrecordedCrimeReport, surveyHouseholds } = await import("@/modules/analysis/server/unrecorded");
+    const { registeredByLine, registeredCount } = await import("@/modules/reporting/server/registered");
+    const r = registeredByLine(demo.db, 2025);
+    expect(r.complete).toBe(true);
+    // the demo's 1-M 2025 adds up to the published national total
+    expect(registeredCount(r, null, ["total"])).toBe(123_900);
+    const report = unrecordedCrimeReport(demo.db, 2025, {
+      complete: r.complete,
+      months: r.months,
+      count: (region, lines) => registeredCount(r, region, lines),
+    });
+    expect(report.published).toBe(true);
+    expect(report.mappings.map((m) => m.id)).toEqual(["fraud", "robbery", "theft"]);
+    const households = surveyHouseholds(demo.db, 2025);
+    const completed = households.filter((h) => h.completed).length;
+    for (const [i, national] of report.national.entries()) {
+      expect(national.n).toBe(completed);
+      const sum = report.regions.reduce((s, reg) => s + reg.offences[i].victimised.estimate, 0);
+      expect(Math.abs(sum - national.victimised.estimate)).toBeLessThanOrEqual(report.regions.length); // rounding of each region
+      expect(report.regions.reduce((s, reg) => s + (reg.offences[i].registered ?? 0), 0)).toBe(national.registered);
+      expect(national.reported.estimate).toBeLessThanOrEqual(national.victimised.estimate);
+    }
+  }, 60_000);
+
+  it("keeps an administrator's edit and refuses unknown codes", async () => {
+    const { updateOffenceMapping, listOffenceMappings } = await import("@/modules/analysis/server/unrecorded");
+    updateOffenceMapping(demo.db, null, null, { id: "fraud", surveyOffences: ["fraud"], formLines: ["r10", "r11"], note: "with extortion" });
+    expect(listOffenceMappings(demo.db).find((m) => m.id === "fraud")).toMatchObject({ formLines: ["r10", "r11"], note: "with extortion" });
+    expect(() => updateOffenceMapping(demo.db, null, null, { id: "fraud", surveyOffences: ["fraud"], formLines: ["r99"], note: "x" })).toThrow(/Unknown line/);
+    expect(() => updateOffenceMapping(demo.db, null, null, { id: "nope", surveyOffences: ["fraud"], formLines: ["r10"], note: "x" })).toThrow(
+      /No such mapping/,
+    );
+  });
+});
