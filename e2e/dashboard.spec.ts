@@ -29,10 +29,10 @@ test("a cycle's dashboard: admins before publication, everyone after; NA, not re
   });
   await openCycle(admin);
 
-  // Kazakhstan's 2020 reply again, with GDP per capita NA, and the number of non-judge staff not retained.
+  // Kazakhstan's 2020 reply again, with the implemented court budget NA, and the number of non-judge staff not retained.
   const file = JSON.parse(await (await admin.request.get("/api/cycles/2020-2022/replies/KZ/export?format=json")).text());
   file.cycle = CYCLE;
-  file.answers["003"] = { num: null, text: null, status: "NA" };
+  file.answers["006:total:implemented"] = { num: null, text: null, status: "NA" };
   expect((await admin.request.post(`/api/cycles/${CYCLE}/replies/KZ/import`, { data: file })).status()).toBe(200);
   const flag = await admin.request.put(`/api/cycles/${CYCLE}/replies/KZ/flags`, { data: { cell: "052:total:total", reason: "Under revision" } });
   expect(flag.status()).toBe(200);

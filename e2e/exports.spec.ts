@@ -61,7 +61,7 @@ test("a reply exported as JSON imports into another reply, and exports identical
   expect((await bad.json()).details[0]).toMatchObject({ cell: "001", code: "belowMin" });
   const whole = await admin.request.get("/api/cycles/2020-2022/export?format=csv");
   expect(whole.status()).toBe(200);
-  expect(await whole.text()).toContain("2020-2022,KZ,001,1.1.1,,,18879552,,");
+  expect(await whole.text()).toContain("2020-2022,KZ,001,1.1.1,,,,,,18879552,,");
   const kz = await loggedInPage(browser, "correspondent.kz@example.org");
   expect((await kz.request.get("/api/cycles/2020-2022/export?format=csv")).status()).toBe(403);
 });

@@ -21,6 +21,14 @@ test("every breakdown shows every code with its change from 2024, marked when no
     expect(police.changeSignificant[code]).toBe(Math.abs(d) >= 1.959964 * Math.sqrt(police.se[code] ** 2 + before.se[code] ** 2));
   }
   expect(api.byRegion.AST.trust_police.changeSignificant).not.toBeNull();
+  // the downloadable tables carry the same: SE, interval, change and its test, for every breakdown
+  const tables = (await (await page.request.get("/api/survey/waves/2025/tables?format=csv")).text()).split("\r\n");
+  expect(tables[0]).toBe("\ufeffwave,breakdown,group,indicator,code,label,percent,n,low_base,change_pp,se,ci95_low,ci95_high,change_significant");
+  const ast = tables.find((l) => l.startsWith("2025,region,AST,trust_police,1,"))!.split(",");
+  expect(Number(ast[6])).toBe(api.byRegion.AST.trust_police["1"]);
+  expect(Number(ast[10])).toBe(api.byRegion.AST.trust_police.se["1"]);
+  expect(Number(ast[9])).toBe(api.byRegion.AST.trust_police.change["1"]);
+  expect(ast[13]).toBe(api.byRegion.AST.trust_police.changeSignificant["1"] ? "1" : "0");
 
   await page.goto("/survey/waves/2025/results");
   for (const id of ["by-region", "by-settlement", "by-sex", "by-age"]) {
