@@ -6,7 +6,7 @@ import type Database from "better-sqlite3";
 import type { Principal } from "@/lib/auth/policy";
 
 const demo = await demoDatabase("cepej-dashboard");
-const { cycleDashboard, publishCycle } = await import("./dashboard");
+const { cycleDashboard, publishCycle, publishedCycles } = await import("./dashboard");
 const { ServiceError } = await import("@/lib/http/service-error");
 
 let sqlite: Database.Database;
@@ -41,7 +41,9 @@ describe("cycle dashboard", () => {
 
   it("publishing makes the cycle public, with its journal row; an unknown cycle is a 404", () => {
     const audits = () => (sqlite.prepare("select count(*) as n from audit_log where action like 'cepej.cycle_%'").get() as { n: number }).n;
+    expect(publishedCycles(demo.db).map((c) => c.slug)).toEqual(["2020-2022"]);
     publishCycle(demo.db, "2022-2024", true, admin, "192.0.2.1");
+    expect(publishedCycles(demo.db).map((c) => c.slug)).toEqual(["2022-2024", "2020-2022"]);
     expect(cycleDashboard(demo.db, "2022-2024", { admin: false }).cycles.map((c) => c.slug)).toEqual(["2020-2022", "2022-2024"]);
     expect(sqlite.prepare("select action, object, ip from audit_log order by id desc limit 1").get()).toEqual({
       action: "cepej.cycle_publish",

@@ -83,3 +83,15 @@ export function publishCycle(db: Db, slug: string, published: boolean, user: Pri
     recordAudit(tx, { action: published ? "cepej.cycle_publish" : "cepej.cycle_unpublish", object: slug, user }, ip);
   });
 }
+
+/** The published cycles, newest first: their dashboards are public. */
+export function publishedCycles(db: Executor): { slug: string; name: string }[] {
+  return db
+    .select({ slug: cycles.slug, name: cycles.name, publishedAt: cycles.publishedAt })
+    .from(cycles)
+    .orderBy(cycles.slug)
+    .all()
+    .filter((c) => c.publishedAt)
+    .map(({ slug, name }) => ({ slug, name }))
+    .reverse();
+}
