@@ -95,6 +95,8 @@ export const cycles = sqliteTable("cycles", {
   previousCycle: text("previous_cycle"),
   /** Variation (in %) from the previous cycle beyond which a figure needs an explanation. */
   variationThreshold: real("variation_threshold").notNull().default(20),
+  /** When the secretariat published the cycle: its dashboard becomes public (null: admins only). */
+  publishedAt: text("published_at"),
 });
 
 /** Who answers for which country in a cycle (assigning also grants the country scope). */

@@ -20,8 +20,8 @@ test("CSV, XLSX and JSON downloads; the print view; the indicators and data-qual
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV" }).click()]);
   const { readFileSync } = await import("node:fs");
   const text = readFileSync((await csv.path())!, "utf8");
-  expect(text.startsWith("\ufeffcycle,country,question,part,row,column,value,status,comment\r\n")).toBe(true);
-  expect(text).toContain("2020-2022,KZ,001,1.1.1,,,18879552,,");
+  expect(text.startsWith("\ufeffcycle,country,question,part,row_id,row,col_id,column,option,value,status,comment\r\n")).toBe(true);
+  expect(text).toContain("2020-2022,KZ,001,1.1.1,,,,,,18879552,,");
   const xlsx = await page.request.get("/api/cycles/2020-2022/replies/KZ/export?format=xlsx");
   expect(xlsx.status()).toBe(200);
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
@@ -61,7 +61,7 @@ test("a reply exported as JSON imports into another reply, and exports identical
   expect((await bad.json()).details[0]).toMatchObject({ cell: "001", code: "belowMin" });
   const whole = await admin.request.get("/api/cycles/2020-2022/export?format=csv");
   expect(whole.status()).toBe(200);
-  expect(await whole.text()).toContain("2020-2022,KZ,001,1.1.1,,,18879552,,");
+  expect(await whole.text()).toContain("2020-2022,KZ,001,1.1.1,,,,,,18879552,,");
   const kz = await loggedInPage(browser, "correspondent.kz@example.org");
   expect((await kz.request.get("/api/cycles/2020-2022/export?format=csv")).status()).toBe(403);
 });

@@ -140,6 +140,7 @@ function seedDemo(db: Db) {
     questionnaireId: CEPEJ_2020_2022.id,
     opensOn: "2021-03-19",
     closesOn: "2021-10-01",
+    publishedAt: "2022-10-04T09:00:00.000Z", // its dashboard is public
   });
   const kzOld = replyId("2020-2022", "KZ");
   db.insert(answers)

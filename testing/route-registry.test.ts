@@ -201,7 +201,7 @@ describe("route registry: probes", () => {
           const action = actionOf(entry, probe);
           if (Array.isArray(entry.access.action)) expect(entry.access.action).toContain(action);
         }
-        if (entry.access.rule === "publishedOrAdmin" && !probe.guessed) expect(probe.target && "wave" in probe.target).toBe(true);
+        if (entry.access.rule === "publishedOrAdmin" && !probe.guessed) expect(probe.target && ("wave" in probe.target || "cycle" in probe.target)).toBe(true);
       }
       // Every probe set shows both sides of the rule where there are two.
       if (entry.access.rule !== "public") {

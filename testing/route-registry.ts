@@ -27,7 +27,7 @@ export type Access =
   | { rule: "admin" }
   /** Signed-in users of these roles, whatever their scope. */
   | { rule: "roles"; roles: Role[] }
-  /** Survey results: everyone once the wave is published, administrators before. */
+  /** Survey results, a CEPEJ cycle's dashboard: everyone once the wave / cycle is published, administrators before. */
   | { rule: "publishedOrAdmin" }
   /**
    * By scope: the country of a CEPEJ reply, the region of the survey, the interview (its region and
@@ -45,7 +45,8 @@ export type Target =
   | { interview: "mine" | "supervised" | "elsewhere" }
   /** own: a submitted report of reporter@'s body; open: one in progress of that body; other: another body's. */
   | { filing: "own" | "open" | "other" }
-  | { wave: "published" | "unpublished" };
+  | { wave: "published" | "unpublished" }
+  | { cycle: "published" | "unpublished" };
 
 export type Probe = {
   /**
@@ -119,7 +120,8 @@ export type Expectation = "allow" | "deny" | "missing";
 /** Whether the rule lets this principal do `action` on the target. */
 export function allows(p: DemoPrincipal, access: Access, target: Target | undefined, action: Action): boolean {
   if (access.rule === "public") return true;
-  if (access.rule === "publishedOrAdmin") return (!!target && "wave" in target && target.wave === "published") || p.role === "admin";
+  if (access.rule === "publishedOrAdmin")
+    return (!!target && (("wave" in target && target.wave === "published") || ("cycle" in target && target.cycle === "published"))) || p.role === "admin";
   if (!p.role) return false;
   if (access.rule === "roles") return access.roles.includes(p.role); // administrators only if listed
   if (p.role === "admin") return true;
@@ -260,6 +262,11 @@ export const REGISTRY: RegistryEntry[] = [
     { url: "/cepej/2022-2024/FR/1", target: FR, marker: "/api/cycles/2022-2024/replies/FR/answers" },
     { url: "/cepej/2022-2024/KZ/99", guessed: true },
   ]),
+  page("cepej/[cycle]/dashboard/page.tsx", { rule: "publishedOrAdmin" }, [
+    { url: "/cepej/2020-2022/dashboard", target: { cycle: "published" }, marker: 'data-testid="dashboard"' },
+    { url: "/cepej/2022-2024/dashboard", target: { cycle: "unpublished" }, marker: 'data-testid="dashboard"' },
+    { url: "/cepej/1999-2000/dashboard", guessed: true },
+  ]),
   page("cepej/[cycle]/[country]/indicators/page.tsx", replyAccess("read"), [
     { url: "/cepej/2020-2022/KZ/indicators", target: KZ },
     { url: "/cepej/2022-2024/FR/indicators", target: FR },
@@ -315,7 +322,11 @@ export const REGISTRY: RegistryEntry[] = [
   ),
   route("api/cycles/[cycle]/export/route.ts", "GET", ADMIN, [
     { url: "/api/cycles/2020-2022/export?format=csv", marker: "2020-2022,KZ,001" },
+    { url: "/api/cycles/2020-2022/export?format=xlsx" },
     { url: "/api/cycles/1999-2000/export?format=csv", guessed: true },
+  ]),
+  route("api/cycles/[cycle]/publish/route.ts", "POST", ADMIN, [
+    { url: "/api/cycles/2022-2024/publish", body: { invalid: INVALID, harmless: json({ published: false }) } },
   ]),
   route("api/cycles/[cycle]/questionnaire/route.ts", "GET", SIGNED_IN, [
     { url: "/api/cycles/2022-2024/questionnaire" },

@@ -9,6 +9,8 @@ import { countryName, regionName } from "@/lib/i18n/reference";
 import { lastUpdated, nationalSeries, registeredCrimes } from "@/modules/reporting/server/open-data";
 import { listWaves } from "@/modules/survey/server/households";
 import { validatedIndicators } from "@/modules/cepej/server/open-indicators";
+import { publishedCycles } from "@/modules/cepej/server/dashboard";
+import { PublishedDashboards } from "@/modules/cepej/components/published-dashboards";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -97,6 +99,7 @@ export default page(async ({ db }) => {
         </ul>
       </section>
       <CepejIndicators rows={validatedIndicators(db)} />
+      <PublishedDashboards cycles={publishedCycles(db)} />
     </>
   );
 });

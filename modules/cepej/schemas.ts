@@ -59,3 +59,6 @@ export const ExtendDeadlineForm = z.object({
   country: z.string().length(2),
   deadline: z.union([date, z.literal("")]),
 });
+
+/** {published}: the cycle's dashboard becomes public (true) or is withdrawn (false). */
+export const PublishCycleRequest = z.object({ published: z.boolean() }).strict();

@@ -10,10 +10,10 @@ describe("codebook", () => {
     const read = readCsv(codebookCsv());
     if (!read.ok) throw new Error(read.error.reason);
     const [head, ...rows] = read.records.map((r) => r.fields);
-    expect(head).toEqual(["variable", "label", "type", "values", "asked_if"]);
+    expect(head).toEqual(["variable", "label", "type", "values", "asked_if", "missing"]);
     expect(rows.map((r) => r[0])).toEqual(header);
     const byName = Object.fromEntries(rows.map((r) => [r[0], r]));
-    expect(byName.sex).toEqual(["sex", "Sex", "numeric", "1=male; 2=female", "result = 1"]);
+    expect(byName.sex).toEqual(["sex", "Sex", "numeric", "1=male; 2=female", "result = 1", ""]);
     expect(byName.region[3]).toContain("ABA=Abai; AKM=Akmola");
     expect(byName.trust_police[3]).toBe("1=trust fully; 2=partially trust; 3=rather distrust; 4=distrust; 8=never encountered it; 9=difficult to answer");
     expect(byName.unsafe_reasons_8[3]).toBe("0=not mentioned; 1=mentioned");

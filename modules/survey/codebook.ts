@@ -17,7 +17,17 @@ export type MicrodataVariable = {
   askedIf: string;
   /** SPSS input format for the CSV. */
   spssFormat: string;
+  /** Codes that mean "no opinion" (8 never encountered it, 9 difficult to answer): answers in the
+   *  release's distributions, missing for an analysis of opinions only. Stata gets them as the
+   *  extended missing values .a (8) and .b (9); SPSS and R as commented-out declarations. */
+  missing: string[];
 };
+
+/** The "no opinion" codes of a variable: 8 and 9 of the trust scale, 9 "difficult to answer" elsewhere. */
+function missingCodes(name: string, values: [string, string][]): string[] {
+  if (name.startsWith("trust_")) return values.filter(([c]) => c === "8" || c === "9").map(([c]) => c);
+  return values.some(([c, l]) => c === "9" && l === "difficult to answer") ? ["9"] : [];
+}
 
 const HOUSEHOLD_LABELS: Record<string, string> = {
   household_id: "Household identifier (from the sample)",
@@ -33,67 +43,69 @@ const FLAG_VALUES: [string, string][] = [
 
 /** Every microdata column with its label, type and value labels, in column order. */
 export function microdataVariables(): MicrodataVariable[] {
-  return MICRODATA_COLUMNS.map((c): MicrodataVariable => {
-    if (c.kind === "household") {
-      const base = { name: c.name, label: HOUSEHOLD_LABELS[c.field], askedIf: "" };
-      switch (c.field) {
-        case "household_id":
-          return { ...base, type: "string", values: [], spssFormat: "A64" };
-        case "region":
-          return { ...base, type: "string", values: REGIONS.map((r) => [r.code, r.name]), spssFormat: "A3" };
-        case "settlement":
-          return { ...base, type: "numeric", values: Object.entries(SETTLEMENT), spssFormat: "F1.0" };
-        case "weight":
-          return { ...base, type: "numeric", values: [], spssFormat: "F24.12" };
-      }
-    }
-    const q = c.question;
-    const askedIf = q.enabledWhen ? describeCondition(q.enabledWhen) : "";
-    if (c.kind === "flag") {
-      return { name: c.name, label: `${q.label.en}: ${c.option.label.en}`, type: "numeric", values: FLAG_VALUES, askedIf, spssFormat: "F1.0" };
-    }
-    if (c.kind === "optionText") {
-      const prompt = c.option.text ? `, ${c.option.text.en}` : "";
-      return {
-        name: c.name,
-        label: `${q.label.en}: ${c.option.label.en}${prompt}`,
-        type: "string",
-        values: [],
-        askedIf: `${askedIf ? `${askedIf} and ` : ""}${q.id}_${c.option.id} = 1`,
-        spssFormat: "A2000",
-      };
-    }
-    switch (q.type) {
-      case "choice": {
-        const width = Math.max(...q.options.map((o) => o.id.length));
-        const numeric = q.options.every((o) => /^\d+$/.test(o.id));
-        return {
-          name: c.name,
-          label: q.label.en,
-          type: numeric ? "numeric" : "string",
-          values: q.options.map((o) => [o.id, o.label.en]),
-          askedIf,
-          spssFormat: numeric ? `F${width}.0` : `A${width}`,
-        };
-      }
-      case "number": {
-        const range = q.number.min !== null && q.number.max !== undefined ? ` (${q.number.min}–${q.number.max})` : "";
-        const width = Math.max(String(Math.trunc(q.number.max ?? 1e9)).length + (q.number.decimals ? q.number.decimals + 1 : 0), 1);
-        return { name: c.name, label: `${q.label.en}${range}`, type: "numeric", values: [], askedIf, spssFormat: `F${width}.${q.number.decimals}` };
-      }
-      case "date":
-        return { name: c.name, label: `${q.label.en} (YYYY-MM-DD)`, type: "date", values: [], askedIf, spssFormat: "SDATE10" };
-      default:
-        return { name: c.name, label: q.label.en, type: "string", values: [], askedIf, spssFormat: "A2000" };
-    }
-  });
+  return MICRODATA_COLUMNS.map((c) => variableOf(c)).map((v) => ({ ...v, missing: missingCodes(v.name, v.values) }));
 }
 
-/** The codebook as CSV: variable, label, type, values ("1=male; 2=female"), asked_if. */
+function variableOf(c: (typeof MICRODATA_COLUMNS)[number]): Omit<MicrodataVariable, "missing"> {
+  if (c.kind === "household") {
+    const base = { name: c.name, label: HOUSEHOLD_LABELS[c.field], askedIf: "" };
+    switch (c.field) {
+      case "household_id":
+        return { ...base, type: "string", values: [], spssFormat: "A64" };
+      case "region":
+        return { ...base, type: "string", values: REGIONS.map((r) => [r.code, r.name]), spssFormat: "A3" };
+      case "settlement":
+        return { ...base, type: "numeric", values: Object.entries(SETTLEMENT), spssFormat: "F1.0" };
+      case "weight":
+        return { ...base, type: "numeric", values: [], spssFormat: "F24.12" };
+    }
+  }
+  const q = c.question;
+  const askedIf = q.enabledWhen ? describeCondition(q.enabledWhen) : "";
+  if (c.kind === "flag") {
+    return { name: c.name, label: `${q.label.en}: ${c.option.label.en}`, type: "numeric", values: FLAG_VALUES, askedIf, spssFormat: "F1.0" };
+  }
+  if (c.kind === "optionText") {
+    const prompt = c.option.text ? `, ${c.option.text.en}` : "";
+    return {
+      name: c.name,
+      label: `${q.label.en}: ${c.option.label.en}${prompt}`,
+      type: "string",
+      values: [],
+      askedIf: `${askedIf ? `${askedIf} and ` : ""}${q.id}_${c.option.id} = 1`,
+      spssFormat: "A2000",
+    };
+  }
+  switch (q.type) {
+    case "choice": {
+      const width = Math.max(...q.options.map((o) => o.id.length));
+      const numeric = q.options.every((o) => /^\d+$/.test(o.id));
+      return {
+        name: c.name,
+        label: q.label.en,
+        type: numeric ? "numeric" : "string",
+        values: q.options.map((o) => [o.id, o.label.en]),
+        askedIf,
+        spssFormat: numeric ? `F${width}.0` : `A${width}`,
+      };
+    }
+    case "number": {
+      const range = q.number.min !== null && q.number.max !== undefined ? ` (${q.number.min}–${q.number.max})` : "";
+      const width = Math.max(String(Math.trunc(q.number.max ?? 1e9)).length + (q.number.decimals ? q.number.decimals + 1 : 0), 1);
+      return { name: c.name, label: `${q.label.en}${range}`, type: "numeric", values: [], askedIf, spssFormat: `F${width}.${q.number.decimals}` };
+    }
+    case "date":
+      return { name: c.name, label: `${q.label.en} (YYYY-MM-DD)`, type: "date", values: [], askedIf, spssFormat: "SDATE10" };
+    default:
+      return { name: c.name, label: q.label.en, type: "string", values: [], askedIf, spssFormat: "A2000" };
+  }
+}
+
+/** The codebook as CSV: variable, label, type, values ("1=male; 2=female"), asked_if, missing ("8; 9": the no-opinion codes). */
 export function codebookCsv(): string {
   return toCsv(
-    ["variable", "label", "type", "values", "asked_if"],
-    microdataVariables().map((v) => [v.name, v.label, v.type, v.values.map(([k, l]) => `${k}=${l}`).join("; "), v.askedIf]),
+    ["variable", "label", "type", "values", "asked_if", "missing"],
+    microdataVariables().map((v) => [v.name, v.label, v.type, v.values.map(([k, l]) => `${k}=${l}`).join("; "), v.askedIf, v.missing.join("; ")]),
   );
 }
 

@@ -12,6 +12,15 @@ export type ExportCell = {
   chapter: string;
   row: string;
   column: string;
+  /** The grid row's and column's codes ("" for a question's single cell). */
+  rowId: string;
+  colId: string;
+  /** The code of the option chosen ("; " between the codes of a multiple choice), else "". */
+  option: string;
+  /** What the cell holds: figures are "number" (and "check": 1 ticked, 0 not). */
+  kind: Cell["spec"]["kind"];
+  /** Decimals a figure may have (its number format). */
+  decimals: number;
   /** A number stays a number (XLSX writes it as one); choices become their labels. */
   value: string | number;
   status: "NA" | "NAP" | "";
@@ -40,13 +49,18 @@ function* exportQuestion(question: Question, part: string, chapter: string, read
   for (const cell of cellsOf(question)) {
     if (!cellEnabled(cell, read)) continue;
     const flag = options.flags?.[cell.key] ?? null;
-    const { value, status } = flag ? { value: "", status: "" as const } : valueOf(cell, read, whole);
+    const { value, status, option } = flag ? { value: "", status: "" as const, option: "" } : valueOf(cell, read, whole);
     yield {
       question: question.id,
       part,
       chapter,
       row: cell.row?.label.en ?? "",
       column: cell.col?.label.en ?? "",
+      rowId: cell.row?.id ?? "",
+      colId: cell.col?.id ?? "",
+      option,
+      kind: cell.spec.kind,
+      decimals: cell.spec.kind === "number" ? cell.spec.number.decimals : 0,
       value,
       status,
       comment: first ? comment : "",
@@ -56,10 +70,10 @@ function* exportQuestion(question: Question, part: string, chapter: string, read
   }
 }
 
-function valueOf(cell: Cell, read: AnswerReader, whole: "NA" | "NAP" | null): { value: string | number; status: "NA" | "NAP" | "" } {
+function valueOf(cell: Cell, read: AnswerReader, whole: "NA" | "NAP" | null): { value: string | number; status: "NA" | "NAP" | ""; option: string } {
   const a = read(cell.key);
-  if (!a || (a.num === null && a.text === null && a.status === null)) return { value: "", status: whole ?? "" };
-  if (a.status) return { value: "", status: a.status };
+  if (!a || (a.num === null && a.text === null && a.status === null)) return { value: "", status: whole ?? "", option: "" };
+  if (a.status) return { value: "", status: a.status, option: "" };
   const spec = cell.spec;
   const withText = (id: string, label: string) => {
     const extra = read(optionTextKey(cell.key, id))?.text;
@@ -67,25 +81,31 @@ function valueOf(cell: Cell, read: AnswerReader, whole: "NA" | "NAP" | null): { 
   };
   switch (spec.kind) {
     case "number":
-      return { value: a.num ?? "", status: "" };
+      return { value: a.num ?? "", status: "", option: "" };
     case "check":
-      return { value: a.num === 1 ? 1 : 0, status: "" };
+      return { value: a.num === 1 ? 1 : 0, status: "", option: "" };
     case "choice": {
       const o = spec.options.find((x) => x.id === a.text);
-      return { value: o ? withText(o.id, o.label.en) : (a.text ?? ""), status: "" };
+      return { value: o ? withText(o.id, o.label.en) : (a.text ?? ""), status: "", option: a.text ?? "" };
     }
-    case "multi":
+    case "multi": {
+      const ids = multiIds(a);
       return {
-        value: multiIds(a)
+        value: ids
           .map((id) => {
             const o = spec.options.find((x) => x.id === id);
             return o ? withText(o.id, o.label.en) : id;
           })
           .join("; "),
         status: "",
+        option: ids.join("; "),
       };
+    }
     case "text":
     case "date":
-      return { value: a.text ?? "", status: "" };
+      return { value: a.text ?? "", status: "", option: "" };
   }
 }
+
+/** Whether a cell has anything to show: a value, NA/NAP, a comment or a "not retained" mark. */
+export const hasContent = (c: ExportCell) => c.value !== "" || c.status !== "" || c.comment !== "" || c.notRetained !== null;

@@ -1,20 +1,25 @@
 // The long CSV of CEPEJ replies: one row per cell, columns exactly
-// cycle,country,question,part,row,column,value,status,comment. Written as a stream of lines so
-// that a whole cycle never sits in memory.
+// cycle,country,question,part,row_id,row,col_id,column,option,value,status,comment — the codes
+// (question, grid row and column, chosen option) beside the English labels, so that a script can
+// select and join on the codes. Written as a stream of lines so that a whole cycle never sits in
+// memory. A value not retained for publication is left out and said so in the comment.
 import type { Questionnaire } from "@/modules/questionnaire/definition";
 import type { AnswerReader } from "@/modules/questionnaire/answers";
 import { BOM, csvLine } from "@/lib/csv/csv";
-import { exportCells } from "./cells";
+import { exportCells, hasContent } from "./cells";
 
-const LONG_CSV_HEADER = ["cycle", "country", "question", "part", "row", "column", "value", "status", "comment"];
+const LONG_CSV_HEADER = ["cycle", "country", "question", "part", "row_id", "row", "col_id", "column", "option", "value", "status", "comment"];
 
 export function* longCsvLines(
   q: Questionnaire,
   reply: { cycle: string; country: string; read: AnswerReader; flags?: Record<string, string> },
+  /** contentOnly: no rows for cells without a value, NA/NAP, comment or mark (the whole-cycle export). */
+  options: { contentOnly?: boolean } = {},
 ): Generator<string> {
   for (const c of exportCells(q, reply.read, { flags: reply.flags })) {
+    if (options.contentOnly && !hasContent(c)) continue;
     const comment = c.notRetained ? [c.comment, `[not retained for publication: ${c.notRetained}]`].filter(Boolean).join(" ") : c.comment;
-    yield csvLine([reply.cycle, reply.country, c.question, c.part, c.row, c.column, c.value, c.status, comment]);
+    yield csvLine([reply.cycle, reply.country, c.question, c.part, c.rowId, c.row, c.colId, c.column, c.option, c.value, c.status, comment]);
   }
 }
 

@@ -104,7 +104,9 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
               <td>
                 <a href={`/api/survey/waves/${w.year}/microdata?format=csv`}>{t("microdata")}</a> ·{" "}
                 <a href={`/api/survey/waves/${w.year}/microdata?format=codebook`}>{t("codebook")}</a> ·{" "}
-                <a href={`/api/survey/waves/${w.year}/microdata?format=sps`}>SPSS</a>
+                <a href={`/api/survey/waves/${w.year}/microdata?format=sps`}>SPSS</a> ·{" "}
+                <a href={`/api/survey/waves/${w.year}/microdata?format=do`}>{t("stataSyntax")}</a> ·{" "}
+                <a href={`/api/survey/waves/${w.year}/microdata?format=r`}>{t("rScript")}</a>
               </td>
             </tr>
           ))}

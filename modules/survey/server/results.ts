@@ -44,16 +44,28 @@ import {
   type GroupBy,
   type GroupDistribution,
   type KeyIndicators,
+  type IndicatorShares,
 } from "../estimate";
 import { KEY_INDICATORS, TRUST, SAFETY, TRUST_BODIES } from "../codes";
 import { waveTalliesBy, type Tally } from "./tallies";
+import { changeOf, type WaveEstimate } from "../change";
+
+/** An estimate with its change from the previous wave (percentage points by code) and whether each
+ *  change is significant at 95 % (modules/survey/change.ts); both null without a previous wave or
+ *  when either wave has no interviews in the group. */
+export type WithChange = GroupDistribution & { change: Record<string, number> | null; significant: Record<string, boolean> | null };
+const withChange = (now: GroupDistribution, before: GroupDistribution | undefined | null): WithChange => {
+  const c = changeOf(before, now);
+  return { ...now, change: c?.change ?? null, significant: c?.significant ?? null };
+};
 
 export type WaveResults = {
   wave: number;
   previousWave: number | null;
   interviews: number;
-  overall: Record<string, GroupDistribution & { change: Record<string, number> | null }>;
-  by: Record<GroupBy, Record<string, Record<string, GroupDistribution>>>;
+  overall: Record<string, WithChange>;
+  /** By breakdown, key indicator and group. */
+  by: Record<GroupBy, Record<string, Record<string, WithChange>>>;
   topUnsafeReasons: { code: string; label: string; share: number }[];
 };
 
@@ -106,21 +118,16 @@ export const interviewsSource = (interviews: readonly Interview[]): ResultsSourc
 /** Everything the results page and its downloads show, from a wave's (and the previous wave's) data. */
 export function resultsOf(wave: number, previousWave: number | null, now: ResultsSource, previous: ResultsSource | null): WaveResults {
   const overall: WaveResults["overall"] = {};
-  for (const v of KEY_INDICATORS) {
-    const total = now.distribution(v).total;
-    const before = previous ? previous.distribution(v).total : null;
-    overall[v] = {
-      ...total,
-      // No change from or to a wave without interviews: its shares are no figures (0 by convention).
-      change:
-        before && total.n > 0 && before.n > 0
-          ? Object.fromEntries(Object.keys(total.shares).map((c) => [c, Math.round(((total.shares[c] ?? 0) - (before.shares[c] ?? 0)) * 10) / 10]))
-          : null,
-    };
-  }
+  for (const v of KEY_INDICATORS) overall[v] = withChange(now.distribution(v).total, previous?.distribution(v).total);
   const by = {} as WaveResults["by"];
   for (const g of ["region", "settlement", "sex", "ageGroup"] as GroupBy[]) {
-    by[g] = Object.fromEntries(KEY_INDICATORS.map((v) => [v, now.distribution(v, { by: g })]));
+    by[g] = Object.fromEntries(
+      KEY_INDICATORS.map((v) => {
+        const groups = now.distribution(v, { by: g });
+        const before = previous?.distribution(v, { by: g });
+        return [v, Object.fromEntries(Object.entries(groups).map(([key, d]) => [key, withChange(d, before?.[key])]))];
+      }),
+    );
   }
   return { wave, previousWave, interviews: now.interviews, overall, by, topUnsafeReasons: now.topUnsafeReasons() };
 }
@@ -142,4 +149,35 @@ export function isProvisional(wave: { fieldworkEnd: string; publishedAt: string 
 export function waveKeyIndicators(db: Executor, wave: number): KeyIndicators & { interviews: number } {
   const tallies = waveTalliesBy(db, wave, "region");
   return { interviews: talliesSource(() => tallies).interviews, ...keyIndicatorsFromTallies(tallies) };
+}
+
+/** A key indicator of the API shape as a wave estimate: the shares are every key but "n" and the precision. */
+const estimateOf = (x: IndicatorShares | undefined): WaveEstimate | null =>
+  x ? { n: x.n, se: x.se, shares: Object.fromEntries(Object.entries(x).filter(([k]) => !NOT_SHARES.has(k))) as Record<string, number> } : null;
+const NOT_SHARES = new Set(["n", "se", "ci95", "deff"]);
+type WithWaveChange = IndicatorShares & { change: Record<string, number> | null; changeSignificant: Record<string, boolean> | null };
+
+/**
+ * The results route's key indicators with, beside each, its change from `previousWave` (percentage
+ * points by code) and whether each change is significant at 95 % (null without a previous wave).
+ */
+export function waveKeyIndicatorsWithChange(
+  db: Executor,
+  wave: number,
+  previousWave: number | null,
+): { interviews: number; overall: Record<string, WithWaveChange>; byRegion: Record<string, Record<string, WithWaveChange>> } {
+  const now = waveKeyIndicators(db, wave);
+  const before = previousWave ? keyIndicatorsFromTallies(waveTalliesBy(db, previousWave, "region")) : null;
+  const annotate = (set: Record<string, IndicatorShares>, prev: Record<string, IndicatorShares> | undefined) =>
+    Object.fromEntries(
+      Object.entries(set).map(([v, x]) => {
+        const c = changeOf(estimateOf(prev?.[v]), estimateOf(x));
+        return [v, Object.assign({}, x, { change: c?.change ?? null, changeSignificant: c?.significant ?? null }) as WithWaveChange];
+      }),
+    );
+  return {
+    interviews: now.interviews,
+    overall: annotate(now.overall, before?.overall),
+    byRegion: Object.fromEntries(Object.entries(now.byRegion).map(([r, set]) => [r, annotate(set, before?.byRegion[r])])),
+  };
 }

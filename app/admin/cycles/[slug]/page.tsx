@@ -28,6 +28,7 @@ export default async function CyclePage(props: { params: Promise<Params>; search
     if (!cycle) notFound();
     const t = await getTranslations("cycles");
     const tr = await getTranslations("reply");
+    const tx = await getTranslations("cepejDashboard");
     const locale = await getLocale();
     const all = cycleStatus(db, slug).map((r) => ({ ...r, name: countryName(r.country, r.name, locale) }));
     const rows = all.filter((r) => (!status || r.status === status) && (!q || `${r.name} ${r.country}`.toLowerCase().includes(q.toLowerCase())));
@@ -60,6 +61,10 @@ export default async function CyclePage(props: { params: Promise<Params>; search
             {t("downloadCsv")}
           </a>
         </form>
+        <p className="admin-links" data-testid="cycle-exports">
+          {tx("wholeCycle")} <a href={`/api/cycles/${slug}/export?format=csv`}>CSV</a> · <a href={`/api/cycles/${slug}/export?format=xlsx`}>XLSX</a> ·{" "}
+          <Link href={`/cepej/${slug}/dashboard`}>{tx("dashboard")}</Link>
+        </p>
         <table className="list space-above-small" data-testid="cycle-status">
           <thead>
             <tr>

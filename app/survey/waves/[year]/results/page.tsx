@@ -1,5 +1,6 @@
 // Results of a wave: the release's key indicators, weighted, overall and by region, settlement,
-// sex and age group, with the change from the previous wave and the interviews behind every figure.
+// sex and age group (every answer code), with 95 % intervals, the change from the previous wave
+// (marked when not significant at 95 %) and the interviews behind every figure.
 // Administrators; everyone once the wave is published.
 import { notFound, forbidden, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -13,6 +14,7 @@ import { KEY_INDICATORS, REGIONS, TRUST_BODIES, AGE_GROUPS } from "@/modules/sur
 import { optionLabels } from "@/modules/survey/labels";
 import { regionName } from "@/lib/i18n/reference";
 import { StackedBars } from "@/modules/survey/components/stacked-bars";
+import { Breakdown, type BreakdownTexts } from "@/modules/survey/components/breakdown";
 
 export default page<{ year: string }>(async ({ params, db }) => {
   const year = Number(params.year);
@@ -36,37 +38,24 @@ export default page<{ year: string }>(async ({ params, db }) => {
   const scaleOf = (v: string) => optionLabels(v === "safe_day" ? "safe_day" : "trust_police", locale);
   const indicatorLabel = (v: string) => t(`bodies.${v}` as never);
   const codesOf = (v: string) => Object.keys(scaleOf(v));
-  const groupTable = (by: "region" | "settlement" | "sex" | "ageGroup", names: Record<string, string>, testId: string) => (
-    <table className="list results" data-testid={testId}>
-      <thead>
-        <tr>
-          <th />
-          {KEY_INDICATORS.map((v) => (
-            <th key={v}>{t("resultsPage.groupColumn", { indicator: indicatorLabel(v) })}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {Object.keys(names).map((g) => (
-          <tr key={g}>
-            <th>{names[g]}</th>
-            {KEY_INDICATORS.map((v) => {
-              const d = r.by[by][v][g];
-              return (
-                <td key={v} className={d?.lowBase ? "low-base" : ""} title={d?.lowBase ? lowBaseTitle : undefined}>
-                  {d && d.n ? `${pct(d.shares["1"])}` : "—"} {d && d.n ? <span className="ci">({interval(d.ci95["1"])})</span> : null}{" "}
-                  <span className="muted">
-                    n={d?.n ?? 0}
-                    {d?.lowBase ? " *" : ""}
-                  </span>
-                  {d?.lowBase ? <span className="low-base-mark"> {tp("lowBase")}</span> : null}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+  const [tc, tw] = await Promise.all([getTranslations("surveyChange"), getTranslations("survey.waves")]);
+  const texts: BreakdownTexts = {
+    indicator: indicatorLabel,
+    codeLabels: scaleOf,
+    chartTitle: (indicator, code) => tc("chartTitle", { indicator, code }),
+    interval: (ci) => interval(ci),
+    lowBase: tp("lowBase"),
+    lowBaseTitle,
+    notSignificant: tc("notSignificant"),
+    notSignificantTitle: tc("notSignificantTitle"),
+    changeTitle: previous ? tc("changeTitle", { previous }) : "",
+    format: oneDecimal,
+    signed,
+  };
+  const breakdown = (by: "region" | "settlement" | "sex" | "ageGroup", names: Record<string, string>, testId: string) => (
+    <div data-testid={testId}>
+      <Breakdown by={by} names={names} indicators={KEY_INDICATORS} data={r.by[by]} hasPrevious={!!previous} texts={texts} />
+    </div>
   );
   return (
     <>
@@ -81,10 +70,20 @@ export default page<{ year: string }>(async ({ params, db }) => {
         {t("resultsPage.lowBase")}
       </p>
       <p className="muted">{tp("intervalsNote")}</p>
+      {previous && <p className="muted">{tc("significanceNote", { mark: tc("notSignificant") })}</p>}
       <p>
         {t("resultsPage.downloadTables")} <a href={`/api/survey/waves/${year}/tables?format=csv`}>CSV</a> ·{" "}
         <a href={`/api/survey/waves/${year}/tables?format=xlsx`}>XLSX</a>
       </p>
+      {decide(user, "read", { kind: "administration" }).allowed && (
+        <p data-testid="microdata-files">
+          {tc("microdataFiles")} <a href={`/api/survey/waves/${year}/microdata?format=csv`}>CSV</a> ·{" "}
+          <a href={`/api/survey/waves/${year}/microdata?format=codebook`}>{tw("codebook")}</a> ·{" "}
+          <a href={`/api/survey/waves/${year}/microdata?format=sps`}>SPSS</a> ·{" "}
+          <a href={`/api/survey/waves/${year}/microdata?format=do`}>{tw("stataSyntax")}</a> ·{" "}
+          <a href={`/api/survey/waves/${year}/microdata?format=r`}>{tw("rScript")}</a>
+        </p>
+      )}
       <section className="card">
         <h2>{t("resultsPage.keyIndicators")}</h2>
         <table className="list results" data-testid="key-indicators">
@@ -108,7 +107,17 @@ export default page<{ year: string }>(async ({ params, db }) => {
                   </td>
                   <td className="value">{r.overall[v].n ? pct(r.overall[v].shares[c]) : "—"}</td>
                   <td className="ci">{r.overall[v].n ? interval(r.overall[v].ci95[c]) : "—"}</td>
-                  {previous && <td>{r.overall[v].change ? signed(r.overall[v].change![c] ?? 0) : "—"}</td>}
+                  {previous && (
+                    <td className={r.overall[v].significant?.[c] === false ? "change not-significant" : "change"}>
+                      {r.overall[v].change ? signed(r.overall[v].change![c] ?? 0) : "—"}
+                      {r.overall[v].significant?.[c] === false ? (
+                        <abbr className="ns" title={tc("notSignificantTitle")}>
+                          {" "}
+                          {tc("notSignificant")}
+                        </abbr>
+                      ) : null}
+                    </td>
+                  )}
                   {i === 0 && (
                     <td rowSpan={codesOf(v).length} className={r.overall[v].lowBase ? "low-base" : ""} title={r.overall[v].lowBase ? lowBaseTitle : undefined}>
                       {r.overall[v].n}
@@ -147,19 +156,19 @@ export default page<{ year: string }>(async ({ params, db }) => {
       </section>
       <section className="card">
         <h2>{t("resultsPage.byRegion")}</h2>
-        {groupTable("region", Object.fromEntries(REGIONS.map((x) => [x.code, regionName(x.code, locale)])), "by-region")}
+        {breakdown("region", Object.fromEntries(REGIONS.map((x) => [x.code, regionName(x.code, locale)])), "by-region")}
       </section>
       <section className="card">
         <h2>{t("resultsPage.bySettlement")}</h2>
-        {groupTable("settlement", { "1": t("settlements.1"), "2": t("settlements.2") }, "by-settlement")}
+        {breakdown("settlement", { "1": t("settlements.1"), "2": t("settlements.2") }, "by-settlement")}
       </section>
       <section className="card">
         <h2>{t("resultsPage.bySex")}</h2>
-        {groupTable("sex", optionLabels("sex", locale), "by-sex")}
+        {breakdown("sex", optionLabels("sex", locale), "by-sex")}
       </section>
       <section className="card">
         <h2>{t("resultsPage.byAge")}</h2>
-        {groupTable("ageGroup", Object.fromEntries(AGE_GROUPS.map((g) => [g.code, g.code])), "by-age")}
+        {breakdown("ageGroup", Object.fromEntries(AGE_GROUPS.map((g) => [g.code, g.code])), "by-age")}
       </section>
     </>
   );

@@ -1,4 +1,6 @@
-// GET /api/survey/waves/{year}/tables?format=csv|xlsx — the results tables (like the results page).
+// GET /api/survey/waves/{year}/tables?format=csv|xlsx — the results tables (like the results page):
+// every breakdown and code with its standard error, 95 % interval, change from the previous wave
+// (percentage points) and whether that change is significant at 95 % (1/0; empty without a change).
 import ExcelJS from "exceljs";
 import { problem } from "@/lib/http/json-body";
 import { apiQuery } from "@/lib/http/query";
@@ -6,7 +8,7 @@ import { route } from "@/lib/http/route";
 import { toCsv } from "@/lib/csv/csv";
 import { canSeeResults, waveParam } from "@/modules/survey/server/access";
 import { findWave } from "@/modules/survey/server/households";
-import { indicatorLabel, scaleOf, waveResults } from "@/modules/survey/server/results";
+import { indicatorLabel, scaleOf, waveResults, type WithChange } from "@/modules/survey/server/results";
 import { KEY_INDICATORS } from "@/modules/survey/codes";
 import { refusal } from "@/lib/http/refusal";
 
@@ -17,25 +19,44 @@ export const GET = route<{ year: string }>(async ({ request, params, db }) => {
   if (!access.ok) return access.response;
   const format = apiQuery(request).choice("format", ["csv", "xlsx"]) ?? "csv";
   const r = waveResults(db, year, findWave(db, year - 1) ? year - 1 : null);
-  const header = ["wave", "breakdown", "group", "indicator", "code", "label", "percent", "n", "low_base", "change_pp"];
+  const header = [
+    "wave",
+    "breakdown",
+    "group",
+    "indicator",
+    "code",
+    "label",
+    "percent",
+    "n",
+    "low_base",
+    "change_pp",
+    "se",
+    "ci95_low",
+    "ci95_high",
+    "change_significant",
+  ];
   const rows: (string | number)[][] = [];
+  const line = (by: string, group: string, v: string, code: string, label: string, d: WithChange): (string | number)[] => [
+    year,
+    by,
+    group,
+    v,
+    code,
+    label,
+    d.shares[code] ?? 0,
+    d.n,
+    d.lowBase ? 1 : 0,
+    d.change?.[code] ?? "",
+    d.n ? (d.se[code] ?? "") : "",
+    d.n ? (d.ci95[code]?.[0] ?? "") : "",
+    d.n ? (d.ci95[code]?.[1] ?? "") : "",
+    d.significant && code in d.significant ? (d.significant[code] ? 1 : 0) : "",
+  ];
   for (const v of KEY_INDICATORS) {
-    for (const [code, label] of Object.entries(scaleOf(v)))
-      rows.push([
-        year,
-        "overall",
-        "all",
-        v,
-        code,
-        label,
-        r.overall[v].shares[code] ?? 0,
-        r.overall[v].n,
-        r.overall[v].lowBase ? 1 : 0,
-        r.overall[v].change?.[code] ?? "",
-      ]);
+    for (const [code, label] of Object.entries(scaleOf(v))) rows.push(line("overall", "all", v, code, label, r.overall[v]));
     for (const [by, groups] of Object.entries(r.by)) {
       for (const [group, d] of Object.entries(groups[v])) {
-        for (const [code, label] of Object.entries(scaleOf(v))) rows.push([year, by, group, v, code, label, d.shares[code] ?? 0, d.n, d.lowBase ? 1 : 0, ""]);
+        for (const [code, label] of Object.entries(scaleOf(v))) rows.push(line(by, group, v, code, label, d));
       }
     }
   }

@@ -27,14 +27,18 @@ export const GET = route<ReplyParams>(async ({ request, params, db }) => {
         },
       );
     case "xlsx": {
-      const buffer = await replyXlsx(data.index.questionnaire, { title: `${cycle.name} · ${countryName}`, read: data.read, flags: data.flags });
+      const buffer = await replyXlsx(
+        data.index.questionnaire,
+        { cycle: cycle.slug, cycleName: cycle.name, countryLabel: `${country} ${countryName}`, generatedOn: new Date() },
+        { country, countryName, status: reply.status, read: data.read, flags: data.flags },
+      );
       return new Response(new Uint8Array(buffer), {
         headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ...attachment(`${base}.xlsx`) },
       });
     }
     case "json":
       return new Response(
-        replyToJson(data.index, { cycle: cycle.slug, country, status: reply.status }, new Map([...data.stored].map(([k, v]) => [k, v.answer]))),
+        replyToJson(data.index, { cycle: cycle.slug, country, status: reply.status }, new Map([...data.stored].map(([k, v]) => [k, v.answer])), data.flags),
         {
           headers: { "content-type": "application/json; charset=utf-8", ...attachment(`${base}.json`) },
         },

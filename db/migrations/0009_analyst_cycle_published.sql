@@ -1,0 +1,1 @@
+ALTER TABLE `cycles` ADD `published_at` text;

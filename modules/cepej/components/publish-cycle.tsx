@@ -1,0 +1,36 @@
+"use client";
+// Administrators: publish a cycle (its dashboard becomes public, validated replies only) or withdraw it.
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+
+export function PublishCycle({ cycle, published }: { cycle: string; published: boolean }) {
+  const t = useTranslations("cepejDashboard");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const toggle = () =>
+    start(async () => {
+      const r = await fetch(`/api/cycles/${cycle}/publish`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ published: !published }),
+      });
+      if (r.ok) {
+        setError(null);
+        router.refresh();
+      } else setError(((await r.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${r.status}`);
+    });
+  return (
+    <span className="no-print">
+      <button type="button" className="secondary" disabled={pending} onClick={toggle} data-testid="publish-cycle">
+        {published ? t("unpublish") : t("publish")}
+      </button>
+      {error && (
+        <span className="alert error" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
