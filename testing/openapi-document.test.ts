@@ -7,7 +7,7 @@ import { z } from "zod";
 import { REGISTRY } from "@/testing/route-registry";
 import { apiDocument } from "@/app/api-docs/operations";
 import { CreateTokenRequest } from "@/modules/users/token-schemas";
-import { openApiDocument, pathOfRouteFile, schemaOf } from "./openapi";
+import { openApiDocument, pathOfRouteFile, schemaOf } from "@/lib/api-docs/openapi";
 
 type Doc = ReturnType<typeof apiDocument>;
 const operationsOf = (doc: Doc) => Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
