@@ -1,5 +1,6 @@
 // GET /api/open-data/catalog — public: the open datasets as a DCAT catalogue (JSON-LD), with
 // their downloads, licence and last update, for data portals to harvest.
+import { publicOrigin } from "@/lib/http/origin";
 import { route } from "@/lib/http/route";
 import { dcatCatalog, type DatasetDoc } from "@/lib/open-data/dcat";
 import { CEPEJ_METADATA } from "@/modules/cepej/server/open-indicators";
@@ -53,5 +54,5 @@ export const GET = route(({ request, db }) => {
         { title: "Tables (XLSX)", path: `/api/survey/waves/${w.year}/tables?format=xlsx`, mediaType: XLSX, format: "XLSX" },
       ],
     }));
-  return Response.json(dcatCatalog(new URL(request.url).origin, [crimes, cepej, ...waves]), { headers: { "content-type": "application/ld+json" } });
+  return Response.json(dcatCatalog(publicOrigin(request), [crimes, cepej, ...waves]), { headers: { "content-type": "application/ld+json" } });
 });
