@@ -54,7 +54,14 @@ describe("the OpenAPI document", () => {
   });
 
   it("refuses an operation named twice", () => {
-    const op = { method: "get" as const, path: "/api/x", summary: "x", tag: "x", access: "public", params: [{ name: "q", in: "query" as const, schema: z.string() }] };
+    const op = {
+      method: "get" as const,
+      path: "/api/x",
+      summary: "x",
+      tag: "x",
+      access: "public",
+      params: [{ name: "q", in: "query" as const, schema: z.string() }],
+    };
     expect(() => openApiDocument([op, op], { title: "t", version: "1", description: "d" })).toThrow(/twice/);
   });
 

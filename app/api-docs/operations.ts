@@ -16,6 +16,6 @@ export function apiDocument() {
     description:
       "The application's HTTP API. Scripts authenticate with a personal API token (create one on the page API tokens, or POST /api/tokens " +
       "from a signed-in session) sent as `Authorization: Bearer <token>`; it acts with its owner's permissions, scope read on GET requests " +
-      "only, scope write also on writes. Refusals are 4xx with a JSON {\"error\": reason}.",
+      'only, scope write also on writes. Refusals are 4xx with a JSON {"error": reason}.',
   });
 }

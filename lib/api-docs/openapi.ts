@@ -49,11 +49,23 @@ function parameters(op: OperationDoc) {
   const out: Record<string, unknown>[] = [];
   for (const name of inPath) {
     const p = given.get(`path:${name}`);
-    out.push({ name, in: "path", required: true, schema: p ? schemaOf(p.schema) : { type: "string" }, ...(p?.description ? { description: p.description } : {}) });
+    out.push({
+      name,
+      in: "path",
+      required: true,
+      schema: p ? schemaOf(p.schema) : { type: "string" },
+      ...(p?.description ? { description: p.description } : {}),
+    });
   }
   for (const p of op.params ?? []) {
     if (p.in !== "query") continue;
-    out.push({ name: p.name, in: "query", required: p.required ?? false, schema: schemaOf(p.schema), ...(p.description ? { description: p.description } : {}) });
+    out.push({
+      name: p.name,
+      in: "query",
+      required: p.required ?? false,
+      schema: schemaOf(p.schema),
+      ...(p.description ? { description: p.description } : {}),
+    });
   }
   return out;
 }

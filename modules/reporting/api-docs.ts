@@ -35,7 +35,14 @@ export const REPORTING_API: OperationDoc[] = [
       { name: "period", in: "query", schema: z.string().max(10), required: true, description: "2026-03, 2025-Q4, 2026-H1 or 2026." },
     ],
   },
-  { method: "get", path: "/api/reports/{id}/answers", summary: "A report's stored cells", tag, access: "the body's reporters; administrators", params: [report] },
+  {
+    method: "get",
+    path: "/api/reports/{id}/answers",
+    summary: "A report's stored cells",
+    tag,
+    access: "the body's reporters; administrators",
+    params: [report],
+  },
   {
     method: "put",
     path: "/api/reports/{id}/answers",

@@ -13,7 +13,14 @@ const ADMIN = "administrators";
 const tag = "Household survey";
 
 export const SURVEY_API: OperationDoc[] = [
-  { method: "post", path: "/api/survey/assign", summary: "Assign households to an interviewer", tag, access: "supervisors of the households' regions; administrators", body: json(AssignRequest) },
+  {
+    method: "post",
+    path: "/api/survey/assign",
+    summary: "Assign households to an interviewer",
+    tag,
+    access: "supervisors of the households' regions; administrators",
+    body: json(AssignRequest),
+  },
   {
     method: "put",
     path: "/api/survey/interviews/{id}/answers",
@@ -59,7 +66,15 @@ export const SURVEY_API: OperationDoc[] = [
     params: [year, { name: "format", in: "query", schema: z.enum(["csv", "codebook", "sps"]) }],
     responses: { "200": { description: "CSV or text", content: { "text/csv": {}, "text/plain": {} } } },
   },
-  { method: "post", path: "/api/survey/waves/{year}/publish", summary: "Publish or withdraw a wave's results", tag, access: ADMIN, params: [year], body: json(PublishWaveRequest) },
+  {
+    method: "post",
+    path: "/api/survey/waves/{year}/publish",
+    summary: "Publish or withdraw a wave's results",
+    tag,
+    access: ADMIN,
+    params: [year],
+    body: json(PublishWaveRequest),
+  },
   {
     method: "get",
     path: "/api/survey/waves/{year}/results",
