@@ -10,6 +10,9 @@ const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  *  their CSRF token; server actions are checked by Next.js itself. */
 function crossSiteWrite(request: NextRequest): boolean {
   if (!WRITES.has(request.method) || !request.nextUrl.pathname.startsWith("/api/") || request.nextUrl.pathname.startsWith("/api/auth/")) return false;
+  // A request with an API token is authenticated by that token only (lib/auth/session.ts ignores
+  // its cookies), which no other site can make a browser send.
+  if (/^Bearer\b/i.test(request.headers.get("authorization") ?? "")) return false;
   const origin = request.headers.get("origin");
   if (!origin) return request.headers.get("sec-fetch-site") === "cross-site";
   try {
@@ -95,6 +98,8 @@ export function middleware(request: NextRequest) {
     requestHeaders.delete("x-real-ip");
   }
   requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
+  // For API tokens: a read-only token may not write (lib/auth/session.ts). Set here, never taken from the client.
+  requestHeaders.set("x-request-method", request.method);
   const path = request.nextUrl.pathname;
   const csp = contentSecurityPolicy(newNonce(), path);
   // On the request for Next.js to find the nonce while rendering (`next start` would also copy it

@@ -473,3 +473,24 @@ export const offenceMappings = sqliteTable("offence_mappings", {
   updatedBy: integer("updated_by").references(() => users.id),
   updatedAt: text("updated_at").notNull().default(now),
 });
+
+/** Personal API tokens: a script's credential, acting with its owner's permissions. Only the
+ *  SHA-256 of the secret is stored (lib/auth/api-token.ts); the secret is shown once, at creation. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** Hex SHA-256 of the whole token string. */
+    tokenHash: text("token_hash").notNull(),
+    scope: text("scope", { enum: ["read", "write"] }).notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    lastUsedAt: text("last_used_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash), index("api_tokens_user").on(t.userId)],
+);

@@ -57,7 +57,27 @@ test("the Committee consolidates and places a period; open data publishes placed
   await expect(admin.locator(`[data-testid="placements"] tr[data-period="${period}"]`)).toContainText(/placed late by \d+ days/);
 
   const published = await openData();
-  expect(published.filter((r) => r.period === period)).toEqual([{ region: "AST", regionName: "Astana city", period, registered: total }]);
+  expect(published.filter((r) => r.period === period)).toEqual([
+    expect.objectContaining({ region: "AST", regionName: "Astana city", period, registered: total }),
+  ]);
+  // A year still running is placed in part: provisional in JSON, CSV and SDMX-CSV, with the count of reports.
+  const years = (await (await reporter.request.get("/api/open-data/registered-crimes?format=json")).json()).data as {
+    region: string;
+    period: string;
+    provisional: boolean;
+    reports: number;
+    expectedReports: number;
+  }[];
+  const partial = years.find((r) => r.region === "AST" && r.period === year)!;
+  expect(partial.provisional).toBe(true);
+  expect(partial.reports).toBeLessThan(partial.expectedReports);
+  expect(years.find((r) => r.region === "AST" && r.period === "2025")).toMatchObject({ provisional: false });
+  expect(await (await reporter.request.get("/api/open-data/registered-crimes?format=csv")).text()).toMatch(
+    new RegExp(`AST,Astana city,${year},\\d+,provisional,`),
+  );
+  expect(await (await reporter.request.get("/api/open-data/registered-crimes?format=sdmx-csv")).text()).toMatch(
+    new RegExp(`,A,AST,CRIMES_REGISTERED,${year},\\d+,P,NUMBER`),
+  );
   // Only placed periods: reports other tests submitted this year, not placed, stay out.
   expect(published.every((r) => r.period === period)).toBe(true);
 

@@ -5,7 +5,7 @@
 // Used by `npm start` (scripts/start.mjs), the end-to-end tests and deployments (README, Deploy).
 import http from "node:http";
 import { admitBody } from "../lib/http/body-gate.mjs";
-import { hasSession } from "../lib/auth/gate-session.mjs";
+import { isSignedIn } from "../lib/auth/gate-session.mjs";
 
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -58,7 +58,7 @@ const server = http.createServer(async (req, res) => {
     path: (req.url ?? "/").split("?")[0],
     contentLength: headers["content-length"],
     transferEncoding: headers["transfer-encoding"],
-    signedIn: hasBody && (await hasSession(headers.cookie)),
+    signedIn: hasBody && (await isSignedIn(headers)),
   });
   if (!verdict.ok) return refuse(req, res, verdict.status, verdict.error);
   if (verdict.deadlineMs) watchBody(req, res, verdict.deadlineMs);

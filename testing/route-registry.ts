@@ -222,6 +222,8 @@ export const REGISTRY: RegistryEntry[] = [
   page("page.tsx", SIGNED_IN, [{ url: "/" }]),
   page("login/page.tsx", PUBLIC, [{ url: "/login", allowStatus: [200, 307] }], { note: "a signed-in user is sent on to /" }),
   page("open-data/page.tsx", PUBLIC, [{ url: "/open-data", marker: "Registered criminal offences" }]),
+  page("api-docs/page.tsx", PUBLIC, [{ url: "/api-docs", marker: 'data-testid="api-docs"' }], { note: "describes the API; holds no data" }),
+  page("account/tokens/page.tsx", SIGNED_IN, [{ url: "/account/tokens", marker: 'data-testid="api-tokens"' }], { note: "each user's own tokens" }),
   page("admin/audit/page.tsx", ADMIN, [{ url: "/admin/audit?action=none" }]),
   page("admin/calendar/page.tsx", ADMIN, [{ url: "/admin/calendar" }]),
   page("admin/analysis/page.tsx", ADMIN, [{ url: "/admin/analysis" }]),
@@ -397,6 +399,15 @@ export const REGISTRY: RegistryEntry[] = [
     note: "health check for the proxy and monitoring: no session there; answers only ok or the database's state",
   }),
   route("api/open-data/registered-crimes/route.ts", "GET", PUBLIC, [{ url: "/api/open-data/registered-crimes?format=json&year=2025", marker: '"metadata"' }]),
+  route("api/open-data/catalog/route.ts", "GET", PUBLIC, [{ url: "/api/open-data/catalog", marker: '"dcat:Catalog"' }]),
+  route("api/openapi.json/route.ts", "GET", PUBLIC, [{ url: "/api/openapi.json", marker: '"openapi":"3.1.0"' }], { note: "describes the API; holds no data" }),
+  route("api/tokens/route.ts", "GET", SIGNED_IN, [{ url: "/api/tokens", marker: '"tokens"' }], { note: "the caller's own tokens" }),
+  route("api/tokens/route.ts", "POST", SIGNED_IN, [{ url: "/api/tokens", body: { invalid: INVALID } }], {
+    note: "creates a token of the caller's own, from a session only (a token cannot mint tokens)",
+  }),
+  route("api/tokens/[id]/route.ts", "DELETE", SIGNED_IN, [{ url: "/api/tokens/999999", allowStatus: [404] }], {
+    note: "revokes the caller's own token; anyone else's is 404 like one that does not exist (so is this one, for every signed-in caller)",
+  }),
   route("api/open-data/cepej-indicators/route.ts", "GET", PUBLIC, [{ url: "/api/open-data/cepej-indicators?format=json", marker: '"metadata"' }]),
   route("api/report-forms/[number]/deadline/route.ts", "GET", PUBLIC, [{ url: "/api/report-forms/1/deadline?period=2026-03", marker: '"due"' }]),
   route("api/reports/[id]/answers/route.ts", "GET", bodyAccess("read"), [

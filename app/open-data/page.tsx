@@ -11,6 +11,7 @@ import { listWaves } from "@/modules/survey/server/households";
 import { validatedIndicators } from "@/modules/cepej/server/open-indicators";
 import { publishedCycles } from "@/modules/cepej/server/dashboard";
 import { PublishedDashboards } from "@/modules/cepej/components/published-dashboards";
+import { OPEN_DATA_LICENCE } from "@/lib/open-data/licence";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -31,6 +32,9 @@ export default page(async ({ db }) => {
   return (
     <>
       <h1>{t("title")}</h1>
+      <p className="muted" data-testid="licence">
+        {t.rich("licence", { link: (chunks) => <a href={OPEN_DATA_LICENCE.url}>{chunks}</a> })} <a href="/api/open-data/catalog">{t("catalog")}</a>
+      </p>
       <section className="card" data-testid="crimes">
         <h2>{t("crimes.title")}</h2>
         {latest && (
@@ -52,10 +56,12 @@ export default page(async ({ db }) => {
         )}
         <BarChart title={t("crimes.chart")} data={series.slice(-10).map((s) => ({ label: s.year, value: s.registered }))} format={count} />
         <p className="muted">
-          {t("sourceLine", { source: t("crimes.source"), unit: t("crimes.unit"), date: formatDate(lastUpdated(db).slice(0, 10), locale) })} {t("crimes.note")}
+          {t("sourceLine", { source: t("crimes.source"), unit: t("crimes.unit"), date: formatDate(lastUpdated(db).slice(0, 10), locale) })} {t("crimes.note")}{" "}
+          {t("crimes.provisional")}
         </p>
         <p>
-          {t("download")} <a href="/api/open-data/registered-crimes?format=csv">CSV</a> · <a href="/api/open-data/registered-crimes?format=json">JSON</a>
+          {t("download")} <a href="/api/open-data/registered-crimes?format=csv">CSV</a> · <a href="/api/open-data/registered-crimes?format=json">JSON</a> ·{" "}
+          <a href="/api/open-data/registered-crimes?format=sdmx-csv">{t("sdmxCsv")}</a>
         </p>
         {latest && (
           <table className="list" data-testid="crimes-by-region">

@@ -5,6 +5,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { decode } from "next-auth/jwt";
+import Database from "better-sqlite3";
+import { TOKEN_PATTERN, bearerOf, hashToken } from "./api-token-format.mjs";
 
 const SESSION_COOKIE = /^(?:__Secure-)?authjs\.session-token(?:\.(\d+))?$/;
 
@@ -47,4 +49,31 @@ export async function hasSession(/** @type {string | undefined} */ cookieHeader)
   } catch {
     return false;
   }
+}
+
+/** @type {import("better-sqlite3").Statement | null} */
+let tokenLookup = null;
+
+/** True when the Authorization header carries an API token that exists, is neither revoked nor
+ *  expired, and whose owner is active. The route checks it again, with its scope, on its own
+ *  connection; this read-only one only lets the body through the gate. */
+export function hasApiToken(/** @type {string | undefined} */ authorization) {
+  const token = bearerOf(authorization);
+  if (!token || !TOKEN_PATTERN.test(token)) return false;
+  try {
+    tokenLookup ??= new Database(process.env.DATABASE_PATH ?? path.join("data", "app.db"), { readonly: true, fileMustExist: true }).prepare(
+      `select 1 from api_tokens t join users u on u.id = t.user_id
+        where t.token_hash = ? and t.revoked_at is null and t.expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now') and u.active = 1`,
+    );
+    return tokenLookup.get(hashToken(token)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the request is from a signed-in caller: an API token when it names one (its cookies
+ *  then do not count, as in the app), else the session cookie. */
+export async function isSignedIn(/** @type {{ cookie?: string; authorization?: string }} */ headers) {
+  if (bearerOf(headers.authorization) !== null) return hasApiToken(headers.authorization);
+  return hasSession(headers.cookie);
 }

@@ -13,8 +13,16 @@ import { authSecret } from "./secret";
 import { decide, type Action, type Principal, type Resource } from "./policy";
 import { SessionTokenCache, sessionTokenOf } from "./session-token";
 import { refusalBody, type Refusal } from "@/lib/http/refusal";
+import { bearerOf } from "./api-token";
+import { auditTokenUse, resolveToken } from "./api-token-store";
 
-export type CurrentUser = Principal & { email: string; name: string; locale: string };
+export type CurrentUser = Principal & {
+  email: string;
+  name: string;
+  locale: string;
+  /** Set when the request authenticated with a personal API token instead of a session cookie. */
+  apiToken?: { id: number; scope: "read" | "write" };
+};
 
 /** Decoded session tokens (see session-token.ts): Auth.js decrypts the token and derives its key
  *  on every call, the largest per-request cost after the database in a profile of the autosave. */
@@ -22,6 +30,11 @@ const tokens = new SessionTokenCache();
 
 /** The signed-in, active user whose session is still current; null otherwise. Cached per request. */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+  const requestHeaders = await headers();
+  const bearer = bearerOf(requestHeaders.get("authorization"));
+  // A request that presents a Bearer token is judged by that token alone, never by a cookie it
+  // may also carry: a script's request is not a browser session (CSRF checks, token management).
+  if (bearer !== null) return tokenUser(bearer, requestHeaders);
   const token = sessionTokenOf((await cookies()).getAll());
   if (!token) return null;
   let session = tokens.get(token.value);
@@ -38,6 +51,20 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   // a deactivation or a changed role still ends a session at once.
   return loadUser(session.uid, session.sv);
 });
+
+/** The owner of the request's API token, on the API only (pages and server actions are for
+ *  browsers); null when the token is refused. middleware.ts sets the path and method headers. */
+function tokenUser(token: string, requestHeaders: Headers): CurrentUser | null {
+  const path = requestHeaders.get("x-pathname");
+  const method = requestHeaders.get("x-request-method");
+  if (!path?.startsWith("/api/") || path.startsWith("/api/auth/")) return null;
+  const use = resolveToken(getDb().$client, token, method);
+  if (!use.ok) return null;
+  const user = loadUser(use.userId, null);
+  if (!user) return null;
+  auditTokenUse(user, use.tokenId, method, path);
+  return { ...user, apiToken: { id: use.tokenId, scope: use.scope } };
+}
 
 type UserRow = typeof users.$inferSelect;
 const USER_SQL = `select id, email, name, role, locale, active, session_version as sessionVersion, reporting_body_id as reportingBodyId,

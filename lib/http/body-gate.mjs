@@ -38,6 +38,7 @@ export const BODY_ROUTES = [
   { method: "POST", path: /^\/api\/survey\/waves\/[^/]+\/(sample|interviews\/import)$/, limit: BODY_LIMITS.csvUpload },
   { method: "PUT", path: /^\/api\/reports\/[^/]+\/answers$/, limit: BODY_LIMITS.json },
   { method: "POST", path: /^\/api\/reports\/[^/]+\/transitions$/, limit: BODY_LIMITS.json },
+  { method: "POST", path: /^\/api\/tokens$/, limit: BODY_LIMITS.json },
 ];
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -23,6 +23,7 @@ export async function TopBar() {
             </Link>
           ))}
         <Link href="/open-data">{t("nav.openData")}</Link>
+        {user && <Link href="/account/tokens">{t("nav.apiTokens")}</Link>}
       </nav>
       <form action={changeLanguage} className="inline-form">
         <select name="locale" defaultValue={locale} aria-label={t("nav.language")}>

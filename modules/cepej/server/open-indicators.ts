@@ -6,6 +6,7 @@ import type { Executor } from "@/db/transaction";
 import { countries, responses } from "@/db/schema";
 import { loadAnswers } from "@/modules/questionnaire/server/answers";
 import { computeIndicators } from "@/modules/cepej/indicators";
+import { OPEN_DATA_LICENCE } from "@/lib/open-data/licence";
 import { flagsOf } from "./workflow";
 
 type OpenIndicator = { cycle: string; country: string; countryName: string; indicator: string; label: string; unit: string; value: number | null };
@@ -39,4 +40,6 @@ export const CEPEJ_METADATA = {
   source: "Replies of national correspondents to the CEPEJ evaluation questionnaire, validated by the secretariat",
   unit: "as given per indicator (%, days, per 100 000 inhabitants, €)",
   note: "Values not retained for publication are left out; an indicator that needs one is empty.",
+  license: OPEN_DATA_LICENCE.url,
+  licenseTitle: OPEN_DATA_LICENCE.title,
 };

@@ -1,22 +1,42 @@
 // Published figures of form 1-M: registered crimes by region and period, computed in SQL from the
-// bodies' submitted reports (the month's "total registered" cell).
+// reports the Committee placed (the month's "total registered" cell, consolidated: see
+// reporting.sql.ts). A period not every body of the region is in yet is provisional.
 import "server-only";
 import type { Executor } from "@/db/transaction";
 import { prepared } from "@/db/statements";
 import { REGIONS } from "@/db/reference-data";
+import { OPEN_DATA_LICENCE } from "@/lib/open-data/licence";
 import { COMPLETE_1M_YEARS, LAST_SUBMITTED_AT, REGISTERED_CRIMES_BY_MONTH, REGISTERED_CRIMES_BY_YEAR } from "./reporting.sql";
 
-export type CrimeRow = { region: string; regionName: string; period: string; registered: number };
+export type CrimeRow = {
+  region: string;
+  regionName: string;
+  period: string;
+  registered: number;
+  /** Not every report of the period is in yet (a year still running, a body that has not reported). */
+  provisional: boolean;
+  /** Reports the figure is made of, and how many the complete period has. */
+  reports: number;
+  expectedReports: number;
+};
 
-/** Yearly totals by region (or monthly, for one year), from submitted 1-M reports. */
+/** Yearly totals by region (or monthly, for one year), from published 1-M reports. */
 export function registeredCrimes(db: Executor, options: { year?: number } = {}): CrimeRow[] {
   const names = new Map(REGIONS.map((r) => [r.code, r.name]));
   const rows = (
     options.year !== undefined
       ? prepared(db.$client, REGISTERED_CRIMES_BY_MONTH).all({ year: String(options.year) })
       : prepared(db.$client, REGISTERED_CRIMES_BY_YEAR).all()
-  ) as { region: string; period: string; registered: number }[];
-  return rows.map((r) => ({ ...r, regionName: names.get(r.region) ?? r.region }));
+  ) as { region: string; period: string; registered: number; reports: number; expectedReports: number }[];
+  return rows.map((r) => ({
+    region: r.region,
+    regionName: names.get(r.region) ?? r.region,
+    period: r.period,
+    registered: r.registered,
+    provisional: r.reports < r.expectedReports,
+    reports: r.reports,
+    expectedReports: r.expectedReports,
+  }));
 }
 
 export function nationalSeries(db: Executor): { year: string; registered: number }[] {
@@ -37,4 +57,7 @@ export const CRIMES_METADATA = {
   source: "Legal Statistics and Special Accounts Committee of the General Prosecutor's Office (LSSRPGO): form 1-M reports of the regional bodies",
   unit: "criminal offences registered",
   note: "Demo data: synthetic monthly reports matching the published national and regional totals.",
+  provisional: "A figure marked provisional counts the reports received so far: its period is not over, or a body of the region has not reported yet.",
+  license: OPEN_DATA_LICENCE.url,
+  licenseTitle: OPEN_DATA_LICENCE.title,
 };

@@ -66,7 +66,7 @@ describe("placement", () => {
     expect(published(2026)).toEqual([]);
     const result = placePeriod(getDb(), { form: 1, period: "2026-01" }, admin, null);
     expect(result).toMatchObject({ period: "2026-01", reports: 1, regions: 1 });
-    expect(published(2026)).toEqual([{ region, regionName: expect.any(String), period: "2026-01", registered: total }]);
+    expect(published(2026)).toEqual([expect.objectContaining({ region, regionName: expect.any(String), period: "2026-01", registered: total, reports: 1 })]);
     const rows = sqlite.prepare("select area, reports, due from report_placements where form_number = 1 and period = '2026-01' order by area").all();
     expect(rows).toEqual(
       [

@@ -5,11 +5,14 @@
 // report submitted but not yet placed, or returned and filed again after placement, changes
 // nothing published.
 
-/** Registered crimes of placed 1-M reports by region and year.
+/** Registered crimes of placed 1-M reports by region and year, with how many reports the placed
+ *  figures consolidate and how many a complete year has (12 per body of the region): fewer (a year
+ *  still running, a body that had not reported when the month was placed) is a provisional figure.
  *  why raw SQL: an aggregate over a JSON field grouped by a substring of the period, read by the
  *  public open-data page and API on every request; prepared once per connection. */
 export const REGISTERED_CRIMES_BY_YEAR = `
-  select p.area as region, substr(p.period, 1, 4) as period, sum(json_extract(p.figures, '$."q1:total:period"')) as registered
+  select p.area as region, substr(p.period, 1, 4) as period, sum(json_extract(p.figures, '$."q1:total:period"')) as registered,
+         sum(p.reports) as reports, 12 * (select count(*) from reporting_bodies rb where rb.region_code = p.area) as expectedReports
     from report_placements p
    where p.form_number = 1 and p.area <> 'KZ' and length(p.period) = 7
    group by 1, 2 order by 2, 1`;
@@ -17,7 +20,8 @@ export const REGISTERED_CRIMES_BY_YEAR = `
 /** The same by region and month, for one year (@year, "2025").
  *  why raw SQL: as REGISTERED_CRIMES_BY_YEAR. */
 export const REGISTERED_CRIMES_BY_MONTH = `
-  select p.area as region, p.period as period, sum(json_extract(p.figures, '$."q1:total:period"')) as registered
+  select p.area as region, p.period as period, sum(json_extract(p.figures, '$."q1:total:period"')) as registered,
+         sum(p.reports) as reports, (select count(*) from reporting_bodies rb where rb.region_code = p.area) as expectedReports
     from report_placements p
    where p.form_number = 1 and p.area <> 'KZ' and length(p.period) = 7
      and substr(p.period, 1, 4) = @year

@@ -1,0 +1,77 @@
+// Personal API tokens of the signed-in user: create (the secret is returned once and stored only
+// as its hash), list (never the secret), revoke (at once: every request checks the token). Each
+// change is one transaction with its audit row.
+import "server-only";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/open";
+import { inTransaction } from "@/db/transaction";
+import { apiTokens } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/server";
+import { expiryOf, hashToken, newToken } from "@/lib/auth/api-token";
+import { ServiceError } from "@/lib/http/service-error";
+import type { CreateTokenRequest } from "../token-schemas";
+
+type Actor = { user: { id: number; role: string }; ip: string | null };
+
+/** Live tokens a user may hold at once: enough for every script, few enough to review. */
+export const MAX_LIVE_TOKENS = 20;
+
+export type TokenInfo = {
+  id: number;
+  name: string;
+  scope: "read" | "write";
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+};
+
+export function createToken(db: Db, input: CreateTokenRequest, by: Actor, now = new Date()): { id: number; token: string; expiresAt: string } {
+  const token = newToken();
+  const expiresAt = expiryOf(now, input.expiresInDays);
+  return inTransaction(db, (tx) => {
+    const live = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.userId, by.user.id), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now.toISOString())))
+      .get()!.n;
+    if (live >= MAX_LIVE_TOKENS) throw new ServiceError(409, `You already have ${MAX_LIVE_TOKENS} active tokens: revoke one first.`);
+    const { id } = tx
+      .insert(apiTokens)
+      .values({ userId: by.user.id, name: input.name, tokenHash: hashToken(token), scope: input.scope, expiresAt, createdAt: now.toISOString() })
+      .returning({ id: apiTokens.id })
+      .get();
+    recordAudit(tx, { action: "token.create", object: `token ${id} (${input.scope}, until ${expiresAt.slice(0, 10)})`, user: by.user }, by.ip);
+    return { id, token, expiresAt };
+  });
+}
+
+export function listTokens(db: Db, userId: number): TokenInfo[] {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      scope: apiTokens.scope,
+      createdAt: apiTokens.createdAt,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.id))
+    .all();
+}
+
+/** Revokes one of the user's own tokens; another user's token is "not found", as one that does not exist. */
+export function revokeToken(db: Db, id: number, by: Actor, now = new Date()): TokenInfo {
+  return inTransaction(db, (tx) => {
+    const token = tx.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+    if (!token || token.userId !== by.user.id) throw new ServiceError(404, "No such token.");
+    if (!token.revokedAt) {
+      tx.update(apiTokens).set({ revokedAt: now.toISOString() }).where(eq(apiTokens.id, id)).run();
+      recordAudit(tx, { action: "token.revoke", object: `token ${id}`, user: by.user }, by.ip);
+    }
+    return listTokens(tx, by.user.id).find((t) => t.id === id)!;
+  });
+}
