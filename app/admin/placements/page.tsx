@@ -8,7 +8,7 @@ import { page } from "@/lib/http/route";
 import { formatDate } from "@/lib/i18n/format";
 import { reportFormTitle } from "@/lib/i18n/reference";
 import { addDays } from "@/lib/dates/dates";
-import { REPORT_FORMS, formLabel } from "@/modules/reporting/forms";
+import { REPORT_FORMS } from "@/modules/reporting/forms";
 import { legalToday } from "@/modules/reporting/calendar";
 import { filingDaysBefore } from "@/modules/reporting/server/calendar";
 import { placementOverview } from "@/modules/reporting/server/placements";
@@ -23,6 +23,11 @@ export default page(async ({ db, searchParams }) => {
   if (from > to) [from, to] = [addDays(now, -400), now];
   const rows = placementOverview(db, { from, to });
   const daysBefore = filingDaysBefore(db);
+  // A form's code is its name in every language; the form without one is named by its number.
+  const label = (number: number) => {
+    const code = REPORT_FORMS[number - 1].code;
+    return code ? <span translate="no">{code}</span> : t("formNo", { number });
+  };
   return (
     <>
       <h1>{t("title")}</h1>
@@ -53,7 +58,7 @@ export default page(async ({ db, searchParams }) => {
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.form}-${r.period}`} data-period={r.period} className={`state-${r.state}`}>
-              <td>{formLabel(REPORT_FORMS[r.form - 1])}</td>
+              <td>{label(r.form)}</td>
               <td>{r.period}</td>
               <td>{t("acceptedOf", { accepted: r.accepted, bodies: r.bodies })}</td>
               <td>{formatDate(r.filingDue, locale)}</td>
@@ -80,7 +85,7 @@ export default page(async ({ db, searchParams }) => {
           {REPORT_FORMS.map((f) => (
             <tr key={f.number}>
               <td>
-                {formLabel(f)} — {reportFormTitle(f.number, f.title, locale)}
+                {label(f.number)} — {reportFormTitle(f.number, f.title, locale)}
               </td>
               <td>
                 <FilingDaysForm form={f.number} daysBefore={daysBefore(f.number)} />
