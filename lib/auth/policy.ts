@@ -25,6 +25,8 @@ export type Resource =
   | { kind: "interview"; region: string; interviewerId: number | null }
   /** Interview entry in general (a queue of interviews, each then checked as `interview`). */
   | { kind: "surveyEntry" }
+  /** Fieldwork quality (the quality view, the paradata): of the user's regions (scopeOf). */
+  | { kind: "fieldworkQuality" }
   /** A reporting body's legal-statistics reports. */
   | { kind: "reportingBody"; bodyId: number };
 
@@ -69,6 +71,10 @@ export function decide(principal: Principal | null, action: Action, resource: Re
     case "surveyEntry":
       if (principal.role !== "interviewer") return deny("Only interviewers enter interviews.");
       return action === "review" ? deny("Interviewers cannot review interviews.") : allow;
+
+    case "fieldworkQuality":
+      if (principal.role !== "supervisor") return deny("Only supervisors and administrators can see the quality of fieldwork.");
+      return action === "read" ? allow : deny("The quality of fieldwork is read only.");
 
     case "reportingBody":
       if (principal.role !== "reporter") return deny("Only the body's reporters and administrators can open its reports.");
