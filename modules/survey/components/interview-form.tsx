@@ -10,7 +10,7 @@ import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
 import type { ReplySlots } from "@/modules/questionnaire/components/reply-context";
 import { formatDateTime } from "@/lib/i18n/format";
 import { TEXT_MAX } from "@/lib/text-limits";
-import { INTERVIEW_LANGUAGES, type InterviewLanguage } from "../paradata";
+import { INTERVIEW_LANGUAGES, isInterviewLanguage, type InterviewLanguage } from "../paradata";
 import { useParadata } from "./use-paradata";
 
 export type InterviewComment = { id: number; questionId: string; by: string | null; text: string; at: string; reply: string | null; repliedAt: string | null };
@@ -35,6 +35,10 @@ export function InterviewForm({ api, language: initial, canWrite, comments, ...f
   const [language, setLanguage] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   useParadata(form.saveUrl, language, canWrite);
+  // The interviewer sees the questionnaire in the respondent's language; a read-only view (review,
+  // a finished interview) in the reader's, the interview's language stated above it.
+  const uiLocale = useLocale();
+  const shownIn = canWrite || !isInterviewLanguage(uiLocale) ? language : uiLocale;
   const byQuestion: Record<string, InterviewComment[]> = {};
   for (const c of comments) (byQuestion[c.questionId] ??= []).push(c);
   const choose = async (next: InterviewLanguage) => {
@@ -64,8 +68,8 @@ export function InterviewForm({ api, language: initial, canWrite, comments, ...f
         )}
       </p>
       <Comments.Provider value={{ byQuestion, api, canReply: canWrite }}>
-        <div lang={language}>
-          <ReplyForm {...form} locale={language} slots={SLOTS} />
+        <div lang={shownIn}>
+          <ReplyForm {...form} locale={shownIn} slots={SLOTS} />
         </div>
       </Comments.Provider>
     </>

@@ -23,7 +23,7 @@ import type { QueueItem, ReviewComment } from "../schemas";
 import { findHousehold, findWave, recordInterviewEvent, type Household, type HouseholdState } from "./households";
 import { INSERT_INTERVIEW_SHEET, MOVE_INTERVIEW, SET_INTERVIEW_SHEET } from "./survey.sql";
 import { addInterviewTallies } from "./tallies";
-import { storeParadata } from "./paradata";
+import { recordShownLanguage, storeParadata } from "./paradata";
 import type { InterviewLanguage, ParadataSession } from "../paradata";
 
 type Move = "complete" | "approve" | "reject";
@@ -180,6 +180,7 @@ function completeOne(
     return changes.length ? keep(refusal) : refusal;
   }
   move(tx, h, "complete", user.id, null);
+  recordShownLanguage(tx, h.id, paradata);
   recordAudit(tx, { action: "interview.complete", object: objectOf(h), user }, ip);
   return { ok: true, status: "completed", saved };
 }

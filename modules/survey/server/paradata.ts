@@ -15,8 +15,7 @@ export function readParadata(db: Executor, householdRowId: number): StoredParada
   return row ? (JSON.parse(row.sessions) as StoredParadata) : {};
 }
 
-/** Merges a session's totals into the interview's paradata; the interview's language is taken from
- *  it while none was chosen explicitly. */
+/** Merges a session's totals into the interview's paradata. */
 export function storeParadata(tx: Executor, householdRowId: number, session: ParadataSession): void {
   const merged = JSON.stringify(mergeParadata(readParadata(tx, householdRowId), session));
   const updatedAt = new Date().toISOString();
@@ -24,11 +23,6 @@ export function storeParadata(tx: Executor, householdRowId: number, session: Par
     .values({ householdRowId, sessions: merged, updatedAt })
     .onConflictDoUpdate({ target: interviewParadata.householdRowId, set: { sessions: merged, updatedAt } })
     .run();
-  if (session.language)
-    tx.update(surveyHouseholds)
-      .set({ interviewLanguage: session.language })
-      .where(and(eq(surveyHouseholds.id, householdRowId), isNull(surveyHouseholds.interviewLanguage)))
-      .run();
 }
 
 /** The file's columns, as the codebook lists them. */
@@ -87,4 +81,14 @@ export function durationsOf(db: Executor, householdRowIds: number[]): Map<number
     }
   }
   return out;
+}
+
+/** At completion: an interview whose language was never chosen explicitly records the one its form
+ *  was shown in (the session's). */
+export function recordShownLanguage(tx: Executor, householdRowId: number, session: ParadataSession | undefined): void {
+  if (!session?.language) return;
+  tx.update(surveyHouseholds)
+    .set({ interviewLanguage: session.language })
+    .where(and(eq(surveyHouseholds.id, householdRowId), isNull(surveyHouseholds.interviewLanguage)))
+    .run();
 }
