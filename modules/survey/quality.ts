@@ -48,7 +48,11 @@ export function median(values: number[]): number | null {
 }
 
 /** A handed-in interview: completed once, even if rejected since (a rejected one never handed in cannot exist). */
-const handedIn = (i: QualityInterview) => HANDED_IN.has(i.status);
+const handedIn = (i: { status: string }) => HANDED_IN.has(i.status);
+
+/** A handed-in interview whose duration is known and under the threshold: flagged for the supervisor. */
+export const isShort = (i: { status: string; durationSeconds: number | null }, thresholdSeconds: number) =>
+  handedIn(i) && i.durationSeconds !== null && i.durationSeconds < thresholdSeconds;
 
 export function qualityByInterviewer(interviews: QualityInterview[], thresholdSeconds: number): InterviewerQuality[] {
   const groups = new Map<number, QualityInterview[]>();
@@ -71,7 +75,7 @@ export function qualityByInterviewer(interviews: QualityInterview[], thresholdSe
         rejected: list.filter((i) => i.rejections > 0).length,
         approved: list.filter((i) => i.status === "approved").length,
         medianDurationSeconds: median(durations),
-        short: durations.filter((d) => d < thresholdSeconds).length,
+        short: done.filter((i) => isShort(i, thresholdSeconds)).length,
         itemNonResponse: eligible ? done.reduce((n, i) => n + i.dkAnswered, 0) / eligible : null,
         refusalRate: withResult.length ? withResult.filter((i) => i.result === REFUSED).length / withResult.length : null,
       };

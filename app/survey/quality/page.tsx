@@ -24,7 +24,7 @@ export default page(async ({ searchParams, db }) => {
   const regions = REGIONS.filter((r) => !scope.regions || scope.regions.includes(r.code));
   const region = regions.find((r) => r.code === p.one("region"))?.code;
   const threshold = p.int("threshold", { min: 1, max: 240 }) ?? DEFAULT_THRESHOLD_MINUTES;
-  const rows = fieldworkQuality(db, user, wave, { region, thresholdSeconds: threshold * 60 });
+  const { interviewers: rows, flagged } = fieldworkQuality(db, user, wave, { region, thresholdSeconds: threshold * 60 });
   const [t, tSurvey, locale, format] = await Promise.all([getTranslations("survey.quality"), getTranslations("survey"), getLocale(), getFormatter()]);
   const pct = (x: number | null) => (x === null ? "—" : format.number(x, { style: "percent", maximumFractionDigits: 1 }));
   const minutes = (s: number | null) => (s === null ? "—" : format.number(s / 60, { maximumFractionDigits: 1 }));
@@ -88,6 +88,33 @@ export default page(async ({ searchParams, db }) => {
         </tbody>
       </table>
       {!rows.length && <p className="muted">{t("none")}</p>}
+      {flagged.length > 0 && (
+        <>
+          <h2>{t("flagged", { minutes: threshold })}</h2>
+          <table className="list" data-testid="quality-flagged">
+            <thead>
+              <tr>
+                <th>{tSurvey("household")}</th>
+                <th>{tSurvey("interviewer")}</th>
+                <th>{tSurvey("status")}</th>
+                <th>{t("duration")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {flagged.slice(0, 500).map((f) => (
+                <tr key={f.id}>
+                  <td>
+                    <Link href={`/survey/interviews/${f.id}`}>{f.householdId}</Link>
+                  </td>
+                  <td>{f.interviewer}</td>
+                  <td>{tSurvey(`states.${f.status}` as never)}</td>
+                  <td>{minutes(f.durationSeconds)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       <p className="muted small">{t("notes")}</p>
       <p>
         <a href={`/api/survey/waves/${wave}/paradata?format=csv`}>{t("paradata")}</a> ·{" "}

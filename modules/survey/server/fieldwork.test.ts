@@ -260,7 +260,10 @@ describe("import keeps the sample", () => {
 
 describe("quality view", () => {
   it("counts the interviewer's interviews of the wave in the supervisor's regions", () => {
-    const [row] = fieldworkQuality(db, supervisor, 2026, { thresholdSeconds: 700 }).filter((r) => r.id === interviewer.id);
+    const { interviewers, flagged } = fieldworkQuality(db, supervisor, 2026, { thresholdSeconds: 700 });
+    const [row] = interviewers.filter((r) => r.id === interviewer.id);
+    expect(flagged.length).toBe(row.short);
+    expect(flagged.every((f) => f.durationSeconds < 700)).toBe(true);
     expect(row.assigned).toBeGreaterThanOrEqual(5);
     expect(row.completed).toBeGreaterThanOrEqual(3);
     expect(row.rejected).toBeGreaterThanOrEqual(1);
@@ -270,6 +273,6 @@ describe("quality view", () => {
     // 3 of the 9 questions offering "difficult to answer" (safety 2, crime trend, trust 6) were answered with it in each
     expect(row.itemNonResponse).toBeCloseTo(3 / 9, 5);
     expect(row.refusalRate).toBe(0);
-    expect(fieldworkQuality(db, supervisor, 2026, { region: "KAR", thresholdSeconds: 700 })).toEqual([]);
+    expect(fieldworkQuality(db, supervisor, 2026, { region: "KAR", thresholdSeconds: 700 })).toEqual({ interviewers: [], flagged: [] });
   });
 });

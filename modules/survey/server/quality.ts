@@ -7,7 +7,7 @@ import { answers, interviewEvents, surveyHouseholds, users } from "@/db/schema";
 import { scopeOf, type Principal } from "@/lib/auth/policy";
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import { walkQuestions } from "@/modules/questionnaire/walk";
-import { countDifficult, difficultToAnswerQuestions, qualityByInterviewer, type QualityInterview } from "../quality";
+import { countDifficult, difficultToAnswerQuestions, isShort, qualityByInterviewer, type QualityInterview } from "../quality";
 import { durationsOf } from "./paradata";
 
 const CHUNK = 500;
@@ -66,5 +66,10 @@ export function fieldworkQuality(db: Executor, user: Principal, wave: number, f:
       ...countDifficult(a, dk),
     };
   });
-  return qualityByInterviewer(rows, f.thresholdSeconds);
+  // the handed-in interviews under the threshold, shortest first, for the supervisor to open
+  const flagged = households
+    .map(({ h, name }, i) => ({ id: h.id, householdId: h.householdId, interviewer: name, status: h.status, durationSeconds: rows[i].durationSeconds }))
+    .filter((x): x is typeof x & { durationSeconds: number } => isShort(x, f.thresholdSeconds))
+    .sort((a, b) => a.durationSeconds - b.durationSeconds);
+  return { interviewers: qualityByInterviewer(rows, f.thresholdSeconds), flagged };
 }
