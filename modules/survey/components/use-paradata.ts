@@ -11,7 +11,12 @@ function sessionId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-const questionOf = (e: Event) => (e.target instanceof Element ? e.target.closest("section.question[data-question]")?.getAttribute("data-question") : null);
+/** The question whose answer (or comment) the event is in; none for the other controls of the page
+ *  (a reply to a supervisor's comment is not interviewing). */
+const questionOf = (e: Event) =>
+  e.target instanceof Element && e.target.closest("fieldset.answer, label.comment")
+    ? e.target.closest("section.question[data-question]")?.getAttribute("data-question")
+    : null;
 
 export function useParadata(saveUrl: string, language: InterviewLanguage, enabled: boolean) {
   const recorder = useRef<Recorder | null>(null);
