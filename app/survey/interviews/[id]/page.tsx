@@ -35,6 +35,14 @@ export default page<{ id: string }>(async ({ params, db }) => {
   const read = (k: string) => stored.get(k)?.answer;
   const [locale, t, tNav, format] = await Promise.all([getLocale(), getTranslations("survey"), getTranslations("nav"), getFormatter()]);
   const state = (status: string) => t(`states.${status}` as never);
+  // The history's notes are stored as the services write them (interviews.ts, households.ts): shown in the user's language.
+  const noteText = (note: string) => {
+    const assigned = /^assigned to (.+)$/.exec(note);
+    if (assigned) return t("interview.notes.assigned", { name: assigned[1] });
+    const comments = /^(\d+) comment\(s\)$/.exec(note);
+    if (comments) return t("interview.notes.comments", { count: Number(comments[1]) });
+    return note === "imported" ? t("interview.notes.imported") : note;
+  };
   const form = t("interview.form");
   // The whole instrument on one page and in one form, so that skip logic across sections is live.
   const instrument = { id: "0", title: { en: form }, questions: [], parts: index.questionnaire.parts };
@@ -78,7 +86,7 @@ export default page<{ id: string }>(async ({ params, db }) => {
           {eventsOf(db, h.id).map((e, i) => (
             <li key={i}>
               {formatDateTime(e.at, locale)} · {e.by ?? "—"}: {state(e.from)} → {state(e.to)}
-              {e.note ? ` — ${e.note}` : ""}
+              {e.note ? ` — ${noteText(e.note)}` : ""}
             </li>
           ))}
         </ol>
