@@ -122,10 +122,11 @@ function CommentItem({ comment: c }: { comment: InterviewComment }) {
       <span className="muted">
         {c.by} · {formatDateTime(c.at, locale)}:
       </span>{" "}
-      {c.text}
+      {/* what people typed is not the interface's text: no translation, in whatever language it was written */}
+      <span translate="no">{c.text}</span>
       {reply && (
         <p data-testid={`reply-${c.id}`}>
-          <strong>{t("reply")}</strong> {reply}
+          <strong>{t("reply")}</strong> <span translate="no">{reply}</span>
         </p>
       )}
       {canReply && (
