@@ -12,6 +12,7 @@ import { repliesVisibleTo } from "@/modules/cepej/server/replies";
 import { waitingFor } from "@/modules/cepej/server/waiting";
 import { upcomingDeadlines } from "@/modules/reporting/server/filings";
 import { describeScope } from "@/modules/users/server/users";
+import { rejectedCount } from "@/modules/survey/server/households";
 
 export default page(async ({ db }) => {
   const user = await requireUser();
@@ -21,11 +22,17 @@ export default page(async ({ db }) => {
   const replies = has("cepej") ? repliesVisibleTo(db, user) : [];
   const waiting = has("cepej") ? waitingFor(db, user) : { queriesToAnswer: 0, repliesToReview: 0, returned: 0 };
   const scope = describeScope(db, user);
+  const rejected = user.role === "interviewer" ? rejectedCount(db, user.id) : 0;
   const deadlines = has("reports") && !has("administration") && user.bodyId ? upcomingDeadlines(db, user.bodyId) : null;
 
   return (
     <div data-testid={`home-${user.role}`}>
       <h1>{t("title", { name: user.name })}</h1>
+      {rejected > 0 && (
+        <div className="alert error" role="alert" data-testid="home-rejected">
+          <Link href="/survey">{t("interviewer.rejected", { count: rejected })}</Link>
+        </div>
+      )}
       <div className="card">
         <p>
           {t(`${user.role}.intro`, {

@@ -389,6 +389,8 @@ export const surveyHouseholds = sqliteTable(
     status: text("status", { enum: HOUSEHOLD_STATES }).notNull().default("unassigned"),
     responseId: integer("response_id").references(() => responses.id),
     updatedAt: text("updated_at").notNull().default(now),
+    /** The respondent's language of the interview (kk, ru, en): the questionnaire's texts are shown in it. */
+    interviewLanguage: text("interview_language", { enum: ["kk", "ru", "en"] }),
   },
   (t) => [
     uniqueIndex("survey_households_unique").on(t.wave, t.householdId),
@@ -455,6 +457,24 @@ export const reviewComments = sqliteTable("review_comments", {
   text: text("text").notNull(),
   userId: integer("user_id").references(() => users.id),
   at: text("at").notNull().default(now),
+  /** The interviewer's reply to the comment (one per comment, changeable while the interview is editable). */
+  reply: text("reply"),
+  replyUserId: integer("reply_user_id").references(() => users.id),
+  repliedAt: text("replied_at"),
+});
+
+/**
+ * An interview's paradata, as JSON: one entry per client session (a page load of the interview,
+ * keyed by the session's client id), each the session's running totals (times, seconds and changes
+ * per question, user agent, interview language). A session's later save replaces its entry, so a
+ * retried or repeated save never counts twice (modules/survey/paradata.ts).
+ */
+export const interviewParadata = sqliteTable("interview_paradata", {
+  householdRowId: integer("household_row_id")
+    .primaryKey()
+    .references(() => surveyHouseholds.id, { onDelete: "cascade" }),
+  sessions: text("sessions").notNull(),
+  updatedAt: text("updated_at").notNull().default(now),
 });
 
 // ----- Cross-source analysis (modules/analysis) -----------------------------------------------

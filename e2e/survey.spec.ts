@@ -156,7 +156,16 @@ test("waves and microdata through the API: create, refuse a bad file, import a g
   const bad = await admin.request.post("/api/survey/waves/2031/interviews/import", { headers: { "content-type": "text/csv" }, data: broken });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).errors[0]).toMatchObject({ row: 2, column: "region" });
-  const good = await admin.request.post("/api/survey/waves/2031/interviews/import", { headers: { "content-type": "text/csv" }, data: sample });
+  // households that are not in the sample: refused, one row each, unless the administrator allows adding them
+  const notInSample = await admin.request.post("/api/survey/waves/2031/interviews/import", { headers: { "content-type": "text/csv" }, data: sample });
+  expect(notInSample.status()).toBe(400);
+  expect(((await notInSample.json()).errors as { row: number; column: string }[]).map((e) => [e.row, e.column])).toEqual(
+    [2, 3, 4, 5, 6].map((row) => [row, "household_id"]),
+  );
+  const good = await admin.request.post("/api/survey/waves/2031/interviews/import?addHouseholds=1", {
+    headers: { "content-type": "text/csv" },
+    data: sample,
+  });
   expect(good.status(), await good.text()).toBe(200);
   expect(await good.json()).toEqual({ imported: 5 });
   const codebook = await admin.request.get("/api/survey/waves/2031/microdata?format=sps");

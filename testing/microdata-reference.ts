@@ -8,7 +8,7 @@ import { BOM, csvLine } from "@/lib/csv/csv";
 import { MICRODATA_COLUMNS, microdataHeader, type Household } from "@/modules/survey/microdata";
 
 /** The previous interviewToRow: every column re-evaluates its question's condition and parses its multiple answer. */
-export function referenceRow(household: Household, answers: Record<string, Answer>): string[] {
+export function referenceRow(household: Household, answers: Record<string, Answer>, language: string | null = null): string[] {
   const read: AnswerReader = (key) => answers[key];
   const singleCell = (q: Question, a: Answer | undefined) => {
     if (!a || isEmpty(a) || a.status) return "";
@@ -17,6 +17,7 @@ export function referenceRow(household: Household, answers: Record<string, Answe
   };
   return MICRODATA_COLUMNS.map((c) => {
     if (c.kind === "household") return c.field === "weight" ? String(household.weight) : household[c.field];
+    if (c.kind === "language") return language ?? "";
     if (!questionEnabled(c.question, read)) return "";
     if (c.kind === "single") return singleCell(c.question, answers[c.question.id]);
     const chosen = multiIds(answers[c.question.id]).includes(c.option.id);
@@ -29,7 +30,7 @@ export function referenceRow(household: Household, answers: Record<string, Answe
 export function* referenceMicrodataLines(sqlite: Database.Database, year: number): Generator<string> {
   const page = sqlite
     .prepare(
-      `select h.id, h.household_id, h.region, h.settlement, h.weight, a.cell, a.num, a.text, a.status
+      `select h.id, h.household_id, h.region, h.settlement, h.weight, h.interview_language, a.cell, a.num, a.text, a.status
        from (select * from survey_households where wave = ? and status = 'approved' and id > ? order by id limit 500) h
        join answers a on a.response_id = h.response_id order by h.id`,
     )
@@ -37,21 +38,23 @@ export function* referenceMicrodataLines(sqlite: Database.Database, year: number
   yield BOM + csvLine(microdataHeader());
   let after = 0;
   for (;;) {
-    const rows = page.all(year, after) as [number, string, string, string, number, string, number | null, string | null, "NA" | "NAP" | null][];
+    const rows = page.all(year, after) as [number, string, string, string, number, string | null, string, number | null, string | null, "NA" | "NAP" | null][];
     if (!rows.length) return;
     let current: number | null = null;
     let household: Household | null = null;
     let answers: Record<string, Answer> = {};
-    for (const [id, household_id, region, settlement, weight, cell, num, text, status] of rows) {
+    let lang: string | null = null;
+    for (const [id, household_id, region, settlement, weight, language, cell, num, text, status] of rows) {
       if (id !== current) {
-        if (household) yield csvLine(referenceRow(household, answers));
+        if (household) yield csvLine(referenceRow(household, answers, lang));
         current = id;
         household = { household_id, region, settlement, weight };
+        lang = language;
         answers = {};
       }
       answers[cell] = { num, text, status };
     }
-    if (household) yield csvLine(referenceRow(household, answers));
+    if (household) yield csvLine(referenceRow(household, answers, lang));
     after = current!;
   }
 }

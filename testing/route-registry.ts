@@ -288,6 +288,7 @@ export const REGISTRY: RegistryEntry[] = [
     { url: "/reports/999999", guessed: true },
   ]),
   page("survey/page.tsx", { rule: "roles", roles: ["admin", "supervisor", "interviewer"] }, [{ url: "/survey?wave=2026" }]),
+  page("survey/quality/page.tsx", { rule: "roles", roles: ["admin", "supervisor"] }, [{ url: "/survey/quality?wave=2026", marker: 'data-testid="quality"' }]),
   page("survey/interviews/[id]/page.tsx", interviewAccess("read"), [
     { url: "/survey/interviews/{interview.mine}", target: { interview: "mine" }, marker: 'data-testid="interview-status"' },
     { url: "/survey/interviews/{interview.supervised}", target: { interview: "supervised" }, marker: 'data-testid="interview-status"' },
@@ -507,6 +508,26 @@ export const REGISTRY: RegistryEntry[] = [
     ],
     { note: "complete: the assigned interviewer; approve, reject: supervisors of the region" },
   ),
+  route("api/survey/interviews/[id]/comments/[commentId]/reply/route.ts", "PUT", interviewAccess("write"), [
+    { url: "/api/survey/interviews/{interview.mine}/comments/1/reply", target: { interview: "mine" }, body: { invalid: INVALID } },
+    {
+      url: "/api/survey/interviews/{interview.supervised}/comments/1/reply",
+      target: { interview: "supervised" },
+      body: { invalid: INVALID },
+      allowStatus: [409],
+    },
+    { url: "/api/survey/interviews/99999999/comments/1/reply", guessed: true, body: { invalid: INVALID } },
+  ]),
+  route("api/survey/interviews/[id]/language/route.ts", "PUT", interviewAccess("write"), [
+    { url: "/api/survey/interviews/{interview.mine}/language", target: { interview: "mine" }, body: { invalid: INVALID } },
+    {
+      url: "/api/survey/interviews/{interview.supervised}/language",
+      target: { interview: "supervised" },
+      body: { invalid: INVALID },
+      allowStatus: [409],
+    },
+    { url: "/api/survey/interviews/99999999/language", guessed: true, body: { invalid: INVALID } },
+  ]),
   route(
     "api/survey/interviews/submit/route.ts",
     "POST",
@@ -521,6 +542,10 @@ export const REGISTRY: RegistryEntry[] = [
   route("api/survey/waves/[year]/microdata/route.ts", "GET", ADMIN, [
     { url: "/api/survey/waves/2026/microdata?format=codebook" },
     { url: "/api/survey/waves/1999/microdata", guessed: true },
+  ]),
+  route("api/survey/waves/[year]/paradata/route.ts", "GET", { rule: "roles", roles: ["admin", "supervisor"] }, [
+    { url: "/api/survey/waves/2026/paradata?format=csv", marker: "duration_seconds" },
+    { url: "/api/survey/waves/2026/paradata?format=codebook", marker: "duration_seconds" },
   ]),
   route("api/survey/waves/[year]/publish/route.ts", "POST", ADMIN, [
     { url: "/api/survey/waves/2025/publish", body: { invalid: INVALID, harmless: json({ published: true }) } },

@@ -13,6 +13,7 @@ import { WaveAdmin } from "@/modules/survey/components/wave-admin";
 import { REGIONS } from "@/db/reference-data";
 import { regionName } from "@/lib/i18n/reference";
 import { formatDate } from "@/lib/i18n/format";
+import { fieldworkWave, todayUtc } from "@/modules/survey/fieldwork";
 
 export default page(async ({ searchParams, db }) => {
   const user = await requireUser();
@@ -25,9 +26,15 @@ export default page(async ({ searchParams, db }) => {
 
   if (user.role === "interviewer") {
     const mine = myAssignments(db, user.id);
+    const rejected = mine.filter((h) => h.status === "rejected").length;
     return (
       <>
         <h1>{t("myInterviews")}</h1>
+        {rejected > 0 && (
+          <p className="alert error" role="alert" data-testid="rejected-alert">
+            {t("rejectedWaiting", { count: rejected })}
+          </p>
+        )}
         <table className="list" data-testid="my-assignments">
           <thead>
             <tr>
@@ -40,7 +47,7 @@ export default page(async ({ searchParams, db }) => {
           </thead>
           <tbody>
             {mine.map((h) => (
-              <tr key={h.id} data-household={h.householdId}>
+              <tr key={h.id} data-household={h.householdId} data-status={h.status} className={h.status === "rejected" ? "error" : undefined}>
                 <td>{h.wave}</td>
                 <td>
                   <Link href={`/survey/interviews/${h.id}`}>{h.householdId}</Link>
@@ -56,9 +63,9 @@ export default page(async ({ searchParams, db }) => {
     );
   }
 
-  // A wave that does not exist (or is not a year) shows the latest one.
+  // A wave that does not exist (or is not a year) shows the one in fieldwork today.
   const asked = p.int("wave", { min: 1900, max: 2999 });
-  const wave = waves.find((w) => w.year === asked)?.year ?? waves[0]?.year ?? 0;
+  const wave = waves.find((w) => w.year === asked)?.year ?? fieldworkWave(waves, todayUtc())?.year ?? 0;
   const { rows, total } = householdsFor(db, user, wave, s);
   const counts = statusCounts(db, user, wave);
   const scope = scopeOf(user);
@@ -76,7 +83,8 @@ export default page(async ({ searchParams, db }) => {
         />
       )}
       <p data-testid="status-counts">
-        {counts.map((c) => `${state(c.status)}: ${c.n}`).join(" · ")} · <Link href={`/survey/waves/${wave}/results`}>{t("results")}</Link>
+        {counts.map((c) => `${state(c.status)}: ${c.n}`).join(" · ")} · <Link href={`/survey/waves/${wave}/results`}>{t("results")}</Link> ·{" "}
+        <Link href={`/survey/quality?wave=${wave}`}>{t("quality.link")}</Link>
       </p>
       <form method="get" className="inline-form">
         <select name="wave" defaultValue={wave} aria-label={t("wave")}>

@@ -26,6 +26,8 @@ export type Resource =
   | { kind: "interview"; region: string; interviewerId: number | null }
   /** Interview entry in general (a queue of interviews, each then checked as `interview`). */
   | { kind: "surveyEntry" }
+  /** Fieldwork quality (the quality view, the paradata): of the user's regions (scopeOf). */
+  | { kind: "fieldworkQuality" }
   /** A reporting body's legal-statistics reports. */
   | { kind: "reportingBody"; bodyId: number };
 
@@ -70,6 +72,10 @@ export function decide(principal: Principal | null, action: Action, resource: Re
     case "surveyEntry":
       if (principal.role !== "interviewer") return deny("interviewersOnly");
       return action === "review" ? deny("interviewersCannotReview") : allow;
+
+    case "fieldworkQuality":
+      if (principal.role !== "supervisor") return deny("qualitySupervisorsOnly");
+      return action === "read" ? allow : deny("qualityReadOnly");
 
     case "reportingBody":
       if (principal.role !== "reporter") return deny("reportersOnly");

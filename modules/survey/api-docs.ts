@@ -3,7 +3,15 @@ import { z } from "zod";
 import type { OperationDoc } from "@/lib/api-docs/openapi";
 import { BODY_LIMITS } from "@/lib/http/body-gate.mjs";
 import { SaveAnswersRequest } from "@/modules/questionnaire/schemas";
-import { AssignRequest, CreateWaveRequest, InterviewTransitionRequest, PublishWaveRequest, SubmitQueueRequest } from "./schemas";
+import {
+  AssignRequest,
+  CommentReplyRequest,
+  CreateWaveRequest,
+  InterviewLanguageRequest,
+  InterviewTransitionRequest,
+  PublishWaveRequest,
+  SubmitQueueRequest,
+} from "./schemas";
 
 const json = (schema: z.ZodType, maxBytes: number = BODY_LIMITS.json) => ({ contentType: "application/json", schema, maxBytes });
 const csv = (description: string) => ({ contentType: "text/csv", description, maxBytes: BODY_LIMITS.csvUpload });
@@ -13,6 +21,33 @@ const ADMIN = "administrators";
 const tag = "Household survey";
 
 export const SURVEY_API: OperationDoc[] = [
+  {
+    method: "put",
+    path: "/api/survey/interviews/{id}/comments/{commentId}/reply",
+    summary: "The interviewer's reply to a supervisor's comment",
+    tag,
+    access: "the assigned interviewer, while the interview may be changed",
+    params: [interview, { name: "commentId", in: "path", schema: z.string(), description: "The comment's id." }],
+    body: json(CommentReplyRequest),
+  },
+  {
+    method: "put",
+    path: "/api/survey/interviews/{id}/language",
+    summary: "The respondent's language, in which the questionnaire's texts are shown and recorded",
+    tag,
+    access: "the assigned interviewer, while the interview may be changed",
+    params: [interview],
+    body: json(InterviewLanguageRequest),
+  },
+  {
+    method: "get",
+    path: "/api/survey/waves/{year}/paradata",
+    summary: "Paradata: one row per interview (times, durations, device, language, changes), or its codebook",
+    tag,
+    access: "administrators (every region); supervisors (their regions)",
+    params: [year, { name: "format", in: "query", schema: z.enum(["csv", "codebook"]) }],
+    responses: { "200": { description: "CSV", content: { "text/csv": {} } } },
+  },
   {
     method: "post",
     path: "/api/survey/assign",

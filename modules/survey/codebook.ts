@@ -4,6 +4,7 @@
 import { toCsv } from "@/lib/csv/csv";
 import { MICRODATA_COLUMNS, describeCondition } from "./microdata";
 import { REGIONS, SETTLEMENT } from "./codes";
+import type { InterviewLanguage } from "./paradata";
 
 export type VariableType = "string" | "numeric" | "date";
 
@@ -36,6 +37,9 @@ const HOUSEHOLD_LABELS: Record<string, string> = {
   weight: "Design weight (households in the stratum / sampled households in the stratum)",
 };
 
+const LANGUAGE_LABEL = "Interview language (the respondent's; the questionnaire's texts were shown in it)";
+const LANGUAGE_NAMES: Record<InterviewLanguage, string> = { kk: "Kazakh", ru: "Russian", en: "English" };
+
 const FLAG_VALUES: [string, string][] = [
   ["0", "not mentioned"],
   ["1", "mentioned"],
@@ -47,6 +51,9 @@ export function microdataVariables(): MicrodataVariable[] {
 }
 
 function variableOf(c: (typeof MICRODATA_COLUMNS)[number]): Omit<MicrodataVariable, "missing"> {
+  if (c.kind === "language") {
+    return { name: c.name, label: LANGUAGE_LABEL, type: "string", values: Object.entries(LANGUAGE_NAMES), askedIf: "", spssFormat: "A2" };
+  }
   if (c.kind === "household") {
     const base = { name: c.name, label: HOUSEHOLD_LABELS[c.field], askedIf: "" };
     switch (c.field) {
@@ -185,4 +192,35 @@ function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** The paradata file's columns (modules/survey/server/paradata.ts), one row per interview. */
+export const PARADATA_VARIABLES: [string, string, VariableType, string][] = [
+  ["household_id", "Household identifier (from the sample)", "string", ""],
+  ["region", "Region", "string", REGIONS.map((r) => `${r.code}=${r.name}`).join("; ")],
+  ["status", "State of the interview when exported", "string", "assigned; in_progress; completed; rejected; approved"],
+  ["interviewer_id", "Interviewer (user id)", "numeric", ""],
+  [
+    "interview_language",
+    LANGUAGE_LABEL,
+    "string",
+    Object.entries(LANGUAGE_NAMES)
+      .map(([k, l]) => `${k}=${l}`)
+      .join("; "),
+  ],
+  ["started_at", "First action in the interview (UTC, ISO 8601)", "string", ""],
+  ["ended_at", "Last action in the interview (UTC, ISO 8601)", "string", ""],
+  ["duration_seconds", "Time spent on the interview, seconds: each session's first to last action, pauses over 5 minutes left out", "numeric", ""],
+  ["sessions", "Times the interview was opened and worked on", "numeric", ""],
+  ["user_agent", "Device: the browser's user agent of the last session", "string", ""],
+  ["seconds_per_question", "Seconds on each question (question=seconds; …), pauses over 5 minutes left out", "string", ""],
+  ["changes_per_question", "Changes of each question's answer (question=changes; …)", "string", ""],
+];
+
+/** The paradata codebook as CSV: variable, label, type, values. */
+export function paradataCodebookCsv(): string {
+  return toCsv(
+    ["variable", "label", "type", "values"],
+    PARADATA_VARIABLES.map(([name, label, type, values]) => [name, label, type, values]),
+  );
 }

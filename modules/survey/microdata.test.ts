@@ -69,6 +69,7 @@ describe("microdata columns", () => {
     expect(header.slice(at("victim_theft"))).toEqual([
       ...OFFENCES.flatMap((o) => [`victim_${o.code}`, `reported_${o.code}`]),
       ...[1, 2, 3, 4, 5, 6].map((v) => `not_reported_reason_${v}`),
+      "interview_language",
     ]);
     expect(new Set(header).size).toBe(header.length);
   });
@@ -103,7 +104,7 @@ describe("interview ↔ row", () => {
     const refused = { result: text("2"), interview_date: text("2025-11-30") };
     const file = microdataCsv([
       { household: HH, answers: completed() },
-      { household: { ...HH, household_id: "H-0002", region: "ALA", settlement: "1", weight: 12.5 }, answers: refused },
+      { household: { ...HH, household_id: "H-0002", region: "ALA", settlement: "1", weight: 12.5 }, answers: refused, language: "ru" },
     ]);
     expect(file.startsWith(BOM)).toBe(true);
     const parsed = parseMicrodataCsv(file, { fieldwork: FIELDWORK });
@@ -114,7 +115,25 @@ describe("interview ↔ row", () => {
       result: "2",
       interview_date: "2025-11-30",
       answers: refused,
+      language: "ru",
+      row: 3,
     });
+    expect(parsed.interviews[0].language).toBeUndefined();
+  });
+
+  it("reads interview_language: kk, ru, en or empty; a file without the column is read too", () => {
+    const row = interviewToRow(HH, completed(), "kk");
+    expect(row[row.length - 1]).toBe("kk");
+    expect(rowToInterview(record(row), { fieldwork: FIELDWORK })).toMatchObject({ ok: true, interview: { language: "kk" } });
+    expect(rowToInterview(record(interviewToRow(HH, completed(), "de")), { fieldwork: FIELDWORK })).toEqual({
+      ok: false,
+      errors: [{ column: "interview_language", reason: `"de" is not a language code (kk, ru, en)` }],
+    });
+    const without = microdataHeader().slice(0, -1);
+    const file = BOM + csvLine(without) + csvLine(interviewToRow(HH, completed()).slice(0, -1));
+    const parsed = parseMicrodataCsv(file, { fieldwork: FIELDWORK });
+    expect(parsed.ok && parsed.interviews[0].language).toBeUndefined();
+    expect(parsed.ok).toBe(true);
   });
 
   it("leaves sections B–E empty when the visit did not result in an interview", () => {

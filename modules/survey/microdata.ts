@@ -1,6 +1,7 @@
 // Microdata of the household survey (form UDN): one row per interview, in the instrument's codes.
 // Columns: household_id, region, settlement, weight (from the sample), then every question of the
-// definition in instrument order (result, interview_date, sex, age, …). A multiple choice becomes
+// definition in instrument order (result, interview_date, sex, age, …), then interview_language (the
+// respondent's language: kk, ru, en; optional in an imported file). A multiple choice becomes
 // 0/1 columns `<code>_<value>` (unsafe_reasons_1 … unsafe_reasons_8) and its "other, please
 // specify" text a column `<code>_other`. A question that is not asked (skip logic) is left empty.
 //
@@ -17,6 +18,7 @@ import { walkQuestions } from "@/modules/questionnaire/walk";
 import { csvLine, BOM } from "@/lib/csv/csv";
 import { clipped, readCsv, shown, unguardCell } from "./csv-read";
 import { checkHousehold, type Household } from "./sample-frame";
+import { INTERVIEW_LANGUAGES, isInterviewLanguage, type InterviewLanguage } from "./paradata";
 
 const parsed = parseQuestionnaire(definitionJson);
 if (!parsed.ok) throw new Error(`udn-definition.json is invalid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
@@ -33,6 +35,10 @@ export type Interview = {
   interview_date: string;
   /** By the definition's storage keys ("result", "age", "unsafe_reasons", "unsafe_reasons#8" …). */
   answers: Record<string, Answer>;
+  /** The respondent's language, when the file gives it. */
+  language?: InterviewLanguage;
+  /** The file's line (header = 1), for the error report of an import. */
+  row?: number;
 };
 
 export type FieldworkPeriod = { start: string; end: string };
@@ -49,7 +55,11 @@ export type MicrodataColumn =
   /** One option of a multiple choice: 1 chosen, 0 not chosen. */
   | { name: string; kind: "flag"; question: Question; option: Option }
   /** The text an option carries ("other, please specify"). */
-  | { name: string; kind: "optionText"; question: Question; option: Option; key: string };
+  | { name: string; kind: "optionText"; question: Question; option: Option; key: string }
+  /** The interview's language (the respondent's). */
+  | { name: typeof LANGUAGE_COLUMN; kind: "language" };
+
+export const LANGUAGE_COLUMN = "interview_language";
 
 const HOUSEHOLD_FIELDS = ["household_id", "region", "settlement", "weight"] as const;
 
@@ -69,6 +79,7 @@ function buildColumns(): MicrodataColumn[] {
       throw new Error(`microdata: question type "${q.type}" of ${q.id} has no column layout`);
     }
   }
+  cols.push({ name: LANGUAGE_COLUMN, kind: "language" });
   return cols;
 }
 
@@ -120,6 +131,7 @@ const { PLANS, CONDITIONS, HOUSEHOLD_COLUMNS } = (() => {
   const household: { index: number; field: keyof Household }[] = [];
   MICRODATA_COLUMNS.forEach((c, index) => {
     if (c.kind === "household") return void household.push({ index, field: c.field });
+    if (c.kind === "language") return;
     const q = c.question;
     let plan = plans.get(q.id);
     if (!plan) {
@@ -143,9 +155,10 @@ const { PLANS, CONDITIONS, HOUSEHOLD_COLUMNS } = (() => {
  * One interview as a row of cells aligned with microdataHeader(). Answers of questions that are
  * not asked (their condition does not hold) are left out, as in every export.
  */
-export function interviewToRow(household: Household, answers: Record<string, Answer>): string[] {
+export function interviewToRow(household: Household, answers: Record<string, Answer>, language: string | null = null): string[] {
   const read = readerOf(answers);
   const row = new Array<string>(MICRODATA_COLUMNS.length);
+  row[LANGUAGE_INDEX] = language ?? "";
   for (const { index, field } of HOUSEHOLD_COLUMNS) row[index] = field === "weight" ? String(household.weight) : household[field];
   const enabled = CONDITIONS.map((q) => questionEnabled(q, read));
   for (const p of PLANS) {
@@ -159,9 +172,11 @@ export function interviewToRow(household: Household, answers: Record<string, Ans
   return row;
 }
 
+const LANGUAGE_INDEX = MICRODATA_COLUMNS.findIndex((c) => c.kind === "language");
+
 /** The microdata file: UTF-8 with BOM, CRLF, RFC 4180 quoting (lib/csv/csv.ts). */
-export function microdataCsv(interviews: { household: Household; answers: Record<string, Answer> }[]): string {
-  return BOM + csvLine(microdataHeader()) + interviews.map((i) => csvLine(interviewToRow(i.household, i.answers))).join("");
+export function microdataCsv(interviews: { household: Household; answers: Record<string, Answer>; language?: string | null }[]): string {
+  return BOM + csvLine(microdataHeader()) + interviews.map((i) => csvLine(interviewToRow(i.household, i.answers, i.language))).join("");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,6 +241,8 @@ export function rowToInterview(record: Record<string, string | undefined>, optio
   // Household (from the sample frame).
   const { household, errors: householdErrors } = checkHousehold(record);
   errors.push(...householdErrors);
+  const language = cell(LANGUAGE_COLUMN);
+  if (language !== "" && !isInterviewLanguage(language)) fail(LANGUAGE_COLUMN, `${shown(language)} is not a language code (${INTERVIEW_LANGUAGES.join(", ")})`);
 
   // Cells → answers; malformed cells are reported here and left out of the answers.
   const answers: Record<string, Answer> = {};
@@ -266,7 +283,7 @@ export function rowToInterview(record: Record<string, string | undefined>, optio
   const read = readerOf(answers);
   const notAsked = new Set<string>();
   for (const c of MICRODATA_COLUMNS) {
-    if (c.kind === "household") continue;
+    if (c.kind === "household" || c.kind === "language") continue;
     const q = c.question;
     const asked = questionEnabled(q, read);
     const v = cell(c.name);
@@ -307,6 +324,7 @@ export function rowToInterview(record: Record<string, string | undefined>, optio
       result: kept.result?.text ?? "",
       interview_date: kept.interview_date?.text ?? "",
       answers: kept,
+      ...(isInterviewLanguage(language) ? { language } : {}),
     },
   };
 }
@@ -316,9 +334,10 @@ export function rowToInterview(record: Record<string, string | undefined>, optio
 
 export type MicrodataImport = { ok: true; interviews: Interview[] } | { ok: false; errors: ImportError[] };
 
-/** Checks the header against microdataHeader(): same names, same order. */
+/** Checks the header against microdataHeader(): same names, same order; interview_language may be
+ *  left out (files written before it existed). */
 function checkHeader(fields: string[]): ImportError[] {
-  const expected = microdataHeader();
+  const expected = microdataHeader().filter((name) => name !== LANGUAGE_COLUMN || fields.includes(LANGUAGE_COLUMN));
   const errors: ImportError[] = [];
   const seen = new Set<string>();
   fields.forEach((name, i) => {
@@ -359,7 +378,7 @@ export function parseMicrodataCsv(csv: string, options: { fieldwork?: FieldworkP
     const record = Object.fromEntries(head.fields.map((name, i) => [name, r.fields[i]]));
     const result = rowToInterview(record, options);
     if (!result.ok) for (const e of result.errors) errors.push({ row: r.row, ...e });
-    else interviews.push(result.interview);
+    else interviews.push({ ...result.interview, row: r.row });
     const id = unguardCell(record.household_id);
     if (id.trim() === "") continue;
     const first = firstRowOf.get(id);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { TEXT_MAX } from "@/lib/text-limits";
 import { SaveAnswersRequest } from "@/modules/questionnaire/schemas";
 import { isIsoDate } from "@/modules/questionnaire/rules";
+import { INTERVIEW_LANGUAGES, ParadataSession } from "./paradata";
 
 export const CreateWaveRequest = z
   .object({
@@ -21,7 +22,7 @@ export const ReviewComment = z.object({ question: z.string().min(1).max(60), tex
 export type ReviewComment = z.infer<typeof ReviewComment>;
 
 export const InterviewTransitionRequest = z.union([
-  z.object({ action: z.literal("complete"), changes: SaveAnswersRequest.shape.changes.optional() }).strict(),
+  z.object({ action: z.literal("complete"), changes: SaveAnswersRequest.shape.changes.optional(), paradata: ParadataSession.optional() }).strict(),
   z.object({ action: z.literal("approve") }).strict(),
   z.object({ action: z.literal("reject"), comments: z.array(ReviewComment).min(1).max(100) }).strict(),
 ]);
@@ -31,9 +32,18 @@ const MAX_QUEUE = 200;
 export const SubmitQueueRequest = z
   .object({
     interviews: z
-      .array(z.object({ id: z.number().int().positive(), changes: SaveAnswersRequest.shape.changes.optional() }).strict())
+      .array(z.object({ id: z.number().int().positive(), changes: SaveAnswersRequest.shape.changes.optional(), paradata: ParadataSession.optional() }).strict())
       .min(1)
       .max(MAX_QUEUE),
   })
   .strict();
 export type QueueItem = z.infer<typeof SubmitQueueRequest>["interviews"][number];
+
+/** The interviewer's autosave of an interview: the answers' changes, with the session's paradata. */
+export const SaveInterviewAnswersRequest = z.object({ changes: SaveAnswersRequest.shape.changes, paradata: ParadataSession.optional() }).strict();
+
+/** The interviewer's reply to a supervisor's comment. */
+export const CommentReplyRequest = z.object({ text: z.string().trim().min(1).max(TEXT_MAX.comment) }).strict();
+
+/** The respondent's language of an interview. */
+export const InterviewLanguageRequest = z.object({ language: z.enum(INTERVIEW_LANGUAGES) }).strict();

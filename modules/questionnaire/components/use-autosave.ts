@@ -29,6 +29,19 @@ export async function settleAutosaves(): Promise<boolean> {
   return results.every(Boolean);
 }
 
+/** What a feature adds to the body of the saves to a URL (the survey's paradata), by save URL. */
+const saveExtras = new Map<string, () => Record<string, unknown> | undefined>();
+
+/** Adds `extra()`'s fields to every save sent to `url` (and to what reads saveExtrasFor); returns the removal. */
+export function addToSaves(url: string, extra: () => Record<string, unknown> | undefined): () => void {
+  saveExtras.set(url, extra);
+  return () => {
+    if (saveExtras.get(url) === extra) saveExtras.delete(url);
+  };
+}
+
+export const saveExtrasFor = (url: string): Record<string, unknown> => saveExtras.get(url)?.() ?? {};
+
 export function useAutosave(opts: {
   form: UseFormReturn;
   index: QuestionnaireIndex;
@@ -86,7 +99,11 @@ export function useAutosave(opts: {
     setState("saving");
     for (const c of changes) dirty.current.delete(c.cell);
     try {
-      const response = await fetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ changes }) });
+      const response = await fetch(url, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...saveExtrasFor(url), changes }),
+      });
       const body = response.status === 200 || response.status === 409 ? ((await response.json().catch(() => ({}))) as Partial<SaveAnswersResponse>) : null;
       if (body && Array.isArray(body.saved) && Array.isArray(body.conflicts)) {
         const byCell = new Map(changes.map((c) => [c.cell, c.value]));

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRefusal } from "@/lib/i18n/use-refusal";
-import { settleAutosaves } from "@/modules/questionnaire/components/use-autosave";
+import { saveExtrasFor, settleAutosaves } from "@/modules/questionnaire/components/use-autosave";
 
 type Props = { api: string; canComplete: boolean; canReview: boolean; questions: { id: string; label: string }[] };
 
@@ -23,7 +23,13 @@ export function InterviewActions({ api, canComplete, canReview, questions }: Pro
         setError({ text: t("unsavedBeforeComplete") });
         return;
       }
-      const r = await fetch(`${api}/transitions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      // the completion carries the session's last paradata (the autosave's extras)
+      const extra = body.action === "complete" ? saveExtrasFor(`${api}/answers`) : {};
+      const r = await fetch(`${api}/transitions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...extra, ...body }),
+      });
       if (r.ok) return router.refresh();
       const b = await r.json().catch(() => ({}));
       setError({ text: refused(b, r.status), details: b.details });

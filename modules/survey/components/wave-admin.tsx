@@ -12,6 +12,8 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
   const refused = useRefusal();
   const router = useRouter();
   const [pending, start] = useTransition();
+  // Households not in the sample are refused by an import unless the administrator allows adding them.
+  const [addHouseholds, setAddHouseholds] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string; errors?: { row: number | null; column: string; reason: string }[] } | null>(null);
   const call = (url: string, init: RequestInit) =>
     start(async () => {
@@ -30,7 +32,13 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
           ? t(b.published ? "publishedNow" : "unpublished", { year: Number(b.wave) })
           : t("created", { year: typeof b.wave === "object" ? b.wave.year : Number(b.wave) });
   const upload = (year: number, kind: "sample" | "interviews/import", file: File) =>
-    file.text().then((text) => call(`/api/survey/waves/${year}/${kind}`, { method: "POST", headers: { "content-type": "text/csv" }, body: text }));
+    file.text().then((text) =>
+      call(`/api/survey/waves/${year}/${kind}${kind === "interviews/import" && addHouseholds ? "?addHouseholds=1" : ""}`, {
+        method: "POST",
+        headers: { "content-type": "text/csv" },
+        body: text,
+      }),
+    );
   return (
     <div className="card" data-testid="wave-admin">
       <form
@@ -53,6 +61,9 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
           {t("create")}
         </button>
       </form>
+      <label className="inline-form">
+        <input type="checkbox" checked={addHouseholds} onChange={(e) => setAddHouseholds(e.target.checked)} data-testid="add-households" /> {t("addHouseholds")}
+      </label>
       <table className="list">
         <thead>
           <tr>
@@ -106,7 +117,8 @@ export function WaveAdmin({ waves }: { waves: Wave[] }) {
                 <a href={`/api/survey/waves/${w.year}/microdata?format=codebook`}>{t("codebook")}</a> ·{" "}
                 <a href={`/api/survey/waves/${w.year}/microdata?format=sps`}>SPSS</a> ·{" "}
                 <a href={`/api/survey/waves/${w.year}/microdata?format=do`}>{t("stataSyntax")}</a> ·{" "}
-                <a href={`/api/survey/waves/${w.year}/microdata?format=r`}>{t("rScript")}</a>
+                <a href={`/api/survey/waves/${w.year}/microdata?format=r`}>{t("rScript")}</a> ·{" "}
+                <a href={`/api/survey/waves/${w.year}/paradata?format=csv`}>{t("paradata")}</a>
               </td>
             </tr>
           ))}

@@ -93,18 +93,41 @@ export function interviewersOf(db: Executor, supervisor: Principal) {
     .all();
 }
 
+/** An interviewer's interviews: the rejected ones first (they wait for the interviewer), then by wave, newest first. */
 export function myAssignments(db: Executor, interviewerId: number) {
   return db
     .select()
     .from(surveyHouseholds)
     .where(eq(surveyHouseholds.interviewerId, interviewerId))
-    .orderBy(desc(surveyHouseholds.wave), asc(surveyHouseholds.status), asc(surveyHouseholds.householdId))
+    .orderBy(
+      sql`case ${surveyHouseholds.status} when 'rejected' then 0 else 1 end`,
+      desc(surveyHouseholds.wave),
+      asc(surveyHouseholds.status),
+      asc(surveyHouseholds.householdId),
+    )
     .all();
+}
+
+/** How many of an interviewer's interviews were sent back by the supervisor and wait for them. */
+export function rejectedCount(db: Executor, interviewerId: number): number {
+  return db
+    .select({ n: count() })
+    .from(surveyHouseholds)
+    .where(and(eq(surveyHouseholds.interviewerId, interviewerId), eq(surveyHouseholds.status, "rejected")))
+    .get()!.n;
 }
 
 export function reviewCommentsOf(db: Executor, householdRowId: number) {
   return db
-    .select({ questionId: reviewComments.questionId, text: reviewComments.text, at: reviewComments.at, by: users.name })
+    .select({
+      id: reviewComments.id,
+      questionId: reviewComments.questionId,
+      text: reviewComments.text,
+      at: reviewComments.at,
+      by: users.name,
+      reply: reviewComments.reply,
+      repliedAt: reviewComments.repliedAt,
+    })
     .from(reviewComments)
     .leftJoin(users, eq(users.id, reviewComments.userId))
     .where(eq(reviewComments.householdRowId, householdRowId))

@@ -9,7 +9,8 @@ import "server-only";
 import type { Db } from "@/db/open";
 import { inTransaction, type Executor } from "@/db/transaction";
 import { prepared } from "@/db/statements";
-import { reviewComments } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { reviewComments, surveyHouseholds } from "@/db/schema";
 import { decide, type Action, type Principal } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/server";
 import { ServiceError } from "@/lib/http/service-error";
@@ -23,6 +24,8 @@ import { findHousehold, findWave, recordInterviewEvent, type Household, type Hou
 import { INSERT_INTERVIEW_SHEET, MOVE_INTERVIEW, SET_INTERVIEW_SHEET } from "./survey.sql";
 import { addInterviewTallies } from "./tallies";
 import { refusal, type Refusal as Reason } from "@/lib/http/refusal";
+import { recordShownLanguage, storeParadata } from "./paradata";
+import type { InterviewLanguage, ParadataSession } from "../paradata";
 
 type Move = "complete" | "approve" | "reject";
 
@@ -109,13 +112,21 @@ export function checkEditable(interview: Household): void {
  * write lock is then held for the writes alone. 409 with the conflicting cells is the result's
  * (`conflicts`), for the caller to answer; the other cells are saved.
  */
-export function saveInterviewAnswers(db: Db, interview: Household, user: Principal, changes: AnswerChange[], ip: string | null): SaveAnswersResponse {
+export function saveInterviewAnswers(
+  db: Db,
+  interview: Household,
+  user: Principal,
+  changes: AnswerChange[],
+  ip: string | null,
+  paradata?: ParadataSession,
+): SaveAnswersResponse {
   const rejected = validateChanges(loadQuestionnaire(db, "udn"), changes, fieldworkOf(db, interview.wave));
   if (rejected.length) throw new ServiceError(400, refusal("valuesRefused"), rejected);
   return inTransaction(db, (tx) => {
     const h = rereadOrThrow(tx, interview.id, user, "write");
     if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewCompletedMeanwhile"));
     const result = saveAnswers(tx, ensureSheet(tx, h, user.id).responseId, user.id, changes);
+    if (paradata) storeParadata(tx, h.id, paradata);
     recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${result.saved.length} cells)`, user }, ip);
     return result;
   });
@@ -127,11 +138,20 @@ export function saveInterviewAnswers(db: Db, interview: Household, user: Princip
  * conflict): nothing typed is lost, and the save has its "interview.save" row. Refusals are
  * returned, not thrown, so that the caller commits what was saved.
  */
-function completeOne(tx: Executor, index: QuestionnaireIndex, id: number, user: Principal, changes: AnswerChange[], ip: string | null): CompleteOutcome {
+function completeOne(
+  tx: Executor,
+  index: QuestionnaireIndex,
+  id: number,
+  user: Principal,
+  changes: AnswerChange[],
+  ip: string | null,
+  paradata?: ParadataSession,
+): CompleteOutcome {
   const r = reread(tx, id, user, "write");
   if (!r.ok) return r;
   let h: Household = r.household;
   if (!isEditable(h.status)) return { ok: false, status: 409, error: refusal("interviewNotCompletable", { state: h.status }) };
+  if (paradata) storeParadata(tx, h.id, paradata);
   const context = fieldworkOf(tx, h.wave);
   let saved = 0;
   const keep = (refusal: Refusal): Refusal => {
@@ -159,6 +179,7 @@ function completeOne(tx: Executor, index: QuestionnaireIndex, id: number, user: 
     return changes.length ? keep(refusal) : refusal;
   }
   move(tx, h, "complete", user.id, null);
+  recordShownLanguage(tx, h.id, paradata);
   recordAudit(tx, { action: "interview.complete", object: objectOf(h), user }, ip);
   return { ok: true, status: "completed", saved };
 }
@@ -171,9 +192,10 @@ export function completeInterview(
   user: Principal,
   changes: AnswerChange[],
   ip: string | null,
+  paradata?: ParadataSession,
 ): { status: "completed"; saved: number } {
   const index = loadQuestionnaire(db, "udn");
-  const outcome = inTransaction(db, (tx) => completeOne(tx, index, interview.id, user, changes, ip));
+  const outcome = inTransaction(db, (tx) => completeOne(tx, index, interview.id, user, changes, ip, paradata));
   if (!outcome.ok) throw refusalError(outcome);
   return { status: outcome.status, saved: outcome.saved };
 }
@@ -188,7 +210,7 @@ export function submitInterviews(db: Db, items: QueueItem[], user: Principal, ip
     items.map((item): QueueResult => {
       // Each interview in its own savepoint (inTransaction nested): a failure rolls back that interview alone.
       try {
-        return { id: item.id, ...inTransaction(tx, (one) => completeOne(one, index, item.id, user, item.changes ?? [], ip)) };
+        return { id: item.id, ...inTransaction(tx, (one) => completeOne(one, index, item.id, user, item.changes ?? [], ip, item.paradata)) };
       } catch (error) {
         console.error("submit: interview", item.id, error);
         return { id: item.id, ok: false, status: 500, error: "The interview could not be saved." };
@@ -220,5 +242,39 @@ export function rejectInterview(db: Db, interview: Household, user: Principal, c
       .run();
     recordAudit(tx, { action: "interview.reject", object: objectOf(h), user }, ip);
     return { status: to };
+  });
+}
+
+/** The interviewer replies to a supervisor's comment on their interview (one reply per comment,
+ *  changeable while the interview may be changed). */
+export function replyToComment(db: Db, interview: Household, user: Principal, commentId: number, text: string, ip: string | null): { id: number } {
+  return inTransaction(db, (tx) => {
+    const h = rereadOrThrow(tx, interview.id, user, "write");
+    if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewCommentsClosed", { state: h.status }));
+    const done = tx
+      .update(reviewComments)
+      .set({ reply: text, replyUserId: user.id, repliedAt: new Date().toISOString() })
+      .where(and(eq(reviewComments.id, commentId), eq(reviewComments.householdRowId, h.id)))
+      .run();
+    if (done.changes !== 1) throw new ServiceError(404, "No such comment on this interview.");
+    recordAudit(tx, { action: "interview.comment_reply", object: `${objectOf(h)} comment ${commentId}`, user }, ip);
+    return { id: commentId };
+  });
+}
+
+/** The respondent's language of the interview (the questionnaire is shown in it), chosen by the interviewer. */
+export function setInterviewLanguage(
+  db: Db,
+  interview: Household,
+  user: Principal,
+  language: InterviewLanguage,
+  ip: string | null,
+): { language: InterviewLanguage } {
+  return inTransaction(db, (tx) => {
+    const h = rereadOrThrow(tx, interview.id, user, "write");
+    if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewLocked", { state: h.status }));
+    tx.update(surveyHouseholds).set({ interviewLanguage: language }).where(eq(surveyHouseholds.id, h.id)).run();
+    recordAudit(tx, { action: "interview.language", object: `${objectOf(h)} (${language})`, user }, ip);
+    return { language };
   });
 }

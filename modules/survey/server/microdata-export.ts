@@ -22,7 +22,7 @@ export function* microdataLines(db: Executor, wave: number): Generator<string> {
   const households = prepared(sqlite, MICRODATA_PAGE).raw();
   const cells = prepared(sqlite, MICRODATA_PAGE_CELLS).raw();
   const read = sqlite.transaction((after: number) => ({
-    page: households.all(wave, after) as [number, string, string, string, number, number | null][],
+    page: households.all(wave, after) as [number, string, string, string, number, number | null, string | null][],
     cells: cells.all(wave, after) as [number, string, number | null, string | null, "NA" | "NAP" | null][],
   }));
   yield BOM + csvLine(microdataHeader());
@@ -36,9 +36,9 @@ export function* microdataLines(db: Executor, wave: number): Generator<string> {
       if (!answers) answersOf.set(id, (answers = {}));
       answers[cell] = { num, text, status };
     }
-    for (const [id, household_id, region, settlement, weight] of page) {
+    for (const [id, household_id, region, settlement, weight, , language] of page) {
       const answers = answersOf.get(id);
-      if (answers) yield csvLine(interviewToRow({ household_id, region, settlement, weight }, answers));
+      if (answers) yield csvLine(interviewToRow({ household_id, region, settlement, weight }, answers, language));
     }
     after = page[page.length - 1][0];
   }

@@ -167,12 +167,12 @@ describe("survey tallies", () => {
     expect(() => approveInterview(db, stale, admin, null)).toThrow(ServiceError);
     checkWave(wave, 2025);
 
-    // import: 20 approved interviews replaced (other answers, region, weight; one no longer completed),
-    // 5 rejected ones and 5 new households imported as approved
+    // import: 20 approved interviews replaced (other answers; one no longer completed; the sample's
+    // region and weight kept), 5 rejected ones and 5 new households (allowed) imported as approved
     const other = syntheticInterviews(households, { targets: TARGETS_2025, seed: "tallies-test-2" });
     const imported = [
       ...done.slice(10, 30).map((h, i) => ({
-        h: { ...h, region: i % 2 ? h.region : "ALA", weight: h.weight * 1.5 },
+        h,
         it: { ...other[i + 100], ...(i === 7 ? { result: "3" } : {}) },
       })),
       ...done.slice(50, 55).map((h, i) => ({ h, it: other[i + 200] })),
@@ -189,12 +189,12 @@ describe("survey tallies", () => {
         answers,
       };
     });
-    expect(importInterviews(db, wave, imported, admin, null)).toBe(30);
+    expect(importInterviews(db, wave, imported, admin, null, { addHouseholds: true })).toBe(30);
     checkWave(wave, 2025);
 
     // the same file again (every interview replaced by itself): nothing changes
     const before = stored(wave);
-    importInterviews(db, wave, imported, admin, null);
+    importInterviews(db, wave, imported, admin, null, { addHouseholds: true });
     expectSameTallies(before, stored(wave));
     checkWave(wave, 2025);
   }, 120_000);

@@ -20,15 +20,16 @@ export const INSERT_SAMPLE_HOUSEHOLD = "insert into survey_households (wave, hou
 
 // An interview import: these run once per interview of the file (18 000 for a wave).
 /** The household row of an imported interview, if the wave has it. */
-export const FIND_IMPORTED_HOUSEHOLD = "select id, response_id as responseId, status from survey_households where wave = ? and household_id = ?";
+export const FIND_IMPORTED_HOUSEHOLD =
+  "select id, response_id as responseId, status, region, settlement, weight from survey_households where wave = ? and household_id = ?";
 /** A household the sample did not have, added with its imported interview. */
 export const INSERT_IMPORTED_HOUSEHOLD =
   "insert into survey_households (wave, household_id, region, settlement, weight, address, status) values (?, ?, ?, ?, ?, '', 'approved') returning id";
 /** The answer sheet of an imported interview (approved: validated). */
 export const INSERT_IMPORTED_SHEET = "insert into responses (questionnaire_id, status) values ('udn', 'validated') returning id";
-/** The imported interview's household fields, its sheet and its state. */
+/** The imported interview's sheet, its state and its language (the sample's fields stay as they are). */
 export const SET_IMPORTED_HOUSEHOLD =
-  "update survey_households set status = 'approved', response_id = ?, region = ?, settlement = ?, weight = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?";
+  "update survey_households set status = 'approved', response_id = ?, interview_language = coalesce(?, interview_language), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?";
 /** The import's history row. */
 export const INSERT_IMPORT_EVENT =
   "insert into interview_events (household_row_id, from_state, to_state, user_id, note) values (?, 'imported', 'approved', ?, 'imported')";
@@ -43,7 +44,7 @@ export const APPROVED_INTERVIEW_CELLS = `select h.id, h.household_id, h.region, 
 /** One page (500) of a wave's approved households after a row id: the microdata export's index
  *  range (survey_households_wave_status), reused as a subquery by MICRODATA_PAGE_CELLS. */
 export const MICRODATA_PAGE =
-  "select id, household_id, region, settlement, weight, response_id from survey_households where wave = ? and status = 'approved' and id > ? order by id limit 500";
+  "select id, household_id, region, settlement, weight, response_id, interview_language from survey_households where wave = ? and status = 'approved' and id > ? order by id limit 500";
 
 /** The cells of that page's households (5 columns, grouped by household in memory: no ORDER BY). */
 export const MICRODATA_PAGE_CELLS = `select h.id, a.cell, a.num, a.text, a.status from (${MICRODATA_PAGE}) h join answers a on a.response_id = h.response_id`;

@@ -68,32 +68,70 @@ export function loadSample(db: Db, year: number, households: SampleFrameHousehol
   });
 }
 
+/** The sample's design weight and the file's are the same figure (written back from a float). */
+const sameWeight = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
 /**
- * Imports interviews (already validated) as approved, all or nothing, adding households not yet in
- * the sample; an interview already there is replaced (answers with their history, household
- * fields), and the results' tallies with it. Returns how many were imported.
+ * Imports interviews (already validated) as approved, all or nothing. A household of the sample
+ * keeps its region, settlement and weight: a row that gives others is refused; a household not in
+ * the sample is refused unless `addHouseholds` (the administrator's explicit choice), then added.
+ * Every refusal is a row of the error report (400, as the parser's errors). An interview already
+ * there is replaced (answers with their history), and the results' tallies with it. Returns how
+ * many were imported.
  */
-export function importInterviews(db: Db, year: number, interviews: ImportedInterview[], user: Principal, ip: string | null): number {
+export function importInterviews(
+  db: Db,
+  year: number,
+  interviews: ImportedInterview[],
+  user: Principal,
+  ip: string | null,
+  options: { addHouseholds?: boolean } = {},
+): number {
   return inTransaction(db, (tx) => {
     waveOrRefuse(tx, year);
     const sqlite = tx.$client;
-    for (const i of interviews) {
+    type Sampled = { id: number; responseId: number | null; status: string; region: string; settlement: string; weight: number };
+    const find = prepared(sqlite, FIND_IMPORTED_HOUSEHOLD);
+    const found = interviews.map((i) => find.get(year, i.household.household_id) as Sampled | undefined);
+    const errors: FileError[] = [];
+    interviews.forEach((i, n) => {
       const h = i.household;
-      let row = prepared(sqlite, FIND_IMPORTED_HOUSEHOLD).get(year, h.household_id) as { id: number; responseId: number | null; status: string } | undefined;
-      // an approved interview being replaced: its old answers and household fields stop counting
+      const row = found[n];
+      const at = i.row ?? null;
+      if (!row) {
+        if (!options.addHouseholds)
+          errors.push({
+            row: at,
+            column: "household_id",
+            reason: `${h.household_id} is not in the sample of wave ${year} (allow adding households to import it)`,
+          });
+        return;
+      }
+      const differs = (column: string, theirs: string, ours: string) =>
+        errors.push({ row: at, column, reason: `${theirs} differs from the sample's ${ours} for ${h.household_id}: an import never changes the sample` });
+      if (h.region !== row.region) differs("region", h.region, row.region);
+      if (h.settlement !== row.settlement) differs("settlement", h.settlement, row.settlement);
+      if (!sameWeight(h.weight, row.weight)) differs("weight", String(h.weight), String(row.weight));
+    });
+    if (errors.length) throw new ServiceError(400, "Some interviews cannot be imported; nothing was imported.", errors);
+    interviews.forEach((i, n) => {
+      const h = i.household;
+      let row = found[n];
+      // an approved interview being replaced: its old answers stop counting
       if (row?.status === "approved") addInterviewTallies(tx, row.id, -1);
       if (!row)
         row = {
           id: (prepared(sqlite, INSERT_IMPORTED_HOUSEHOLD).get(year, h.household_id, h.region, h.settlement, h.weight) as { id: number }).id,
           responseId: null,
           status: "approved",
+          ...h,
         };
       const responseId = row.responseId ?? (prepared(sqlite, INSERT_IMPORTED_SHEET).get() as { id: number }).id;
-      prepared(sqlite, SET_IMPORTED_HOUSEHOLD).run(responseId, h.region, h.settlement, h.weight, row.id);
+      prepared(sqlite, SET_IMPORTED_HOUSEHOLD).run(responseId, i.language ?? null, row.id);
       replaceAnswers(tx, responseId, user.id, new Map(Object.entries(i.answers)));
       prepared(sqlite, INSERT_IMPORT_EVENT).run(row.id, user.id);
       addInterviewTallies(tx, row.id, 1);
-    }
+    });
     recordAudit(tx, { action: "survey.import", object: `${year} (${interviews.length} interviews)`, user }, ip);
     return interviews.length;
   });

@@ -14,7 +14,8 @@ import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import { loadAnswers } from "@/modules/questionnaire/server/answers";
 import { questionsOf } from "@/modules/questionnaire/walk";
 import { progressOf } from "@/modules/questionnaire/progress";
-import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
+import { InterviewForm } from "@/modules/survey/components/interview-form";
+import { isInterviewLanguage } from "@/modules/survey/paradata";
 import { InterviewActions } from "@/modules/survey/components/interview-actions";
 
 export default page<{ id: string }>(async ({ params, db }) => {
@@ -30,12 +31,18 @@ export default page<{ id: string }>(async ({ params, db }) => {
   const canWrite = decide(user, "write", resource).allowed && isEditable(h.status);
   const canReview = decide(user, "review", resource).allowed && h.status === "completed";
   const comments = reviewCommentsOf(db, h.id);
-  const notes: Record<string, { by: string | null; text: string; at: string }[]> = {};
-  for (const c of comments) (notes[c.questionId] ??= []).push({ by: c.by, text: c.text, at: c.at });
   const questions = index.questionnaire.parts.flatMap((p) => questionsOf(p));
   const read = (k: string) => stored.get(k)?.answer;
   const [locale, t, tNav, format] = await Promise.all([getLocale(), getTranslations("survey"), getTranslations("nav"), getFormatter()]);
   const state = (status: string) => t(`states.${status}` as never);
+  // The history's notes are stored as the services write them (interviews.ts, households.ts): shown in the user's language.
+  const noteText = (note: string) => {
+    const assigned = /^assigned to (.+)$/.exec(note);
+    if (assigned) return t("interview.notes.assigned", { name: assigned[1] });
+    const comments = /^(\d+) comment\(s\)$/.exec(note);
+    if (comments) return t("interview.notes.comments", { count: Number(comments[1]) });
+    return note === "imported" ? t("interview.notes.imported") : note;
+  };
   const form = t("interview.form");
   // The whole instrument on one page and in one form, so that skip logic across sections is live.
   const instrument = { id: "0", title: { en: form }, questions: [], parts: index.questionnaire.parts };
@@ -57,17 +64,20 @@ export default page<{ id: string }>(async ({ params, db }) => {
         canReview={canReview}
         questions={questions.map((q) => ({ id: q.id, label: inLocale(q.label, locale) }))}
       />
-      <ReplyForm
+      <InterviewForm
+        api={`/api/survey/interviews/${h.id}`}
+        language={h.interviewLanguage ?? (isInterviewLanguage(locale) ? locale : "ru")}
+        canWrite={canWrite}
+        comments={comments}
         chapter={instrument}
         chapters={[{ id: "0", title: form, href: `/survey/interviews/${h.id}`, ...progressOf(questions, read), warnings: 0, errors: 0 }]}
-        locale={locale}
         answers={Object.fromEntries(stored)}
         saveUrl={`/api/survey/interviews/${h.id}/answers`}
         readOnly={!canWrite}
         previous={{}}
         previousCycle={null}
         variationThreshold={20}
-        review={{ api: "", reviewer: false, queries: [], flags: {}, series: null, notes }}
+        review={{ api: "", reviewer: false, queries: [], flags: {}, series: null }}
         context={{ fieldwork: { start: wave.fieldworkStart, end: wave.fieldworkEnd } }}
       />
       <div className="card history">
@@ -76,7 +86,7 @@ export default page<{ id: string }>(async ({ params, db }) => {
           {eventsOf(db, h.id).map((e, i) => (
             <li key={i}>
               {formatDateTime(e.at, locale)} · {e.by ?? "—"}: {state(e.from)} → {state(e.to)}
-              {e.note ? ` — ${e.note}` : ""}
+              {e.note ? ` — ${noteText(e.note)}` : ""}
             </li>
           ))}
         </ol>

@@ -1,4 +1,4 @@
-// POST /api/survey/interviews/{id}/transitions — {action:"complete", changes?:[…]} (interviewer: the
+// POST /api/survey/interviews/{id}/transitions — {action:"complete", changes?:[…], paradata?} (interviewer: the
 // last changes, as for the autosave, and the completion in one request; refused with the list of
 // errors while any remain, the valid changes kept), {action:"approve"} or
 // {action:"reject", comments:[{question,text}]} (the region's supervisor).
@@ -25,7 +25,7 @@ export const POST = route<{ id: string }>(async ({ request, params, db }) => {
   const ip = await requestIp();
   switch (body.data.action) {
     case "complete":
-      return Response.json(completeInterview(db, h, r.user, body.data.changes ?? [], ip));
+      return Response.json(completeInterview(db, h, r.user, body.data.changes ?? [], ip, body.data.paradata));
     case "approve":
       return Response.json(approveInterview(db, h, r.user, ip));
     case "reject":
