@@ -472,6 +472,9 @@ export const REGISTRY: RegistryEntry[] = [
     ],
     { note: "complete: the assigned interviewer; approve, reject: supervisors of the region" },
   ),
+  route("api/survey/device/route.ts", "GET", { rule: "roles", roles: ["admin", "interviewer"] }, [{ url: "/api/survey/device", marker: '"questionnaire"' }], {
+    note: "the interviewer's own assignments only (an administrator has none)",
+  }),
   route(
     "api/survey/interviews/submit/route.ts",
     "POST",
