@@ -2,7 +2,7 @@
 // what each server outcome does to the interview kept on the device, and the merge of a download.
 import { describe, expect, it } from "vitest";
 import { answersOf, editableHere, freeze, mergeBundle, settle, settles, waiting } from "./queue";
-import type { DeviceInterview, OutboxItem, QueueOutcome } from "./types";
+import type { DeviceInterview, QueueOutcome } from "./types";
 
 const a = (text: string) => ({ num: null, text, status: null });
 const interview = (over: Partial<DeviceInterview> = {}): DeviceInterview => ({
