@@ -266,6 +266,9 @@ export const REGISTRY: RegistryEntry[] = [
     { url: "/reports/999999", guessed: true },
   ]),
   page("survey/page.tsx", { rule: "roles", roles: ["admin", "supervisor", "interviewer"] }, [{ url: "/survey?wave=2026" }]),
+  page("survey/device/page.tsx", { rule: "roles", roles: ["admin", "interviewer"] }, [{ url: "/survey/device" }], {
+    note: "the shell only: the interviews come from the device store (GET /api/survey/device)",
+  }),
   page("survey/interviews/[id]/page.tsx", interviewAccess("read"), [
     { url: "/survey/interviews/{interview.mine}", target: { interview: "mine" }, marker: 'data-testid="interview-status"' },
     { url: "/survey/interviews/{interview.supervised}", target: { interview: "supervised" }, marker: 'data-testid="interview-status"' },

@@ -13,6 +13,7 @@ import { WaveAdmin } from "@/modules/survey/components/wave-admin";
 import { REGIONS } from "@/db/reference-data";
 import { regionName } from "@/lib/i18n/reference";
 import { formatDate } from "@/lib/i18n/format";
+import { DeviceStatus } from "@/modules/survey/device/components/device-status";
 
 export default page(async ({ searchParams, db }) => {
   const user = await requireUser();
@@ -20,7 +21,7 @@ export default page(async ({ searchParams, db }) => {
   const p = pageQuery(searchParams);
   const s = { region: p.one("region"), settlement: p.one("settlement"), status: p.one("status") };
   const waves = listWaves(db);
-  const [t, locale] = await Promise.all([getTranslations("survey"), getLocale()]);
+  const [t, tDevice, locale] = await Promise.all([getTranslations("survey"), getTranslations("device"), getLocale()]);
   const state = (status: string) => t(`states.${status}` as never);
 
   if (user.role === "interviewer") {
@@ -28,6 +29,10 @@ export default page(async ({ searchParams, db }) => {
     return (
       <>
         <h1>{t("myInterviews")}</h1>
+        <DeviceStatus />
+        <p>
+          <a href="/survey/device">{tDevice("workOffline")}</a>
+        </p>
         <table className="list" data-testid="my-assignments">
           <thead>
             <tr>

@@ -6,6 +6,7 @@ import { areasOf } from "@/lib/auth/policy";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { changeLanguage, signOutAction } from "@/lib/auth/actions";
 import { navLinks } from "./nav-links";
+import { SignOutGuard } from "@/modules/survey/device/components/sign-out-guard";
 
 export async function TopBar() {
   const [t, user, locale] = await Promise.all([getTranslations(), currentUser(), getLocale()]);
@@ -41,7 +42,8 @@ export async function TopBar() {
           <span className="who" data-testid="signed-in-as">
             {t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}
           </span>
-          <form action={signOutAction}>
+          {user.role === "interviewer" && <SignOutGuard />}
+          <form action={signOutAction} data-sign-out>
             <button type="submit" className="secondary">
               {t("nav.signOut")}
             </button>

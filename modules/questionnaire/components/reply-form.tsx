@@ -46,6 +46,8 @@ type Props = {
   context?: ValueContext;
   /** A feature's components in the form's slots (reply-context.tsx); stable across renders. */
   slots?: ReplySlots;
+  /** The autosave's transport when it is not the server (an interviewer's device store). */
+  fetcher?: typeof fetch;
 };
 
 export function ReplyForm({
@@ -61,6 +63,7 @@ export function ReplyForm({
   review,
   context: valueContext,
   slots,
+  fetcher,
 }: Props) {
   const t = useTranslations("form");
   const l = useCallback((text: LocalizedText) => (text as Record<string, string | undefined>)[locale] ?? text.en, [locale]);
@@ -124,7 +127,7 @@ export function ReplyForm({
 
   useEffect(trackInputModality, []);
 
-  const autosave = useAutosave({ form, index, url: saveUrl, initial: answers, invalid, enabled: !readOnly, onSaved: () => setLive(summarise()) });
+  const autosave = useAutosave({ form, index, url: saveUrl, initial: answers, invalid, enabled: !readOnly, onSaved: () => setLive(summarise()), fetcher });
 
   const cursor = useRef<Record<string, number>>({});
   const jump = (kind: "unanswered" | "warning") => {

@@ -35,6 +35,8 @@ export function useAutosave(opts: {
   invalid: Set<string>;
   enabled: boolean;
   onSaved?: () => void;
+  /** Where the changes go instead of the server (an interviewer's device store, offline). */
+  fetcher?: typeof fetch;
 }) {
   const { form, index, url, invalid, enabled } = opts;
   // Built once: useRef(new Map(…)) evaluated its argument on every render of the form (two maps of
@@ -80,7 +82,11 @@ export function useAutosave(opts: {
     setState("saving");
     for (const c of changes) dirty.current.delete(c.cell);
     try {
-      const response = await fetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ changes }) });
+      const response = await (opts.fetcher ?? fetch)(url, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ changes }),
+      });
       const body = response.status === 200 || response.status === 409 ? ((await response.json().catch(() => ({}))) as Partial<SaveAnswersResponse>) : null;
       if (body && Array.isArray(body.saved) && Array.isArray(body.conflicts)) {
         const byCell = new Map(changes.map((c) => [c.cell, c.value]));

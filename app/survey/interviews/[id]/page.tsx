@@ -16,6 +16,7 @@ import { questionsOf } from "@/modules/questionnaire/walk";
 import { progressOf } from "@/modules/questionnaire/progress";
 import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
 import { InterviewActions } from "@/modules/survey/components/interview-actions";
+import { DeviceGuard } from "@/modules/survey/device/components/device-guard";
 
 export default page<{ id: string }>(async ({ params, db }) => {
   await requireUser();
@@ -51,6 +52,7 @@ export default page<{ id: string }>(async ({ params, db }) => {
         {t("interview.fieldwork", { start: formatDate(wave.fieldworkStart, locale), end: formatDate(wave.fieldworkEnd, locale) })} ·{" "}
         <strong data-testid="interview-status">{state(h.status)}</strong>
       </p>
+      {canWrite && user.role === "interviewer" && <DeviceGuard id={h.id} />}
       <InterviewActions
         api={`/api/survey/interviews/${h.id}`}
         canComplete={canWrite}
