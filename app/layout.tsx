@@ -9,7 +9,8 @@ import { DemoBanner } from "@/lib/ui/demo-banner";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: t("name"), description: t("tagline") };
+  // The web app manifest: interviewers install the app (public/manifest.webmanifest, lib/pwa/sw.ts).
+  return { title: t("name"), description: t("tagline"), manifest: "/manifest.webmanifest" };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -59,6 +59,13 @@ export function DeviceStatus({ prepare = true }: { prepare?: boolean }) {
     };
   }, [pending, counts.answers, counts.interviews, online, device?.signedOut]);
 
+  // A sync cut off (network gone mid-way, server busy) is tried again while work waits.
+  useEffect(() => {
+    if ((sync !== "offline" && sync !== "failed") || !pending || !online) return;
+    const retry = setTimeout(() => void syncNow(), 5000);
+    return () => clearTimeout(retry);
+  }, [sync, pending, online]);
+
   return (
     <div className="card device-status" data-testid="device-status" role="status">
       {!online && <strong>{t("offline")} · </strong>}
