@@ -144,7 +144,8 @@ test("offline: reload, answer, reload, complete two, close, reopen offline; onli
   const again = await context.newPage();
   await again.goto("/survey/device");
   await expect(again.getByTestId("device-waiting")).toHaveText("0 answers / 2 interviews waiting to be sent");
-  for (const h of [a, b]) await expect(again.getByTestId("device-assignments").locator(`tr[data-household="${h.household}"]`)).toContainText("completed on this device");
+  for (const h of [a, b])
+    await expect(again.getByTestId("device-assignments").locator(`tr[data-household="${h.household}"]`)).toContainText("completed on this device");
 
   await context.setOffline(false);
   const started = Date.now();
