@@ -122,7 +122,7 @@ test("offline: reload, answer, reload, complete two, close, reopen offline; onli
   await interviewer.goto("/survey"); // the server's page: the service worker answers with the device's
   await expect(interviewer.getByTestId("device-status")).toContainText("Offline");
   await openOnDevice(interviewer, a.household);
-  await expect(interviewer.getByTestId("interview-status")).toHaveText("assigned");
+  await expect(interviewer.getByTestId("interview-status")).toHaveText("in progress");
   await sexAndAge(interviewer, "37");
   await expect(interviewer.getByTestId("device-waiting")).toHaveText("2 answers / 0 interviews waiting to be sent");
   await interviewer.reload();
@@ -199,5 +199,70 @@ test("offline: the network cut in the middle of the sync; the retry applies noth
   await expect(interviewer.getByTestId("device-waiting")).toHaveText("0 answers / 0 interviews waiting to be sent", { timeout: 10_000 });
   expect(Date.now() - started).toBeLessThan(10_000);
   expect(cut).toBeGreaterThanOrEqual(2);
+  // the resend was answered with the first outcome (applied once), not refused as "already completed"
+  for (const h of [c, d]) {
+    const row = interviewer.getByTestId("device-assignments").locator(`tr[data-household="${h.household}"]`);
+    await expect(row.locator("td").nth(4)).toHaveText("completed");
+    await expect(row).not.toContainText("Not accepted by the server");
+  }
   for (const h of [c, d]) expect(await onServer(supervisor, h.id)).toEqual({ status: "completed", completions: 1 });
+});
+
+test("offline: an expired session never loses work; sign-out warns while work waits, clears the device once sent", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const interviewer = await loggedInPage(browser, "interviewer@example.org");
+  const context = interviewer.context();
+  const [e] = await assignTwo(browser, interviewer, "ALA", "middle");
+  await prefill(interviewer, e.id);
+  await openOnceOnline(interviewer, [e.household]);
+
+  await context.setOffline(true);
+  await openOnDevice(interviewer, e.household);
+  await interviewer.locator('[data-cell="age"] input[type=text]').fill("44");
+  await expect(interviewer.getByTestId("save-state")).toHaveText("All changes saved");
+  await interviewer.getByRole("link", { name: "My interviews on this device" }).click();
+  await expect(interviewer.getByTestId("device-waiting")).toHaveText("1 answer / 0 interviews waiting to be sent");
+
+  // The session ends while the device is offline; back online, the queue is refused with 401.
+  await context.clearCookies();
+  await context.setOffline(false);
+  await expect(interviewer.getByTestId("device-signed-out")).toContainText("Your session has expired", { timeout: 10_000 });
+  await expect(interviewer.getByTestId("device-waiting")).toHaveText("1 answer / 0 interviews waiting to be sent");
+
+  // Signing out with unsent work warns; declining keeps everything.
+  let warned = "";
+  interviewer.once("dialog", (d) => {
+    warned = d.message();
+    void d.dismiss();
+  });
+  await interviewer.getByRole("button", { name: "Sign out" }).click();
+  await expect.poll(() => warned).toContain("1 item has not been sent yet");
+  await expect(interviewer.getByTestId("device-waiting")).toHaveText("1 answer / 0 interviews waiting to be sent");
+
+  // Signed in again: the queue is sent.
+  await interviewer.getByRole("link", { name: "Sign in again" }).click();
+  await interviewer.getByLabel("Email").fill("interviewer@example.org");
+  await interviewer.getByLabel("Password").fill("demo-password");
+  await interviewer.getByRole("button", { name: "Sign in" }).click();
+  await expect(interviewer).toHaveURL(/\/survey\/device$/, { timeout: 30_000 });
+  await expect(interviewer.getByTestId("device-waiting")).toHaveText("0 answers / 0 interviews waiting to be sent", { timeout: 10_000 });
+  const bundle = await (await interviewer.request.get("/api/survey/device")).json();
+  expect(bundle.interviews.find((i: { id: number }) => i.id === e.id).answers.age.answer.num).toBe(44);
+
+  // Nothing unsent: signing out clears the device's copy.
+  await interviewer.getByRole("button", { name: "Sign out" }).click();
+  await expect(interviewer).toHaveURL(/\/login/);
+  const left = await interviewer.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open("justice-stats-device");
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("interviews")) return resolve(0);
+          const count = db.transaction("interviews").objectStore("interviews").count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+  expect(left).toBe(0);
 });
