@@ -29,7 +29,7 @@ export default page(async ({ searchParams, db }) => {
     return (
       <>
         <h1>{t("myInterviews")}</h1>
-        <DeviceStatus />
+        <DeviceStatus userId={user.id} />
         <p>
           <a href="/survey/device">{tDevice("workOffline")}</a>
         </p>

@@ -12,5 +12,5 @@ export default page(async () => {
   const user = await requireUser();
   if (!["admin", "interviewer"].includes(user.role)) forbidden();
   const locale = await getLocale();
-  return <DeviceApp regions={Object.fromEntries(REGIONS.map((r) => [r.code, regionName(r.code, locale)]))} />;
+  return <DeviceApp userId={user.id} regions={Object.fromEntries(REGIONS.map((r) => [r.code, regionName(r.code, locale)]))} />;
 });

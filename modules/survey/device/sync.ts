@@ -17,7 +17,12 @@ let running: Promise<SyncResult> | null = null;
 const listeners = new Set<(r: SyncResult | "running") => void>();
 export const onSync = (f: (r: SyncResult | "running") => void) => (listeners.add(f), () => void listeners.delete(f));
 
-export function syncNow(): Promise<SyncResult> {
+/** The signed-in interviewer, as the page was rendered for: another interviewer's queue on this
+ *  device is never sent under this session (the server would refuse it as not theirs). */
+let sessionUser: number | undefined;
+
+export function syncNow(userId?: number): Promise<SyncResult> {
+  if (userId !== undefined) sessionUser = userId;
   if (!running) {
     listeners.forEach((f) => f("running"));
     const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
@@ -43,6 +48,10 @@ const wire = ({ clientId, id, changes, complete, paradata }: OutboxItem) => ({
 
 async function sendAndRefresh(): Promise<SyncResult> {
   const db = deviceDb();
+  const owner = await readMeta("userId");
+  if (owner !== undefined && sessionUser !== undefined && owner !== sessionUser) {
+    if ((await db.interviews.toArray()).some(hasUnsent) || (await db.outbox.count())) return "otherUser";
+  }
   for (let round = 0; round < 5; round++) {
     await db.transaction("rw", db.interviews, db.outbox, async () => {
       const pending = await db.outbox.toArray();

@@ -19,7 +19,7 @@ function interviewFromAddress(): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function DeviceApp({ regions }: { regions: Record<string, string> }) {
+export function DeviceApp({ regions, userId }: { regions: Record<string, string>; userId: number }) {
   const t = useTranslations("device");
   const ts = useTranslations("survey");
   const device = useDevice();
@@ -35,7 +35,7 @@ export function DeviceApp({ regions }: { regions: Record<string, string> }) {
         <p className="breadcrumb">
           <a href="/survey/device">{t("backToList")}</a>
         </p>
-        <DeviceStatus prepare={online} />
+        <DeviceStatus userId={userId} prepare={online} />
         {interview && device.questionnaire ? (
           <DeviceInterviewView
             key={interview.id}
@@ -65,7 +65,7 @@ export function DeviceApp({ regions }: { regions: Record<string, string> }) {
   return (
     <>
       <h1>{t("title")}</h1>
-      <DeviceStatus prepare={online} />
+      <DeviceStatus userId={userId} prepare={online} />
       {!sorted.length ? (
         <p className="muted">{t("empty")}</p>
       ) : (

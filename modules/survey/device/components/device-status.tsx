@@ -27,7 +27,7 @@ async function prepareOffline() {
   }
 }
 
-export function DeviceStatus({ prepare = true }: { prepare?: boolean }) {
+export function DeviceStatus({ userId, prepare = true }: { userId: number; prepare?: boolean }) {
   const t = useTranslations("device");
   const locale = useLocale();
   const device = useDevice();
@@ -37,14 +37,14 @@ export function DeviceStatus({ prepare = true }: { prepare?: boolean }) {
 
   // On load (online): send what waits, then download; the offline page is cached once per load.
   useEffect(() => {
-    if (navigator.onLine) void syncNow().then((r) => (r === "done" || r === "otherUser" ? undefined : refresh()));
+    if (navigator.onLine) void syncNow(userId).then((r) => (r === "done" || r === "otherUser" ? undefined : refresh()));
     if (prepare) void prepareOffline();
-  }, [prepare]);
+  }, [prepare, userId]);
   useEffect(() => {
-    const back = () => void syncNow();
+    const back = () => void syncNow(userId);
     window.addEventListener("online", back);
     return () => window.removeEventListener("online", back);
-  }, []);
+  }, [userId]);
 
   const counts = device ? waiting(device.interviews) : { answers: 0, interviews: 0 };
   const pending = counts.answers + counts.interviews;
@@ -53,18 +53,18 @@ export function DeviceStatus({ prepare = true }: { prepare?: boolean }) {
   useEffect(() => {
     if (!pending || !online || device?.signedOut) return;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void syncNow(), counts.interviews ? 200 : 3000);
+    timer.current = setTimeout(() => void syncNow(userId), counts.interviews ? 200 : 3000);
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [pending, counts.answers, counts.interviews, online, device?.signedOut]);
+  }, [pending, counts.answers, counts.interviews, online, device?.signedOut, userId]);
 
   // A sync cut off (network gone mid-way, server busy) is tried again while work waits.
   useEffect(() => {
     if ((sync !== "offline" && sync !== "failed") || !pending || !online) return;
-    const retry = setTimeout(() => void syncNow(), 5000);
+    const retry = setTimeout(() => void syncNow(userId), 5000);
     return () => clearTimeout(retry);
-  }, [sync, pending, online]);
+  }, [sync, pending, online, userId]);
 
   return (
     <div className="card device-status" data-testid="device-status" role="status">
@@ -72,7 +72,7 @@ export function DeviceStatus({ prepare = true }: { prepare?: boolean }) {
       <span data-testid="device-waiting">{t("waiting", counts)}</span>
       {" · "}
       <span data-testid="device-last-sync">{device?.lastSync ? t("lastSync", { time: formatDateTime(device.lastSync, locale) }) : t("neverSynced")}</span>{" "}
-      <button type="button" className="secondary" disabled={!online || sync === "running"} onClick={() => void syncNow()}>
+      <button type="button" className="secondary" disabled={!online || sync === "running"} onClick={() => void syncNow(userId)}>
         {sync === "running" ? t("sending") : t("sendNow")}
       </button>
       {(device?.signedOut || sync === "signedOut") && (
