@@ -6,6 +6,7 @@ import { connection } from "next/server";
 import { TopBar } from "@/lib/ui/top-bar";
 import { SessionKeepAlive } from "@/lib/ui/session-keepalive";
 import { DemoBanner } from "@/lib/ui/demo-banner";
+import { SignOutGuard } from "@/modules/survey/device/components/sign-out-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -25,6 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <DemoBanner />
           <TopBar />
           <SessionKeepAlive />
+          <SignOutGuard />
           <main>{children}</main>
         </NextIntlClientProvider>
       </body>

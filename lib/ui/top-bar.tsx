@@ -6,7 +6,6 @@ import { areasOf } from "@/lib/auth/policy";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { changeLanguage, signOutAction } from "@/lib/auth/actions";
 import { navLinks } from "./nav-links";
-import { SignOutGuard } from "@/modules/survey/device/components/sign-out-guard";
 
 export async function TopBar() {
   const [t, user, locale] = await Promise.all([getTranslations(), currentUser(), getLocale()]);
@@ -42,7 +41,7 @@ export async function TopBar() {
           <span className="who" data-testid="signed-in-as">
             {t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}
           </span>
-          {user.role === "interviewer" && <SignOutGuard />}
+          {/* data-sign-out: the survey's device store warns before it (modules/survey/device/components/sign-out-guard.tsx) */}
           <form action={signOutAction} data-sign-out>
             <button type="submit" className="secondary">
               {t("nav.signOut")}
