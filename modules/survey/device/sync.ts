@@ -38,6 +38,9 @@ export function syncNow(userId?: number): Promise<SyncResult> {
   return running;
 }
 
+/** Resolves once no sync is running in this tab (sign-out clears the store only after it). */
+export const syncIdle = (): Promise<unknown> => running ?? Promise.resolve();
+
 const wire = ({ clientId, id, changes, complete, paradata }: OutboxItem) => ({
   clientId,
   id,

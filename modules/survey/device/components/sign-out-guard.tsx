@@ -4,6 +4,7 @@
 import { useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { waiting } from "../queue";
+import { syncIdle } from "../sync";
 import { clearDevice, deviceDb } from "../store";
 import type { DeviceInterview } from "../types";
 
@@ -16,6 +17,8 @@ export function SignOutGuard() {
       e.preventDefault();
       e.stopImmediatePropagation();
       void (async () => {
+        // A download in flight would write the interviews back after the store is cleared.
+        await syncIdle();
         const db = deviceDb();
         const [interviews, outbox] = await Promise.all([db.interviews.toArray(), db.outbox.count()]).catch(() => [[], 0] as [DeviceInterview[], number]);
         const w = waiting(interviews);
