@@ -75,6 +75,9 @@ function contentSecurityPolicy(nonce: string, path: string): string {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     `style-src 'self'${dev || path.startsWith("/api/auth/") ? " 'unsafe-inline'" : ""}`,
     "img-src 'self' data:",
+    // The survey's service worker (public/sw.js) and the web app manifest: this site's only.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "frame-ancestors 'none'",
     "base-uri 'self'",

@@ -1,7 +1,19 @@
 // Next.js configuration. better-sqlite3 is a native addon: it must stay out of the bundle.
 import createNextIntlPlugin from "next-intl/plugin";
+import withSerwistInit from "@serwist/next";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+// The service worker of the offline survey (lib/pwa/sw.ts → public/sw.js, built with the app).
+// Registered by the survey pages themselves (register: false), and it must never reload a page
+// when the network comes back (reloadOnOnline: false): that would interrupt an interview.
+const withSerwist = withSerwistInit({
+  swSrc: "lib/pwa/sw.ts",
+  swDest: "public/sw.js",
+  register: false,
+  reloadOnOnline: false,
+  disable: process.env.NODE_ENV === "development",
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -14,4 +26,4 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "2mb" }, authInterrupts: true, middlewareClientMaxBodySize: "60mb" },
 };
 
-export default withNextIntl(nextConfig);
+export default withSerwist(withNextIntl(nextConfig));

@@ -6,10 +6,12 @@ import { connection } from "next/server";
 import { TopBar } from "@/lib/ui/top-bar";
 import { SessionKeepAlive } from "@/lib/ui/session-keepalive";
 import { DemoBanner } from "@/lib/ui/demo-banner";
+import { SignOutGuard } from "@/modules/survey/device/components/sign-out-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: t("name"), description: t("tagline") };
+  // The web app manifest: interviewers install the app (public/manifest.webmanifest, lib/pwa/sw.ts).
+  return { title: t("name"), description: t("tagline"), manifest: "/manifest.webmanifest" };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
@@ -24,6 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <DemoBanner />
           <TopBar />
           <SessionKeepAlive />
+          <SignOutGuard />
           <main>{children}</main>
         </NextIntlClientProvider>
       </body>

@@ -514,3 +514,18 @@ export const apiTokens = sqliteTable(
   },
   (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash), index("api_tokens_user").on(t.userId)],
 );
+
+/** The client ids of a tablet's queue items already applied, with the outcome sent back: a retried
+ *  or duplicated request finds its id here and gets the same answer without applying anything again.
+ *  Written in the same transaction as the item's writes and its log-journal row. */
+export const appliedQueueItems = sqliteTable("applied_queue_items", {
+  clientId: text("client_id").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id),
+  householdRowId: integer("household_row_id")
+    .notNull()
+    .references(() => surveyHouseholds.id, { onDelete: "cascade" }),
+  outcome: text("outcome").notNull(),
+  at: text("at").notNull().default(now),
+});

@@ -289,6 +289,9 @@ export const REGISTRY: RegistryEntry[] = [
   ]),
   page("survey/page.tsx", { rule: "roles", roles: ["admin", "supervisor", "interviewer"] }, [{ url: "/survey?wave=2026" }]),
   page("survey/quality/page.tsx", { rule: "roles", roles: ["admin", "supervisor"] }, [{ url: "/survey/quality?wave=2026", marker: 'data-testid="quality"' }]),
+  page("survey/device/page.tsx", { rule: "roles", roles: ["admin", "interviewer"] }, [{ url: "/survey/device" }], {
+    note: "the shell only: the interviews come from the device store (GET /api/survey/device)",
+  }),
   page("survey/interviews/[id]/page.tsx", interviewAccess("read"), [
     { url: "/survey/interviews/{interview.mine}", target: { interview: "mine" }, marker: 'data-testid="interview-status"' },
     { url: "/survey/interviews/{interview.supervised}", target: { interview: "supervised" }, marker: 'data-testid="interview-status"' },
@@ -528,6 +531,9 @@ export const REGISTRY: RegistryEntry[] = [
     },
     { url: "/api/survey/interviews/99999999/language", guessed: true, body: { invalid: INVALID } },
   ]),
+  route("api/survey/device/route.ts", "GET", { rule: "roles", roles: ["admin", "interviewer"] }, [{ url: "/api/survey/device", marker: '"questionnaire"' }], {
+    note: "the interviewer's own assignments only (an administrator has none)",
+  }),
   route(
     "api/survey/interviews/submit/route.ts",
     "POST",

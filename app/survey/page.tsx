@@ -14,6 +14,7 @@ import { REGIONS } from "@/db/reference-data";
 import { regionName } from "@/lib/i18n/reference";
 import { formatDate } from "@/lib/i18n/format";
 import { fieldworkWave, todayUtc } from "@/modules/survey/fieldwork";
+import { DeviceStatus } from "@/modules/survey/device/components/device-status";
 
 export default page(async ({ searchParams, db }) => {
   const user = await requireUser();
@@ -21,7 +22,7 @@ export default page(async ({ searchParams, db }) => {
   const p = pageQuery(searchParams);
   const s = { region: p.one("region"), settlement: p.one("settlement"), status: p.one("status") };
   const waves = listWaves(db);
-  const [t, locale] = await Promise.all([getTranslations("survey"), getLocale()]);
+  const [t, tDevice, locale] = await Promise.all([getTranslations("survey"), getTranslations("device"), getLocale()]);
   const state = (status: string) => t(`states.${status}` as never);
 
   if (user.role === "interviewer") {
@@ -35,6 +36,10 @@ export default page(async ({ searchParams, db }) => {
             {t("rejectedWaiting", { count: rejected })}
           </p>
         )}
+        <DeviceStatus userId={user.id} />
+        <p>
+          <a href="/survey/device">{tDevice("workOffline")}</a>
+        </p>
         <table className="list" data-testid="my-assignments">
           <thead>
             <tr>

@@ -42,7 +42,8 @@ export async function TopBar() {
           <span className="who" data-testid="signed-in-as">
             {t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}
           </span>
-          <form action={signOutAction}>
+          {/* data-sign-out: the survey's device store warns before it (modules/survey/device/components/sign-out-guard.tsx) */}
+          <form action={signOutAction} data-sign-out>
             <button type="submit" className="secondary">
               {t("nav.signOut")}
             </button>

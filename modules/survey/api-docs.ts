@@ -22,6 +22,13 @@ const tag = "Household survey";
 
 export const SURVEY_API: OperationDoc[] = [
   {
+    method: "get",
+    path: "/api/survey/device",
+    summary: "What an interviewer's device keeps for offline work: assignments, answers with versions, comments, the questionnaire in every language",
+    tag,
+    access: "interviewers (their own assignments)",
+  },
+  {
     method: "put",
     path: "/api/survey/interviews/{id}/comments/{commentId}/reply",
     summary: "The interviewer's reply to a supervisor's comment",

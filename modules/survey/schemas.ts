@@ -32,7 +32,19 @@ const MAX_QUEUE = 200;
 export const SubmitQueueRequest = z
   .object({
     interviews: z
-      .array(z.object({ id: z.number().int().positive(), changes: SaveAnswersRequest.shape.changes.optional(), paradata: ParadataSession.optional() }).strict())
+      .array(
+        z
+          .object({
+            id: z.number().int().positive(),
+            /** Generated on the device once per item: the server applies an id at most once. */
+            clientId: z.uuid().optional(),
+            changes: SaveAnswersRequest.shape.changes.optional(),
+            /** false: save the changes only (the interview is still in progress on the device). Default: complete it. */
+            complete: z.boolean().optional(),
+            paradata: ParadataSession.optional(),
+          })
+          .strict(),
+      )
       .min(1)
       .max(MAX_QUEUE),
   })

@@ -48,6 +48,8 @@ type Props = {
   slots?: ReplySlots;
   /** Other sources' figures for some cells: the rules warn when an answer is far from them. */
   references?: Record<string, ReferenceValue>;
+  /** The autosave's transport when it is not the server (an interviewer's device store). */
+  fetcher?: typeof fetch;
 };
 
 export function ReplyForm({
@@ -64,6 +66,7 @@ export function ReplyForm({
   context: valueContext,
   slots,
   references,
+  fetcher,
 }: Props) {
   const t = useTranslations("form");
   const l = useCallback((text: LocalizedText) => (text as Record<string, string | undefined>)[locale] ?? text.en, [locale]);
@@ -127,7 +130,7 @@ export function ReplyForm({
 
   useEffect(trackInputModality, []);
 
-  const autosave = useAutosave({ form, index, url: saveUrl, initial: answers, invalid, enabled: !readOnly, onSaved: () => setLive(summarise()) });
+  const autosave = useAutosave({ form, index, url: saveUrl, initial: answers, invalid, enabled: !readOnly, onSaved: () => setLive(summarise()), fetcher });
 
   const cursor = useRef<Record<string, number>>({});
   const jump = (kind: "unanswered" | "warning") => {

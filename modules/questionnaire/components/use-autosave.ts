@@ -50,6 +50,8 @@ export function useAutosave(opts: {
   invalid: Set<string>;
   enabled: boolean;
   onSaved?: () => void;
+  /** Where the changes go instead of the server (an interviewer's device store, offline). */
+  fetcher?: typeof fetch;
 }) {
   const { form, index, url, invalid, enabled } = opts;
   // Built once: useRef(new Map(…)) evaluated its argument on every render of the form (two maps of
@@ -99,7 +101,7 @@ export function useAutosave(opts: {
     setState("saving");
     for (const c of changes) dirty.current.delete(c.cell);
     try {
-      const response = await fetch(url, {
+      const response = await (opts.fetcher ?? fetch)(url, {
         method: "PUT",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ ...saveExtrasFor(url), changes }),

@@ -10,7 +10,7 @@ import type { Db } from "@/db/open";
 import { inTransaction, type Executor } from "@/db/transaction";
 import { prepared } from "@/db/statements";
 import { and, eq } from "drizzle-orm";
-import { reviewComments, surveyHouseholds } from "@/db/schema";
+import { appliedQueueItems, reviewComments, surveyHouseholds } from "@/db/schema";
 import { decide, type Action, type Principal } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/server";
 import { ServiceError } from "@/lib/http/service-error";
@@ -18,12 +18,12 @@ import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
 import { evaluateAll } from "@/modules/questionnaire/rules";
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import { loadAnswers, saveAnswers, validateChanges } from "@/modules/questionnaire/server/answers";
-import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse } from "@/modules/questionnaire/schemas";
+import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse, SavedCell } from "@/modules/questionnaire/schemas";
 import type { QueueItem, ReviewComment } from "../schemas";
 import { findHousehold, findWave, recordInterviewEvent, type Household, type HouseholdState } from "./households";
 import { INSERT_INTERVIEW_SHEET, MOVE_INTERVIEW, SET_INTERVIEW_SHEET } from "./survey.sql";
 import { addInterviewTallies } from "./tallies";
-import { refusal, type Refusal as Reason } from "@/lib/http/refusal";
+import { refusal, refusalBody, type Refusal as Reason } from "@/lib/http/refusal";
 import { recordShownLanguage, storeParadata } from "./paradata";
 import type { InterviewLanguage, ParadataSession } from "../paradata";
 
@@ -51,6 +51,8 @@ type Refusal = {
   errors?: { question: string; cell?: string; code: string; params?: unknown }[];
 };
 type CompleteOutcome = { ok: true; status: "completed"; saved: number } | Refusal;
+/** A queue item that only saves answers (an interview still in progress on the device): the versions, for its next changes. */
+type SaveOutcome = { ok: true; status: "saved"; saved: number; versions: SavedCell[] } | Refusal;
 
 const refusalError = (r: Refusal) => new ServiceError(r.status, r.error, r.rejected ?? r.conflicts ?? r.errors);
 
@@ -200,20 +202,82 @@ export function completeInterview(
   return { status: outcome.status, saved: outcome.saved };
 }
 
-type QueueResult = { id: number } & (CompleteOutcome | { ok: false; status: 500; error: string });
+type QueueResult = { id: number; clientId?: string; duplicate?: true } & (CompleteOutcome | SaveOutcome | { ok: false; status: 500; error: string });
 
-/** A tablet's queue: each interview saved and completed, or refused, on its own (a refused one
- *  does not hold the others back); one transaction, one commit, for the whole queue. */
-export function submitInterviews(db: Db, items: QueueItem[], user: Principal, ip: string | null): QueueResult[] {
+/** Saves an in-progress interview's changes without completing it (an offline device's answers). */
+function saveOne(
+  tx: Executor,
+  index: QuestionnaireIndex,
+  id: number,
+  user: Principal,
+  changes: AnswerChange[],
+  ip: string | null,
+  paradata?: ParadataSession,
+): SaveOutcome {
+  const r = reread(tx, id, user, "write");
+  if (!r.ok) return r;
+  const h = r.household;
+  if (!isEditable(h.status)) return { ok: false, status: 409, error: refusal("interviewLocked", { state: h.status }) };
+  if (paradata) storeParadata(tx, h.id, paradata);
+  if (!changes.length) return { ok: true, status: "saved", saved: 0, versions: [] };
+  const rejected = validateChanges(index, changes, fieldworkOf(tx, h.wave));
+  if (rejected.length) return { ok: false, status: 400, error: refusal("valuesRefused"), rejected };
+  const result = saveAnswers(tx, ensureSheet(tx, h, user.id).responseId, user.id, changes);
+  recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${result.saved.length} cells)`, user }, ip);
+  if (result.conflicts.length)
+    return { ok: false, status: 409, error: "Some cells were changed by someone else; the others were saved.", conflicts: result.conflicts };
+  return { ok: true, status: "saved", saved: result.saved.length, versions: result.saved };
+}
+
+/**
+ * One queue item, exactly once: an item whose client id was applied before gets the outcome stored
+ * then (marked duplicate) and writes nothing; otherwise its outcome is stored with that id in the
+ * caller's transaction (savepoint), together with the writes and the log-journal rows, so either
+ * all of it is committed or none of it, and a retry finds the id. An id of another user's item is refused.
+ */
+function applyOnce(tx: Executor, index: QuestionnaireIndex, item: QueueItem, user: Principal, ip: string | null): QueueResult {
+  const apply = () =>
+    item.complete === false
+      ? saveOne(tx, index, item.id, user, item.changes ?? [], ip, item.paradata)
+      : completeOne(tx, index, item.id, user, item.changes ?? [], ip, item.paradata);
+  if (!item.clientId) return { id: item.id, ...apply() };
+  const seen = tx.select().from(appliedQueueItems).where(eq(appliedQueueItems.clientId, item.clientId)).get();
+  if (seen) {
+    if (seen.userId !== user.id || seen.householdRowId !== item.id)
+      return { id: item.id, clientId: item.clientId, ok: false, status: 409, error: "This client id belongs to another queue item." };
+    return { ...(JSON.parse(seen.outcome) as QueueResult), duplicate: true };
+  }
+  const result: QueueResult = { id: item.id, clientId: item.clientId, ...apply() };
+  // A refusal for want of access or of an interview writes nothing: not recorded, so that a retry after the cause is gone applies.
+  if (result.ok || result.status === 400 || result.status === 409 || result.status === 422) {
+    if (findHousehold(tx, item.id))
+      tx.insert(appliedQueueItems)
+        .values({ clientId: item.clientId, userId: user.id, householdRowId: item.id, outcome: JSON.stringify(result) })
+        .run();
+  }
+  return result;
+}
+
+/** A tablet's queue: each interview saved (and completed, unless the item says complete: false), or
+ *  refused, on its own (a refused one does not hold the others back); one transaction, one commit,
+ *  for the whole queue. Items with a client id apply at most once across requests (applyOnce). */
+export function submitInterviews(db: Db, items: QueueItem[], user: Principal, ip: string | null): QueueResultJson[] {
   const index = loadQuestionnaire(db, "udn");
+  return queueResults(db, index, items, user, ip).map((r) => (r.ok ? r : { ...r, ...refusalBody(r.error) }));
+}
+
+/** A refusal as the API answers it: `error` in English beside its catalogue `code` and `params`. */
+type QueueResultJson = QueueResult | (Exclude<QueueResult, { ok: true }> & { error: string; code?: string });
+
+function queueResults(db: Db, index: QuestionnaireIndex, items: QueueItem[], user: Principal, ip: string | null): QueueResult[] {
   return inTransaction(db, (tx) =>
     items.map((item): QueueResult => {
       // Each interview in its own savepoint (inTransaction nested): a failure rolls back that interview alone.
       try {
-        return { id: item.id, ...inTransaction(tx, (one) => completeOne(one, index, item.id, user, item.changes ?? [], ip, item.paradata)) };
+        return inTransaction(tx, (one) => applyOnce(one, index, item, user, ip));
       } catch (error) {
         console.error("submit: interview", item.id, error);
-        return { id: item.id, ok: false, status: 500, error: "The interview could not be saved." };
+        return { id: item.id, ...(item.clientId ? { clientId: item.clientId } : {}), ok: false, status: 500, error: "The interview could not be saved." };
       }
     }),
   );

@@ -17,6 +17,7 @@ import { progressOf } from "@/modules/questionnaire/progress";
 import { InterviewForm } from "@/modules/survey/components/interview-form";
 import { isInterviewLanguage } from "@/modules/survey/paradata";
 import { InterviewActions } from "@/modules/survey/components/interview-actions";
+import { DeviceGuard } from "@/modules/survey/device/components/device-guard";
 
 export default page<{ id: string }>(async ({ params, db }) => {
   await requireUser();
@@ -58,6 +59,7 @@ export default page<{ id: string }>(async ({ params, db }) => {
         {t("interview.fieldwork", { start: formatDate(wave.fieldworkStart, locale), end: formatDate(wave.fieldworkEnd, locale) })} ·{" "}
         <strong data-testid="interview-status">{state(h.status)}</strong>
       </p>
+      {canWrite && user.role === "interviewer" && <DeviceGuard id={h.id} />}
       <InterviewActions
         api={`/api/survey/interviews/${h.id}`}
         canComplete={canWrite}

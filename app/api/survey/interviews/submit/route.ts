@@ -1,6 +1,7 @@
 // POST /api/survey/interviews/submit — a tablet's queue of finished interviews,
-// {interviews:[{id, changes?:[{cell,value,baseVersion}]}]} (1–200): each saved and completed, or
-// refused, on its own; one transaction for all. 200 {results:[{id, ok, status, …}]} (interviewers).
+// {interviews:[{id, clientId?, complete?, changes?:[{cell,value,baseVersion}]}]} (1–200): each saved and
+// completed (or only saved: complete false), or refused, on its own; one transaction for all; an item's
+// clientId (UUID) applies at most once. 200 {results:[{id, clientId?, ok, status, duplicate?, …}]} (interviewers).
 import { checkApiAccess } from "@/lib/auth/session";
 import { requestIp } from "@/lib/audit/server";
 import { readJson } from "@/lib/http/json-body";

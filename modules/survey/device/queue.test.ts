@@ -1,0 +1,116 @@
+// The device's queue as pure functions: what waits, the frozen item (one per interview in flight),
+// what each server outcome does to the interview kept on the device, and the merge of a download.
+import { describe, expect, it } from "vitest";
+import { answersOf, editableHere, freeze, mergeBundle, settle, settles, waiting } from "./queue";
+import type { DeviceInterview, QueueOutcome } from "./types";
+
+const a = (text: string) => ({ num: null, text, status: null });
+const interview = (over: Partial<DeviceInterview> = {}): DeviceInterview => ({
+  id: 7,
+  wave: 2026,
+  householdId: "H7",
+  region: "AST",
+  settlement: "1",
+  address: "x",
+  weight: 1,
+  status: "in_progress",
+  fieldwork: { start: "2026-10-01", end: "2026-11-30" },
+  answers: { sex: { answer: a("1"), version: 3 } },
+  comments: [],
+  local: {},
+  completedHere: false,
+  ...over,
+});
+let n = 0;
+const uuid = () => `id-${++n}`;
+
+describe("the device's queue", () => {
+  it("counts unsent answers and interviews completed here", () => {
+    expect(waiting([interview({ local: { sex: a("2"), age: a("3") } }), interview({ id: 8, completedHere: true, local: { sex: a("2") } })])).toEqual({
+      answers: 2,
+      interviews: 1,
+    });
+  });
+
+  it("freezes one item per interview, based on the server's versions, and none while one is on its way", () => {
+    const i = interview({ local: { sex: a("2"), age: null }, completedHere: true });
+    const item = freeze(i, [], uuid, "t")!;
+    expect(item).toMatchObject({
+      id: 7,
+      complete: true,
+      changes: [
+        { cell: "sex", value: a("2"), baseVersion: 3 },
+        { cell: "age", value: null, baseVersion: 0 },
+      ],
+    });
+    expect(freeze(i, [item], uuid, "t")).toBeNull();
+    expect(freeze(interview(), [], uuid, "t")).toBeNull();
+    expect(answersOf(i)).toEqual({ sex: { answer: a("2"), version: 3 } });
+  });
+
+  it("a completion accepted (or its duplicate) clears what was sent and keeps what was typed since", () => {
+    const i = interview({ local: { sex: a("2") }, completedHere: true });
+    const item = freeze(i, [], uuid, "t")!;
+    const later = { ...i, local: { sex: a("2"), age: a("40") } };
+    for (const outcome of [
+      { id: 7, clientId: item.clientId, ok: true, status: "completed", saved: 1 },
+      { id: 7, clientId: item.clientId, ok: true, status: "completed", saved: 1, duplicate: true },
+    ] as QueueOutcome[]) {
+      const next = settle(later, item, outcome);
+      expect(next).toMatchObject({ status: "completed", completedHere: false, local: { age: a("40") } });
+      expect(next.answers.sex.answer).toEqual(a("2"));
+      expect(editableHere(next)).toBe(false);
+    }
+  });
+
+  it("answers saved take the server's versions as the base of the next changes", () => {
+    const i = interview({ status: "assigned", local: { sex: a("2") } });
+    const item = freeze(i, [], uuid, "t")!;
+    const next = settle(i, item, { id: 7, clientId: item.clientId, ok: true, status: "saved", saved: 1, versions: [{ cell: "sex", version: 4 }] });
+    expect(next).toMatchObject({ status: "in_progress", local: {}, answers: { sex: { answer: a("2"), version: 4 } } });
+  });
+
+  it("a refusal (reassigned, approved meanwhile, rule errors) stays on the device with its reason; the work is kept", () => {
+    const i = interview({ local: { sex: a("2") }, completedHere: true });
+    const item = freeze(i, [], uuid, "t")!;
+    for (const [status, error] of [
+      [403, "This interview is not assigned to you."],
+      [409, "The interview is approved: it cannot be changed or completed."],
+      [422, "2 question(s) still need an answer or a correction."],
+    ] as const) {
+      const outcome = { id: 7, clientId: item.clientId, ok: false, status, error } as QueueOutcome;
+      expect(settles(outcome)).toBe(true);
+      const next = settle(i, item, outcome);
+      expect(next).toMatchObject({ refusal: { status, error }, completedHere: false, local: { sex: a("2") } });
+    }
+    // a server failure (rolled back) is not an answer: the item is sent again
+    expect(settles({ id: 7, clientId: item.clientId, ok: false, status: 500, error: "x" })).toBe(false);
+  });
+
+  it("a conflict takes their version as the base, so that sending again keeps mine", () => {
+    const i = interview({ local: { sex: a("2") } });
+    const item = freeze(i, [], uuid, "t")!;
+    const next = settle(i, item, {
+      id: 7,
+      clientId: item.clientId,
+      ok: false,
+      status: 409,
+      error: "Some cells were changed by someone else; the others were saved.",
+      conflicts: [{ cell: "sex", yours: a("2"), theirs: a("3"), version: 5, by: "S", at: null }],
+    });
+    expect(freeze(next, [], uuid, "t")!.changes).toEqual([{ cell: "sex", value: a("2"), baseVersion: 5 }]);
+  });
+
+  it("a download replaces the server's copy, keeps unsent work, and keeps an interview taken away while it holds work", () => {
+    const kept = interview({ id: 1, local: { sex: a("2") } });
+    const gone = interview({ id: 2 });
+    const taken = interview({ id: 3, completedHere: true });
+    const server = { ...interview({ id: 1, status: "rejected" }), local: undefined, completedHere: undefined };
+    const { put, remove } = mergeBundle([kept, gone, taken], { userId: 1, at: "t", questionnaire: {} as never, interviews: [server as never] });
+    expect(remove).toEqual([2]);
+    expect(put.map((p) => [p.id, p.status, p.local, p.unassigned ?? false])).toEqual([
+      [1, "rejected", { sex: a("2") }, false],
+      [3, "in_progress", {}, true],
+    ]);
+  });
+});

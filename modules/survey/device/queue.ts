@@ -1,0 +1,92 @@
+// The device's queue, as pure functions over what the device stores (store.ts keeps it in IndexedDB,
+// sync.ts sends it): which answers and interviews wait, the item frozen for an interview (sent again
+// with the same client id until the server answers), what an answer does to the interview on the
+// device, and how a fresh download from the server merges with unsent work.
+import { sameAnswer, type Answer } from "@/modules/questionnaire/answers";
+import type { AnswerChange } from "@/modules/questionnaire/schemas";
+import type { DeviceBundle, DeviceInterview, OutboxItem, QueueOutcome, StoredAnswer } from "./types";
+
+/** The answers as the interviewer sees them: the server's, with the changes made here on top. */
+export function answersOf(i: DeviceInterview): Record<string, StoredAnswer> {
+  const out: Record<string, StoredAnswer> = { ...i.answers };
+  for (const [cell, value] of Object.entries(i.local)) {
+    if (value === null) delete out[cell];
+    else out[cell] = { answer: value, version: i.answers[cell]?.version ?? 0 };
+  }
+  return out;
+}
+
+/** The interviewer may still change it on this device. */
+export const editableHere = (i: DeviceInterview) => !i.completedHere && !i.unassigned && ["assigned", "in_progress", "rejected"].includes(i.status);
+
+/** "N answers / M interviews waiting to be sent". */
+export function waiting(interviews: DeviceInterview[]): { answers: number; interviews: number } {
+  let answers = 0;
+  let completed = 0;
+  for (const i of interviews) {
+    if (i.completedHere) completed++;
+    else answers += Object.keys(i.local).length;
+  }
+  return { answers, interviews: completed };
+}
+
+export const hasUnsent = (i: DeviceInterview) => i.completedHere || Object.keys(i.local).length > 0;
+
+/** The queue item for an interview with unsent work and no item on its way yet. */
+export function freeze(i: DeviceInterview, pending: OutboxItem[], clientId: () => string, now: string): OutboxItem | null {
+  if (pending.some((p) => p.id === i.id) || !hasUnsent(i) || i.unassigned) return null;
+  const changes: AnswerChange[] = Object.entries(i.local).map(([cell, value]) => ({ cell, value, baseVersion: i.answers[cell]?.version ?? 0 }));
+  if (!changes.length && !i.completedHere) return null;
+  return { clientId: clientId(), id: i.id, changes, complete: i.completedHere, createdAt: now };
+}
+
+/** Whether an outcome is final for its item (else the item is sent again later, same client id). */
+export const settles = (o: QueueOutcome) => o.ok || o.status !== 500;
+
+/** The interview on the device once the server answered its item. Changes made here after the item
+ *  was frozen stay unsent; what the server refused stays here with the reason until resolved. */
+export function settle(i: DeviceInterview, item: OutboxItem, outcome: QueueOutcome): DeviceInterview {
+  const next: DeviceInterview = { ...i, local: { ...i.local }, answers: { ...i.answers } };
+  const sent = new Map(item.changes.map((c) => [c.cell, c.value]));
+  const stored = (cell: string, value: Answer | null, version: number) => {
+    if (value === null) delete next.answers[cell];
+    else next.answers[cell] = { answer: value, version };
+    if (cell in next.local && sameAnswer(next.local[cell], value)) delete next.local[cell];
+  };
+  if (outcome.ok) {
+    const versions = new Map(outcome.status === "saved" ? outcome.versions.map((v) => [v.cell, v.version]) : []);
+    for (const [cell, value] of sent) stored(cell, value, versions.get(cell) ?? (i.answers[cell]?.version ?? 0) + 1);
+    delete next.refusal;
+    if (outcome.status === "completed") {
+      next.status = "completed";
+      next.completedHere = false;
+    } else if (next.status === "assigned") next.status = "in_progress";
+    return next;
+  }
+  const { ok: _ok, id: _id, clientId: _c, duplicate: _d, ...refusal } = outcome;
+  next.refusal = refusal;
+  next.completedHere = false;
+  // Cells someone else changed: their version becomes the base, so that sending again keeps mine.
+  for (const c of outcome.conflicts ?? []) {
+    if (c.theirs) next.answers[c.cell] = { answer: c.theirs, version: c.version };
+    else delete next.answers[c.cell];
+  }
+  return next;
+}
+
+/** The device's interviews after a download: the server's copy replaces the stored one, unsent work
+ *  and refusals stay; interviews no longer assigned are dropped unless they hold unsent work. */
+export function mergeBundle(device: DeviceInterview[], bundle: DeviceBundle): { put: DeviceInterview[]; remove: number[] } {
+  const mine = new Map(device.map((i) => [i.id, i]));
+  const put: DeviceInterview[] = bundle.interviews.map((s) => {
+    const here = mine.get(s.id);
+    mine.delete(s.id);
+    return { ...s, local: here?.local ?? {}, completedHere: here?.completedHere ?? false, ...(here?.refusal ? { refusal: here.refusal } : {}) };
+  });
+  const remove: number[] = [];
+  for (const i of mine.values()) {
+    if (hasUnsent(i) || i.refusal) put.push({ ...i, unassigned: true });
+    else remove.push(i.id);
+  }
+  return { put, remove };
+}

@@ -1,0 +1,179 @@
+// On a seeded database: an offline device's queue items carry a client id, and the server applies an
+// id at most once (a retried or duplicated request gets the first outcome back and writes nothing);
+// the outcomes of items the server refuses (reassigned, approved meanwhile, rule errors) say why.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { randomUUID } from "node:crypto";
+import { demoDatabase } from "@/testing/demo-database";
+import type Database from "better-sqlite3";
+import type { Db } from "@/db/open";
+import type { Principal } from "@/lib/auth/policy";
+import type { AnswerChange } from "@/modules/questionnaire/schemas";
+
+const demo = await demoDatabase("queue-idempotency-test");
+const { findHousehold } = await import("./households");
+const { approveInterview, submitInterviews } = await import("./interviews");
+
+let db: Db;
+let sqlite: Database.Database;
+let supervisor: Principal, interviewer: Principal;
+let free: number[];
+
+const principal = (email: string): Principal => {
+  const u = sqlite.prepare("select id, role, supervisor_id as supervisorId from users where email = ?").get(email) as {
+    id: number;
+    role: Principal["role"];
+    supervisorId: number | null;
+  };
+  const regions = (sqlite.prepare("select code from user_scopes where user_id = ? and kind = 'region'").all(u.id) as { code: string }[]).map((r) => r.code);
+  return { id: u.id, role: u.role, countries: [], regions, bodyId: null, supervisorId: u.supervisorId };
+};
+
+beforeAll(() => {
+  db = demo.db;
+  sqlite = db.$client;
+  supervisor = principal("supervisor@example.org");
+  interviewer = principal("interviewer@example.org");
+  free = (
+    sqlite.prepare("select id from survey_households where wave = 2026 and region in ('AST', 'ALA') and status = 'unassigned' order by id").all() as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
+}, 120_000);
+afterAll(() => demo.remove());
+
+function assigned(to = interviewer.id): number {
+  const id = free.shift()!;
+  sqlite.prepare("update survey_households set interviewer_id = ?, status = 'assigned' where id = ?").run(to, id);
+  return id;
+}
+
+const today = new Date().toISOString().slice(0, 10);
+const v = (text: string) => ({ num: null, text, status: null });
+const full: AnswerChange[] = Object.entries({
+  result: v("1"),
+  interview_date: v(today),
+  sex: v("2"),
+  age: { num: 37, text: null, status: null },
+  education: v("4"),
+  employment: v("1"),
+  safe_day: v("2"),
+  safe_night: v("3"),
+  unsafe_reasons: v('["1","4"]'),
+  crime_trend: v("2"),
+  trust_prosecutor: v("1"),
+  trust_police: v("2"),
+  trust_anticorruption: v("3"),
+  trust_econ_investigation: v("2"),
+  trust_courts: v("1"),
+  trust_fire: v("1"),
+  distrust_reasons: v('["1","4"]'),
+  victim_theft: v("1"),
+  reported_theft: v("2"),
+  victim_fraud: v("2"),
+  victim_robbery: v("2"),
+  victim_assault: v("2"),
+  victim_vehicle: v("2"),
+  victim_burglary: v("2"),
+  victim_road: v("2"),
+  not_reported_reason: v('["1"]'),
+}).map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
+
+const count = (q: string, ...p: unknown[]) => (sqlite.prepare(q).get(...p) as { n: number }).n;
+const events = (id: number) => count("select count(*) as n from interview_events where household_row_id = ? and to_state = 'completed'", id);
+const audit = (action: string, id: number) =>
+  count("select count(*) as n from audit_log where action = ? and object like ?", action, `2026/${findHousehold(db, id)!.householdId}%`);
+const history = (id: number) => count("select count(*) as n from answer_history where response_id = ?", findHousehold(db, id)!.responseId);
+
+describe("queue idempotency: a client id applies once", () => {
+  it("the same completed interview sent twice (a retry, then in one request twice) is completed once, with one event and one row", () => {
+    const id = assigned();
+    const item = { id, clientId: randomUUID(), changes: full };
+    const [first] = submitInterviews(db, [item], interviewer, null);
+    expect(first).toMatchObject({ id, clientId: item.clientId, ok: true, status: "completed" });
+    expect(first.duplicate).toBeUndefined();
+    const before = { events: events(id), history: history(id), complete: audit("interview.complete", id), save: audit("interview.save", id) };
+    expect(before).toEqual({ events: 1, history: full.length, complete: 1, save: 0 });
+    const again = submitInterviews(db, [item, item], interviewer, null);
+    expect(again).toEqual([
+      { ...first, duplicate: true },
+      { ...first, duplicate: true },
+    ]);
+    expect({ events: events(id), history: history(id), complete: audit("interview.complete", id), save: audit("interview.save", id) }).toEqual(before);
+    expect(count("select count(*) as n from applied_queue_items where client_id = ?", item.clientId)).toBe(1);
+  });
+
+  it("answers saved offline (complete: false) apply once and return their versions; a later item with a new id completes", () => {
+    const id = assigned();
+    const save = { id, clientId: randomUUID(), complete: false, changes: full.slice(0, 3) };
+    const [saved] = submitInterviews(db, [save], interviewer, null);
+    expect(saved).toMatchObject({ ok: true, status: "saved", saved: 3 });
+    expect(findHousehold(db, id)!.status).toBe("in_progress");
+    expect(submitInterviews(db, [save], interviewer, null)[0]).toEqual({ ...saved, duplicate: true });
+    expect(history(id)).toBe(3);
+    const versions = new Map((saved.ok && saved.status === "saved" ? saved.versions : []).map((s) => [s.cell, s.version]));
+    const rest = full.map((c) => ({ ...c, baseVersion: versions.get(c.cell) ?? 0 })).slice(3);
+    expect(submitInterviews(db, [{ id, clientId: randomUUID(), changes: rest }], interviewer, null)[0]).toMatchObject({ ok: true, status: "completed" });
+    expect(events(id)).toBe(1);
+  });
+
+  it("an item that failed half-way (rolled back) is not recorded: its retry applies", () => {
+    const id = assigned();
+    const item = { id, clientId: randomUUID(), changes: full };
+    sqlite.exec("create temp trigger fail_events before insert on interview_events when new.to_state = 'completed' begin select raise(abort, 'injected'); end");
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(submitInterviews(db, [item], interviewer, null)[0]).toMatchObject({ ok: false, status: 500 });
+    } finally {
+      sqlite.exec("drop trigger temp.fail_events");
+      logged.mockRestore();
+    }
+    expect(count("select count(*) as n from applied_queue_items where client_id = ?", item.clientId)).toBe(0);
+    expect(submitInterviews(db, [item], interviewer, null)[0]).toMatchObject({ ok: true, status: "completed" });
+    expect(events(id)).toBe(1);
+  });
+
+  it("another user's client id is refused without applying", () => {
+    const mine = assigned();
+    const item = { id: mine, clientId: randomUUID(), changes: full };
+    submitInterviews(db, [item], interviewer, null);
+    const other = assigned();
+    expect(submitInterviews(db, [{ ...item, id: other }], interviewer, null)[0]).toMatchObject({ ok: false, status: 409 });
+    expect(findHousehold(db, other)!.status).toBe("assigned");
+  });
+});
+
+describe("conflict outcomes: what the server refuses says why, per interview", () => {
+  it("reassigned to someone else → 403; approved meanwhile → 409; rule errors → 422 with the questions; the others still apply", () => {
+    const reassigned = assigned();
+    const approved = assigned();
+    const unfinished = assigned();
+    const good = assigned();
+    submitInterviews(db, [{ id: approved, clientId: randomUUID(), changes: full }], interviewer, null);
+    approveInterview(db, findHousehold(db, approved)!, supervisor, null);
+    const other = sqlite
+      .prepare("insert into users (email, name, role, password_hash, supervisor_id) values ('other.int@example.org', 'Other', 'interviewer', 'x', ?)")
+      .run(supervisor.id).lastInsertRowid as number;
+    sqlite.prepare("update survey_households set interviewer_id = ? where id = ?").run(other, reassigned);
+    const results = submitInterviews(
+      db,
+      [
+        { id: reassigned, clientId: randomUUID(), changes: full },
+        { id: approved, clientId: randomUUID(), changes: full },
+        { id: unfinished, clientId: randomUUID(), changes: full.slice(0, 2) },
+        { id: good, clientId: randomUUID(), changes: full },
+      ],
+      interviewer,
+      null,
+    );
+    expect(results.map((r) => [r.id, r.ok, r.status])).toEqual([
+      [reassigned, false, 403],
+      [approved, false, 409],
+      [unfinished, false, 422],
+      [good, true, "completed"],
+    ]);
+    expect(results[1]).toMatchObject({ error: "The interview is approved: it cannot be changed or completed." });
+    expect(results[2].ok === false && results[2].status === 422 && results[2].errors!.length).toBeGreaterThan(0);
+    expect(findHousehold(db, reassigned)!.status).toBe("assigned");
+    expect(findHousehold(db, unfinished)!.status).toBe("in_progress");
+  });
+});
