@@ -12,6 +12,7 @@ import { repliesVisibleTo } from "@/modules/cepej/server/replies";
 import { waitingFor } from "@/modules/cepej/server/waiting";
 import { upcomingDeadlines } from "@/modules/reporting/server/filings";
 import { describeScope } from "@/modules/users/server/users";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ db }) => {
   const user = await requireUser();
@@ -95,3 +96,5 @@ export default page(async ({ db }) => {
     </div>
   );
 });
+
+export const generateMetadata = pageTitle("home");

@@ -13,6 +13,7 @@ import { WaveAdmin } from "@/modules/survey/components/wave-admin";
 import { REGIONS } from "@/db/reference-data";
 import { regionName } from "@/lib/i18n/reference";
 import { formatDate } from "@/lib/i18n/format";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ searchParams, db }) => {
   const user = await requireUser();
@@ -128,3 +129,5 @@ export default page(async ({ searchParams, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("survey");

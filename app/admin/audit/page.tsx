@@ -5,6 +5,7 @@ import { searchAudit } from "@/lib/audit/query";
 import { pageQuery } from "@/lib/http/query";
 import { page } from "@/lib/http/route";
 import { formatDateTime } from "@/lib/i18n/format";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ searchParams, db }) => {
   await requireAccess("read", { kind: "administration" });
@@ -60,3 +61,5 @@ export default page(async ({ searchParams, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("audit");

@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { listAdjustments } from "@/modules/reporting/server/calendar";
 import { PUBLIC_HOLIDAYS } from "@/modules/reporting/calendar";
 import { CalendarForm } from "@/modules/reporting/components/admin-forms";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
@@ -47,3 +48,5 @@ export default page(async ({ db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("calendar");

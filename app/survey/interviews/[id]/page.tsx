@@ -16,6 +16,7 @@ import { questionsOf } from "@/modules/questionnaire/walk";
 import { progressOf } from "@/modules/questionnaire/progress";
 import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
 import { InterviewActions } from "@/modules/survey/components/interview-actions";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page<{ id: string }>(async ({ params, db }) => {
   await requireUser();
@@ -84,3 +85,5 @@ export default page<{ id: string }>(async ({ params, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("interview");

@@ -13,6 +13,7 @@ import { KEY_INDICATORS, REGIONS, TRUST_BODIES, AGE_GROUPS } from "@/modules/sur
 import { optionLabels } from "@/modules/survey/labels";
 import { regionName } from "@/lib/i18n/reference";
 import { StackedBars } from "@/modules/survey/components/stacked-bars";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page<{ year: string }>(async ({ params, db }) => {
   const year = Number(params.year);
@@ -164,3 +165,5 @@ export default page<{ year: string }>(async ({ params, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle<{ year: string }>("surveyResults", (p) => ({ year: p.year }));
