@@ -54,8 +54,8 @@ export function SubmitCheck({ blockers, base, questionnaireUrl }: { blockers: Bl
                 </Link>
               </h3>
               <ul>
-                {q.items.map((b) => (
-                  <li key={`${b.code}-${b.cell}`} className={b.severity === "warning" ? "warning" : "error"}>
+                {q.items.map((b, i) => (
+                  <li key={`${b.code}-${b.cell}-${i}`} className={b.severity === "warning" ? "warning" : "error"}>
                     <Link href={blockerHref(base, b)} data-cell-link={b.cell}>
                       {b.row ? `${l(b.row)} / ${l(b.col)}` : t("answer")}
                     </Link>{" "}

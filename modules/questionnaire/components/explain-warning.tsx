@@ -14,7 +14,7 @@ export function ExplainWarning({ issue, hasComment }: { issue: Issue; hasComment
   const { getValues, setValue } = useFormContext();
   const key = explanationsKey(issue.question);
   if (issue.severity !== "warning" || !index.keys.has(key)) return null;
-  if (!hasComment) return <span className="explain-hint muted small">{t("explainInComment")}</span>;
+  if (!hasComment) return readOnly ? null : <span className="explain-hint muted small">{t("explainInComment")}</span>;
   return (
     <label className="explain-confirm small">
       <input
