@@ -63,7 +63,6 @@ async function resolve(browser: Browser, url: string): Promise<string> {
   return url;
 }
 
-test.describe.configure({ mode: "serial" });
 test.afterAll(async () => {
   for (const page of sessions.values()) await page.context().close();
 });
@@ -71,6 +70,7 @@ test.afterAll(async () => {
 for (const { entry, probe, visitor } of pages) {
   test(`${probe.url} as ${visitor}: no serious or critical axe violation, its own title, a skip link`, async ({ browser }) => {
     test.skip(!visitor, "no demo user may open it");
+    test.setTimeout(240_000); // axe walks the whole DOM: the print view holds every cell of the questionnaire
     const page = await pageAs(browser, visitor!);
     const url = await resolve(browser, probe.url);
     const response = await page.goto(url);
