@@ -1,4 +1,5 @@
 import "./globals.css";
+import "./a11y.css";
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -19,15 +20,21 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // request's CSP nonce (middleware.ts), and a page built ahead would carry none and not run.
   await connection();
   const locale = await getLocale();
+  const t = await getTranslations("app");
   return (
     <html lang={locale}>
       <body>
+        <a href="#main" className="skip-link">
+          {t("skipToContent")}
+        </a>
         <NextIntlClientProvider>
           <DemoBanner />
           <TopBar />
           <SessionKeepAlive />
           <SignOutGuard />
-          <main>{children}</main>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
         </NextIntlClientProvider>
       </body>
     </html>

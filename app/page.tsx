@@ -13,6 +13,7 @@ import { waitingFor } from "@/modules/cepej/server/waiting";
 import { upcomingDeadlines } from "@/modules/reporting/server/filings";
 import { describeScope } from "@/modules/users/server/users";
 import { rejectedCount } from "@/modules/survey/server/households";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ db }) => {
   const user = await requireUser();
@@ -103,3 +104,5 @@ export default page(async ({ db }) => {
     </div>
   );
 });
+
+export const generateMetadata = pageTitle("home");

@@ -236,6 +236,28 @@ export const answerHistory = sqliteTable(
   (t) => [index("answer_history_cell").on(t.responseId, t.cell)],
 );
 
+/** One import of a file into a reply: the answer_history rows it wrote (one per changed cell, ids
+ *  firstHistory..lastHistory of that reply), so that the whole import can be undone at once. */
+export const replyImports = sqliteTable(
+  "reply_imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id),
+    at: text("at").notNull().default(now),
+    /** The file's own cycle and country (they differ from the reply's only when the user mapped them). */
+    fileCycle: text("file_cycle").notNull(),
+    fileCountry: text("file_country").notNull(),
+    changed: integer("changed").notNull(),
+    firstHistory: integer("first_history"),
+    lastHistory: integer("last_history"),
+    undoneAt: text("undone_at"),
+  },
+  (t) => [index("reply_imports_response").on(t.responseId)],
+);
+
 /** Append-only log of who did what (no update or delete path exists in the app). */
 export const auditLog = sqliteTable(
   "audit_log",

@@ -47,8 +47,9 @@ test("the Kazakhstan correspondent fills Q006, sees totals and warnings, and fin
   await expect(issues).toContainText("The total (110,346,857) differs from the sum of its parts (110,346,858)");
   await expect(cell(page, "006:total:approved")).toHaveAttribute("data-issue", "warning");
 
-  // Explaining it in the comment makes it acceptable.
+  // Explaining it in the comment, confirmed for this warning, makes it acceptable.
   await page.getByLabel("006 Comments").fill("Item 3 includes 1 € of rounding by the Ministry of Finance.");
+  await page.getByTestId("explains-sumMismatch@006:total:approved").check();
   await expect(issues).toContainText("Explained");
   await expect(cell(page, "006:total:approved")).toHaveAttribute("data-issue", "explained");
 

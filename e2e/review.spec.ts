@@ -54,14 +54,32 @@ async function fillLike2020(request: APIRequestContext, except: string[]) {
 async function explainWarnings(request: APIRequestContext, keep: string[]) {
   const attempt = await request.post(`${API}/transitions`, { data: { action: "submit" } });
   expect(attempt.status()).toBe(422);
-  const details: { question: string; severity: string }[] = (await attempt.json()).details;
-  const questions = [...new Set(details.filter((d) => d.severity === "warning" && !keep.includes(d.question)).map((d) => d.question))];
+  const details: { question: string; severity: string; code: string; cell: string }[] = (await attempt.json()).details;
+  const warnings = details.filter((d) => d.severity === "warning" && !keep.includes(d.question));
+  const questions = [...new Set(warnings.map((d) => d.question))];
   const stored = (await (await request.get(`${API}/answers`)).json()).answers;
-  const changes = questions.map((q) => ({
-    cell: `${q}#comment`,
-    value: { num: null, text: `Figures as published by the national authority (${q}).`, status: null },
-    baseVersion: stored[`${q}#comment`]?.version ?? 0,
-  }));
+  // Each warning is explained by the comment and confirmed on its own (the "#explains" list).
+  const changes = questions.flatMap((q) => [
+    {
+      cell: `${q}#comment`,
+      value: { num: null, text: `Figures as published by the national authority (${q}).`, status: null },
+      baseVersion: stored[`${q}#comment`]?.version ?? 0,
+    },
+    {
+      cell: `${q}#explains`,
+      value: {
+        num: null,
+        text: JSON.stringify(
+          warnings
+            .filter((d) => d.question === q)
+            .map((d) => `${d.code}@${d.cell}`)
+            .sort(),
+        ),
+        status: null,
+      },
+      baseVersion: stored[`${q}#explains`]?.version ?? 0,
+    },
+  ]);
   if (changes.length) expect((await request.put(`${API}/answers`, { data: { changes } })).status()).toBe(200);
 }
 
@@ -145,6 +163,7 @@ test("a campaign from opening the cycle to a validated, locked reply", async ({ 
   await blockers.getByRole("link", { name: "001" }).click();
   await expect(kz).toHaveURL(new RegExp(`/cepej/${CYCLE}/KZ/1#q-001$`));
   await kz.getByLabel("001 Comments").fill("New census of 2024.");
+  await kz.getByTestId("explains-variation@001").check();
   await expect(kz.getByTestId("issues-001")).toContainText("Explained");
   await saved(kz);
   await kz.goto(`/cepej/${CYCLE}/KZ`);

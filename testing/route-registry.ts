@@ -367,6 +367,10 @@ export const REGISTRY: RegistryEntry[] = [
     { url: reply("2022-2024", "KZ", "/import"), target: KZ, body: { invalid: INVALID, harmless: IMPORT_WRONG_QUESTIONNAIRE } },
     { url: reply("2022-2024", "FR", "/import"), target: FR, body: { invalid: INVALID, harmless: IMPORT_WRONG_QUESTIONNAIRE } },
   ]),
+  route("api/cycles/[cycle]/replies/[country]/import/undo/route.ts", "POST", replyAccess("write"), [
+    { url: reply("2022-2024", "KZ", "/import/undo"), target: KZ, body: { invalid: INVALID, harmless: json({ importId: 999999999 }) } },
+    { url: reply("2022-2024", "FR", "/import/undo"), target: FR, body: { invalid: INVALID, harmless: json({ importId: 999999999 }) } },
+  ]),
   route("api/cycles/[cycle]/replies/[country]/queries/route.ts", "GET", replyAccess("read"), [
     { url: reply("2022-2024", "KZ", "/queries"), target: KZ, marker: '"queries"' },
     { url: reply("2022-2024", "FR", "/queries"), target: FR, marker: '"queries"' },

@@ -6,6 +6,7 @@ import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { singleValue } from "@/lib/http/query";
 import { page } from "@/lib/http/route";
 import { LoginForm } from "@/modules/users/components/login-form";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ searchParams }) => {
   // next-auth's own sign-in route sends its callback in full (http://host/path): this host's are kept.
@@ -19,3 +20,5 @@ export default page(async ({ searchParams }) => {
     </div>
   );
 });
+
+export const generateMetadata = pageTitle("login");

@@ -10,6 +10,7 @@ import { page } from "@/lib/http/route";
 import { filingsOfBody, findBody, upcomingDeadlines } from "@/modules/reporting/server/filings";
 import { OpenFiling } from "@/modules/reporting/components/open-filing";
 import { findForm } from "@/modules/reporting/forms";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ db }) => {
   const user = await requireUser();
@@ -98,3 +99,5 @@ export default page(async ({ db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("reports");

@@ -15,6 +15,7 @@ import { regionName } from "@/lib/i18n/reference";
 import { formatDate } from "@/lib/i18n/format";
 import { fieldworkWave, todayUtc } from "@/modules/survey/fieldwork";
 import { DeviceStatus } from "@/modules/survey/device/components/device-status";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ searchParams, db }) => {
   const user = await requireUser();
@@ -141,3 +142,5 @@ export default page(async ({ searchParams, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("survey");

@@ -30,6 +30,7 @@ export const BODY_ROUTES = [
   { method: "POST", path: /^\/api\/cycles\/[^/]+\/replies\/[^/]+\/queries\/[^/]+$/, limit: BODY_LIMITS.json },
   { method: "POST", path: /^\/api\/cycles\/[^/]+\/replies\/[^/]+\/import$/, limit: BODY_LIMITS.replyImport },
   { method: "POST", path: /^\/api\/cycles\/[^/]+\/publish$/, limit: BODY_LIMITS.json },
+  { method: "POST", path: /^\/api\/cycles\/[^/]+\/replies\/[^/]+\/import\/undo$/, limit: BODY_LIMITS.json },
   { method: "POST", path: /^\/api\/survey\/(assign|waves)$/, limit: BODY_LIMITS.json },
   { method: "PUT", path: /^\/api\/survey\/interviews\/[^/]+\/(answers|language)$/, limit: BODY_LIMITS.json },
   { method: "PUT", path: /^\/api\/survey\/interviews\/[^/]+\/comments\/[^/]+\/reply$/, limit: BODY_LIMITS.json },

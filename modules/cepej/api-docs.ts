@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { OperationDoc } from "@/lib/api-docs/openapi";
 import { BODY_LIMITS } from "@/lib/http/body-gate.mjs";
 import { SaveAnswersRequest } from "@/modules/questionnaire/schemas";
-import { FlagRequest, OpenQueryRequest, PublishCycleRequest, QueryPostRequest, RestoreRequest, TransitionRequest } from "./schemas";
+import { FlagRequest, OpenQueryRequest, PublishCycleRequest, QueryPostRequest, RestoreRequest, TransitionRequest, UndoImportRequest } from "./schemas";
 import { ReplyJson } from "./export/reply-json";
 
 const json = (schema: z.ZodType) => ({ contentType: "application/json", schema, maxBytes: BODY_LIMITS.json });
@@ -105,11 +105,26 @@ export const CEPEJ_API: OperationDoc[] = [
   {
     method: "post",
     path: `${REPLY}/import`,
-    summary: "Replace the reply's answers with a reply in the JSON export format",
+    summary: "Import a reply in the JSON export format: ?preview=1 answers what would change (added, changed, cleared) without writing",
+    tag,
+    access: "the country's correspondents while the reply is open; administrators",
+    params: [
+      cycle,
+      country,
+      { name: "preview", in: "query", schema: z.enum(["1"]), description: "Only count and list the changes." },
+      { name: "mapCycle", in: "query", schema: z.string(), description: "Accept a file of this other cycle (explicit mapping)." },
+      { name: "mapCountry", in: "query", schema: z.string(), description: "Accept a file of this other country (explicit mapping)." },
+    ],
+    body: { contentType: "application/json", schema: ReplyJson, maxBytes: BODY_LIMITS.replyImport },
+  },
+  {
+    method: "post",
+    path: `${REPLY}/import/undo`,
+    summary: "Undo an import as a whole: every cell it changed gets its value from before (409 when one changed since)",
     tag,
     access: "the country's correspondents while the reply is open; administrators",
     params: [cycle, country],
-    body: { contentType: "application/json", schema: ReplyJson, maxBytes: BODY_LIMITS.replyImport },
+    body: json(UndoImportRequest),
   },
   { method: "get", path: `${REPLY}/queries`, summary: "The reply's query threads", tag, access: READ, params: [cycle, country] },
   {

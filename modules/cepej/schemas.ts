@@ -10,6 +10,9 @@ export const RestoreRequest = z
   .object({ cell: z.string().min(1).max(200), historyId: z.number().int().positive(), which: z.enum(["after", "before"]).optional() })
   .strict();
 
+/** {importId}: undo that import of the reply as a whole. */
+export const UndoImportRequest = z.object({ importId: z.number().int().positive() }).strict();
+
 /** {cell, reason}; reason null removes the "not retained for publication" mark. */
 export const FlagRequest = z.object({ cell: z.string().min(1).max(200), reason: z.string().trim().min(1).max(TEXT_MAX.comment).nullable() }).strict();
 

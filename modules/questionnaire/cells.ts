@@ -3,11 +3,13 @@
 //   "006:r2_1:approved"   a grid cell (question:row:column)
 //   "018#yes"             the text attached to an option of a cell ("018:r1:c#yes" in a grid)
 //   "006#comment"         the question's comment;  "014-0#status"  a whole-question NA/NAP
+//   "006#explains"        the warnings the comment explains, as confirmed one by one (rules.ts)
 import type { CellRef, CellSpec, Column, Question, Questionnaire, Row } from "./definition";
 import { walkQuestions } from "./walk";
 
 export const cellKey = (ref: CellRef) => (ref.row === undefined ? ref.q : `${ref.q}:${ref.row}:${ref.col}`);
 export const commentKey = (questionId: string) => `${questionId}#comment`;
+export const explanationsKey = (questionId: string) => `${questionId}#explains`;
 export const questionStatusKey = (questionId: string) => `${questionId}#status`;
 export const optionTextKey = (key: string, optionId: string) => `${key}#${optionId}`;
 
@@ -67,7 +69,7 @@ export function keysOf(q: Question): string[] {
       for (const o of cell.spec.options) if (o.text) keys.push(optionTextKey(cell.key, o.id));
     }
   }
-  if (q.comment !== false) keys.push(commentKey(q.id));
+  if (q.comment !== false) keys.push(commentKey(q.id), explanationsKey(q.id));
   if (q.questionStatus?.length) keys.push(questionStatusKey(q.id));
   return keys;
 }
@@ -76,6 +78,7 @@ export type KeyInfo =
   | { kind: "cell"; cell: Cell }
   | { kind: "optionText"; cell: Cell; optionId: string }
   | { kind: "comment"; question: Question }
+  | { kind: "explanations"; question: Question }
   | { kind: "questionStatus"; question: Question };
 
 /** Index of a questionnaire: question by id, chapter of each question, what each key is. */
@@ -101,7 +104,10 @@ export function indexQuestionnaire(q: Questionnaire): QuestionnaireIndex {
         }
       }
     }
-    if (question.comment !== false) index.keys.set(commentKey(question.id), { kind: "comment", question });
+    if (question.comment !== false) {
+      index.keys.set(commentKey(question.id), { kind: "comment", question });
+      index.keys.set(explanationsKey(question.id), { kind: "explanations", question });
+    }
     if (question.questionStatus?.length) index.keys.set(questionStatusKey(question.id), { kind: "questionStatus", question });
   }
   return index;

@@ -21,7 +21,12 @@ describe("a figure far from another source's", () => {
     expect(issue).toMatchObject({ code: "referenceMismatch", severity: "warning", cell: "107:r2:cases", explained: false });
     expect(issue.params).toEqual({ reference: 1000, difference: 10.1, threshold: 10, source: "Form 1-M" });
     expect(blocksSubmission(issue)).toBe(true);
-    const [explained] = run({ "107:r2:cases": num(28), "107#comment": { num: null, text: "CEPEJ counts cases with an indictment", status: null } });
+    // A comment explains the warning once the correspondent confirms it covers this one (rules.ts).
+    const [explained] = run({
+      "107:r2:cases": num(28),
+      "107#comment": { num: null, text: "CEPEJ counts cases with an indictment", status: null },
+      "107#explains": { num: null, text: JSON.stringify(["referenceMismatch@107:r2:cases"]), status: null },
+    });
     expect(explained.params.difference).toBe(-97.2);
     expect(blocksSubmission(explained)).toBe(false);
   });

@@ -2,10 +2,11 @@
 // submitting, reports). Severity is explicit:
 //   error   — blocks saving that value, or submitting (malformed, out of range, too long,
 //             unanswered at submit time);
-//   warning — allows submitting only with an explanation in the question's comment (sums,
-//             case flow, "at most").
+//   warning — allows submitting only with an explanation: the question's comment (this cycle's
+//             reply) and a confirmation of each warning it explains (sums, case flow, "at most",
+//             variation, a change between a figure and NA/NAP since the previous cycle).
 import type { CellRef, Question, Questionnaire } from "./definition";
-import { cellKey, cellsOf, commentKey, questionStatusKey, type Cell } from "./cells";
+import { cellKey, cellsOf, commentKey, explanationsKey, questionStatusKey, type Cell } from "./cells";
 import { cellEnabled, questionEnabled } from "./conditions";
 import { isEmpty, multiIds, type Answer, type AnswerReader } from "./answers";
 import { checkRange, exactSum } from "./numbers";
@@ -34,7 +35,8 @@ export type IssueCode =
   | "caseFlow"
   | "atMost"
   | "variation"
-  | "referenceMismatch";
+  | "referenceMismatch"
+  | "statusChanged";
 
 const SEVERITY: Record<IssueCode, Severity> = {
   notANumber: "error",
@@ -58,6 +60,7 @@ const SEVERITY: Record<IssueCode, Severity> = {
   atMost: "warning",
   variation: "warning",
   referenceMismatch: "warning",
+  statusChanged: "warning",
 };
 
 export type Issue = {
@@ -67,9 +70,52 @@ export type Issue = {
   /** The cell the issue is shown at (a total, the pending-31-Dec cell …). */
   cell: string;
   params: Record<string, string | number>;
-  /** For warnings: the question's comment explains it, so it does not block submission. */
+  /** For warnings: the question's comment explains it and the correspondent confirmed so for this
+   *  warning (explanationsKey), so it does not block submission. */
   explained?: boolean;
 };
+
+/** The name a warning is confirmed under in the question's explanations: its code and cell. The
+ *  parameters stay out (a total that still differs, by another amount, stays explained). */
+export const warningId = (i: Pick<Issue, "code" | "cell">) => `${i.code}@${i.cell}`;
+
+/** Most warnings a question's explanations may list (a grid of ~300 cells has fewer warnings). */
+export const EXPLANATIONS_MAX = 1000;
+
+/** The warnings confirmed as explained, from the stored text (a JSON array of warning ids);
+ *  anything else confirms nothing. */
+export function parseExplanations(text: string | null | undefined): Set<string> {
+  if (!text) return new Set();
+  try {
+    const ids: unknown = JSON.parse(text);
+    return Array.isArray(ids) ? new Set(ids.filter((x): x is string => typeof x === "string")) : new Set();
+  } catch {
+    return new Set();
+  }
+}
+
+/** Is this stored text a well-formed list of warning ids? (What a save accepts.) */
+export function validExplanations(text: string): boolean {
+  try {
+    const ids: unknown = JSON.parse(text);
+    return (
+      Array.isArray(ids) &&
+      ids.length <= EXPLANATIONS_MAX &&
+      ids.every((x) => typeof x === "string" && x.length <= 250 && x.includes("@")) &&
+      new Set(ids).size === ids.length
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The explanations' text with one warning confirmed or withdrawn (sorted: one text per set). */
+export function withExplanation(text: string | null | undefined, id: string, confirmed: boolean): string {
+  const ids = parseExplanations(text);
+  if (confirmed) ids.add(id);
+  else ids.delete(id);
+  return ids.size ? JSON.stringify([...ids].sort()) : "";
+}
 
 /** Do two issues say the same thing (code, cell, severity, explained, parameters)? The rules build
  *  new Issue objects on every evaluation; the form uses this to skip re-rendering unchanged messages. */
@@ -255,6 +301,7 @@ function buildSums(q: Question): { total: string; parts: string[] }[] {
 export function ruleKeys(q: Question): string[] {
   const keys = new Set(cellsOf(q).map((c) => c.key));
   keys.add(commentKey(q.id));
+  keys.add(explanationsKey(q.id));
   for (const rule of q.rules ?? []) {
     const refs: CellRef[] =
       rule.kind === "sum"
@@ -303,7 +350,8 @@ export function evaluateQuestion(q: Question, read: AnswerReader, options: Evalu
     const answer = read(cell.key);
     const problem = answer ? checkCellValue(cell, answer, options.context) : null;
     if (problem) issues.push(problem);
-    else if (options.submit && !wholeStatus && isEmpty(answer) && requiredAtSubmit(cell)) issues.push(issue("unanswered", q.id, cell.key));
+    else if (options.submit && !wholeStatus && isEmpty(answer) && requiredAtSubmit(cell))
+      issues.push(issue("unanswered", q.id, cell.key, unansweredParams(cell)));
   }
   if (wholeStatus) return issues; // the whole question is NA/NAP: its cells' consistency is moot
 
@@ -353,6 +401,8 @@ export function evaluateQuestion(q: Question, read: AnswerReader, options: Evalu
       if (v !== null && Math.abs(v) > threshold) {
         issues.push(issue("variation", q.id, cell.key, { previous: options.previous(cell.key)!.num!, variation: Number.isFinite(v) ? v : "∞", threshold }));
       }
+      const moved = statusChange(read(cell.key), options.previous(cell.key));
+      if (moved) issues.push(issue("statusChanged", q.id, cell.key, moved));
     }
   }
   if (options.references) {
@@ -386,9 +436,28 @@ export function evaluateQuestion(q: Question, read: AnswerReader, options: Evalu
     }
   }
 
+  // An explanation is this reply's comment, confirmed warning by warning: a comment (one reused
+  // from the previous cycle included) no longer explains every warning of the question at once.
   const comment = read(commentKey(q.id))?.text?.trim();
-  for (const i of issues) if (i.severity === "warning") i.explained = !!comment;
+  const confirmed = comment ? parseExplanations(read(explanationsKey(q.id))?.text) : new Set<string>();
+  for (const i of issues) if (i.severity === "warning") i.explained = confirmed.has(warningId(i));
   return issues;
+}
+
+/** A figure that was NA or NAP in the previous cycle, or NA/NAP that was a figure: the parameters
+ *  of its warning, or null. */
+export function statusChange(current: Answer | undefined, previous: Answer | undefined): { previous: string | number; current: string | number } | null {
+  if (!current || !previous || isEmpty(current) || isEmpty(previous)) return null;
+  if (previous.status && !current.status && current.num !== null) return { previous: previous.status, current: current.num };
+  if (!previous.status && previous.num !== null && current.status) return { previous: previous.num, current: current.status };
+  return null;
+}
+
+/** "Not answered" in the words of the cell: a figure (with NA/NAP when allowed), an option, a date. */
+function unansweredParams(cell: Cell): Record<string, string> {
+  const spec = cell.spec;
+  if (spec.kind === "number") return { kind: spec.number.allowNA || spec.number.allowNAP ? "number" : "figure" };
+  return { kind: spec.kind };
 }
 
 /** Numbers and single choices must be answered (a figure, NA, NAP or an option); tick boxes,

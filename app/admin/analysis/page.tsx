@@ -9,6 +9,9 @@ import { FORM_1M_LINES, SURVEY_OFFENCES } from "@/modules/analysis/schemas";
 import { CEPEJ_NATIONAL_MAPPINGS } from "@/modules/analysis/cepej-national";
 import { MappingForm } from "@/modules/analysis/components/mapping-form";
 import offenceData from "@/modules/analysis/offence-mappings.json";
+import { pageTitle } from "@/lib/ui/page-title";
+
+export const generateMetadata = pageTitle("analysisAdmin");
 
 export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });

@@ -8,6 +8,7 @@ import { page } from "@/lib/http/route";
 import { formatDateTime, TIME_ZONE } from "@/lib/i18n/format";
 import { reportingBodyName } from "@/lib/i18n/reference";
 import { listBodies } from "@/modules/reporting/server/filings";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ searchParams, db }) => {
   await requireAccess("read", { kind: "administration" });
@@ -83,3 +84,5 @@ export default page(async ({ searchParams, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("audit");

@@ -11,6 +11,7 @@ import { HOLIDAY_NOTES, holidaysOf, legalToday, movedDaysOff, type HolidayRule }
 import { isWeekend } from "@/lib/dates/dates";
 import { CalendarForm } from "@/modules/reporting/components/admin-forms";
 import { HolidayRuleForm } from "@/modules/reporting/components/instruction-forms";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ db, searchParams }) => {
   await requireAccess("read", { kind: "administration" });
@@ -143,3 +144,5 @@ export default page(async ({ db, searchParams }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("calendar");

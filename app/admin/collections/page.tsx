@@ -7,6 +7,7 @@ import { ELECTRONIC_COLLECTIONS, totalCopies } from "@/modules/reporting/collect
 import { dispatchSchedule } from "@/modules/reporting/server/registers";
 import { today } from "@/modules/reporting/server/filings";
 import { DispatchForm } from "@/modules/reporting/components/admin-forms";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
@@ -79,3 +80,5 @@ export default page(async ({ db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("collections");

@@ -7,6 +7,7 @@ import { requireAccess } from "@/lib/auth/session";
 import { page } from "@/lib/http/route";
 import { listCycles } from "@/modules/cepej/server/cycles";
 import { NewCycleForm } from "@/modules/cepej/components/new-cycle-form";
+import { pageTitle } from "@/lib/ui/page-title";
 
 // The wrapper is called inside a declared default export: the route registry reads page
 // functions from `export default function` declarations.
@@ -52,3 +53,5 @@ export default async function CyclesPage(props: { params: Promise<Record<string,
     );
   })(props);
 }
+
+export const generateMetadata = pageTitle("cycles");

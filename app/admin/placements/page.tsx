@@ -13,6 +13,9 @@ import { legalToday } from "@/modules/reporting/calendar";
 import { filingDaysBefore } from "@/modules/reporting/server/calendar";
 import { placementOverview } from "@/modules/reporting/server/placements";
 import { FilingDaysForm, PlaceForm } from "@/modules/reporting/components/instruction-forms";
+import { pageTitle } from "@/lib/ui/page-title";
+
+export const generateMetadata = pageTitle("placements");
 
 export default page(async ({ db, searchParams }) => {
   await requireAccess("read", { kind: "administration" });

@@ -10,6 +10,7 @@ import { pageQuery } from "@/lib/http/query";
 import { page } from "@/lib/http/route";
 import { COMPLIANCE_STATES, compliance, today } from "@/modules/reporting/server/filings";
 import { REGIONS } from "@/db/reference-data";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ searchParams, db }) => {
   const user = await requireAccess("read", { kind: "administration" });
@@ -111,3 +112,5 @@ export default page(async ({ searchParams, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("adminReports");

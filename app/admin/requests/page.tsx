@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { listRequests, REQUEST_DAYS } from "@/modules/reporting/server/registers";
 import { today } from "@/modules/reporting/server/filings";
 import { AnswerRequestForm, RequestForm } from "@/modules/reporting/components/admin-forms";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ db }) => {
   const user = await requireAccess("read", { kind: "administration" });
@@ -78,3 +79,5 @@ export default page(async ({ db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("requests");

@@ -8,6 +8,9 @@ import { page } from "@/lib/http/route";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { catalogueGaps, referenceGaps } from "@/lib/i18n/translation-gaps";
 import { definitionTranslationGaps } from "@/modules/questionnaire/server/definitions";
+import { pageTitle } from "@/lib/ui/page-title";
+
+export const generateMetadata = pageTitle("translations");
 
 const SHOWN = 50;
 const OTHERS = LOCALES.filter((l) => l !== "en");

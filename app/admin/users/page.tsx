@@ -6,6 +6,7 @@ import { requireAccess } from "@/lib/auth/session";
 import { page } from "@/lib/http/route";
 import { listReportingBodies, listUsers } from "@/modules/users/server/users";
 import { UserForm } from "@/modules/users/components/user-form";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
@@ -50,3 +51,5 @@ export default page(async ({ db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("users");

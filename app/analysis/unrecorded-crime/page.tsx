@@ -14,6 +14,9 @@ import { latestWave } from "@/modules/analysis/server/unrecorded";
 import { ComparisonChart } from "@/modules/analysis/components/comparison-chart";
 import type { Estimate, OffenceComparison, Ratio } from "@/modules/analysis/unrecorded";
 import { mayReadComparison, unrecordedCrimeOf } from "./report";
+import { pageTitle } from "@/lib/ui/page-title";
+
+export const generateMetadata = pageTitle("unrecordedCrime");
 
 export default page(async ({ db, searchParams }) => {
   const year = pageQuery(searchParams).int("year", { min: MIN_YEAR, max: MAX_YEAR }) ?? latestWave(db);

@@ -16,6 +16,7 @@ import { progressOf } from "@/modules/questionnaire/progress";
 import { questionsOf } from "@/modules/questionnaire/walk";
 import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
 import { FilingActions } from "@/modules/reporting/components/filing-actions";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page<{ id: string }>(async ({ params, db }) => {
   await requireUser();
@@ -65,3 +66,5 @@ export default page<{ id: string }>(async ({ params, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("report");

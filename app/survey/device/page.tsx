@@ -7,6 +7,9 @@ import { page } from "@/lib/http/route";
 import { REGIONS } from "@/db/reference-data";
 import { regionName } from "@/lib/i18n/reference";
 import { DeviceApp } from "@/modules/survey/device/components/device-app";
+import { pageTitle } from "@/lib/ui/page-title";
+
+export const generateMetadata = pageTitle("device");
 
 export default page(async () => {
   const user = await requireUser();

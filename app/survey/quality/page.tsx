@@ -13,6 +13,9 @@ import { listWaves } from "@/modules/survey/server/households";
 import { fieldworkQuality } from "@/modules/survey/server/quality";
 import { fieldworkWave, todayUtc } from "@/modules/survey/fieldwork";
 import { DEFAULT_THRESHOLD_MINUTES } from "@/modules/survey/quality";
+import { pageTitle } from "@/lib/ui/page-title";
+
+export const generateMetadata = pageTitle("fieldQuality");
 
 export default page(async ({ searchParams, db }) => {
   const user = await requireAccess("read", { kind: "fieldworkQuality" });

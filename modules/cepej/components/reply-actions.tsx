@@ -3,19 +3,17 @@
 // what to fix, each item linked to its question.
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRefusal } from "@/lib/i18n/use-refusal";
-import { useIssueText } from "@/modules/questionnaire/components/use-issue-text";
+import type { Blocker } from "@/modules/questionnaire/submit-check";
+import { SubmitCheck } from "./submit-check";
 import { TEXT_MAX } from "@/lib/text-limits";
 
-type Blocker = { question: string; cell: string; code: string; severity: string; chapter?: string; params?: Record<string, string | number> };
-type Props = { api: string; base: string; actions: ("submit" | "return" | "validate" | "reopen")[] };
+type Props = { api: string; base: string; questionnaireUrl: string; actions: ("submit" | "return" | "validate" | "reopen")[] };
 
-export function ReplyActions({ api, base, actions }: Props) {
+export function ReplyActions({ api, base, questionnaireUrl, actions }: Props) {
   const t = useTranslations("workflow");
   const refused = useRefusal();
-  const issueText = useIssueText();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [note, setNote] = useState("");
@@ -62,17 +60,7 @@ export function ReplyActions({ api, base, actions }: Props) {
           {error}
         </p>
       )}
-      {blockers.length > 0 && (
-        <ul className="blockers" data-testid="blockers">
-          {blockers.slice(0, 200).map((b) => (
-            <li key={`${b.code}-${b.cell}`}>
-              <Link href={`${base}/${b.chapter ?? "1"}#q-${b.question}`}>{b.question}</Link> — {issueText(b.code, b.params)}{" "}
-              <span className="muted">({b.cell})</span>
-            </li>
-          ))}
-          {blockers.length > 200 && <li>… {t("more", { count: blockers.length - 200 })}</li>}
-        </ul>
-      )}
+      {blockers.length > 0 && <SubmitCheck blockers={blockers} base={base} questionnaireUrl={questionnaireUrl} />}
     </div>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 // Per question: the query threads between reviewer and correspondent, and for reviewers the
 // tools to raise a query, mark a value "not retained for publication" and see the series.
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
+import { useFormContext } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { Question } from "@/modules/questionnaire/definition";
 import { cellsOf } from "@/modules/questionnaire/cells";
+import { toFormValues, type FormValues } from "@/modules/questionnaire/form-values";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import { formatDateTime } from "@/lib/i18n/format";
 import { useRefusal } from "@/lib/i18n/use-refusal";
@@ -206,18 +208,47 @@ function CellHistory({ question }: { question: Question }) {
   const t = useTranslations("review");
   const l = useLocalized();
   const lang = useTextLang();
-  const { review, locale } = useReply();
+  const { review, locale, index } = useReply();
+  const { setValue } = useFormContext();
   const cells = cellsOf(question);
   const [cell, setCell] = useState(cells[0]?.key ?? "");
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const action = useAction();
-  const show = (a: Answer | null) => (!a ? "—" : (a.status ?? (a.num !== null ? formatNumber(a.num, locale) : (a.text ?? "—"))));
-  const load = (key: string) =>
+  const fetchHistory = async (key: string) => {
+    const r = await fetch(`${review.api}/history?cell=${encodeURIComponent(key)}`);
+    if (!r.ok) throw new Refused(await r.json().catch(() => ({})), r.status);
+    setHistory((await r.json()).history);
+  };
+  // One restore at a time: a second click while the first is on its way does nothing.
+  const restoring = useRef(false);
+  const restore = (historyId: number) => {
+    if (restoring.current) return;
+    restoring.current = true;
     action.run(async () => {
-      const r = await fetch(`${review.api}/history?cell=${encodeURIComponent(key)}`);
-      if (!r.ok) throw new Refused(await r.json().catch(() => ({})), r.status);
-      setHistory((await r.json()).history);
+      try {
+        const r = await fetch(`${review.api}/history`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ cell, historyId, which: "before" }),
+        });
+        const body = await r.json().catch(() => ({}));
+        if (!r.ok) throw new Refused(body, r.status);
+        // The restored value on the screen at once: the form's fields hold what the user sees (and
+        // what the autosave sends), not the stored answers the page was built from.
+        const info = index.keys.get(cell);
+        if (info) {
+          const values: FormValues = {};
+          toFormValues(info, (body.value as Answer | null) ?? undefined, values, cell, locale);
+          for (const [field, value] of Object.entries(values)) setValue(field, value, { shouldDirty: true });
+        }
+        await fetchHistory(cell);
+      } finally {
+        restoring.current = false;
+      }
     });
+  };
+  const show = (a: Answer | null) => (!a ? "—" : (a.status ?? (a.num !== null ? formatNumber(a.num, locale) : (a.text ?? "—"))));
+  const load = (key: string) => action.run(() => fetchHistory(key));
   if (!cells.length) return null;
   return (
     <div className="query-reply" data-testid={`history-${question.id}`}>
@@ -260,16 +291,7 @@ function CellHistory({ question }: { question: Question }) {
                   )}
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() =>
-                      action.run(async () => {
-                        await post(`${review.api}/history`, { cell, historyId: h.id, which: "before" });
-                        await load(cell);
-                      })
-                    }
-                  >
+                  <button type="button" className="secondary" disabled={action.pending} onClick={() => restore(h.id)}>
                     {t("restoreBefore", { value: show(h.old) })}
                   </button>
                 </td>

@@ -10,7 +10,7 @@ import type { Principal } from "@/lib/auth/policy";
 const demo = await demoDatabase("cepej-write-cells");
 const getDb = () => demo.db;
 const { findReply } = await import("./replies");
-const { importReply, restoreReplyCell, saveReplyAnswers } = await import("./write-cells");
+const { importReply, lastImport, previewImport, restoreReplyCell, saveReplyAnswers, undoImport } = await import("./write-cells");
 const { ServiceError } = await import("@/lib/http/service-error");
 
 let sqlite: Database.Database;
@@ -219,7 +219,7 @@ describe("an import is one transaction", () => {
     const audit = count("audit_log");
     const result = importReply(getDb(), found, { user: admin, ip: IP }, content);
     const changed = 3 + (stored - 1); // 001 changed, 003 and the comment added, any other stored cell cleared
-    expect(result).toEqual({ imported: 3, changed });
+    expect(result).toEqual({ imported: 3, changed, importId: expect.any(Number) });
     const rows = sqlite.prepare("select cell, new_value from answer_history where id > ? order by cell").all(history.id) as {
       cell: string;
       new_value: string | null;
@@ -243,7 +243,7 @@ describe("an import is one transaction", () => {
     ).toEqual({ from_state: "not_started", to_state: "in_progress", note: "Imported from a file" });
 
     // The same file again changes nothing, and says so.
-    expect(importReply(getDb(), found, { user: admin, ip: IP }, content)).toEqual({ imported: 3, changed: 0 });
+    expect(importReply(getDb(), found, { user: admin, ip: IP }, content)).toEqual({ imported: 3, changed: 0, importId: null });
   });
 
   it("autosave: the cells, the state and the log-journal row commit together", () => {
@@ -290,5 +290,69 @@ describe("a value copied from another source", () => {
     );
     expect(elsewhere.status).toBe(400);
     expect(snapshot(found.reply.id)).toEqual(before);
+  });
+});
+
+describe("an import is previewed, then undone as a whole", () => {
+  it("previews without writing, imports with one history row per changed cell, and one undo puts every cell back", () => {
+    const found = replyOf("2022-2024", "FR");
+    setStatus(found.reply.id, "in_progress");
+    const before = snapshot(found.reply.id);
+    const values = () =>
+      new Map(
+        (sqlite.prepare("select cell, num, text, status from answers where response_id = ?").all(found.reply.id) as { cell: string }[]).map((r) => [
+          r.cell,
+          JSON.stringify(r),
+        ]),
+      );
+    const stored = values();
+    const content = { cycle: "2022-2024", country: "FR", ...file({ "001": num(70_000_000), "003": num(42_000) }) };
+
+    const preview = previewImport(getDb(), found, { user: admin, ip: IP }, content);
+    expect(snapshot(found.reply.id)).toEqual(before);
+    expect(preview.total).toBe(preview.added + preview.changed + preview.cleared);
+    expect(preview.cells.find((c) => c.cell === "001")?.after).toEqual(num(70_000_000));
+
+    const history = (sqlite.prepare("select max(id) as id from answer_history").get() as { id: number }).id;
+    const result = importReply(getDb(), found, { user: admin, ip: IP }, content);
+    expect(result.changed).toBe(preview.total);
+    expect((sqlite.prepare("select count(*) as n from answer_history where id > ?").get(history) as { n: number }).n).toBe(preview.total);
+    expect(lastImport(getDb(), found.reply.id)?.id).toBe(result.importId);
+
+    const audit = count("audit_log");
+    expect(undoImport(getDb(), found, { user: admin, ip: IP }, result.importId!)).toEqual({ undone: preview.total });
+    expect(values()).toEqual(stored);
+    expect(count("audit_log")).toBe(audit + 1);
+    expect(lastImport(getDb(), found.reply.id)).toBeNull();
+    expect(refusal(() => undoImport(getDb(), found, { user: admin, ip: IP }, result.importId!)).status).toBe(409);
+    expect(refusal(() => undoImport(getDb(), found, { user: admin, ip: IP }, 999_999)).status).toBe(404);
+  });
+
+  it("refuses to undo when a cell changed since, and changes nothing", () => {
+    const found = replyOf("2022-2024", "FR");
+    setStatus(found.reply.id, "in_progress");
+    const result = importReply(getDb(), found, { user: admin, ip: IP }, { cycle: "2022-2024", country: "FR", ...file({ "001": num(71_000_000) }) });
+    const version = (sqlite.prepare("select version from answers where response_id = ? and cell = '001'").get(found.reply.id) as { version: number }).version;
+    saveReplyAnswers(getDb(), found, { user: admin, ip: IP }, [{ cell: "001", value: num(72_000_000), baseVersion: version }]);
+    const before = snapshot(found.reply.id);
+    const e = refusal(() => undoImport(getDb(), found, { user: admin, ip: IP }, result.importId!));
+    expect(e.status).toBe(409);
+    expect(e.details).toEqual([{ cell: "001" }]);
+    expect(snapshot(found.reply.id)).toEqual(before);
+  });
+
+  it("refuses a file of another cycle or country with the reason, unless the user maps it", () => {
+    const found = replyOf("2022-2024", "FR");
+    setStatus(found.reply.id, "in_progress");
+    const other = { cycle: "2020-2022", country: "KZ", ...file({ "001": num(18_879_552) }) };
+    const before = snapshot(found.reply.id);
+    const e = refusal(() => previewImport(getDb(), found, { user: admin, ip: IP }, other));
+    expect(e.status).toBe(400);
+    expect(e.message).toContain("cycle 2020-2022, not 2022-2024");
+    expect(e.message).toContain("reply of KZ, not FR");
+    expect(refusal(() => importReply(getDb(), found, { user: admin, ip: IP }, other)).status).toBe(400);
+    expect(snapshot(found.reply.id)).toEqual(before);
+    const mapped = importReply(getDb(), found, { user: admin, ip: IP }, other, { map: { cycle: "2020-2022", country: "KZ" } });
+    expect(mapped.changed).toBeGreaterThan(0);
   });
 });

@@ -8,8 +8,8 @@
 //   6. writes the log-journal row.
 // So a refused write changes nothing, and an accepted one is one commit.
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { answers } from "@/db/schema";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { answerHistory, answers, replyImports } from "@/db/schema";
 import { inTransaction, type Executor } from "@/db/transaction";
 import type { Principal } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/server";
@@ -17,10 +17,11 @@ import { ServiceError } from "@/lib/http/service-error";
 import type { Answer } from "@/modules/questionnaire/answers";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
-import { replaceAnswers, saveAnswers, validateChanges } from "@/modules/questionnaire/server/answers";
+import { loadAnswers, replaceAnswers, saveAnswers, validateChanges } from "@/modules/questionnaire/server/answers";
 import { cellHistory } from "@/modules/questionnaire/server/history";
 import type { AnswerChange, SaveAnswersResponse } from "@/modules/questionnaire/schemas";
 import { stateAfterEdit, type ReplyState } from "../workflow";
+import { countImport, importMismatch, planImport, type ImportChange, type ImportCounts } from "../import-plan";
 import { editCheck, type ReplyRecord } from "./replies";
 import { recordState, replyName, replyNow } from "./workflow";
 import { refusal, type Refusal } from "@/lib/http/refusal";
@@ -30,6 +31,7 @@ import { refusal, type Refusal } from "@/lib/http/refusal";
 export const SYSTEM_NOTES = {
   answersChanged: "Answers changed",
   imported: "Imported from a file",
+  importUndone: "Import undone",
   restored: "Answer restored from its history",
 } as const;
 
@@ -103,33 +105,165 @@ export function saveReplyAnswers(db: Executor, found: ReplyRecord, actor: Actor,
   );
 }
 
+type ImportFile = { cycle?: string; country?: string; questionnaire: { id: string }; answers: Record<string, Answer> };
+type ImportOptions = {
+  /** The user maps a file of another cycle or country onto this reply by naming them. */
+  map?: { cycle?: string; country?: string };
+};
+
+/** The checks an import and its preview share: the file's cycle, country and questionnaire. */
+function checkImportFile(reply: ReplyRecord, index: QuestionnaireIndex, file: ImportFile, options: ImportOptions) {
+  const mismatch = importMismatch(file, { cycle: reply.cycle.slug, country: reply.reply.countryCode ?? "" }, options.map);
+  if (mismatch) throw new ServiceError(400, mismatch, { fileCycle: file.cycle ?? null, fileCountry: file.country ?? null });
+  if (file.questionnaire.id !== index.questionnaire.id) {
+    throw new ServiceError(400, `The file answers questionnaire ${file.questionnaire.id}; this reply uses ${index.questionnaire.id}.`);
+  }
+}
+
+const storedValues = (tx: Executor, responseId: number) => new Map([...loadAnswers(tx, responseId)].map(([k, v]) => [k, v.answer]));
+
+/** What importing the file would change, without changing anything: the same checks as the import
+ *  (refusals included), the counts and the cells (at most `limit` listed). */
+export function previewImport(
+  db: Executor,
+  found: ReplyRecord,
+  actor: Actor,
+  file: ImportFile,
+  options: ImportOptions = {},
+  limit = 500,
+): ImportCounts & { preview: true; total: number; cells: ImportChange[] } {
+  return inTransaction(db, (tx) => {
+    const reply = replyNow(tx, found);
+    const editable = editCheck(reply, actor.user.role);
+    if (!editable.ok) throw new ServiceError(409, editable.reason);
+    const index = loadQuestionnaire(tx, reply.reply.questionnaireId);
+    checkImportFile(reply, index, file, options);
+    const rejected = validateChanges(
+      index,
+      Object.entries(file.answers).map(([cell, value]) => ({ cell, value, baseVersion: 0 })),
+    );
+    if (rejected.length) throw new ServiceError(400, "Some values cannot be imported; nothing was imported.", rejected);
+    const plan = planImport(storedValues(tx, reply.reply.id), new Map(Object.entries(file.answers)));
+    return { preview: true, ...countImport(plan), total: plan.length, cells: plan.slice(0, limit) };
+  });
+}
+
 /** Import of a reply in the JSON export format: the file's answers replace the reply's, all or
- *  nothing, with one history row per cell that changes. */
+ *  nothing, with one history row per cell that changes, recorded as one import that can be undone. */
 export function importReply(
   db: Executor,
   found: ReplyRecord,
   actor: Actor,
-  file: { questionnaire: { id: string }; answers: Record<string, Answer> },
-): { imported: number; changed: number } {
+  file: ImportFile,
+  options: ImportOptions = {},
+): { imported: number; changed: number; importId: number | null } {
   const entries = Object.entries(file.answers);
   return inTransaction(db, (tx) =>
     writeReplyCells(tx, found, actor, {
-      changes: (_reply, index) => {
-        if (file.questionnaire.id !== index.questionnaire.id) {
-          throw new ServiceError(400, `The file answers questionnaire ${file.questionnaire.id}; this reply uses ${index.questionnaire.id}.`);
-        }
+      changes: (reply, index) => {
+        checkImportFile(reply, index, file, options);
         return entries.map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
       },
       refused: refusal("importRefused"),
       write: (tx, reply) => {
+        const lastBefore = lastHistoryId(tx);
         const changed = replaceAnswers(tx, reply.reply.id, actor.user.id, new Map(entries));
-        return { changed, result: { imported: entries.length, changed } };
+        let importId: number | null = null;
+        if (changed) {
+          const row = tx
+            .insert(replyImports)
+            .values({
+              responseId: reply.reply.id,
+              userId: actor.user.id,
+              fileCycle: file.cycle ?? reply.cycle.slug,
+              fileCountry: file.country ?? reply.reply.countryCode ?? "",
+              changed,
+              firstHistory: lastBefore + 1,
+              lastHistory: lastHistoryId(tx),
+            })
+            .returning({ id: replyImports.id })
+            .get();
+          importId = row.id;
+        }
+        return { changed, result: { imported: entries.length, changed, importId } };
       },
       audit: (reply, changed) => ({ action: "import.json", object: `${replyName(reply)} (${changed} cells)` }),
       note: SYSTEM_NOTES.imported,
     }),
   );
 }
+
+const lastHistoryId = (tx: Executor) =>
+  tx
+    .select({ id: sql<number>`coalesce(max(${answerHistory.id}), 0)` })
+    .from(answerHistory)
+    .get()?.id ?? 0;
+
+/** The reply's last import that can still be undone, for the page to offer. */
+export function lastImport(db: Executor, responseId: number): { id: number; at: string; changed: number } | null {
+  return (
+    db
+      .select({ id: replyImports.id, at: replyImports.at, changed: replyImports.changed, undoneAt: replyImports.undoneAt })
+      .from(replyImports)
+      .where(eq(replyImports.responseId, responseId))
+      .orderBy(desc(replyImports.id))
+      .limit(1)
+      .all()
+      .filter((r) => !r.undoneAt)
+      .map(({ id, at, changed }) => ({ id, at, changed }))[0] ?? null
+  );
+}
+
+/** Undoes a whole import: every cell it changed gets its value from before the import back (one
+ *  history row each), in one transaction. Refused (409, with the cells) when a cell was changed
+ *  again since: undoing would overwrite that later change. */
+export function undoImport(db: Executor, found: ReplyRecord, actor: Actor, importId: number): { undone: number } {
+  return inTransaction(db, (tx) =>
+    writeReplyCells(tx, found, actor, {
+      changes: (reply) => {
+        const imp = tx
+          .select()
+          .from(replyImports)
+          .where(and(eq(replyImports.id, importId), eq(replyImports.responseId, reply.reply.id)))
+          .get();
+        if (!imp) throw new ServiceError(404, "No such import of this reply.");
+        if (imp.undoneAt) throw new ServiceError(409, "This import has already been undone.");
+        if (imp.firstHistory === null || imp.lastHistory === null) return [];
+        const rows = tx
+          .select({ cell: answerHistory.cell, old: answerHistory.oldValue, new: answerHistory.newValue })
+          .from(answerHistory)
+          .where(and(eq(answerHistory.responseId, reply.reply.id), sql`${answerHistory.id} between ${imp.firstHistory} and ${imp.lastHistory}`))
+          .all();
+        const stored = loadAnswers(tx, reply.reply.id);
+        const parse = (v: string | null): Answer | null => (v ? (JSON.parse(v) as Answer) : null);
+        const changedSince = rows.filter((r) => !sameStored(stored.get(r.cell)?.answer, parse(r.new)));
+        if (changedSince.length) {
+          throw new ServiceError(
+            409,
+            refusal("undoChangedSince"),
+            changedSince.map((r) => ({ cell: r.cell })),
+          );
+        }
+        return rows.map((r) => ({ cell: r.cell, value: parse(r.old), baseVersion: stored.get(r.cell)?.version ?? 0 }));
+      },
+      refused: refusal("undoRulesRefused"),
+      write: (tx, reply, changes) => {
+        const saved = saveAnswers(tx, reply.reply.id, actor.user.id, changes);
+        if (saved.conflicts.length) throw new ServiceError(409, refusal("undoConflicts"), saved.conflicts);
+        tx.update(replyImports)
+          .set({ undoneAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+          .where(eq(replyImports.id, importId))
+          .run();
+        return { changed: changes.length, result: { undone: changes.length } };
+      },
+      audit: (reply, changed) => ({ action: "import.undo", object: `${replyName(reply)} import ${importId} (${changed} cells)` }),
+      note: SYSTEM_NOTES.importUndone,
+    }),
+  );
+}
+
+const sameStored = (a: Answer | null | undefined, b: Answer | null) =>
+  (a?.num ?? null) === (b?.num ?? null) && (a?.text ?? "") === (b?.text ?? "") && (a?.status ?? null) === (b?.status ?? null);
 
 /** A reviewer puts back the value a change of the cell recorded (its new value, or its old one
  *  with which = "before"). The value is checked with today's rules like any other. */

@@ -7,13 +7,14 @@ import { useFormContext } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { useIssueText } from "./use-issue-text";
 import type { Question } from "@/modules/questionnaire/definition";
-import { cellsOf, type Cell } from "@/modules/questionnaire/cells";
+import { cellsOf, commentKey, type Cell } from "@/modules/questionnaire/cells";
 import { computeSum, evaluateQuestion, ruleKeys, sameIssue, type Issue } from "@/modules/questionnaire/rules";
 import { conditionKeys, questionEnabled } from "@/modules/questionnaire/conditions";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import { statusField } from "@/modules/questionnaire/form-values";
 import { useAnswerReader, useLocalized, useReply, useTextLang } from "./reply-context";
 import { useFieldsChange } from "./field-hub";
+import { ExplainWarning, ReusedCommentNote } from "./explain-warning";
 
 /** Totals and messages follow the keystroke by a frame (field-hub.ts, afterNextPaint). */
 const AFTER_PAINT = { afterPaint: true } as const;
@@ -86,11 +87,13 @@ export function QuestionIssues({ question }: { question: Question }) {
   // The question's cells by key, once per question: each message names its cell's row and column
   // (cellsOf rebuilds every cell of a grid, and used to run once per message per keystroke).
   const byKey = useMemo(() => new Map(cellsOf(question).map((c) => [c.key, c])), [question]);
+  const comment = read(commentKey(question.id))?.text ?? undefined;
   if (!issues.length) return null;
   return (
     <ul className="issues" data-testid={`issues-${question.id}`}>
+      {issues.some((i) => i.severity === "warning") && <ReusedCommentNote questionId={question.id} comment={comment} />}
       {issues.map((i) => (
-        <IssueLine key={`${i.code}-${i.cell}`} issue={i} cell={byKey.get(i.cell)} questionId={question.id} />
+        <IssueLine key={`${i.code}-${i.cell}`} issue={i} cell={byKey.get(i.cell)} questionId={question.id} hasComment={!!comment?.trim()} />
       ))}
     </ul>
   );
@@ -99,7 +102,7 @@ export function QuestionIssues({ question }: { question: Question }) {
 // memo: a keystroke re-evaluates the question's rules, but most of its messages (a dozen on Q091)
 // stay the same and need not render again.
 const IssueLine = memo(
-  function IssueLine({ issue, cell, questionId }: { issue: Issue; cell: Cell | undefined; questionId: string }) {
+  function IssueLine({ issue, cell, questionId, hasComment }: { issue: Issue; cell: Cell | undefined; questionId: string; hasComment: boolean }) {
     const t = useTranslations("form");
     const text = useIssueText();
     const l = useLocalized();
@@ -108,9 +111,10 @@ const IssueLine = memo(
     const kind = issue.severity === "error" ? "error" : issue.explained ? "explained" : "warning";
     return (
       <li className={`issue ${kind}`} data-code={issue.code}>
-        <strong>{t(`severity.${kind}`)}</strong> <span lang={cell?.row ? lang(cell.row.label) : undefined}>{where}</span>: {text(issue.code, issue.params)}
+        <strong>{t(`severity.${kind}`)}</strong> <span lang={cell?.row ? lang(cell.row.label) : undefined}>{where}</span>: {text(issue.code, issue.params)}{" "}
+        <ExplainWarning issue={issue} hasComment={hasComment} />
       </li>
     );
   },
-  (a, b) => a.cell === b.cell && a.questionId === b.questionId && sameIssue(a.issue, b.issue),
+  (a, b) => a.cell === b.cell && a.questionId === b.questionId && a.hasComment === b.hasComment && sameIssue(a.issue, b.issue),
 );

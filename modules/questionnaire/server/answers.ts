@@ -9,7 +9,7 @@ import { prepared } from "@/db/statements";
 import { INSERT_HISTORY, LOAD_ANSWERS, SELECT_STORED_ANSWER, TOUCH_RESPONSE, UPSERT_ANSWER } from "./questionnaire.sql";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
 import { isEmpty, sameAnswer, type Answer } from "@/modules/questionnaire/answers";
-import { checkCellValue, COMMENT_MAX, OPTION_TEXT_MAX, type ValueContext } from "@/modules/questionnaire/rules";
+import { checkCellValue, COMMENT_MAX, OPTION_TEXT_MAX, validExplanations, type ValueContext } from "@/modules/questionnaire/rules";
 import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse, SavedCell } from "../schemas";
 
 export type StoredAnswer = { answer: Answer; version: number };
@@ -49,6 +49,8 @@ export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange
       if (!v.status || v.num !== null || v.text !== null || !info.question.questionStatus?.includes(v.status)) {
         rejected.push({ cell: change.cell, code: "statusNotAllowed" });
       }
+    } else if (info.kind === "explanations") {
+      if (v.text === null || v.num !== null || v.status !== null || !validExplanations(v.text)) rejected.push({ cell: change.cell, code: "badExplanations" });
     } else {
       const max = info.kind === "comment" ? COMMENT_MAX : OPTION_TEXT_MAX;
       if (v.text === null || v.num !== null || v.status !== null) rejected.push({ cell: change.cell, code: "textExpected" });

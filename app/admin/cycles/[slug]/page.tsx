@@ -12,6 +12,7 @@ import { page } from "@/lib/http/route";
 import { correspondentsList, cycleStatus } from "@/modules/cepej/server/cycles";
 import { cycleOf } from "@/modules/cepej/server/workflow";
 import { AssignForm, ExtendDeadlineForm } from "@/modules/cepej/components/cycle-forms";
+import { pageTitle } from "@/lib/ui/page-title";
 
 type Params = { slug: string };
 
@@ -107,3 +108,5 @@ export default async function CyclePage(props: { params: Promise<Params>; search
     );
   })(props);
 }
+
+export const generateMetadata = pageTitle<{ slug: string }>("cycle", (p) => ({ slug: p.slug }));

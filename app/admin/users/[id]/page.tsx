@@ -8,6 +8,7 @@ import { listReportingBodies, listUsers } from "@/modules/users/server/users";
 import { UserForm } from "@/modules/users/components/user-form";
 import { ResetPasswordForm } from "@/modules/users/components/reset-password-form";
 import { ActiveForm } from "@/modules/users/components/active-form";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page<{ id: string }>(async ({ params, db }) => {
   const me = await requireAccess("read", { kind: "administration" });
@@ -38,3 +39,5 @@ export default page<{ id: string }>(async ({ params, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("user");

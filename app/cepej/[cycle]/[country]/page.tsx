@@ -8,8 +8,9 @@ import { loadReplyPage } from "@/modules/cepej/server/reply-page";
 import { ReplyActions } from "@/modules/cepej/components/reply-actions";
 import { ImportReply } from "@/modules/cepej/components/import-reply";
 import { TRANSITIONS, type ReplyAction, type ReplyState } from "@/modules/cepej/workflow";
-import { SYSTEM_NOTES } from "@/modules/cepej/server/write-cells";
+import { SYSTEM_NOTES, lastImport } from "@/modules/cepej/server/write-cells";
 import { nationalFigures } from "./sources";
+import { pageTitle } from "@/lib/ui/page-title";
 
 type Params = { cycle: string; country: string };
 
@@ -63,9 +64,14 @@ export default page<Params>(async ({ params, db }) => {
         <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=csv`}>CSV</a>{" "}
         <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=xlsx`}>XLSX</a>{" "}
         <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=json`}>JSON</a>
-        {data.canWrite && <ImportReply api={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`} />}
+        {data.canWrite && <ImportReply api={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`} last={lastImport(db, data.reply.id)} />}
       </div>
-      <ReplyActions api={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`} base={data.base} actions={actions} />
+      <ReplyActions
+        api={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`}
+        base={data.base}
+        questionnaireUrl={`/api/cycles/${data.cycle.slug}/questionnaire`}
+        actions={actions}
+      />
       <table className="list" data-testid="chapters">
         <thead>
           <tr>
@@ -108,3 +114,5 @@ export default page<Params>(async ({ params, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle<{ cycle: string; country: string }>("reply", (p) => ({ cycle: p.cycle, country: p.country.toUpperCase() }));

@@ -17,6 +17,9 @@ import type { Figure } from "@/modules/cepej/dashboard";
 import type { IndicatorUnit } from "@/modules/cepej/indicators";
 import { DashboardChart } from "@/modules/cepej/components/dashboard-chart";
 import { PublishCycle } from "@/modules/cepej/components/publish-cycle";
+import { pageTitle } from "@/lib/ui/page-title";
+
+export const generateMetadata = pageTitle<{ cycle: string }>("dashboard", (p) => ({ cycle: p.cycle }));
 
 export default page<{ cycle: string }>(async ({ params, db }) => {
   const cycle = cycleOf(db, params.cycle);

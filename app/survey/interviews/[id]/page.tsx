@@ -18,6 +18,7 @@ import { InterviewForm } from "@/modules/survey/components/interview-form";
 import { isInterviewLanguage } from "@/modules/survey/paradata";
 import { InterviewActions } from "@/modules/survey/components/interview-actions";
 import { DeviceGuard } from "@/modules/survey/device/components/device-guard";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page<{ id: string }>(async ({ params, db }) => {
   await requireUser();
@@ -96,3 +97,5 @@ export default page<{ id: string }>(async ({ params, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle("interview");

@@ -58,8 +58,13 @@ describe("sum rules (Q006)", () => {
     ]);
     expect(issues.every(blocksSubmission)).toBe(true);
   });
-  it("accepts the warning once the comment explains it", () => {
-    const values = { ...q006Approved, "006:r3:approved": num(60598), "006#comment": text("Rounded by the Ministry of Finance.") };
+  it("accepts the warning once the comment explains it and that is confirmed for this warning", () => {
+    const values = {
+      ...q006Approved,
+      "006:r3:approved": num(60598),
+      "006#comment": text("Rounded by the Ministry of Finance."),
+      "006#explains": text('["sumMismatch@006:total:approved"]'),
+    };
     const issues = evaluateQuestion(q006, reader(values));
     expect(issues).toHaveLength(1);
     expect(issues[0].explained).toBe(true);
@@ -303,10 +308,11 @@ describe("variation from the previous cycle", () => {
         explained: false,
       },
     ]);
-    const explained = evaluateQuestion(q001, reader({ "001": num(30_000_000), "001#comment": text("Census revision") }), {
-      previous: prev,
-      variationThreshold: 20,
-    });
+    const explained = evaluateQuestion(
+      q001,
+      reader({ "001": num(30_000_000), "001#comment": text("Census revision"), "001#explains": text('["variation@001"]') }),
+      { previous: prev, variationThreshold: 20 },
+    );
     expect(explained[0].explained).toBe(true);
   });
   it("compares only figures with figures", () => {
@@ -315,7 +321,9 @@ describe("variation from the previous cycle", () => {
     expect(variationOf(0, 0)).toBe(0);
     expect(variationOf(3, 0)).toBe(Infinity);
     expect(variationOf(80, 100)).toBe(-20);
-    expect(evaluateQuestion(find("004"), reader({ "004": status("NA") }), { previous: reader({ "004": num(5424) }) })).toEqual([]);
+    expect(evaluateQuestion(find("004"), reader({ "004": status("NA") }), { previous: reader({ "004": num(5424) }) }).map((i) => i.code)).toEqual([
+      "statusChanged",
+    ]);
   });
 });
 

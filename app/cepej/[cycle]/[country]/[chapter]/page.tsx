@@ -6,9 +6,11 @@ import { page } from "@/lib/http/route";
 import { formatDate } from "@/lib/i18n/format";
 import { loadReplyPage } from "@/modules/cepej/server/reply-page";
 import { CepejReplyForm } from "@/modules/cepej/components/cepej-reply-form";
+import { FocusRequestedCell } from "@/modules/questionnaire/components/focus-requested-cell";
 import { keysOf } from "@/modules/questionnaire/cells";
 import { questionsOf } from "@/modules/questionnaire/walk";
 import { nationalFigures, trustInCourts } from "../sources";
+import { pageTitle } from "@/lib/ui/page-title";
 
 type Params = { cycle: string; country: string; chapter: string };
 
@@ -33,6 +35,7 @@ export default page<Params>(async ({ params, db }) => {
           {t(`readOnly.${data.readOnly.code}`, { date: formatDate(data.readOnly.date, locale) })}
         </p>
       )}
+      <FocusRequestedCell />
       <CepejReplyForm
         key={chapter.id}
         chapter={chapter}
@@ -56,3 +59,9 @@ export default page<Params>(async ({ params, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle<{ cycle: string; country: string; chapter: string }>("chapter", (p) => ({
+  cycle: p.cycle,
+  country: p.country.toUpperCase(),
+  chapter: p.chapter,
+}));

@@ -5,6 +5,7 @@ import { page } from "@/lib/http/route";
 import { loadReplyPage } from "@/modules/cepej/server/reply-page";
 import { computeIndicators, indicatorsByQuestion } from "@/modules/cepej/indicators";
 import { IndicatorList } from "@/modules/cepej/components/indicators-beside";
+import { pageTitle } from "@/lib/ui/page-title";
 
 type Params = { cycle: string; country: string };
 
@@ -36,3 +37,5 @@ export default page<Params>(async ({ params, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle<{ cycle: string; country: string }>("indicators", (p) => ({ cycle: p.cycle, country: p.country.toUpperCase() }));

@@ -6,6 +6,7 @@ import { PrintPart } from "@/modules/questionnaire/components/reply-print";
 import { PrintButton } from "@/lib/ui/print-button";
 import { formatDate, formatDateTime, TIME_ZONE } from "@/lib/i18n/format";
 import { countryName } from "@/lib/i18n/reference";
+import { pageTitle } from "@/lib/ui/page-title";
 
 // CEPEJ's own print-out writes 31/12/2022 in English; the other languages write their own dates.
 const ddmmyyyy = (iso: string, locale: string) => (locale === "en" ? iso.slice(0, 10).split("-").reverse().join("/") : formatDate(iso.slice(0, 10), locale));
@@ -47,3 +48,5 @@ export default page<Params>(async ({ params, db }) => {
     </div>
   );
 });
+
+export const generateMetadata = pageTitle<{ cycle: string; country: string }>("print", (p) => ({ cycle: p.cycle, country: p.country.toUpperCase() }));

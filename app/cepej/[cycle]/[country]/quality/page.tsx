@@ -7,6 +7,7 @@ import { loadReplyPage } from "@/modules/cepej/server/reply-page";
 import { evaluateAll } from "@/modules/questionnaire/rules";
 import { commentKey } from "@/modules/questionnaire/cells";
 import { IssueText } from "@/modules/questionnaire/components/issue-text";
+import { pageTitle } from "@/lib/ui/page-title";
 
 type Params = { cycle: string; country: string };
 
@@ -90,3 +91,5 @@ export default page<Params>(async ({ params, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle<{ cycle: string; country: string }>("quality", (p) => ({ cycle: p.cycle, country: p.country.toUpperCase() }));

@@ -15,6 +15,7 @@ import { optionLabels } from "@/modules/survey/labels";
 import { regionName } from "@/lib/i18n/reference";
 import { StackedBars } from "@/modules/survey/components/stacked-bars";
 import { Breakdown, type BreakdownTexts } from "@/modules/survey/components/breakdown";
+import { pageTitle } from "@/lib/ui/page-title";
 
 export default page<{ year: string }>(async ({ params, db }) => {
   const year = Number(params.year);
@@ -173,3 +174,5 @@ export default page<{ year: string }>(async ({ params, db }) => {
     </>
   );
 });
+
+export const generateMetadata = pageTitle<{ year: string }>("surveyResults", (p) => ({ year: p.year }));

@@ -1,0 +1,111 @@
+// Accessibility of every page of the route registry (testing/route-registry.ts), each opened as a
+// demo user it is meant for: no serious or critical axe violation, a title of its own, a skip link.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { PRINCIPALS, REGISTRY, expected, type PrincipalName, type Probe, type RegistryEntry } from "../testing/route-registry";
+import { login } from "./helpers";
+
+/** Who opens a page: the first principal allowed, people of the page's own audience before admins. */
+const ORDER: PrincipalName[] = ["anonymous", "correspondent.kz", "correspondent.fr", "reporter", "interviewer", "supervisor", "admin"];
+
+function visitorOf(entry: RegistryEntry, probe: Probe): PrincipalName | null {
+  const order = entry.access.rule === "public" ? ORDER : ORDER.filter((p) => p !== "anonymous");
+  return order.find((p) => expected(p, entry, probe) === "allow") ?? null;
+}
+
+const pages = REGISTRY.filter((e) => e.kind === "page").flatMap((entry) =>
+  entry.probes.filter((p) => !p.guessed).map((probe) => ({ entry, probe, visitor: visitorOf(entry, probe) })),
+);
+
+const sessions = new Map<PrincipalName, Page>();
+async function pageAs(browser: Browser, who: PrincipalName): Promise<Page> {
+  let page = sessions.get(who);
+  if (!page) {
+    page = await (await browser.newContext()).newPage();
+    if (PRINCIPALS[who].email) {
+      await login(page, PRINCIPALS[who].email!);
+      await expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 });
+    }
+    sessions.set(who, page);
+  }
+  return page;
+}
+
+/** The ids the registry's placeholders stand for, found the way a user would (lists). */
+const ids: Record<string, string> = {};
+async function resolve(browser: Browser, url: string): Promise<string> {
+  const find = async (who: PrincipalName, list: string, re: RegExp, last = false) => {
+    const page = await pageAs(browser, who);
+    const html = (await (await page.request.get(list)).text()).replaceAll("<!-- -->", "");
+    const all = [...html.matchAll(re)];
+    if (!all.length) throw new Error(`nothing in ${list} matches ${re}`);
+    return (last ? all.at(-1)! : all[0])[1];
+  };
+  const lookups: Record<string, () => Promise<string>> = {
+    "user.kz": () => find("admin", "/admin/users", /href="\/admin\/users\/(\d+)">correspondent\.kz@example\.org</g),
+    "filing.own": () => find("reporter", "/reports", /href="\/reports\/(\d+)">1-M 2025-\d\d</g),
+    "filing.other": () => find("admin", "/admin/reports?from=2025-01-01&to=2025-12-31&region=ALA", /href="\/reports\/(\d+)"/g),
+    "interview.supervised": () => find("admin", "/survey?wave=2025&region=AST&status=approved", /href="\/survey\/interviews\/(\d+)"/g),
+    "interview.elsewhere": () => find("admin", "/survey?wave=2025&region=KAR&status=approved", /href="\/survey\/interviews\/(\d+)"/g),
+    "interview.mine": () =>
+      find(
+        "interviewer",
+        "/survey",
+        /<tr[^>]*><td>2026<\/td><td><a href="\/survey\/interviews\/(\d+)">[^<]*<\/a><\/td><td>Astana city<\/td><td[^>]*>[^<]*<\/td><td>assigned<\/td><\/tr>/g,
+        true,
+      ),
+  };
+  for (const key of url.match(/\{([^}]+)\}/g) ?? []) {
+    const name = key.slice(1, -1);
+    ids[name] ??= await lookups[name]();
+    url = url.replace(key, ids[name]);
+  }
+  return url;
+}
+
+test.afterAll(async () => {
+  for (const page of sessions.values()) await page.context().close();
+});
+
+for (const { entry, probe, visitor } of pages) {
+  test(`${probe.url} as ${visitor}: no serious or critical axe violation, its own title, a skip link`, async ({ browser }) => {
+    test.skip(!visitor, "no demo user may open it");
+    test.setTimeout(240_000); // axe walks the whole DOM: the print view holds every cell of the questionnaire
+    const page = await pageAs(browser, visitor!);
+    const url = await resolve(browser, probe.url);
+    const response = await page.goto(url);
+    expect(response?.status(), `${url} (${entry.file})`).toBeLessThan(400);
+    await page.waitForLoadState("networkidle");
+
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help} — ${v.nodes.length} × ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(" | ")}`,
+      );
+    expect(serious, url).toEqual([]);
+
+    const title = await page.title();
+    expect(title, url).toMatch(/ — /);
+    expect(title, url).not.toMatch(/^Justice Statistics/);
+    await expect(page.locator("a.skip-link")).toHaveAttribute("href", "#main");
+  });
+}
+
+test("the skip link is the first stop of the keyboard, visible when focused, and leads to the content", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/open-data");
+  await page.keyboard.press("Tab");
+  const skip = page.locator("a.skip-link");
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  await page.context().close();
+});
