@@ -365,7 +365,8 @@ function ChapterParts({ part, depth }: { part: Part; depth: number }) {
   return (
     <div className={`part depth-${depth}`} id={`part-${part.id}`}>
       <Heading className="part-title" lang={lang(part.title)}>
-        {part.id}. {title}
+        {/^\d/.test(part.id) ? `${part.id}. ` : ""}
+        {title}
       </Heading>
       {part.questions.map((q: Question) => (
         <QuestionBlock key={q.id} question={q} />
