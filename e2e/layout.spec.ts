@@ -7,7 +7,9 @@ import { gotoForm, login, loggedInPage } from "./helpers";
 const CHAPTER_4 = "/cepej/2022-2024/KZ/4";
 
 for (const width of [1280, 1024]) {
-  test(`chapter 4 at ${width} px: the page does not scroll sideways; grids scroll in place under sticky headers; rows are compact`, async ({ browser }) => {
+  test(`chapter 4 at ${width} px: the page does not scroll sideways; grids scroll in place under sticky headers; figure cells are compact`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     await login(page, "correspondent.kz@example.org");
@@ -34,10 +36,12 @@ for (const width of [1280, 1024]) {
       return result;
     });
     expect(sticky).toEqual({ wide: true, tall: true, headerStays: true, labelStays: true });
-    // A row of figures (not a total, which shows its sum too) is about 32 px high; with last cycle's
-    // figure beneath each (Kazakhstan has a previous reply), one short line more.
+    // A figure cell is compact: about 32 px; with last cycle's figure beneath (Kazakhstan has a
+    // previous reply), one short line more. (Rows whose long labels wrap are as tall as the label.)
     const heights = (p: Page) =>
-      p.locator("#q-091 tbody tr:not(.total-row)").evaluateAll((rows) => rows.map((r) => Math.round(r.getBoundingClientRect().height)));
+      p
+        .locator("#q-091 tbody tr:not(.total-row) td[data-cell] .num-cell")
+        .evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().height)));
     for (const h of await heights(page)) expect(h).toBeLessThanOrEqual(48);
     await context.close();
 
