@@ -19,6 +19,8 @@
 //            the frame that shows the digit). Chromium runs with --disable-gpu-vsync and
 //            --disable-frame-rate-limit so that the frame is produced when ready rather than at the
 //            next 60 Hz tick.
+//   paste    a block of 50 rows × 8 figures pasted into a grid of that size (harness page, our form):
+//            paste event → the frame that shows the figures, and → the frame after the total row's Σ
 // Usage: node bench/form.mjs [--quick] [--runs=3] [--port=3341] [--variants=app,ours,surveyjs,blank] [--typing-only]
 //   --variants and --typing-only narrow a run while working on the form; the report wants a full run.
 import { chromium } from "@playwright/test";
@@ -323,6 +325,68 @@ async function main() {
       t.max = t.max.map(r1);
     }
     out.typing = typing;
+
+    // ---- a 50 × 8 block pasted into a grid ----------------------------------------------------------
+    // Our form only (SurveyJS's matrix has no paste of a block). From the paste event to the frame
+    // that shows the 400 figures (applied and painted), and to the frame after the grid's total row
+    // shows their sum (totals and messages follow a frame after the figures: field-hub.ts afterNextPaint).
+    if (!typingOnly && only.has("ours")) {
+      const paste = { painted: [], settled: [], applied: [] };
+      for (let r = first; r <= runs; r++) {
+        await open("ours", "paste");
+        await sleep(300);
+        for (let k = 0; k < 5; k++) {
+          const t = await page.evaluate(
+            ([rows, cols, k]) =>
+              new Promise((resolve) => {
+                const el = document.querySelector('[data-cell="p50:r1:c1"] .num-input input');
+                el.focus();
+                const text = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => String((i + 1) * 10 + j + k)).join("\t")).join(
+                  "\r\n",
+                );
+                const expected = String(Array.from({ length: rows }, (_, i) => (i + 1) * 10 + k).reduce((a, b) => a + b, 0));
+                const data = new DataTransfer();
+                data.setData("text/plain", text);
+                const sum = document.querySelector('[data-testid="sum-p50:total:c1"]');
+                const last = document.querySelector(`[data-cell="p50:r${rows}:c${cols}"] .num-input input`);
+                const t0 = performance.now();
+                el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+                const applied = performance.now() - t0;
+                const afterFrame = (then) =>
+                  requestAnimationFrame(() => {
+                    const ch = new MessageChannel();
+                    ch.port1.onmessage = then;
+                    ch.port2.postMessage(null);
+                  });
+                let painted = null;
+                const settle = () => {
+                  if (painted === null && last.value === String(rows * 10 + cols - 1 + k)) painted = performance.now() - t0;
+                  if (sum.textContent.replace(/\s/g, "").includes(expected)) {
+                    resolve({ applied, painted, settled: performance.now() - t0 });
+                    return;
+                  }
+                  afterFrame(settle);
+                };
+                afterFrame(settle);
+              }),
+            [50, 8, k],
+          );
+          log(`paste 50 × 8${r === 0 ? " (warm-up)" : ""}: applied ${r1(t.applied)} ms, painted ${r1(t.painted)} ms, total row ${r1(t.settled)} ms`);
+          if (r === 0) continue;
+          paste.applied.push(t.applied);
+          paste.painted.push(t.painted);
+          paste.settled.push(t.settled);
+        }
+      }
+      out.paste = {
+        pastes: paste.painted.length,
+        appliedMedian: r1(median(paste.applied)),
+        paintedMedian: r1(median(paste.painted)),
+        paintedMax: r1(Math.max(...paste.painted)),
+        settledMedian: r1(median(paste.settled)),
+        settledMax: r1(Math.max(...paste.settled)),
+      };
+    }
     await context.close();
   } finally {
     await browser.close();

@@ -262,6 +262,7 @@ export const REGISTRY: RegistryEntry[] = [
   page("cepej/[cycle]/[country]/[chapter]/page.tsx", replyAccess("read"), [
     { url: "/cepej/2022-2024/KZ/1", target: KZ, marker: "/api/cycles/2022-2024/replies/KZ/answers" },
     { url: "/cepej/2022-2024/FR/1", target: FR, marker: "/api/cycles/2022-2024/replies/FR/answers" },
+    { url: "/cepej/2022-2024/KZ/all", target: KZ, marker: "/api/cycles/2022-2024/replies/KZ/answers" },
     { url: "/cepej/2022-2024/KZ/99", guessed: true },
   ]),
   page("cepej/[cycle]/dashboard/page.tsx", { rule: "publishedOrAdmin" }, [

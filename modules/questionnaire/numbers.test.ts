@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRange, exactSum, formatNumber, parseNumber } from "./numbers";
+import { checkRange, exactSum, formatNumber, parseClipboardBlock, parseNumber, readCellEntry } from "./numbers";
 
 const count = { decimals: 0, min: 0 as number | null, max: undefined as number | undefined };
 const rate = { decimals: 5, min: 0, max: undefined };
@@ -80,5 +80,45 @@ describe("decimals, the same in browser and server", () => {
     expect(checkRange(12.3456789, { decimals: 5, min: null })).toMatchObject({ ok: false, error: { code: "tooManyDecimals" } });
     expect(checkRange(12.34567, { decimals: 5, min: null })).toEqual({ ok: true, value: 12.34567 });
     expect(checkRange(88100652, { decimals: 0, min: null })).toEqual({ ok: true, value: 88100652 });
+  });
+});
+
+describe("pasting from a spreadsheet", () => {
+  const cell = { decimals: 0, min: 0, max: undefined, allowNA: true, allowNAP: true };
+  const decimal = { ...cell, decimals: 1 };
+  it("splits a block copied from Excel or LibreOffice into rows and cells", () => {
+    expect(parseClipboardBlock("1\t2\t3\r\n4\t\t6\r\n")).toEqual([
+      ["1", "2", "3"],
+      ["4", "", "6"],
+    ]);
+    expect(parseClipboardBlock("1\n2\n3")).toEqual([["1"], ["2"], ["3"]]);
+    expect(parseClipboardBlock("\t\n")).toEqual([["", ""]]);
+    expect(parseClipboardBlock('"a\tb"\t"say ""x"""\n"two\nlines"\tz')).toEqual([
+      ["a\tb", 'say "x"'],
+      ["two\nlines", "z"],
+    ]);
+    expect(parseClipboardBlock('5" pipe\t7')).toEqual([['5" pipe', "7"]]);
+    expect(parseClipboardBlock("")).toEqual([]);
+  });
+  it("reads every writing of a figure, NA, NAP and empty cells", () => {
+    for (const text of ["1 234", "1,234", "1\u00a0234", "1\u202f234", "1234", " 1234 "])
+      expect(readCellEntry(text, cell, "en-US")).toEqual({ kind: "number", value: 1234 });
+    expect(readCellEntry("1.234,5", decimal, "de-DE")).toEqual({ kind: "number", value: 1234.5 });
+    expect(readCellEntry("1.234", cell, "de-DE")).toEqual({ kind: "number", value: 1234 });
+    expect(readCellEntry("1,5", decimal, "de-DE")).toEqual({ kind: "number", value: 1.5 });
+    expect(readCellEntry("NA", cell)).toEqual({ kind: "status", status: "NA" });
+    expect(readCellEntry("nap", cell)).toEqual({ kind: "status", status: "NAP" });
+    expect(readCellEntry("N/A", cell)).toEqual({ kind: "status", status: "NA" });
+    expect(readCellEntry("", cell)).toEqual({ kind: "number", value: null });
+  });
+  it("never reads points as groups where the locale does not write them so", () => {
+    expect(readCellEntry("1.234,5", decimal, "en-US")).toEqual({ kind: "invalid", text: "1.234,5", error: { code: "notANumber" } });
+    expect(readCellEntry("1.234", cell, "en-US")).toEqual({ kind: "invalid", text: "1.234", error: { code: "tooManyDecimals", decimals: 0 } });
+    expect(readCellEntry("1.5", decimal, "ru")).toEqual({ kind: "number", value: 1.5 });
+  });
+  it("keeps what it cannot read, with the reason", () => {
+    expect(readCellEntry("12 cases", cell)).toEqual({ kind: "invalid", text: "12 cases", error: { code: "notANumber" } });
+    expect(readCellEntry("-3", cell)).toEqual({ kind: "invalid", text: "-3", error: { code: "belowMin", min: 0 } });
+    expect(readCellEntry("NAP", { ...cell, allowNAP: false })).toEqual({ kind: "invalid", text: "NAP", error: { code: "statusNotAllowed", status: "NAP" } });
   });
 });

@@ -15,6 +15,7 @@ import { TextCell } from "./cells/text-cell";
 import { ComputedSum, QuestionIssues, useQuestionEnabled } from "./live";
 import { useAnswerReader, useLocalized, useReply, useTextLang } from "./reply-context";
 import { useFieldsChange } from "./field-hub";
+import { useGridKeys } from "./grid-keys";
 import { formatDateTime } from "@/lib/i18n/format";
 
 export const QuestionBlock = memo(function QuestionBlock({ question }: { question: Question }) {
@@ -107,12 +108,14 @@ function GridBody({ question: q }: { question: Extract<Question, { type: "grid" 
       .map((s) => [s.total, s.parts]),
   );
   const rowsWithConditions = q.rows.some((r) => r.enabledWhen);
+  const t = useTranslations("form");
+  const { handlers, pasted } = useGridKeys();
   return (
-    <div className="grid-wrap">
+    <div className="grid-wrap" {...handlers}>
       <table className="grid">
         <thead>
           <tr>
-            <th />
+            <th className="corner" />
             {q.columns.map((c) => (
               <th key={c.id} scope="col" lang={lang(c.label)}>
                 {l(c.label)}
@@ -130,6 +133,11 @@ function GridBody({ question: q }: { question: Extract<Question, { type: "grid" 
           )}
         </tbody>
       </table>
+      {pasted && (
+        <p className="paste-note small" role="status" data-testid={`pasted-${q.id}`}>
+          {t("pasted", { ...pasted })}
+        </p>
+      )}
     </div>
   );
 }

@@ -130,7 +130,20 @@ export function ReplyForm({
 
   useEffect(trackInputModality, []);
 
-  const autosave = useAutosave({ form, index, url: saveUrl, initial: answers, invalid, enabled: !readOnly, onSaved: () => setLive(summarise()), fetcher });
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const autosave = useAutosave({
+    form,
+    index,
+    url: saveUrl,
+    initial: answers,
+    invalid,
+    enabled: !readOnly,
+    onSaved: () => {
+      setLive(summarise());
+      setSavedAt(new Date());
+    },
+    fetcher,
+  });
 
   const cursor = useRef<Record<string, number>>({});
   const jump = (kind: "unanswered" | "warning") => {
@@ -188,6 +201,11 @@ export function ReplyForm({
         <div className="reply-main">
           <div className="toolbar">
             <SaveIndicator state={autosave.state} error={autosave.error} readOnly={readOnly} />
+            {savedAt && !readOnly && (
+              <span className="saved-at" data-testid="saved-at">
+                {t("savedAt", { time: savedAt.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", hour12: false }) })}
+              </span>
+            )}
             <button type="button" className="secondary" onClick={() => jump("unanswered")} disabled={!live.unanswered.length}>
               {t("nextUnanswered")}
             </button>
@@ -235,8 +253,22 @@ type Counts = Pick<ChapterSummary, "answered" | "total" | "warnings" | "errors">
  *  links need to render again only when a count moves. */
 const ChapterNav = memo(function ChapterNav({ chapters, current, ...live }: { chapters: ChapterSummary[]; current: string } & Counts) {
   const t = useTranslations("form");
+  const all = chapters.reduce(
+    (a, c) =>
+      c.id === current
+        ? { answered: a.answered + live.answered, total: a.total + live.total }
+        : { answered: a.answered + c.answered, total: a.total + c.total },
+    {
+      answered: 0,
+      total: 0,
+    },
+  );
   return (
     <nav className="reply-nav" aria-label={t("chapters")}>
+      <div className="reply-progress small" data-testid="reply-progress">
+        {t("replyProgress", all)}
+        <progress max={all.total || 1} value={all.answered} aria-hidden="true" />
+      </div>
       <ol>
         {chapters.map((c) => {
           const counts: Counts = c.id === current ? live : c;
@@ -245,6 +277,7 @@ const ChapterNav = memo(function ChapterNav({ chapters, current, ...live }: { ch
               <Link href={c.href} lang={c.titleLang}>
                 {c.id}. {c.title}
               </Link>
+              <progress max={counts.total || 1} value={counts.answered} aria-hidden="true" />
               <span className="counts" data-testid={`progress-${c.id}`}>
                 {counts.answered}/{counts.total}
                 {counts.warnings > 0 && (
@@ -339,7 +372,8 @@ function ChapterParts({ part, depth }: { part: Part; depth: number }) {
   return (
     <div className={`part depth-${depth}`} id={`part-${part.id}`}>
       <Heading className="part-title" lang={lang(part.title)}>
-        {part.id}. {title}
+        {/^\d/.test(part.id) ? `${part.id}. ` : ""}
+        {title}
       </Heading>
       {part.questions.map((q: Question) => (
         <QuestionBlock key={q.id} question={q} />

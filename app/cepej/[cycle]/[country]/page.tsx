@@ -60,7 +60,7 @@ export default page<Params>(async ({ params, db }) => {
       )}
       <div className="card" data-testid="reply-links">
         <Link href={`${data.base}/indicators`}>{t("indicators")}</Link> · <Link href={`${data.base}/quality`}>{t("quality")}</Link> ·{" "}
-        <Link href={`${data.base}/print`}>{t("print")}</Link> · {t("download")}{" "}
+        <Link href={`${data.base}/all`}>{t("wholeQuestionnaire")}</Link> · <Link href={`${data.base}/print`}>{t("print")}</Link> · {t("download")}{" "}
         <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=csv`}>CSV</a>{" "}
         <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=xlsx`}>XLSX</a>{" "}
         <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=json`}>JSON</a>

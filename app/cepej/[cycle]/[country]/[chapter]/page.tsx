@@ -11,6 +11,7 @@ import { keysOf } from "@/modules/questionnaire/cells";
 import { questionsOf } from "@/modules/questionnaire/walk";
 import { nationalFigures, trustInCourts } from "../sources";
 import { pageTitle } from "@/lib/ui/page-title";
+import type { Part } from "@/modules/questionnaire/definition";
 
 type Params = { cycle: string; country: string; chapter: string };
 
@@ -18,9 +19,13 @@ export default page<Params>(async ({ params, db }) => {
   const { cycle, country, chapter: chapterId } = params;
   const locale = await getLocale();
   const data = await loadReplyPage(db, cycle, country, locale, (found) => nationalFigures(db, found.reply, found.cycle.referenceYear));
-  const chapter = data.index.questionnaire.parts.find((p) => p.id === chapterId);
-  if (!chapter) notFound();
   const t = await getTranslations("reply");
+  // "all": the whole questionnaire on one page, for correspondents who prefer it to chapters.
+  const chapter: Part | undefined =
+    chapterId === "all"
+      ? { id: "all", title: { en: t("wholeQuestionnaire"), [locale]: t("wholeQuestionnaire") }, questions: [], parts: data.index.questionnaire.parts }
+      : data.index.questionnaire.parts.find((p) => p.id === chapterId);
+  if (!chapter) notFound();
   const questions = questionsOf(chapter);
   const ids = new Set(questions.map((q) => q.id));
   const onPage = new Set(questions.flatMap(keysOf));

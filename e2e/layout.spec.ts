@@ -1,0 +1,137 @@
+// Layout of the form: no page-wide sideways scroll from 1 024 px up, grids in their own scroll area
+// with sticky headers and first column, compact rows; interviews completed on a tablet and on a
+// phone with taps near the bottom edge of the screen, each acting where it lands.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { gotoForm, login, loggedInPage } from "./helpers";
+
+const CHAPTER_4 = "/cepej/2022-2024/KZ/4";
+
+for (const width of [1280, 1024]) {
+  test(`chapter 4 at ${width} px: the page does not scroll sideways; grids scroll in place under sticky headers; figure cells are compact`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await login(page, "correspondent.kz@example.org");
+    await expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 });
+    await gotoForm(page, CHAPTER_4);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+
+    // The widest grid of the chapter scrolls in its own area; its headers and row labels stay put.
+    const sticky = await page.evaluate(() => {
+      const wraps = [...document.querySelectorAll<HTMLElement>(".grid-wrap")];
+      const wide = wraps.find((w) => w.scrollWidth > w.clientWidth) ?? null;
+      const tall = wraps.find((w) => w.scrollHeight > w.clientHeight) ?? null;
+      const result = { wide: !!wide, tall: !!tall, headerStays: true, labelStays: true };
+      if (tall) {
+        tall.scrollTop = tall.scrollHeight;
+        const th = tall.querySelector("thead th")!;
+        result.headerStays = Math.abs(th.getBoundingClientRect().top - tall.getBoundingClientRect().top) <= 2;
+      }
+      if (wide) {
+        wide.scrollLeft = wide.scrollWidth;
+        const th = wide.querySelector("tbody th")!;
+        result.labelStays = Math.abs(th.getBoundingClientRect().left - wide.getBoundingClientRect().left) <= 2;
+      }
+      return result;
+    });
+    expect(sticky).toEqual({ wide: true, tall: true, headerStays: true, labelStays: true });
+    // A figure cell is compact: about 32 px; with last cycle's figure beneath (Kazakhstan has a
+    // previous reply), one short line more. (Rows whose long labels wrap are as tall as the label.)
+    const heights = (p: Page) =>
+      p
+        .locator("#q-091 tbody tr:not(.total-row) td[data-cell] .num-cell")
+        .evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().height)));
+    for (const h of await heights(page)) expect(h).toBeLessThanOrEqual(48);
+    await context.close();
+
+    const fr = await browser.newContext({ viewport: { width, height: 800 } });
+    const frPage = await fr.newPage();
+    await login(frPage, "correspondent.fr@example.org");
+    await expect(frPage.getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 });
+    await gotoForm(frPage, "/cepej/2022-2024/FR/4");
+    for (const h of await heights(frPage)) expect(h).toBeLessThanOrEqual(34);
+    await fr.close();
+  });
+}
+
+const radio = (page: Page, q: string, value: string) => page.locator(`[data-cell="${q}"] input[type=radio][value="${value}"]`);
+
+/** Assigns an unassigned 2026 household of Almaty (its place in the list: other specs take the first and the last). */
+async function assignOne(browser: Browser, nth: number) {
+  const supervisor = await loggedInPage(browser, "supervisor@example.org");
+  await supervisor.goto("/survey?wave=2026&status=unassigned&region=ALA");
+  const row = supervisor.getByTestId("households").locator("tbody tr").nth(nth);
+  const householdId = (await row.getAttribute("data-household"))!;
+  await row.getByRole("checkbox").check();
+  await supervisor.getByLabel("Interviewer").selectOption({ label: "Survey Interviewer" });
+  await supervisor.getByRole("button", { name: "Assign 1 selected" }).click();
+  await expect(supervisor.getByTestId("assign-bar").getByRole("status")).toHaveText(/^1 households? assigned\.$/);
+  await supervisor.context().close();
+  return householdId;
+}
+
+/** Brings an element just above the bottom edge of the screen (8 px), without moving anything else. */
+const nearBottom = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((el) => {
+    const target = el.closest("label") ?? el;
+    scrollTo(0, target.getBoundingClientRect().bottom + scrollY + 8 - innerHeight);
+  });
+
+for (const device of [
+  { name: "tablet", viewport: { width: 768, height: 1024 }, nth: 10 },
+  { name: "phone", viewport: { width: 390, height: 844 }, nth: 11 },
+]) {
+  test(`an interview completed on a ${device.name} (${device.viewport.width} px) with taps near the bottom edge`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const householdId = await assignOne(browser, device.nth);
+    const context = await browser.newContext({ viewport: device.viewport, hasTouch: true, isMobile: device.name === "phone" });
+    const page = await context.newPage();
+    await login(page, "interviewer@example.org");
+    await expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 });
+    await page.goto("/survey");
+    const href = (await page.getByTestId("my-assignments").getByRole("link", { name: householdId }).getAttribute("href"))!;
+    await gotoForm(page, href);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+
+    const choices: [string, string][] = [
+      ["result", "1"],
+      ["sex", "2"],
+      ["education", "3"],
+      ["employment", "2"],
+      ["safe_day", "1"],
+      ["safe_night", "2"],
+      ["crime_trend", "2"],
+      ["trust_prosecutor", "1"],
+      ["trust_police", "2"],
+      ["trust_anticorruption", "1"],
+      ["trust_econ_investigation", "8"],
+      ["trust_courts", "2"],
+      ["trust_fire", "1"],
+      ...["theft", "fraud", "robbery", "assault", "vehicle", "burglary", "road"].map((k) => [`victim_${k}`, "2"] as [string, string]),
+    ];
+    for (const [q, value] of choices) {
+      const selector = `[data-cell="${q}"] input[type=radio][value="${value}"]`;
+      await nearBottom(page, selector);
+      const top = () => page.locator(selector).evaluate((el) => Math.round(el.getBoundingClientRect().top));
+      const y = await top();
+      // A finger-sized target.
+      expect(await page.locator(selector).evaluate((el) => (el.closest("label") ?? el).getBoundingClientRect().height), q).toBeGreaterThanOrEqual(44);
+      await page.locator(selector).tap();
+      await expect(radio(page, q, value), q).toBeChecked();
+      // Nothing moved under the finger (the page may scroll to keep it so when something above grows).
+      expect(await top(), q).toBe(y);
+    }
+    await page.locator('[data-cell="interview_date"] input').fill(new Date().toISOString().slice(0, 10));
+    await page.locator('[data-cell="age"] input[type=text]').fill("41");
+    await expect(page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
+    const complete = page.getByRole("button", { name: "Complete the interview" });
+    await complete.evaluate((b) => scrollTo(0, b.getBoundingClientRect().bottom + scrollY + 8 - innerHeight));
+    await complete.tap();
+    await expect(page.getByTestId("interview-status")).toHaveText("completed");
+
+    await gotoForm(page, href);
+    for (const [q, value] of choices) await expect(radio(page, q, value), q).toBeChecked();
+    await context.close();
+  });
+}
