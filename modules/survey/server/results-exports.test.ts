@@ -6,7 +6,7 @@
 // (tallies built by the seed's SQL rebuild) and after approve / import-replace sequences (tallies
 // kept by the writers, one interview's contribution at a time).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type Database from "better-sqlite3";
@@ -40,8 +40,12 @@ let db: Db;
 let sqlite: Database.Database;
 let admin: Principal;
 beforeAll(() => {
+  // The demo built once for the run (testing/demo-template.setup.ts), copied: seeding here too held
+  // the worker for over a minute.
+  const template = process.env.DEMO_TEMPLATE_PATH;
+  if (template) copyFileSync(template, process.env.DATABASE_PATH!);
   db = getDb();
-  bootstrapDatabase(db);
+  if (!template) bootstrapDatabase(db);
   sqlite = db.$client;
   const adminId = (sqlite.prepare("select id from users where email = 'admin@example.org'").get() as { id: number }).id;
   admin = { id: adminId, role: "admin", countries: [], regions: [], bodyId: null, supervisorId: null };
