@@ -19,7 +19,7 @@ export default page(async () => {
       <p>
         <a href="/account/tokens">{t("tokensLink")}</a> · <a href="/api/openapi.json">{t("documentLink")}</a>
       </p>
-      <ApiDocsViewer url="/api/openapi.json" />
+      <ApiDocsViewer url="/api/openapi.json" serversLabel={t("servers")} />
     </div>
   );
 });

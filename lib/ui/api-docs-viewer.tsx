@@ -5,11 +5,18 @@
 // no outside request: the validator badge (validator.swagger.io) is off.
 import { useEffect, useRef } from "react";
 import "swagger-ui-dist/swagger-ui.css";
+import "./api-docs-viewer.css";
 
 type SwaggerUi = (options: Record<string, unknown>) => unknown;
 
-export function ApiDocsViewer({ url }: { url: string }) {
+export function ApiDocsViewer({ url, serversLabel }: { url: string; serversLabel: string }) {
   const target = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Swagger UI renders its servers <select> without a label: name it for screen readers.
+    const observer = new MutationObserver(() => target.current?.querySelector("#servers:not([aria-label])")?.setAttribute("aria-label", serversLabel));
+    if (target.current) observer.observe(target.current, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [serversLabel]);
   useEffect(() => {
     let cancelled = false;
     void import("swagger-ui-dist/swagger-ui-bundle.js").then((module) => {

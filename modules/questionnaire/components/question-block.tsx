@@ -110,8 +110,12 @@ function GridBody({ question: q }: { question: Extract<Question, { type: "grid" 
   const rowsWithConditions = q.rows.some((r) => r.enabledWhen);
   const t = useTranslations("form");
   const { handlers, pasted } = useGridKeys();
+  // A read-only grid has no control to tab to: its scroll area takes the focus itself (named after
+  // the question), so that a keyboard user can scroll it.
+  const { readOnly } = useReply();
+  const scrollable = readOnly ? { tabIndex: 0, role: "region", "aria-label": l(q.label) } : {};
   return (
-    <div className="grid-wrap" {...handlers}>
+    <div className="grid-wrap" {...scrollable} {...handlers}>
       <table className="grid">
         <thead>
           <tr>
