@@ -28,8 +28,10 @@ function startServer(): ChildProcess {
     stdio: "ignore",
   });
 }
+// The first start seeds the whole demo (since the Instruction's placements, ~40 s under the suite's
+// load): up to two minutes.
 async function ready() {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 480; i++) {
     try {
       if ((await fetch(`${BASE}/login`)).ok) return;
     } catch {}

@@ -24,7 +24,8 @@ test("an idle session expires and the user is sent back to the login page", asyn
     stdio: "ignore",
   });
   try {
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 480; i++) {
+      // the first start seeds the demo: up to two minutes under load
       try {
         if ((await fetch(`${BASE}/login`)).ok) break;
       } catch {}
