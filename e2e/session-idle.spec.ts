@@ -10,7 +10,7 @@ const PORT = Number(process.env.E2E_IDLE_PORT ?? 3420);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 test("an idle session expires and the user is sent back to the login page", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const dir = mkdtempSync(path.join(tmpdir(), "idle-"));
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     env: {
