@@ -33,7 +33,14 @@ export default page(async ({ db }) => {
     <>
       <h1>{t("title")}</h1>
       <p className="muted" data-testid="licence">
-        {t.rich("licence", { link: (chunks) => <a href={OPEN_DATA_LICENCE.url}>{chunks}</a> })} <a href="/api/open-data/catalog">{t("catalog")}</a>
+        {t.rich("licence", {
+          link: (chunks) => (
+            <a href={OPEN_DATA_LICENCE.url} translate="no" lang="en">
+              {chunks}
+            </a>
+          ),
+        })}{" "}
+        <a href="/api/open-data/catalog">{t("catalog")}</a>
       </p>
       <section className="card" data-testid="crimes">
         <h2>{t("crimes.title")}</h2>
