@@ -13,6 +13,8 @@ const NAMES = [
   "Astana Police Department Reporter",
   "English",
   "Français",
+  // A statistics package's name (the microdata's Stata do-file).
+  "Stata",
   // The log-journal's action codes, as its search field's example gives them.
   "login, report.",
 ];
