@@ -104,6 +104,7 @@ export function NumberCell({
             type="checkbox"
             tabIndex={-1}
             aria-label={`${t("na")} — ${label}`}
+            lang={labelLang}
             disabled={readOnly}
             checked={st === "NA"}
             onChange={(e) => setStatus(e.target.checked ? "NA" : "")}
@@ -117,6 +118,7 @@ export function NumberCell({
             type="checkbox"
             tabIndex={-1}
             aria-label={`${t("nap")} — ${label}`}
+            lang={labelLang}
             disabled={readOnly}
             checked={st === "NAP"}
             onChange={(e) => setStatus(e.target.checked ? "NAP" : "")}
