@@ -14,7 +14,8 @@ function useRefusals() {
   return (errors: FieldErrors) => [...new Set(Object.values(errors).map(message))].join(" ");
 }
 
-function Result({ state, ok, invalid }: { state: ActionState; ok: string; invalid: (errors: FieldErrors) => string }) {
+/** An admin form's outcome in place: its refusal, or what it did. */
+export function Result({ state, ok, invalid }: { state: ActionState; ok: string; invalid: (errors: FieldErrors) => string }) {
   const refusal = state.denied ?? state.error ?? (state.fieldErrors ? invalid(state.fieldErrors) : undefined);
   if (refusal)
     return (

@@ -5,23 +5,11 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/auth/admin-action";
 import { filingDaysAction, holidayRuleAction, placeAction } from "@/modules/reporting/instruction-actions";
+import { Result } from "./admin-forms";
 
 function Outcome({ state, ok }: { state: ActionState; ok: string }) {
   const t = useTranslations("placements");
-  const refusal = state.denied ?? state.error ?? (state.fieldErrors ? t("invalid") : undefined);
-  if (refusal)
-    return (
-      <p className="alert error" role="alert">
-        {refusal}
-      </p>
-    );
-  if (state.ok)
-    return (
-      <p className="alert ok" role="status">
-        {ok}
-      </p>
-    );
-  return null;
+  return <Result state={state} ok={ok} invalid={() => t("invalid")} />;
 }
 
 export function HolidayRuleForm() {
