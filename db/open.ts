@@ -2,9 +2,9 @@
 // Kept free of "server-only" so that scripts (seed, backup, benchmarks) can use it too.
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { applyMigrations } from "./migrate";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -24,7 +24,7 @@ export function openDatabase(file = databasePath()): Db {
   sqlite.pragma("synchronous = FULL");
   const db = drizzle(sqlite, { schema }) as Db;
   try {
-    migrate(db, { migrationsFolder: path.join(process.cwd(), "db", "migrations") });
+    applyMigrations(sqlite, path.join(process.cwd(), "db", "migrations"));
   } catch (error) {
     sqlite.close();
     throw new Error(`migrations failed: ${firstLine(error)}`, { cause: error });

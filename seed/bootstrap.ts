@@ -4,6 +4,7 @@
 // `npm run db:seed`.
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
+import { withStartLockWait } from "../db/migrate";
 import {
   answers,
   countries,
@@ -40,16 +41,19 @@ type Options = {
 };
 
 export function bootstrapDatabase(db: Db, { demo = demoDataEnabled(), admin = adminFromEnvironment() }: Options = {}) {
-  // IMMEDIATE: a second process starting at the same time waits here instead of seeding twice.
-  db.$client
-    .transaction(() => {
-      seedReferenceData(db);
-      seedQuestionnaires(db);
-      const { n } = db.get<{ n: number }>(sql`select count(*) as n from users`);
-      if (n === 0 && demo) seedDemo(db);
-      if (admin && !hasAdministrator(db)) createFirstAdministrator(db, admin);
-    })
-    .immediate();
+  // IMMEDIATE: a second process starting at the same time waits here (as long as the demo takes to
+  // load) instead of seeding twice.
+  withStartLockWait(db.$client, () =>
+    db.$client
+      .transaction(() => {
+        seedReferenceData(db);
+        seedQuestionnaires(db);
+        const { n } = db.get<{ n: number }>(sql`select count(*) as n from users`);
+        if (n === 0 && demo) seedDemo(db);
+        if (admin && !hasAdministrator(db)) createFirstAdministrator(db, admin);
+      })
+      .immediate(),
+  );
 }
 
 function adminFromEnvironment(): Options["admin"] {
