@@ -137,8 +137,15 @@ async function expectApiDenied(res: APIResponse, principal: PrincipalName, probe
   expect(res.headers()["content-type"] ?? "", what).toContain("application/json");
   const json = JSON.parse(text);
   expect(typeof json.error, `${what}: a reason`).toBe("string");
+  // The reason may come with its catalogue code and the values it names (scalars), nothing else.
+  if ("code" in json) expect(typeof json.code, `${what}: a refusal code`).toBe("string");
+  if ("params" in json)
+    expect(
+      Object.values(json.params).every((v) => typeof v === "string" || typeof v === "number"),
+      `${what}: refusal values`,
+    ).toBe(true);
   expect(
-    Object.keys(json).filter((k) => k !== "error" && k !== "details"),
+    Object.keys(json).filter((k) => !["error", "details", "code", "params"].includes(k)),
     `${what}: no data in a refusal`,
   ).toEqual([]);
   if (probe.marker) expect(text, what).not.toContain(probe.marker);

@@ -340,9 +340,9 @@ export const REGISTRY: RegistryEntry[] = [
     { url: "/api/cycles/1999-2000/questionnaire", guessed: true },
   ]),
   route("api/cycles/[cycle]/replies/[country]/answers/route.ts", "GET", replyAccess("read"), [
-    { url: reply("2022-2024", "KZ", "/answers"), target: KZ, marker: '"country":"KZ"' },
-    { url: reply("2022-2024", "FR", "/answers"), target: FR, marker: '"country":"FR"' },
-    { url: reply("2020-2022", "KZ", "/answers"), target: KZ, marker: '"country":"KZ"' },
+    { url: reply("2022-2024", "KZ", "/answers"), target: KZ, marker: '"country":"KZ","status"' },
+    { url: reply("2022-2024", "FR", "/answers"), target: FR, marker: '"country":"FR","status"' },
+    { url: reply("2020-2022", "KZ", "/answers"), target: KZ, marker: '"country":"KZ","status"' },
     { url: "/api/cycles/2022-2024/replies/ZZ/answers", guessed: true },
     { url: "/api/cycles/1999-2000/replies/KZ/answers", guessed: true },
   ]),
