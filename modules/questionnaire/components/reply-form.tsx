@@ -200,12 +200,16 @@ export function ReplyForm({
         <ChapterNav chapters={chapters} current={chapter.id} answered={live.answered} total={live.total} warnings={live.warnings} errors={live.errors} />
         <div className="reply-main">
           <div className="toolbar">
-            <SaveIndicator state={autosave.state} error={autosave.error} readOnly={readOnly} />
-            {savedAt && !readOnly && (
-              <span className="saved-at" data-testid="saved-at">
-                {t("savedAt", { time: savedAt.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", hour12: false }) })}
-              </span>
-            )}
+            {/* One box of fixed height for the changing save texts: a toolbar that re-wrapped as they
+                changed would move the questions under an interviewer's finger. */}
+            <span className="save-status">
+              <SaveIndicator state={autosave.state} error={autosave.error} readOnly={readOnly} />
+              {savedAt && !readOnly && (
+                <span className="saved-at" data-testid="saved-at">
+                  {t("savedAt", { time: savedAt.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", hour12: false }) })}
+                </span>
+              )}
+            </span>
             <button type="button" className="secondary" onClick={() => jump("unanswered")} disabled={!live.unanswered.length}>
               {t("nextUnanswered")}
             </button>
