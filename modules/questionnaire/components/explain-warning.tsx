@@ -2,6 +2,7 @@
 // The confirmation that the question's comment explains one warning. A comment no longer explains
 // every warning of its question by being there: each warning is confirmed on its own, and the reply
 // stores which ones (explanationsKey, a saved answer like any other, with its history).
+import { useEffect, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { explanationsKey } from "@/modules/questionnaire/cells";
@@ -13,16 +14,23 @@ export function ExplainWarning({ issue, hasComment }: { issue: Issue; hasComment
   const { readOnly, index } = useReply();
   const { getValues, setValue } = useFormContext();
   const key = explanationsKey(issue.question);
+  // The box shows the click at once; the rules confirm it when they next run (they run deferred, and
+  // a box that waited for them looked as if the click had not taken on a slow device).
+  const [checked, setChecked] = useState(!!issue.explained);
+  useEffect(() => setChecked(!!issue.explained), [issue.explained]);
   if (issue.severity !== "warning" || !index.keys.has(key)) return null;
   if (!hasComment) return readOnly ? null : <span className="explain-hint muted small">{t("explainInComment")}</span>;
   return (
     <label className="explain-confirm small">
       <input
         type="checkbox"
-        checked={!!issue.explained}
+        checked={checked}
         disabled={readOnly}
         data-testid={`explains-${warningId(issue)}`}
-        onChange={(e) => setValue(key, withExplanation(getValues(key) as string | undefined, warningId(issue), e.target.checked), { shouldDirty: true })}
+        onChange={(e) => {
+          setChecked(e.target.checked);
+          setValue(key, withExplanation(getValues(key) as string | undefined, warningId(issue), e.target.checked), { shouldDirty: true });
+        }}
       />{" "}
       {t("commentExplains")}
     </label>
