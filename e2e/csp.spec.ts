@@ -92,25 +92,36 @@ test("every response has a fresh nonce in a script-src without 'unsafe-inline' o
   expect(await forged.text()).not.toContain("Zm9yZ2VkZm9yZ2VkZm9yZ2VkZg==");
 });
 
+/** At most this many pages per test: the administrator may open some sixty, more than one test's time. */
+const PAGES_PER_TEST = 15;
+
 for (const principal of Object.keys(PRINCIPALS) as PrincipalName[]) {
-  test(`every page ${principal === "anonymous" ? "anyone" : `the ${principal}`} may open runs under the policy`, async ({ browser }) => {
-    test.slow(); // some twenty pages for the administrator
-    const email = PRINCIPALS[principal].email;
-    const page = email ? await loggedInPage(browser, email) : await (await browser.newContext()).newPage();
-    const problems = watch(page);
-    const urls = pagesOf(principal);
-    expect(urls.length, "pages to visit").toBeGreaterThan(principal === "anonymous" ? 1 : 3);
-    for (const url of urls) await visit(page, url);
-    for (const { from, link, to } of FOLLOW[principal] ?? []) {
-      await visit(page, from);
-      await page.locator(link).first().click();
-      await expect(page).toHaveURL(to);
-    }
-    // The pages of a refusal and of an unknown address, and next-auth's own fallback page.
-    await visit(page, principal === "correspondent.kz" ? "/admin/users" : "/cepej/2022-2024/ZZ");
-    if (principal === "anonymous") expect((await page.goto("/api/auth/signout"))?.status()).toBe(200);
-    expect(problems).toEqual([]);
-  });
+  const urls = pagesOf(principal);
+  const chunks = Math.max(1, Math.ceil(urls.length / PAGES_PER_TEST));
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    const last = chunk === chunks - 1;
+    const who = principal === "anonymous" ? "anyone" : `the ${principal}`;
+    test(`every page ${who} may open runs under the policy${chunks > 1 ? ` (part ${chunk + 1} of ${chunks})` : ""}`, async ({ browser }) => {
+      test.slow();
+      if (chunk === 0) expect(urls.length, "pages to visit").toBeGreaterThan(principal === "anonymous" ? 1 : 3);
+      const email = PRINCIPALS[principal].email;
+      const page = email ? await loggedInPage(browser, email) : await (await browser.newContext()).newPage();
+      const problems = watch(page);
+      for (const url of urls.slice(chunk * PAGES_PER_TEST, (chunk + 1) * PAGES_PER_TEST)) await visit(page, url);
+      if (last) {
+        for (const { from, link, to } of FOLLOW[principal] ?? []) {
+          await visit(page, from);
+          await page.locator(link).first().click();
+          await expect(page).toHaveURL(to);
+        }
+        // The pages of a refusal and of an unknown address, and next-auth's own fallback page.
+        await visit(page, principal === "correspondent.kz" ? "/admin/users" : "/cepej/2022-2024/ZZ");
+        if (principal === "anonymous") expect((await page.goto("/api/auth/signout"))?.status()).toBe(200);
+      }
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+  }
 }
 
 test("under the policy a questionnaire hydrates and autosaves, and a reply downloads", async ({ browser }) => {

@@ -13,8 +13,9 @@ const NAMES = [
   "Astana Police Department Reporter",
   "English",
   "Français",
-  // A statistics package's name (the microdata's Stata do-file).
+  // A statistics package's name and its script's file type (the microdata's Stata do-file, "do-файл").
   "Stata",
+  "do-",
   // The log-journal's action codes, as its search field's example gives them.
   "login, report.",
 ];
