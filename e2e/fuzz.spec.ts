@@ -973,7 +973,7 @@ test("repeated parameters, bad limits and dates: the API refuses with a reason, 
     ["GET survey tables", "anonymous", "/api/survey/waves/2024/tables", ["format"]],
     ["GET microdata", "admin", "/api/survey/waves/2026/microdata", ["format"]],
   ];
-  for (let i = 0; i < 40; i++)
+  for (let i = 0; i < 20; i++)
     for (const [endpoint, as, path, names] of apis) {
       const name = pick(names);
       add(`${endpoint} (repeated)`, as, `${path}?${twice(name)}${chance(0.3) ? `&${twice(pick(names))}` : ""}`);
@@ -997,7 +997,7 @@ test("repeated parameters, bad limits and dates: the API refuses with a reason, 
     ["GET results page", "anonymous", "/survey/waves/2024/results", ["x", "region"]],
     ["GET open data page", "anonymous", "/open-data", ["year", "format"]],
   ];
-  for (let i = 0; i < 60; i++)
+  for (let i = 0; i < 20; i++)
     for (const [endpoint, as, path, names] of pages) {
       const params = Array.from({ length: 1 + int(3) }, () => {
         const name = pick(names);
