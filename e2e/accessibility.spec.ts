@@ -1,8 +1,11 @@
 // Accessibility of every page of the route registry (testing/route-registry.ts), each opened as a
 // demo user it is meant for: no serious or critical axe violation, a title of its own, a skip link.
+// The same visit checks the page under the Content-Security-Policy (e2e/csp-checks.ts): every
+// script carries its response's nonce, nothing is refused, no uncaught error.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PRINCIPALS, REGISTRY, expected, type PrincipalName, type Probe, type RegistryEntry } from "../testing/route-registry";
+import { expectScriptsNonced, watch } from "./csp-checks";
 import { login } from "./helpers";
 
 /** Who opens a page: the first principal allowed, people of the page's own audience before admins. */
@@ -18,10 +21,12 @@ const pages = REGISTRY.filter((e) => e.kind === "page").flatMap((entry) =>
 );
 
 const sessions = new Map<PrincipalName, Page>();
+const cspProblems = new Map<Page, string[]>();
 async function pageAs(browser: Browser, who: PrincipalName): Promise<Page> {
   let page = sessions.get(who);
   if (!page) {
     page = await (await browser.newContext()).newPage();
+    cspProblems.set(page, watch(page));
     if (PRINCIPALS[who].email) {
       await login(page, PRINCIPALS[who].email!);
       await expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 });
@@ -73,8 +78,11 @@ for (const { entry, probe, visitor } of pages) {
     test.setTimeout(240_000); // axe walks the whole DOM: the print view holds every cell of the questionnaire
     const page = await pageAs(browser, visitor!);
     const url = await resolve(browser, probe.url);
+    const problems = cspProblems.get(page)!;
+    problems.length = 0;
     const response = await page.goto(url);
     expect(response?.status(), `${url} (${entry.file})`).toBeLessThan(400);
+    await expectScriptsNonced(response, url);
     await page.waitForLoadState("networkidle");
 
     // Violations only: axe then details one node per passing rule instead of every node, which is
@@ -98,6 +106,7 @@ for (const { entry, probe, visitor } of pages) {
     expect(title, url).toMatch(/ — /);
     expect(title, url).not.toMatch(/^Justice Statistics/);
     await expect(page.locator("a.skip-link")).toHaveAttribute("href", "#main");
+    expect(problems, `${url}: under the Content-Security-Policy`).toEqual([]);
   });
 }
 

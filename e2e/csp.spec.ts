@@ -1,59 +1,19 @@
 // The Content-Security-Policy (middleware.ts): scripts run only with the request's nonce. Every page
-// of testing/route-registry.ts that a demo role may open is opened as that role, in Chromium, with
-// the policy enforced: a script Next.js did not give the nonce, a style attribute, or anything else
+// of testing/route-registry.ts is opened in Chromium with the policy enforced (here and, page by
+// page, in e2e/accessibility.spec.ts): a script Next.js did not give the nonce, a style attribute, or anything else
 // the policy refuses shows as a CSP message on the console and fails the test, and every <script>
 // of every page must carry the nonce of its own response (a page prerendered once would carry none,
 // or a stale one). A form that still autosaves and the language switcher, login and logout show the
 // pages hydrate and act under the policy.
-import { expect, test, type Page, type Response } from "@playwright/test";
-import { PRINCIPALS, REGISTRY, expected, type PrincipalName } from "../testing/route-registry";
+import { expect, test, type Page } from "@playwright/test";
+import { PRINCIPALS, type PrincipalName } from "../testing/route-registry";
+import { directives, expectScriptsNonced, nonceOf, watch } from "./csp-checks";
 import { createUser, gotoForm, loggedInPage, login, unique } from "./helpers";
-
-const directives = (csp: string) =>
-  new Map(
-    csp
-      .split(";")
-      .map((d) => d.trim().split(/\s+/) as [string, ...string[]])
-      .map(([name, ...v]) => [name, v]),
-  );
-
-function nonceOf(response: Response | null | { headers(): Record<string, string> }): string {
-  const csp = response?.headers()["content-security-policy"] ?? "";
-  const match = /'nonce-([A-Za-z0-9+/_-]+={0,2})'/.exec(directives(csp).get("script-src")?.join(" ") ?? "");
-  expect(match, `a nonce in script-src: ${csp}`).not.toBeNull();
-  return match![1];
-}
-
-/** Collects the CSP refusals and uncaught errors of a page (Chromium reports each on the console). */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`${page.url()}: ${e.message}`));
-  return problems;
-}
-
-/** Every <script> of the page's HTML carries this response's nonce. */
-async function expectScriptsNonced(response: Response | null, url: string) {
-  expect(response, url).not.toBeNull();
-  const nonce = nonceOf(response);
-  const scripts = (await response!.text()).match(/<script\b[^>]*>/g) ?? [];
-  expect(scripts.length, `${url}: scripts`).toBeGreaterThan(0);
-  for (const tag of scripts) expect(tag, `${url}: the nonce of its response`).toContain(` nonce="${nonce}"`);
-}
 
 async function visit(page: Page, url: string) {
   const response = await page.goto(url);
   expect(response?.status(), url).toBeLessThan(500);
   await expectScriptsNonced(response, url);
-}
-
-/** The pages each role may open, from the registry (probes with an id placeholder are reached by links instead). */
-function pagesOf(principal: PrincipalName): string[] {
-  return REGISTRY.filter((e) => e.kind === "page").flatMap((e) =>
-    e.probes.filter((p) => !p.url.includes("{") && expected(principal, e, p) === "allow").map((p) => p.url),
-  );
 }
 
 /** Pages with ids in their address, opened by following a link (client-side navigation loads more scripts). */
@@ -92,36 +52,26 @@ test("every response has a fresh nonce in a script-src without 'unsafe-inline' o
   expect(await forged.text()).not.toContain("Zm9yZ2VkZm9yZ2VkZm9yZ2VkZg==");
 });
 
-/** At most this many pages per test: the administrator may open some sixty, more than one test's time. */
-const PAGES_PER_TEST = 15;
-
+// Every page of the registry is opened under the policy by e2e/accessibility.spec.ts, once, as the
+// user it is meant for. Here: pages reached by following a link (a client-side navigation loads
+// more scripts), and the pages of a refusal and of an unknown address.
 for (const principal of Object.keys(PRINCIPALS) as PrincipalName[]) {
-  const urls = pagesOf(principal);
-  const chunks = Math.max(1, Math.ceil(urls.length / PAGES_PER_TEST));
-  for (let chunk = 0; chunk < chunks; chunk++) {
-    const last = chunk === chunks - 1;
-    const who = principal === "anonymous" ? "anyone" : `the ${principal}`;
-    test(`every page ${who} may open runs under the policy${chunks > 1 ? ` (part ${chunk + 1} of ${chunks})` : ""}`, async ({ browser }) => {
-      test.slow();
-      if (chunk === 0) expect(urls.length, "pages to visit").toBeGreaterThan(principal === "anonymous" ? 1 : 3);
-      const email = PRINCIPALS[principal].email;
-      const page = email ? await loggedInPage(browser, email) : await (await browser.newContext()).newPage();
-      const problems = watch(page);
-      for (const url of urls.slice(chunk * PAGES_PER_TEST, (chunk + 1) * PAGES_PER_TEST)) await visit(page, url);
-      if (last) {
-        for (const { from, link, to } of FOLLOW[principal] ?? []) {
-          await visit(page, from);
-          await page.locator(link).first().click();
-          await expect(page).toHaveURL(to);
-        }
-        // The pages of a refusal and of an unknown address, and next-auth's own fallback page.
-        await visit(page, principal === "correspondent.kz" ? "/admin/users" : "/cepej/2022-2024/ZZ");
-        if (principal === "anonymous") expect((await page.goto("/api/auth/signout"))?.status()).toBe(200);
-      }
-      expect(problems).toEqual([]);
-      await page.context().close();
-    });
-  }
+  const who = principal === "anonymous" ? "anyone" : `the ${principal}`;
+  test(`links ${who} follows and the refusal pages run under the policy`, async ({ browser }) => {
+    const email = PRINCIPALS[principal].email;
+    const page = email ? await loggedInPage(browser, email) : await (await browser.newContext()).newPage();
+    const problems = watch(page);
+    for (const { from, link, to } of FOLLOW[principal] ?? []) {
+      await visit(page, from);
+      await page.locator(link).first().click();
+      await expect(page).toHaveURL(to);
+    }
+    // The pages of a refusal and of an unknown address, and next-auth's own fallback page.
+    await visit(page, principal === "correspondent.kz" ? "/admin/users" : "/cepej/2022-2024/ZZ");
+    if (principal === "anonymous") expect((await page.goto("/api/auth/signout"))?.status()).toBe(200);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 }
 
 test("under the policy a questionnaire hydrates and autosaves, and a reply downloads", async ({ browser }) => {
