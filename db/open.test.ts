@@ -22,6 +22,15 @@ describe("startFailureMessage", () => {
     expect(failure(file)).toBe(`Cannot start: the database ${file} is not a SQLite database or is corrupt: file is not a database`);
   });
 
+  it("refuses DATABASE_URL rather than silently using a SQLite file", () => {
+    process.env.DATABASE_URL = "postgres://app@db.example.org/justice";
+    try {
+      expect(failure(path.join(dir, "url.db"))).toMatch(/DATABASE_URL is set, but this version runs on SQLite only/);
+    } finally {
+      delete process.env.DATABASE_URL;
+    }
+  });
+
   it("names a path whose folder cannot be created", () => {
     const blocker = path.join(dir, "a-file");
     writeFileSync(blocker, "");
