@@ -17,8 +17,7 @@ export function openDatabase(file = databasePath()): Db {
   // PostgreSQL has a schema, migrations and a copy tool (db/schema.pg.ts, npm run db:copy) but the
   // services do not run on it yet: a deployment that sets DATABASE_URL must not silently get a
   // SQLite file instead.
-  if (process.env.DATABASE_URL)
-    throw new Error("DATABASE_URL is set, but this version runs on SQLite only (DATABASE_PATH); unset DATABASE_URL");
+  if (process.env.DATABASE_URL) throw new Error("DATABASE_URL is set, but this version runs on SQLite only (DATABASE_PATH); unset DATABASE_URL");
   mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
