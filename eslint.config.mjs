@@ -6,7 +6,20 @@ import nextPlugin from "@next/eslint-plugin-next";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "data/**", "bench/.data/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "public/sw.js", "public/sw.js.map", "public/swe-worker-*.js"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "data/**",
+      "bench/.data/**",
+      "playwright-report/**",
+      "test-results/**",
+      "next-env.d.ts",
+      "public/sw.js",
+      "public/sw.js.map",
+      "public/swe-worker-*.js",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
