@@ -5,6 +5,11 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { gotoForm, login, loggedInPage } from "./helpers";
 
 const CHAPTER_4 = "/cepej/2022-2024/KZ/4";
+/** The tallest row of Q091 (2.1, ~290 characters) at each width; before, with the label column
+ *  squeezed to 160 px, about 200 px at 1 280. */
+const MAX_ROW_1280 = 90;
+const MAX_ROW_768 = 120;
+const MAX_ROW_390 = 260;
 
 for (const width of [1280, 1024]) {
   test(`chapter 4 at ${width} px: the page does not scroll sideways; grids scroll in place under sticky headers; figure cells are compact`, async ({
@@ -54,6 +59,33 @@ for (const width of [1280, 1024]) {
     await fr.close();
   });
 }
+
+// Q091's row labels are long (2.1: ~290 characters). The label column takes a share of the grid's
+// width (36 %, between 140 and 420 px), so that a label wraps to a few lines instead of seven:
+// rows stay compact on a laptop, and on a tablet or a phone the figures still show beside it.
+test("Q091's row labels use the grid's width: compact rows at 1 280 px, figures beside the labels at 768 and 390 px", async ({ browser }) => {
+  const page = await loggedInPage(browser, "correspondent.kz@example.org");
+  for (const [width, tallest] of [
+    [1280, MAX_ROW_1280],
+    [768, MAX_ROW_768],
+    [390, MAX_ROW_390],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await gotoForm(page, CHAPTER_4);
+    const m = await page.locator("#q-091 .grid-wrap").evaluate((wrap) => {
+      const box = wrap.getBoundingClientRect();
+      const rows = [...wrap.querySelectorAll("tbody tr")].map((tr) => tr.getBoundingClientRect().height);
+      const label = wrap.querySelector("tbody th")!.getBoundingClientRect();
+      const figure = wrap.querySelector("tbody td[data-cell] .num-input input")!.getBoundingClientRect();
+      return { wrap: box.width, rows, label: label.width, figureVisible: figure.left >= label.right - 1 && figure.left + 40 <= box.right };
+    });
+    expect(Math.max(...m.rows), `${width} px: the tallest row`).toBeLessThanOrEqual(tallest);
+    expect(m.label, `${width} px: the label column`).toBeGreaterThanOrEqual(Math.min(140, m.wrap));
+    expect(m.label, `${width} px: the label column`).toBeLessThanOrEqual(Math.max(140, m.wrap * 0.4));
+    expect(m.figureVisible, `${width} px: a figure beside the labels`).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), `${width} px: no sideways scroll of the page`).toBeLessThanOrEqual(0);
+  }
+});
 
 const radio = (page: Page, q: string, value: string) => page.locator(`[data-cell="${q}"] input[type=radio][value="${value}"]`);
 
