@@ -2,7 +2,7 @@
 // The live parts of a question: the computed sum beside a typed total, the question's rule
 // messages, and whether the question is enabled. Each watches only the fields it depends on,
 // so typing re-renders the cell, its totals and its question's messages, never the whole form.
-import { memo, useEffect, useMemo, useSyncExternalStore } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo } from "react";
 import { useFormContext } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { useIssueText } from "./use-issue-text";
@@ -60,7 +60,10 @@ export function useQuestionEnabled(q: Question): boolean {
 export function QuestionIssues({ question }: { question: Question }) {
   const read = useAnswerReader();
   const store = useIssueStore()!;
-  const issues = useSyncExternalStore(store.subscribe, store.all, store.all); // the comment is among the fields the rules read
+  useFieldsChange(useFormContext().control, store.fields); // the comment is among them
+  const issues = store.all();
+  // The cells' messages (CellIssues) follow this evaluation, in the same commit.
+  useLayoutEffect(() => store.publish(), [store, issues]);
   const signature = issues.map((i) => `${i.cell}:${i.severity}:${i.explained}`).join("|");
 
   // Mark the cells themselves, without re-rendering them.

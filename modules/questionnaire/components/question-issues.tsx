@@ -4,8 +4,12 @@
 // aria-describedby), the question's own messages in the list under the question.
 //
 // Why a store: the messages of a grid are shown in ~50 places (its cells), and each place must
-// re-render only when its own message changes. The rules run once per change (not once per
-// place), in the keystroke's own frame, and every place reads the result by its cell's key.
+// re-render only when its own message changes. The question's list (QuestionIssues) follows the
+// fields its rules read; each time it renders it reads the evaluation (done at most once per change
+// of those fields, however many places ask) and, in its layout effect, tells the cells, which
+// re-render when their own message changed: in the keystroke's own frame, before the paint. The
+// cells are not told of each field change themselves: a paste of 400 figures would have
+// evaluated the question's rules 400 times.
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from "react";
 import { useFormContext } from "react-hook-form";
 import type { Question } from "@/modules/questionnaire/definition";
@@ -18,7 +22,8 @@ import { useAnswerReader, useReply } from "./reply-context";
 import { hubOf, type FieldHub } from "./field-hub";
 
 export type QuestionIssueStore = {
-  subscribe(listener: () => void): () => void;
+  /** The fields the question's rules and conditions read (with number cells' NA/NAP fields). */
+  fields: readonly string[];
   /** Every message of the question now (the same array until a field it reads changes). */
   all(): Issue[];
   /** The messages shown at `cellKey` (a grid cell of the question); empty when none. */
@@ -27,6 +32,10 @@ export type QuestionIssueStore = {
   signature(cellKey: string): string;
   /** Is the message shown at its cell (rather than in the question's list)? */
   placedAtCell(issue: Issue): boolean;
+  /** `listener` is called after each evaluation that the question's list rendered (publish). */
+  subscribe(listener: () => void): () => void;
+  /** Tells the subscribers that the messages may have changed (by the question's list, once per render). */
+  publish(): void;
 };
 
 const NONE: Issue[] = [];
@@ -69,12 +78,19 @@ export function createQuestionIssueStore(
   // rule on a cell of another question) stays in the question's list.
   const gridCells = new Set(question.type === "grid" ? cellsOf(question).map((c) => c.key) : []);
   let issues: Issue[] | null = null;
+  let evaluatedAt = -1;
   let byCell = new Map<string, Issue[]>();
   let signatures = new Map<string, string>();
   const listeners = new Set<() => void>();
-  let unsubscribe: (() => void) | null = null;
+  // hub.version moves when one of the fields changes (while the question's list watches them).
+  let checkedAt = -1;
   const compute = () => {
-    if (issues) return issues;
+    const now = hub.version(null); // any change of the form since the last look?
+    if (issues && now === checkedAt) return issues;
+    checkedAt = now;
+    const version = hub.version(fields);
+    if (issues && version === evaluatedAt) return issues;
+    evaluatedAt = version;
     issues = evaluateQuestion(question, read, options);
     byCell = new Map();
     signatures = new Map();
@@ -87,23 +103,8 @@ export function createQuestionIssueStore(
     for (const [cell, list] of byCell) signatures.set(cell, list.map((i) => `${i.code}:${i.severity}:${i.explained}:${JSON.stringify(i.params)}`).join("|"));
     return issues;
   };
-  const changed = () => {
-    issues = null;
-    for (const l of [...listeners]) l();
-  };
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      if (!unsubscribe) unsubscribe = hub.subscribe(fields, changed);
-      return () => {
-        listeners.delete(listener);
-        if (!listeners.size && unsubscribe) {
-          unsubscribe();
-          unsubscribe = null;
-          issues = null; // not watched: computed afresh when asked again
-        }
-      };
-    },
+    fields,
     all: compute,
     atCell(cellKey) {
       compute();
@@ -114,6 +115,13 @@ export function createQuestionIssueStore(
       return signatures.get(cellKey) ?? "";
     },
     placedAtCell: (i) => gridCells.has(i.cell),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    publish() {
+      for (const l of [...listeners]) l();
+    },
   };
 }
 
