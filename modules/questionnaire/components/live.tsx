@@ -59,6 +59,7 @@ export function useQuestionEnabled(q: Question): boolean {
 
 export function QuestionIssues({ question }: { question: Question }) {
   const read = useAnswerReader();
+  const { previous } = useReply();
   const store = useIssueStore()!;
   useFieldsChange(useFormContext().control, store.fields); // the comment is among them
   const issues = store.all();
@@ -84,11 +85,13 @@ export function QuestionIssues({ question }: { question: Question }) {
   const comment = read(commentKey(question.id))?.text ?? undefined;
   // A grid cell's message is shown under the cell (CellIssues); the list keeps the others.
   const listed = issues.filter((i) => !store.placedAtCell(i));
-  const reused = issues.some((i) => i.severity === "warning") && <ReusedCommentNote questionId={question.id} comment={comment} />;
+  // "The comment is last cycle's, reused as is" is said here, for the warnings of the cells too.
+  const before = previous[commentKey(question.id)]?.text?.trim();
+  const reused = !!comment && !!before && comment.trim() === before && issues.some((i) => i.severity === "warning");
   if (!listed.length && !reused) return null;
   return (
     <ul className="issues" data-testid={`issues-${question.id}`}>
-      {reused}
+      {reused && <ReusedCommentNote questionId={question.id} comment={comment} />}
       {listed.map((i) => (
         <IssueLine key={`${i.code}-${i.cell}`} issue={i} cell={byKey.get(i.cell)} questionId={question.id} hasComment={!!comment?.trim()} />
       ))}
