@@ -107,22 +107,33 @@ const LATENCY_PROBE = () => {
       ch.port1.onmessage = () => into.push(performance.now() - t0);
       ch.port2.postMessage(null);
     });
-  // Our form's displays derived from the typed figure (Σ totals, rule messages, indicators,
-  // variations): keystroke → the frame after they changed. (Not measured for SurveyJS, whose
+  // Our form's displays derived from the typed figure (Σ totals, rule messages in the question's
+  // list or under a cell, indicators, variations): keystroke → the frame after the last of them
+  // changed (one sample per keystroke that changed any). (Not measured for SurveyJS, whose
   // expressions and validators update within the keystroke's own frame.)
-  let pending = null;
+  let current = null; // { t0, at }: the keystroke being followed, and its latest derived frame
+  const flush = () => {
+    if (current && current.at !== null) window.__derived.push(current.at);
+    current = null;
+  };
+  window.__flushDerived = flush;
   new MutationObserver((records) => {
-    if (pending === null) return;
-    if (!records.some((r) => (r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest(".computed, .issues, table.indicators, .previous"))) return;
-    afterFrame(pending, window.__derived);
-    pending = null;
+    if (current === null) return;
+    const derived = ".computed, .issues, .cell-issues, table.indicators, .previous";
+    const hit = (r) =>
+      (r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest(derived) ||
+      [...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === 1 && (n.matches(derived) || n.querySelector(derived)));
+    if (!records.some(hit)) return;
+    const mine = current;
+    afterFrame(mine.t0, { push: (v) => (mine.at = Math.max(mine.at ?? 0, v)) });
   }).observe(document, { subtree: true, childList: true, characterData: true });
   addEventListener(
     "keydown",
     (e) => {
       if (!/^[0-9]$/.test(e.key)) return;
       const t0 = e.timeStamp;
-      pending = t0;
+      flush();
+      current = { t0, at: null };
       afterFrame(t0, window.__lat);
     },
     true,
@@ -289,7 +300,7 @@ async function main() {
           }
           await sleep(100);
           lat.push(...(await page.evaluate(() => window.__lat.splice(0))));
-          derived.push(...(await page.evaluate(() => window.__derived.splice(0))));
+          derived.push(...(await page.evaluate(() => (window.__flushDerived?.(), window.__derived.splice(0)))));
           finalValue = await page.evaluate(() => document.activeElement?.value);
         }
         await sleep(800); // let autosave go out before leaving
@@ -329,7 +340,7 @@ async function main() {
     // ---- a 50 × 8 block pasted into a grid ----------------------------------------------------------
     // Our form only (SurveyJS's matrix has no paste of a block). From the paste event to the frame
     // that shows the 400 figures (applied and painted), and to the frame after the grid's total row
-    // shows their sum (totals and messages follow a frame after the figures: field-hub.ts afterNextPaint).
+    // shows their sum (applied, painted, and the totals on screen).
     if (!typingOnly && only.has("ours")) {
       const paste = { painted: [], settled: [], applied: [] };
       for (let r = first; r <= runs; r++) {

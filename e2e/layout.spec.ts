@@ -5,6 +5,9 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { gotoForm, login, loggedInPage } from "./helpers";
 
 const CHAPTER_4 = "/cepej/2022-2024/KZ/4";
+/** The tallest row of Q091 (2.1, ~290 characters) at 1 280 px: 98.6 px measured here (about 110 px
+ *  when the label column stopped at 320 px). */
+const MAX_ROW_1280 = 104;
 
 for (const width of [1280, 1024]) {
   test(`chapter 4 at ${width} px: the page does not scroll sideways; grids scroll in place under sticky headers; figure cells are compact`, async ({
@@ -21,7 +24,9 @@ for (const width of [1280, 1024]) {
     const sticky = await page.evaluate(() => {
       const wraps = [...document.querySelectorAll<HTMLElement>(".grid-wrap")];
       const wide = wraps.find((w) => w.scrollWidth > w.clientWidth) ?? null;
-      const tall = wraps.find((w) => w.scrollHeight > w.clientHeight) ?? null;
+      // Rows are compact enough now that at 1 280 px no grid of the chapter may outgrow its area:
+      // then the widest is given a lower one, to scroll it downwards under its header.
+      const tall = wraps.find((w) => w.scrollHeight > w.clientHeight) ?? (wide && ((wide.style.maxHeight = "240px"), wide));
       const result = { wide: !!wide, tall: !!tall, headerStays: true, labelStays: true };
       if (tall) {
         tall.scrollTop = tall.scrollHeight;
@@ -54,6 +59,32 @@ for (const width of [1280, 1024]) {
     await fr.close();
   });
 }
+
+// Q091's row labels are long (2.1: ~290 characters). The label column takes a share of the grid's
+// width (36 %, between 140 and 420 px), so that a label wraps to a few lines instead of seven:
+// rows stay compact on a laptop, and on a tablet or a phone the figures still show beside it.
+test("Q091's row labels use the grid's width: compact rows at 1 280 px, figures beside the labels at 768 and 390 px", async ({ browser }) => {
+  const page = await loggedInPage(browser, "correspondent.kz@example.org");
+  for (const [width, tallest] of [
+    [1280, MAX_ROW_1280],
+    [768, Infinity],
+    [390, Infinity],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await gotoForm(page, CHAPTER_4);
+    const m = await page.locator("#q-091 .grid-wrap").evaluate((wrap) => {
+      const box = wrap.getBoundingClientRect();
+      const rows = [...wrap.querySelectorAll("tbody tr")].map((tr) => tr.getBoundingClientRect().height);
+      const label = wrap.querySelector("tbody th")!.getBoundingClientRect();
+      const figure = wrap.querySelector("tbody td[data-cell] .num-input input")!.getBoundingClientRect();
+      return { wrap: box.width, rows, label: label.width, figureVisible: figure.left >= label.right - 1 && figure.left + 40 <= box.right };
+    });
+    expect(Math.max(...m.rows), `${width} px: the tallest row`).toBeLessThanOrEqual(tallest);
+    expect(m.label, `${width} px: the label column`).toBeGreaterThanOrEqual(Math.max(Math.min(140, m.wrap), m.wrap * 0.38));
+    expect(m.label, `${width} px: the label column`).toBeLessThanOrEqual(Math.max(140, m.wrap * 0.4));
+    expect(m.figureVisible, `${width} px: a figure beside the labels`).toBe(true);
+  }
+});
 
 const radio = (page: Page, q: string, value: string) => page.locator(`[data-cell="${q}"] input[type=radio][value="${value}"]`);
 

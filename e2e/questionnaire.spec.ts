@@ -39,14 +39,19 @@ test("the Kazakhstan correspondent fills Q006, sees totals and warnings, and fin
   await expect(total).toHaveClass(/match/);
   await expect(page.getByTestId("sum-006:r2:approved")).toHaveText("Σ 1 447 838");
   await expect(page.getByTestId("issues-006")).toHaveCount(0);
+  await expect(page.getByTestId("issue-006:total:approved")).toHaveCount(0);
+  await expect(input(page, "006:total:approved")).not.toHaveAttribute("aria-describedby");
 
-  // One part changes: the total no longer adds up.
+  // One part changes: the total no longer adds up. The message is under the total's cell, and
+  // the cell's figure names it as its description (read out with the cell).
   await input(page, "006:r3:approved").fill("60598");
   await expect(total).toHaveText("Σ 110 346 858");
   await expect(total).toHaveClass(/mismatch/);
-  const issues = page.getByTestId("issues-006");
+  const issues = cell(page, "006:total:approved").getByTestId("issue-006:total:approved");
   await expect(issues).toContainText("Warning");
   await expect(issues).toContainText("The total (110,346,857) differs from the sum of its parts (110,346,858)");
+  await expect(input(page, "006:total:approved")).toHaveAccessibleDescription(/The total \(110,346,857\) differs from the sum of its parts/);
+  await expect(page.getByTestId("issues-006")).toHaveCount(0); // not repeated in the question's list
   await expect(cell(page, "006:total:approved")).toHaveAttribute("data-issue", "warning");
 
   // Explaining it in the comment, confirmed for this warning, makes it acceptable.
@@ -75,7 +80,7 @@ test("the Kazakhstan correspondent fills Q006, sees totals and warnings, and fin
   await expect(input(page, "006:r4:implemented")).toHaveValue("3\u00a0636\u00a0232");
   await expect(input(page, "006:r5:implemented")).toHaveValue("");
   await expect(input(page, "001")).toHaveValue("18\u00a0879\u00a0552");
-  await expect(page.getByTestId("issues-006")).toContainText("Explained");
+  await expect(page.getByTestId("issue-006:total:approved")).toContainText("Explained");
 
   // The API reads back the same stored cells.
   const api = await page.request.get(API);
@@ -94,9 +99,10 @@ test("choices, conditions and the sidebar progress work from the definition", as
   for (const row of ["previous_budget", "special_needs", "staff", "incoming_cases"]) {
     await cell(page, `014-0:${row}:main`).locator("input[type=checkbox]").check();
   }
-  await expect(page.getByTestId("issues-014-0")).toContainText("Tick at most 3.");
+  await expect(cell(page, "014-0:incoming_cases:main").getByTestId("issue-014-0:incoming_cases:main")).toContainText("Tick at most 3.");
+  await expect(cell(page, "014-0:incoming_cases:main").locator("input[type=checkbox]")).toHaveAccessibleDescription(/Tick at most 3\./);
   await cell(page, "014-0:incoming_cases:main").locator("input[type=checkbox]").uncheck();
-  await expect(page.getByTestId("issues-014-0")).toHaveCount(0);
+  await expect(page.getByTestId("issue-014-0:incoming_cases:main")).toHaveCount(0);
   await saved(page);
   await expect(page.getByTestId("progress-1")).not.toHaveText(before ?? "");
   await page.reload();

@@ -22,21 +22,23 @@ test("each warning is confirmed on its own, survives a reload, and the server ag
   expect((await admin.request.put(`${API}/answers`, { data: { changes } })).status()).toBe(200);
 
   await gotoForm(admin, "/cepej/2022-2024/PT/1");
-  const issues = admin.getByTestId("issues-006");
-  await expect(issues.locator("li.issue.warning")).toHaveCount(2);
-  await expect(issues).toContainText("Explain it in the comment, then confirm it here.");
+  // Each warning under its total's cell.
+  const issues = admin.locator("#q-006 .cell-issues");
+  await expect(issues.locator(".issue.warning")).toHaveCount(2);
+  await expect(admin.getByTestId("issue-006:total:implemented").locator(".issue.warning")).toHaveCount(1);
+  await expect(issues.first()).toContainText("Explain it in the comment, then confirm it here.");
 
   // A comment alone explains neither warning.
   await admin.getByLabel("006 Comments").fill("Approved figures rounded by the Ministry of Finance.");
   const approved = admin.getByTestId("explains-sumMismatch@006:total:approved");
   const implemented = admin.getByTestId("explains-sumMismatch@006:total:implemented");
   await expect(approved).not.toBeChecked();
-  await expect(issues.locator("li.issue.warning")).toHaveCount(2);
+  await expect(issues.locator(".issue.warning")).toHaveCount(2);
 
   // Confirmed for the approved total only.
   await approved.check();
-  await expect(issues.locator("li.issue.explained")).toHaveCount(1);
-  await expect(issues.locator("li.issue.warning")).toHaveCount(1);
+  await expect(issues.locator(".issue.explained")).toHaveCount(1);
+  await expect(issues.locator(".issue.warning")).toHaveCount(1);
   await expect(admin.locator('[data-cell="006:total:approved"]')).toHaveAttribute("data-issue", "explained");
   await expect(admin.locator('[data-cell="006:total:implemented"]')).toHaveAttribute("data-issue", "warning");
   await expect(admin.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });

@@ -180,7 +180,7 @@ export function templateDb() {
     path.join(root, "lib", "cepej", "fixtures"),
     path.join(benchDir, "lib", "make-db.ts"),
   ];
-  if (existsSync(file) && statSync(file).mtimeMs > Math.max(...inputs.map(newest))) return file;
+  if (existsSync(file) && statSync(file).mtimeMs > Math.max(...inputs.filter(existsSync).map(newest))) return file; // (some inputs have moved since)
   log("building the template database (bench/lib/make-db.ts)…");
   const r = spawnSync(tsx, [path.join(benchDir, "lib", "make-db.ts"), file, String(40000)], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) throw new Error("make-db failed");
@@ -193,7 +193,7 @@ export function demoDb() {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "demo.db");
   const inputs = [path.join(root, "db"), path.join(root, "seed"), path.join(root, "modules")];
-  if (existsSync(file) && statSync(file).mtimeMs > Math.max(...inputs.map(newest))) return file;
+  if (existsSync(file) && statSync(file).mtimeMs > Math.max(...inputs.filter(existsSync).map(newest))) return file; // (some inputs have moved since)
   log("building the demo database (scripts/seed.ts with DEMO_DATA=1)…");
   rmSync(file, { force: true });
   const r = spawnSync(tsx, [path.join(root, "scripts", "seed.ts")], {
@@ -348,7 +348,7 @@ export function millionDb() {
   const tpl = templateDb();
   const file = path.join(dataDir, "million.db");
   const inputs = [tpl, path.join(root, "lib", "survey"), path.join(benchDir, "lib", "make-million.ts")];
-  if (existsSync(file) && statSync(file).mtimeMs > Math.max(...inputs.map(newest))) return file;
+  if (existsSync(file) && statSync(file).mtimeMs > Math.max(...inputs.filter(existsSync).map(newest))) return file; // (some inputs have moved since)
   log("building the 1 000 000-interview database (bench/lib/make-million.ts, a few minutes)…");
   const r = spawnSync(
     process.execPath,

@@ -2,22 +2,20 @@
 // The live parts of a question: the computed sum beside a typed total, the question's rule
 // messages, and whether the question is enabled. Each watches only the fields it depends on,
 // so typing re-renders the cell, its totals and its question's messages, never the whole form.
-import { memo, useEffect, useMemo } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo } from "react";
 import { useFormContext } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { useIssueText } from "./use-issue-text";
 import type { Question } from "@/modules/questionnaire/definition";
 import { cellsOf, commentKey, type Cell } from "@/modules/questionnaire/cells";
-import { computeSum, evaluateQuestion, ruleKeys, sameIssue, type Issue } from "@/modules/questionnaire/rules";
+import { computeSum, sameIssue, type Issue } from "@/modules/questionnaire/rules";
 import { conditionKeys, questionEnabled } from "@/modules/questionnaire/conditions";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import { statusField } from "@/modules/questionnaire/form-values";
 import { useAnswerReader, useLocalized, useReply, useTextLang } from "./reply-context";
 import { useFieldsChange } from "./field-hub";
 import { ExplainWarning, ReusedCommentNote } from "./explain-warning";
-
-/** Totals and messages follow the keystroke by a frame (field-hub.ts, afterNextPaint). */
-const AFTER_PAINT = { afterPaint: true } as const;
+import { issueId, useCellIssues, useIssueStore } from "./question-issues";
 
 /** Fields to watch for a set of keys: number cells have their NA/NAP field too. */
 function useFields(keys: string[]) {
@@ -39,7 +37,7 @@ export function ComputedSum({ total, parts }: { total: string; parts: string[] }
   const read = useAnswerReader();
   const { locale } = useReply();
   const fields = useFields(useMemo(() => [total, ...parts], [total, parts]));
-  useFieldsChange(useFormContext().control, fields, AFTER_PAINT);
+  useFieldsChange(useFormContext().control, fields);
   const sum = computeSum(parts, read);
   const typed = read(total);
   const state = sum === null ? "unknown" : typed?.num === null || typed?.num === undefined ? "empty" : typed.num === sum ? "match" : "mismatch";
@@ -61,15 +59,12 @@ export function useQuestionEnabled(q: Question): boolean {
 
 export function QuestionIssues({ question }: { question: Question }) {
   const read = useAnswerReader();
-  const { previous, previousCycle, variationThreshold, valueContext, references } = useReply();
-  const keys = useMemo(() => [...ruleKeys(question), ...conditionKeys(question)], [question]);
-  const fields = useFields(keys);
-  useFieldsChange(useFormContext().control, fields, AFTER_PAINT);
-  const issues = evaluateQuestion(question, read, {
-    ...(previousCycle ? { previous: (k: string) => previous[k], variationThreshold } : {}),
-    context: valueContext,
-    references,
-  });
+  const { previous } = useReply();
+  const store = useIssueStore()!;
+  useFieldsChange(useFormContext().control, store.fields); // the comment is among them
+  const issues = store.all();
+  // The cells' messages (CellIssues) follow this evaluation, in the same commit.
+  useLayoutEffect(() => store.publish(), [store, issues]);
   const signature = issues.map((i) => `${i.cell}:${i.severity}:${i.explained}`).join("|");
 
   // Mark the cells themselves, without re-rendering them.
@@ -88,11 +83,16 @@ export function QuestionIssues({ question }: { question: Question }) {
   // (cellsOf rebuilds every cell of a grid, and used to run once per message per keystroke).
   const byKey = useMemo(() => new Map(cellsOf(question).map((c) => [c.key, c])), [question]);
   const comment = read(commentKey(question.id))?.text ?? undefined;
-  if (!issues.length) return null;
+  // A grid cell's message is shown under the cell (CellIssues); the list keeps the others.
+  const listed = issues.filter((i) => !store.placedAtCell(i));
+  // "The comment is last cycle's, reused as is" is said here, for the warnings of the cells too.
+  const before = previous[commentKey(question.id)]?.text?.trim();
+  const reused = !!comment && !!before && comment.trim() === before && issues.some((i) => i.severity === "warning");
+  if (!listed.length && !reused) return null;
   return (
     <ul className="issues" data-testid={`issues-${question.id}`}>
-      {issues.some((i) => i.severity === "warning") && <ReusedCommentNote questionId={question.id} comment={comment} />}
-      {issues.map((i) => (
+      {reused && <ReusedCommentNote questionId={question.id} comment={comment} />}
+      {listed.map((i) => (
         <IssueLine key={`${i.code}-${i.cell}`} issue={i} cell={byKey.get(i.cell)} questionId={question.id} hasComment={!!comment?.trim()} />
       ))}
     </ul>
@@ -118,3 +118,31 @@ const IssueLine = memo(
   },
   (a, b) => a.cell === b.cell && a.questionId === b.questionId && a.hasComment === b.hasComment && sameIssue(a.issue, b.issue),
 );
+
+/** A grid cell's messages, under the cell; its control names them in aria-describedby (useCellIssueId).
+ *  The cell's row and column need no repeating here: the message sits in them. */
+export function CellIssues({ cellKey, questionId }: { cellKey: string; questionId: string }) {
+  const issues = useCellIssues(cellKey);
+  if (!issues.length) return null;
+  return (
+    <span className="cell-issues" id={issueId(cellKey)} data-testid={issueId(cellKey)}>
+      {issues.map((i) => (
+        <CellIssueLine key={i.code} issue={i} questionId={questionId} />
+      ))}
+    </span>
+  );
+}
+
+function CellIssueLine({ issue, questionId }: { issue: Issue; questionId: string }) {
+  const t = useTranslations("form");
+  const text = useIssueText();
+  const read = useAnswerReader();
+  useFieldsChange(useFormContext().control, useFields(useMemo(() => [commentKey(questionId)], [questionId])));
+  const hasComment = !!read(commentKey(questionId))?.text?.trim();
+  const kind = issue.severity === "error" ? "error" : issue.explained ? "explained" : "warning";
+  return (
+    <span className={`issue ${kind}`} data-code={issue.code}>
+      <strong>{t(`severity.${kind}`)}</strong>: {text(issue.code, issue.params)} <ExplainWarning issue={issue} hasComment={hasComment} />
+    </span>
+  );
+}

@@ -12,13 +12,22 @@ import { COMMENT_MAX } from "@/modules/questionnaire/rules";
 import { NumberCell } from "./cells/number-cell";
 import { CheckCell, ChoiceCell, MultiCell } from "./cells/choice-cells";
 import { TextCell } from "./cells/text-cell";
-import { ComputedSum, QuestionIssues, useQuestionEnabled } from "./live";
+import { CellIssues, ComputedSum, QuestionIssues, useQuestionEnabled } from "./live";
+import { IssueStoreProvider, useCellIssueId, useQuestionIssueStore } from "./question-issues";
 import { useAnswerReader, useLocalized, useReply, useTextLang } from "./reply-context";
 import { useFieldsChange } from "./field-hub";
 import { useGridKeys } from "./grid-keys";
 import { formatDateTime } from "@/lib/i18n/format";
 
 export const QuestionBlock = memo(function QuestionBlock({ question }: { question: Question }) {
+  return (
+    <IssueStoreProvider value={useQuestionIssueStore(question)}>
+      <QuestionSection question={question} />
+    </IssueStoreProvider>
+  );
+});
+
+function QuestionSection({ question }: { question: Question }) {
   const t = useTranslations("form");
   const l = useLocalized();
   const lang = useTextLang();
@@ -57,7 +66,7 @@ export const QuestionBlock = memo(function QuestionBlock({ question }: { questio
       {AfterQuestion && <AfterQuestion question={question} />}
     </section>
   );
-});
+}
 
 /** labelLang: the language of a cell's accessible name when it is not the page's (a definition's
  *  English); set on the control, whose aria-label it is. */
@@ -187,6 +196,7 @@ function GridRow({
               />
               {parts && <ComputedSum total={key} parts={parts} />}
             </fieldset>
+            <CellIssues cellKey={key} questionId={q.id} />
           </td>
         );
       })}
@@ -283,5 +293,5 @@ function PreviousComment({ questionId }: { questionId: string }) {
 function DateCell({ cellKey, label, labelLang }: { cellKey: string; label: string; labelLang?: string }) {
   const { register } = useFormContext();
   const { readOnly } = useReply();
-  return <input type="date" aria-label={label} lang={labelLang} disabled={readOnly} {...register(cellKey)} />;
+  return <input type="date" aria-label={label} lang={labelLang} aria-describedby={useCellIssueId(cellKey)} disabled={readOnly} {...register(cellKey)} />;
 }

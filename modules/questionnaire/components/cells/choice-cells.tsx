@@ -8,6 +8,7 @@ import { optionTextKey } from "@/modules/questionnaire/cells";
 import { OPTION_TEXT_MAX } from "@/modules/questionnaire/rules";
 import { useLocalized, useReply, useTextLang } from "../reply-context";
 import { useFieldValue } from "../field-hub";
+import { useCellIssueId } from "../question-issues";
 
 /** The language to mark inside a group whose name is in `groupLang`: the text's own, or the page's
  *  again where the group is marked English and the text is not. */
@@ -44,8 +45,9 @@ export function ChoiceCell({ cellKey, options, label, labelLang }: { cellKey: st
   const lang = useLangWithin(labelLang);
   const t = useTranslations("form");
   const chosen = useFieldValue(control, cellKey) as string;
+  const describedBy = useCellIssueId(cellKey);
   return (
-    <span className="choices" role="radiogroup" aria-label={label} lang={labelLang}>
+    <span className="choices" role="radiogroup" aria-label={label} lang={labelLang} aria-describedby={describedBy}>
       {options.map((o) => (
         <span key={o.id} className="choice">
           <label lang={lang(o.label)}>
@@ -122,5 +124,6 @@ export function MultiCell({
 export function CheckCell({ cellKey, label, labelLang }: { cellKey: string; label: string; labelLang?: string }) {
   const { register } = useFormContext();
   const { readOnly } = useReply();
-  return <input type="checkbox" aria-label={label} lang={labelLang} disabled={readOnly} {...register(cellKey)} />;
+  const describedBy = useCellIssueId(cellKey);
+  return <input type="checkbox" aria-label={label} lang={labelLang} aria-describedby={describedBy} disabled={readOnly} {...register(cellKey)} />;
 }

@@ -9,6 +9,7 @@ import { formatNumber, parseNumber, statusWord, type NumberError } from "@/modul
 import { statusField } from "@/modules/questionnaire/form-values";
 import { useReply } from "../reply-context";
 import { useFieldValue } from "../field-hub";
+import { useCellIssueId } from "../question-issues";
 
 /** What a figure cell's text may look like half-way through typing NA, N/A or NAP. */
 const STATUS_SO_FAR = /^\s*n(a|\/|\/a|ap)?\s*$/i;
@@ -58,6 +59,8 @@ export function NumberCell({
     setValue(statusField(cellKey), value, { shouldDirty: true });
   };
   const errorId = `error-${cellKey}`;
+  const issueId = useCellIssueId(cellKey);
+  const describedBy = [error ? errorId : null, issueId].filter(Boolean).join(" ") || undefined;
 
   return (
     <span className="num-cell">
@@ -69,7 +72,7 @@ export function NumberCell({
           aria-label={label}
           lang={labelLang}
           aria-invalid={!!error}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={describedBy}
           placeholder={st || undefined}
           className={st ? "has-status" : undefined}
           disabled={readOnly}
