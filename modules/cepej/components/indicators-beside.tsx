@@ -29,7 +29,7 @@ function LiveIndicators({ questionId }: { questionId: string }) {
   const { index } = useReply();
   const meta = indicatorsOf(questionId);
   const fields = useMemo(() => [...new Set(meta.flatMap((i) => i.inputs))].filter((k) => index.keys.has(k)).flatMap((k) => [k, statusField(k)]), [meta, index]);
-  useFieldsChange(useFormContext().control, fields);
+  useFieldsChange(useFormContext().control, fields, { afterPaint: true }); // a frame after the keystroke (field-hub.ts)
   // Only this question's indicators: computing all of them (~100) and keeping a dozen cost every keystroke.
   const list = computeIndicators(read, { questionId });
   return <IndicatorList list={list} testId={`indicators-${questionId}`} />;

@@ -24,7 +24,7 @@ function LivePreviousValue({ cellKey, threshold }: { cellKey: string; threshold?
   // Re-renders when the figure or its NA/NAP changes (the variation depends on nothing else).
   const { control } = useFormContext();
   const fields = useMemo(() => [cellKey, statusField(cellKey)], [cellKey]);
-  useFieldsChange(control, fields);
+  useFieldsChange(control, fields, { afterPaint: true }); // a frame after the keystroke (field-hub.ts)
   const flag = review.flags[cellKey];
   const prev = previous[cellKey];
   const v = variationOf(read(cellKey)?.num, prev?.num);

@@ -35,7 +35,7 @@ function LiveNationalFigure({ cellKey, figure }: { cellKey: string; figure: Nati
   const read = useAnswerReader();
   const { control, setValue } = useFormContext();
   const fields = useMemo(() => [cellKey, statusField(cellKey)], [cellKey]);
-  useFieldsChange(control, fields);
+  useFieldsChange(control, fields, { afterPaint: true });
   const current = read(cellKey)?.num;
   const v = variationOf(current, figure.num);
   const differs = v !== null && Math.abs(v) > figure.threshold;

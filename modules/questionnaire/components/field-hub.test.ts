@@ -125,3 +125,22 @@ describe("field hub", () => {
     expect(n).toBe(2);
   });
 });
+
+describe("afterNextPaint", () => {
+  it("calls each listener once after the frame, however many changes came before it", async () => {
+    const { afterNextPaint } = await import("./field-hub");
+    const calls: string[] = [];
+    const a = afterNextPaint(() => calls.push("a"));
+    const b = afterNextPaint(() => calls.push("b"));
+    a();
+    a();
+    b();
+    a();
+    expect(calls).toEqual([]); // not during the keystroke's own task
+    await new Promise((r) => setTimeout(r, 5));
+    expect(calls.sort()).toEqual(["a", "b"]);
+    a();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(calls.sort()).toEqual(["a", "a", "b"]);
+  });
+});

@@ -159,12 +159,38 @@ function createFieldHub(control: InternalControl): FieldHub {
   };
 }
 
+// Displays derived from what is typed (Σ totals, rule messages, indicators, variations) may follow
+// the keystroke by one frame: the frame that shows the typed digit then carries only the input, and
+// the derived updates (their scripts, and the layout and paint of a large grid) come in the next.
+// A typist sees the digit at once and the totals a frame later; the total work is the same.
+const pendingAfterPaint = new Set<Listener>();
+let afterPaintScheduled = false;
+
+function flushAfterPaint() {
+  afterPaintScheduled = false;
+  const due = [...pendingAfterPaint];
+  pendingAfterPaint.clear();
+  for (const l of due) l();
+}
+
+/** `listener`, called once after the next frame is painted however many changes come before it. */
+export function afterNextPaint(listener: Listener): Listener {
+  return () => {
+    pendingAfterPaint.add(listener);
+    if (afterPaintScheduled) return;
+    afterPaintScheduled = true;
+    // requestAnimationFrame runs just before the frame; the task it queues runs after it.
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(flushAfterPaint, 0));
+    else setTimeout(flushAfterPaint, 0);
+  };
+}
+
 /** Re-render when any of `names` changes (any field when null). `names` should be memoised.
- *  Totals, messages and indicators derived from the fields re-render in the keystroke's own task,
- *  so that they are on screen in the same frame as the typed digit. */
-export function useFieldsChange(control: Control<FieldValues>, names: readonly string[] | null): void {
+ *  `afterPaint`: for displays derived from the fields, re-render after the next frame (see above). */
+export function useFieldsChange(control: Control<FieldValues>, names: readonly string[] | null, options?: { afterPaint?: boolean }): void {
   const hub = hubOf(control);
-  const subscribe = useCallback((cb: Listener) => hub.subscribe(names, cb), [hub, names]);
+  const afterPaint = options?.afterPaint ?? false;
+  const subscribe = useCallback((cb: Listener) => hub.subscribe(names, afterPaint ? afterNextPaint(cb) : cb), [hub, names, afterPaint]);
   const snapshot = useCallback(() => hub.version(names), [hub, names]);
   useSyncExternalStore(subscribe, snapshot, snapshot);
 }

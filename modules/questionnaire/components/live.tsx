@@ -14,6 +14,9 @@ import { formatNumber } from "@/modules/questionnaire/numbers";
 import { statusField } from "@/modules/questionnaire/form-values";
 import { useAnswerReader, useLocalized, useReply, useTextLang } from "./reply-context";
 import { useFieldsChange } from "./field-hub";
+
+// Totals and messages follow the keystroke by one frame, so that the typed digit shows at once (field-hub.ts).
+const AFTER_PAINT = { afterPaint: true } as const;
 import { ExplainWarning, ReusedCommentNote } from "./explain-warning";
 import { issueId, useCellIssues, useIssueStore } from "./question-issues";
 
@@ -37,7 +40,7 @@ export function ComputedSum({ total, parts }: { total: string; parts: string[] }
   const read = useAnswerReader();
   const { locale } = useReply();
   const fields = useFields(useMemo(() => [total, ...parts], [total, parts]));
-  useFieldsChange(useFormContext().control, fields);
+  useFieldsChange(useFormContext().control, fields, AFTER_PAINT);
   const sum = computeSum(parts, read);
   const typed = read(total);
   const state = sum === null ? "unknown" : typed?.num === null || typed?.num === undefined ? "empty" : typed.num === sum ? "match" : "mismatch";
@@ -61,7 +64,7 @@ export function QuestionIssues({ question }: { question: Question }) {
   const read = useAnswerReader();
   const { previous } = useReply();
   const store = useIssueStore()!;
-  useFieldsChange(useFormContext().control, store.fields); // the comment is among them
+  useFieldsChange(useFormContext().control, store.fields, AFTER_PAINT); // the comment is among them
   const issues = store.all();
   // The cells' messages (CellIssues) follow this evaluation, in the same commit.
   useLayoutEffect(() => store.publish(), [store, issues]);
