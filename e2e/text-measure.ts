@@ -109,11 +109,11 @@ export function englishInFrench(found: Found[]) {
 
 /** The locale cookie, as the language switcher sets it (without storing the choice on the user,
  *  whom other tests sign in as). */
-export async function inLanguage(page: Page, locale: "en" | "kk" | "fr") {
+export async function inLanguage(page: Page, locale: "en" | "kk" | "ru" | "fr") {
   await page.context().addCookies([{ name: "locale", value: locale, url: new URL(page.url()).origin }]);
 }
 
-export async function signedIn(browser: Browser, email: string, locale: "en" | "kk" | "fr") {
+export async function signedIn(browser: Browser, email: string, locale: "en" | "kk" | "ru" | "fr") {
   const page = await loggedInPage(browser, email);
   await inLanguage(page, locale);
   return page;

@@ -9,7 +9,7 @@ import { HOUSEHOLD_STATES, informationRequests, REPLY_STATES, reportFilings } fr
 import * as surveySql from "@/modules/survey/server/survey.sql";
 
 /** The states the survey's statements write into an interview's history as literals. */
-const historyStates = Object.values(surveySql)
+const historyStates = (Object.values(surveySql) as unknown[])
   .filter((s): s is string => typeof s === "string" && s.includes("into interview_events"))
   .flatMap((s) => [...s.matchAll(/'([a-z_]+)', '([a-z_]+)'/g)].flatMap((m) => [m[1], m[2]]));
 
