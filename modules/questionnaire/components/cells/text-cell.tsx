@@ -1,14 +1,17 @@
 "use client";
 // Free text with a maximum length and a live counter (long texts, sources, comments, text cells).
 import { useFormContext } from "react-hook-form";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useReply } from "../reply-context";
 import { useFieldValue } from "../field-hub";
 
 function Counter({ name, max }: { name: string; max: number }) {
   const t = useTranslations("form");
+  const format = useFormatter();
   const value = (useFieldValue(useFormContext().control, name) as string | undefined) ?? "";
-  return <span className={`counter${value.length > max ? " over" : ""}`}>{t("characters", { count: value.length, max })}</span>;
+  return (
+    <span className={`counter${value.length > max ? " over" : ""}`}>{t("characters", { count: format.number(value.length), max: format.number(max) })}</span>
+  );
 }
 
 export function TextCell({
