@@ -13,13 +13,16 @@ const NAMES = [
   "Astana Police Department Reporter",
   "English",
   "Français",
-  // A statistics package's name (the microdata's Stata do-file).
+  // A statistics package's name and its script files (the microdata's Stata do-file).
+  "Stata do",
   "Stata",
+  // Tools a script is written with, as the API token page names them.
+  "R, Python, curl",
   // The log-journal's action codes, as its search field's example gives them.
   "login, report.",
 ];
 /** Codes written with Latin letters in every language. */
-const CODES = /^(?:[A-Z][A-Z0-9-]*|n)$/;
+const CODES = /^(?:[A-Z][A-Z0-9-]*|n|r\d+(?:_\d+)*)$/; // r10, r1_1: the rows of form 1-M
 
 /** Words of the English interface that are not French words. */
 const ENGLISH_UI = new Set(
