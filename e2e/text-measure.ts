@@ -125,7 +125,10 @@ export async function signedIn(browser: Browser, email: string, locale: "en" | "
 /** Opens a page, waits for it to be complete, and returns the English texts found on it. */
 export async function measure(page: Page, url: string | null, check: (found: Found[]) => string[]) {
   if (url) await page.goto(url);
-  await page.waitForLoadState("networkidle");
+  // A form being filled in never falls quiet (autosave, paradata): on a page already open, a settled
+  // load is enough; after a navigation, wait for its requests.
+  if (url) await page.waitForLoadState("networkidle");
+  else await page.waitForLoadState("load");
   const found = await visibleTexts(page);
   expect(found.length, `${page.url()}: visible texts`).toBeGreaterThan(5);
   test.info().annotations.push({ type: "measured", description: `${new URL(page.url()).pathname}: ${found.length} texts` });
