@@ -14,13 +14,16 @@ const NAMES = [
   "English",
   "Français",
   // A statistics package's name and its script's file type (the microdata's Stata do-file, "do-файл").
+  "Stata do",
   "Stata",
   "do-",
+  // Tools a script is written with, as the API token page names them.
+  "R, Python, curl",
   // The log-journal's action codes, as its search field's example gives them.
   "login, report.",
 ];
 /** Codes written with Latin letters in every language. */
-const CODES = /^(?:[A-Z][A-Z0-9-]*|n)$/;
+const CODES = /^(?:[A-Z][A-Z0-9-]*|n|r\d+(?:_\d+)*)$/; // r10, r1_1: the rows of form 1-M
 
 /** Words of the English interface that are not French words. */
 const ENGLISH_UI = new Set(
@@ -110,11 +113,11 @@ export function englishInFrench(found: Found[]) {
 
 /** The locale cookie, as the language switcher sets it (without storing the choice on the user,
  *  whom other tests sign in as). */
-export async function inLanguage(page: Page, locale: "en" | "kk" | "fr") {
+export async function inLanguage(page: Page, locale: "en" | "kk" | "ru" | "fr") {
   await page.context().addCookies([{ name: "locale", value: locale, url: new URL(page.url()).origin }]);
 }
 
-export async function signedIn(browser: Browser, email: string, locale: "en" | "kk" | "fr") {
+export async function signedIn(browser: Browser, email: string, locale: "en" | "kk" | "ru" | "fr") {
   const page = await loggedInPage(browser, email);
   await inLanguage(page, locale);
   return page;
@@ -123,7 +126,10 @@ export async function signedIn(browser: Browser, email: string, locale: "en" | "
 /** Opens a page, waits for it to be complete, and returns the English texts found on it. */
 export async function measure(page: Page, url: string | null, check: (found: Found[]) => string[]) {
   if (url) await page.goto(url);
-  await page.waitForLoadState("networkidle");
+  // A form being filled in never falls quiet (autosave, paradata): on a page already open, a settled
+  // load is enough; after a navigation, wait for its requests.
+  if (url) await page.waitForLoadState("networkidle");
+  else await page.waitForLoadState("load");
   const found = await visibleTexts(page);
   expect(found.length, `${page.url()}: visible texts`).toBeGreaterThan(5);
   test.info().annotations.push({ type: "measured", description: `${new URL(page.url()).pathname}: ${found.length} texts` });

@@ -13,6 +13,7 @@ import { WaveAdmin } from "@/modules/survey/components/wave-admin";
 import { REGIONS } from "@/db/reference-data";
 import { regionName } from "@/lib/i18n/reference";
 import { formatDate } from "@/lib/i18n/format";
+import { formatNumber } from "@/modules/questionnaire/numbers";
 import { fieldworkWave, todayUtc } from "@/modules/survey/fieldwork";
 import { DeviceStatus } from "@/modules/survey/device/components/device-status";
 import { pageTitle } from "@/lib/ui/page-title";
@@ -89,8 +90,8 @@ export default page(async ({ searchParams, db }) => {
         />
       )}
       <p data-testid="status-counts">
-        {counts.map((c) => `${state(c.status)}: ${c.n}`).join(" · ")} · <Link href={`/survey/waves/${wave}/results`}>{t("results")}</Link> ·{" "}
-        <Link href={`/survey/quality?wave=${wave}`}>{t("quality.link")}</Link>
+        {counts.map((c) => `${state(c.status)}: ${formatNumber(c.n, locale)}`).join(" · ")} · <Link href={`/survey/waves/${wave}/results`}>{t("results")}</Link>{" "}
+        · <Link href={`/survey/quality?wave=${wave}`}>{t("quality.link")}</Link>
       </p>
       <form method="get" className="inline-form">
         <select name="wave" defaultValue={wave} aria-label={t("wave")}>

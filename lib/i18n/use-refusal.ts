@@ -15,3 +15,14 @@ export function useRefusal() {
     return typeof b.error === "string" && b.error ? t("unknown", { reason: b.error }) : t("noReason", { status });
   };
 }
+
+/** The reason alone, for a text that already says it was refused ("Not accepted by the server: {reason}"):
+ *  the catalogue's words when it names the refusal, else its English reason as sent. */
+export function useRefusalReason() {
+  const t = useTranslations("refusals");
+  return (r: RefusalJson): string => {
+    const params = r.params && typeof r.params === "object" ? (r.params as Record<string, string | number>) : undefined;
+    if (typeof r.code === "string" && t.has(r.code)) return t(r.code, params);
+    return typeof r.error === "string" ? r.error : "";
+  };
+}

@@ -90,9 +90,12 @@ function pointGroupsIn(locale: string): boolean {
 }
 
 const decimalSigns = new Map<string, string>();
+const OWN_DECIMAL_SIGNS: Record<string, string> = { en: ".", ru: ",", kk: ",", fr: "," };
 /** The language's decimal sign: "." in English, "," in Russian, Kazakh and French. parseNumber
  *  reads either back wherever decimals are allowed (a single comma is a decimal comma there). */
 function decimalSign(locale: string): string {
+  // The app's own languages from the table: a browser without Kazakh data (Debian's Chromium) would write 516.79.
+  if (locale in OWN_DECIMAL_SIGNS) return OWN_DECIMAL_SIGNS[locale];
   let sign = decimalSigns.get(locale);
   if (sign === undefined) {
     try {

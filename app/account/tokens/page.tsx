@@ -22,7 +22,7 @@ export default page(async ({ db }) => {
     <>
       <h1>{t("title")}</h1>
       <p className="muted">
-        {t.rich("intro", { code: (chunks) => <code>{chunks}</code> })} <a href="/api-docs">{t("docsLink")}</a>
+        {t.rich("intro", { code: (chunks) => <code translate="no">{chunks}</code> })} <a href="/api-docs">{t("docsLink")}</a>
       </p>
       <CreateTokenForm />
       <table className="list" data-testid="api-tokens">

@@ -69,7 +69,7 @@ export default page(async ({ db }) => {
                 </tr>
                 {definitions.map((d) => (
                   <tr key={d.id}>
-                    <th scope="row">{t("definition", { id: d.id })}</th>
+                    <th scope="row">{t.rich("definition", { id: d.id, code: (chunks) => <code translate="no">{chunks}</code> })}</th>
                     <td className="num">{d.missing[lang].length}</td>
                     <td translate="no">{d.missing[lang].slice(0, 10).join(", ")}</td>
                   </tr>

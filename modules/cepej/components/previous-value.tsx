@@ -3,7 +3,7 @@
 // the reviewer's "not retained for publication" mark.
 import { useMemo } from "react";
 import { useFormContext } from "react-hook-form";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { formatNumber } from "@/modules/questionnaire/numbers";
 import { variationOf } from "@/modules/questionnaire/rules";
 import { statusField } from "@/modules/questionnaire/form-values";
@@ -19,7 +19,9 @@ export function PreviousValue({ cellKey, threshold }: { cellKey: string; thresho
 
 function LivePreviousValue({ cellKey, threshold }: { cellKey: string; threshold?: number }) {
   const t = useTranslations("review");
-  const { previous, previousCycle, variationThreshold, review, locale } = useReply();
+  const { previous, previousCycle, variationThreshold, review } = useReply();
+  // Figures in the reader's language (the reply's locale is its questionnaire's: CEPEJ's English).
+  const locale = useLocale();
   const read = useAnswerReader();
   // Re-renders when the figure or its NA/NAP changes (the variation depends on nothing else).
   const { control } = useFormContext();

@@ -3,12 +3,14 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRefusal } from "@/lib/i18n/use-refusal";
 
 export function PublishCycle({ cycle, published }: { cycle: string; published: boolean }) {
   const t = useTranslations("cepejDashboard");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const refused = useRefusal();
   const toggle = () =>
     start(async () => {
       const r = await fetch(`/api/cycles/${cycle}/publish`, {
@@ -19,7 +21,7 @@ export function PublishCycle({ cycle, published }: { cycle: string; published: b
       if (r.ok) {
         setError(null);
         router.refresh();
-      } else setError(((await r.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${r.status}`);
+      } else setError(refused(await r.json().catch(() => ({})), r.status));
     });
   return (
     <span className="no-print">

@@ -27,6 +27,9 @@ export function SubmitCheck({ blockers, base, questionnaireUrl }: { blockers: Bl
   }, [questionnaireUrl]);
   const groups = useMemo(() => (definition ? groupBlockers(indexQuestionnaire(definition), blockers) : null), [definition, blockers]);
   const l = (text: LocalizedText | null | undefined) => (text ? ((text as Record<string, string | undefined>)[locale] ?? text.en) : "");
+  // A text shown in English for want of the reader's language is marked so (screen readers, the text measure).
+  const langOf = (text: LocalizedText | null | undefined) =>
+    text && locale !== "en" && !(text as Record<string, string | undefined>)[locale] ? "en" : undefined;
   if (!groups)
     return (
       <p className="muted" data-testid="blockers-loading">
@@ -40,7 +43,7 @@ export function SubmitCheck({ blockers, base, questionnaireUrl }: { blockers: Bl
         <details key={g.chapter} open className="blocker-chapter" data-testid={`blockers-chapter-${g.chapter}`}>
           <summary>
             <strong>
-              {g.chapter}. {l(g.title)}
+              {g.chapter}. <span lang={langOf(g.title)}>{l(g.title)}</span>
             </strong>{" "}
             <span className="counts" data-testid={`blockers-count-${g.chapter}`}>
               {t("chapterCount", { count: g.count, errors: g.errors, warnings: g.warnings })}
@@ -50,14 +53,14 @@ export function SubmitCheck({ blockers, base, questionnaireUrl }: { blockers: Bl
             <section key={q.question} className="blocker-question" data-testid={`blockers-q-${q.question}`}>
               <h3 className="small">
                 <Link href={`${base}/${g.chapter}#q-${q.question}`}>
-                  {q.question}. {l(q.label).slice(0, 120)}
+                  {q.question}. <span lang={langOf(q.label)}>{l(q.label).slice(0, 120)}</span>
                 </Link>
               </h3>
               <ul>
                 {q.items.map((b, i) => (
                   <li key={`${b.code}-${b.cell}-${i}`} className={b.severity === "warning" ? "warning" : "error"}>
                     <Link href={blockerHref(base, b)} data-cell-link={b.cell}>
-                      {b.row ? `${l(b.row)} / ${l(b.col)}` : t("answer")}
+                      {b.row ? <span lang={langOf(b.row)}>{`${l(b.row)} / ${l(b.col)}`}</span> : t("answer")}
                     </Link>{" "}
                     — {issueText(b.code, b.params)}
                   </li>

@@ -280,7 +280,7 @@ function PreviousComment({ questionId }: { questionId: string }) {
   if (!text) return null;
   return (
     <span className="previous-comment" data-testid={`previous-comment-${questionId}`}>
-      <span className="muted">{t("previousComment", { cycle: previousCycle ?? "" })}</span> {text}{" "}
+      <span className="muted">{t("previousComment", { cycle: previousCycle ?? "" })}</span> <span translate="no">{text}</span>{" "}
       {!readOnly && (
         <button type="button" className="link" onClick={() => setValue(commentKey(questionId), text, { shouldDirty: true })}>
           {t("reuse")}

@@ -189,7 +189,14 @@ describe("open", () => {
 
   it("refuses a form not filled in the app, a period of the wrong kind and an unknown body", () => {
     expect(refusal(() => openFiling(getDb(), { form: 2, bodyId, period: "2040-Q1" }, reporter, null)).status).toBe(400);
-    expect(refusal(() => openFiling(getDb(), { form: 1, bodyId, period: "2040-Q1" }, reporter, null)).message).toContain("monthly");
+    // The reporter typed it: a catalogue refusal, worded in their language with what the form wants.
+    const wrongKind = refusal(() => openFiling(getDb(), { form: 1, bodyId, period: " 2040-Q1" }, reporter, null));
+    expect([wrongKind.status, wrongKind.refusal?.code, wrongKind.refusal?.params]).toEqual([
+      400,
+      "periodNotForForm",
+      { period: "2040-Q1", form: "1-M", periodicity: "monthly" },
+    ]);
+    expect(wrongKind.message).toBe("“2040-Q1” is not a reporting period of form 1-M: give a month, like 2026-03.");
     expect(refusal(() => openFiling(getDb(), { form: 1, bodyId: 999_999, period: "2040-01" }, reporter, null)).status).toBe(404);
   });
 });

@@ -70,7 +70,12 @@ export function openFiling(db: Executor, input: { form: number; bodyId: number; 
   if (!form || !questionnaireId) throw new ServiceError(400, refusal("formNotInApp", { form: input.form }));
   return inTransaction(db, (tx) => {
     const due = formTerms(form, input.period, loadAdjustments(tx), filingDaysBefore(tx)(form.number));
-    if (!due.ok) throw new ServiceError(400, due.reason);
+    // The reporter typed the period: told in their language what the form wants (the parser's reason is for scripts).
+    if (!due.ok)
+      throw new ServiceError(
+        400,
+        refusal("periodNotForForm", { period: input.period.trim(), form: form.code ?? String(form.number), periodicity: form.periodicity }),
+      );
     if (!findBody(tx, input.bodyId)) throw new ServiceError(404, refusal("noSuchBody"));
     const period = due.value.period;
     const existing = tx

@@ -4,7 +4,11 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRefusal } from "@/lib/i18n/use-refusal";
+import { useIssueText } from "@/modules/questionnaire/components/use-issue-text";
 import { saveExtrasFor, settleAutosaves } from "@/modules/questionnaire/components/use-autosave";
+
+/** A question the completion found wrong: its rule's code and values, worded like the form's messages. */
+type Detail = { question: string; code: string; params?: Record<string, string | number> };
 
 type Props = { api: string; canComplete: boolean; canReview: boolean; questions: { id: string; label: string }[] };
 
@@ -13,7 +17,9 @@ export function InterviewActions({ api, canComplete, canReview, questions }: Pro
   const refused = useRefusal();
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [error, setError] = useState<{ text: string; details?: { question: string; code: string }[] } | null>(null);
+  const issueText = useIssueText();
+  const [error, setError] = useState<{ text: string; details?: Detail[] } | null>(null);
+  const labels = new Map(questions.map((q) => [q.id, q.label]));
   const [comments, setComments] = useState([{ question: questions[0]?.id ?? "", text: "" }]);
   const post = (body: { action: string; comments?: unknown }) =>
     start(async () => {
@@ -32,7 +38,11 @@ export function InterviewActions({ api, canComplete, canReview, questions }: Pro
       });
       if (r.ok) return router.refresh();
       const b = await r.json().catch(() => ({}));
-      setError({ text: refused(b, r.status), details: b.details });
+      // Only the rule messages of a completion are listed (a refused save's details are its cells).
+      const details = Array.isArray(b.details)
+        ? (b.details as Detail[]).filter((d) => d && typeof d.code === "string" && typeof d.question === "string")
+        : undefined;
+      setError({ text: refused(b, r.status), details });
     });
   return (
     <div className="card" data-testid="interview-actions">
@@ -88,7 +98,7 @@ export function InterviewActions({ api, canComplete, canReview, questions }: Pro
             <ul>
               {error.details.slice(0, 30).map((d, i) => (
                 <li key={i}>
-                  {d.question}: {d.code}
+                  {labels.get(d.question) ?? d.question}: {issueText(d.code, d.params)}
                 </li>
               ))}
             </ul>

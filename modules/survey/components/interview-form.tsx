@@ -9,6 +9,7 @@ import type { Question } from "@/modules/questionnaire/definition";
 import { ReplyForm } from "@/modules/questionnaire/components/reply-form";
 import type { ReplySlots } from "@/modules/questionnaire/components/reply-context";
 import { formatDateTime } from "@/lib/i18n/format";
+import { useRefusal } from "@/lib/i18n/use-refusal";
 import { TEXT_MAX } from "@/lib/text-limits";
 import { INTERVIEW_LANGUAGES, isInterviewLanguage, type InterviewLanguage } from "../paradata";
 import { useParadata } from "./use-paradata";
@@ -34,6 +35,7 @@ export function InterviewForm({ api, language: initial, canWrite, comments, ...f
   const router = useRouter();
   const [language, setLanguage] = useState(initial);
   const [error, setError] = useState<string | null>(null);
+  const refused = useRefusal();
   useParadata(form.saveUrl, language, canWrite);
   // The interviewer sees the questionnaire in the respondent's language; a read-only view (review,
   // a finished interview) in the reader's, the interview's language stated above it.
@@ -44,7 +46,7 @@ export function InterviewForm({ api, language: initial, canWrite, comments, ...f
   const choose = async (next: InterviewLanguage) => {
     setError(null);
     const r = await fetch(`${api}/language`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ language: next }) });
-    if (!r.ok) return setError(((await r.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${r.status}`);
+    if (!r.ok) return setError(refused(await r.json().catch(() => ({})), r.status));
     setLanguage(next);
     router.refresh();
   };
@@ -101,6 +103,7 @@ function CommentItem({ comment: c }: { comment: InterviewComment }) {
   const [draft, setDraft] = useState(c.reply ?? "");
   const [state, setState] = useState<"idle" | "sending" | "failed">("idle");
   const [error, setError] = useState<string | null>(null);
+  const refused = useRefusal();
   const send = async () => {
     setState("sending");
     setError(null);
@@ -113,7 +116,7 @@ function CommentItem({ comment: c }: { comment: InterviewComment }) {
       setReply(draft.trim());
       setState("idle");
     } else {
-      setError(((await r.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${r.status}`);
+      setError(refused(await r.json().catch(() => ({})), r.status));
       setState("failed");
     }
   };

@@ -156,29 +156,28 @@ function completeOne(
   if (paradata) storeParadata(tx, h.id, paradata);
   const context = fieldworkOf(tx, h.wave);
   let saved = 0;
-  const keep = (refusal: Refusal): Refusal => {
+  const keep = (kept: Refusal): Refusal => {
     recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${saved} cells)`, user }, ip);
-    return refusal;
+    return kept;
   };
   if (changes.length) {
     const rejected = validateChanges(index, changes, context);
-    if (rejected.length) return { ok: false, status: 400, error: "Some values cannot be saved; nothing was saved.", rejected };
+    if (rejected.length) return { ok: false, status: 400, error: refusal("valuesRefused"), rejected };
     h = ensureSheet(tx, h, user.id);
     const result = saveAnswers(tx, h.responseId!, user.id, changes);
     saved = result.saved.length;
-    if (result.conflicts.length)
-      return keep({ ok: false, status: 409, error: "Some cells were changed by someone else; the others were saved.", conflicts: result.conflicts });
+    if (result.conflicts.length) return keep({ ok: false, status: 409, error: refusal("cellsChangedElsewhere"), conflicts: result.conflicts });
   }
   const answers = h.responseId ? loadAnswers(tx, h.responseId) : new Map();
   const errors = evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, { submit: true, context }).filter((i) => i.severity === "error");
   if (errors.length) {
-    const refusal: Refusal = {
+    const blocked: Refusal = {
       ok: false,
       status: 422,
-      error: `${errors.length} question(s) still need an answer or a correction.`,
+      error: refusal("interviewErrorsLeft", { count: errors.length }),
       errors: errors.map((e) => ({ question: e.question, cell: e.cell, code: e.code, params: e.params })),
     };
-    return changes.length ? keep(refusal) : refusal;
+    return changes.length ? keep(blocked) : blocked;
   }
   move(tx, h, "complete", user.id, null);
   recordShownLanguage(tx, h.id, paradata);
@@ -224,8 +223,7 @@ function saveOne(
   if (rejected.length) return { ok: false, status: 400, error: refusal("valuesRefused"), rejected };
   const result = saveAnswers(tx, ensureSheet(tx, h, user.id).responseId, user.id, changes);
   recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${result.saved.length} cells)`, user }, ip);
-  if (result.conflicts.length)
-    return { ok: false, status: 409, error: "Some cells were changed by someone else; the others were saved.", conflicts: result.conflicts };
+  if (result.conflicts.length) return { ok: false, status: 409, error: refusal("cellsChangedElsewhere"), conflicts: result.conflicts };
   return { ok: true, status: "saved", saved: result.saved.length, versions: result.saved };
 }
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { formatNumber } from "@/modules/questionnaire/numbers";
 import { countryName } from "@/lib/i18n/reference";
 import { cycleName } from "@/modules/cepej/cycle-name";
 import { requireAccess } from "@/lib/auth/session";
@@ -86,7 +87,7 @@ export default async function CyclePage(props: { params: Promise<Params>; search
                   <Link href={`/cepej/${slug}/${r.country}`}>{r.name}</Link>
                 </td>
                 <td>{tr(`status.${r.status}`)}</td>
-                <td>{r.percent} %</td>
+                <td>{formatNumber(r.percent, locale)} %</td>
                 <td>{r.warnings || ""}</td>
                 <td>{r.openQueries || ""}</td>
                 <td>{formatDateTime(r.lastActivity, locale)}</td>

@@ -51,8 +51,9 @@ export default page<Params>(async ({ params, db }) => {
           <ul>
             {open.map((q) => (
               <li key={q.id}>
-                <Link href={`${data.base}/${chapterOf(q.questionId)}#q-${q.questionId}`}>{q.questionId}</Link>: {q.messages[0]?.text}{" "}
-                <span className="muted">({t("messages", { count: q.messages.length })})</span>
+                {/* what the reviewer wrote, in the language it was written */}
+                <Link href={`${data.base}/${chapterOf(q.questionId)}#q-${q.questionId}`}>{q.questionId}</Link>:{" "}
+                <span translate="no">{q.messages[0]?.text}</span> <span className="muted">({t("messages", { count: q.messages.length })})</span>
               </li>
             ))}
           </ul>

@@ -89,7 +89,8 @@ export default page<{ id: string }>(async ({ params, db }) => {
           {eventsOf(db, h.id).map((e, i) => (
             <li key={i}>
               {formatDateTime(e.at, locale)} · {e.by ?? "—"}: {state(e.from)} → {state(e.to)}
-              {e.note ? ` — ${noteText(e.note)}` : ""}
+              {/* An import's note repeats its state ("imported from a file"). */}
+              {e.note && !(e.from === "imported" && e.note === "imported") ? ` — ${noteText(e.note)}` : ""}
             </li>
           ))}
         </ol>

@@ -1,14 +1,21 @@
 "use client";
 // Free text with a maximum length and a live counter (long texts, sources, comments, text cells).
 import { useFormContext } from "react-hook-form";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatNumber } from "@/modules/questionnaire/numbers";
 import { useReply } from "../reply-context";
 import { useFieldValue } from "../field-hub";
 
 function Counter({ name, max }: { name: string; max: number }) {
   const t = useTranslations("form");
+  // Grouped the same on the server and in any browser (numbers.ts), whatever locale data the browser has.
+  const locale = useLocale();
   const value = (useFieldValue(useFormContext().control, name) as string | undefined) ?? "";
-  return <span className={`counter${value.length > max ? " over" : ""}`}>{t("characters", { count: value.length, max })}</span>;
+  return (
+    <span className={`counter${value.length > max ? " over" : ""}`}>
+      {t("characters", { count: formatNumber(value.length, locale), max: formatNumber(max, locale) })}
+    </span>
+  );
 }
 
 export function TextCell({

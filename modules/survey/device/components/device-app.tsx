@@ -4,6 +4,7 @@
 // interview: ?i=<id>, or the address /survey/interviews/<id> the browser asked for offline.
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useRefusalReason } from "@/lib/i18n/use-refusal";
 import { DeviceStatus } from "./device-status";
 import { DeviceInterviewView } from "./device-interview";
 import { useDevice, useOnline } from "./use-device";
@@ -21,6 +22,7 @@ function interviewFromAddress(): number | null {
 
 export function DeviceApp({ regions, userId }: { regions: Record<string, string>; userId: number }) {
   const t = useTranslations("device");
+  const reason = useRefusalReason();
   const ts = useTranslations("survey");
   const device = useDevice();
   const online = useOnline();
@@ -54,7 +56,7 @@ export function DeviceApp({ regions, userId }: { regions: Record<string, string>
   );
   const note = (i: DeviceInterview) =>
     i.refusal
-      ? t("refused", { reason: i.refusal.error })
+      ? t("refused", { reason: reason(i.refusal) })
       : i.completedHere
         ? t("completedHere")
         : i.unassigned

@@ -3,6 +3,7 @@
 // autosave writes into the device store; Complete checks the rules here and queues the interview.
 import { useCallback, useMemo, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { useRefusalReason } from "@/lib/i18n/use-refusal";
 import { evaluateAll } from "@/modules/questionnaire/rules";
 import { questionsOf } from "@/modules/questionnaire/walk";
 import { progressOf } from "@/modules/questionnaire/progress";
@@ -20,6 +21,7 @@ type Props = { interview: DeviceInterview; questionnaire: Questionnaire; regionN
 
 export function DeviceInterviewView({ interview, questionnaire, regionName }: Props) {
   const t = useTranslations("device");
+  const reason = useRefusalReason();
   const ts = useTranslations("survey");
   const locale = useLocale();
   // The form is built from the interview as it was when opened; later writes (its own saves, a sync)
@@ -88,7 +90,7 @@ export function DeviceInterviewView({ interview, questionnaire, regionName }: Pr
       </p>
       {interview.refusal && (
         <div className="alert error" role="alert" data-testid="device-refusal">
-          {t("refused", { reason: interview.refusal.error })}
+          {t("refused", { reason: reason(interview.refusal) })}
         </div>
       )}
       <div className="card" data-testid="interview-actions">

@@ -121,7 +121,7 @@ export default page<{ year: string }>(async ({ params, db }) => {
                   )}
                   {i === 0 && (
                     <td rowSpan={codesOf(v).length} className={r.overall[v].lowBase ? "low-base" : ""} title={r.overall[v].lowBase ? lowBaseTitle : undefined}>
-                      {r.overall[v].n}
+                      {format.number(r.overall[v].n)}
                       {r.overall[v].lowBase ? <span className="low-base-mark"> {tp("lowBase")}</span> : null}
                     </td>
                   )}
