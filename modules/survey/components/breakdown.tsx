@@ -15,6 +15,8 @@ export type BreakdownTexts = {
   notSignificantTitle: string;
   changeTitle: string;
   format: (n: number) => string;
+  /** A count (n) in the reader's grouping. */
+  count: (n: number) => string;
   signed: (n: number) => string;
 };
 
@@ -93,7 +95,7 @@ export function Breakdown({
                           </td>
                         ))}
                         <td className={d?.lowBase ? "low-base" : ""}>
-                          {d?.n ?? 0}
+                          {texts.count(d?.n ?? 0)}
                           {d?.lowBase ? <span className="low-base-mark"> {texts.lowBase}</span> : null}
                         </td>
                       </tr>

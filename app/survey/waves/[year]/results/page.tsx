@@ -51,6 +51,7 @@ export default page<{ year: string }>(async ({ params, db }) => {
     notSignificantTitle: tc("notSignificantTitle"),
     changeTitle: previous ? tc("changeTitle", { previous }) : "",
     format: oneDecimal,
+    count: (n) => format.number(n),
     signed,
   };
   const breakdown = (by: "region" | "settlement" | "sex" | "ageGroup", names: Record<string, string>, testId: string) => (
