@@ -6,7 +6,7 @@
 //   the device, answers typed survive a reload offline, and reach the server after reconnection.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { createUser, gotoForm, loggedInPage, unique } from "./helpers";
+import { gotoForm, loggedInPage, unique } from "./helpers";
 import { assignSome, deviceRow, openOnDevice, openOnceOnline, prefill, sexAndAge } from "./device-helpers";
 
 test("offline: an interview reassigned meanwhile is said so; its unsent answers stay visible and downloadable until discarded on confirmation", async ({
@@ -25,13 +25,24 @@ test("offline: an interview reassigned meanwhile is said so; its unsent answers 
   await interviewer.getByRole("link", { name: "My interviews on this device" }).click();
   await expect(interviewer.getByTestId("device-waiting")).toHaveText("2 answers / 0 interviews waiting to be sent");
 
-  // Meanwhile the household goes to another interviewer (the administrator may assign any interviewer).
+  // Meanwhile the supervisor gives the household to another of their interviewers (a new one).
   const admin = await loggedInPage(browser, "admin@example.org");
   const name = `Other Interviewer ${Date.now().toString(36)}`;
-  await createUser(admin, { email: unique("other.interviewer"), name, role: "interviewer", password: "password-123456" });
-  await admin.goto("/survey?wave=2026");
-  const otherId = Number(await admin.getByLabel("Interviewer").locator("option", { hasText: name }).getAttribute("value"));
-  const moved = await admin.request.post("/api/survey/assign", { data: { ids: [taken.id], interviewerId: otherId } });
+  await admin.goto("/admin/users");
+  const form = admin.getByTestId("user-form-create");
+  const email = unique("other.interviewer");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Role").selectOption("interviewer");
+  await form.getByLabel("Regions").fill("AST, ALA");
+  await form.getByLabel("Supervisor").selectOption({ label: "Survey Supervisor" });
+  await form.getByLabel("Initial password").fill("password-123456");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByRole("status")).toContainText(`User ${email} created.`, { timeout: 30_000 });
+  const supervisor = await loggedInPage(browser, "supervisor@example.org");
+  await supervisor.goto("/survey?wave=2026");
+  const otherId = Number(await supervisor.getByLabel("Interviewer").locator("option", { hasText: name }).getAttribute("value"));
+  const moved = await supervisor.request.post("/api/survey/assign", { data: { ids: [taken.id], interviewerId: otherId } });
   expect(moved.status(), await moved.text()).toBe(200);
 
   // Back online: the server refuses the answers; the device keeps them and says why.
@@ -47,9 +58,9 @@ test("offline: an interview reassigned meanwhile is said so; its unsent answers 
   await expect(interviewer.locator('[data-cell="age"] input[type=text]')).toHaveValue("58");
   await expect(interviewer.getByRole("button", { name: "Complete the interview" })).toHaveCount(0);
   // Nothing of it reached the server.
-  await gotoForm(admin, `/survey/interviews/${taken.id}`);
-  await expect(admin.locator('[data-cell="result"] input[type=radio][value="1"]')).toBeChecked();
-  await expect(admin.locator('[data-cell="age"] input[type=text]')).toHaveValue("");
+  await gotoForm(supervisor, `/survey/interviews/${taken.id}`);
+  await expect(supervisor.locator('[data-cell="result"] input[type=radio][value="1"]')).toBeChecked();
+  await expect(supervisor.locator('[data-cell="age"] input[type=text]')).toHaveValue("");
 
   const [download] = await Promise.all([interviewer.waitForEvent("download"), alert.getByRole("button", { name: "Download what was not sent" }).click()]);
   const file = JSON.parse(await readFile((await download.path())!, "utf8"));
