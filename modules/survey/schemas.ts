@@ -39,6 +39,11 @@ export const SubmitQueueRequest = z
             /** Generated on the device once per item: the server applies an id at most once. */
             clientId: z.uuid().optional(),
             changes: SaveAnswersRequest.shape.changes.optional(),
+            /** Replies to the supervisor's comments on the interview, written on the device (applied before the changes). */
+            replies: z
+              .array(z.object({ comment: z.number().int().positive(), text: z.string().trim().min(1).max(TEXT_MAX.comment) }).strict())
+              .max(100)
+              .optional(),
             /** false: save the changes only (the interview is still in progress on the device). Default: complete it. */
             complete: z.boolean().optional(),
             paradata: ParadataSession.optional(),

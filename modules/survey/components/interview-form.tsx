@@ -2,7 +2,7 @@
 // The interview's form: the questionnaire engine's form with the questionnaire's texts in the
 // respondent's language (the interface stays in the user's), the supervisor's comments at their
 // questions with the interviewer's replies, and the paradata recorder.
-import { createContext, useContext, useState, type ComponentProps } from "react";
+import { createContext, useContext, useState, type ComponentProps, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type { Question } from "@/modules/questionnaire/definition";
@@ -16,7 +16,10 @@ import { useParadata } from "./use-paradata";
 
 export type InterviewComment = { id: number; questionId: string; by: string | null; text: string; at: string; reply: string | null; repliedAt: string | null };
 
-type CommentsContext = { byQuestion: Record<string, InterviewComment[]>; api: string; canReply: boolean };
+/** Where a reply goes: the error to show, or null once it is kept (the device keeps it to send later). */
+export type SendReply = (comment: number, text: string) => Promise<string | null>;
+
+type CommentsContext = { byQuestion: Record<string, InterviewComment[]>; api: string; canReply: boolean; sendReply?: SendReply };
 const Comments = createContext<CommentsContext>({ byQuestion: {}, api: "", canReply: false });
 
 type Props = Omit<ComponentProps<typeof ReplyForm>, "locale" | "slots"> & {
@@ -29,6 +32,25 @@ type Props = Omit<ComponentProps<typeof ReplyForm>, "locale" | "slots"> & {
 };
 
 const SLOTS: ReplySlots = { afterQuestion: CommentThread };
+
+/** The comment threads for a form rendered elsewhere (the device's copy of the interview): pass
+ *  COMMENT_SLOTS to its ReplyForm; replies go to `sendReply`. */
+export const COMMENT_SLOTS = SLOTS;
+export function CommentThreads({
+  comments,
+  canReply,
+  sendReply,
+  children,
+}: {
+  comments: InterviewComment[];
+  canReply: boolean;
+  sendReply: SendReply;
+  children: ReactNode;
+}) {
+  const byQuestion: Record<string, InterviewComment[]> = {};
+  for (const c of comments) (byQuestion[c.questionId] ??= []).push(c);
+  return <Comments.Provider value={{ byQuestion, api: "", canReply, sendReply }}>{children}</Comments.Provider>;
+}
 
 export function InterviewForm({ api, language: initial, canWrite, comments, ...form }: Props) {
   const t = useTranslations("survey.interview");
@@ -98,7 +120,7 @@ function CommentThread({ question }: { question: Question }) {
 function CommentItem({ comment: c }: { comment: InterviewComment }) {
   const t = useTranslations("survey.interview");
   const locale = useLocale();
-  const { api, canReply } = useContext(Comments);
+  const { api, canReply, sendReply } = useContext(Comments);
   const [reply, setReply] = useState(c.reply);
   const [draft, setDraft] = useState(c.reply ?? "");
   const [state, setState] = useState<"idle" | "sending" | "failed">("idle");
@@ -107,18 +129,22 @@ function CommentItem({ comment: c }: { comment: InterviewComment }) {
   const send = async () => {
     setState("sending");
     setError(null);
+    const failure = sendReply ? await sendReply(c.id, draft.trim()) : await sendToApi();
+    if (failure === null) {
+      setReply(draft.trim());
+      setState("idle");
+    } else {
+      setError(failure);
+      setState("failed");
+    }
+  };
+  const sendToApi = async () => {
     const r = await fetch(`${api}/comments/${c.id}/reply`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ text: draft }),
     });
-    if (r.ok) {
-      setReply(draft.trim());
-      setState("idle");
-    } else {
-      setError(refused(await r.json().catch(() => ({})), r.status));
-      setState("failed");
-    }
+    return r.ok ? null : refused(await r.json().catch(() => ({})), r.status);
   };
   return (
     <li data-testid={`comment-${c.id}`}>

@@ -1,7 +1,7 @@
 // The device's queue as pure functions: what waits, the frozen item (one per interview in flight),
 // what each server outcome does to the interview kept on the device, and the merge of a download.
 import { describe, expect, it } from "vitest";
-import { answersOf, editableHere, freeze, mergeBundle, settle, settles, waiting } from "./queue";
+import { answersOf, editableHere, freeze, hasUnsent, mergeBundle, settle, settles, waiting } from "./queue";
 import type { DeviceInterview, QueueOutcome } from "./types";
 
 const a = (text: string) => ({ num: null, text, status: null });
@@ -112,5 +112,47 @@ describe("the device's queue", () => {
       [1, "rejected", { sex: a("2") }, false],
       [3, "in_progress", {}, true],
     ]);
+  });
+
+  it("a reply to the supervisor's comment written here waits, travels with the interview's item, and is settled once accepted", () => {
+    const comment = { id: 11, question: "age", text: "The roster says 47.", by: "S", at: "t", reply: null, repliedAt: null };
+    const i = interview({ status: "rejected", comments: [comment], replies: { 11: "Checked: 47." }, local: { age: a("47") } });
+    expect(waiting([i])).toEqual({ answers: 2, interviews: 0 });
+    const onlyReply = interview({ status: "rejected", comments: [comment], replies: { 11: "Checked: 47." } });
+    expect(freeze(onlyReply, [], uuid, "t")).toMatchObject({ changes: [], replies: [{ comment: 11, text: "Checked: 47." }], complete: false });
+    const item = freeze({ ...i, completedHere: true }, [], uuid, "t")!;
+    expect(item.replies).toEqual([{ comment: 11, text: "Checked: 47." }]);
+    // a reply changed after the item was frozen stays unsent
+    const changed = settle({ ...i, replies: { 11: "Checked twice: 47." } }, item, { id: 7, clientId: item.clientId, ok: true, status: "completed", saved: 1 });
+    expect(changed.replies).toEqual({ 11: "Checked twice: 47." });
+    const next = settle({ ...i, completedHere: true }, item, { id: 7, clientId: item.clientId, ok: true, status: "completed", saved: 1 });
+    expect(next.replies).toEqual({});
+    expect(next.comments[0].reply).toBe("Checked: 47.");
+    expect(waiting([next])).toEqual({ answers: 0, interviews: 0 });
+    // refused: the reply stays to be sent again
+    expect(settle(i, item, { id: 7, clientId: item.clientId, ok: false, status: 409, error: "x" }).replies).toEqual({ 11: "Checked: 47." });
+    // a download keeps the unsent reply
+    const { put } = mergeBundle([i], {
+      userId: 1,
+      at: "t",
+      questionnaire: {} as never,
+      interviews: [{ ...interview({ status: "rejected", comments: [comment] }) }],
+    });
+    expect(put[0].replies).toEqual({ 11: "Checked: 47." });
+  });
+
+  it("reassigned while answers wait here: refused with the reason, then kept as no longer assigned, never sent again, never dropped by a download", () => {
+    const i = interview({ local: { sex: a("2"), age: a("58") } });
+    const item = freeze(i, [], uuid, "t")!;
+    const refused = settle(i, item, { id: 7, clientId: item.clientId, ok: false, status: 403, error: "This interview is not assigned to you." });
+    const bundle = { userId: 1, at: "t", questionnaire: {} as never, interviews: [] };
+    const { put, remove } = mergeBundle([refused], bundle);
+    expect(remove).toEqual([]);
+    expect(put[0]).toMatchObject({ unassigned: true, refusal: { status: 403 }, local: { sex: a("2"), age: a("58") } });
+    expect(answersOf(put[0]).age.answer).toEqual(a("58"));
+    expect(editableHere(put[0])).toBe(false);
+    expect(freeze(put[0], [], uuid, "t")).toBeNull();
+    expect(mergeBundle(put, bundle).put).toHaveLength(1);
+    expect(hasUnsent(put[0])).toBe(true);
   });
 });

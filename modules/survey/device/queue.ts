@@ -19,25 +19,27 @@ export function answersOf(i: DeviceInterview): Record<string, StoredAnswer> {
 /** The interviewer may still change it on this device. */
 export const editableHere = (i: DeviceInterview) => !i.completedHere && !i.unassigned && ["assigned", "in_progress", "rejected"].includes(i.status);
 
-/** "N answers / M interviews waiting to be sent". */
+const repliesOf = (i: DeviceInterview) => Object.keys(i.replies ?? {}).length;
+
+/** "N answers / M interviews waiting to be sent" (a reply to a supervisor's comment counts as an answer). */
 export function waiting(interviews: DeviceInterview[]): { answers: number; interviews: number } {
   let answers = 0;
   let completed = 0;
   for (const i of interviews) {
     if (i.completedHere) completed++;
-    else answers += Object.keys(i.local).length;
+    else answers += Object.keys(i.local).length + repliesOf(i);
   }
   return { answers, interviews: completed };
 }
 
-export const hasUnsent = (i: DeviceInterview) => i.completedHere || Object.keys(i.local).length > 0;
+export const hasUnsent = (i: DeviceInterview) => i.completedHere || Object.keys(i.local).length > 0 || repliesOf(i) > 0;
 
 /** The queue item for an interview with unsent work and no item on its way yet. */
 export function freeze(i: DeviceInterview, pending: OutboxItem[], clientId: () => string, now: string): OutboxItem | null {
   if (pending.some((p) => p.id === i.id) || !hasUnsent(i) || i.unassigned) return null;
   const changes: AnswerChange[] = Object.entries(i.local).map(([cell, value]) => ({ cell, value, baseVersion: i.answers[cell]?.version ?? 0 }));
-  if (!changes.length && !i.completedHere) return null;
-  return { clientId: clientId(), id: i.id, changes, complete: i.completedHere, createdAt: now };
+  const replies = Object.entries(i.replies ?? {}).map(([comment, text]) => ({ comment: Number(comment), text }));
+  return { clientId: clientId(), id: i.id, changes, ...(replies.length ? { replies } : {}), complete: i.completedHere, createdAt: now };
 }
 
 /** Whether an outcome is final for its item (else the item is sent again later, same client id). */
@@ -54,6 +56,15 @@ export function settle(i: DeviceInterview, item: OutboxItem, outcome: QueueOutco
     if (cell in next.local && sameAnswer(next.local[cell], value)) delete next.local[cell];
   };
   if (outcome.ok) {
+    // Replies sent: the server's copy has them; one changed here since stays unsent.
+    for (const r of item.replies ?? []) {
+      const c = next.comments.findIndex((x) => x.id === r.comment);
+      if (c >= 0) next.comments = next.comments.map((x, k) => (k === c ? { ...x, reply: r.text } : x));
+      if (next.replies?.[r.comment] === r.text) {
+        const { [r.comment]: _sent, ...rest } = next.replies;
+        next.replies = rest;
+      }
+    }
     const versions = new Map(outcome.status === "saved" ? outcome.versions.map((v) => [v.cell, v.version]) : []);
     for (const [cell, value] of sent) stored(cell, value, versions.get(cell) ?? (i.answers[cell]?.version ?? 0) + 1);
     delete next.refusal;
@@ -81,7 +92,13 @@ export function mergeBundle(device: DeviceInterview[], bundle: DeviceBundle): { 
   const put: DeviceInterview[] = bundle.interviews.map((s) => {
     const here = mine.get(s.id);
     mine.delete(s.id);
-    return { ...s, local: here?.local ?? {}, completedHere: here?.completedHere ?? false, ...(here?.refusal ? { refusal: here.refusal } : {}) };
+    return {
+      ...s,
+      local: here?.local ?? {},
+      completedHere: here?.completedHere ?? false,
+      ...(here?.replies ? { replies: here.replies } : {}),
+      ...(here?.refusal ? { refusal: here.refusal } : {}),
+    };
   });
   const remove: number[] = [];
   for (const i of mine.values()) {

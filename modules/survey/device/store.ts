@@ -62,3 +62,26 @@ export async function clearDevice(): Promise<void> {
     await Promise.all([db.interviews.clear(), db.outbox.clear(), db.meta.clear()]);
   });
 }
+
+/** The interviewer discards the device's copy of an interview no longer assigned to them (after
+ *  confirming): the interview, its unsent work and any queue item of it. */
+export async function discardHere(id: number): Promise<void> {
+  const db = deviceDb();
+  await db.transaction("rw", db.interviews, db.outbox, async () => {
+    // Only a copy the server no longer lists as this interviewer's: an assigned interview is never discarded here.
+    if (!(await db.interviews.get(id))?.unassigned) return;
+    await db.interviews.delete(id);
+    await db.outbox.where("id").equals(id).delete();
+  });
+}
+
+/** A reply to a supervisor's comment written on the device: sent with the interview's next queue item. */
+export async function replyHere(id: number, comment: number, text: string): Promise<boolean> {
+  const db = deviceDb();
+  return db.transaction("rw", db.interviews, async () => {
+    const i = await db.interviews.get(id);
+    if (!i) return false;
+    await db.interviews.put({ ...i, replies: { ...i.replies, [comment]: text } });
+    return true;
+  });
+}

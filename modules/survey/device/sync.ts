@@ -41,11 +41,12 @@ export function syncNow(userId?: number): Promise<SyncResult> {
 /** Resolves once no sync is running in this tab (sign-out clears the store only after it). */
 export const syncIdle = (): Promise<unknown> => running ?? Promise.resolve();
 
-const wire = ({ clientId, id, changes, complete, paradata }: OutboxItem) => ({
+const wire = ({ clientId, id, changes, replies, complete, paradata }: OutboxItem) => ({
   clientId,
   id,
   complete,
   ...(changes.length ? { changes } : {}),
+  ...(replies?.length ? { replies } : {}),
   ...(paradata ? { paradata } : {}),
 });
 

@@ -19,7 +19,8 @@ export type ServerInterview = {
   status: "unassigned" | "assigned" | "in_progress" | "completed" | "rejected" | "approved";
   fieldwork: { start: string; end: string };
   answers: Record<string, StoredAnswer>;
-  comments: { question: string; text: string; by: string | null; at: string }[];
+  /** The supervisor's comments, each with the interviewer's reply as the server has it. */
+  comments: { id: number; question: string; text: string; by: string | null; at: string; reply: string | null; repliedAt: string | null }[];
 };
 
 export type DeviceBundle = { userId: number; at: string; questionnaire: Questionnaire; interviews: ServerInterview[] };
@@ -37,6 +38,8 @@ export type Refusal = {
 export type DeviceInterview = ServerInterview & {
   /** Cells changed on the device and not yet sent (null clears the cell). */
   local: Record<string, Answer | null>;
+  /** Replies to the supervisor's comments written on the device and not yet sent, by comment id. */
+  replies?: Record<string, string>;
   /** Completed on the device: queued for completion on the server. */
   completedHere: boolean;
   refusal?: Refusal;
@@ -49,6 +52,8 @@ export type OutboxItem = {
   clientId: string;
   id: number;
   changes: AnswerChange[];
+  /** Replies to the supervisor's comments (applied before the changes). */
+  replies?: { comment: number; text: string }[];
   complete: boolean;
   /** Time per question etc., recorded by the form (optional; passed through as is). */
   paradata?: Record<string, unknown>;

@@ -35,7 +35,15 @@ export function deviceBundle(db: Executor, user: Principal & { name?: string }):
       status: h.status,
       fieldwork: fieldwork(h.wave),
       answers: h.responseId ? Object.fromEntries(loadAnswers(db, h.responseId)) : {},
-      comments: reviewCommentsOf(db, h.id).map((c) => ({ question: c.questionId, text: c.text, by: c.by, at: c.at })),
+      comments: reviewCommentsOf(db, h.id).map((c) => ({
+        id: c.id,
+        question: c.questionId,
+        text: c.text,
+        by: c.by,
+        at: c.at,
+        reply: c.reply,
+        repliedAt: c.repliedAt,
+      })),
     })),
   };
 }

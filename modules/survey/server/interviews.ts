@@ -148,21 +148,24 @@ function completeOne(
   changes: AnswerChange[],
   ip: string | null,
   paradata?: ParadataSession,
+  replies: QueuedReply[] = [],
 ): CompleteOutcome {
   const r = reread(tx, id, user, "write");
   if (!r.ok) return r;
   let h: Household = r.household;
   if (!isEditable(h.status)) return { ok: false, status: 409, error: refusal("interviewNotCompletable", { state: h.status }) };
-  if (paradata) storeParadata(tx, h.id, paradata);
   const context = fieldworkOf(tx, h.wave);
+  const rejected = changes.length ? validateChanges(index, changes, context) : [];
+  if (rejected.length) return { ok: false, status: 400, error: refusal("valuesRefused"), rejected };
+  const replied = applyReplies(tx, h, user, replies, ip);
+  if (replied) return replied;
+  if (paradata) storeParadata(tx, h.id, paradata);
   let saved = 0;
   const keep = (kept: Refusal): Refusal => {
     recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${saved} cells)`, user }, ip);
     return kept;
   };
   if (changes.length) {
-    const rejected = validateChanges(index, changes, context);
-    if (rejected.length) return { ok: false, status: 400, error: refusal("valuesRefused"), rejected };
     h = ensureSheet(tx, h, user.id);
     const result = saveAnswers(tx, h.responseId!, user.id, changes);
     saved = result.saved.length;
@@ -201,6 +204,31 @@ export function completeInterview(
   return { status: outcome.status, saved: outcome.saved };
 }
 
+type QueuedReply = NonNullable<QueueItem["replies"]>[number];
+
+/** The replies an offline device queued with an interview (editable, read in this transaction):
+ *  written as the reply route writes them. A comment not on this interview refuses the item before
+ *  anything is written (400). */
+function applyReplies(tx: Executor, h: Household, user: Principal, replies: QueuedReply[], ip: string | null): Refusal | null {
+  if (!replies.length) return null;
+  const ours = new Set(
+    tx
+      .select({ id: reviewComments.id })
+      .from(reviewComments)
+      .where(eq(reviewComments.householdRowId, h.id))
+      .all()
+      .map((c) => c.id),
+  );
+  const unknown = replies.filter((r) => !ours.has(r.comment));
+  if (unknown.length) return { ok: false, status: 400, error: `No such comment on this interview: ${unknown.map((r) => r.comment).join(", ")}.` };
+  const at = new Date().toISOString();
+  for (const r of replies) {
+    tx.update(reviewComments).set({ reply: r.text, replyUserId: user.id, repliedAt: at }).where(eq(reviewComments.id, r.comment)).run();
+    recordAudit(tx, { action: "interview.comment_reply", object: `${objectOf(h)} comment ${r.comment}`, user }, ip);
+  }
+  return null;
+}
+
 type QueueResult = { id: number; clientId?: string; duplicate?: true } & (CompleteOutcome | SaveOutcome | { ok: false; status: 500; error: string });
 
 /** Saves an in-progress interview's changes without completing it (an offline device's answers). */
@@ -212,15 +240,18 @@ function saveOne(
   changes: AnswerChange[],
   ip: string | null,
   paradata?: ParadataSession,
+  replies: QueuedReply[] = [],
 ): SaveOutcome {
   const r = reread(tx, id, user, "write");
   if (!r.ok) return r;
   const h = r.household;
   if (!isEditable(h.status)) return { ok: false, status: 409, error: refusal("interviewLocked", { state: h.status }) };
+  const rejected = changes.length ? validateChanges(index, changes, fieldworkOf(tx, h.wave)) : [];
+  if (rejected.length) return { ok: false, status: 400, error: refusal("valuesRefused"), rejected };
+  const replied = applyReplies(tx, h, user, replies, ip);
+  if (replied) return replied;
   if (paradata) storeParadata(tx, h.id, paradata);
   if (!changes.length) return { ok: true, status: "saved", saved: 0, versions: [] };
-  const rejected = validateChanges(index, changes, fieldworkOf(tx, h.wave));
-  if (rejected.length) return { ok: false, status: 400, error: refusal("valuesRefused"), rejected };
   const result = saveAnswers(tx, ensureSheet(tx, h, user.id).responseId, user.id, changes);
   recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${result.saved.length} cells)`, user }, ip);
   if (result.conflicts.length) return { ok: false, status: 409, error: refusal("cellsChangedElsewhere"), conflicts: result.conflicts };
@@ -236,8 +267,8 @@ function saveOne(
 function applyOnce(tx: Executor, index: QuestionnaireIndex, item: QueueItem, user: Principal, ip: string | null): QueueResult {
   const apply = () =>
     item.complete === false
-      ? saveOne(tx, index, item.id, user, item.changes ?? [], ip, item.paradata)
-      : completeOne(tx, index, item.id, user, item.changes ?? [], ip, item.paradata);
+      ? saveOne(tx, index, item.id, user, item.changes ?? [], ip, item.paradata, item.replies)
+      : completeOne(tx, index, item.id, user, item.changes ?? [], ip, item.paradata, item.replies);
   if (!item.clientId) return { id: item.id, ...apply() };
   const seen = tx.select().from(appliedQueueItems).where(eq(appliedQueueItems.clientId, item.clientId)).get();
   if (seen) {

@@ -11,7 +11,7 @@ import type { AnswerChange } from "@/modules/questionnaire/schemas";
 
 const demo = await demoDatabase("queue-idempotency-test");
 const { findHousehold } = await import("./households");
-const { approveInterview, submitInterviews } = await import("./interviews");
+const { approveInterview, rejectInterview, submitInterviews } = await import("./interviews");
 
 let db: Db;
 let sqlite: Database.Database;
@@ -175,5 +175,33 @@ describe("conflict outcomes: what the server refuses says why, per interview", (
     expect(results[2].ok === false && results[2].status === 422 && results[2].errors!.length).toBeGreaterThan(0);
     expect(findHousehold(db, reassigned)!.status).toBe("assigned");
     expect(findHousehold(db, unfinished)!.status).toBe("in_progress");
+  });
+});
+
+describe("replies written offline travel with the queue", () => {
+  it("a rejected interview's reply, correction and completion in one item: the reply is stored once, with its row; another interview's comment is refused", () => {
+    const id = assigned();
+    submitInterviews(db, [{ id, clientId: randomUUID(), changes: full }], interviewer, null);
+    rejectInterview(db, findHousehold(db, id)!, supervisor, [{ question: "age", text: "The roster says 47." }], null);
+    const comment = count("select id as n from review_comments where household_row_id = ?", id);
+    const stranger = assigned();
+    expect(
+      submitInterviews(db, [{ id: stranger, clientId: randomUUID(), complete: false, replies: [{ comment, text: "not mine" }] }], interviewer, null)[0],
+    ).toMatchObject({ ok: false, status: 400 });
+    const version = count("select version as n from answers where response_id = ? and cell = 'age'", findHousehold(db, id)!.responseId);
+    const item = {
+      id,
+      clientId: randomUUID(),
+      replies: [{ comment, text: "Checked the ID card: 47." }],
+      changes: [{ cell: "age", value: { num: 47, text: null, status: null }, baseVersion: version }],
+    };
+    expect(submitInterviews(db, [item], interviewer, null)[0]).toMatchObject({ ok: true, status: "completed" });
+    expect(submitInterviews(db, [item], interviewer, null)[0]).toMatchObject({ ok: true, duplicate: true });
+    expect(sqlite.prepare("select reply, reply_user_id as by from review_comments where id = ?").get(comment)).toEqual({
+      reply: "Checked the ID card: 47.",
+      by: interviewer.id,
+    });
+    expect(audit("interview.comment_reply", id)).toBe(1);
+    expect(findHousehold(db, id)!.status).toBe("completed");
   });
 });

@@ -51,22 +51,27 @@ export function DeviceApp({ regions, userId }: { regions: Record<string, string>
       </>
     );
   }
+  // As on the server's list: the rejected interviews first (they wait for the interviewer), then by wave.
+  const rank = (i: DeviceInterview) => (i.status === "rejected" && !i.unassigned ? 0 : 1);
   const sorted = [...device.interviews].sort(
-    (a, b) => b.wave - a.wave || ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.householdId.localeCompare(b.householdId),
+    (a, b) => rank(a) - rank(b) || b.wave - a.wave || ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.householdId.localeCompare(b.householdId),
   );
   const note = (i: DeviceInterview) =>
-    i.refusal
-      ? t("refused", { reason: reason(i.refusal) })
-      : i.completedHere
-        ? t("completedHere")
-        : i.unassigned
-          ? t("unassigned")
-          : hasUnsent(i)
-            ? t("unsent")
-            : "";
+    [
+      i.unassigned ? t("unassigned") : i.completedHere ? t("completedHere") : hasUnsent(i) ? t("unsent") : "",
+      i.refusal ? t("refused", { reason: reason(i.refusal) }) : "",
+    ]
+      .filter(Boolean)
+      .join(" · ");
+  const rejected = sorted.filter((i) => i.status === "rejected" && !i.unassigned).length;
   return (
     <>
       <h1>{t("title")}</h1>
+      {rejected > 0 && (
+        <p className="alert error" role="alert" data-testid="rejected-alert">
+          {ts("rejectedWaiting", { count: rejected })}
+        </p>
+      )}
       <DeviceStatus userId={userId} prepare={online} />
       {!sorted.length ? (
         <p className="muted">{t("empty")}</p>
@@ -84,7 +89,13 @@ export function DeviceApp({ regions, userId }: { regions: Record<string, string>
           </thead>
           <tbody>
             {sorted.map((i) => (
-              <tr key={i.id} data-household={i.householdId} data-editable={editableHere(i) ? "1" : "0"}>
+              <tr
+                key={i.id}
+                data-household={i.householdId}
+                data-status={i.status}
+                data-editable={editableHere(i) ? "1" : "0"}
+                className={i.status === "rejected" || i.unassigned ? "error" : undefined}
+              >
                 <td>{i.wave}</td>
                 <td>
                   <a href={`/survey/device?i=${i.id}`}>{i.householdId}</a>
