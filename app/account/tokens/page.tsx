@@ -47,7 +47,8 @@ export default page(async ({ db }) => {
             const state = token.revokedAt ? "revoked" : token.expiresAt <= now ? "expired" : "active";
             return (
               <tr key={token.id} data-token-id={token.id}>
-                <td>{token.name}</td>
+                {/* the name its owner typed: data, not interface text (as user names on /admin/users) */}
+                <td translate="no">{token.name}</td>
                 <td>{token.scope === "write" ? t("scopeWrite") : t("scopeRead")}</td>
                 <td>{day(token.createdAt)}</td>
                 <td>{day(token.expiresAt)}</td>
