@@ -5,37 +5,8 @@
 // exactly once. And the same with the network cut in the middle of the sync (the server applied the
 // queue, the device never heard back): the retry applies nothing twice.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { ANSWERS } from "./device-helpers";
 import { loggedInPage } from "./helpers";
-
-const today = new Date().toISOString().slice(0, 10);
-const code = (text: string) => ({ num: null, text, status: null });
-/** Everything of a valid UDN interview but the respondent's sex and age, entered on the device. */
-const ANSWERS: Record<string, ReturnType<typeof code>> = {
-  result: code("1"),
-  interview_date: code(today),
-  education: code("4"),
-  employment: code("1"),
-  safe_day: code("2"),
-  safe_night: code("3"),
-  unsafe_reasons: code('["1","4"]'),
-  crime_trend: code("2"),
-  trust_prosecutor: code("1"),
-  trust_police: code("2"),
-  trust_anticorruption: code("3"),
-  trust_econ_investigation: code("2"),
-  trust_courts: code("1"),
-  trust_fire: code("1"),
-  distrust_reasons: code('["1","4"]'),
-  victim_theft: code("1"),
-  reported_theft: code("2"),
-  victim_fraud: code("2"),
-  victim_robbery: code("2"),
-  victim_assault: code("2"),
-  victim_vehicle: code("2"),
-  victim_burglary: code("2"),
-  victim_road: code("2"),
-  not_reported_reason: code('["1"]'),
-};
 
 /** Two unassigned households of a region assigned to the interviewer by the supervisor; their row ids. */
 async function assignTwo(browser: Browser, interviewer: Page, region: string, pick: "last" | "middle"): Promise<{ id: number; household: string }[]> {
