@@ -109,7 +109,11 @@ test("a deactivated user is signed out of an open session", async ({ browser }) 
 });
 
 test("signing out ends the session", async ({ browser }) => {
-  const page = await loggedInPage(browser, "correspondent.fr@example.org");
+  // A user of its own: signing out ends every session of the user, those of the tests beside it too.
+  const admin = await loggedInPage(browser, "admin@example.org");
+  const email = unique("signout");
+  await createUser(admin, { email, name: "Sign-out Test", role: "correspondent", countries: "FR", password: "password-123456" });
+  const page = await loggedInPage(browser, email, "password-123456");
   const cookies = await page.context().cookies();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);

@@ -2,7 +2,7 @@
 // assigned by the supervisor, answers a tablet already holds, the survey opened once online (service
 // worker, offline page and device store ready), and the device's list.
 import { expect, type Browser, type Page } from "@playwright/test";
-import { loggedInPage } from "./helpers";
+import { loggedInPage, unique } from "./helpers";
 
 const today = new Date().toISOString().slice(0, 10);
 const code = (text: string) => ({ num: null, text, status: null });
@@ -35,9 +35,37 @@ export const ANSWERS: Record<string, { num: number | null; text: string | null; 
 };
 export const SEX_AND_AGE = { sex: code("1"), age: { num: 41, text: null, status: null } };
 
+export type Interviewer = { email: string; name: string; password: string };
+export const DEMO_INTERVIEWER: Interviewer = { email: "interviewer@example.org", name: "Survey Interviewer", password: "demo-password" };
+
+/** A new interviewer of the demo supervisor, created by the administrator. A test that signs its
+ *  interviewer out needs its own: signing out ends every session of that user, on every device,
+ *  and would sign out the demo interviewer of the tests running beside it. */
+export async function newInterviewer(browser: Browser): Promise<Interviewer> {
+  const admin = await loggedInPage(browser, "admin@example.org");
+  const user = { email: unique("interviewer"), name: `Interviewer ${Date.now().toString(36)}`, password: "password-123456" };
+  await admin.goto("/admin/users");
+  const form = admin.getByTestId("user-form-create");
+  await form.getByLabel("Email").fill(user.email);
+  await form.getByLabel("Name").fill(user.name);
+  await form.getByLabel("Role").selectOption("interviewer");
+  await form.getByLabel("Regions").fill("AST, ALA");
+  await form.locator('select[name="supervisorId"]').selectOption({ label: "Survey Supervisor" });
+  await form.getByLabel("Initial password").fill(user.password);
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByRole("status")).toContainText(`User ${user.email} created.`, { timeout: 30_000 });
+  await admin.context().close();
+  return user;
+}
+
 /** `count` unassigned households of 2026 (picked at random: other specs take some too) assigned to
- *  the demo interviewer by the supervisor; their row ids, from the interviewer's list. */
-export async function assignSome(browser: Browser, interviewer: Page, count: number): Promise<{ id: number; household: string }[]> {
+ *  the interviewer (the demo one unless told) by the supervisor; their row ids, from the interviewer's list. */
+export async function assignSome(
+  browser: Browser,
+  interviewer: Page,
+  count: number,
+  to: Interviewer = DEMO_INTERVIEWER,
+): Promise<{ id: number; household: string }[]> {
   const supervisor = await loggedInPage(browser, "supervisor@example.org");
   await supervisor.goto("/survey?wave=2026&status=unassigned");
   const rows = supervisor.getByTestId("households").locator("tbody tr");
@@ -50,7 +78,7 @@ export async function assignSome(browser: Browser, interviewer: Page, count: num
     households.push((await rows.nth(i).getAttribute("data-household"))!);
     await rows.nth(i).getByRole("checkbox").check();
   }
-  await supervisor.getByLabel("Interviewer").selectOption({ label: "Survey Interviewer" });
+  await supervisor.getByLabel("Interviewer").selectOption({ label: to.name });
   await supervisor.getByRole("button", { name: `Assign ${count} selected` }).click();
   await expect(supervisor.getByTestId("assign-bar").getByRole("status")).toHaveText(`${count} household${count > 1 ? "s" : ""} assigned.`);
   await supervisor.context().close();

@@ -13,10 +13,10 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-export async function loggedInPage(browser: Browser, email: string) {
+export async function loggedInPage(browser: Browser, email: string, password = DEMO_PASSWORD) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await login(page, email);
+  await login(page, email, password);
   await expect(page.getByTestId("signed-in-as")).toBeVisible(HASHING);
   return page;
 }

@@ -6,8 +6,8 @@
 //   the device, answers typed survive a reload offline, and reach the server after reconnection.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { gotoForm, loggedInPage, unique } from "./helpers";
-import { assignSome, deviceRow, openOnDevice, openOnceOnline, prefill, sexAndAge } from "./device-helpers";
+import { gotoForm, loggedInPage } from "./helpers";
+import { assignSome, deviceRow, newInterviewer, openOnDevice, openOnceOnline, prefill, sexAndAge } from "./device-helpers";
 
 test("offline: an interview reassigned meanwhile is said so; its unsent answers stay visible and downloadable until discarded on confirmation", async ({
   browser,
@@ -26,19 +26,7 @@ test("offline: an interview reassigned meanwhile is said so; its unsent answers 
   await expect(interviewer.getByTestId("device-waiting")).toHaveText("2 answers / 0 interviews waiting to be sent");
 
   // Meanwhile the supervisor gives the household to another of their interviewers (a new one).
-  const admin = await loggedInPage(browser, "admin@example.org");
-  const name = `Other Interviewer ${Date.now().toString(36)}`;
-  await admin.goto("/admin/users");
-  const form = admin.getByTestId("user-form-create");
-  const email = unique("other.interviewer");
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Role").selectOption("interviewer");
-  await form.getByLabel("Regions").fill("AST, ALA");
-  await form.locator('select[name="supervisorId"]').selectOption({ label: "Survey Supervisor" });
-  await form.getByLabel("Initial password").fill("password-123456");
-  await form.getByRole("button", { name: "Create user" }).click();
-  await expect(admin.getByRole("status")).toContainText(`User ${email} created.`, { timeout: 30_000 });
+  const { name } = await newInterviewer(browser);
   const supervisor = await loggedInPage(browser, "supervisor@example.org");
   await supervisor.goto("/survey?wave=2026");
   const otherId = Number(await supervisor.getByLabel("Interviewer").locator("option", { hasText: name }).getAttribute("value"));

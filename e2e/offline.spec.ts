@@ -5,11 +5,17 @@
 // exactly once. And the same with the network cut in the middle of the sync (the server applied the
 // queue, the device never heard back): the retry applies nothing twice.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { ANSWERS } from "./device-helpers";
+import { DEMO_INTERVIEWER, newInterviewer, openOnDevice, openOnceOnline, prefill, sexAndAge, type Interviewer } from "./device-helpers";
 import { loggedInPage } from "./helpers";
 
 /** Two unassigned households of a region assigned to the interviewer by the supervisor; their row ids. */
-async function assignTwo(browser: Browser, interviewer: Page, region: string, pick: "last" | "middle"): Promise<{ id: number; household: string }[]> {
+async function assignTwo(
+  browser: Browser,
+  interviewer: Page,
+  region: string,
+  pick: "last" | "middle",
+  to: Interviewer = DEMO_INTERVIEWER,
+): Promise<{ id: number; household: string }[]> {
   const supervisor = await loggedInPage(browser, "supervisor@example.org");
   await supervisor.goto(`/survey?wave=2026&status=unassigned&region=${region}`);
   const rows = supervisor.getByTestId("households").locator("tbody tr");
@@ -21,7 +27,7 @@ async function assignTwo(browser: Browser, interviewer: Page, region: string, pi
     households.push((await rows.nth(i).getAttribute("data-household"))!);
     await rows.nth(i).getByRole("checkbox").check();
   }
-  await supervisor.getByLabel("Interviewer").selectOption({ label: "Survey Interviewer" });
+  await supervisor.getByLabel("Interviewer").selectOption({ label: to.name });
   await supervisor.getByRole("button", { name: "Assign 2 selected" }).click();
   await expect(supervisor.getByTestId("assign-bar").getByRole("status")).toHaveText("2 households assigned.");
   await supervisor.context().close();
@@ -32,39 +38,6 @@ async function assignTwo(browser: Browser, interviewer: Page, region: string, pi
       return { id: Number(href!.split("/").pop()), household };
     }),
   );
-}
-
-/** Online: the answers a tablet already holds, saved on the server. */
-async function prefill(page: Page, id: number) {
-  const put = await page.request.put(`/api/survey/interviews/${id}/answers`, {
-    data: { changes: Object.entries(ANSWERS).map(([cell, value]) => ({ cell, value, baseVersion: 0 })) },
-  });
-  expect(put.status(), await put.text()).toBe(200);
-}
-
-/** The survey opened once online: the service worker installed, the offline page cached, the device store filled. */
-async function openOnceOnline(page: Page, households: string[]) {
-  await page.goto("/survey");
-  await expect(page.getByTestId("device-last-sync")).toContainText("last sync", { timeout: 15_000 });
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await expect
-    .poll(() => page.evaluate(async () => !!(await (await caches.open("survey-device-shell")).match("/survey/device"))), { timeout: 15_000 })
-    .toBe(true);
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
-  // the device has both interviews
-  await page.goto("/survey/device");
-  for (const h of households) await expect(page.getByTestId("device-assignments").locator(`tr[data-household="${h}"]`)).toBeVisible();
-}
-
-const sexAndAge = async (page: Page, age: string) => {
-  await page.locator('[data-cell="sex"] input[type=radio][value="2"]').check();
-  await page.locator('[data-cell="age"] input[type=text]').fill(age);
-  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
-};
-
-async function openOnDevice(page: Page, household: string) {
-  await page.getByTestId("device-assignments").getByRole("link", { name: household, exact: true }).click();
-  await page.locator("body[data-form-ready]").waitFor({ state: "attached" });
 }
 
 /** On the server (the supervisor's view): the interview's status and how many times it was completed. */
@@ -181,9 +154,11 @@ test("offline: the network cut in the middle of the sync; the retry applies noth
 
 test("offline: an expired session never loses work; sign-out warns while work waits, clears the device once sent", async ({ browser }) => {
   test.setTimeout(150_000);
-  const interviewer = await loggedInPage(browser, "interviewer@example.org");
+  // Its own interviewer: the sign-outs below end every session of the user, the other tests' too.
+  const own = await newInterviewer(browser);
+  const interviewer = await loggedInPage(browser, own.email, own.password);
   const context = interviewer.context();
-  const [e] = await assignTwo(browser, interviewer, "ALA", "middle");
+  const [e] = await assignTwo(browser, interviewer, "ALA", "middle", own);
   await prefill(interviewer, e.id);
   await openOnceOnline(interviewer, [e.household]);
 
@@ -212,8 +187,8 @@ test("offline: an expired session never loses work; sign-out warns while work wa
 
   // Signed in again: the queue is sent.
   await interviewer.getByRole("link", { name: "Sign in again" }).click();
-  await interviewer.getByLabel("Email").fill("interviewer@example.org");
-  await interviewer.getByLabel("Password").fill("demo-password");
+  await interviewer.getByLabel("Email").fill(own.email);
+  await interviewer.getByLabel("Password").fill(own.password);
   await interviewer.getByRole("button", { name: "Sign in" }).click();
   await expect(interviewer).toHaveURL(/\/survey\/device$/, { timeout: 30_000 });
   await expect(interviewer.getByTestId("device-waiting")).toHaveText("0 answers / 0 interviews waiting to be sent", { timeout: 10_000 });
