@@ -1,8 +1,9 @@
 // Profile of typing into Q091 (where the keystroke latency of Part 1 goes): our form on the
 // harness page, bundled WITHOUT minification so that function names survive, Chromium's CPU
 // profiler (CDP) on while digits are typed; prints the functions with the most self time and the
-// components/modules with the most inclusive time per keystroke.
-// Usage: node bench/form-profile.mjs [keys=60] [--port=3351]
+// components/modules with the most inclusive time per keystroke. With --paste, the same for a
+// 50 × 8 block pasted into the harness's paste grid (per paste instead of per keystroke).
+// Usage: node bench/form-profile.mjs [keys=60] [--paste] [--port=3351]
 import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
@@ -11,6 +12,24 @@ import { arg, benchDir, copyDb, ensureBuild, login, root, sleep, startServer, te
 
 const keys = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 60);
 const port = Number(arg("port", 3351));
+const pasting = process.argv.includes("--paste");
+
+/** In the page: a 50 × 8 block (numbers varied by k) pasted into the paste grid's first cell; resolves
+ *  when the grid's total shows its sum. */
+function pasteBlock(k) {
+  return new Promise((resolve) => {
+    const el = document.querySelector('[data-cell="p50:r1:c1"] .num-input input');
+    el.focus();
+    const text = Array.from({ length: 50 }, (_, i) => Array.from({ length: 8 }, (_, j) => String((i + 1) * 10 + j + k)).join("\t")).join("\r\n");
+    const expected = String(Array.from({ length: 50 }, (_, i) => (i + 1) * 10 + k).reduce((a, b) => a + b, 0));
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    const sum = document.querySelector('[data-testid="sum-p50:total:c1"]');
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    const check = () => (sum.textContent.replace(/\s/g, "").includes(expected) ? resolve() : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  });
+}
 
 async function main() {
   await ensureBuild();
@@ -55,7 +74,7 @@ async function main() {
     );
     const api = async (p) => (await context.request.get(`${base}${p}`)).json();
     const data = {
-      part: "4",
+      part: pasting ? "paste" : "4",
       questionnaire: await api("/api/cycles/2022-2024/questionnaire"),
       answers: (await api("/api/cycles/2022-2024/replies/KZ/answers")).answers,
       previous: Object.fromEntries(Object.entries((await api("/api/cycles/2020-2022/replies/KZ/answers")).answers).map(([k, v]) => [k, v.answer])),
@@ -103,13 +122,24 @@ async function main() {
       };
     });
     const page = await context.newPage();
-    await page.goto(`${base}/__bench/ours.html?part=4`);
+    await page.goto(`${base}/__bench/ours.html?part=${pasting ? "paste" : "4"}`);
     await page.waitForFunction(() => document.body.dataset.formReady === "1");
     await sleep(500);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
     const cellsToType = ["r1:incoming", "r2_1:pending_start", "r3:resolved", "r4:pending_end", "r2_2_1:incoming", "r2_3:resolved"];
+    if (pasting) {
+      await page.evaluate(pasteBlock, 100); // warm-up
+      await cdp.send("Profiler.start");
+      const pastes = Math.max(1, Math.round(keys / 12));
+      for (let k = 0; k < pastes; k++) await page.evaluate(pasteBlock, k);
+      const { profile } = await cdp.send("Profiler.stop");
+      const result = { pastes, ...summarise(profile, pastes, "msPerPaste") };
+      console.log(JSON.stringify(result, null, 1));
+      writeResult("form-profile-paste", result);
+      return;
+    }
     await cdp.send("Profiler.start");
     let typed = 0;
     for (let i = 0; typed < keys; i++) {
@@ -232,41 +262,13 @@ async function main() {
         .slice(0, 25)
         .map(([k, v]) => [k, Math.round((v / counted) * 10) / 10]),
     );
-    // self time per function, inclusive time per function (each function counted once per stack)
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parent = new Map();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    const self = new Map(),
-      incl = new Map();
-    const label = (n) => `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url ? path.basename(n.callFrame.url) : ""}:${n.callFrame.lineNumber + 1}`;
-    const dts = profile.timeDeltas;
-    profile.samples.forEach((id, i) => {
-      const dt = (dts[i + 1] ?? 0) / 1000;
-      let n = byId.get(id);
-      self.set(label(n), (self.get(label(n)) ?? 0) + dt);
-      const seen = new Set();
-      for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
-        const l = label(byId.get(cur));
-        if (!seen.has(l)) {
-          seen.add(l);
-          incl.set(l, (incl.get(l) ?? 0) + dt);
-        }
-      }
-    });
-    const top = (m, k) =>
-      [...m]
-        .filter(([l]) => !/^\((idle|program|root)\)/.test(l))
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, k)
-        .map(([l, ms]) => ({ fn: l, msPerKey: Math.round((ms / typed) * 100) / 100 }));
-    const busy = [...self].filter(([l]) => !/^\((idle|program)\)/.test(l)).reduce((s, [, v]) => s + v, 0);
-    const components = new Map([...incl].filter(([l]) => /^[A-Z]\w* /.test(l) && !/^(Profiler|Function|Object|Array|Promise|JSON|Map|Set)/.test(l)));
+    const { busyMsPerKey, self, inclusive, components } = summarise(profile, typed, "msPerKey");
     const result = {
       keys: typed,
-      busyMsPerKey: Math.round((busy / typed) * 10) / 10,
-      self: top(self, 25),
-      inclusive: top(incl, 40),
-      components: top(components, 25),
+      busyMsPerKey,
+      self,
+      inclusive,
+      components,
       rendersPerKey,
       trace: trace20,
     };
@@ -277,6 +279,46 @@ async function main() {
     await server.stop();
     db.remove();
   }
+}
+
+/** A CPU profile summed per function: self time, inclusive time (each function once per stack) and
+ *  the inclusive time of React components, per action (keystroke or paste). */
+function summarise(profile, actions, unit) {
+  // self time per function, inclusive time per function (each function counted once per stack)
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map(),
+    incl = new Map();
+  const label = (n) => `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url ? path.basename(n.callFrame.url) : ""}:${n.callFrame.lineNumber + 1}`;
+  const dts = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const dt = (dts[i + 1] ?? 0) / 1000;
+    let n = byId.get(id);
+    self.set(label(n), (self.get(label(n)) ?? 0) + dt);
+    const seen = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const l = label(byId.get(cur));
+      if (!seen.has(l)) {
+        seen.add(l);
+        incl.set(l, (incl.get(l) ?? 0) + dt);
+      }
+    }
+  });
+  const top = (m, k) =>
+    [...m]
+      .filter(([l]) => !/^\((idle|program|root)\)/.test(l))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([l, ms]) => ({ fn: l, [unit]: Math.round((ms / actions) * 100) / 100 }));
+  const busy = [...self].filter(([l]) => !/^\((idle|program)\)/.test(l)).reduce((s, [, v]) => s + v, 0);
+  const components = new Map([...incl].filter(([l]) => /^[A-Z]\w* /.test(l) && !/^(Profiler|Function|Object|Array|Promise|JSON|Map|Set)/.test(l)));
+  return {
+    [unit === "msPerKey" ? "busyMsPerKey" : "busyMsPerPaste"]: Math.round((busy / actions) * 10) / 10,
+    self: top(self, 25),
+    inclusive: top(incl, 40),
+    components: top(components, 25),
+  };
 }
 
 await main();

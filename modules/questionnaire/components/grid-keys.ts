@@ -11,6 +11,7 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { statusField } from "@/modules/questionnaire/form-values";
+import { fieldReader } from "./field-reader";
 import { formatNumber, parseClipboardBlock, readCellEntry } from "@/modules/questionnaire/numbers";
 import { useReply } from "./reply-context";
 
@@ -65,14 +66,16 @@ function atEdge(input: HTMLInputElement, toStart: boolean): boolean {
 }
 
 export function useGridKeys() {
-  const { getValues, setValue } = useFormContext();
+  const { control, setValue } = useFormContext();
   const { index, locale, readOnly } = useReply();
   const undo = useRef<Saved[][]>([]);
   /** The cell being edited and its value when it was entered. */
   const entered = useRef<Saved | null>(null);
   const [pasted, setPasted] = useState<PasteSummary | null>(null);
 
-  const read = useCallback((key: string): Saved => ({ key, text: getValues(key), st: getValues(statusField(key)) }), [getValues]);
+  // Not getValues(key): it copies the whole form's values on every call, twice per pasted cell.
+  const value = useMemo(() => fieldReader(control), [control]);
+  const read = useCallback((key: string): Saved => ({ key, text: value(key), st: value(statusField(key)) }), [value]);
   const differs = (a: Saved, b: Saved) => a.text !== b.text || (a.st ?? "") !== (b.st ?? "");
   const restore = useCallback(
     (saved: Saved[]) => {
