@@ -38,6 +38,8 @@ test("offline: an interview reassigned meanwhile is said so; its unsent answers 
   const row = deviceRow(interviewer, taken.household);
   await expect(row).toContainText("no longer assigned to you", { timeout: 10_000 });
   await expect(row).toContainText("Not accepted by the server");
+  // Kept, not waiting: nothing of it will be sent again (and no sync is retried for it).
+  await expect(interviewer.getByTestId("device-waiting")).toHaveText("0 answers / 0 interviews waiting to be sent");
   await openOnDevice(interviewer, taken.household);
   const alert = interviewer.getByTestId("device-taken-away");
   await expect(alert).toContainText("This interview is no longer assigned to you");

@@ -1,7 +1,7 @@
 // The device's queue as pure functions: what waits, the frozen item (one per interview in flight),
 // what each server outcome does to the interview kept on the device, and the merge of a download.
 import { describe, expect, it } from "vitest";
-import { answersOf, editableHere, freeze, hasUnsent, mergeBundle, settle, settles, waiting } from "./queue";
+import { answersOf, editableHere, freeze, hasUnsent, keptHere, mergeBundle, settle, settles, waiting } from "./queue";
 import type { DeviceInterview, QueueOutcome } from "./types";
 
 const a = (text: string) => ({ num: null, text, status: null });
@@ -30,6 +30,13 @@ describe("the device's queue", () => {
       answers: 2,
       interviews: 1,
     });
+  });
+
+  it("an interview taken away waits for nothing; its refused work is kept, and counted as kept", () => {
+    const taken = interview({ id: 9, unassigned: true, local: { age: a("58") }, refusal: { status: 403, error: "x" } });
+    expect(waiting([taken, interview({ local: { sex: a("2") } })])).toEqual({ answers: 1, interviews: 0 });
+    expect(keptHere([taken, interview({ id: 8, unassigned: true })])).toBe(1);
+    expect(freeze(taken, [], uuid, "t")).toBeNull();
   });
 
   it("freezes one item per interview, based on the server's versions, and none while one is on its way", () => {

@@ -21,16 +21,23 @@ export const editableHere = (i: DeviceInterview) => !i.completedHere && !i.unass
 
 const repliesOf = (i: DeviceInterview) => Object.keys(i.replies ?? {}).length;
 
-/** "N answers / M interviews waiting to be sent" (a reply to a supervisor's comment counts as an answer). */
+/** "N answers / M interviews waiting to be sent" (a reply to a supervisor's comment counts as an answer).
+ *  An interview no longer assigned to the interviewer waits for nothing: its copy is kept, marked
+ *  "not accepted", until discarded (see keptHere), and is never sent again. */
 export function waiting(interviews: DeviceInterview[]): { answers: number; interviews: number } {
   let answers = 0;
   let completed = 0;
   for (const i of interviews) {
+    if (i.unassigned) continue;
     if (i.completedHere) completed++;
     else answers += Object.keys(i.local).length + repliesOf(i);
   }
   return { answers, interviews: completed };
 }
+
+/** Interviews no longer assigned whose work, refused by the server, is kept here until discarded:
+ *  signing out would lose it, as it would lose what waits. */
+export const keptHere = (interviews: DeviceInterview[]) => interviews.filter((i) => i.unassigned && hasUnsent(i)).length;
 
 export const hasUnsent = (i: DeviceInterview) => i.completedHere || Object.keys(i.local).length > 0 || repliesOf(i) > 0;
 

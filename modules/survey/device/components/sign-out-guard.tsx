@@ -3,7 +3,7 @@
 // the device for the next sign-in); with nothing unsent the device's copy is cleared.
 import { useEffect } from "react";
 import { useTranslations } from "next-intl";
-import { waiting } from "../queue";
+import { keptHere, waiting } from "../queue";
 import { syncIdle } from "../sync";
 import { clearDevice, deviceDb } from "../store";
 import type { DeviceInterview } from "../types";
@@ -22,7 +22,7 @@ export function SignOutGuard() {
         const db = deviceDb();
         const [interviews, outbox] = await Promise.all([db.interviews.toArray(), db.outbox.count()]).catch(() => [[], 0] as [DeviceInterview[], number]);
         const w = waiting(interviews);
-        const count = w.answers + w.interviews || outbox;
+        const count = w.answers + w.interviews + keptHere(interviews) || outbox;
         if (count && !window.confirm(t("signOutUnsent", { count }))) return;
         if (!count) await clearDevice().catch(() => undefined);
         form.dataset.checked = "1";
