@@ -214,3 +214,24 @@ describe("restore", () => {
     expect(() => restoreDatabase(junk, path.join(dir, "app.db"))).toThrow(/refusing to restore/);
   });
 });
+
+describe("on PostgreSQL", () => {
+  it("backup and restore refuse (DATABASE_URL), pointing at pg_dump and pg_restore, and copy no SQLite file instead", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "app.db");
+    openDatabase(file).$client.close();
+    for (const [script, said] of [
+      ["backup.ts", /^Backup failed: DATABASE_URL is set: the database is PostgreSQL, back it up with pg_dump/],
+      ["restore.ts", /^Restore refused: DATABASE_URL is set: the database is PostgreSQL, restore it with pg_restore/],
+    ] as const) {
+      const run = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", script), file], {
+        cwd: root,
+        env: { ...process.env, DATABASE_PATH: file, DATABASE_URL: "postgres://127.0.0.1:1/none" },
+        encoding: "utf8",
+      });
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr.trim()).toMatch(said);
+    }
+    expect(readdirSync(dir).filter((f) => !f.startsWith("app.db"))).toEqual([]);
+  });
+});

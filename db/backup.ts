@@ -148,3 +148,12 @@ export function restoreDatabase(backupFile: string, databaseFile: string): strin
   fsyncPath(databaseFile);
   return keep;
 }
+
+/** Backups and restores here are SQLite's. A deployment on PostgreSQL (DATABASE_URL) backs up with
+ *  its own tools: refused with the reason, never a copy of some local SQLite file instead. */
+export function postgresRefusal(command: "backup" | "restore", env: NodeJS.ProcessEnv = process.env): string | null {
+  if (!env.DATABASE_URL) return null;
+  return command === "backup"
+    ? "DATABASE_URL is set: the database is PostgreSQL, back it up with pg_dump (README, Deploy: Backups on PostgreSQL); npm run backup copies SQLite databases only"
+    : "DATABASE_URL is set: the database is PostgreSQL, restore it with pg_restore (README, Deploy: Backups on PostgreSQL); npm run restore restores SQLite databases only";
+}

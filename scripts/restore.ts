@@ -1,7 +1,13 @@
 // `npm run restore FILE`: checks the backup, keeps the current database aside, puts the backup in
 // place. Stop the app before restoring.
 import { databasePath } from "../db/open";
-import { restoreDatabase } from "../db/backup";
+import { postgresRefusal, restoreDatabase } from "../db/backup";
+
+const refused = postgresRefusal("restore");
+if (refused) {
+  console.error(`Restore refused: ${refused}`);
+  process.exit(1);
+}
 
 const file = process.argv[2];
 if (!file) {
