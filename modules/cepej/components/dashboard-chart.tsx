@@ -5,7 +5,9 @@ export type ChartRow = { key: string; label: string; bars: { cycle: string; valu
 
 const FILLS = ["#b0b7c3", "#6f9fd8", "#1f5fa8", "#0b3a70"];
 
-export function DashboardChart({ rows, cycles, title }: { rows: ChartRow[]; cycles: { slug: string; label: string }[]; title: string }) {
+/** `labelledBy`: the id of the element that names the chart (the table's caption, whose CEPEJ
+ *  indicator name is marked English inside the reader's language; an SVG title could not mark it). */
+export function DashboardChart({ rows, cycles, labelledBy }: { rows: ChartRow[]; cycles: { slug: string; label: string }[]; labelledBy: string }) {
   const labelW = 170,
     width = 420,
     barH = 12,
@@ -17,8 +19,14 @@ export function DashboardChart({ rows, cycles, title }: { rows: ChartRow[]; cycl
   // the last cycle is the one the page is about: the darkest fill
   const fill = (i: number) => FILLS[FILLS.length - cycles.length + i] ?? FILLS[FILLS.length - 1];
   return (
-    <svg role="img" aria-label={title} className="dashboard-chart" width={labelW + width + 90} height={height} viewBox={`0 0 ${labelW + width + 90} ${height}`}>
-      <title>{title}</title>
+    <svg
+      role="img"
+      aria-labelledby={labelledBy}
+      className="dashboard-chart"
+      width={labelW + width + 90}
+      height={height}
+      viewBox={`0 0 ${labelW + width + 90} ${height}`}
+    >
       {rows.map((r, ri) => {
         const y0 = ri * groupH;
         return (

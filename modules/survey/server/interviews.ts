@@ -229,7 +229,7 @@ function applyReplies(tx: Executor, h: Household, user: Principal, replies: Queu
   return null;
 }
 
-type QueueResult = { id: number; clientId?: string; duplicate?: true } & (CompleteOutcome | SaveOutcome | { ok: false; status: 500; error: string });
+type QueueResult = { id: number; clientId?: string; duplicate?: true } & (CompleteOutcome | SaveOutcome | { ok: false; status: 500; error: Reason });
 
 /** Saves an in-progress interview's changes without completing it (an offline device's answers). */
 function saveOne(
@@ -273,7 +273,7 @@ function applyOnce(tx: Executor, index: QuestionnaireIndex, item: QueueItem, use
   const seen = tx.select().from(appliedQueueItems).where(eq(appliedQueueItems.clientId, item.clientId)).get();
   if (seen) {
     if (seen.userId !== user.id || seen.householdRowId !== item.id)
-      return { id: item.id, clientId: item.clientId, ok: false, status: 409, error: "This client id belongs to another queue item." };
+      return { id: item.id, clientId: item.clientId, ok: false, status: 409, error: refusal("queueClientIdTaken") };
     return { ...(JSON.parse(seen.outcome) as QueueResult), duplicate: true };
   }
   const result: QueueResult = { id: item.id, clientId: item.clientId, ...apply() };
@@ -296,7 +296,8 @@ export function submitInterviews(db: Db, items: QueueItem[], user: Principal, ip
 }
 
 /** A refusal as the API answers it: `error` in English beside its catalogue `code` and `params`. */
-type QueueResultJson = QueueResult | (Exclude<QueueResult, { ok: true }> & { error: string; code?: string });
+type QueueResultJson = Extract<QueueResult, { ok: true }> | Worded<Exclude<QueueResult, { ok: true }>>;
+type Worded<T> = T extends unknown ? Omit<T, "error"> & ReturnType<typeof refusalBody> : never;
 
 function queueResults(db: Db, index: QuestionnaireIndex, items: QueueItem[], user: Principal, ip: string | null): QueueResult[] {
   return inTransaction(db, (tx) =>
@@ -306,7 +307,7 @@ function queueResults(db: Db, index: QuestionnaireIndex, items: QueueItem[], use
         return inTransaction(tx, (one) => applyOnce(one, index, item, user, ip));
       } catch (error) {
         console.error("submit: interview", item.id, error);
-        return { id: item.id, ...(item.clientId ? { clientId: item.clientId } : {}), ok: false, status: 500, error: "The interview could not be saved." };
+        return { id: item.id, ...(item.clientId ? { clientId: item.clientId } : {}), ok: false, status: 500, error: refusal("interviewNotSaved") };
       }
     }),
   );

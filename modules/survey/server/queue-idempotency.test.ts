@@ -137,7 +137,7 @@ describe("queue idempotency: a client id applies once", () => {
     const item = { id: mine, clientId: randomUUID(), changes: full };
     submitInterviews(db, [item], interviewer, null);
     const other = assigned();
-    expect(submitInterviews(db, [{ ...item, id: other }], interviewer, null)[0]).toMatchObject({ ok: false, status: 409 });
+    expect(submitInterviews(db, [{ ...item, id: other }], interviewer, null)[0]).toMatchObject({ ok: false, status: 409, code: "queueClientIdTaken" });
     expect(findHousehold(db, other)!.status).toBe("assigned");
   });
 });

@@ -86,14 +86,15 @@ export default page<{ cycle: string }>(async ({ params, db }) => {
                   noteOf.set(`${c.code}/${cy.slug}`, notes.length);
                 }
               }
-            const title = t("chartTitle", { indicator: ind.label, unit: unit(ind.unit) });
+            // CEPEJ's indicator names are English: marked so, inside the reader's language.
+            const titleValues = { indicator: ind.label, unit: unit(ind.unit) };
             return (
               <section key={ind.id} id={anchor} className="card dashboard-indicator" data-indicator={ind.id}>
                 <h2>
                   <span lang="en">{ind.label}</span> <span className="muted">({unit(ind.unit)})</span>
                 </h2>
                 <DashboardChart
-                  title={title}
+                  labelledBy={`${anchor}-caption`}
                   cycles={cycles}
                   rows={data.countries.map((c) => ({
                     key: c.code,
@@ -105,7 +106,7 @@ export default page<{ cycle: string }>(async ({ params, db }) => {
                   }))}
                 />
                 <table className="list dashboard-table" data-testid={`table-${ind.id}`}>
-                  <caption>{title}</caption>
+                  <caption id={`${anchor}-caption`}>{t.rich("chartTitle", { ...titleValues, name: (chunks) => <span lang="en">{chunks}</span> })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t("country")}</th>
@@ -124,13 +125,17 @@ export default page<{ cycle: string }>(async ({ params, db }) => {
                           const f = ind.figures[c.code]?.[cy.slug];
                           const note = noteOf.get(`${c.code}/${cy.slug}`);
                           return (
-                            <td
-                              key={cy.slug}
-                              data-cycle={cy.slug}
-                              className={f?.value !== null && f ? "figure" : "figure missing"}
-                              title={f?.value !== null ? f?.formula : undefined}
-                            >
-                              {f ? figureText(f) : t("missing.noReply")}
+                            <td key={cy.slug} data-cycle={cy.slug} className={f?.value !== null && f ? "figure" : "figure missing"}>
+                              {f && f.value !== null ? (
+                                // the formula on hover is CEPEJ's, in English (the figure is digits only)
+                                <span title={f.formula} lang="en">
+                                  {figureText(f)}
+                                </span>
+                              ) : f ? (
+                                figureText(f)
+                              ) : (
+                                t("missing.noReply")
+                              )}
                               {note && (
                                 <sup>
                                   <a href={`#${anchor}-note-${note}`} aria-label={t("noteLink", { n: note })}>
@@ -155,7 +160,7 @@ export default page<{ cycle: string }>(async ({ params, db }) => {
                         <strong>
                           {names[n.country]}, {cycles.find((c) => c.slug === n.cycle)?.label}:
                         </strong>{" "}
-                        {n.text}
+                        <span translate="no">{n.text}</span>
                       </li>
                     ))}
                   </ol>
