@@ -15,7 +15,8 @@ export function DashboardChart({ rows, cycles, labelledBy }: { rows: ChartRow[];
   const max = Math.max(0, ...rows.flatMap((r) => r.bars.map((b) => b.value ?? 0)));
   const scale = (v: number) => (max > 0 ? (Math.max(v, 0) / max) * width : 0);
   const groupH = cycles.length * barH + gap;
-  const height = rows.length * groupH + 28;
+  // the legend: one line per cycle (cycle names are long in some languages: side by side they overlapped)
+  const height = rows.length * groupH + 10 + cycles.length * 14;
   // the last cycle is the one the page is about: the darkest fill
   const fill = (i: number) => FILLS[FILLS.length - cycles.length + i] ?? FILLS[FILLS.length - 1];
   return (
@@ -55,7 +56,7 @@ export function DashboardChart({ rows, cycles, labelledBy }: { rows: ChartRow[];
       })}
       <g transform={`translate(${labelW}, ${rows.length * groupH + 8})`}>
         {cycles.map((c, i) => (
-          <g key={c.slug} transform={`translate(${i * 130}, 0)`}>
+          <g key={c.slug} transform={`translate(0, ${i * 14})`}>
             <rect width={10} height={10} fill={fill(i)} />
             <text x={14} y={9} fontSize="10" fill="#222">
               {c.label}

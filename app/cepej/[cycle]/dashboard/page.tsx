@@ -105,54 +105,57 @@ export default page<{ cycle: string }>(async ({ params, db }) => {
                     }),
                   }))}
                 />
-                <table className="list dashboard-table" data-testid={`table-${ind.id}`}>
-                  <caption id={`${anchor}-caption`}>{t.rich("chartTitle", { ...titleValues, name: (chunks) => <span lang="en">{chunks}</span> })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("country")}</th>
-                      {cycles.map((c) => (
-                        <th key={c.slug} scope="col">
-                          {c.label}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.countries.map((c) => (
-                      <tr key={c.code} data-country={c.code}>
-                        <th scope="row">{names[c.code]}</th>
-                        {data.cycles.map((cy) => {
-                          const f = ind.figures[c.code]?.[cy.slug];
-                          const note = noteOf.get(`${c.code}/${cy.slug}`);
-                          return (
-                            <td key={cy.slug} data-cycle={cy.slug} className={f?.value !== null && f ? "figure" : "figure missing"}>
-                              {f && f.value !== null ? (
-                                // the formula on hover is CEPEJ's, in English (the figure is digits only)
-                                <span title={f.formula} lang="en">
-                                  {figureText(f)}
-                                </span>
-                              ) : f ? (
-                                figureText(f)
-                              ) : (
-                                t("missing.noReply")
-                              )}
-                              {note && (
-                                <sup>
-                                  <a href={`#${anchor}-note-${note}`} aria-label={t("noteLink", { n: note })}>
-                                    {note}
-                                  </a>
-                                </sup>
-                              )}
-                              {admin && c.status[cy.slug] && c.status[cy.slug] !== "validated" && (
-                                <span className="muted reply-state"> ({tr(`status.${c.status[cy.slug]}` as never)})</span>
-                              )}
-                            </td>
-                          );
-                        })}
+                {/* a phone scrolls the table, not the page (focusable: the keyboard scrolls it too) */}
+                <div className="table-scroll" role="region" aria-labelledby={`${anchor}-caption`} tabIndex={0}>
+                  <table className="list dashboard-table" data-testid={`table-${ind.id}`}>
+                    <caption id={`${anchor}-caption`}>{t.rich("chartTitle", { ...titleValues, name: (chunks) => <span lang="en">{chunks}</span> })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("country")}</th>
+                        {cycles.map((c) => (
+                          <th key={c.slug} scope="col">
+                            {c.label}
+                          </th>
+                        ))}
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {data.countries.map((c) => (
+                        <tr key={c.code} data-country={c.code}>
+                          <th scope="row">{names[c.code]}</th>
+                          {data.cycles.map((cy) => {
+                            const f = ind.figures[c.code]?.[cy.slug];
+                            const note = noteOf.get(`${c.code}/${cy.slug}`);
+                            return (
+                              <td key={cy.slug} data-cycle={cy.slug} className={f?.value !== null && f ? "figure" : "figure missing"}>
+                                {f && f.value !== null ? (
+                                  // the formula on hover is CEPEJ's, in English (the figure is digits only)
+                                  <span title={f.formula} lang="en">
+                                    {figureText(f)}
+                                  </span>
+                                ) : f ? (
+                                  figureText(f)
+                                ) : (
+                                  t("missing.noReply")
+                                )}
+                                {note && (
+                                  <sup>
+                                    <a href={`#${anchor}-note-${note}`} aria-label={t("noteLink", { n: note })}>
+                                      {note}
+                                    </a>
+                                  </sup>
+                                )}
+                                {admin && c.status[cy.slug] && c.status[cy.slug] !== "validated" && (
+                                  <span className="muted reply-state"> ({tr(`status.${c.status[cy.slug]}` as never)})</span>
+                                )}
+                              </td>
+                            );
+                          })}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
                 {notes.length > 0 && (
                   <ol className="dashboard-notes" aria-label={t("comments")}>
                     {notes.map((n) => (
