@@ -12,6 +12,7 @@ export default tseslint.config(
       "node_modules/**",
       "data/**",
       "bench/.data/**",
+      "bench/.build/**", // bundles the form benchmarks write
       "playwright-report/**",
       "test-results/**",
       "next-env.d.ts",

@@ -8,7 +8,7 @@ import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { arg, benchDir, copyDb, ensureBuild, login, root, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
+import { arg, benchDir, copyDb, ensureBuild, signedInContext, root, sleep, startServer, templateDb, writeResult } from "./lib/common.mjs";
 
 const keys = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 60);
 const port = Number(arg("port", 3351));
@@ -64,14 +64,7 @@ async function main() {
   });
   try {
     const base = server.base;
-    const cookie = await login(base, "correspondent.kz@example.org");
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.addCookies(
-      cookie.split("; ").map((c) => {
-        const i = c.indexOf("=");
-        return { name: c.slice(0, i), value: c.slice(i + 1), url: base };
-      }),
-    );
+    const context = await signedInContext(browser, base, "correspondent.kz@example.org", { viewport: { width: 1400, height: 900 } });
     const api = async (p) => (await context.request.get(`${base}${p}`)).json();
     const data = {
       part: pasting ? "paste" : "4",

@@ -33,7 +33,7 @@ import {
   copyDb,
   ensureBuild,
   log,
-  login,
+  signedInContext,
   median,
   pct,
   quick,
@@ -164,14 +164,7 @@ async function main() {
   });
   const out = { build: buildInfo, runs, typedCells: TYPED.length, digits: DIGITS.length };
   try {
-    const cookie = await login(base, "correspondent.kz@example.org");
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.addCookies(
-      cookie.split("; ").map((c) => {
-        const i = c.indexOf("=");
-        return { name: c.slice(0, i), value: c.slice(i + 1), url: base };
-      }),
-    );
+    const context = await signedInContext(browser, base, "correspondent.kz@example.org", { viewport: { width: 1400, height: 900 } });
     await context.addInitScript(LATENCY_PROBE);
     const api = async (p) => {
       const r = await context.request.get(`${base}${p}`);

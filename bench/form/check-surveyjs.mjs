@@ -5,20 +5,13 @@
 import { chromium } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { benchDir, copyDb, login, root, startServer, templateDb } from "../lib/common.mjs";
+import { benchDir, copyDb, signedInContext, root, startServer, templateDb } from "../lib/common.mjs";
 const db = copyDb(templateDb());
 const server = await startServer({ db: db.file, port: 3371 });
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 try {
   const base = server.base;
-  const cookie = await login(base, "correspondent.kz@example.org");
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await context.addCookies(
-    cookie.split("; ").map((c) => {
-      const i = c.indexOf("=");
-      return { name: c.slice(0, i), value: c.slice(i + 1), url: base };
-    }),
-  );
+  const context = await signedInContext(browser, base, "correspondent.kz@example.org", { viewport: { width: 1400, height: 1000 } });
   const api = async (p) => (await context.request.get(`${base}${p}`)).json();
   const data = {
     part: "4",

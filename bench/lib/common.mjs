@@ -303,6 +303,19 @@ export async function login(base, email, password = "demo-password") {
   return cookie();
 }
 
+/** A browser context signed in as `email` (the session cookie of login() given to the browser). */
+export async function signedInContext(browser, base, email, options = {}) {
+  const cookie = await login(base, email);
+  const context = await browser.newContext(options);
+  await context.addCookies(
+    cookie.split("; ").map((c) => {
+      const i = c.indexOf("=");
+      return { name: c.slice(0, i), value: c.slice(i + 1), url: base };
+    }),
+  );
+  return context;
+}
+
 // ---- memory --------------------------------------------------------------------------------------
 
 const status = (pid) => {
