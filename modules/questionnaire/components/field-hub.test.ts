@@ -65,7 +65,7 @@ describe("field hub", () => {
     }
     ours.clear();
     theirs.clear();
-    control._subjects.state.next({ isValidating: false }); // a change without a name
+    m.reset(Object.fromEntries(FIELDS.map((f) => [f, "1"]))); // a change without a name
     expect(ours.size).toBe(WATCHERS.length);
     expect([...ours].sort()).toEqual([...theirs].sort());
   });
@@ -108,6 +108,19 @@ describe("field hub", () => {
     sub.unsubscribe();
     m.setValue("001", "4");
     expect(ours).toHaveLength(3);
+  });
+
+  it("hears typed and set values when it is the form's only subscriber (no copy of the values asked for)", async () => {
+    const m = form();
+    const heard: string[] = [];
+    const off = hubOf(m.control).onValueChange((name) => heard.push(name));
+    const field = m.register("091:r1:incoming");
+    field.ref({ name: "091:r1:incoming", value: "", type: "text" } as unknown as HTMLInputElement);
+    await field.onChange({ target: { name: "091:r1:incoming", value: "7", type: "text" }, type: "change" });
+    await field.onBlur({ target: { name: "091:r1:incoming", value: "7", type: "text" }, type: "blur" });
+    m.setValue("001", "5", { shouldDirty: true });
+    expect(heard).toEqual(["091:r1:incoming", "001"]);
+    off();
   });
 
   it("stops notifying after unsubscribe, and one hub per form", () => {

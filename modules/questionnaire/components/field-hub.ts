@@ -18,7 +18,7 @@
 import { useCallback, useMemo, useSyncExternalStore } from "react";
 import type { Control, FieldValues } from "react-hook-form";
 
-type Payload = { name?: string; values?: unknown };
+type Payload = { name?: string; values?: unknown; type?: string };
 type Listener = () => void;
 type InternalControl = Control<FieldValues> & {
   _subjects: { state: { subscribe: (o: { next: (p: Payload) => void }) => { unsubscribe: () => void } } };
@@ -77,7 +77,10 @@ function createFieldHub(control: InternalControl): FieldHub {
   const next = (payload: Payload) => {
     const name = payload.name;
     tick++;
-    if (name && "values" in payload) for (const l of [...valueListeners]) l(name);
+    // A value change: setValue's notice carries `values`; a typed one (onChange) carries the event's
+    // `type`, and its `values` only when some subscriber asks for values (react-hook-form ≥ 7.6x
+    // leaves the copy out otherwise). A blur, an error or a dirty flag carries neither.
+    if (name && ("values" in payload || "type" in payload)) for (const l of [...valueListeners]) l(name);
     if (!name) {
       allAt = tick;
       const all = new Set<Listener>([...everything, ...namelessOnly]);
