@@ -7,7 +7,7 @@
 // ({ ..._formValues }, ~1 000 fields). The autosave's form.watch(callback) copied them once more.
 // That was ~2 ms of every keystroke. Here one subscriber to the same subject dispatches by name.
 //
-// Semantics kept from useWatch (react-hook-form 7.66): a change of field N notifies the watchers of
+// Semantics kept from useWatch (as of react-hook-form 7.66, when the hub replaced it): a change of field N notifies the watchers of
 // N, of any name N starts with, and of any name that starts with N (react-hook-form matches names
 // by prefix); a change without a name (a reset) notifies every watcher. A single-field watcher
 // returns the field's value and re-renders only when it differs; a several-field watcher re-renders
