@@ -230,8 +230,8 @@ test.describe("Қазақша, бастан аяғына дейін", () => {
     english.push(...(await measure(admin, null, inKazakh)));
     await shots(admin, "imported-interview");
 
-    // Not measured yet: /admin/analysis (the mappings' English notes and cell codes shown as interface text).
     for (const url of [
+      "/admin/analysis",
       "/cepej/2022-2024/dashboard",
       "/admin/translations",
       "/admin/cycles/2022-2024",

@@ -42,3 +42,25 @@ describe("reference names", () => {
     for (const h of HOLIDAY_RULES) expect((en.calendar.holidays as Record<string, string>)[h.key!]).toBe(h.name);
   });
 });
+
+describe("the shipped cross-source notes", () => {
+  it("each offence not compared and each CEPEJ mapping has its note in every catalogue, the English one as shipped", async () => {
+    const offences = (await import("@/modules/analysis/offence-mappings.json")).default as { notMapped: Record<string, string> };
+    const { CEPEJ_NATIONAL_MAPPINGS } = await import("@/modules/analysis/cepej-national");
+    for (const lang of ["en", "ru", "kk", "fr"]) {
+      const m = (await import(`@/messages/${lang}.json`)).default.analysis.mappings as { notMappedNotes: Record<string, string>; cepejNotes: Record<string, string> };
+      for (const [k, note] of Object.entries(offences.notMapped)) {
+        expect(m.notMappedNotes[k], `${lang} ${k}`).toBeTruthy();
+        if (lang === "en") expect(m.notMappedNotes[k]).toBe(note);
+        else expect(m.notMappedNotes[k]).not.toBe(note);
+      }
+      for (const c of CEPEJ_NATIONAL_MAPPINGS) {
+        const key = c.cell.replace(/:/g, "_");
+        expect(m.cepejNotes[key], `${lang} ${c.cell}`).toBeTruthy();
+        if (lang === "en") expect(m.cepejNotes[key]).toBe(c.note);
+        else expect(m.cepejNotes[key]).not.toBe(c.note);
+      }
+    }
+    expect(en.analysis.mappings.cepejNotes).toBeDefined();
+  });
+});

@@ -1,5 +1,7 @@
 // Mappings of the cross-source analysis (administrators): which survey offences compare with which
 // lines of form 1-M, each with its note; and the shipped mappings of CEPEJ cells to national reports.
+// The shipped notes are read in the reader's language (catalogue: analysis.mappings.notMappedNotes and
+// cepejNotes, one per shipped offence and cell; catalogues.test.ts checks every shipped one has its text).
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireAccess } from "@/lib/auth/session";
@@ -20,7 +22,13 @@ export default page(async ({ db }) => {
   return (
     <>
       <h1>{t("mappings.title")}</h1>
-      <p className="muted">{t("mappings.intro", { offences: SURVEY_OFFENCES.join(", "), lines: FORM_1M_LINES.join(", ") })}</p>
+      <p className="muted">
+        {t.rich("mappings.intro", {
+          offences: SURVEY_OFFENCES.join(", "),
+          lines: FORM_1M_LINES.join(", "),
+          codes: (chunks) => <span translate="no">{chunks}</span>,
+        })}
+      </p>
       <p>
         <Link href="/analysis/unrecorded-crime">{t("mappings.open")}</Link>
       </p>
@@ -29,9 +37,9 @@ export default page(async ({ db }) => {
       ))}
       <h2>{t("mappings.notMapped")}</h2>
       <ul>
-        {Object.entries(offenceData.notMapped).map(([k, note]) => (
-          <li key={k} translate="no">
-            <strong>{k}</strong>: {note}
+        {Object.keys(offenceData.notMapped).map((k) => (
+          <li key={k}>
+            <strong>{t(`offences.${k}` as never)}</strong>: {t(`mappings.notMappedNotes.${k}` as never)}
           </li>
         ))}
       </ul>
@@ -48,10 +56,10 @@ export default page(async ({ db }) => {
         <tbody>
           {CEPEJ_NATIONAL_MAPPINGS.map((m) => (
             <tr key={m.cell}>
-              <td>{m.cell}</td>
+              <td translate="no">{m.cell}</td>
               <td translate="no">{m.source}</td>
               <td>{m.threshold} %</td>
-              <td translate="no">{m.note}</td>
+              <td>{t(`mappings.cepejNotes.${m.cell.replace(/:/g, "_")}` as never)}</td>
             </tr>
           ))}
         </tbody>

@@ -7,6 +7,7 @@ import { offenceMappingAction } from "@/modules/analysis/actions";
 
 export function MappingForm({ mapping }: { mapping: { id: string; surveyOffences: string[]; formLines: string[]; note: string } }) {
   const t = useTranslations("analysis.mappings");
+  const offences = useTranslations("analysis.offences");
   const [state, action, pending] = useActionState<ActionState, FormData>(offenceMappingAction, {});
   const refusal =
     state.denied ??
@@ -19,7 +20,12 @@ export function MappingForm({ mapping }: { mapping: { id: string; surveyOffences
   return (
     <form action={action} className="card" data-testid={`mapping-${mapping.id}`}>
       <input type="hidden" name="id" value={mapping.id} />
-      <h2>{mapping.id}</h2>
+      <h2>
+        {offences.has(mapping.id as never) ? offences(mapping.id as never) : mapping.id}{" "}
+        <span className="muted" translate="no">
+          ({mapping.id})
+        </span>
+      </h2>
       <div className="form-grid">
         <label className="field">
           <span>{t("surveyOffences")}</span>
@@ -32,7 +38,8 @@ export function MappingForm({ mapping }: { mapping: { id: string; surveyOffences
       </div>
       <label className="field">
         <span>{t("note")}</span>
-        <textarea name="note" rows={4} defaultValue={mapping.note} />
+        {/* the administrators' own text (the shipped one in English): data, not interface */}
+        <textarea name="note" rows={4} defaultValue={mapping.note} translate="no" />
       </label>
       <button type="submit" disabled={pending}>
         {t("save")}
