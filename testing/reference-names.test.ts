@@ -48,7 +48,10 @@ describe("the shipped cross-source notes", () => {
     const offences = (await import("@/modules/analysis/offence-mappings.json")).default as { notMapped: Record<string, string> };
     const { CEPEJ_NATIONAL_MAPPINGS } = await import("@/modules/analysis/cepej-national");
     for (const lang of ["en", "ru", "kk", "fr"]) {
-      const m = (await import(`@/messages/${lang}.json`)).default.analysis.mappings as { notMappedNotes: Record<string, string>; cepejNotes: Record<string, string> };
+      const m = (await import(`@/messages/${lang}.json`)).default.analysis.mappings as {
+        notMappedNotes: Record<string, string>;
+        cepejNotes: Record<string, string>;
+      };
       for (const [k, note] of Object.entries(offences.notMapped)) {
         expect(m.notMappedNotes[k], `${lang} ${k}`).toBeTruthy();
         if (lang === "en") expect(m.notMappedNotes[k]).toBe(note);
