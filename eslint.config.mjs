@@ -39,5 +39,16 @@ export default tseslint.config(
     files: ["e2e/**", "**/*.test.ts", "bench/**"],
     rules: { "react-hooks/rules-of-hooks": "off", "@typescript-eslint/no-explicit-any": "off" },
   },
+  {
+    // A promise nobody awaits is a bug here: a service's query or write that runs after its
+    // transaction, or an `if (check(db))` that is always true. These rules need the types.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
   prettier,
 );

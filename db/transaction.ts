@@ -1,20 +1,78 @@
 // The one way a service opens a write transaction. SQLite: BEGIN IMMEDIATE takes the write lock
 // before the first read, so the state a service re-reads inside is the state it writes against
 // (two requests cannot both read "submitted" and both return the report). The work receives the
-// executor to use inside; on this engine it is the same handle, the seam a pooled engine needs.
+// executor to use inside and may be async (services are written once for SQLite and PostgreSQL);
+// inside it, every query goes through that executor.
+//
+// One SQLite connection serves the whole process, so two transactions must not interleave on it:
+// they run one after another (a queue per connection), and a transaction started inside another
+// one's work becomes a savepoint of it (AsyncLocalStorage knows which work is running). A
+// transaction's work should not wait on anything but its queries: better-sqlite3 answers them at
+// once, so the work finishes before any other request runs. Work that waits on real I/O (a timer,
+// the network, a password hash) would let other requests' reads see its uncommitted rows; the
+// tests run with a check that refuses it (`yielded` below).
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Db } from "./open";
 import { prepared } from "./statements";
 import { storageIncident, storageWritable } from "./storage";
 
 export type Executor = Db;
 
+type Sqlite = Db["$client"];
+type Open = { sqlite: Sqlite; savepoints: number };
+
+const open = new AsyncLocalStorage<Open>();
+const queues = new WeakMap<Sqlite, Promise<unknown>>();
+
 const changes = (db: Db) => prepared(db.$client, "select total_changes()").pluck().get() as number;
 
-export function inTransaction<T>(db: Db, work: (tx: Executor) => T): T {
+export async function inTransaction<T>(db: Db, work: (tx: Executor) => Promise<T> | T): Promise<T> {
+  const current = open.getStore();
+  if (current && current.sqlite === db.$client) return savepoint(db, current, work);
+  const previous = queues.get(db.$client) ?? Promise.resolve();
+  const mine = previous.then(() => transaction(db, work));
+  queues.set(
+    db.$client,
+    mine.catch(() => undefined),
+  );
+  return mine;
+}
+
+async function transaction<T>(db: Db, work: (tx: Executor) => Promise<T> | T): Promise<T> {
+  const sqlite = db.$client;
   // During a full-disk incident (db/storage.ts) a transaction that wrote and committed is the news
   // that writes succeed again; otherwise nothing is counted.
   const before = storageIncident() ? changes(db) : null;
-  const result = db.$client.transaction(() => work(db)).immediate();
-  if (before !== null && changes(db) > before) storageWritable();
-  return result;
+  sqlite.exec("BEGIN IMMEDIATE");
+  // Set when the event loop turned while the transaction was open: the work waited on real I/O.
+  let yielded = false;
+  const tick = setImmediate(() => (yielded = true));
+  try {
+    const result = await open.run({ sqlite, savepoints: 0 }, () => work(db));
+    if (yielded && process.env.NODE_ENV === "test") throw new Error("a transaction's work waited on I/O with the transaction open (db/transaction.ts)");
+    sqlite.exec("COMMIT");
+    if (before !== null && changes(db) > before) storageWritable();
+    return result;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    throw error;
+  } finally {
+    clearImmediate(tick);
+  }
+}
+
+/** A transaction inside another's work: a savepoint, so that its failure rolls back its own
+ *  writes only (a batch of interviews, each in its own). */
+async function savepoint<T>(db: Db, current: Open, work: (tx: Executor) => Promise<T> | T): Promise<T> {
+  const name = `s${++current.savepoints}`;
+  db.$client.exec(`SAVEPOINT ${name}`);
+  try {
+    const result = await work(db);
+    db.$client.exec(`RELEASE ${name}`);
+    return result;
+  } catch (error) {
+    db.$client.exec(`ROLLBACK TO ${name}`);
+    db.$client.exec(`RELEASE ${name}`);
+    throw error;
+  }
 }

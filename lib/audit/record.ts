@@ -10,6 +10,6 @@ const INSERT = "insert into audit_log (action, object, user_id, role, ip) values
 
 /** Writes the row with the executor given: services call it inside their transaction, so that the
  *  action and its data are committed together (and with one commit, not two). */
-export function recordAudit(db: Executor, entry: AuditEntry, ip: string | null) {
+export async function recordAudit(db: Executor, entry: AuditEntry, ip: string | null): Promise<void> {
   prepared(db.$client, INSERT).run(entry.action, entry.object ?? null, entry.user?.id ?? null, entry.user?.role ?? null, ip);
 }

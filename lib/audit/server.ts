@@ -3,6 +3,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
+import { inTransaction } from "@/db/transaction";
 import { isStorageFull, storageFull, storageWritable } from "@/db/storage";
 import { recordAudit, type AuditEntry } from "./record";
 
@@ -13,21 +14,18 @@ export { recordAudit, type AuditEntry };
 export function audit(entry: AuditEntry) {
   void requestIp().then((ip) => {
     pending.push({ entry, ip });
-    if (pending.length === 1) setImmediate(flush);
+    if (pending.length === 1) setImmediate(() => void flush());
   });
 }
 
 const pending: { entry: AuditEntry; ip: string | null }[] = [];
 
-function flush() {
+async function flush() {
   const rows = pending.splice(0);
   try {
-    const db = getDb();
-    db.$client
-      .transaction(() => {
-        for (const r of rows) recordAudit(db, r.entry, r.ip);
-      })
-      .immediate();
+    await inTransaction(getDb(), async (tx) => {
+      for (const r of rows) await recordAudit(tx, r.entry, r.ip);
+    });
     storageWritable();
   } catch (error) {
     // A full disk is logged once per incident (db/storage.ts), not with a stack trace per flush.
