@@ -19,7 +19,9 @@ import { storageIncident, storageWritable } from "./storage";
 export type Executor = Db;
 
 type Sqlite = Db["$client"];
-type Open = { sqlite: Sqlite; savepoints: number };
+// `closed`: callbacks scheduled inside the work (a timer, setImmediate) keep its store after it
+// committed; they start transactions of their own.
+type Open = { sqlite: Sqlite; savepoints: number; closed: boolean };
 
 const open = new AsyncLocalStorage<Open>();
 const queues = new WeakMap<Sqlite, Promise<unknown>>();
@@ -28,7 +30,7 @@ const changes = (db: Db) => prepared(db.$client, "select total_changes()").pluck
 
 export async function inTransaction<T>(db: Db, work: (tx: Executor) => Promise<T> | T): Promise<T> {
   const current = open.getStore();
-  if (current && current.sqlite === db.$client) return savepoint(db, current, work);
+  if (current && !current.closed && current.sqlite === db.$client) return savepoint(db, current, work);
   const previous = queues.get(db.$client) ?? Promise.resolve();
   const mine = previous.then(() => transaction(db, work));
   queues.set(
@@ -47,8 +49,9 @@ async function transaction<T>(db: Db, work: (tx: Executor) => Promise<T> | T): P
   // Set when the event loop turned while the transaction was open: the work waited on real I/O.
   let yielded = false;
   const tick = setImmediate(() => (yielded = true));
+  const store: Open = { sqlite, savepoints: 0, closed: false };
   try {
-    const result = await open.run({ sqlite, savepoints: 0 }, () => work(db));
+    const result = await open.run(store, () => work(db));
     if (yielded && process.env.NODE_ENV === "test") throw new Error("a transaction's work waited on I/O with the transaction open (db/transaction.ts)");
     sqlite.exec("COMMIT");
     if (before !== null && changes(db) > before) storageWritable();
@@ -57,6 +60,7 @@ async function transaction<T>(db: Db, work: (tx: Executor) => Promise<T> | T): P
     if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
     throw error;
   } finally {
+    store.closed = true;
     clearImmediate(tick);
   }
 }
