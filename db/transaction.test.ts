@@ -11,12 +11,14 @@ function memoryDb(): Db {
 }
 const values = (db: Db) => (db.$client.prepare("select v from t order by rowid").pluck().all() as number[]).join(",");
 const insert = (db: Db, v: number) => db.$client.prepare("insert into t (v) values (?)").run(v);
+/** NODE_ENV is read-only in the types; the check reads it at commit time. */
+const setEnv = (value: string | undefined) => Object.assign(process.env, { NODE_ENV: value });
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe("inTransaction", () => {
   const env = process.env.NODE_ENV;
   afterEach(() => {
-    process.env.NODE_ENV = env;
+    setEnv(env);
   });
 
   it("commits async work and returns its result", async () => {
@@ -60,7 +62,7 @@ describe("inTransaction", () => {
   });
 
   it("runs two transactions of one connection one after the other, even when the first waits", async () => {
-    process.env.NODE_ENV = "production"; // waiting inside a transaction is refused only in tests
+    setEnv("production"); // waiting inside a transaction is refused only in tests
     const db = memoryDb();
     const order: string[] = [];
     const first = inTransaction(db, async (tx) => {
@@ -90,7 +92,7 @@ describe("inTransaction", () => {
   });
 
   it("in tests, refuses work that waited on I/O with the transaction open, and writes nothing", async () => {
-    process.env.NODE_ENV = "test";
+    setEnv("test");
     const db = memoryDb();
     await expect(
       inTransaction(db, async (tx) => {
@@ -102,7 +104,7 @@ describe("inTransaction", () => {
   });
 
   it("a callback scheduled inside the work runs later as a transaction of its own, not inside another's", async () => {
-    process.env.NODE_ENV = "production";
+    setEnv("production");
     const db = memoryDb();
     const order: string[] = [];
     let later: Promise<unknown> | undefined;
