@@ -10,8 +10,8 @@ export async function register() {
     const { checkDatabase } = await import("./lib/health");
     try {
       const db = initDb();
-      bootstrapDatabase(db);
-      const health = checkDatabase(db);
+      await bootstrapDatabase(db);
+      const health = await checkDatabase(db);
       if (!health.ok) throw new Error(health.reason);
     } catch (error) {
       console.error(startFailureMessage(databasePath(), error));

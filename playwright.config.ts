@@ -2,6 +2,9 @@
 // `next start` on a throw-away database. One build and one server are shared by all specs.
 import { defineConfig } from "@playwright/test";
 
+// Every server the suite starts refuses a database write made outside a transaction, and a
+// transaction that waits on I/O (db/transaction.ts): a bug the suite should see as a failure.
+process.env.DB_STRICT ??= "1";
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({

@@ -20,11 +20,11 @@ export default page(async ({ db }) => {
   const [t, tReply, tCycles, locale] = await Promise.all([getTranslations("home"), getTranslations("reply"), getTranslations("cycles"), getLocale()]);
   const areas = areasOf(user);
   const has = (area: Area) => areas.includes(area);
-  const replies = has("cepej") ? repliesVisibleTo(db, user) : [];
-  const waiting = has("cepej") ? waitingFor(db, user) : { queriesToAnswer: 0, repliesToReview: 0, returned: 0 };
-  const scope = describeScope(db, user);
-  const rejected = user.role === "interviewer" ? rejectedCount(db, user.id) : 0;
-  const deadlines = has("reports") && !has("administration") && user.bodyId ? upcomingDeadlines(db, user.bodyId) : null;
+  const replies = has("cepej") ? await repliesVisibleTo(db, user) : [];
+  const waiting = has("cepej") ? await waitingFor(db, user) : { queriesToAnswer: 0, repliesToReview: 0, returned: 0 };
+  const scope = await describeScope(db, user);
+  const rejected = user.role === "interviewer" ? await rejectedCount(db, user.id) : 0;
+  const deadlines = has("reports") && !has("administration") && user.bodyId ? await upcomingDeadlines(db, user.bodyId) : null;
 
   return (
     <div data-testid={`home-${user.role}`}>

@@ -12,7 +12,7 @@ const START = `
 import { openDatabase } from "./db/open";
 import { bootstrapDatabase } from "./seed/bootstrap";
 const db = openDatabase(process.argv[1]);
-bootstrapDatabase(db, { demo: false, admin: { email: "first.admin@example.org", name: "First Admin", password: "a-long-enough-password-1" } });
+await bootstrapDatabase(db, { demo: false, admin: { email: "first.admin@example.org", name: "First Admin", password: "a-long-enough-password-1" } });
 `;
 
 function start(file: string): Promise<{ code: number | null; output: string }> {

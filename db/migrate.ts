@@ -29,13 +29,20 @@ export function applyMigrations(sqlite: Database.Database, migrationsFolder: str
 }
 
 /** Runs `work` with a busy timeout long enough to outwait another instance's start (migrations,
- *  the first seeding), then restores the timeout requests use. */
+ *  the first seeding), then restores the timeout requests use. Async work (the seeding, whose
+ *  transaction begins after `work` has returned its promise) keeps the long timeout until it settles. */
 export function withStartLockWait<T>(sqlite: Database.Database, work: () => T): T {
   const previous = sqlite.pragma("busy_timeout", { simple: true }) as number;
+  const restore = () => sqlite.pragma(`busy_timeout = ${previous}`);
   sqlite.pragma(`busy_timeout = ${START_LOCK_WAIT_MS}`);
+  let result: T;
   try {
-    return work();
-  } finally {
-    sqlite.pragma(`busy_timeout = ${previous}`);
+    result = work();
+  } catch (error) {
+    restore();
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(restore) as T;
+  restore();
+  return result;
 }

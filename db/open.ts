@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "./migrate";
 import * as schema from "./schema";
+import { strictWrites } from "./transaction";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -19,7 +20,9 @@ export function openDatabase(file = databasePath()): Db {
   // SQLite file instead.
   if (process.env.DATABASE_URL) throw new Error("DATABASE_URL is set, but this version runs on SQLite only (DATABASE_PATH); unset DATABASE_URL");
   mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
+  const guard: { sqlite?: Database.Database; armed: boolean } = { armed: false };
+  const sqlite = new Database(file, { verbose: strictWrites(guard) });
+  guard.sqlite = sqlite;
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
@@ -29,6 +32,7 @@ export function openDatabase(file = databasePath()): Db {
   const db = drizzle(sqlite, { schema }) as Db;
   try {
     applyMigrations(sqlite, path.join(process.cwd(), "db", "migrations"));
+    guard.armed = true;
   } catch (error) {
     sqlite.close();
     throw new Error(`migrations failed: ${firstLine(error)}`, { cause: error });

@@ -8,9 +8,16 @@
 // they run one after another (a queue per connection), and a transaction started inside another
 // one's work becomes a savepoint of it (AsyncLocalStorage knows which work is running). A
 // transaction's work should not wait on anything but its queries: better-sqlite3 answers them at
-// once, so the work finishes before any other request runs. Work that waits on real I/O (a timer,
-// the network, a password hash) would let other requests' reads see its uncommitted rows; the
-// tests run with a check that refuses it (`yielded` below).
+// once, so the work holds the connection for its own CPU time only. Work that waits on real I/O (a
+// timer, the network, a password hash) would keep every other write waiting and widen the window
+// below; strict mode refuses it (`yielded`).
+//
+// Other requests' code still runs between the work's awaits (their own promise callbacks), so on
+// SQLite every write goes through inTransaction: a write made outside one would land in whichever
+// transaction is open and vanish with its rollback. With DB_STRICT=1 (the e2e servers) such a write is
+// refused (`strictWrites`); the unit tests arrange their data with direct writes. Reads outside a transaction may see the open
+// transaction's rows before it commits; the checks that refuse a write come before its writes, so
+// a rollback after rows were written is rare (a full disk, a failed interview of a batch).
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Db } from "./open";
 import { prepared } from "./statements";
@@ -27,6 +34,34 @@ const open = new AsyncLocalStorage<Open>();
 const queues = new WeakMap<Sqlite, Promise<unknown>>();
 
 const changes = (db: Db) => prepared(db.$client, "select total_changes()").pluck().get() as number;
+
+const strict = () => process.env.NODE_ENV === "test" || process.env.DB_STRICT === "1";
+
+/** The strict-mode check of every statement the connection runs (better-sqlite3's `verbose`):
+ *  a write outside inTransaction is refused. `armed` is false while migrations run. */
+export function strictWrites(state: { sqlite?: Sqlite; armed: boolean }): ((sql?: unknown) => void) | undefined {
+  if (process.env.DB_STRICT !== "1" && process.env.DB_STRICT !== "log") return undefined;
+  return (sql) => {
+    if (!state.armed || typeof sql !== "string" || !/^\s*(insert|update|delete|replace)\b/i.test(sql)) return;
+    const current = open.getStore();
+    if (current && !current.closed && current.sqlite === state.sqlite) return;
+    const error = new Error(`a write outside inTransaction (db/transaction.ts): ${sql.slice(0, 120)}`);
+    if (process.env.DB_STRICT === "log") console.error(error.stack);
+    else throw error;
+  };
+}
+
+/** Runs `work` when no transaction of this connection is open (its turn in the queue), for code
+ *  that manages the raw connection itself: the health probe's BEGIN IMMEDIATE … ROLLBACK. */
+export async function exclusively<T>(db: Db, work: () => Promise<T> | T): Promise<T> {
+  const previous = queues.get(db.$client) ?? Promise.resolve();
+  const mine = previous.then(work);
+  queues.set(
+    db.$client,
+    mine.catch(() => undefined),
+  );
+  return mine;
+}
 
 export async function inTransaction<T>(db: Db, work: (tx: Executor) => Promise<T> | T): Promise<T> {
   const current = open.getStore();
@@ -52,7 +87,7 @@ async function transaction<T>(db: Db, work: (tx: Executor) => Promise<T> | T): P
   const store: Open = { sqlite, savepoints: 0, closed: false };
   try {
     const result = await open.run(store, () => work(db));
-    if (yielded && process.env.NODE_ENV === "test") throw new Error("a transaction's work waited on I/O with the transaction open (db/transaction.ts)");
+    if (yielded && strict()) throw new Error("a transaction's work waited on I/O with the transaction open (db/transaction.ts)");
     sqlite.exec("COMMIT");
     if (before !== null && changes(db) > before) storageWritable();
     return result;

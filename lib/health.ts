@@ -10,7 +10,7 @@
 // room for one more page (a free page, or below its page limit), and the no-op write is committed —
 // one frame appended to the WAL and synced — instead of rolled back. A success ends the incident; a
 // failure continues it.
-import type { Executor } from "@/db/transaction";
+import { exclusively, type Executor } from "@/db/transaction";
 import { describeIncident, isStorageFull, QUIET_MS, storageFull, storageIncident, storageWritable } from "@/db/storage";
 
 /** How long the probe waits for another process's write lock before calling the database busy. */
@@ -20,7 +20,7 @@ export type DatabaseHealth = { ok: true } | { ok: false; reason: string };
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function checkDatabase(db: Executor, now = Date.now()): DatabaseHealth {
+export async function checkDatabase(db: Executor, now = Date.now()): Promise<DatabaseHealth> {
   const sqlite = db.$client;
   try {
     sqlite.prepare("select 1").get();
@@ -29,6 +29,12 @@ export function checkDatabase(db: Executor, now = Date.now()): DatabaseHealth {
   }
   const incident = storageIncident();
   if (incident && now - incident.lastFailure < QUIET_MS) return { ok: false, reason: describeIncident(incident) };
+  // Its own BEGIN … ROLLBACK on the shared connection: in the transactions' queue, never inside
+  // another request's open transaction (db/transaction.ts).
+  return exclusively(db, () => probeWrite(sqlite, incident, now));
+}
+
+function probeWrite(sqlite: Sqlite, incident: ReturnType<typeof storageIncident>, now: number): DatabaseHealth {
   const previous = sqlite.pragma("busy_timeout", { simple: true }) as number;
   try {
     sqlite.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);

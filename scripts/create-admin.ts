@@ -80,14 +80,15 @@ async function main() {
   const db = openDatabase();
   // Before asking for the password; checked again inside the transaction.
   const normalised = values.email.trim().toLowerCase();
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, normalised)).get()) fail(`a user with the email ${normalised} already exists`);
+  if ((await db.select({ id: users.id }).from(users).where(eq(users.email, normalised)).limit(1)).length)
+    fail(`a user with the email ${normalised} already exists`);
 
   const input = checkAdminInput({ email: values.email, name: values.name, password: await readPassword() });
   if (!input.ok) fail(input.error);
   const { email, name, password } = input.value;
   const passwordHash = await hashPassword(password);
   try {
-    const id = inTransaction(db, (tx) => insertAdministrator(tx, { email, name, passwordHash }, "create-admin"));
+    const id = await inTransaction(db, (tx) => insertAdministrator(tx, { email, name, passwordHash }, "create-admin"));
     console.log(`Created the administrator ${email} (user ${id}) in ${databasePath()}.`);
   } catch (error) {
     if (error instanceof EmailTakenError) fail(error.message);

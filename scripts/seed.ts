@@ -4,9 +4,13 @@
 import { openDatabase, databasePath } from "../db/open";
 import { bootstrapDatabase } from "../seed/bootstrap";
 
-process.env.DEMO_DATA ??= "1";
-const db = openDatabase();
-bootstrapDatabase(db);
-const { n } = db.$client.prepare("select count(*) as n from users").get() as { n: number };
-console.log(`Database ${databasePath()} is ready (${n} users; demo data ${process.env.DEMO_DATA === "1" ? "on" : "off"}).`);
-db.$client.close();
+async function main() {
+  process.env.DEMO_DATA ??= "1";
+  const db = openDatabase();
+  await bootstrapDatabase(db);
+  const { n } = db.$client.prepare("select count(*) as n from users").get() as { n: number };
+  console.log(`Database ${databasePath()} is ready (${n} users; demo data ${process.env.DEMO_DATA === "1" ? "on" : "off"}).`);
+  db.$client.close();
+}
+
+void main();

@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
 import { withStartLockWait } from "../db/migrate";
+import { inTransaction } from "../db/transaction";
 import {
   answers,
   countries,
@@ -40,19 +41,17 @@ type Options = {
   admin?: { email?: string; name?: string; password?: string } | null;
 };
 
-export function bootstrapDatabase(db: Db, { demo = demoDataEnabled(), admin = adminFromEnvironment() }: Options = {}) {
+export async function bootstrapDatabase(db: Db, { demo = demoDataEnabled(), admin = adminFromEnvironment() }: Options = {}): Promise<void> {
   // IMMEDIATE: a second process starting at the same time waits here (as long as the demo takes to
   // load) instead of seeding twice.
-  withStartLockWait(db.$client, () =>
-    db.$client
-      .transaction(() => {
-        seedReferenceData(db);
-        seedQuestionnaires(db);
-        const { n } = db.get<{ n: number }>(sql`select count(*) as n from users`);
-        if (n === 0 && demo) seedDemo(db);
-        if (admin && !hasAdministrator(db)) createFirstAdministrator(db, admin);
-      })
-      .immediate(),
+  await withStartLockWait(db.$client, () =>
+    inTransaction(db, async (tx) => {
+      await seedReferenceData(tx);
+      await seedQuestionnaires(tx);
+      const [{ n }] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users);
+      if (n === 0 && demo) await seedDemo(tx);
+      if (admin && !(await hasAdministrator(tx))) await createFirstAdministrator(tx, admin);
+    }),
   );
 }
 
@@ -62,82 +61,85 @@ function adminFromEnvironment(): Options["admin"] {
 }
 
 /** A wrong ADMIN_* setting stops the start (the caller reports it) rather than leaving a server nobody can administer. */
-function createFirstAdministrator(db: Db, admin: NonNullable<Options["admin"]>) {
+async function createFirstAdministrator(db: Db, admin: NonNullable<Options["admin"]>): Promise<void> {
   if (!admin.email || !admin.password) throw new Error("ADMIN_EMAIL and ADMIN_PASSWORD must be set together to create the first administrator");
   const input = checkAdminInput(admin);
   if (!input.ok) throw new Error(`ADMIN_EMAIL / ADMIN_PASSWORD refused: ${input.error}`);
   const { email, name, password } = input.value;
-  insertAdministrator(db, { email, name, passwordHash: hashPasswordSync(password) }, "ADMIN_EMAIL at start");
+  await insertAdministrator(db, { email, name, passwordHash: hashPasswordSync(password) }, "ADMIN_EMAIL at start");
   console.log(`Created the administrator ${email} (ADMIN_EMAIL); ADMIN_PASSWORD can now be removed from the environment.`);
 }
 
-function seedReferenceData(db: Db) {
-  db.insert(countries).values(COUNTRIES).onConflictDoNothing().run();
-  db.insert(regions).values(REGIONS).onConflictDoNothing().run();
+async function seedReferenceData(db: Db): Promise<void> {
+  await db.insert(countries).values(COUNTRIES).onConflictDoNothing();
+  await db.insert(regions).values(REGIONS).onConflictDoNothing();
   // the shipped mappings of survey offences to 1-M lines; an administrator's edits are kept
   for (const m of offenceMappingData.mappings) {
-    db.insert(offenceMappings)
+    await db
+      .insert(offenceMappings)
       .values({ id: m.id, surveyOffences: JSON.stringify(m.surveyOffences), formLines: JSON.stringify(m.formLines), note: m.note })
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
   }
 }
 
 /** The definitions shipped with the app, stored (and updated) in the database. */
-function seedQuestionnaires(db: Db) {
+async function seedQuestionnaires(db: Db): Promise<void> {
   for (const definition of [CEPEJ_2020_2022, form1m, udn]) {
     const parsed = parseQuestionnaire(definition);
     if (!parsed.ok) throw new Error(`definition ${(definition as { id?: string }).id} invalid: ${JSON.stringify(parsed.errors.slice(0, 5))}`);
     const q = parsed.questionnaire;
-    db.insert(questionnaires)
+    await db
+      .insert(questionnaires)
       .values({ id: q.id, version: q.version, definition: JSON.stringify(q) })
-      .onConflictDoUpdate({ target: questionnaires.id, set: { version: q.version, definition: JSON.stringify(q) } })
-      .run();
+      .onConflictDoUpdate({ target: questionnaires.id, set: { version: q.version, definition: JSON.stringify(q) } });
   }
 }
 
-function seedDemo(db: Db) {
+async function seedDemo(db: Db): Promise<void> {
   const hash = hashPasswordSync(DEMO_PASSWORD);
-  const bodies = seedReporting(db);
+  const bodies = await seedReporting(db);
 
-  const add = (email: string, name: string, role: (typeof users.$inferInsert)["role"], extra: Partial<typeof users.$inferInsert> = {}) =>
-    db
-      .insert(users)
-      .values({ email, name, role, passwordHash: hash, ...extra })
-      .returning({ id: users.id })
-      .get().id;
-  const scope = (userId: number, kind: "country" | "region", codes: string[]) =>
-    db
-      .insert(userScopes)
-      .values(codes.map((code) => ({ userId, kind, code })))
-      .run();
+  const add = async (email: string, name: string, role: (typeof users.$inferInsert)["role"], extra: Partial<typeof users.$inferInsert> = {}) =>
+    (
+      await db
+        .insert(users)
+        .values({ email, name, role, passwordHash: hash, ...extra })
+        .returning({ id: users.id })
+    )[0].id;
+  const scope = async (userId: number, kind: "country" | "region", codes: string[]) => {
+    await db.insert(userScopes).values(codes.map((code) => ({ userId, kind, code })));
+  };
 
-  const adminId = add("admin@example.org", "Secretariat Administrator", "admin");
-  const kzId = add("correspondent.kz@example.org", "Kazakhstan Correspondent", "correspondent");
-  scope(kzId, "country", ["KZ"]);
-  const frId = add("correspondent.fr@example.org", "France Correspondent", "correspondent");
-  scope(frId, "country", ["FR"]);
-  const supervisorId = add("supervisor@example.org", "Survey Supervisor", "supervisor");
-  scope(supervisorId, "region", ["AST", "ALA"]);
-  const interviewerId = add("interviewer@example.org", "Survey Interviewer", "interviewer", { supervisorId });
-  scope(interviewerId, "region", ["AST"]);
-  seedSurvey(db, interviewerId);
-  add("reporter@example.org", "Astana Police Department Reporter", "reporter", { reportingBodyId: bodies.get("AST")! });
+  const adminId = await add("admin@example.org", "Secretariat Administrator", "admin");
+  const kzId = await add("correspondent.kz@example.org", "Kazakhstan Correspondent", "correspondent");
+  await scope(kzId, "country", ["KZ"]);
+  const frId = await add("correspondent.fr@example.org", "France Correspondent", "correspondent");
+  await scope(frId, "country", ["FR"]);
+  const supervisorId = await add("supervisor@example.org", "Survey Supervisor", "supervisor");
+  await scope(supervisorId, "region", ["AST", "ALA"]);
+  const interviewerId = await add("interviewer@example.org", "Survey Interviewer", "interviewer", { supervisorId });
+  await scope(interviewerId, "region", ["AST"]);
+  await seedSurvey(db, interviewerId);
+  await add("reporter@example.org", "Astana Police Department Reporter", "reporter", { reportingBodyId: bodies.get("AST")! });
 
   // Cycle 2020–2022 (2020 data): closed; Kazakhstan's reply as published (seed 002), validated.
-  const allCountries = db.select({ code: countries.code }).from(countries).all();
-  const openCycle = (cycle: typeof cycles.$inferInsert) => {
-    db.insert(cycles).values(cycle).run();
-    db.insert(responses)
-      .values(allCountries.map((c) => ({ questionnaireId: cycle.questionnaireId, cycleSlug: cycle.slug, countryCode: c.code })))
-      .run();
+  const allCountries = await db.select({ code: countries.code }).from(countries);
+  const openCycle = async (cycle: typeof cycles.$inferInsert) => {
+    await db.insert(cycles).values(cycle);
+    await db.insert(responses).values(allCountries.map((c) => ({ questionnaireId: cycle.questionnaireId, cycleSlug: cycle.slug, countryCode: c.code })));
   };
-  const replyId = (cycle: string, country: string) =>
-    db.get<{ id: number }>(sql`select id from responses where cycle_slug = ${cycle} and country_code = ${country}`).id;
-  const history = (responseId: number, steps: [string, string, number, string | null][]) =>
-    steps.forEach(([fromState, toState, userId, note]) => db.insert(replyTransitions).values({ responseId, fromState, toState, userId, note }).run());
+  const replyId = async (cycle: string, country: string) =>
+    (
+      await db
+        .select({ id: responses.id })
+        .from(responses)
+        .where(sql`cycle_slug = ${cycle} and country_code = ${country}`)
+    )[0].id;
+  const history = async (responseId: number, steps: [string, string, number, string | null][]) => {
+    for (const [fromState, toState, userId, note] of steps) await db.insert(replyTransitions).values({ responseId, fromState, toState, userId, note });
+  };
 
-  openCycle({
+  await openCycle({
     slug: "2020-2022",
     name: "Evaluation cycle 2020–2022",
     referenceYear: 2020,
@@ -146,34 +148,32 @@ function seedDemo(db: Db) {
     closesOn: "2021-10-01",
     publishedAt: "2022-10-04T09:00:00.000Z", // its dashboard is public
   });
-  const kzOld = replyId("2020-2022", "KZ");
-  db.insert(answers)
-    .values(
-      Object.entries(kz2020.answers as Record<string, { num: number | null; text: string | null; status: "NA" | "NAP" | null }>).map(([cell, a]) => ({
-        responseId: kzOld,
-        cell,
-        num: a.num,
-        text: a.text,
-        status: a.status,
-        version: 1,
-        updatedBy: kzId,
-      })),
-    )
-    .run();
-  db.update(responses)
+  const kzOld = await replyId("2020-2022", "KZ");
+  await db.insert(answers).values(
+    Object.entries(kz2020.answers as Record<string, { num: number | null; text: string | null; status: "NA" | "NAP" | null }>).map(([cell, a]) => ({
+      responseId: kzOld,
+      cell,
+      num: a.num,
+      text: a.text,
+      status: a.status,
+      version: 1,
+      updatedBy: kzId,
+    })),
+  );
+  await db
+    .update(responses)
     .set({ status: "validated", updatedAt: "2022-09-30T10:57:00.000Z" })
-    .where(sql`id = ${kzOld}`)
-    .run();
-  history(kzOld, [
+    .where(sql`id = ${kzOld}`);
+  await history(kzOld, [
     ["not_started", "in_progress", kzId, "Answers changed"],
     ["in_progress", "submitted", kzId, null],
     ["submitted", "validated", adminId, "Imported from the published reply (seed 002)"],
   ]);
-  db.insert(cycleCorrespondents).values({ cycleSlug: "2020-2022", countryCode: "KZ", userId: kzId }).run();
+  await db.insert(cycleCorrespondents).values({ cycleSlug: "2020-2022", countryCode: "KZ", userId: kzId });
 
   // Cycle 2022–2024 (2022 data): open now, so the demo can be answered; Kazakhstan and France in progress.
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  openCycle({
+  await openCycle({
     slug: "2022-2024",
     name: "Evaluation cycle 2022–2024",
     referenceYear: 2022,
@@ -183,23 +183,21 @@ function seedDemo(db: Db) {
     previousCycle: "2020-2022",
     variationThreshold: 20,
   });
-  db.insert(cycleCorrespondents)
-    .values([
-      { cycleSlug: "2022-2024", countryCode: "KZ", userId: kzId },
-      { cycleSlug: "2022-2024", countryCode: "FR", userId: frId },
-    ])
-    .run();
+  await db.insert(cycleCorrespondents).values([
+    { cycleSlug: "2022-2024", countryCode: "KZ", userId: kzId },
+    { cycleSlug: "2022-2024", countryCode: "FR", userId: frId },
+  ]);
   const started: [string, number, string, number][] = [
     ["KZ", kzId, "003", 9_500],
     ["FR", frId, "001", 68_042_591],
   ];
   for (const [country, userId, cell, value] of started) {
-    const id = replyId("2022-2024", country);
-    db.insert(answers).values({ responseId: id, cell, num: value, version: 1, updatedBy: userId }).run();
-    db.update(responses)
+    const id = await replyId("2022-2024", country);
+    await db.insert(answers).values({ responseId: id, cell, num: value, version: 1, updatedBy: userId });
+    await db
+      .update(responses)
       .set({ status: "in_progress" })
-      .where(sql`id = ${id}`)
-      .run();
-    history(id, [["not_started", "in_progress", userId, "Answers changed"]]);
+      .where(sql`id = ${id}`);
+    await history(id, [["not_started", "in_progress", userId, "Answers changed"]]);
   }
 }

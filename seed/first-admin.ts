@@ -25,8 +25,8 @@ export function checkAdminInput(raw: { email?: string; name?: string; password?:
   return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
 }
 
-export function hasAdministrator(db: Executor): boolean {
-  return !!db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1).get();
+export async function hasAdministrator(db: Executor): Promise<boolean> {
+  return (await db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1)).length > 0;
 }
 
 export class EmailTakenError extends Error {
@@ -36,13 +36,12 @@ export class EmailTakenError extends Error {
 }
 
 /** Inside the caller's transaction: re-checks the email, inserts the administrator and its audit row. */
-export function insertAdministrator(tx: Executor, admin: { email: string; name: string; passwordHash: string }, origin: string): number {
-  if (tx.select({ id: users.id }).from(users).where(eq(users.email, admin.email)).get()) throw new EmailTakenError(admin.email);
-  const { id } = tx
+export async function insertAdministrator(tx: Executor, admin: { email: string; name: string; passwordHash: string }, origin: string): Promise<number> {
+  if ((await tx.select({ id: users.id }).from(users).where(eq(users.email, admin.email)).limit(1)).length) throw new EmailTakenError(admin.email);
+  const [{ id }] = await tx
     .insert(users)
     .values({ email: admin.email, name: admin.name, role: "admin", passwordHash: admin.passwordHash })
-    .returning({ id: users.id })
-    .get();
-  recordAudit(tx, { action: "user.create", object: `${admin.email} (admin, ${origin})`, user: null }, null);
+    .returning({ id: users.id });
+  await recordAudit(tx, { action: "user.create", object: `${admin.email} (admin, ${origin})`, user: null }, null);
   return id;
 }

@@ -18,7 +18,7 @@ export async function demoDatabase(name: string, { seed = true } = {}): Promise<
   if (template) copyFileSync(template, process.env.DATABASE_PATH);
   const { getDb } = await import("@/db/client");
   const db = getDb();
-  if (seed && !template) (await import("@/seed/bootstrap")).bootstrapDatabase(db);
+  if (seed && !template) await (await import("@/seed/bootstrap")).bootstrapDatabase(db);
   return {
     db,
     remove: () => {

@@ -1,7 +1,8 @@
 // Vitest global setup: the demo database is built once per run, before any worker starts, and each
-// test file copies it (testing/demo-database.ts). Seeding is one long synchronous piece of work:
-// done inside a worker by every file, it held the worker's event loop long enough under load (over
-// the 60 s of Vitest's worker calls) for the run to fail with "Timeout calling onTaskUpdate".
+// test file copies it (testing/demo-database.ts). Seeding is one long piece of work that does not
+// yield to the event loop: done inside a worker by every file, it held the worker's event loop long
+// enough under load (over the 60 s of Vitest's worker calls) for the run to fail with "Timeout
+// calling onTaskUpdate".
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +14,7 @@ export default async function setup() {
   process.env.DEMO_DATA = "1";
   const { openDatabase } = await import("@/db/open");
   const db = openDatabase();
-  (await import("@/seed/bootstrap")).bootstrapDatabase(db);
+  await (await import("@/seed/bootstrap")).bootstrapDatabase(db);
   // One self-contained file to copy: the write-ahead log folded in.
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();

@@ -14,18 +14,18 @@ describe("the unrecorded-crime report", () => {
   it("adds up: regions to the country, on both sides, and is published for 2025", async () => {
     const { unrecordedCrimeReport, surveyHouseholds } = await import("@/modules/analysis/server/unrecorded");
     const { registeredByLine, registeredCount } = await import("@/modules/reporting/server/registered");
-    const r = registeredByLine(demo.db, 2025);
+    const r = await registeredByLine(demo.db, 2025);
     expect(r.complete).toBe(true);
     // the demo's 1-M 2025 adds up to the published national total
     expect(registeredCount(r, null, ["total"])).toBe(123_900);
-    const report = unrecordedCrimeReport(demo.db, 2025, {
+    const report = await unrecordedCrimeReport(demo.db, 2025, {
       complete: r.complete,
       months: r.months,
       count: (region, lines) => registeredCount(r, region, lines),
     });
     expect(report.published).toBe(true);
     expect(report.mappings.map((m) => m.id)).toEqual(["fraud", "robbery", "theft"]);
-    const households = surveyHouseholds(demo.db, 2025);
+    const households = await surveyHouseholds(demo.db, 2025);
     const completed = households.filter((h) => h.completed).length;
     for (const [i, national] of report.national.entries()) {
       expect(national.n).toBe(completed);
@@ -38,10 +38,12 @@ describe("the unrecorded-crime report", () => {
 
   it("keeps an administrator's edit and refuses unknown codes", async () => {
     const { updateOffenceMapping, listOffenceMappings } = await import("@/modules/analysis/server/unrecorded");
-    updateOffenceMapping(demo.db, null, null, { id: "fraud", surveyOffences: ["fraud"], formLines: ["r10", "r11"], note: "with extortion" });
-    expect(listOffenceMappings(demo.db).find((m) => m.id === "fraud")).toMatchObject({ formLines: ["r10", "r11"], note: "with extortion" });
-    expect(() => updateOffenceMapping(demo.db, null, null, { id: "fraud", surveyOffences: ["fraud"], formLines: ["r99"], note: "x" })).toThrow(/Unknown line/);
-    expect(() => updateOffenceMapping(demo.db, null, null, { id: "nope", surveyOffences: ["fraud"], formLines: ["r10"], note: "x" })).toThrow(
+    await updateOffenceMapping(demo.db, null, null, { id: "fraud", surveyOffences: ["fraud"], formLines: ["r10", "r11"], note: "with extortion" });
+    expect((await listOffenceMappings(demo.db)).find((m) => m.id === "fraud")).toMatchObject({ formLines: ["r10", "r11"], note: "with extortion" });
+    await expect(updateOffenceMapping(demo.db, null, null, { id: "fraud", surveyOffences: ["fraud"], formLines: ["r99"], note: "x" })).rejects.toThrow(
+      /Unknown line/,
+    );
+    await expect(updateOffenceMapping(demo.db, null, null, { id: "nope", surveyOffences: ["fraud"], formLines: ["r10"], note: "x" })).rejects.toThrow(
       /No such mapping/,
     );
   });

@@ -20,8 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default page(async ({ db }) => {
   const [t, locale, format] = await Promise.all([getTranslations("openData"), getLocale(), getFormatter()]);
-  const series = nationalSeries(db);
-  const rows = registeredCrimes(db);
+  const series = await nationalSeries(db);
+  const rows = await registeredCrimes(db);
   const latest = series.at(-1);
   const before = series.at(-2);
   const byRegion = latest ? rows.filter((r) => r.period === latest.year).sort((a, b) => b.registered - a.registered) : [];
@@ -63,8 +63,8 @@ export default page(async ({ db }) => {
         )}
         <BarChart title={t("crimes.chart")} data={series.slice(-10).map((s) => ({ label: s.year, value: s.registered }))} format={count} />
         <p className="muted">
-          {t("sourceLine", { source: t("crimes.source"), unit: t("crimes.unit"), date: formatDate(lastUpdated(db).slice(0, 10), locale) })} {t("crimes.note")}{" "}
-          {t("crimes.provisional")}
+          {t("sourceLine", { source: t("crimes.source"), unit: t("crimes.unit"), date: formatDate((await lastUpdated(db)).slice(0, 10), locale) })}{" "}
+          {t("crimes.note")} {t("crimes.provisional")}
         </p>
         <p>
           {t("download")} <a href="/api/open-data/registered-crimes?format=csv">CSV</a> · <a href="/api/open-data/registered-crimes?format=json">JSON</a> ·{" "}
@@ -99,7 +99,7 @@ export default page(async ({ db }) => {
       <section className="card" data-testid="survey-open">
         <h2>{t("survey.title")}</h2>
         <ul>
-          {listWaves(db)
+          {(await listWaves(db))
             .filter((w) => w.publishedAt)
             .map((w) => (
               <li key={w.year}>
@@ -111,13 +111,13 @@ export default page(async ({ db }) => {
             ))}
         </ul>
       </section>
-      <CepejIndicators rows={validatedIndicators(db)} />
-      <PublishedDashboards cycles={publishedCycles(db)} />
+      <CepejIndicators rows={await validatedIndicators(db)} />
+      <PublishedDashboards cycles={await publishedCycles(db)} />
     </>
   );
 });
 
-async function CepejIndicators({ rows }: { rows: ReturnType<typeof validatedIndicators> }) {
+async function CepejIndicators({ rows }: { rows: Awaited<ReturnType<typeof validatedIndicators>> }) {
   const [t, tUnit, locale, format] = await Promise.all([getTranslations("openData"), getTranslations("indicators.unit"), getLocale(), getFormatter()]);
   const reply = (r: (typeof rows)[number]) => `${r.cycle} · ${countryName(r.country, r.countryName, locale)}`;
   const replies = [...new Set(rows.map(reply))];

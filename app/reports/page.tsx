@@ -18,9 +18,9 @@ export default page(async ({ db }) => {
   const { bodyId } = scopeOf(user);
   if (user.role !== "reporter" || typeof bodyId !== "number") forbidden();
   const [t, locale] = await Promise.all([getTranslations("reports"), getLocale()]);
-  const body = findBody(db, bodyId)!;
-  const deadlines = upcomingDeadlines(db, bodyId);
-  const filings = filingsOfBody(db, bodyId).slice(0, 36);
+  const body = (await findBody(db, bodyId))!;
+  const deadlines = await upcomingDeadlines(db, bodyId);
+  const filings = (await filingsOfBody(db, bodyId)).slice(0, 36);
   return (
     <>
       <h1>{t("title", { body: reportingBodyName(body.name, locale) })}</h1>

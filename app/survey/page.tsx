@@ -23,12 +23,12 @@ export default page(async ({ searchParams, db }) => {
   if (!["admin", "supervisor", "interviewer"].includes(user.role)) forbidden();
   const p = pageQuery(searchParams);
   const s = { region: p.one("region"), settlement: p.one("settlement"), status: p.one("status") };
-  const waves = listWaves(db);
+  const waves = await listWaves(db);
   const [t, tDevice, locale] = await Promise.all([getTranslations("survey"), getTranslations("device"), getLocale()]);
   const state = (status: string) => t(`states.${status}` as never);
 
   if (user.role === "interviewer") {
-    const mine = myAssignments(db, user.id);
+    const mine = await myAssignments(db, user.id);
     const rejected = mine.filter((h) => h.status === "rejected").length;
     return (
       <>
@@ -73,8 +73,9 @@ export default page(async ({ searchParams, db }) => {
   // A wave that does not exist (or is not a year) shows the one in fieldwork today.
   const asked = p.int("wave", { min: 1900, max: 2999 });
   const wave = waves.find((w) => w.year === asked)?.year ?? fieldworkWave(waves, todayUtc())?.year ?? 0;
-  const { rows, total } = householdsFor(db, user, wave, s);
-  const counts = statusCounts(db, user, wave);
+  const { rows, total } = await householdsFor(db, user, wave, s);
+  const counts = await statusCounts(db, user, wave);
+  const interviewers = await interviewersOf(db, user);
   const scope = scopeOf(user);
   const regions = REGIONS.filter((r) => !scope.regions || scope.regions.includes(r.code));
   return (
@@ -138,7 +139,7 @@ export default page(async ({ searchParams, db }) => {
           status: h.status,
           interviewer,
         }))}
-        interviewers={interviewersOf(db, user)}
+        interviewers={interviewers}
       />
     </>
   );

@@ -61,9 +61,14 @@ for (let start = 0; start < interviews.length; start += chunk) {
     }
   })();
 }
-const t2 = Date.now();
-rebuildTallies(drizzle(db) as Db, year); // as the app keeps them: the results route reads the wave's tallies
-const t3 = Date.now();
-db.pragma("journal_mode = WAL");
-db.close();
-console.log(JSON.stringify({ file: out, wave: year, interviews: interviews.length, cells, generateMs: t1 - t0, insertMs: t2 - t1, talliesMs: t3 - t2 }));
+
+async function finish() {
+  const t2 = Date.now();
+  await rebuildTallies(drizzle(db) as Db, year); // as the app keeps them: the results route reads the wave's tallies
+  const t3 = Date.now();
+  db.pragma("journal_mode = WAL");
+  db.close();
+  console.log(JSON.stringify({ file: out, wave: year, interviews: interviews.length, cells, generateMs: t1 - t0, insertMs: t2 - t1, talliesMs: t3 - t2 }));
+}
+
+void finish();

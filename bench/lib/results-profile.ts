@@ -19,34 +19,40 @@ const read: number[] = [],
   reference: number[] = [];
 let tallyRows = 0;
 const db = getDb();
-for (let r = 0; r < reps; r++) {
-  let t = performance.now();
-  const tallies = waveTalliesBy(db, wave, "region");
-  read.push(performance.now() - t);
-  tallyRows = waveTallies(db, wave).length;
-  t = performance.now();
-  keyIndicatorsFromTallies(tallies);
-  estimate.push(performance.now() - t);
-  t = performance.now();
-  waveResults(db, wave, wave - 1);
-  page.push(performance.now() - t);
-  if (withReference) {
+
+async function main() {
+  for (let r = 0; r < reps; r++) {
+    let t = performance.now();
+    const tallies = await waveTalliesBy(db, wave, "region");
+    read.push(performance.now() - t);
+    tallyRows = (await waveTallies(db, wave)).length;
     t = performance.now();
-    keyIndicators(approvedInterviews(db, wave));
-    reference.push(performance.now() - t);
+    keyIndicatorsFromTallies(tallies);
+    estimate.push(performance.now() - t);
+    t = performance.now();
+    await waveResults(db, wave, wave - 1);
+    page.push(performance.now() - t);
+    if (withReference) {
+      t = performance.now();
+      keyIndicators(await approvedInterviews(db, wave));
+      reference.push(performance.now() - t);
+    }
   }
+  const rssMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
+  console.log(
+    JSON.stringify({
+      tallyRows,
+      readTalliesMs: r1(med(read)),
+      keyIndicatorsMs: r1(med(estimate)),
+      waveResultsMs: r1(med(page)),
+      ...(withReference ? { referenceMs: Math.round(med(reference)) } : {}),
+      rssMiB,
+    }),
+  );
 }
-const rssMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
-console.log(
-  JSON.stringify({
-    tallyRows,
-    readTalliesMs: r1(med(read)),
-    keyIndicatorsMs: r1(med(estimate)),
-    waveResultsMs: r1(med(page)),
-    ...(withReference ? { referenceMs: Math.round(med(reference)) } : {}),
-    rssMiB,
-  }),
-);
+
+void main();
+
 function r1(x: number) {
   return Math.round(x * 10) / 10;
 }

@@ -34,7 +34,7 @@ export type AuditRow = { id: number; at: string; user: string | null; role: stri
 
 const like = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export function searchAudit(db: Executor, f: AuditFilter): AuditRow[] {
+export async function searchAudit(db: Executor, f: AuditFilter): Promise<AuditRow[]> {
   const where: string[] = [];
   const args: Record<string, string | number> = { limit: f.limit ?? 500 };
   if (f.action) {

@@ -6,6 +6,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { inTransaction } from "@/db/transaction";
 import { users } from "@/db/schema";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { audit, requestIp } from "@/lib/audit/server";
@@ -29,14 +30,14 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
   const { email, password, callbackUrl } = parsed.data;
   // The limits themselves are applied in authorize() (auth.ts), where the attempt is reserved; here
   // only the moment to show the user.
-  const retryAt = async () => lockedUntil(getDb().$client, { email, address: addressKey(await requestIp()) });
+  const retryAt = async () => lockedUntil(getDb(), { email, address: addressKey(await requestIp()) });
   try {
     await signIn("credentials", { email, password, redirectTo: safeCallbackPath(callbackUrl, [(await headers()).get("host")]) });
     return {};
   } catch (error) {
     if (isRedirectError(error)) {
       // Signed in: remember the user's language for the pages that follow.
-      const user = getDb().select({ locale: users.locale }).from(users).where(eq(users.email, email)).get();
+      const [user] = await getDb().select({ locale: users.locale }).from(users).where(eq(users.email, email)).limit(1);
       (await cookies()).set(LOCALE_COOKIE, toLocale(user?.locale), { path: "/", sameSite: "lax", maxAge: 365 * 86400 });
       throw error;
     }
@@ -56,11 +57,12 @@ export async function signOutAction() {
   const user = await currentUser();
   if (user) {
     // Ends this session everywhere the token might be used: older tokens no longer match.
-    getDb()
-      .update(users)
-      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, user.id))
-      .run();
+    await inTransaction(getDb(), async (tx) => {
+      await tx
+        .update(users)
+        .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, user.id));
+    });
     audit({ action: "logout", object: user.email, user });
   }
   await signOut({ redirectTo: "/login" });
@@ -70,5 +72,8 @@ export async function changeLanguage(form: FormData) {
   const locale = toLocale(String(form.get("locale") ?? ""));
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 86400 });
   const user = await currentUser();
-  if (user) getDb().update(users).set({ locale }).where(eq(users.id, user.id)).run();
+  if (user)
+    await inTransaction(getDb(), async (tx) => {
+      await tx.update(users).set({ locale }).where(eq(users.id, user.id));
+    });
 }

@@ -35,11 +35,7 @@ const fieldErrorsOf = (error: z.ZodError): Record<string, FieldError> =>
   Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? "form"), { key: i.message }]));
 
 /** Usable both as a form action with state (`useActionState`) and as a plain `<form action>`. */
-export function adminAction<S extends z.ZodType>(
-  schema: S,
-  run: (ctx: AdminActionContext<z.infer<S>>) => string | void | Promise<string | void>,
-  options: Options = {},
-) {
+export function adminAction<S extends z.ZodType>(schema: S, run: (ctx: AdminActionContext<z.infer<S>>) => Promise<string | void>, options: Options = {}) {
   return async (...args: [ActionState, FormData] | [FormData]): Promise<ActionState> => {
     const form = args.length === 2 ? args[1] : args[0];
     const access = await checkApiAccess("write", { kind: "administration" });

@@ -2,8 +2,9 @@
 // is neither revoked nor expired, allows the method, and its owner is active. Each use is written
 // to the log-journal.
 import "server-only";
-import type Database from "better-sqlite3";
+import type { Db } from "@/db/open";
 import { prepared } from "@/db/statements";
+import { inTransaction } from "@/db/transaction";
 import { audit } from "@/lib/audit/server";
 import { TOKEN_PATTERN, hashToken, tokenRefusal, type StoredToken } from "./api-token";
 
@@ -16,14 +17,16 @@ export type TokenUse = { ok: true; tokenId: number; userId: number; scope: Store
  *  log-journal has every use). */
 const LAST_USED_EVERY_MS = 60_000;
 
-export function resolveToken(sqlite: Database.Database, token: string, method: string | null, now = new Date()): TokenUse {
+export async function resolveToken(db: Db, token: string, method: string | null, now = new Date()): Promise<TokenUse> {
   if (!TOKEN_PATTERN.test(token)) return { ok: false, reason: "This is not an API token." };
-  const row = prepared(sqlite, TOKEN_SQL).get(hashToken(token)) as (StoredToken & { userId: number; lastUsedAt: string | null }) | undefined;
+  const row = prepared(db.$client, TOKEN_SQL).get(hashToken(token)) as (StoredToken & { userId: number; lastUsedAt: string | null }) | undefined;
   if (!row) return { ok: false, reason: "Unknown API token." };
   const refusal = tokenRefusal(row, method, now);
   if (refusal) return { ok: false, reason: refusal };
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= LAST_USED_EVERY_MS)
-    prepared(sqlite, "update api_tokens set last_used_at = ? where id = ?").run(now.toISOString(), row.id);
+    await inTransaction(db, async (tx) => {
+      prepared(tx.$client, "update api_tokens set last_used_at = ? where id = ?").run(now.toISOString(), row.id);
+    });
   return { ok: true, tokenId: row.id, userId: row.userId, scope: row.scope };
 }
 

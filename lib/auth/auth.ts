@@ -56,7 +56,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const address = addressKey(await requestIp());
         let result: Awaited<ReturnType<typeof checkLogin>>;
         try {
-          result = await checkLogin(getDb().$client, email, password, address);
+          result = await checkLogin(getDb(), email, password, address);
         } catch (error) {
           if (!isStorageFull(error)) throw error;
           storageFull(error);
@@ -79,7 +79,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // Signing out through next-auth's own endpoint (POST /api/auth/signout) ends the session on the
     // server too, as the sign-out button does: a copy of the cookie stops working.
     async signOut(message) {
-      if ("token" in message && message.token) endSession(message.token.uid, message.token.sv);
+      if ("token" in message && message.token) await endSession(message.token.uid, message.token.sv);
     },
   },
   callbacks: {

@@ -12,13 +12,13 @@ const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 
 function freshDatabase() {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "lockout-test-")), "app.db");
-  return { file, sqlite: openDatabase(file).$client };
+  return { file, db: openDatabase(file) };
 }
 
 /** Reserves `n` checks that all fail; the count actually reserved. */
-function fail(sqlite: ReturnType<typeof freshDatabase>["sqlite"], email: string, address: string, n: number, now = NOW) {
+async function fail(db: ReturnType<typeof freshDatabase>["db"], email: string, address: string, n: number, now = NOW) {
   let reserved = 0;
-  for (let i = 0; i < n; i++) if ("id" in reserveAttempt(sqlite, { email, address }, now)) reserved++;
+  for (let i = 0; i < n; i++) if ("id" in (await reserveAttempt(db, { email, address }, now))) reserved++;
   return reserved;
 }
 
@@ -31,44 +31,44 @@ describe("login limits", () => {
     ]);
   });
 
-  it("allows 10 failed checks per account and address in 15 minutes, then refuses until the oldest leaves the window", () => {
-    const { sqlite } = freshDatabase();
-    for (let i = 0; i < 10; i++) expect(fail(sqlite, "a@example.org", "192.0.2.1", 1, NOW + i * MINUTE)).toBe(1);
-    const refused = reserveAttempt(sqlite, { email: "a@example.org", address: "192.0.2.1" }, NOW + 10 * MINUTE);
+  it("allows 10 failed checks per account and address in 15 minutes, then refuses until the oldest leaves the window", async () => {
+    const { db } = freshDatabase();
+    for (let i = 0; i < 10; i++) expect(await fail(db, "a@example.org", "192.0.2.1", 1, NOW + i * MINUTE)).toBe(1);
+    const refused = await reserveAttempt(db, { email: "a@example.org", address: "192.0.2.1" }, NOW + 10 * MINUTE);
     expect(refused).toEqual({ retryAt: NOW + 15 * MINUTE });
-    expect(lockedUntil(sqlite, { email: "a@example.org", address: "192.0.2.1" }, NOW + 10 * MINUTE)).toBe(NOW + 15 * MINUTE);
+    expect(await lockedUntil(db, { email: "a@example.org", address: "192.0.2.1" }, NOW + 10 * MINUTE)).toBe(NOW + 15 * MINUTE);
     // Another address is not locked out by this one's failures, nor is another account.
-    expect(fail(sqlite, "a@example.org", "192.0.2.2", 1, NOW + 10 * MINUTE)).toBe(1);
-    expect(fail(sqlite, "b@example.org", "192.0.2.1", 1, NOW + 10 * MINUTE)).toBe(1);
+    expect(await fail(db, "a@example.org", "192.0.2.2", 1, NOW + 10 * MINUTE)).toBe(1);
+    expect(await fail(db, "b@example.org", "192.0.2.1", 1, NOW + 10 * MINUTE)).toBe(1);
     // Once the first failure is 15 minutes old, one more check is allowed.
-    expect(fail(sqlite, "a@example.org", "192.0.2.1", 2, NOW + 15 * MINUTE)).toBe(1);
+    expect(await fail(db, "a@example.org", "192.0.2.1", 2, NOW + 15 * MINUTE)).toBe(1);
   });
 
-  it("a right password does not count as a failure, and does not clear the earlier ones", () => {
-    const { sqlite } = freshDatabase();
+  it("a right password does not count as a failure, and does not clear the earlier ones", async () => {
+    const { db } = freshDatabase();
     const key = { email: "a@example.org", address: "192.0.2.1" };
-    expect(fail(sqlite, key.email, key.address, 9)).toBe(9);
-    const ok = reserveAttempt(sqlite, key, NOW);
+    expect(await fail(db, key.email, key.address, 9)).toBe(9);
+    const ok = await reserveAttempt(db, key, NOW);
     if (!("id" in ok)) throw new Error("refused");
-    attemptSucceeded(sqlite, ok.id);
-    expect(fail(sqlite, key.email, key.address, 5)).toBe(1);
+    await attemptSucceeded(db, ok.id);
+    expect(await fail(db, key.email, key.address, 5)).toBe(1);
   });
 
-  it("an account takes at most 100 failed checks an hour across all addresses", () => {
-    const { sqlite } = freshDatabase();
+  it("an account takes at most 100 failed checks an hour across all addresses", async () => {
+    const { db } = freshDatabase();
     let reserved = 0;
-    for (let a = 0; a < 30; a++) reserved += fail(sqlite, "a@example.org", `198.51.100.${a}`, 10, NOW + a * MINUTE);
+    for (let a = 0; a < 30; a++) reserved += await fail(db, "a@example.org", `198.51.100.${a}`, 10, NOW + a * MINUTE);
     expect(reserved).toBe(100);
-    expect(lockedUntil(sqlite, { email: "a@example.org", address: "203.0.113.9" }, NOW + 30 * MINUTE)).toBe(NOW + 60 * MINUTE);
+    expect(await lockedUntil(db, { email: "a@example.org", address: "203.0.113.9" }, NOW + 30 * MINUTE)).toBe(NOW + 60 * MINUTE);
   });
 
-  it("an address takes at most 50 failed checks in 15 minutes across all accounts", () => {
-    const { sqlite } = freshDatabase();
+  it("an address takes at most 50 failed checks in 15 minutes across all accounts", async () => {
+    const { db } = freshDatabase();
     let reserved = 0;
-    for (let u = 0; u < 20; u++) reserved += fail(sqlite, `user${u}@example.org`, "192.0.2.7", 10);
+    for (let u = 0; u < 20; u++) reserved += await fail(db, `user${u}@example.org`, "192.0.2.7", 10);
     expect(reserved).toBe(50);
-    expect(lockedUntil(sqlite, { email: "new@example.org", address: "192.0.2.7" }, NOW)).toBe(NOW + 15 * MINUTE);
-    expect(lockedUntil(sqlite, { email: "new@example.org", address: "192.0.2.8" }, NOW)).toBeNull();
+    expect(await lockedUntil(db, { email: "new@example.org", address: "192.0.2.7" }, NOW)).toBe(NOW + 15 * MINUTE);
+    expect(await lockedUntil(db, { email: "new@example.org", address: "192.0.2.8" }, NOW)).toBeNull();
   });
 
   it("parallel reservations from several connections never exceed the limit", async () => {
@@ -103,13 +103,15 @@ describe("login limits", () => {
 const RACER = `
 const { workerData, parentPort } = require("node:worker_threads");
 const Database = require("better-sqlite3");
-require("tsx/esm/api").tsImport(workerData.module, workerData.module).then(({ reserveAttempt }) => {
+const { drizzle } = require("drizzle-orm/better-sqlite3");
+require("tsx/esm/api").tsImport(workerData.module, workerData.module).then(async ({ reserveAttempt }) => {
   const sqlite = new Database(workerData.file);
   sqlite.pragma("busy_timeout = 10000");
+  const db = drizzle(sqlite);
   parentPort.postMessage("ready");
   Atomics.wait(new Int32Array(workerData.start), 0, 0);
   let reserved = 0;
-  for (let i = 0; i < workerData.tries; i++) if ("id" in reserveAttempt(sqlite, workerData.key, workerData.now)) reserved++;
+  for (let i = 0; i < workerData.tries; i++) if ("id" in (await reserveAttempt(db, workerData.key, workerData.now))) reserved++;
   sqlite.close();
   parentPort.postMessage(reserved);
 });

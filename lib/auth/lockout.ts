@@ -4,8 +4,9 @@
 // evaluated than the limits allow. A reservation counts as a failure until the password turns out
 // right; one whose check never finishes (a crash) stays a failure, the safe side.
 // Free of "server-only" and of the app's connection so that tests can drive it on their own files.
-import type Database from "better-sqlite3";
+import type { Db } from "@/db/open";
 import { prepared } from "@/db/statements";
+import { inTransaction, type Executor } from "@/db/transaction";
 
 const MINUTE = 60_000;
 
@@ -23,12 +24,12 @@ export type AttemptKey = { email: string; address: string };
 
 /** When further checks for this account from this address are refused, the moment they are allowed
  *  again (epoch ms); otherwise null. */
-export function lockedUntil(sqlite: Database.Database, key: AttemptKey, now = Date.now()): number | null {
+export async function lockedUntil(db: Executor, key: AttemptKey, now = Date.now()): Promise<number | null> {
   let until: number | null = null;
   for (const limit of LIMITS) {
     // The max-th most recent failure in the window: the lock lifts when it leaves the window.
     const row = prepared(
-      sqlite,
+      db.$client,
       `select at from login_attempts where ${limit.where} and succeeded = 0 and at > @since order by at desc limit 1 offset @offset`,
     ).get({ ...key, since: now - limit.windowMs, offset: limit.max - 1 }) as { at: number } | undefined;
     if (row && (until === null || row.at + limit.windowMs > until)) until = row.at + limit.windowMs;
@@ -37,23 +38,23 @@ export function lockedUntil(sqlite: Database.Database, key: AttemptKey, now = Da
 }
 
 /** Reserves one password check: its id, or the moment checks are allowed again. */
-export function reserveAttempt(sqlite: Database.Database, key: AttemptKey, now = Date.now()): { id: number } | { retryAt: number } {
-  return sqlite
-    .transaction(() => {
-      const retryAt = lockedUntil(sqlite, key, now);
-      if (retryAt !== null) return { retryAt };
-      const { lastInsertRowid } = prepared(sqlite, "insert into login_attempts (email, address, succeeded, at) values (@email, @address, 0, @at)").run({
-        ...key,
-        at: now,
-      });
-      return { id: Number(lastInsertRowid) };
-    })
-    .immediate();
+export async function reserveAttempt(db: Db, key: AttemptKey, now = Date.now()): Promise<{ id: number } | { retryAt: number }> {
+  return inTransaction(db, async (tx) => {
+    const retryAt = await lockedUntil(tx, key, now);
+    if (retryAt !== null) return { retryAt };
+    const { lastInsertRowid } = prepared(tx.$client, "insert into login_attempts (email, address, succeeded, at) values (@email, @address, 0, @at)").run({
+      ...key,
+      at: now,
+    });
+    return { id: Number(lastInsertRowid) };
+  });
 }
 
 /** The reserved check found the right password: it no longer counts as a failure. */
-export function attemptSucceeded(sqlite: Database.Database, id: number) {
-  prepared(sqlite, "update login_attempts set succeeded = 1 where id = ?").run(id);
+export async function attemptSucceeded(db: Executor, id: number): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    prepared(tx.$client, "update login_attempts set succeeded = 1 where id = ?").run(id);
+  });
 }
 
 /** The address the limits count by: an IPv4 address as it is, an IPv6 address's /64 network (one

@@ -2,8 +2,9 @@
 // before the hash is computed, so parallel requests cannot get more passwords checked than the
 // limits allow. An unknown email, a wrong password and a deactivated account with a wrong password
 // cost the same hash and give the same answer.
-import type Database from "better-sqlite3";
+import type { Db } from "@/db/open";
 import { prepared } from "@/db/statements";
+import { inTransaction } from "@/db/transaction";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
 import { attemptSucceeded, reserveAttempt } from "./lockout";
 
@@ -17,26 +18,28 @@ export type LoginResult =
 const USER_SQL = `select id, email, name, role, active, session_version as sessionVersion, password_hash as passwordHash
   from users where email = ?`;
 
-export async function checkLogin(sqlite: Database.Database, email: string, password: string, address: string, now = Date.now()): Promise<LoginResult> {
-  const reservation = reserveAttempt(sqlite, { email, address }, now);
+export async function checkLogin(db: Db, email: string, password: string, address: string, now = Date.now()): Promise<LoginResult> {
+  const reservation = await reserveAttempt(db, { email, address }, now);
   if ("retryAt" in reservation) return { outcome: "locked", retryAt: reservation.retryAt };
 
-  const row = prepared(sqlite, USER_SQL).get(email) as (Omit<LoginUser, "active"> & { active: number; passwordHash: string }) | undefined;
+  const row = prepared(db.$client, USER_SQL).get(email) as (Omit<LoginUser, "active"> & { active: number; passwordHash: string }) | undefined;
   const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
   if (row && needsRehash(row.passwordHash)) {
     // Either way a hash at the current cost is computed, so an older hash does not answer faster.
-    if (ok) await upgradeHash(sqlite, row.id, row.passwordHash, password);
+    if (ok) await upgradeHash(db, row.id, row.passwordHash, password);
     else await verifyPassword(password, DUMMY_HASH);
   }
   const user = row ? { id: row.id, email: row.email, name: row.name, role: row.role, active: !!row.active, sessionVersion: row.sessionVersion } : null;
   if (!user || !ok) return { outcome: "invalid", user };
-  attemptSucceeded(sqlite, reservation.id);
+  await attemptSucceeded(db, reservation.id);
   return user.active ? { outcome: "ok", user } : { outcome: "inactive", user };
 }
 
 /** Re-hashes at the current cost, unless the password was changed meanwhile. Not a password change:
  *  sessions stay as they are. */
-async function upgradeHash(sqlite: Database.Database, id: number, old: string, password: string) {
+async function upgradeHash(db: Db, id: number, old: string, password: string) {
   const hash = await hashPassword(password);
-  prepared(sqlite, "update users set password_hash = ? where id = ? and password_hash = ?").run(hash, id, old);
+  await inTransaction(db, async (tx) => {
+    prepared(tx.$client, "update users set password_hash = ? where id = ? and password_hash = ?").run(hash, id, old);
+  });
 }

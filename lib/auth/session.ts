@@ -54,13 +54,13 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
 
 /** The owner of the request's API token, on the API only (pages and server actions are for
  *  browsers); null when the token is refused. middleware.ts sets the path and method headers. */
-function tokenUser(token: string, requestHeaders: Headers): CurrentUser | null {
+async function tokenUser(token: string, requestHeaders: Headers): Promise<CurrentUser | null> {
   const path = requestHeaders.get("x-pathname");
   const method = requestHeaders.get("x-request-method");
   if (!path?.startsWith("/api/") || path.startsWith("/api/auth/")) return null;
-  const use = resolveToken(getDb().$client, token, method);
+  const use = await resolveToken(getDb(), token, method);
   if (!use.ok) return null;
-  const user = loadUser(use.userId, null);
+  const user = await loadUser(use.userId, null);
   if (!user) return null;
   auditTokenUse(user, use.tokenId, method, path);
   return { ...user, apiToken: { id: use.tokenId, scope: use.scope } };
@@ -70,7 +70,7 @@ type UserRow = typeof users.$inferSelect;
 const USER_SQL = `select id, email, name, role, locale, active, session_version as sessionVersion, reporting_body_id as reportingBodyId,
   supervisor_id as supervisorId from users where id = ?`;
 
-function loadUser(id: number, sessionVersion: number | null): CurrentUser | null {
+async function loadUser(id: number, sessionVersion: number | null): Promise<CurrentUser | null> {
   const sqlite = getDb().$client;
   const user = prepared(sqlite, USER_SQL).get(id) as (Omit<UserRow, "active"> & { active: number }) | undefined;
   if (!user || !user.active) return null;

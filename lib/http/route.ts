@@ -14,7 +14,7 @@ import type { SearchParams } from "./query";
 
 export type RouteContext<P> = { request: Request; params: P; db: Db };
 
-export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<Response> | Response) {
+export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<Response>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       return await handler({ request, params: (await context?.params) as P, db: getDb() });
@@ -31,7 +31,7 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
 
 export type PageContext<P> = { params: P; searchParams: SearchParams; db: Db };
 
-export function page<P = Record<string, never>>(render: (ctx: PageContext<P>) => Promise<React.ReactNode> | React.ReactNode) {
+export function page<P = Record<string, never>>(render: (ctx: PageContext<P>) => Promise<React.ReactNode>) {
   return async (props: { params?: Promise<P>; searchParams?: Promise<SearchParams> }) =>
     render({ params: (await props.params) as P, searchParams: (await props.searchParams) ?? {}, db: getDb() });
 }

@@ -8,7 +8,7 @@ import { updateOffenceMapping } from "@/modules/analysis/server/unrecorded";
 export const offenceMappingAction = adminAction(
   MappingInput,
   async ({ db, user, input, ip }) => {
-    updateOffenceMapping(db, user, ip, input);
+    await updateOffenceMapping(db, user, ip, input);
     return input.id;
   },
   { revalidate: "/admin/analysis" },

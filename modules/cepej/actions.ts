@@ -13,16 +13,16 @@ export const createCycleAction = adminAction(NewCycleForm, async ({ db, user, in
   const { definitionFile, definitionJson, source, ...cycle } = input;
   const definition = source === "upload" ? (definitionFile ? await definitionFile.text() : (definitionJson ?? "")) : null;
   if (definition !== null && definition.length > DEFINITION_MAX) throw new ServiceError(413, refusal("definitionTooLarge", { max: DEFINITION_MAX }));
-  createCycle(db, { ...cycle, definitionJson: definition }, user, ip);
+  await createCycle(db, { ...cycle, definitionJson: definition }, user, ip);
   revalidatePath("/admin/cycles");
 });
 
 export const assignAction = adminAction(AssignForm, async ({ db, user, input, ip }) => {
-  assignCorrespondent(db, input, user, ip);
+  await assignCorrespondent(db, input, user, ip);
   revalidatePath(`/admin/cycles/${input.cycle}`);
 });
 
 export const extendDeadlineAction = adminAction(ExtendDeadlineForm, async ({ db, user, input, ip }) => {
-  extendDeadline(db, { cycle: input.cycle, country: input.country, deadline: input.deadline || null }, user, ip);
+  await extendDeadline(db, { cycle: input.cycle, country: input.country, deadline: input.deadline || null }, user, ip);
   revalidatePath(`/admin/cycles/${input.cycle}`);
 });

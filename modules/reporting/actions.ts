@@ -2,8 +2,8 @@
 // Server actions of legal-statistics reporting: a body's reporter opens a report for a period; the
 // Committee (administrators) keeps the working-day calendar, the register of information requests
 // and the dispatches of the electronic collections. Each runs one service, which writes its audit
-// row in its own transaction; each answers with the one ActionState shape. The handlers are async
-// although the services are not: Next compiles every function of a "use server" file as an action.
+// row in its own transaction; each answers with the one ActionState shape. Next compiles every
+// function of a "use server" file as an action (async).
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -34,7 +34,7 @@ export async function openFilingAction(_: ActionState, form: FormData): Promise<
   if (!decision.allowed || !user) return { denied: await wordRefusal(decision.allowed ? refusal("signIn") : decision.reason) };
   let id: number;
   try {
-    id = openFiling(getDb(), { form: v.data.form, bodyId: v.data.bodyId, period: v.data.period }, user, await requestIp());
+    id = await openFiling(getDb(), { form: v.data.form, bodyId: v.data.bodyId, period: v.data.period }, user, await requestIp());
   } catch (error) {
     if (isServiceError(error)) return { error: await wordRefusal(error.refusal ?? error.message) };
     const full = await storageFullRefusal(error);
@@ -47,20 +47,20 @@ export async function openFilingAction(_: ActionState, form: FormData): Promise<
 export const calendarAction = adminAction(
   CalendarChangeInput,
   async ({ db, user, input, ip }) => {
-    changeCalendarDay(db, input, user, ip);
+    await changeCalendarDay(db, input, user, ip);
     return input.date;
   },
   { revalidate: "/admin/calendar" },
 );
 
-export const registerRequestAction = adminAction(NewRequestInput, async ({ db, user, input, ip }) => String(registerRequest(db, input, user, ip)), {
+export const registerRequestAction = adminAction(NewRequestInput, async ({ db, user, input, ip }) => String(await registerRequest(db, input, user, ip)), {
   revalidate: "/admin/requests",
 });
 
 export const answerRequestAction = adminAction(
   AnswerRequestInput,
   async ({ db, user, input, ip }) => {
-    answerRequest(db, input.id, input.answer, user, ip, input.officialUse);
+    await answerRequest(db, input.id, input.answer, user, ip, input.officialUse);
     return String(input.id);
   },
   { revalidate: "/admin/requests" },
@@ -69,7 +69,7 @@ export const answerRequestAction = adminAction(
 export const dispatchAction = adminAction(
   DispatchInput,
   async ({ db, user, input, ip }) => {
-    recordDispatch(db, input, user, ip);
+    await recordDispatch(db, input, user, ip);
     return `${input.collection} ${input.period}`;
   },
   { revalidate: "/admin/collections" },

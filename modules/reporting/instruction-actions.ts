@@ -10,7 +10,7 @@ import { placePeriod } from "@/modules/reporting/server/placements";
 export const holidayRuleAction = adminAction(
   HolidayRuleInput,
   async ({ db, user, input, ip }) => {
-    saveHolidayRule(db, input, user, ip);
+    await saveHolidayRule(db, input, user, ip);
     return input.id;
   },
   { revalidate: "/admin/calendar" },
@@ -19,7 +19,7 @@ export const holidayRuleAction = adminAction(
 export const filingDaysAction = adminAction(
   FilingDaysInput,
   async ({ db, user, input, ip }) => {
-    setFilingDaysBefore(db, input, user, ip);
+    await setFilingDaysBefore(db, input, user, ip);
     return String(input.daysBefore);
   },
   { revalidate: "/admin/placements" },
@@ -28,7 +28,7 @@ export const filingDaysAction = adminAction(
 export const placeAction = adminAction(
   PlaceInput,
   async ({ db, user, input, ip }) => {
-    const r = placePeriod(db, input, user, ip);
+    const r = await placePeriod(db, input, user, ip);
     return `${r.period}|${r.reports}|${r.regions}`;
   },
   { revalidate: "/admin/placements" },

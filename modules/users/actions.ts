@@ -1,8 +1,8 @@
 "use server";
 // User administration actions: adminAction asks the policy (administration) and parses the form
 // with the shared zod schema; each service writes its change and its audit row in one transaction.
-// The handlers are async even when the service is not: Next's compiler refuses a function inside a
-// "use server" file that is not async.
+// The handlers are async, as the services are (Next's compiler refuses a function inside a
+// "use server" file that is not async).
 import { adminAction } from "@/lib/auth/admin-action";
 import { CreateUserInput, ResetPasswordInput, SetActiveInput, UpdateUserInput } from "@/modules/users/schemas";
 import { createUser, resetPassword, setActive, updateUser } from "@/modules/users/server/users";
@@ -19,7 +19,7 @@ export const createUserAction = adminAction(
 export const updateUserAction = adminAction(
   UpdateUserInput,
   async ({ db, user, input: { id, ...fields }, ip }) => {
-    updateUser(db, id, fields, { user, ip });
+    await updateUser(db, id, fields, { user, ip });
     return "updated";
   },
   { revalidate: "/admin/users" },

@@ -13,14 +13,13 @@ import { addDays } from "@/lib/dates/dates";
 const FORM_1M = 1;
 
 /** Creates the bodies and their filings; returns the body id of each region. */
-export function seedReporting(db: Db): Map<string, number> {
+export async function seedReporting(db: Db): Promise<Map<string, number>> {
   const bodies = new Map<string, number>();
   for (const r of REGIONS) {
-    const { id } = db
+    const [{ id }] = await db
       .insert(reportingBodies)
       .values({ name: `Police Department of ${r.name}`, kind: "police", regionCode: r.code })
-      .returning({ id: reportingBodies.id })
-      .get();
+      .returning({ id: reportingBodies.id });
     bodies.set(r.code, id);
   }
   const sqlite = db.$client;

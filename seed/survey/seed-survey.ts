@@ -7,7 +7,7 @@ import { syntheticInterviews, TARGETS_2024, TARGETS_2025, type Targets } from "@
 import { interviewToAnswers } from "@/modules/survey/records";
 import { rebuildTallies } from "@/modules/survey/server/tallies";
 
-export function seedSurvey(db: Db, interviewerId: number) {
+export async function seedSurvey(db: Db, interviewerId: number): Promise<void> {
   const sqlite = db.$client;
   const wave = sqlite.prepare("insert into survey_waves (year, fieldwork_start, fieldwork_end, published_at) values (?, ?, ?, ?)");
   const household = sqlite.prepare(
@@ -16,7 +16,7 @@ export function seedSurvey(db: Db, interviewerId: number) {
   const response = sqlite.prepare("insert into responses (questionnaire_id, status) values ('udn', 'validated') returning id");
   const answer = sqlite.prepare("insert into answers (response_id, cell, num, text, status, version, updated_by) values (?, ?, ?, ?, ?, 1, ?)");
 
-  const completedWave = (year: number, targets: Targets) => {
+  const completedWave = async (year: number, targets: Targets) => {
     wave.run(year, `${year}-10-01`, `${year}-11-30`, `${year}-12-20T09:00:00.000Z`);
     const sample = generateSample({ wave: year, seed: `udn-${year}` });
     const byId = new Map(sample.map((h) => [h.household_id, h]));
@@ -26,10 +26,10 @@ export function seedSurvey(db: Db, interviewerId: number) {
       household.get(year, h.household_id, h.region, h.settlement, h.weight, h.address, null, "approved", responseId);
       for (const [cell, a] of Object.entries(interviewToAnswers(interview))) answer.run(responseId, cell, a.num, a.text, a.status, null);
     }
-    rebuildTallies(db, year); // the results read the wave's tallies
+    await rebuildTallies(db, year); // the results read the wave's tallies
   };
-  completedWave(2024, TARGETS_2024);
-  completedWave(2025, TARGETS_2025);
+  await completedWave(2024, TARGETS_2024);
+  await completedWave(2025, TARGETS_2025);
 
   // 2026: in fieldwork now; a first batch of 400 sampled households, a few already assigned.
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

@@ -16,7 +16,7 @@ export default page(async ({ db }) => {
   const user = await requireUser();
   const [t, locale] = await Promise.all([getTranslations("apiTokens"), getLocale()]);
   const now = new Date().toISOString();
-  const tokens = listTokens(db, user.id);
+  const tokens = await listTokens(db, user.id);
   const day = (iso: string | null) => (iso ? formatDate(iso.slice(0, 10), locale) : "—");
   return (
     <>

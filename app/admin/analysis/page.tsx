@@ -18,7 +18,7 @@ export const generateMetadata = pageTitle("analysisAdmin");
 export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
   const t = await getTranslations("analysis");
-  const mappings = listOffenceMappings(db);
+  const mappings = await listOffenceMappings(db);
   return (
     <>
       <h1>{t("mappings.title")}</h1>

@@ -26,8 +26,8 @@ export default page(async ({ searchParams, db }) => {
       to: p.date("to"),
     }).filter((e): e is [string, string] => !!e[1]),
   ) as { q?: string; action?: string; user?: string; object?: string; body?: string; from?: string; to?: string };
-  const rows = searchAudit(db, { ...s, body });
-  const bodies = listBodies(db);
+  const rows = await searchAudit(db, { ...s, body });
+  const bodies = await listBodies(db);
   const query = new URLSearchParams(s);
   // Actions (login, report.submit) are the journal's codes; roles are shown by their names.
   const role = (r: string | null) => (r && tRoles.has(r as never) ? tRoles(r as never) : (r ?? ""));

@@ -19,8 +19,8 @@ export default page(async ({ db, searchParams }) => {
   const current = Number(legalToday().slice(0, 4));
   const asked = pageQuery(searchParams).int("year", { min: 2000, max: 2100 });
   const year = asked ?? current;
-  const rows = listAdjustments(db);
-  const rules = loadAdjustments(db).holidayRules!;
+  const rows = await listAdjustments(db);
+  const rules = (await loadAdjustments(db)).holidayRules!;
   // An administrator's rule without a catalogue name is shown as written.
   const name = (r: HolidayRule) => (r.key && t.has(`holidays.${r.key}` as never) ? t(`holidays.${r.key}` as never) : <span translate="no">{r.name}</span>);
   const validity = (r: HolidayRule) =>

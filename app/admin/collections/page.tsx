@@ -12,7 +12,7 @@ import { pageTitle } from "@/lib/ui/page-title";
 export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
   const [t, locale] = await Promise.all([getTranslations("collections"), getLocale()]);
-  const schedule = dispatchSchedule(db);
+  const schedule = await dispatchSchedule(db);
   const now = today();
   return (
     <>

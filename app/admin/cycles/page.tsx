@@ -15,7 +15,7 @@ export default async function CyclesPage(props: { params: Promise<Record<string,
   return page(async ({ db }) => {
     await requireAccess("read", { kind: "administration" });
     const [t, locale] = await Promise.all([getTranslations("cycles"), getLocale()]);
-    const cycles = listCycles(db).map((c) => ({ ...c, name: cycleName(c, (years) => t("defaultName", years)) }));
+    const cycles = (await listCycles(db)).map((c) => ({ ...c, name: cycleName(c, (years) => t("defaultName", years)) }));
     return (
       <>
         <h1>{t("title")}</h1>

@@ -24,8 +24,8 @@ export default page(async ({ db, searchParams }) => {
   const now = legalToday();
   let [from, to] = [p.date("from") ?? addDays(now, -400), p.date("to") ?? now];
   if (from > to) [from, to] = [addDays(now, -400), now];
-  const rows = placementOverview(db, { from, to });
-  const daysBefore = filingDaysBefore(db);
+  const rows = await placementOverview(db, { from, to });
+  const daysBefore = await filingDaysBefore(db);
   // A form's code is its name in every language; the form without one is named by its number.
   const label = (number: number) => {
     const code = REPORT_FORMS[number - 1].code;

@@ -25,7 +25,7 @@ export default page(async ({ searchParams, db }) => {
   let [from, to] = [p.date("from") ?? defaultFrom, p.date("to") ?? now];
   // A range that ends before it starts is ignored as a whole: the default range is shown.
   if (from > to) [from, to] = [defaultFrom, now];
-  const rows = compliance(db, scopeOf(user), { from, to, region: s.region || undefined }).filter((r) => !s.state || r.state === s.state);
+  const rows = (await compliance(db, scopeOf(user), { from, to, region: s.region || undefined })).filter((r) => !s.state || r.state === s.state);
   const counts = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.state]: (acc[r.state] ?? 0) + 1 }), {});
   const query = new URLSearchParams({ from, to, ...(s.region ? { region: s.region } : {}), ...(s.state ? { state: s.state } : {}) });
   return (

@@ -13,7 +13,7 @@ export default page(async ({ db }) => {
   const user = await requireAccess("read", { kind: "administration" });
   const [t, locale] = await Promise.all([getTranslations("requests"), getLocale()]);
   // The Committee is its administrators: the only ones who see answers "For official use".
-  const requests = listRequests(db, { committee: decide(user, "write", { kind: "administration" }).allowed });
+  const requests = await listRequests(db, { committee: decide(user, "write", { kind: "administration" }).allowed });
   return (
     <>
       <h1>{t("title")}</h1>

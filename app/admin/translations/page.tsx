@@ -18,7 +18,7 @@ const OTHERS = LOCALES.filter((l) => l !== "en");
 export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
   const t = await getTranslations("translations");
-  const definitions = definitionTranslationGaps(db, [...OTHERS]);
+  const definitions = await definitionTranslationGaps(db, [...OTHERS]);
   const catalogues = await Promise.all(OTHERS.map(async (lang) => [lang, catalogueGaps(en, (await import(`@/messages/${lang}.json`)).default)] as const));
   return (
     <>

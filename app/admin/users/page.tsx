@@ -11,8 +11,8 @@ import { pageTitle } from "@/lib/ui/page-title";
 export default page(async ({ db }) => {
   await requireAccess("read", { kind: "administration" });
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  const users = listUsers(db);
-  const bodies = listReportingBodies(db).map((b) => ({ id: b.id, name: reportingBodyName(b.name, locale) }));
+  const users = await listUsers(db);
+  const bodies = (await listReportingBodies(db)).map((b) => ({ id: b.id, name: reportingBodyName(b.name, locale) }));
   const bodyName = new Map(bodies.map((b) => [b.id, b.name]));
   // Countries and regions by their codes, a reporter's body by its name in the user's language.
   const scopeOf = (u: (typeof users)[number]) => [...u.countries, ...u.regions, ...(u.bodyId ? [bodyName.get(u.bodyId) ?? ""] : [])].join(", ");

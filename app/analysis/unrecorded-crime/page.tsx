@@ -19,9 +19,9 @@ import { pageTitle } from "@/lib/ui/page-title";
 export const generateMetadata = pageTitle("unrecordedCrime");
 
 export default page(async ({ db, searchParams }) => {
-  const year = pageQuery(searchParams).int("year", { min: MIN_YEAR, max: MAX_YEAR }) ?? latestWave(db);
+  const year = pageQuery(searchParams).int("year", { min: MIN_YEAR, max: MAX_YEAR }) ?? (await latestWave(db));
   if (year === null) notFound();
-  const report = unrecordedCrimeOf(db, year);
+  const report = await unrecordedCrimeOf(db, year);
   if (!report.wave) notFound();
   const access = await mayReadComparison(report);
   if (access === "signIn") redirect(`/login?callbackUrl=/analysis/unrecorded-crime?year=${year}`);

@@ -8,8 +8,8 @@ import { decide } from "@/lib/auth/policy";
 import { unrecordedCrimeReport, type UnrecordedCrimeReport } from "@/modules/analysis/server/unrecorded";
 import { registeredByLine, registeredCount } from "@/modules/reporting/server/registered";
 
-export function unrecordedCrimeOf(db: Executor, year: number): UnrecordedCrimeReport {
-  const registered = registeredByLine(db, year);
+export async function unrecordedCrimeOf(db: Executor, year: number): Promise<UnrecordedCrimeReport> {
+  const registered = await registeredByLine(db, year);
   return unrecordedCrimeReport(db, year, {
     complete: registered.complete,
     months: registered.months,

@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export const GET = route(({ db }) => {
-  const database = checkDatabase(db);
+export const GET = route(async ({ db }) => {
+  const database = await checkDatabase(db);
   return database.ok
     ? Response.json({ status: "ok", database: "ok" }, { headers: NO_STORE })
     : Response.json({ status: "error", database: database.reason }, { status: 503, headers: NO_STORE });

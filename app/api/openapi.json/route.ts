@@ -5,4 +5,4 @@ import { apiDocument } from "@/app/api-docs/operations";
 
 const document = apiDocument();
 
-export const GET = route(() => Response.json(document));
+export const GET = route(async () => Response.json(document));

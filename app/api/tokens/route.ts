@@ -12,7 +12,7 @@ import { createToken, listTokens } from "@/modules/users/server/api-tokens";
 export const GET = route(async ({ db }) => {
   const user = await currentUser();
   if (!user) return problem(401, "You need to sign in.");
-  return Response.json({ tokens: listTokens(db, user.id) });
+  return Response.json({ tokens: await listTokens(db, user.id) });
 });
 
 export const POST = route(async ({ request, db }) => {
@@ -21,6 +21,6 @@ export const POST = route(async ({ request, db }) => {
   if (user.apiToken) return problem(403, "API tokens are created from a signed-in session, not with a token.");
   const body = await readJson(request, CreateTokenRequest);
   if (!body.ok) return body.response;
-  const created = createToken(db, body.data, { user, ip: await requestIp() });
+  const created = await createToken(db, body.data, { user, ip: await requestIp() });
   return Response.json(created, { status: 201 });
 });

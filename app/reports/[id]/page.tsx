@@ -21,15 +21,15 @@ import { pageTitle } from "@/lib/ui/page-title";
 export default page<{ id: string }>(async ({ params, db }) => {
   await requireUser();
   const id = Number(params.id);
-  const found = Number.isInteger(id) ? findFiling(db, id) : undefined;
+  const found = Number.isInteger(id) ? await findFiling(db, id) : undefined;
   const user = await requireAccess("read", { kind: "reportingBody", bodyId: found?.filing.bodyId ?? -1 });
   if (!found) notFound();
   const { filing, body } = found;
   const t = await getTranslations("reports");
   const locale = await getLocale();
   const form = findForm(filing.formNumber)!;
-  const index = loadQuestionnaire(db, FORM_DEFINITIONS[filing.formNumber]);
-  const stored = loadAnswers(db, filing.responseId);
+  const index = await loadQuestionnaire(db, FORM_DEFINITIONS[filing.formNumber]);
+  const stored = await loadAnswers(db, filing.responseId);
   const chapter = index.questionnaire.parts[0];
   const canWrite = decide(user, "write", { kind: "reportingBody", bodyId: body.id }).allowed && filing.status !== "submitted";
   const reviewer = decide(user, "review", { kind: "reportingBody", bodyId: body.id }).allowed;

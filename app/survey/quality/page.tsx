@@ -20,14 +20,14 @@ export const generateMetadata = pageTitle("fieldQuality");
 export default page(async ({ searchParams, db }) => {
   const user = await requireAccess("read", { kind: "fieldworkQuality" });
   const p = pageQuery(searchParams);
-  const waves = listWaves(db);
+  const waves = await listWaves(db);
   const asked = p.int("wave", { min: 1900, max: 2999 });
   const wave = waves.find((w) => w.year === asked)?.year ?? fieldworkWave(waves, todayUtc())?.year ?? 0;
   const scope = scopeOf(user);
   const regions = REGIONS.filter((r) => !scope.regions || scope.regions.includes(r.code));
   const region = regions.find((r) => r.code === p.one("region"))?.code;
   const threshold = p.int("threshold", { min: 1, max: 240 }) ?? DEFAULT_THRESHOLD_MINUTES;
-  const { interviewers: rows, flagged } = fieldworkQuality(db, user, wave, { region, thresholdSeconds: threshold * 60 });
+  const { interviewers: rows, flagged } = await fieldworkQuality(db, user, wave, { region, thresholdSeconds: threshold * 60 });
   const [t, tSurvey, locale, format] = await Promise.all([getTranslations("survey.quality"), getTranslations("survey"), getLocale(), getFormatter()]);
   const pct = (x: number | null) => (x === null ? "—" : format.number(x, { style: "percent", maximumFractionDigits: 1 }));
   const minutes = (s: number | null) => (s === null ? "—" : format.number(s / 60, { maximumFractionDigits: 1 }));

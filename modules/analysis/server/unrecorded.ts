@@ -23,7 +23,7 @@ const SECTION_E = `
      and (a.cell = 'result' or a.cell like 'victim\\_%' escape '\\' or a.cell like 'reported\\_%' escape '\\')
    order by h.id`;
 
-export function surveyHouseholds(db: Executor, wave: number): SurveyHousehold[] {
+export async function surveyHouseholds(db: Executor, wave: number): Promise<SurveyHousehold[]> {
   const rows = prepared(db.$client, SECTION_E).all({ wave }) as {
     id: number;
     region: string;
@@ -58,30 +58,26 @@ const parseList = (s: string): string[] => {
 
 export type StoredMapping = OffenceMapping & { updatedAt: string; updatedBy: number | null };
 
-export function listOffenceMappings(db: Executor): StoredMapping[] {
-  return db
-    .select()
-    .from(offenceMappings)
-    .orderBy(asc(offenceMappings.id))
-    .all()
-    .map((m) => ({
-      id: m.id,
-      surveyOffences: parseList(m.surveyOffences),
-      formLines: parseList(m.formLines),
-      note: m.note,
-      updatedAt: m.updatedAt,
-      updatedBy: m.updatedBy,
-    }));
+export async function listOffenceMappings(db: Executor): Promise<StoredMapping[]> {
+  return (await db.select().from(offenceMappings).orderBy(asc(offenceMappings.id))).map((m) => ({
+    id: m.id,
+    surveyOffences: parseList(m.surveyOffences),
+    formLines: parseList(m.formLines),
+    note: m.note,
+    updatedAt: m.updatedAt,
+    updatedBy: m.updatedBy,
+  }));
 }
 
 /** An administrator changes which survey offences and 1-M lines a mapping compares, and its note. */
-export function updateOffenceMapping(db: Executor, user: AuditEntry["user"], ip: string | null, input: MappingInput): void {
+export async function updateOffenceMapping(db: Executor, user: AuditEntry["user"], ip: string | null, input: MappingInput): Promise<void> {
   for (const k of input.surveyOffences) if (!SURVEY_OFFENCES.includes(k)) throw new ServiceError(400, `Unknown survey offence: ${k}`);
   for (const l of input.formLines) if (!FORM_1M_LINES.includes(l)) throw new ServiceError(400, `Unknown line of form 1-M: ${l}`);
-  inTransaction(db, (tx) => {
-    const found = tx.select({ id: offenceMappings.id }).from(offenceMappings).where(eq(offenceMappings.id, input.id)).get();
+  await inTransaction(db, async (tx) => {
+    const [found] = await tx.select({ id: offenceMappings.id }).from(offenceMappings).where(eq(offenceMappings.id, input.id)).limit(1);
     if (!found) throw new ServiceError(404, "No such mapping.");
-    tx.update(offenceMappings)
+    await tx
+      .update(offenceMappings)
       .set({
         surveyOffences: JSON.stringify(input.surveyOffences),
         formLines: JSON.stringify(input.formLines),
@@ -89,9 +85,12 @@ export function updateOffenceMapping(db: Executor, user: AuditEntry["user"], ip:
         updatedBy: user?.id ?? null,
         updatedAt: new Date().toISOString(),
       })
-      .where(eq(offenceMappings.id, input.id))
-      .run();
-    recordAudit(tx, { action: "analysis.mapping", object: `${input.id}: ${input.surveyOffences.join("+")} ↔ 1-M ${input.formLines.join("+")}`, user }, ip);
+      .where(eq(offenceMappings.id, input.id));
+    await recordAudit(
+      tx,
+      { action: "analysis.mapping", object: `${input.id}: ${input.surveyOffences.join("+")} ↔ 1-M ${input.formLines.join("+")}`, user },
+      ip,
+    );
   });
 }
 
@@ -114,14 +113,15 @@ export type RegisteredSource = {
   count: (region: string | null, lines: string[]) => number | null;
 };
 
-export function waveOf(db: Executor, year: number) {
-  return db.select().from(surveyWaves).where(eq(surveyWaves.year, year)).get() ?? null;
+export async function waveOf(db: Executor, year: number) {
+  const [wave] = await db.select().from(surveyWaves).where(eq(surveyWaves.year, year)).limit(1);
+  return wave ?? null;
 }
 
-export function unrecordedCrimeReport(db: Executor, year: number, registered: RegisteredSource): UnrecordedCrimeReport {
-  const wave = waveOf(db, year);
-  const mappings = listOffenceMappings(db).map(({ id, surveyOffences, formLines, note }) => ({ id, surveyOffences, formLines, note }));
-  const households = wave ? surveyHouseholds(db, year) : [];
+export async function unrecordedCrimeReport(db: Executor, year: number, registered: RegisteredSource): Promise<UnrecordedCrimeReport> {
+  const wave = await waveOf(db, year);
+  const mappings = (await listOffenceMappings(db)).map(({ id, surveyOffences, formLines, note }) => ({ id, surveyOffences, formLines, note }));
+  const households = wave ? await surveyHouseholds(db, year) : [];
   const result = unrecordedCrime(
     households,
     mappings,
@@ -142,8 +142,8 @@ export function unrecordedCrimeReport(db: Executor, year: number, registered: Re
 }
 
 /** The latest published wave (the page's default year), else the latest wave; null without waves. */
-export function latestWave(db: Executor): number | null {
-  const waves = db.select({ year: surveyWaves.year, publishedAt: surveyWaves.publishedAt }).from(surveyWaves).all();
+export async function latestWave(db: Executor): Promise<number | null> {
+  const waves = await db.select({ year: surveyWaves.year, publishedAt: surveyWaves.publishedAt }).from(surveyWaves);
   const published = waves.filter((w) => w.publishedAt).map((w) => w.year);
   const all = waves.map((w) => w.year);
   return published.length ? Math.max(...published) : all.length ? Math.max(...all) : null;

@@ -25,15 +25,16 @@ export function* longCsvLines(
 
 export const longCsvHeader = () => BOM + csvLine(LONG_CSV_HEADER);
 
-/** A web stream from a generator of lines, pulled as the client reads (back-pressure). */
-export function streamLines(lines: Iterable<string>): ReadableStream<Uint8Array> {
+/** A web stream from a generator of lines (or an async one, that reads the database as it goes),
+ *  pulled as the client reads (back-pressure). */
+export function streamLines(lines: Iterable<string> | AsyncIterable<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator = lines[Symbol.iterator]();
+  const iterator = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]();
   return new ReadableStream({
-    pull(controller) {
+    async pull(controller) {
       let chunk = "";
       for (let i = 0; i < 500; i++) {
-        const next = iterator.next();
+        const next = await iterator.next();
         if (next.done) {
           if (chunk) controller.enqueue(encoder.encode(chunk));
           controller.close();

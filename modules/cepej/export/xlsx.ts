@@ -79,7 +79,12 @@ function cellRow(country: string, c: ExportCell, label: string): (string | numbe
  * The workbook of `replies` (read one at a time, in order). contentOnly leaves out the cells that
  * have no value, NA/NAP, comment or mark.
  */
-export async function repliesXlsx(q: Questionnaire, meta: XlsxMeta, replies: Iterable<XlsxReply>, options: { contentOnly?: boolean } = {}): Promise<Buffer> {
+export async function repliesXlsx(
+  q: Questionnaire,
+  meta: XlsxMeta,
+  replies: Iterable<XlsxReply> | AsyncIterable<XlsxReply>,
+  options: { contentOnly?: boolean } = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Justice Statistics";
   wb.created = meta.generatedOn;
@@ -97,7 +102,7 @@ export async function repliesXlsx(q: Questionnaire, meta: XlsxMeta, replies: Ite
     sheets.set(chapter.id, ws);
   }
   const statuses: [string, string][] = [];
-  for (const reply of replies) {
+  for await (const reply of replies) {
     statuses.push([reply.country, `${reply.countryName}: ${reply.status}`]);
     for (const c of exportCells(q, reply.read, { flags: reply.flags })) {
       if (options.contentOnly && !hasContent(c)) continue;

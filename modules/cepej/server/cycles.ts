@@ -19,8 +19,8 @@ import type { Answer } from "@/modules/questionnaire/answers";
 import { CYCLE_ANSWERS } from "./cepej.sql";
 import { refusal } from "@/lib/http/refusal";
 
-export function listCycles(db: Executor) {
-  return db.select().from(cycles).orderBy(desc(cycles.referenceYear)).all();
+export async function listCycles(db: Executor) {
+  return await db.select().from(cycles).orderBy(desc(cycles.referenceYear));
 }
 
 type NewCycle = {
@@ -44,9 +44,9 @@ const definitionInvalid = (errors: DefinitionError[]) =>
   );
 
 /** Creates the cycle, its questionnaire when uploaded, and a reply (not started) for every country. */
-export function createCycle(db: Executor, input: NewCycle, user: Principal, ip: string | null) {
-  inTransaction(db, (tx) => {
-    if (tx.select({ slug: cycles.slug }).from(cycles).where(eq(cycles.slug, input.slug)).get()) {
+export async function createCycle(db: Executor, input: NewCycle, user: Principal, ip: string | null) {
+  await inTransaction(db, async (tx) => {
+    if ((await tx.select({ slug: cycles.slug }).from(cycles).where(eq(cycles.slug, input.slug)).limit(1)).length) {
       throw new ServiceError(409, refusal("cycleExists"), { slug: { key: "exists" } });
     }
     let questionnaireId: string;
@@ -61,61 +61,59 @@ export function createCycle(db: Executor, input: NewCycle, user: Principal, ip: 
       if (!parsed.ok) throw definitionInvalid(parsed.errors);
       questionnaireId = `cepej-${input.slug}`;
       const definition = JSON.stringify({ ...parsed.questionnaire, id: questionnaireId });
-      tx.insert(questionnaires)
+      await tx
+        .insert(questionnaires)
         .values({ id: questionnaireId, version: parsed.questionnaire.version, definition })
-        .onConflictDoUpdate({ target: questionnaires.id, set: { version: parsed.questionnaire.version, definition } })
-        .run();
+        .onConflictDoUpdate({ target: questionnaires.id, set: { version: parsed.questionnaire.version, definition } });
     } else {
-      const prev = input.previousCycle ? tx.select().from(cycles).where(eq(cycles.slug, input.previousCycle)).get() : undefined;
+      const [prev] = input.previousCycle ? await tx.select().from(cycles).where(eq(cycles.slug, input.previousCycle)).limit(1) : [];
       if (!prev) throw new ServiceError(400, "Choose the cycle to copy the questionnaire from.", { previousCycle: { key: "copyNeedsPrevious" } });
       questionnaireId = prev.questionnaireId;
     }
-    tx.insert(cycles)
-      .values({
-        slug: input.slug,
-        name: input.name,
-        referenceYear: input.referenceYear,
-        questionnaireId,
-        opensOn: input.opensOn,
-        closesOn: input.closesOn,
-        previousCycle: input.previousCycle,
-        variationThreshold: input.variationThreshold,
-      })
-      .run();
-    const all = tx.select({ code: countries.code }).from(countries).all();
-    tx.insert(responses)
-      .values(all.map((c) => ({ questionnaireId, cycleSlug: input.slug, countryCode: c.code })))
-      .run();
-    recordAudit(tx, { action: "cycle.create", object: input.slug, user }, ip);
+    await tx.insert(cycles).values({
+      slug: input.slug,
+      name: input.name,
+      referenceYear: input.referenceYear,
+      questionnaireId,
+      opensOn: input.opensOn,
+      closesOn: input.closesOn,
+      previousCycle: input.previousCycle,
+      variationThreshold: input.variationThreshold,
+    });
+    const all = await tx.select({ code: countries.code }).from(countries);
+    await tx.insert(responses).values(all.map((c) => ({ questionnaireId, cycleSlug: input.slug, countryCode: c.code })));
+    await recordAudit(tx, { action: "cycle.create", object: input.slug, user }, ip);
   });
 }
 
 /** Assigns a correspondent to a country for the cycle; they also get the country in their scope. */
-export function assignCorrespondent(db: Executor, input: { cycle: string; country: string; userId: number }, user: Principal, ip: string | null) {
+export async function assignCorrespondent(db: Executor, input: { cycle: string; country: string; userId: number }, user: Principal, ip: string | null) {
   const { cycle, country, userId } = input;
-  inTransaction(db, (tx) => {
-    const assignee = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
+  await inTransaction(db, async (tx) => {
+    const [assignee] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).limit(1);
     if (!assignee) throw new ServiceError(404, refusal("noUserId", { id: userId }));
     if (assignee.role !== "correspondent") throw new ServiceError(400, "Only a correspondent can be assigned to a country.");
-    if (!tx.select({ slug: cycles.slug }).from(cycles).where(eq(cycles.slug, cycle)).get()) throw new ServiceError(404, refusal("noSuchCycle", { cycle }));
-    if (!tx.select({ code: countries.code }).from(countries).where(eq(countries.code, country)).get()) throw new ServiceError(404, `No country ${country}.`);
-    tx.insert(cycleCorrespondents).values({ cycleSlug: cycle, countryCode: country, userId }).onConflictDoNothing().run();
-    tx.insert(userScopes).values({ userId, kind: "country", code: country }).onConflictDoNothing().run();
-    recordAudit(tx, { action: "cycle.assign", object: `${cycle}/${country} → user ${userId}`, user }, ip);
+    if (!(await tx.select({ slug: cycles.slug }).from(cycles).where(eq(cycles.slug, cycle)).limit(1)).length)
+      throw new ServiceError(404, refusal("noSuchCycle", { cycle }));
+    if (!(await tx.select({ code: countries.code }).from(countries).where(eq(countries.code, country)).limit(1)).length)
+      throw new ServiceError(404, `No country ${country}.`);
+    await tx.insert(cycleCorrespondents).values({ cycleSlug: cycle, countryCode: country, userId }).onConflictDoNothing();
+    await tx.insert(userScopes).values({ userId, kind: "country", code: country }).onConflictDoNothing();
+    await recordAudit(tx, { action: "cycle.assign", object: `${cycle}/${country} → user ${userId}`, user }, ip);
   });
 }
 
 /** Sets (or, with null, removes) a country's own closing date for the cycle. */
-export function extendDeadline(db: Executor, input: { cycle: string; country: string; deadline: string | null }, user: Principal, ip: string | null) {
+export async function extendDeadline(db: Executor, input: { cycle: string; country: string; deadline: string | null }, user: Principal, ip: string | null) {
   const { cycle, country, deadline } = input;
-  inTransaction(db, (tx) => {
-    const { changes } = tx
+  await inTransaction(db, async (tx) => {
+    // TODO(pg): rowCount
+    const { changes } = await tx
       .update(responses)
       .set({ deadline })
-      .where(and(eq(responses.cycleSlug, cycle), eq(responses.countryCode, country)))
-      .run();
+      .where(and(eq(responses.cycleSlug, cycle), eq(responses.countryCode, country)));
     if (!changes) throw new ServiceError(404, refusal("noReplyIn", { country, cycle }));
-    recordAudit(tx, { action: "cycle.extend_deadline", object: `${cycle}/${country} → ${deadline ?? "none"}`, user }, ip);
+    await recordAudit(tx, { action: "cycle.extend_deadline", object: `${cycle}/${country} → ${deadline ?? "none"}`, user }, ip);
   });
 }
 
@@ -134,12 +132,12 @@ type CountryStatus = {
 };
 
 /** One row per country: status, % answered, open warnings, open queries, last activity. */
-export function cycleStatus(db: Executor, slug: string): CountryStatus[] {
-  const cycle = db.select().from(cycles).where(eq(cycles.slug, slug)).get();
+export async function cycleStatus(db: Executor, slug: string): Promise<CountryStatus[]> {
+  const [cycle] = await db.select().from(cycles).where(eq(cycles.slug, slug)).limit(1);
   if (!cycle) return [];
-  const index = loadQuestionnaire(db, cycle.questionnaireId);
+  const index = await loadQuestionnaire(db, cycle.questionnaireId);
   const questions = Array.from(walkQuestions(index.questionnaire), (x) => x.question);
-  const rows = db
+  const rows = await db
     .select({
       id: responses.id,
       country: countries.code,
@@ -151,8 +149,7 @@ export function cycleStatus(db: Executor, slug: string): CountryStatus[] {
     .from(responses)
     .innerJoin(countries, eq(countries.code, responses.countryCode))
     .where(eq(responses.cycleSlug, slug))
-    .orderBy(asc(countries.name))
-    .all();
+    .orderBy(asc(countries.name));
   const answers = new Map<number, Map<string, Answer>>();
   for (const a of prepared(db.$client, CYCLE_ANSWERS).iterate(slug) as Iterable<{
     response_id: number;
@@ -164,22 +161,18 @@ export function cycleStatus(db: Executor, slug: string): CountryStatus[] {
     if (!answers.has(a.response_id)) answers.set(a.response_id, new Map());
     answers.get(a.response_id)!.set(a.cell, { num: a.num, text: a.text, status: a.status });
   }
-  const queryCounts = new Map(
-    db
-      .select({ id: queries.responseId, n: count() })
-      .from(queries)
-      .innerJoin(responses, eq(responses.id, queries.responseId))
-      .where(and(eq(responses.cycleSlug, slug), eq(queries.status, "open")))
-      .groupBy(queries.responseId)
-      .all()
-      .map((r) => [r.id, r.n]),
-  );
-  const assigned = db
+  const openCounts = await db
+    .select({ id: queries.responseId, n: count() })
+    .from(queries)
+    .innerJoin(responses, eq(responses.id, queries.responseId))
+    .where(and(eq(responses.cycleSlug, slug), eq(queries.status, "open")))
+    .groupBy(queries.responseId);
+  const queryCounts = new Map(openCounts.map((r) => [r.id, r.n]));
+  const assigned = await db
     .select({ country: cycleCorrespondents.countryCode, name: users.name })
     .from(cycleCorrespondents)
     .innerJoin(users, eq(users.id, cycleCorrespondents.userId))
-    .where(eq(cycleCorrespondents.cycleSlug, slug))
-    .all();
+    .where(eq(cycleCorrespondents.cycleSlug, slug));
   return rows.map((r) => {
     const mine = answers.get(r.id) ?? new Map<string, Answer>();
     const read = (k: string) => mine.get(k);
@@ -200,11 +193,10 @@ export function cycleStatus(db: Executor, slug: string): CountryStatus[] {
   });
 }
 
-export function correspondentsList(db: Executor) {
-  return db
+export async function correspondentsList(db: Executor) {
+  return await db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
     .where(and(eq(users.role, "correspondent"), eq(users.active, true)))
-    .orderBy(users.name)
-    .all();
+    .orderBy(users.name);
 }

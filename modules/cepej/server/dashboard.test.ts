@@ -19,15 +19,15 @@ beforeAll(() => {
 afterAll(() => demo.remove());
 
 describe("cycle dashboard", () => {
-  it("public: published cycles, validated replies only; admins: every cycle, every started reply", () => {
-    const open = cycleDashboard(demo.db, "2022-2024", { admin: false });
+  it("public: published cycles, validated replies only; admins: every cycle, every started reply", async () => {
+    const open = await cycleDashboard(demo.db, "2022-2024", { admin: false });
     // 2022-2024 is not published: the public sees only its published predecessor
     expect(open.cycles.map((c) => c.slug)).toEqual(["2020-2022"]);
     expect(open.countries.map((c) => c.code)).toEqual(["KZ"]);
     const judges = open.indicators.find((i) => i.id === "judges-per-100k")!;
     expect(judges.figures.KZ["2020-2022"].value).toBe(12.68);
 
-    const all = cycleDashboard(demo.db, "2022-2024", { admin: true });
+    const all = await cycleDashboard(demo.db, "2022-2024", { admin: true });
     expect(all.cycles.map((c) => [c.slug, c.published])).toEqual([
       ["2020-2022", true],
       ["2022-2024", false],
@@ -36,24 +36,24 @@ describe("cycle dashboard", () => {
     expect(all.countries.find((c) => c.code === "KZ")!.status).toEqual({ "2020-2022": "validated", "2022-2024": "in_progress" });
     // France's 2022 reply has its inhabitants only: no judges yet
     expect(all.indicators.find((i) => i.id === "judges-per-100k")!.figures.FR["2022-2024"]).toMatchObject({ value: null, missing: "empty" });
-    expect(cycleDashboard(demo.db, "1999-2000", { admin: true }).cycles).toEqual([]);
+    expect((await cycleDashboard(demo.db, "1999-2000", { admin: true })).cycles).toEqual([]);
   });
 
-  it("publishing makes the cycle public, with its journal row; an unknown cycle is a 404", () => {
+  it("publishing makes the cycle public, with its journal row; an unknown cycle is a 404", async () => {
     const audits = () => (sqlite.prepare("select count(*) as n from audit_log where action like 'cepej.cycle_%'").get() as { n: number }).n;
-    expect(publishedCycles(demo.db).map((c) => c.slug)).toEqual(["2020-2022"]);
-    publishCycle(demo.db, "2022-2024", true, admin, "192.0.2.1");
-    expect(publishedCycles(demo.db).map((c) => c.slug)).toEqual(["2022-2024", "2020-2022"]);
-    expect(cycleDashboard(demo.db, "2022-2024", { admin: false }).cycles.map((c) => c.slug)).toEqual(["2020-2022", "2022-2024"]);
+    expect((await publishedCycles(demo.db)).map((c) => c.slug)).toEqual(["2020-2022"]);
+    await publishCycle(demo.db, "2022-2024", true, admin, "192.0.2.1");
+    expect((await publishedCycles(demo.db)).map((c) => c.slug)).toEqual(["2022-2024", "2020-2022"]);
+    expect((await cycleDashboard(demo.db, "2022-2024", { admin: false })).cycles.map((c) => c.slug)).toEqual(["2020-2022", "2022-2024"]);
     expect(sqlite.prepare("select action, object, ip from audit_log order by id desc limit 1").get()).toEqual({
       action: "cepej.cycle_publish",
       object: "2022-2024",
       ip: "192.0.2.1",
     });
-    publishCycle(demo.db, "2022-2024", false, admin, null);
-    expect(cycleDashboard(demo.db, "2022-2024", { admin: false }).cycles.map((c) => c.slug)).toEqual(["2020-2022"]);
+    await publishCycle(demo.db, "2022-2024", false, admin, null);
+    expect((await cycleDashboard(demo.db, "2022-2024", { admin: false })).cycles.map((c) => c.slug)).toEqual(["2020-2022"]);
     expect(audits()).toBe(2);
-    expect(() => publishCycle(demo.db, "1999-2000", true, admin, null)).toThrow(ServiceError);
+    await expect(publishCycle(demo.db, "1999-2000", true, admin, null)).rejects.toThrow(ServiceError);
     expect(audits()).toBe(2);
   });
 });

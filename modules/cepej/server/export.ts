@@ -6,10 +6,10 @@ import { loadAnswers } from "@/modules/questionnaire/server/answers";
 import type { ReplyRecord } from "./replies";
 import { flagsOf } from "./workflow";
 
-export function replyForExport(db: Executor, found: ReplyRecord) {
-  const index = loadQuestionnaire(db, found.reply.questionnaireId);
-  const stored = loadAnswers(db, found.reply.id);
-  const flags = Object.fromEntries(flagsOf(db, found.reply.id).map((f) => [f.cell, f.reason]));
+export async function replyForExport(db: Executor, found: ReplyRecord) {
+  const index = await loadQuestionnaire(db, found.reply.questionnaireId);
+  const stored = await loadAnswers(db, found.reply.id);
+  const flags = Object.fromEntries((await flagsOf(db, found.reply.id)).map((f) => [f.cell, f.reason]));
   return { index, stored, flags, read: (k: string) => stored.get(k)?.answer };
 }
 

@@ -11,28 +11,31 @@ import { flagsOf } from "./workflow";
 
 type OpenIndicator = { cycle: string; country: string; countryName: string; indicator: string; label: string; unit: string; value: number | null };
 
-export function validatedIndicators(db: Executor): OpenIndicator[] {
-  const replies = db
+export async function validatedIndicators(db: Executor): Promise<OpenIndicator[]> {
+  const replies = await db
     .select({ id: responses.id, cycle: responses.cycleSlug, country: countries.code, countryName: countries.name })
     .from(responses)
     .innerJoin(countries, eq(countries.code, responses.countryCode))
     .where(and(eq(responses.status, "validated"), isNotNull(responses.cycleSlug)))
-    .orderBy(responses.cycleSlug, countries.name)
-    .all();
-  return replies.flatMap((r) => {
-    const stored = loadAnswers(db, r.id);
-    const withheld = new Set(flagsOf(db, r.id).map((f) => f.cell));
+    .orderBy(responses.cycleSlug, countries.name);
+  const indicators: OpenIndicator[] = [];
+  for (const r of replies) {
+    const stored = await loadAnswers(db, r.id);
+    const withheld = new Set((await flagsOf(db, r.id)).map((f) => f.cell));
     const read = (k: string) => (withheld.has(k) ? undefined : stored.get(k)?.answer);
-    return computeIndicators(read).map((i) => ({
-      cycle: r.cycle!,
-      country: r.country,
-      countryName: r.countryName,
-      indicator: i.id,
-      label: i.label,
-      unit: i.unit,
-      value: i.value,
-    }));
-  });
+    indicators.push(
+      ...computeIndicators(read).map((i) => ({
+        cycle: r.cycle!,
+        country: r.country,
+        countryName: r.countryName,
+        indicator: i.id,
+        label: i.label,
+        unit: i.unit,
+        value: i.value,
+      })),
+    );
+  }
+  return indicators;
 }
 
 export const CEPEJ_METADATA = {

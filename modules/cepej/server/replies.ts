@@ -11,11 +11,11 @@ import { canEdit, type ReplyState } from "../workflow";
 type ReplySummary = { id: number; cycle: string; cycleName: string; country: string; countryName: string; status: string };
 
 /** Replies the user may open: every country's for admins, their countries' for correspondents. */
-export function repliesVisibleTo(db: Executor, user: Principal): ReplySummary[] {
+export async function repliesVisibleTo(db: Executor, user: Principal): Promise<ReplySummary[]> {
   if (user.role !== "admin" && user.role !== "correspondent") return [];
   const { countries: scope } = scopeOf(user);
   if (scope && !scope.length) return [];
-  return db
+  return await db
     .select({
       id: responses.id,
       cycle: cycles.slug,
@@ -28,8 +28,7 @@ export function repliesVisibleTo(db: Executor, user: Principal): ReplySummary[] 
     .innerJoin(cycles, eq(cycles.slug, responses.cycleSlug))
     .innerJoin(countries, eq(countries.code, responses.countryCode))
     .where(scope ? inArray(responses.countryCode, scope) : undefined)
-    .orderBy(cycles.slug, countries.name)
-    .all();
+    .orderBy(cycles.slug, countries.name);
 }
 
 const reply = { reply: responses, cycle: cycles, countryName: countries.name };
@@ -42,6 +41,7 @@ const byCycleAndCountry = preparedQuery((db: Executor) =>
     .innerJoin(cycles, eq(cycles.slug, responses.cycleSlug))
     .innerJoin(countries, eq(countries.code, responses.countryCode))
     .where(and(eq(responses.cycleSlug, sql.placeholder("cycle")), eq(responses.countryCode, sql.placeholder("country"))))
+    .limit(1)
     .prepare(),
 );
 const byId = preparedQuery((db: Executor) =>
@@ -51,19 +51,22 @@ const byId = preparedQuery((db: Executor) =>
     .innerJoin(cycles, eq(cycles.slug, responses.cycleSlug))
     .innerJoin(countries, eq(countries.code, responses.countryCode))
     .where(eq(responses.id, sql.placeholder("id")))
+    .limit(1)
     .prepare(),
 );
 
-export function findReply(db: Executor, cycle: string, country: string) {
-  return byCycleAndCountry(db).get({ cycle, country });
+export async function findReply(db: Executor, cycle: string, country: string) {
+  const [found] = await byCycleAndCountry(db).execute({ cycle, country });
+  return found;
 }
 
-export type ReplyRecord = NonNullable<ReturnType<typeof findReply>>;
+export type ReplyRecord = NonNullable<Awaited<ReturnType<typeof findReply>>>;
 
 /** The reply as it stands now: services call it inside their transaction, whatever the caller read
  *  before, so that the state they check is the state they write against. */
-export function currentReply(tx: Executor, responseId: number): ReplyRecord | undefined {
-  return byId(tx).get({ id: responseId });
+export async function currentReply(tx: Executor, responseId: number): Promise<ReplyRecord | undefined> {
+  const [found] = await byId(tx).execute({ id: responseId });
+  return found;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -79,12 +82,7 @@ export function editCheck(found: ReplyRecord, role: Role) {
 }
 
 /** The countries that have a reply in the cycle, in code order. */
-export function cycleCountries(db: Executor, slug: string): string[] {
-  return db
-    .select({ code: responses.countryCode })
-    .from(responses)
-    .where(eq(responses.cycleSlug, slug))
-    .orderBy(responses.countryCode)
-    .all()
-    .flatMap((r) => (r.code ? [r.code] : []));
+export async function cycleCountries(db: Executor, slug: string): Promise<string[]> {
+  const rows = await db.select({ code: responses.countryCode }).from(responses).where(eq(responses.cycleSlug, slug)).orderBy(responses.countryCode);
+  return rows.flatMap((r) => (r.code ? [r.code] : []));
 }

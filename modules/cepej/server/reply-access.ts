@@ -13,7 +13,7 @@ export async function replyForRequest(db: Executor, { cycle, country }: ReplyPar
   const code = country.toUpperCase();
   const access = await checkApiAccess(action, { kind: "cepejReply", country: code });
   if (!access.ok) return { ok: false as const, response: access.response };
-  const found = findReply(db, cycle, code);
+  const found = await findReply(db, cycle, code);
   if (!found) return { ok: false as const, response: problem(404, refusal("noReplyIn", { country: code, cycle })) };
   return { ok: true as const, user: access.user, found };
 }

@@ -15,7 +15,7 @@ import { questionsOf } from "@/modules/questionnaire/walk";
 import type { Answer } from "@/modules/questionnaire/answers";
 import { countryName } from "@/lib/i18n/reference";
 import { cycleName } from "../cycle-name";
-import { editCheck, findReply } from "./replies";
+import { editCheck, findReply, type ReplyRecord } from "./replies";
 import { flagsOf, previousAnswers, queriesOf, transitionsOf } from "./workflow";
 
 /** `referencesOf`: other sources' figures for some cells (national reports), composed by the caller. */
@@ -24,17 +24,17 @@ export async function loadReplyPage<R extends ReferenceValue = ReferenceValue>(
   cycle: string,
   countryParam: string,
   locale: string,
-  referencesOf: (found: NonNullable<ReturnType<typeof findReply>>) => Record<string, R> = () => ({}),
+  referencesOf: (found: ReplyRecord) => Promise<Record<string, R>> = async () => ({}),
 ) {
   const country = countryParam.toUpperCase();
   const user = await requireAccess("read", { kind: "cepejReply", country });
-  const found = findReply(db, cycle, country);
+  const found = await findReply(db, cycle, country);
   if (!found) notFound();
-  const index = loadQuestionnaire(db, found.reply.questionnaireId);
-  const stored = loadAnswers(db, found.reply.id);
-  const prev = previousAnswers(db, found);
+  const index = await loadQuestionnaire(db, found.reply.questionnaireId);
+  const stored = await loadAnswers(db, found.reply.id);
+  const prev = await previousAnswers(db, found);
   const previous = prev ? Object.fromEntries([...prev.answers].map(([k, v]) => [k, v.answer])) : {};
-  const references = referencesOf(found);
+  const references = await referencesOf(found);
   const options = { submit: true, previous: prev ? (k: string) => previous[k] : undefined, variationThreshold: found.cycle.variationThreshold, references };
   const read = (key: string) => stored.get(key)?.answer;
   const base = `/cepej/${found.cycle.slug}/${found.reply.countryCode}`;
@@ -73,21 +73,22 @@ export async function loadReplyPage<R extends ReferenceValue = ReferenceValue>(
     readOnly: editable.ok || !("code" in editable) || !editable.code ? null : { code: editable.code, date: editable.date ?? "" },
     previousCycle: prev?.cycle ?? null,
     previous,
-    queries: queriesOf(db, found.reply.id),
-    flags: flagsOf(db, found.reply.id),
-    transitions: transitionsOf(db, found.reply.id),
-    series: reviewer ? seriesOf(db, country) : null,
+    queries: await queriesOf(db, found.reply.id),
+    flags: await flagsOf(db, found.reply.id),
+    transitions: await transitionsOf(db, found.reply.id),
+    series: reviewer ? await seriesOf(db, country) : null,
   };
 }
 
 /** For reviewers: the country's answers in every cycle held in the database. */
-function seriesOf(db: Executor, country: string): { cycle: string; answers: Record<string, Answer> }[] {
-  const replies = db
+async function seriesOf(db: Executor, country: string): Promise<{ cycle: string; answers: Record<string, Answer> }[]> {
+  const replies = await db
     .select({ id: responses.id, cycle: cycles.slug })
     .from(responses)
     .innerJoin(cycles, eq(cycles.slug, responses.cycleSlug))
     .where(eq(responses.countryCode, country))
-    .orderBy(cycles.referenceYear)
-    .all();
-  return replies.map((r) => ({ cycle: r.cycle, answers: Object.fromEntries([...loadAnswers(db, r.id)].map(([k, v]) => [k, v.answer])) }));
+    .orderBy(cycles.referenceYear);
+  const series: { cycle: string; answers: Record<string, Answer> }[] = [];
+  for (const r of replies) series.push({ cycle: r.cycle, answers: Object.fromEntries([...(await loadAnswers(db, r.id))].map(([k, v]) => [k, v.answer])) });
+  return series;
 }

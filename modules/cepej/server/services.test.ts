@@ -31,16 +31,16 @@ afterAll(() => {
   demo.remove();
 });
 
-const reply = (country: string) => findReply(getDb(), "2022-2024", country)!;
+const reply = async (country: string) => (await findReply(getDb(), "2022-2024", country))!;
 const setStatus = (country: string, status: string) =>
   sqlite.prepare("update responses set status = ? where cycle_slug = '2022-2024' and country_code = ?").run(status, country);
 const all = (sql: string, ...args: unknown[]) => sqlite.prepare(sql).all(...args);
 const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 const lastAudit = () => sqlite.prepare("select action, object, user_id, ip from audit_log order by id desc limit 1").get();
 
-function refusal(run: () => unknown): InstanceType<typeof ServiceError> {
+async function refusal(run: () => Promise<unknown>): Promise<InstanceType<typeof ServiceError>> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof ServiceError) return error;
     throw error;
@@ -49,12 +49,12 @@ function refusal(run: () => unknown): InstanceType<typeof ServiceError> {
 }
 
 /** Runs `run` while the log-journal refuses every row: it must throw and leave `tables` as they were. */
-function withoutJournal(tables: string[], run: () => unknown) {
+async function withoutJournal(tables: string[], run: () => Promise<unknown>) {
   const state = () => tables.map((t) => all(`select * from ${t}`));
   const before = state();
   sqlite.exec("create temp trigger refuse_audit before insert on audit_log begin select raise(abort, 'audit refused'); end");
   try {
-    expect(run).toThrow("audit refused");
+    await expect(run()).rejects.toThrow("audit refused");
   } finally {
     sqlite.exec("drop trigger refuse_audit");
   }
@@ -63,46 +63,46 @@ function withoutJournal(tables: string[], run: () => unknown) {
 }
 
 describe("transitions read the reply's state inside their transaction", () => {
-  it("refuses a submit when the reply was submitted since the route read it", () => {
-    const stale = reply("KZ");
+  it("refuses a submit when the reply was submitted since the route read it", async () => {
+    const stale = await reply("KZ");
     expect(stale.reply.status).toBe("in_progress");
     setStatus("KZ", "submitted");
     const transitions = count("reply_transitions");
     const audit = count("audit_log");
-    const e = refusal(() => transitionReply(getDb(), stale, "submit", kz, null, IP));
+    const e = await refusal(() => transitionReply(getDb(), stale, "submit", kz, null, IP));
     expect([e.status, e.message]).toEqual([409, "A reply that is submitted cannot be submitted."]);
     expect([count("reply_transitions"), count("audit_log")]).toEqual([transitions, audit]);
   });
 
-  it("refuses to validate a reply returned meanwhile, or one with a query opened meanwhile", () => {
+  it("refuses to validate a reply returned meanwhile, or one with a query opened meanwhile", async () => {
     setStatus("KZ", "submitted");
-    const stale = reply("KZ");
+    const stale = await reply("KZ");
     setStatus("KZ", "returned");
-    expect(refusal(() => transitionReply(getDb(), stale, "validate", admin, null, IP)).message).toBe("A reply that is returned cannot be validated.");
+    expect((await refusal(() => transitionReply(getDb(), stale, "validate", admin, null, IP))).message).toBe("A reply that is returned cannot be validated.");
     setStatus("KZ", "submitted");
     const query = sqlite
       .prepare("insert into queries (response_id, question_id, created_by) values (?, '001', ?)")
       .run(stale.reply.id, admin.id).lastInsertRowid;
-    const e = refusal(() => transitionReply(getDb(), stale, "validate", admin, null, IP));
+    const e = await refusal(() => transitionReply(getDb(), stale, "validate", admin, null, IP));
     expect([e.status, e.message]).toEqual([409, "1 query is still open: resolve them before validating."]);
     sqlite.prepare("delete from queries where id = ?").run(query);
-    expect(reply("KZ").reply.status).toBe("submitted");
+    expect((await reply("KZ")).reply.status).toBe("submitted");
   });
 
-  it("lists what blocks a submission (422), with each item's chapter", () => {
+  it("lists what blocks a submission (422), with each item's chapter", async () => {
     setStatus("KZ", "in_progress");
-    const e = refusal(() => transitionReply(getDb(), reply("KZ"), "submit", kz, null, IP));
+    const e = await refusal(async () => transitionReply(getDb(), await reply("KZ"), "submit", kz, null, IP));
     expect(e.status).toBe(422);
     expect((e.details as { question: string; chapter?: string }[]).find((d) => d.question === "001")).toMatchObject({ chapter: "1" });
-    expect(reply("KZ").reply.status).toBe("in_progress");
+    expect((await reply("KZ")).reply.status).toBe("in_progress");
   });
 
-  it("moves the state, records the step and journals it in one commit", () => {
+  it("moves the state, records the step and journals it in one commit", async () => {
     setStatus("KZ", "submitted");
-    const found = reply("KZ");
-    withoutJournal(["responses", "reply_transitions"], () => transitionReply(getDb(), found, "return", admin, "Please check 001.", IP));
-    expect(transitionReply(getDb(), found, "return", admin, "Please check 001.", IP)).toEqual({ from: "submitted", to: "returned" });
-    expect(reply("KZ").reply.status).toBe("returned");
+    const found = await reply("KZ");
+    await withoutJournal(["responses", "reply_transitions"], () => transitionReply(getDb(), found, "return", admin, "Please check 001.", IP));
+    expect(await transitionReply(getDb(), found, "return", admin, "Please check 001.", IP)).toEqual({ from: "submitted", to: "returned" });
+    expect((await reply("KZ")).reply.status).toBe("returned");
     expect(sqlite.prepare("select from_state, to_state, note from reply_transitions order by id desc limit 1").get()).toEqual({
       from_state: "submitted",
       to_state: "returned",
@@ -113,34 +113,34 @@ describe("transitions read the reply's state inside their transaction", () => {
 });
 
 describe("flags and queries journal in the same transaction", () => {
-  it("a flag, and its removal", () => {
-    const found = reply("KZ");
-    withoutJournal(["cell_flags"], () => setFlag(getDb(), found, admin, "001", "Not comparable", IP));
-    setFlag(getDb(), found, admin, "001", "Not comparable", IP);
+  it("a flag, and its removal", async () => {
+    const found = await reply("KZ");
+    await withoutJournal(["cell_flags"], () => setFlag(getDb(), found, admin, "001", "Not comparable", IP));
+    await setFlag(getDb(), found, admin, "001", "Not comparable", IP);
     expect(all("select cell, reason from cell_flags where response_id = ?", found.reply.id)).toEqual([{ cell: "001", reason: "Not comparable" }]);
     expect(lastAudit()).toEqual({ action: "reply.flag", object: "2022-2024/KZ 001", user_id: admin.id, ip: IP });
-    withoutJournal(["cell_flags"], () => setFlag(getDb(), found, admin, "001", null, IP));
-    setFlag(getDb(), found, admin, "001", null, IP);
+    await withoutJournal(["cell_flags"], () => setFlag(getDb(), found, admin, "001", null, IP));
+    await setFlag(getDb(), found, admin, "001", null, IP);
     expect(all("select * from cell_flags where response_id = ?", found.reply.id)).toEqual([]);
     expect(lastAudit()).toMatchObject({ action: "reply.unflag" });
-    expect(refusal(() => setFlag(getDb(), found, admin, "no-such-cell", "x", IP)).status).toBe(400);
+    expect((await refusal(() => setFlag(getDb(), found, admin, "no-such-cell", "x", IP))).status).toBe(400);
   });
 
-  it("a query opened, answered and resolved; a resolved or foreign query is refused", () => {
-    const found = reply("KZ");
-    withoutJournal(["queries", "query_messages"], () => openQuery(getDb(), found, admin, "001", "Please confirm.", IP));
-    const id = openQuery(getDb(), found, admin, "001", "Please confirm.", IP);
+  it("a query opened, answered and resolved; a resolved or foreign query is refused", async () => {
+    const found = await reply("KZ");
+    await withoutJournal(["queries", "query_messages"], () => openQuery(getDb(), found, admin, "001", "Please confirm.", IP));
+    const id = await openQuery(getDb(), found, admin, "001", "Please confirm.", IP);
     expect(lastAudit()).toEqual({ action: "query.open", object: `2022-2024/KZ 001 (query ${id})`, user_id: admin.id, ip: IP });
-    withoutJournal(["queries", "query_messages"], () => postToQuery(getDb(), found, kz, id, { text: "Confirmed." }, IP));
-    postToQuery(getDb(), found, kz, id, { text: "Confirmed." }, IP);
+    await withoutJournal(["queries", "query_messages"], () => postToQuery(getDb(), found, kz, id, { text: "Confirmed." }, IP));
+    await postToQuery(getDb(), found, kz, id, { text: "Confirmed." }, IP);
     expect(all("select text from query_messages where query_id = ? order by id", id)).toEqual([{ text: "Please confirm." }, { text: "Confirmed." }]);
     expect(lastAudit()).toMatchObject({ action: "query.answer", user_id: kz.id });
-    withoutJournal(["queries", "query_messages"], () => postToQuery(getDb(), found, admin, id, { resolve: true }, IP));
-    postToQuery(getDb(), found, admin, id, { resolve: true }, IP);
+    await withoutJournal(["queries", "query_messages"], () => postToQuery(getDb(), found, admin, id, { resolve: true }, IP));
+    await postToQuery(getDb(), found, admin, id, { resolve: true }, IP);
     expect(lastAudit()).toMatchObject({ action: "query.resolve" });
-    expect(refusal(() => postToQuery(getDb(), found, kz, id, { text: "Late." }, IP)).status).toBe(409);
-    expect(refusal(() => postToQuery(getDb(), reply("FR"), admin, id, { resolve: true }, IP)).status).toBe(404);
-    expect(refusal(() => openQuery(getDb(), found, admin, "no-such-question", "?", IP)).status).toBe(400);
+    expect((await refusal(() => postToQuery(getDb(), found, kz, id, { text: "Late." }, IP))).status).toBe(409);
+    expect((await refusal(async () => postToQuery(getDb(), await reply("FR"), admin, id, { resolve: true }, IP))).status).toBe(404);
+    expect((await refusal(() => openQuery(getDb(), found, admin, "no-such-question", "?", IP))).status).toBe(400);
   });
 });
 
@@ -156,46 +156,46 @@ describe("cycle administration journals in the same transaction", () => {
     definitionJson: null,
   };
 
-  it("creates a cycle with a reply for every country, or nothing", () => {
-    withoutJournal(["cycles", "responses"], () => createCycle(getDb(), input, admin, IP));
-    createCycle(getDb(), input, admin, IP);
+  it("creates a cycle with a reply for every country, or nothing", async () => {
+    await withoutJournal(["cycles", "responses"], () => createCycle(getDb(), input, admin, IP));
+    await createCycle(getDb(), input, admin, IP);
     expect(all("select count(*) as n from responses where cycle_slug = '2030-2032'")).toEqual(all("select count(*) as n from countries"));
     expect(lastAudit()).toEqual({ action: "cycle.create", object: "2030-2032", user_id: admin.id, ip: IP });
-    const exists = refusal(() => createCycle(getDb(), input, admin, IP));
+    const exists = await refusal(() => createCycle(getDb(), input, admin, IP));
     expect([exists.status, exists.details]).toEqual([409, { slug: { key: "exists" } }]);
   });
 
-  it("refuses an invalid uploaded definition with each error as a field error", () => {
-    const bad = refusal(() => createCycle(getDb(), { ...input, slug: "2032-2034", definitionJson: "{" }, admin, IP));
+  it("refuses an invalid uploaded definition with each error as a field error", async () => {
+    const bad = await refusal(() => createCycle(getDb(), { ...input, slug: "2032-2034", definitionJson: "{" }, admin, IP));
     expect([bad.status, bad.details]).toEqual([400, { "definition:0": { key: "definition", values: { path: "(file)", message: "not valid JSON" } } }]);
     expect(all("select * from cycles where slug = '2032-2034'")).toEqual([]);
   });
 
-  it("assigns a correspondent (and their country scope), or refuses someone else", () => {
-    withoutJournal(["cycle_correspondents", "user_scopes"], () =>
+  it("assigns a correspondent (and their country scope), or refuses someone else", async () => {
+    await withoutJournal(["cycle_correspondents", "user_scopes"], () =>
       assignCorrespondent(getDb(), { cycle: "2030-2032", country: "FR", userId: frUser }, admin, IP),
     );
-    assignCorrespondent(getDb(), { cycle: "2030-2032", country: "FR", userId: frUser }, admin, IP);
+    await assignCorrespondent(getDb(), { cycle: "2030-2032", country: "FR", userId: frUser }, admin, IP);
     expect(all("select user_id from cycle_correspondents where cycle_slug = '2030-2032' and country_code = 'FR'")).toEqual([{ user_id: frUser }]);
     expect(lastAudit()).toEqual({ action: "cycle.assign", object: `2030-2032/FR → user ${frUser}`, user_id: admin.id, ip: IP });
-    expect(refusal(() => assignCorrespondent(getDb(), { cycle: "2030-2032", country: "FR", userId: admin.id }, admin, IP)).status).toBe(400);
-    expect(refusal(() => assignCorrespondent(getDb(), { cycle: "1999-2000", country: "FR", userId: frUser }, admin, IP)).status).toBe(404);
+    expect((await refusal(() => assignCorrespondent(getDb(), { cycle: "2030-2032", country: "FR", userId: admin.id }, admin, IP))).status).toBe(400);
+    expect((await refusal(() => assignCorrespondent(getDb(), { cycle: "1999-2000", country: "FR", userId: frUser }, admin, IP))).status).toBe(404);
   });
 
-  it("refuses an assignment naming a user or a country that does not exist with 404, and records nothing", () => {
+  it("refuses an assignment naming a user or a country that does not exist with 404, and records nothing", async () => {
     const journal = count("audit_log");
-    const unknownUser = refusal(() => assignCorrespondent(getDb(), { cycle: "2030-2032", country: "FR", userId: 999_999 }, admin, IP));
+    const unknownUser = await refusal(() => assignCorrespondent(getDb(), { cycle: "2030-2032", country: "FR", userId: 999_999 }, admin, IP));
     expect([unknownUser.status, unknownUser.message]).toEqual([404, "No user 999999."]);
-    expect(refusal(() => assignCorrespondent(getDb(), { cycle: "2030-2032", country: "ZZ", userId: frUser }, admin, IP)).status).toBe(404);
+    expect((await refusal(() => assignCorrespondent(getDb(), { cycle: "2030-2032", country: "ZZ", userId: frUser }, admin, IP))).status).toBe(404);
     expect(all("select * from cycle_correspondents where user_id = 999999 or country_code = 'ZZ'")).toEqual([]);
     expect(count("audit_log")).toBe(journal);
   });
 
-  it("extends a country's deadline, or refuses an unknown reply", () => {
-    withoutJournal(["responses"], () => extendDeadline(getDb(), { cycle: "2030-2032", country: "KZ", deadline: "2031-07-31" }, admin, IP));
-    extendDeadline(getDb(), { cycle: "2030-2032", country: "KZ", deadline: "2031-07-31" }, admin, IP);
+  it("extends a country's deadline, or refuses an unknown reply", async () => {
+    await withoutJournal(["responses"], () => extendDeadline(getDb(), { cycle: "2030-2032", country: "KZ", deadline: "2031-07-31" }, admin, IP));
+    await extendDeadline(getDb(), { cycle: "2030-2032", country: "KZ", deadline: "2031-07-31" }, admin, IP);
     expect(all("select deadline from responses where cycle_slug = '2030-2032' and country_code = 'KZ'")).toEqual([{ deadline: "2031-07-31" }]);
     expect(lastAudit()).toEqual({ action: "cycle.extend_deadline", object: "2030-2032/KZ → 2031-07-31", user_id: admin.id, ip: IP });
-    expect(refusal(() => extendDeadline(getDb(), { cycle: "2030-2032", country: "ZZ", deadline: null }, admin, IP)).status).toBe(404);
+    expect((await refusal(() => extendDeadline(getDb(), { cycle: "2030-2032", country: "ZZ", deadline: null }, admin, IP))).status).toBe(404);
   });
 });

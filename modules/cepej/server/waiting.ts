@@ -9,17 +9,19 @@ import { QUERIES_WAITING_FOR } from "./cepej.sql";
 
 const NOTHING = { queriesToAnswer: 0, repliesToReview: 0, returned: 0 };
 
-export function waitingFor(db: Executor, user: Principal): { queriesToAnswer: number; repliesToReview: number; returned: number } {
-  const replies = (state: "submitted" | "returned", countries: string[] | null) =>
-    db
+export async function waitingFor(db: Executor, user: Principal): Promise<{ queriesToAnswer: number; repliesToReview: number; returned: number }> {
+  const replies = async (state: "submitted" | "returned", countries: string[] | null) => {
+    const [row] = await db
       .select({ n: count() })
       .from(responses)
       .where(and(eq(responses.status, state), isNotNull(responses.cycleSlug), countries ? inArray(responses.countryCode, countries) : undefined))
-      .get()?.n ?? 0;
+      .limit(1);
+    return row?.n ?? 0;
+  };
   // Administrators review submitted replies; correspondents answer queries and returned replies.
-  if (user.role === "admin") return { ...NOTHING, repliesToReview: replies("submitted", scopeOf(user).countries) };
+  if (user.role === "admin") return { ...NOTHING, repliesToReview: await replies("submitted", scopeOf(user).countries) };
   const countries = scopeOf(user).countries;
   if (user.role !== "correspondent" || !countries?.length) return NOTHING;
   const q = prepared(db.$client, QUERIES_WAITING_FOR).get(JSON.stringify(countries), user.id) as { n: number };
-  return { queriesToAnswer: q.n, repliesToReview: 0, returned: replies("returned", countries) };
+  return { queriesToAnswer: q.n, repliesToReview: 0, returned: await replies("returned", countries) };
 }

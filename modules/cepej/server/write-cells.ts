@@ -41,30 +41,30 @@ type Actor = { user: Principal; ip: string | null };
 type CellWrite<R> = {
   /** The cells as they will be written, for the rules (it may refuse: a file for another
    *  questionnaire, a change that is not in the history). */
-  changes: (reply: ReplyRecord, index: QuestionnaireIndex) => AnswerChange[];
+  changes: (reply: ReplyRecord, index: QuestionnaireIndex) => Promise<AnswerChange[]>;
   /** The 400 message when a value breaks its cell's rules. */
   refused: Refusal;
   /** Writes the checked changes with their history; `changed` says whether the state moves. */
-  write: (tx: Executor, reply: ReplyRecord, changes: AnswerChange[]) => { changed: number; result: R };
+  write: (tx: Executor, reply: ReplyRecord, changes: AnswerChange[]) => Promise<{ changed: number; result: R }>;
   audit: (reply: ReplyRecord, changed: number) => { action: string; object: string };
   /** The note of the state change an edit makes. */
   note: string;
 };
 
 /** Steps 1–6 above; runs inside the calling service's transaction. */
-function writeReplyCells<R>(tx: Executor, found: ReplyRecord, { user, ip }: Actor, how: CellWrite<R>): R {
-  const reply = replyNow(tx, found);
+async function writeReplyCells<R>(tx: Executor, found: ReplyRecord, { user, ip }: Actor, how: CellWrite<R>): Promise<R> {
+  const reply = await replyNow(tx, found);
   const editable = editCheck(reply, user.role);
   if (!editable.ok) throw new ServiceError(409, editable.reason);
-  const index = loadQuestionnaire(tx, reply.reply.questionnaireId);
-  const changes = how.changes(reply, index);
+  const index = await loadQuestionnaire(tx, reply.reply.questionnaireId);
+  const changes = await how.changes(reply, index);
   const rejected = validateChanges(index, changes);
   if (rejected.length) throw new ServiceError(400, how.refused, rejected);
-  const { changed, result } = how.write(tx, reply, changes);
+  const { changed, result } = await how.write(tx, reply, changes);
   const from = reply.reply.status as ReplyState;
   const to = stateAfterEdit(from);
-  if (changed && to !== from) recordState(tx, reply.reply.id, from, to, user.id, how.note);
-  recordAudit(tx, { ...how.audit(reply, changed), user }, ip);
+  if (changed && to !== from) await recordState(tx, reply.reply.id, from, to, user.id, how.note);
+  await recordAudit(tx, { ...how.audit(reply, changed), user }, ip);
   return result;
 }
 
@@ -89,14 +89,20 @@ function sourcesOf(changes: AnswerChange[], known: KnownSources): Map<string, st
 /** Autosave: cells with the version each was based on. A cell changed by someone else since is a
  *  conflict, reported with both values and not written (the other cells are). A change copied from
  *  another source names it; its history row records the source. */
-export function saveReplyAnswers(db: Executor, found: ReplyRecord, actor: Actor, changes: AnswerChange[], known: KnownSources = {}): SaveAnswersResponse {
+export async function saveReplyAnswers(
+  db: Executor,
+  found: ReplyRecord,
+  actor: Actor,
+  changes: AnswerChange[],
+  known: KnownSources = {},
+): Promise<SaveAnswersResponse> {
   const sources = sourcesOf(changes, known);
   return inTransaction(db, (tx) =>
     writeReplyCells(tx, found, actor, {
-      changes: () => changes,
+      changes: async () => changes,
       refused: refusal("valuesRefused"),
-      write: (tx, reply) => {
-        const saved = saveAnswers(tx, reply.reply.id, actor.user.id, changes, sources);
+      write: async (tx, reply) => {
+        const saved = await saveAnswers(tx, reply.reply.id, actor.user.id, changes, sources);
         return { changed: saved.saved.length, result: saved };
       },
       audit: (reply, changed) => ({ action: "reply.save", object: `${replyName(reply)} (${changed} cells)` }),
@@ -120,57 +126,57 @@ function checkImportFile(reply: ReplyRecord, index: QuestionnaireIndex, file: Im
   }
 }
 
-const storedValues = (tx: Executor, responseId: number) => new Map([...loadAnswers(tx, responseId)].map(([k, v]) => [k, v.answer]));
+const storedValues = async (tx: Executor, responseId: number) => new Map([...(await loadAnswers(tx, responseId))].map(([k, v]) => [k, v.answer]));
 
 /** What importing the file would change, without changing anything: the same checks as the import
  *  (refusals included), the counts and the cells (at most `limit` listed). */
-export function previewImport(
+export async function previewImport(
   db: Executor,
   found: ReplyRecord,
   actor: Actor,
   file: ImportFile,
   options: ImportOptions = {},
   limit = 500,
-): ImportCounts & { preview: true; total: number; cells: ImportChange[] } {
-  return inTransaction(db, (tx) => {
-    const reply = replyNow(tx, found);
+): Promise<ImportCounts & { preview: true; total: number; cells: ImportChange[] }> {
+  return inTransaction(db, async (tx) => {
+    const reply = await replyNow(tx, found);
     const editable = editCheck(reply, actor.user.role);
     if (!editable.ok) throw new ServiceError(409, editable.reason);
-    const index = loadQuestionnaire(tx, reply.reply.questionnaireId);
+    const index = await loadQuestionnaire(tx, reply.reply.questionnaireId);
     checkImportFile(reply, index, file, options);
     const rejected = validateChanges(
       index,
       Object.entries(file.answers).map(([cell, value]) => ({ cell, value, baseVersion: 0 })),
     );
     if (rejected.length) throw new ServiceError(400, "Some values cannot be imported; nothing was imported.", rejected);
-    const plan = planImport(storedValues(tx, reply.reply.id), new Map(Object.entries(file.answers)));
+    const plan = planImport(await storedValues(tx, reply.reply.id), new Map(Object.entries(file.answers)));
     return { preview: true, ...countImport(plan), total: plan.length, cells: plan.slice(0, limit) };
   });
 }
 
 /** Import of a reply in the JSON export format: the file's answers replace the reply's, all or
  *  nothing, with one history row per cell that changes, recorded as one import that can be undone. */
-export function importReply(
+export async function importReply(
   db: Executor,
   found: ReplyRecord,
   actor: Actor,
   file: ImportFile,
   options: ImportOptions = {},
-): { imported: number; changed: number; importId: number | null } {
+): Promise<{ imported: number; changed: number; importId: number | null }> {
   const entries = Object.entries(file.answers);
   return inTransaction(db, (tx) =>
     writeReplyCells(tx, found, actor, {
-      changes: (reply, index) => {
+      changes: async (reply, index) => {
         checkImportFile(reply, index, file, options);
         return entries.map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
       },
       refused: refusal("importRefused"),
-      write: (tx, reply) => {
-        const lastBefore = lastHistoryId(tx);
-        const changed = replaceAnswers(tx, reply.reply.id, actor.user.id, new Map(entries));
+      write: async (tx, reply) => {
+        const lastBefore = await lastHistoryId(tx);
+        const changed = await replaceAnswers(tx, reply.reply.id, actor.user.id, new Map(entries));
         let importId: number | null = null;
         if (changed) {
-          const row = tx
+          const [row] = await tx
             .insert(replyImports)
             .values({
               responseId: reply.reply.id,
@@ -179,10 +185,9 @@ export function importReply(
               fileCountry: file.country ?? reply.reply.countryCode ?? "",
               changed,
               firstHistory: lastBefore + 1,
-              lastHistory: lastHistoryId(tx),
+              lastHistory: await lastHistoryId(tx),
             })
-            .returning({ id: replyImports.id })
-            .get();
+            .returning({ id: replyImports.id });
           importId = row.id;
         }
         return { changed, result: { imported: entries.length, changed, importId } };
@@ -193,48 +198,45 @@ export function importReply(
   );
 }
 
-const lastHistoryId = (tx: Executor) =>
-  tx
+const lastHistoryId = async (tx: Executor) => {
+  const [row] = await tx
     .select({ id: sql<number>`coalesce(max(${answerHistory.id}), 0)` })
     .from(answerHistory)
-    .get()?.id ?? 0;
+    .limit(1);
+  return row?.id ?? 0;
+};
 
 /** The reply's last import that can still be undone, for the page to offer. */
-export function lastImport(db: Executor, responseId: number): { id: number; at: string; changed: number } | null {
-  return (
-    db
-      .select({ id: replyImports.id, at: replyImports.at, changed: replyImports.changed, undoneAt: replyImports.undoneAt })
-      .from(replyImports)
-      .where(eq(replyImports.responseId, responseId))
-      .orderBy(desc(replyImports.id))
-      .limit(1)
-      .all()
-      .filter((r) => !r.undoneAt)
-      .map(({ id, at, changed }) => ({ id, at, changed }))[0] ?? null
-  );
+export async function lastImport(db: Executor, responseId: number): Promise<{ id: number; at: string; changed: number } | null> {
+  const rows = await db
+    .select({ id: replyImports.id, at: replyImports.at, changed: replyImports.changed, undoneAt: replyImports.undoneAt })
+    .from(replyImports)
+    .where(eq(replyImports.responseId, responseId))
+    .orderBy(desc(replyImports.id))
+    .limit(1);
+  return rows.filter((r) => !r.undoneAt).map(({ id, at, changed }) => ({ id, at, changed }))[0] ?? null;
 }
 
 /** Undoes a whole import: every cell it changed gets its value from before the import back (one
  *  history row each), in one transaction. Refused (409, with the cells) when a cell was changed
  *  again since: undoing would overwrite that later change. */
-export function undoImport(db: Executor, found: ReplyRecord, actor: Actor, importId: number): { undone: number } {
+export async function undoImport(db: Executor, found: ReplyRecord, actor: Actor, importId: number): Promise<{ undone: number }> {
   return inTransaction(db, (tx) =>
     writeReplyCells(tx, found, actor, {
-      changes: (reply) => {
-        const imp = tx
+      changes: async (reply) => {
+        const [imp] = await tx
           .select()
           .from(replyImports)
           .where(and(eq(replyImports.id, importId), eq(replyImports.responseId, reply.reply.id)))
-          .get();
+          .limit(1);
         if (!imp) throw new ServiceError(404, "No such import of this reply.");
         if (imp.undoneAt) throw new ServiceError(409, "This import has already been undone.");
         if (imp.firstHistory === null || imp.lastHistory === null) return [];
-        const rows = tx
+        const rows = await tx
           .select({ cell: answerHistory.cell, old: answerHistory.oldValue, new: answerHistory.newValue })
           .from(answerHistory)
-          .where(and(eq(answerHistory.responseId, reply.reply.id), sql`${answerHistory.id} between ${imp.firstHistory} and ${imp.lastHistory}`))
-          .all();
-        const stored = loadAnswers(tx, reply.reply.id);
+          .where(and(eq(answerHistory.responseId, reply.reply.id), sql`${answerHistory.id} between ${imp.firstHistory} and ${imp.lastHistory}`));
+        const stored = await loadAnswers(tx, reply.reply.id);
         const parse = (v: string | null): Answer | null => (v ? (JSON.parse(v) as Answer) : null);
         const changedSince = rows.filter((r) => !sameStored(stored.get(r.cell)?.answer, parse(r.new)));
         if (changedSince.length) {
@@ -247,13 +249,13 @@ export function undoImport(db: Executor, found: ReplyRecord, actor: Actor, impor
         return rows.map((r) => ({ cell: r.cell, value: parse(r.old), baseVersion: stored.get(r.cell)?.version ?? 0 }));
       },
       refused: refusal("undoRulesRefused"),
-      write: (tx, reply, changes) => {
-        const saved = saveAnswers(tx, reply.reply.id, actor.user.id, changes);
+      write: async (tx, reply, changes) => {
+        const saved = await saveAnswers(tx, reply.reply.id, actor.user.id, changes);
         if (saved.conflicts.length) throw new ServiceError(409, refusal("undoConflicts"), saved.conflicts);
-        tx.update(replyImports)
+        await tx
+          .update(replyImports)
           .set({ undoneAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
-          .where(eq(replyImports.id, importId))
-          .run();
+          .where(eq(replyImports.id, importId));
         return { changed: changes.length, result: { undone: changes.length } };
       },
       audit: (reply, changed) => ({ action: "import.undo", object: `${replyName(reply)} import ${importId} (${changed} cells)` }),
@@ -267,29 +269,29 @@ const sameStored = (a: Answer | null | undefined, b: Answer | null) =>
 
 /** A reviewer puts back the value a change of the cell recorded (its new value, or its old one
  *  with which = "before"). The value is checked with today's rules like any other. */
-export function restoreReplyCell(
+export async function restoreReplyCell(
   db: Executor,
   found: ReplyRecord,
   actor: Actor,
   request: { cell: string; historyId: number; which?: "after" | "before" },
-): { cell: string; value: Answer | null } {
+): Promise<{ cell: string; value: Answer | null }> {
   const { cell, historyId, which = "after" } = request;
   return inTransaction(db, (tx) =>
     writeReplyCells(tx, found, actor, {
-      changes: (reply) => {
-        const entry = cellHistory(tx, reply.reply.id, cell).find((h) => h.id === historyId);
+      changes: async (reply) => {
+        const entry = (await cellHistory(tx, reply.reply.id, cell)).find((h) => h.id === historyId);
         if (!entry) throw new ServiceError(404, refusal("noSuchChange"));
-        const stored = tx
+        const [stored] = await tx
           .select({ version: answers.version })
           .from(answers)
           .where(and(eq(answers.responseId, reply.reply.id), eq(answers.cell, cell)))
-          .get();
+          .limit(1);
         const version = stored?.version ?? 0;
         return [{ cell, value: which === "after" ? entry.new : entry.old, baseVersion: version }];
       },
       refused: refusal("restoreRefused"),
-      write: (tx, reply, [change]) => {
-        const saved = saveAnswers(tx, reply.reply.id, actor.user.id, [change]);
+      write: async (tx, reply, [change]) => {
+        const saved = await saveAnswers(tx, reply.reply.id, actor.user.id, [change]);
         const changed = saved.saved.filter((s) => s.version !== change.baseVersion).length;
         return { changed, result: { cell, value: change.value } };
       },

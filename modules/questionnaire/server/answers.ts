@@ -14,7 +14,7 @@ import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse, SavedCe
 
 export type StoredAnswer = { answer: Answer; version: number };
 
-export function loadAnswers(db: Executor, responseId: number): Map<string, StoredAnswer> {
+export async function loadAnswers(db: Executor, responseId: number): Promise<Map<string, StoredAnswer>> {
   const rows = prepared(db.$client, LOAD_ANSWERS).all(responseId) as {
     cell: string;
     num: number | null;
@@ -61,7 +61,7 @@ export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange
 }
 
 /** The two statements of every answer write: the cell (versioned) and its history. */
-function writeStatements(sqlite: Executor["$client"]) {
+async function writeStatements(sqlite: Executor["$client"]) {
   return {
     upsert: prepared(sqlite, UPSERT_ANSWER),
     history: prepared(sqlite, INSERT_HISTORY),
@@ -73,16 +73,16 @@ type Row = { num: number | null; text: string | null; status: "NA" | "NAP" | nul
 /** Writes valid changes. A change based on an older version than the stored one is a conflict
  *  (unless it writes the value already stored): it is reported with both values, not applied.
  *  `sources` (cell → text) says where copied values came from, for their history rows. */
-export function saveAnswers(
+export async function saveAnswers(
   tx: Executor,
   responseId: number,
   userId: number,
   changes: AnswerChange[],
   sources?: ReadonlyMap<string, string>,
-): SaveAnswersResponse {
-  const sqlite = inside(tx);
+): Promise<SaveAnswersResponse> {
+  const sqlite = await inside(tx);
   const select = prepared(sqlite, SELECT_STORED_ANSWER);
-  const { upsert, history } = writeStatements(sqlite);
+  const { upsert, history } = await writeStatements(sqlite);
   const touch = prepared(sqlite, TOUCH_RESPONSE);
 
   {
@@ -134,10 +134,10 @@ export function saveAnswers(
 
 /** Replaces every stored answer of a response with `next` (an import), in one transaction, keeping
  *  the history of each cell that changes. Returns how many cells changed. */
-export function replaceAnswers(tx: Executor, responseId: number, userId: number, next: Map<string, Answer>): number {
-  const sqlite = inside(tx);
-  const current = loadAnswers(tx, responseId);
-  const { upsert, history } = writeStatements(sqlite);
+export async function replaceAnswers(tx: Executor, responseId: number, userId: number, next: Map<string, Answer>): Promise<number> {
+  const sqlite = await inside(tx);
+  const current = await loadAnswers(tx, responseId);
+  const { upsert, history } = await writeStatements(sqlite);
   {
     let changed = 0;
     const cells = new Set([...current.keys(), ...next.keys()]);
@@ -164,7 +164,7 @@ export function replaceAnswers(tx: Executor, responseId: number, userId: number,
 
 /** The connection of an executor that is inside a transaction: a write outside the service's
  *  transaction would commit on its own, apart from the state change and audit row it belongs to. */
-function inside(tx: Executor) {
+async function inside(tx: Executor) {
   if (!tx.$client.inTransaction) throw new Error("answers are written inside the calling service's transaction (db/transaction.ts inTransaction)");
   return tx.$client;
 }

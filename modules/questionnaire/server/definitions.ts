@@ -11,7 +11,7 @@ import { missingTranslations } from "../translations";
 
 const cache = new Map<string, QuestionnaireIndex>();
 
-export function loadQuestionnaire(db: Executor, id: string): QuestionnaireIndex {
+export async function loadQuestionnaire(db: Executor, id: string): Promise<QuestionnaireIndex> {
   // The version alone decides whether the cached index is current: the definition (hundreds of KB
   // of JSON for the CEPEJ questionnaire) is read only when it is not.
   const row = prepared(db.$client, QUESTIONNAIRE_VERSION).get(id) as { version: number } | undefined;
@@ -19,7 +19,7 @@ export function loadQuestionnaire(db: Executor, id: string): QuestionnaireIndex 
   const cacheKey = `${id}@${row.version}`;
   let index = cache.get(cacheKey);
   if (!index) {
-    const stored = db.select({ definition: questionnaires.definition }).from(questionnaires).where(eq(questionnaires.id, id)).get()!;
+    const [stored] = await db.select({ definition: questionnaires.definition }).from(questionnaires).where(eq(questionnaires.id, id)).limit(1);
     const parsed = parseQuestionnaire(JSON.parse(stored.definition));
     if (!parsed.ok) throw new Error(`stored questionnaire ${id} is invalid: ${parsed.errors[0].path} ${parsed.errors[0].message}`);
     index = indexQuestionnaire(parsed.questionnaire);
@@ -30,14 +30,10 @@ export function loadQuestionnaire(db: Executor, id: string): QuestionnaireIndex 
 
 /** Per stored questionnaire, the texts of its definition without a text in each of `languages`
  *  (JSON paths), for the administrators' translation report. */
-export function definitionTranslationGaps(db: Executor, languages: string[]): { id: string; missing: Record<string, string[]> }[] {
-  return db
-    .select({ id: questionnaires.id, definition: questionnaires.definition })
-    .from(questionnaires)
-    .orderBy(questionnaires.id)
-    .all()
-    .map((q) => {
-      const definition: unknown = JSON.parse(q.definition);
-      return { id: q.id, missing: Object.fromEntries(languages.map((lang) => [lang, missingTranslations(definition, [lang])])) };
-    });
+export async function definitionTranslationGaps(db: Executor, languages: string[]): Promise<{ id: string; missing: Record<string, string[]> }[]> {
+  const stored = await db.select({ id: questionnaires.id, definition: questionnaires.definition }).from(questionnaires).orderBy(questionnaires.id);
+  return stored.map((q) => {
+    const definition: unknown = JSON.parse(q.definition);
+    return { id: q.id, missing: Object.fromEntries(languages.map((lang) => [lang, missingTranslations(definition, [lang])])) };
+  });
 }

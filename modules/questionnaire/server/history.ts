@@ -8,7 +8,7 @@ import { CELL_HISTORY } from "./questionnaire.sql";
 /** `source`: where the new value came from when it was copied from another source (null: typed or imported). */
 export type HistoryEntry = { id: number; at: string; by: string | null; old: Answer | null; new: Answer | null; source: string | null };
 
-export function cellHistory(db: Executor, responseId: number, cell: string): HistoryEntry[] {
+export async function cellHistory(db: Executor, responseId: number, cell: string): Promise<HistoryEntry[]> {
   const rows = db.$client.prepare(CELL_HISTORY).all(responseId, cell) as {
     id: number;
     at: string;

@@ -9,7 +9,7 @@ import { refusal } from "@/lib/http/refusal";
 
 export async function filingForRequest(db: Executor, idText: string, action: Action) {
   const id = Number(idText);
-  const found = Number.isInteger(id) ? findFiling(db, id) : undefined;
+  const found = Number.isInteger(id) ? await findFiling(db, id) : undefined;
   // Check access before revealing whether the id exists; an unknown id is a 404 only for those
   // who could see it (administrators).
   const access = await checkApiAccess(action, { kind: "reportingBody", bodyId: found?.filing.bodyId ?? -1 });

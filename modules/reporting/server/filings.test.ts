@@ -41,11 +41,11 @@ afterAll(() => {
 });
 
 /** A new draft report of the reporter's body, for a period of its own (far from the demo data). */
-function newFiling(figures = true) {
+async function newFiling(figures = true) {
   month++;
   const period = `2040-${String(month).padStart(2, "0")}`;
-  const id = openFiling(getDb(), { form: 1, bodyId, period }, reporter, null);
-  if (figures) saveFilingAnswers(getDb(), findFiling(getDb(), id)!.filing, reporter, COMPLETE, null);
+  const id = await openFiling(getDb(), { form: 1, bodyId, period }, reporter, null);
+  if (figures) await saveFilingAnswers(getDb(), (await findFiling(getDb(), id))!.filing, reporter, COMPLETE, null);
   return { id, period };
 }
 
@@ -58,9 +58,9 @@ const auditRows = (action: string, period: string) =>
   (sqlite.prepare("select count(*) as n from audit_log where action = ? and object like ?").get(action, `form 1 ${period} body %`) as { n: number }).n;
 const setStatus = (id: number, status: string) => sqlite.prepare("update report_filings set status = ? where id = ?").run(status, id);
 
-function refusal(work: () => unknown): Refusal {
+async function refusal(work: () => Promise<unknown>): Promise<Refusal> {
   try {
-    work();
+    await work();
   } catch (error) {
     if (error instanceof ServiceError) return error;
     throw error;
@@ -69,33 +69,33 @@ function refusal(work: () => unknown): Refusal {
 }
 
 describe("submit", () => {
-  it("reads the state inside its transaction: a stale draft of a report submitted meanwhile is refused, nothing written", () => {
-    const { id, period } = newFiling();
-    const stale = findFiling(getDb(), id)!;
+  it("reads the state inside its transaction: a stale draft of a report submitted meanwhile is refused, nothing written", async () => {
+    const { id, period } = await newFiling();
+    const stale = (await findFiling(getDb(), id))!;
     expect(stale.filing.status).toBe("draft");
     setStatus(id, "submitted"); // another request submitted it after this one loaded it
     const before = stored(id);
-    const r = refusal(() => submitFiling(getDb(), stale.filing, reporter, null));
+    const r = await refusal(() => submitFiling(getDb(), stale.filing, reporter, null));
     expect(r.status).toBe(409);
     expect(r.message).toBe("This report has already been submitted.");
     expect(stored(id)).toEqual(before);
     expect(auditRows("report.submit", period)).toBe(0);
   });
 
-  it("after one success, every further attempt (with the copy loaded before it) is refused: one audit row", () => {
-    const { id, period } = newFiling();
-    const draft = findFiling(getDb(), id)!.filing;
-    expect(submitFiling(getDb(), draft, reporter, null)).toEqual({ ok: true, daysLate: 0 });
+  it("after one success, every further attempt (with the copy loaded before it) is refused: one audit row", async () => {
+    const { id, period } = await newFiling();
+    const draft = (await findFiling(getDb(), id))!.filing;
+    expect(await submitFiling(getDb(), draft, reporter, null)).toEqual({ ok: true, daysLate: 0 });
     const after = stored(id);
     expect(after).toMatchObject({ status: "submitted", days_late: 0 });
-    for (let i = 0; i < 5; i++) expect(refusal(() => submitFiling(getDb(), draft, reporter, null)).status).toBe(409);
+    for (let i = 0; i < 5; i++) expect((await refusal(() => submitFiling(getDb(), draft, reporter, null))).status).toBe(409);
     expect(stored(id)).toEqual(after);
     expect(auditRows("report.submit", period)).toBe(1);
   });
 
-  it("is refused with the rules' blocking issues (422) while figures are missing, nothing written", () => {
-    const { id, period } = newFiling(false);
-    const r = refusal(() => submitFiling(getDb(), findFiling(getDb(), id)!.filing, reporter, null));
+  it("is refused with the rules' blocking issues (422) while figures are missing, nothing written", async () => {
+    const { id, period } = await newFiling(false);
+    const r = await refusal(async () => submitFiling(getDb(), (await findFiling(getDb(), id))!.filing, reporter, null));
     expect(r.status).toBe(422);
     expect(Array.isArray(r.details) && r.details.length).toBeGreaterThan(0);
     expect((r.details as { cell?: string; code: string; severity: string }[])[0]).toHaveProperty("severity");
@@ -105,68 +105,68 @@ describe("submit", () => {
 });
 
 describe("return", () => {
-  it("reads the state inside its transaction: a stale submitted copy of a report returned meanwhile is refused, nothing written", () => {
-    const { id, period } = newFiling();
-    submitFiling(getDb(), findFiling(getDb(), id)!.filing, reporter, null);
-    const stale = findFiling(getDb(), id)!;
+  it("reads the state inside its transaction: a stale submitted copy of a report returned meanwhile is refused, nothing written", async () => {
+    const { id, period } = await newFiling();
+    await submitFiling(getDb(), (await findFiling(getDb(), id))!.filing, reporter, null);
+    const stale = (await findFiling(getDb(), id))!;
     expect(stale.filing.status).toBe("submitted");
     setStatus(id, "returned"); // another request returned it after this one loaded it
     const before = stored(id);
-    const r = refusal(() => returnFiling(getDb(), stale.filing, "second thoughts", admin, null));
+    const r = await refusal(() => returnFiling(getDb(), stale.filing, "second thoughts", admin, null));
     expect(r.status).toBe(409);
     expect(r.message).toBe("Only a submitted report can be returned.");
     expect(stored(id)).toEqual(before);
     expect(auditRows("report.return", period)).toBe(0);
   });
 
-  it("after one success, every further attempt is refused: one audit row, the first comment kept", () => {
-    const { id, period } = newFiling();
-    submitFiling(getDb(), findFiling(getDb(), id)!.filing, reporter, null);
-    const submitted = findFiling(getDb(), id)!.filing;
-    expect(returnFiling(getDb(), submitted, "check row 8", admin, null)).toEqual({ ok: true });
-    for (let i = 0; i < 5; i++) expect(refusal(() => returnFiling(getDb(), submitted, `attempt ${i}`, admin, null)).status).toBe(409);
+  it("after one success, every further attempt is refused: one audit row, the first comment kept", async () => {
+    const { id, period } = await newFiling();
+    await submitFiling(getDb(), (await findFiling(getDb(), id))!.filing, reporter, null);
+    const submitted = (await findFiling(getDb(), id))!.filing;
+    expect(await returnFiling(getDb(), submitted, "check row 8", admin, null)).toEqual({ ok: true });
+    for (let i = 0; i < 5; i++) expect((await refusal(() => returnFiling(getDb(), submitted, `attempt ${i}`, admin, null))).status).toBe(409);
     expect(stored(id)).toEqual({ status: "returned", submitted_at: null, days_late: null, return_comment: "check row 8" });
     expect(auditRows("report.return", period)).toBe(1);
   });
 
-  it("a returned report can be submitted again, once", () => {
-    const { id, period } = newFiling();
-    submitFiling(getDb(), findFiling(getDb(), id)!.filing, reporter, null);
-    returnFiling(getDb(), findFiling(getDb(), id)!.filing, "again", admin, null);
-    const returned = findFiling(getDb(), id)!.filing;
-    submitFiling(getDb(), returned, reporter, null);
-    expect(refusal(() => submitFiling(getDb(), returned, reporter, null)).status).toBe(409);
+  it("a returned report can be submitted again, once", async () => {
+    const { id, period } = await newFiling();
+    await submitFiling(getDb(), (await findFiling(getDb(), id))!.filing, reporter, null);
+    await returnFiling(getDb(), (await findFiling(getDb(), id))!.filing, "again", admin, null);
+    const returned = (await findFiling(getDb(), id))!.filing;
+    await submitFiling(getDb(), returned, reporter, null);
+    expect((await refusal(() => submitFiling(getDb(), returned, reporter, null))).status).toBe(409);
     expect(stored(id)).toMatchObject({ status: "submitted", return_comment: null });
     expect(auditRows("report.submit", period)).toBe(2);
   });
 });
 
 describe("autosave", () => {
-  it("writes the answers and one audit row in one transaction", () => {
-    const { id, period } = newFiling(false);
-    const result = saveFilingAnswers(getDb(), findFiling(getDb(), id)!.filing, reporter, COMPLETE.slice(0, 3), null);
+  it("writes the answers and one audit row in one transaction", async () => {
+    const { id, period } = await newFiling(false);
+    const result = await saveFilingAnswers(getDb(), (await findFiling(getDb(), id))!.filing, reporter, COMPLETE.slice(0, 3), null);
     expect(result).toEqual({ saved: COMPLETE.slice(0, 3).map((c) => ({ cell: c.cell, version: 1 })), conflicts: [] });
     expect(auditRows("report.save", period)).toBe(1);
   });
 
-  it("reads the state inside its transaction: a report submitted after the copy was loaded keeps its answers", () => {
-    const { id, period } = newFiling();
-    const stale = findFiling(getDb(), id)!;
-    submitFiling(getDb(), stale.filing, reporter, null);
+  it("reads the state inside its transaction: a report submitted after the copy was loaded keeps its answers", async () => {
+    const { id, period } = await newFiling();
+    const stale = (await findFiling(getDb(), id))!;
+    await submitFiling(getDb(), stale.filing, reporter, null);
     const before = answersOf(id);
     const change = [{ cell: "q1:total:period", value: { num: 151, text: null, status: null }, baseVersion: 1 }];
-    const r = refusal(() => saveFilingAnswers(getDb(), stale.filing, reporter, change, null));
+    const r = await refusal(() => saveFilingAnswers(getDb(), stale.filing, reporter, change, null));
     expect(r.status).toBe(409);
     expect(answersOf(id)).toEqual(before);
     expect(auditRows("report.save", period)).toBe(1); // the first fill only
   });
 
-  it("refuses invalid values (400) and unknown cells without writing any", () => {
-    const { id, period } = newFiling(false);
-    const r = refusal(() =>
+  it("refuses invalid values (400) and unknown cells without writing any", async () => {
+    const { id, period } = await newFiling(false);
+    const r = await refusal(async () =>
       saveFilingAnswers(
         getDb(),
-        findFiling(getDb(), id)!.filing,
+        (await findFiling(getDb(), id))!.filing,
         reporter,
         [{ cell: "q1:nope", value: { num: 1, text: null, status: null }, baseVersion: 0 }],
         null,
@@ -179,42 +179,42 @@ describe("autosave", () => {
 });
 
 describe("open", () => {
-  it("creates the draft once, with its audit row; opening again finds it", () => {
+  it("creates the draft once, with its audit row; opening again finds it", async () => {
     month++;
     const period = `2040-${String(month).padStart(2, "0")}`;
-    const id = openFiling(getDb(), { form: 1, bodyId, period }, reporter, null);
-    expect(openFiling(getDb(), { form: 1, bodyId, period: ` ${period} ` }, reporter, null)).toBe(id);
+    const id = await openFiling(getDb(), { form: 1, bodyId, period }, reporter, null);
+    expect(await openFiling(getDb(), { form: 1, bodyId, period: ` ${period} ` }, reporter, null)).toBe(id);
     expect(auditRows("report.open", period)).toBe(1);
   });
 
-  it("refuses a form not filled in the app, a period of the wrong kind and an unknown body", () => {
-    expect(refusal(() => openFiling(getDb(), { form: 2, bodyId, period: "2040-Q1" }, reporter, null)).status).toBe(400);
+  it("refuses a form not filled in the app, a period of the wrong kind and an unknown body", async () => {
+    expect((await refusal(() => openFiling(getDb(), { form: 2, bodyId, period: "2040-Q1" }, reporter, null))).status).toBe(400);
     // The reporter typed it: a catalogue refusal, worded in their language with what the form wants.
-    const wrongKind = refusal(() => openFiling(getDb(), { form: 1, bodyId, period: " 2040-Q1" }, reporter, null));
+    const wrongKind = await refusal(() => openFiling(getDb(), { form: 1, bodyId, period: " 2040-Q1" }, reporter, null));
     expect([wrongKind.status, wrongKind.refusal?.code, wrongKind.refusal?.params]).toEqual([
       400,
       "periodNotForForm",
       { period: "2040-Q1", form: "1-M", periodicity: "monthly" },
     ]);
     expect(wrongKind.message).toBe("“2040-Q1” is not a reporting period of form 1-M: give a month, like 2026-03.");
-    expect(refusal(() => openFiling(getDb(), { form: 1, bodyId: 999_999, period: "2040-01" }, reporter, null)).status).toBe(404);
+    expect((await refusal(() => openFiling(getDb(), { form: 1, bodyId: 999_999, period: "2040-01" }, reporter, null))).status).toBe(404);
   });
 });
 
 describe("compliance", () => {
-  it("lists the bodies of the principal's scope: a reporter's own, every body for an administrator", () => {
+  it("lists the bodies of the principal's scope: a reporter's own, every body for an administrator", async () => {
     const principal = (role: "reporter" | "admin", body: number | null) => ({ id: 1, role, countries: [], regions: [], bodyId: body, supervisorId: null });
     const filter = { from: "2025-01-01", to: "2025-03-31" };
-    const own = compliance(getDb(), scopeOf(principal("reporter", bodyId)), filter);
+    const own = await compliance(getDb(), scopeOf(principal("reporter", bodyId)), filter);
     expect(new Set(own.map((r) => r.bodyId))).toEqual(new Set([bodyId]));
-    const all = compliance(getDb(), scopeOf(principal("admin", null)), filter);
+    const all = await compliance(getDb(), scopeOf(principal("admin", null)), filter);
     expect(new Set(all.map((r) => r.bodyId))).toContain(otherBodyId);
     expect(all.length).toBeGreaterThan(own.length);
   });
 
-  it("refuses a range that ends before it starts with a reason (400), not a crash", () => {
+  it("refuses a range that ends before it starts with a reason (400), not a crash", async () => {
     const admin = { id: 1, role: "admin" as const, countries: [], regions: [], bodyId: null, supervisorId: null };
-    const r = refusal(() => compliance(getDb(), scopeOf(admin), { from: "2025-01-01", to: "2010-01-01" }));
+    const r = await refusal(() => compliance(getDb(), scopeOf(admin), { from: "2025-01-01", to: "2010-01-01" }));
     expect([r.status, r.message]).toEqual([400, "The range ends (2010-01-01) before it starts (2025-01-01)."]);
   });
 });

@@ -38,59 +38,60 @@ type Filing = typeof reportFilings.$inferSelect;
 
 const label = (f: Pick<Filing, "formNumber" | "period" | "bodyId">) => `form ${f.formNumber} ${f.period} body ${f.bodyId}`;
 
-export function findFiling(db: Executor, id: number) {
-  return db
+export async function findFiling(db: Executor, id: number) {
+  const [found] = await db
     .select({ filing: reportFilings, body: reportingBodies })
     .from(reportFilings)
     .innerJoin(reportingBodies, eq(reportingBodies.id, reportFilings.bodyId))
     .where(eq(reportFilings.id, id))
-    .get();
+    .limit(1);
+  return found;
 }
 
 /** Every reporting body, by name (filters of the Committee's pages). */
-export function listBodies(db: Executor) {
-  return db.select().from(reportingBodies).orderBy(asc(reportingBodies.name)).all();
+export async function listBodies(db: Executor) {
+  return await db.select().from(reportingBodies).orderBy(asc(reportingBodies.name));
 }
 
-export function findBody(db: Executor, id: number) {
-  return db.select().from(reportingBodies).where(eq(reportingBodies.id, id)).get();
+export async function findBody(db: Executor, id: number) {
+  const [body] = await db.select().from(reportingBodies).where(eq(reportingBodies.id, id)).limit(1);
+  return body;
 }
 
 /** The filing as stored now; inside a transaction, the state the service writes against. */
-function current(tx: Executor, id: number): Filing {
-  const filing = tx.select().from(reportFilings).where(eq(reportFilings.id, id)).get();
+async function current(tx: Executor, id: number): Promise<Filing> {
+  const [filing] = await tx.select().from(reportFilings).where(eq(reportFilings.id, id)).limit(1);
   if (!filing) throw new ServiceError(404, refusal("noSuchReport"));
   return filing;
 }
 
 /** The body's filing of a form for a period: the existing one, or a new draft. */
-export function openFiling(db: Executor, input: { form: number; bodyId: number; period: string }, user: Actor, ip: string | null): number {
+export async function openFiling(db: Executor, input: { form: number; bodyId: number; period: string }, user: Actor, ip: string | null): Promise<number> {
   const form = findForm(input.form);
   const questionnaireId = FORM_DEFINITIONS[input.form];
   if (!form || !questionnaireId) throw new ServiceError(400, refusal("formNotInApp", { form: input.form }));
-  return inTransaction(db, (tx) => {
-    const due = formTerms(form, input.period, loadAdjustments(tx), filingDaysBefore(tx)(form.number));
+  return inTransaction(db, async (tx) => {
+    const due = formTerms(form, input.period, await loadAdjustments(tx), (await filingDaysBefore(tx))(form.number));
     // The reporter typed the period: told in their language what the form wants (the parser's reason is for scripts).
     if (!due.ok)
       throw new ServiceError(
         400,
         refusal("periodNotForForm", { period: input.period.trim(), form: form.code ?? String(form.number), periodicity: form.periodicity }),
       );
-    if (!findBody(tx, input.bodyId)) throw new ServiceError(404, refusal("noSuchBody"));
+    if (!(await findBody(tx, input.bodyId))) throw new ServiceError(404, refusal("noSuchBody"));
     const period = due.value.period;
-    const existing = tx
+    const [existing] = await tx
       .select({ id: reportFilings.id })
       .from(reportFilings)
       .where(and(eq(reportFilings.formNumber, form.number), eq(reportFilings.bodyId, input.bodyId), eq(reportFilings.period, period)))
-      .get();
+      .limit(1);
     if (existing) return existing.id;
-    const { id: responseId } = tx.insert(responses).values({ questionnaireId, status: "in_progress" }).returning({ id: responses.id }).get();
-    const { id } = tx
+    const [{ id: responseId }] = await tx.insert(responses).values({ questionnaireId, status: "in_progress" }).returning({ id: responses.id });
+    const [{ id }] = await tx
       .insert(reportFilings)
       .values({ formNumber: form.number, bodyId: input.bodyId, period, responseId, due: due.value.filingDue })
-      .returning({ id: reportFilings.id })
-      .get();
-    recordAudit(tx, { action: "report.open", object: label({ formNumber: form.number, period, bodyId: input.bodyId }), user }, ip);
+      .returning({ id: reportFilings.id });
+    await recordAudit(tx, { action: "report.open", object: label({ formNumber: form.number, period, bodyId: input.bodyId }), user }, ip);
     return id;
   });
 }
@@ -102,32 +103,32 @@ export function assertEditable(filing: Pick<Filing, "status">) {
 }
 
 /** The report's autosave: valid changes written with their history, conflicting ones reported. */
-export function saveFilingAnswers(
+export async function saveFilingAnswers(
   db: Executor,
   filing: Pick<Filing, "id" | "formNumber">,
   user: Actor,
   changes: AnswerChange[],
   ip: string | null,
-): SaveAnswersResponse {
-  const rejected = validateChanges(loadQuestionnaire(db, FORM_DEFINITIONS[filing.formNumber]), changes);
+): Promise<SaveAnswersResponse> {
+  const rejected = validateChanges(await loadQuestionnaire(db, FORM_DEFINITIONS[filing.formNumber]), changes);
   if (rejected.length) throw new ServiceError(400, refusal("valuesRefused"), rejected);
-  return inTransaction(db, (tx) => {
-    const f = current(tx, filing.id);
+  return inTransaction(db, async (tx) => {
+    const f = await current(tx, filing.id);
     assertEditable(f);
-    const result = saveAnswers(tx, f.responseId, user.id, changes);
-    recordAudit(tx, { action: "report.save", object: `${label(f)} (${result.saved.length} cells)`, user }, ip);
+    const result = await saveAnswers(tx, f.responseId, user.id, changes);
+    await recordAudit(tx, { action: "report.save", object: `${label(f)} (${result.saved.length} cells)`, user }, ip);
     return result;
   });
 }
 
 /** Submits a draft or returned report whose figures pass the rules' blocking checks (422 lists
  *  what blocks it). */
-export function submitFiling(db: Executor, filing: Pick<Filing, "id">, user: Actor, ip: string | null): { ok: true; daysLate: number } {
-  return inTransaction(db, (tx) => {
-    const f = current(tx, filing.id);
+export async function submitFiling(db: Executor, filing: Pick<Filing, "id">, user: Actor, ip: string | null): Promise<{ ok: true; daysLate: number }> {
+  return inTransaction(db, async (tx) => {
+    const f = await current(tx, filing.id);
     if (f.status === "submitted") throw new ServiceError(409, refusal("reportSubmitted"));
-    const index = loadQuestionnaire(tx, FORM_DEFINITIONS[f.formNumber]);
-    const answers = loadAnswers(tx, f.responseId);
+    const index = await loadQuestionnaire(tx, FORM_DEFINITIONS[f.formNumber]);
+    const answers = await loadAnswers(tx, f.responseId);
     const issues = evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, { submit: true }).filter(blocksSubmission);
     if (issues.length) {
       throw new ServiceError(
@@ -137,22 +138,22 @@ export function submitFiling(db: Executor, filing: Pick<Filing, "id">, user: Act
       );
     }
     const daysLate = Math.max(0, daysBetween(f.due, today()));
-    tx.update(reportFilings)
+    await tx
+      .update(reportFilings)
       .set({ status: "submitted", submittedAt: new Date().toISOString(), daysLate, returnComment: null })
-      .where(eq(reportFilings.id, f.id))
-      .run();
-    recordAudit(tx, { action: "report.submit", object: label(f), user }, ip);
+      .where(eq(reportFilings.id, f.id));
+    await recordAudit(tx, { action: "report.submit", object: label(f), user }, ip);
     return { ok: true as const, daysLate };
   });
 }
 
 /** Returns a submitted report to its body with the Committee's comment. */
-export function returnFiling(db: Executor, filing: Pick<Filing, "id">, comment: string, user: Actor, ip: string | null): { ok: true } {
-  return inTransaction(db, (tx) => {
-    const f = current(tx, filing.id);
+export async function returnFiling(db: Executor, filing: Pick<Filing, "id">, comment: string, user: Actor, ip: string | null): Promise<{ ok: true }> {
+  return inTransaction(db, async (tx) => {
+    const f = await current(tx, filing.id);
     if (f.status !== "submitted") throw new ServiceError(409, refusal("onlySubmittedReturned"));
-    tx.update(reportFilings).set({ status: "returned", returnComment: comment, daysLate: null, submittedAt: null }).where(eq(reportFilings.id, f.id)).run();
-    recordAudit(tx, { action: "report.return", object: label(f), user }, ip);
+    await tx.update(reportFilings).set({ status: "returned", returnComment: comment, daysLate: null, submittedAt: null }).where(eq(reportFilings.id, f.id));
+    await recordAudit(tx, { action: "report.return", object: label(f), user }, ip);
     return { ok: true as const };
   });
 }
@@ -186,29 +187,21 @@ const inScope = (scope: Scope, bodyId: number) => scope.bodyId === "all" || scop
  * (by N days); overdue now (due date passed, nothing submitted); missing (not filed, not yet due);
  * a draft or returned one.
  */
-export function compliance(
+export async function compliance(
   db: Executor,
   scope: Scope,
   filter: { from: IsoDate; to: IsoDate; bodyId?: number; form?: number; region?: string },
-): ComplianceRow[] {
+): Promise<ComplianceRow[]> {
   if (compareDates(filter.from, filter.to) > 0) throw new ServiceError(400, `The range ends (${filter.to}) before it starts (${filter.from}).`);
-  const adjustments = loadAdjustments(db);
-  const daysBefore = filingDaysBefore(db);
-  const placed = placementsByArea(db);
+  const adjustments = await loadAdjustments(db);
+  const daysBefore = await filingDaysBefore(db);
+  const placed = await placementsByArea(db);
   const now = today();
-  const bodies = db
-    .select()
-    .from(reportingBodies)
-    .all()
-    .filter((b) => inScope(scope, b.id) && (!filter.bodyId || b.id === filter.bodyId) && (!filter.region || b.regionCode === filter.region));
-  const forms = REPORT_FORMS.filter((f) => FORM_DEFINITIONS[f.number] && (!filter.form || f.number === filter.form));
-  const filings = new Map(
-    db
-      .select()
-      .from(reportFilings)
-      .all()
-      .map((f) => [`${f.formNumber}|${f.bodyId}|${f.period}`, f]),
+  const bodies = (await db.select().from(reportingBodies)).filter(
+    (b) => inScope(scope, b.id) && (!filter.bodyId || b.id === filter.bodyId) && (!filter.region || b.regionCode === filter.region),
   );
+  const forms = REPORT_FORMS.filter((f) => FORM_DEFINITIONS[f.number] && (!filter.form || f.number === filter.form));
+  const filings = new Map((await db.select().from(reportFilings)).map((f) => [`${f.formNumber}|${f.bodyId}|${f.period}`, f]));
   const rows: ComplianceRow[] = [];
   for (const form of forms) {
     for (const p of periodsBetween(filter.from, filter.to, form.periodicity as Periodicity)) {
@@ -254,12 +247,12 @@ export function compliance(
 /** A reporter's deadlines: the forms their body files, for the last three months' periods, and
  *  every earlier period whose report is overdue (not submitted by the filing deadline) or returned,
  *  back to the body's first report (or a year when it has none). Oldest first. */
-export function upcomingDeadlines(db: Executor, bodyId: number) {
-  const adjustments = loadAdjustments(db);
-  const daysBefore = filingDaysBefore(db);
+export async function upcomingDeadlines(db: Executor, bodyId: number) {
+  const adjustments = await loadAdjustments(db);
+  const daysBefore = await filingDaysBefore(db);
   const now = today();
   const recent = addMonths(now, -3);
-  const filings = db.select().from(reportFilings).where(eq(reportFilings.bodyId, bodyId)).all();
+  const filings = await db.select().from(reportFilings).where(eq(reportFilings.bodyId, bodyId));
   return REPORT_FORMS.filter((f) => FORM_DEFINITIONS[f.number]).flatMap((form) => {
     const own = filings.filter((f) => f.formNumber === form.number);
     const first = own.reduce((min, f) => (f.period < min ? f.period : min), addMonths(now, -12).slice(0, 7));
@@ -285,11 +278,6 @@ function addMonths(date: IsoDate, months: number): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
-export function filingsOfBody(db: Executor, bodyId: number) {
-  return db
-    .select()
-    .from(reportFilings)
-    .where(eq(reportFilings.bodyId, bodyId))
-    .all()
-    .sort((a, b) => b.period.localeCompare(a.period));
+export async function filingsOfBody(db: Executor, bodyId: number) {
+  return (await db.select().from(reportFilings).where(eq(reportFilings.bodyId, bodyId))).sort((a, b) => b.period.localeCompare(a.period));
 }

@@ -21,7 +21,7 @@ export type CrimeRow = {
 };
 
 /** Yearly totals by region (or monthly, for one year), from published 1-M reports. */
-export function registeredCrimes(db: Executor, options: { year?: number } = {}): CrimeRow[] {
+export async function registeredCrimes(db: Executor, options: { year?: number } = {}): Promise<CrimeRow[]> {
   const names = new Map(REGIONS.map((r) => [r.code, r.name]));
   const rows = (
     options.year !== undefined
@@ -39,15 +39,15 @@ export function registeredCrimes(db: Executor, options: { year?: number } = {}):
   }));
 }
 
-export function nationalSeries(db: Executor): { year: string; registered: number }[] {
+export async function nationalSeries(db: Executor): Promise<{ year: string; registered: number }[]> {
   const totals = new Map<string, number>();
-  for (const r of registeredCrimes(db)) totals.set(r.period, (totals.get(r.period) ?? 0) + r.registered);
+  for (const r of await registeredCrimes(db)) totals.set(r.period, (totals.get(r.period) ?? 0) + r.registered);
   // Only complete years: all 12 months reported by every body.
   const complete = new Set((prepared(db.$client, COMPLETE_1M_YEARS).all() as { year: string }[]).map((r) => r.year));
   return [...totals].filter(([y]) => complete.has(y)).map(([year, registered]) => ({ year, registered }));
 }
 
-export function lastUpdated(db: Executor): string {
+export async function lastUpdated(db: Executor): Promise<string> {
   const r = prepared(db.$client, LAST_SUBMITTED_AT).get() as { at: string | null };
   return r.at ?? "";
 }

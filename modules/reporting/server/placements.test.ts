@@ -33,16 +33,16 @@ beforeAll(() => {
 }, 300_000);
 afterAll(() => demo.remove());
 
-function submitted(period: string) {
-  const id = openFiling(getDb(), { form: 1, bodyId, period }, reporter, null);
-  saveFilingAnswers(getDb(), findFiling(getDb(), id)!.filing, reporter, form1mChanges(), null);
-  submitFiling(getDb(), findFiling(getDb(), id)!.filing, reporter, null);
+async function submitted(period: string) {
+  const id = await openFiling(getDb(), { form: 1, bodyId, period }, reporter, null);
+  await saveFilingAnswers(getDb(), (await findFiling(getDb(), id))!.filing, reporter, form1mChanges(), null);
+  await submitFiling(getDb(), (await findFiling(getDb(), id))!.filing, reporter, null);
   return id;
 }
-const published = (year: number) => registeredCrimes(getDb(), { year }).filter((r) => r.region === region);
-function refusal(work: () => unknown) {
+const published = async (year: number) => (await registeredCrimes(getDb(), { year })).filter((r) => r.region === region);
+async function refusal(work: () => Promise<unknown>) {
   try {
-    work();
+    await work();
   } catch (error) {
     if (error instanceof ServiceError) return error;
     throw error;
@@ -51,22 +51,24 @@ function refusal(work: () => unknown) {
 }
 
 describe("placement", () => {
-  it("the demo's placed years are published as before", () => {
-    const y2025 = registeredCrimes(getDb()).filter((r) => r.period === "2025");
+  it("the demo's placed years are published as before", async () => {
+    const y2025 = (await registeredCrimes(getDb())).filter((r) => r.period === "2025");
     expect(y2025.find((r) => r.region === "ALA")?.registered).toBe(22150);
     expect(y2025.find((r) => r.region === "AST")?.registered).toBe(16045);
   });
-  it("a submitted report is published only once its period is placed; the placement sums by region and country", () => {
-    const id = submitted("2026-01");
+  it("a submitted report is published only once its period is placed; the placement sums by region and country", async () => {
+    const id = await submitted("2026-01");
     const total = (
       sqlite
         .prepare("select num from answers a join report_filings f on f.response_id = a.response_id where f.id = ? and a.cell = 'q1:total:period'")
         .get(id) as { num: number }
     ).num;
-    expect(published(2026)).toEqual([]);
-    const result = placePeriod(getDb(), { form: 1, period: "2026-01" }, admin, null);
+    expect(await published(2026)).toEqual([]);
+    const result = await placePeriod(getDb(), { form: 1, period: "2026-01" }, admin, null);
     expect(result).toMatchObject({ period: "2026-01", reports: 1, regions: 1 });
-    expect(published(2026)).toEqual([expect.objectContaining({ region, regionName: expect.any(String), period: "2026-01", registered: total, reports: 1 })]);
+    expect(await published(2026)).toEqual([
+      expect.objectContaining({ region, regionName: expect.any(String), period: "2026-01", registered: total, reports: 1 }),
+    ]);
     const rows = sqlite.prepare("select area, reports, due from report_placements where form_number = 1 and period = '2026-01' order by area").all();
     expect(rows).toEqual(
       [
@@ -77,21 +79,25 @@ describe("placement", () => {
     expect(sqlite.prepare("select object from audit_log where action = 'report.place'").all()).toEqual([
       { object: expect.stringMatching(/^form 1 2026-01: 1 regions, 1 reports, \d+ days late$/) },
     ]);
-    expect(placementOverview(getDb(), { from: "2026-01-01", to: "2026-01-31" })[0]).toMatchObject({ period: "2026-01", state: "placed_late", accepted: 1 });
+    expect((await placementOverview(getDb(), { from: "2026-01-01", to: "2026-01-31" }))[0]).toMatchObject({
+      period: "2026-01",
+      state: "placed_late",
+      accepted: 1,
+    });
   });
-  it("what changes after placement is not published: a returned report leaves the placed figures", () => {
+  it("what changes after placement is not published: a returned report leaves the placed figures", async () => {
     const { id } = sqlite.prepare("select id from report_filings where period = '2026-01' and body_id = ?").get(bodyId) as { id: number };
-    const before = published(2026);
-    returnFiling(getDb(), findFiling(getDb(), id)!.filing, "check", admin, null);
-    expect(published(2026)).toEqual(before);
+    const before = await published(2026);
+    await returnFiling(getDb(), (await findFiling(getDb(), id))!.filing, "check", admin, null);
+    expect(await published(2026)).toEqual(before);
   });
-  it("refuses a second placement (409), a period without accepted reports (409), one not ended (400): nothing written", () => {
+  it("refuses a second placement (409), a period without accepted reports (409), one not ended (400): nothing written", async () => {
     const count = () => (sqlite.prepare("select count(*) as n from report_placements").get() as { n: number }).n;
     const n = count();
-    expect(refusal(() => placePeriod(getDb(), { form: 1, period: "2026-01" }, admin, null)).status).toBe(409);
-    expect(refusal(() => placePeriod(getDb(), { form: 1, period: "2026-02" }, admin, null)).status).toBe(409);
-    expect(refusal(() => placePeriod(getDb(), { form: 1, period: "2099-01" }, admin, null)).status).toBe(400);
-    expect(refusal(() => placePeriod(getDb(), { form: 2, period: "2025-Q1" }, admin, null)).status).toBe(400);
+    expect((await refusal(() => placePeriod(getDb(), { form: 1, period: "2026-01" }, admin, null))).status).toBe(409);
+    expect((await refusal(() => placePeriod(getDb(), { form: 1, period: "2026-02" }, admin, null))).status).toBe(409);
+    expect((await refusal(() => placePeriod(getDb(), { form: 1, period: "2099-01" }, admin, null))).status).toBe(400);
+    expect((await refusal(() => placePeriod(getDb(), { form: 2, period: "2025-Q1" }, admin, null))).status).toBe(400);
     expect(count()).toBe(n);
   });
 });

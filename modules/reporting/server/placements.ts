@@ -23,22 +23,22 @@ const daysBetween = (a: IsoDate, b: IsoDate) => Math.round((Date.parse(b) - Date
 /** Consolidates the accepted reports of a form's period and places them, in one transaction with
  *  its audit row. 409 when already placed or when no report was accepted; 400 for a period that
  *  has not ended or does not fit the form. */
-export function placePeriod(db: Executor, input: { form: number; period: string }, user: Actor, ip: string | null) {
+export async function placePeriod(db: Executor, input: { form: number; period: string }, user: Actor, ip: string | null) {
   const form = findForm(input.form);
   if (!form || !FORM_DEFINITIONS[form.number]) throw new ServiceError(400, `Form ${input.form} is not filed in the app.`);
-  return inTransaction(db, (tx) => {
-    const adjustments = loadAdjustments(tx);
-    const terms = formTerms(form, input.period, adjustments, filingDaysBefore(tx)(form.number));
+  return inTransaction(db, async (tx) => {
+    const adjustments = await loadAdjustments(tx);
+    const terms = formTerms(form, input.period, adjustments, (await filingDaysBefore(tx))(form.number));
     if (!terms.ok) throw new ServiceError(400, terms.reason);
     const { period, due } = terms.value;
     const today = legalToday();
     const parsed = parsePeriod(period);
     if (parsed.ok && compareDates(periodEnd(parsed.period), today) >= 0) throw new ServiceError(400, `The period ${period} has not ended.`);
-    const placed = tx
+    const [placed] = await tx
       .select({ placedOn: reportPlacements.placedOn })
       .from(reportPlacements)
       .where(and(eq(reportPlacements.formNumber, form.number), eq(reportPlacements.period, period)))
-      .get();
+      .limit(1);
     if (placed) throw new ServiceError(409, `Form ${form.number} for ${period} was already placed on ${placed.placedOn}.`);
     const rows = prepared(tx.$client, CONSOLIDATE_PERIOD).all({ form: form.number, period }) as ConsolidationRow[];
     if (!rows.length) throw new ServiceError(409, `No accepted report of form ${form.number} for ${period}: nothing to place.`);
@@ -46,22 +46,20 @@ export function placePeriod(db: Executor, input: { form: number; period: string 
     const daysLate = Math.max(0, daysBetween(due, today));
     const placedAt = new Date().toISOString();
     for (const a of areas)
-      tx.insert(reportPlacements)
-        .values({
-          formNumber: form.number,
-          period,
-          area: a.area,
-          reports: a.reports,
-          figures: JSON.stringify(a.figures),
-          due,
-          placedOn: today,
-          placedAt,
-          daysLate,
-          placedBy: user.id,
-        })
-        .run();
+      await tx.insert(reportPlacements).values({
+        formNumber: form.number,
+        period,
+        area: a.area,
+        reports: a.reports,
+        figures: JSON.stringify(a.figures),
+        due,
+        placedOn: today,
+        placedAt,
+        daysLate,
+        placedBy: user.id,
+      });
     const country = areas[areas.length - 1];
-    recordAudit(
+    await recordAudit(
       tx,
       { action: "report.place", object: `form ${form.number} ${period}: ${areas.length - 1} regions, ${country.reports} reports, ${daysLate} days late`, user },
       ip,
@@ -88,26 +86,25 @@ export type PlacementRow = {
 
 /** The periods of the forms filed in the app that ended within from–to, newest first: accepted
  *  reports, the placement term, and whether and when the period was placed. */
-export function placementOverview(db: Executor, filter: { from: IsoDate; to: IsoDate; form?: number }): PlacementRow[] {
-  const adjustments = loadAdjustments(db);
-  const daysBefore = filingDaysBefore(db);
+export async function placementOverview(db: Executor, filter: { from: IsoDate; to: IsoDate; form?: number }): Promise<PlacementRow[]> {
+  const adjustments = await loadAdjustments(db);
+  const daysBefore = await filingDaysBefore(db);
   const today = legalToday();
-  const bodies = db.select({ id: reportingBodies.id }).from(reportingBodies).all().length;
+  const bodies = (await db.select({ id: reportingBodies.id }).from(reportingBodies)).length;
   const accepted = new Map<string, number>();
-  for (const f of db
+  for (const f of await db
     .select({ form: reportFilings.formNumber, period: reportFilings.period })
     .from(reportFilings)
-    .where(eq(reportFilings.status, "submitted"))
-    .all())
+    .where(eq(reportFilings.status, "submitted")))
     accepted.set(`${f.form}|${f.period}`, (accepted.get(`${f.form}|${f.period}`) ?? 0) + 1);
   const placements = new Map(
-    db
-      .select({ p: reportPlacements, by: users.name })
-      .from(reportPlacements)
-      .leftJoin(users, eq(users.id, reportPlacements.placedBy))
-      .where(eq(reportPlacements.area, COUNTRY_AREA))
-      .all()
-      .map((r) => [`${r.p.formNumber}|${r.p.period}`, r]),
+    (
+      await db
+        .select({ p: reportPlacements, by: users.name })
+        .from(reportPlacements)
+        .leftJoin(users, eq(users.id, reportPlacements.placedBy))
+        .where(eq(reportPlacements.area, COUNTRY_AREA))
+    ).map((r) => [`${r.p.formNumber}|${r.p.period}`, r]),
   );
   const rows: PlacementRow[] = [];
   for (const number of Object.keys(FORM_DEFINITIONS).map(Number)) {
@@ -145,12 +142,8 @@ export function placementOverview(db: Executor, filter: { from: IsoDate; to: Iso
 }
 
 /** Placement of each form and period in an area (a region, or the country), for compliance. */
-export function placementsByArea(db: Executor): Map<string, { placedOn: string; daysLate: number }> {
+export async function placementsByArea(db: Executor): Promise<Map<string, { placedOn: string; daysLate: number }>> {
   return new Map(
-    db
-      .select()
-      .from(reportPlacements)
-      .all()
-      .map((p) => [`${p.formNumber}|${p.period}|${p.area}`, { placedOn: p.placedOn, daysLate: p.daysLate }]),
+    (await db.select().from(reportPlacements)).map((p) => [`${p.formNumber}|${p.period}|${p.area}`, { placedOn: p.placedOn, daysLate: p.daysLate }]),
   );
 }

@@ -36,7 +36,7 @@ export type RegisteredByLine = {
   complete: boolean;
 };
 
-export function registeredByLine(db: Executor, year: number): RegisteredByLine {
+export async function registeredByLine(db: Executor, year: number): Promise<RegisteredByLine> {
   const rows = prepared(db.$client, REGISTERED_BY_LINE).all({ year: String(year) }) as { region: string; line: string; registered: number }[];
   const byRegion = new Map<string, Map<string, number>>();
   for (const r of rows) {

@@ -28,9 +28,9 @@ afterAll(() => {
 
 const audit = (action: string) => sqlite.prepare("select object, user_id as userId, ip from audit_log where action = ? order by id").all(action);
 
-function refusal(work: () => unknown) {
+async function refusal(work: () => Promise<unknown>) {
   try {
-    work();
+    await work();
   } catch (error) {
     if (error instanceof ServiceError) return error;
     throw error;
@@ -50,72 +50,79 @@ const REQUEST = {
 } as const;
 
 describe("information requests", () => {
-  it("are registered with their due date and audit row; answered once", () => {
-    const id = registerRequest(getDb(), REQUEST, admin, "10.0.0.1");
-    const row = listRequests(getDb(), { committee: true }).find((r) => r.id === id)!;
+  it("are registered with their due date and audit row; answered once", async () => {
+    const id = await registerRequest(getDb(), REQUEST, admin, "10.0.0.1");
+    const row = (await listRequests(getDb(), { committee: true })).find((r) => r.id === id)!;
     expect(row).toMatchObject({ status: "registered", dueOn: "2026-01-20", createdBy: admin.id });
     expect(REQUEST_DAYS).toBe(15);
     expect(audit("request.register")).toEqual([{ object: `request ${id} from Ministry of Justice`, userId: admin.id, ip: "10.0.0.1" }]);
 
-    answerRequest(getDb(), id, "Sent by e-document No. 1", admin, null);
-    const second = refusal(() => answerRequest(getDb(), id, "Another answer", admin, null));
+    await answerRequest(getDb(), id, "Sent by e-document No. 1", admin, null);
+    const second = await refusal(() => answerRequest(getDb(), id, "Another answer", admin, null));
     expect(second.status).toBe(409);
-    expect(listRequests(getDb(), { committee: true }).find((r) => r.id === id)).toMatchObject({ status: "answered", answer: "Sent by e-document No. 1" });
+    expect((await listRequests(getDb(), { committee: true })).find((r) => r.id === id)).toMatchObject({
+      status: "answered",
+      answer: "Sent by e-document No. 1",
+    });
     expect(audit("request.answer")).toEqual([{ object: `request ${id}`, userId: admin.id, ip: null }]);
   });
 
-  it("by another channel are left without consideration and cannot be answered; unknown ones are 404", () => {
-    const id = registerRequest(getDb(), { ...REQUEST, channel: "other" }, admin, null);
-    expect(listRequests(getDb(), { committee: true }).find((r) => r.id === id)!.status).toBe("left_without_consideration");
-    expect(refusal(() => answerRequest(getDb(), id, "x", admin, null)).status).toBe(409);
-    expect(refusal(() => answerRequest(getDb(), 999_999, "x", admin, null)).status).toBe(404);
+  it("by another channel are left without consideration and cannot be answered; unknown ones are 404", async () => {
+    const id = await registerRequest(getDb(), { ...REQUEST, channel: "other" }, admin, null);
+    expect((await listRequests(getDb(), { committee: true })).find((r) => r.id === id)!.status).toBe("left_without_consideration");
+    expect((await refusal(() => answerRequest(getDb(), id, "x", admin, null))).status).toBe(409);
+    expect((await refusal(() => answerRequest(getDb(), 999_999, "x", admin, null))).status).toBe(404);
     expect(audit("request.answer")).toHaveLength(1); // the previous test's only
-    expect(listRequests(getDb(), { committee: true }).find((r) => r.id === id)!.exclusion).toBe("channel");
+    expect((await listRequests(getDb(), { committee: true })).find((r) => r.id === id)!.exclusion).toBe("channel");
   });
 
-  it("asking for screenshots of accounting documents or for open-source information are left without consideration, with the reason", () => {
-    const copies = registerRequest(getDb(), { ...REQUEST, subject: "copies", indicators: "Screenshots of the crime register cards" }, admin, null);
-    const open = registerRequest(getDb(), { ...REQUEST, subject: "open_sources" }, admin, null);
-    const rows = listRequests(getDb(), { committee: true });
+  it("asking for screenshots of accounting documents or for open-source information are left without consideration, with the reason", async () => {
+    const copies = await registerRequest(getDb(), { ...REQUEST, subject: "copies", indicators: "Screenshots of the crime register cards" }, admin, null);
+    const open = await registerRequest(getDb(), { ...REQUEST, subject: "open_sources" }, admin, null);
+    const rows = await listRequests(getDb(), { committee: true });
     expect(rows.find((r) => r.id === copies)).toMatchObject({ status: "left_without_consideration", exclusion: "copies" });
     expect(rows.find((r) => r.id === open)).toMatchObject({ status: "left_without_consideration", exclusion: "open_sources" });
-    expect(refusal(() => answerRequest(getDb(), copies, "x", admin, null)).status).toBe(409);
+    expect((await refusal(() => answerRequest(getDb(), copies, "x", admin, null))).status).toBe(409);
     expect(audit("request.register").at(-2)).toMatchObject({ object: `request ${copies} from Ministry of Justice left without consideration: copies` });
   });
 
-  it("an answer for official use is seen by the Committee only", () => {
-    const id = registerRequest(getDb(), REQUEST, admin, null);
-    answerRequest(getDb(), id, "Figures by district", admin, null, true);
-    expect(listRequests(getDb(), { committee: true }).find((r) => r.id === id)).toMatchObject({ answer: "Figures by district", officialUse: true });
-    expect(listRequests(getDb(), { committee: false }).find((r) => r.id === id)).toMatchObject({ answer: null, officialUse: true });
+  it("an answer for official use is seen by the Committee only", async () => {
+    const id = await registerRequest(getDb(), REQUEST, admin, null);
+    await answerRequest(getDb(), id, "Figures by district", admin, null, true);
+    expect((await listRequests(getDb(), { committee: true })).find((r) => r.id === id)).toMatchObject({ answer: "Figures by district", officialUse: true });
+    expect((await listRequests(getDb(), { committee: false })).find((r) => r.id === id)).toMatchObject({ answer: null, officialUse: true });
   });
 });
 
 describe("collection dispatches", () => {
-  it("are recorded once per collection and period, with their audit row", () => {
-    recordDispatch(getDb(), { collection: 1, period: "2025-Q1", sentOn: "2025-04-20", recipients: "Government" }, admin, null);
-    const again = refusal(() => recordDispatch(getDb(), { collection: 1, period: "2025-Q1", sentOn: "2025-04-21", recipients: "Again" }, admin, null));
+  it("are recorded once per collection and period, with their audit row", async () => {
+    await recordDispatch(getDb(), { collection: 1, period: "2025-Q1", sentOn: "2025-04-20", recipients: "Government" }, admin, null);
+    const again = await refusal(() => recordDispatch(getDb(), { collection: 1, period: "2025-Q1", sentOn: "2025-04-21", recipients: "Again" }, admin, null));
     expect(again.status).toBe(409);
     expect(sqlite.prepare("select count(*) as n from collection_dispatches").get()).toEqual({ n: 1 });
     expect(audit("collection.dispatch")).toEqual([{ object: "collection 1 2025-Q1", userId: admin.id, ip: null }]);
   });
 
-  it("refuses an unknown collection or a period of the wrong kind", () => {
-    expect(refusal(() => recordDispatch(getDb(), { collection: 9, period: "2025-Q1", sentOn: "2025-04-20", recipients: "x" }, admin, null)).status).toBe(400);
-    expect(refusal(() => recordDispatch(getDb(), { collection: 1, period: "2025-03", sentOn: "2025-04-20", recipients: "x" }, admin, null)).status).toBe(400);
+  it("refuses an unknown collection or a period of the wrong kind", async () => {
+    expect(
+      (await refusal(() => recordDispatch(getDb(), { collection: 9, period: "2025-Q1", sentOn: "2025-04-20", recipients: "x" }, admin, null))).status,
+    ).toBe(400);
+    expect(
+      (await refusal(() => recordDispatch(getDb(), { collection: 1, period: "2025-03", sentOn: "2025-04-20", recipients: "x" }, admin, null))).status,
+    ).toBe(400);
     expect(audit("collection.dispatch")).toHaveLength(1);
-    expect(dispatchSchedule(getDb()).length).toBeGreaterThan(0);
+    expect((await dispatchSchedule(getDb())).length).toBeGreaterThan(0);
   });
 });
 
 describe("calendar", () => {
-  it("adds, changes and removes a day, each with its audit row", () => {
-    changeCalendarDay(getDb(), { date: "2026-06-08", kind: "off", note: "Kurban ait" }, admin, null);
-    expect(loadAdjustments(getDb())).toMatchObject({ extraDaysOff: ["2026-06-08"], extraWorkingDays: [] });
-    changeCalendarDay(getDb(), { date: "2026-06-08", kind: "working", note: "transfer" }, admin, null);
-    expect(listAdjustments(getDb())).toEqual([{ date: "2026-06-08", kind: "working", note: "transfer" }]);
-    changeCalendarDay(getDb(), { date: "2026-06-08", kind: "remove", note: "" }, admin, null);
-    expect(listAdjustments(getDb())).toEqual([]);
+  it("adds, changes and removes a day, each with its audit row", async () => {
+    await changeCalendarDay(getDb(), { date: "2026-06-08", kind: "off", note: "Kurban ait" }, admin, null);
+    expect(await loadAdjustments(getDb())).toMatchObject({ extraDaysOff: ["2026-06-08"], extraWorkingDays: [] });
+    await changeCalendarDay(getDb(), { date: "2026-06-08", kind: "working", note: "transfer" }, admin, null);
+    expect(await listAdjustments(getDb())).toEqual([{ date: "2026-06-08", kind: "working", note: "transfer" }]);
+    await changeCalendarDay(getDb(), { date: "2026-06-08", kind: "remove", note: "" }, admin, null);
+    expect(await listAdjustments(getDb())).toEqual([]);
     expect(audit("calendar.change").map((r) => (r as { object: string }).object)).toEqual([
       "2026-06-08 off Kurban ait",
       "2026-06-08 working transfer",
@@ -123,8 +130,8 @@ describe("calendar", () => {
     ]);
   });
 
-  it("refuses to remove a day that is not declared (404), and records nothing", () => {
-    const error = refusal(() => changeCalendarDay(getDb(), { date: "2026-06-09", kind: "remove", note: "" }, admin, null));
+  it("refuses to remove a day that is not declared (404), and records nothing", async () => {
+    const error = await refusal(() => changeCalendarDay(getDb(), { date: "2026-06-09", kind: "remove", note: "" }, admin, null));
     expect([error.status, error.message]).toEqual([404, "2026-06-09 is not declared a day off or a working day."]);
     expect(audit("calendar.change").map((r) => (r as { object: string }).object)).not.toContain("2026-06-09 remove ");
   });

@@ -33,17 +33,16 @@ export function exclusionOf(input: Pick<NewRequest, "channel" | "subject">): "ch
 
 /** Registers a request; one that paragraph 7 excludes is left without consideration, with the
  *  reason. Returns its number. */
-export function registerRequest(db: Executor, input: NewRequest, user: Actor, ip: string | null): number {
+export async function registerRequest(db: Executor, input: NewRequest, user: Actor, ip: string | null): Promise<number> {
   const { subject, ...fields } = input;
   const exclusion = exclusionOf({ channel: input.channel, subject });
   const status = exclusion ? "left_without_consideration" : "registered";
-  return inTransaction(db, (tx) => {
-    const { id } = tx
+  return inTransaction(db, async (tx) => {
+    const [{ id }] = await tx
       .insert(informationRequests)
       .values({ ...fields, status, exclusion, dueOn: addDays(input.receivedOn, REQUEST_DAYS), createdBy: user.id })
-      .returning({ id: informationRequests.id })
-      .get();
-    recordAudit(
+      .returning({ id: informationRequests.id });
+    await recordAudit(
       tx,
       { action: "request.register", object: `request ${id} from ${input.requester}${exclusion ? ` left without consideration: ${exclusion}` : ""}`, user },
       ip,
@@ -54,38 +53,33 @@ export function registerRequest(db: Executor, input: NewRequest, user: Actor, ip
 
 /** Answers a registered request (once: an answered request, or one left without consideration,
  *  is not answered again). */
-export function answerRequest(db: Executor, id: number, answer: string, user: Actor, ip: string | null, officialUse = false) {
-  inTransaction(db, (tx) => {
-    const request = tx.select({ status: informationRequests.status }).from(informationRequests).where(eq(informationRequests.id, id)).get();
+export async function answerRequest(db: Executor, id: number, answer: string, user: Actor, ip: string | null, officialUse = false) {
+  await inTransaction(db, async (tx) => {
+    const [request] = await tx.select({ status: informationRequests.status }).from(informationRequests).where(eq(informationRequests.id, id)).limit(1);
     if (!request) throw new ServiceError(404, `No request No. ${id}.`);
     if (request.status !== "registered")
       throw new ServiceError(409, `Request No. ${id} is ${request.status === "answered" ? "already answered" : "left without consideration"}.`);
-    tx.update(informationRequests).set({ status: "answered", answer, answeredOn: today(), officialUse }).where(eq(informationRequests.id, id)).run();
-    recordAudit(tx, { action: "request.answer", object: `request ${id}${officialUse ? " (for official use)" : ""}`, user }, ip);
+    await tx.update(informationRequests).set({ status: "answered", answer, answeredOn: today(), officialUse }).where(eq(informationRequests.id, id));
+    await recordAudit(tx, { action: "request.answer", object: `request ${id}${officialUse ? " (for official use)" : ""}`, user }, ip);
   });
 }
 
 /** The register; an answer marked "For official use" is shown only to the Committee (`committee`),
  *  to anyone else as withheld (null). */
-export function listRequests(db: Executor, { committee }: { committee: boolean }) {
+export async function listRequests(db: Executor, { committee }: { committee: boolean }) {
   const now = today();
-  return db
-    .select()
-    .from(informationRequests)
-    .orderBy(desc(informationRequests.receivedOn), desc(informationRequests.id))
-    .all()
-    .map((r) => ({
-      ...r,
-      answer: r.officialUse && !committee ? null : r.answer,
-      // Requests registered before reasons were recorded: the channel was the only exclusion.
-      exclusion: r.exclusion ?? (r.status === "left_without_consideration" ? ("channel" as const) : null),
-      overdue: r.status === "registered" && compareDates(now, r.dueOn) > 0,
-      late: r.status === "answered" && !!r.answeredOn && compareDates(r.answeredOn, r.dueOn) > 0,
-    }));
+  return (await db.select().from(informationRequests).orderBy(desc(informationRequests.receivedOn), desc(informationRequests.id))).map((r) => ({
+    ...r,
+    answer: r.officialUse && !committee ? null : r.answer,
+    // Requests registered before reasons were recorded: the channel was the only exclusion.
+    exclusion: r.exclusion ?? (r.status === "left_without_consideration" ? ("channel" as const) : null),
+    overdue: r.status === "registered" && compareDates(now, r.dueOn) > 0,
+    late: r.status === "answered" && !!r.answeredOn && compareDates(r.answeredOn, r.dueOn) > 0,
+  }));
 }
 
 /** Records that a collection's period was sent (once per collection and period). */
-export function recordDispatch(
+export async function recordDispatch(
   db: Executor,
   input: { collection: number; period: string; sentOn: string; recipients: string },
   user: Actor,
@@ -96,29 +90,26 @@ export function recordDispatch(
   const due = collectionDueDate(collection, input.period);
   if (!due.ok) throw new ServiceError(400, due.reason);
   const period = due.value.period;
-  inTransaction(db, (tx) => {
-    const sent = tx
+  await inTransaction(db, async (tx) => {
+    const [sent] = await tx
       .select({ sentOn: collectionDispatches.sentOn })
       .from(collectionDispatches)
       .where(and(eq(collectionDispatches.collection, collection.number), eq(collectionDispatches.period, period)))
-      .get();
+      .limit(1);
     if (sent) throw new ServiceError(409, `Collection ${collection.number} for ${period} was already sent on ${sent.sentOn}.`);
-    tx.insert(collectionDispatches)
-      .values({ ...input, period, userId: user.id })
-      .run();
-    recordAudit(tx, { action: "collection.dispatch", object: `collection ${collection.number} ${period}`, user }, ip);
+    await tx.insert(collectionDispatches).values({ ...input, period, userId: user.id });
+    await recordAudit(tx, { action: "collection.dispatch", object: `collection ${collection.number} ${period}`, user }, ip);
   });
 }
 
 /** Each collection's periods of the last two years with due date, dispatch and overdue flag. */
-export function dispatchSchedule(db: Executor) {
-  const adjustments = loadAdjustments(db);
+export async function dispatchSchedule(db: Executor) {
+  const adjustments = await loadAdjustments(db);
   const now = today();
-  const sent = db
+  const sent = await db
     .select({ d: collectionDispatches, by: users.name })
     .from(collectionDispatches)
-    .leftJoin(users, eq(users.id, collectionDispatches.userId))
-    .all();
+    .leftJoin(users, eq(users.id, collectionDispatches.userId));
   const from = `${Number(now.slice(0, 4)) - 1}-01-01`;
   return ELECTRONIC_COLLECTIONS.flatMap((c) =>
     c.periodicities.flatMap((periodicity) =>

@@ -25,9 +25,9 @@ export async function readCsvBody(request: Request): Promise<{ ok: true; text: s
 }
 
 /** The wave of a `{year}` route parameter, if it is a year the database has. */
-export function waveParam(db: Executor, raw: string) {
+export async function waveParam(db: Executor, raw: string) {
   const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
-  const wave = Number.isInteger(year) ? findWave(db, year) : undefined;
+  const wave = Number.isInteger(year) ? await findWave(db, year) : undefined;
   return { year, wave };
 }
 

@@ -10,21 +10,20 @@ import { loadAnswers } from "@/modules/questionnaire/server/answers";
 import type { DeviceBundle } from "../device/types";
 import { findWave, myAssignments, reviewCommentsOf } from "./households";
 
-export function deviceBundle(db: Executor, user: Principal & { name?: string }): DeviceBundle {
-  const index = loadQuestionnaire(db, "udn");
+export async function deviceBundle(db: Executor, user: Principal & { name?: string }): Promise<DeviceBundle> {
+  const index = await loadQuestionnaire(db, "udn");
   const waves = new Map<number, { start: string; end: string }>();
-  const fieldwork = (year: number) => {
+  const fieldwork = async (year: number) => {
     if (!waves.has(year)) {
-      const w = findWave(db, year)!;
+      const w = (await findWave(db, year))!;
       waves.set(year, { start: w.fieldworkStart, end: w.fieldworkEnd });
     }
     return waves.get(year)!;
   };
-  return {
-    userId: user.id,
-    at: new Date().toISOString(),
-    questionnaire: index.questionnaire,
-    interviews: myAssignments(db, user.id).map((h) => ({
+  const at = new Date().toISOString();
+  const interviews: DeviceBundle["interviews"] = [];
+  for (const h of await myAssignments(db, user.id)) {
+    interviews.push({
       id: h.id,
       wave: h.wave,
       householdId: h.householdId,
@@ -33,9 +32,9 @@ export function deviceBundle(db: Executor, user: Principal & { name?: string }):
       address: h.address,
       weight: h.weight,
       status: h.status,
-      fieldwork: fieldwork(h.wave),
-      answers: h.responseId ? Object.fromEntries(loadAnswers(db, h.responseId)) : {},
-      comments: reviewCommentsOf(db, h.id).map((c) => ({
+      fieldwork: await fieldwork(h.wave),
+      answers: h.responseId ? Object.fromEntries(await loadAnswers(db, h.responseId)) : {},
+      comments: (await reviewCommentsOf(db, h.id)).map((c) => ({
         id: c.id,
         question: c.questionId,
         text: c.text,
@@ -44,6 +43,12 @@ export function deviceBundle(db: Executor, user: Principal & { name?: string }):
         reply: c.reply,
         repliedAt: c.repliedAt,
       })),
-    })),
+    });
+  }
+  return {
+    userId: user.id,
+    at,
+    questionnaire: index.questionnaire,
+    interviews,
   };
 }

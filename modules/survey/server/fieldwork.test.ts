@@ -56,7 +56,7 @@ function assigned(): number {
   sqlite.prepare("update survey_households set interviewer_id = ?, status = 'assigned' where id = ?").run(interviewer.id, id);
   return id;
 }
-const h = (id: number) => findHousehold(db, id)!;
+const h = async (id: number) => (await findHousehold(db, id))!;
 const today = new Date().toISOString().slice(0, 10);
 const v = (text: string) => ({ num: null, text, status: null });
 const full: AnswerChange[] = Object.entries({
@@ -96,9 +96,9 @@ const session = (id: string, x: Partial<ParadataSession> = {}): ParadataSession 
   ...x,
 });
 
-function refusal(run: () => unknown): { status: number; message: string; details: unknown } {
+async function refusal(run: () => Promise<unknown>): Promise<{ status: number; message: string; details: unknown }> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof ServiceError) return { status: error.status, message: error.message, details: error.details };
     throw error;
@@ -106,32 +106,45 @@ function refusal(run: () => unknown): { status: number; message: string; details
   throw new Error("the service did not refuse");
 }
 
+async function collect(lines: AsyncIterable<string>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const line of lines) out.push(line);
+  return out;
+}
+
 describe("paradata", () => {
-  it("a session's repeated saves replace its totals; another session adds to them; the language is recorded", () => {
+  it("a session's repeated saves replace its totals; another session adds to them; the language is recorded", async () => {
     const id = assigned();
-    saveInterviewAnswers(db, h(id), interviewer, full.slice(0, 1), null, session("session-aaaa", { seconds: { result: 10 }, changes: { result: 1 } }));
-    saveInterviewAnswers(db, h(id), interviewer, full.slice(1, 2), null, session("session-aaaa"));
-    // the same save again (a retry): nothing counts twice
-    saveInterviewAnswers(
+    await saveInterviewAnswers(
       db,
-      h(id),
+      await h(id),
+      interviewer,
+      full.slice(0, 1),
+      null,
+      session("session-aaaa", { seconds: { result: 10 }, changes: { result: 1 } }),
+    );
+    await saveInterviewAnswers(db, await h(id), interviewer, full.slice(1, 2), null, session("session-aaaa"));
+    // the same save again (a retry): nothing counts twice
+    await saveInterviewAnswers(
+      db,
+      await h(id),
       interviewer,
       full.slice(1, 2).map((c) => ({ ...c, baseVersion: 1 })),
       null,
       session("session-aaaa"),
     );
-    expect(Object.keys(readParadata(db, id))).toEqual(["session-aaaa"]);
+    expect(Object.keys(await readParadata(db, id))).toEqual(["session-aaaa"]);
     // the language is recorded at completion (or chosen explicitly), not by a save
-    expect(h(id).interviewLanguage).toBeNull();
-    completeInterview(
+    expect((await h(id)).interviewLanguage).toBeNull();
+    await completeInterview(
       db,
-      h(id),
+      await h(id),
       interviewer,
       full.slice(2),
       null,
       session("session-bbbb", { startedAt: "2026-11-21T09:00:00.000Z", endedAt: "2026-11-21T09:05:00.000Z", activeSeconds: 300, language: "kk" }),
     );
-    const s = summariseParadata(readParadata(db, id))!;
+    const s = summariseParadata(await readParadata(db, id))!;
     expect(s).toMatchObject({
       startedAt: "2026-11-20T10:00:00.000Z",
       endedAt: "2026-11-21T09:05:00.000Z",
@@ -141,9 +154,10 @@ describe("paradata", () => {
       language: "kk",
       sessions: 2,
     });
-    expect(h(id).interviewLanguage).toBe("kk");
-    const csv = paradataCsv(db, 2026, supervisor);
-    const line = csv.split("\r\n").find((l) => l.startsWith(h(id).householdId))!;
+    expect((await h(id)).interviewLanguage).toBe("kk");
+    const csv = await paradataCsv(db, 2026, supervisor);
+    const { householdId } = await h(id);
+    const line = csv.split("\r\n").find((l) => l.startsWith(householdId))!;
     expect(line).toContain(",completed,");
     expect(line).toContain(",kk,2026-11-20T10:00:00.000Z,2026-11-21T09:05:00.000Z,900,2,");
     expect(line).toContain("result=40; sex=10");
@@ -151,52 +165,52 @@ describe("paradata", () => {
       "\ufeffhousehold_id,region,status,interviewer_id,interview_language,started_at,ended_at,duration_seconds,sessions,user_agent,seconds_per_question,changes_per_question",
     );
     // a supervisor of other regions sees none of it
-    expect(paradataCsv(db, 2026, { ...supervisor, regions: ["KAR"] })).not.toContain(h(id).householdId);
+    expect(await paradataCsv(db, 2026, { ...supervisor, regions: ["KAR"] })).not.toContain(householdId);
   });
 
-  it("the queue carries paradata per interview, idempotent by session", () => {
+  it("the queue carries paradata per interview, idempotent by session", async () => {
     const id = assigned();
     const item = { id, changes: full, paradata: session("queue-session-1", { language: "en" }) };
-    expect(submitInterviews(db, [item], interviewer, null)[0]).toMatchObject({ ok: true });
-    expect(summariseParadata(readParadata(db, id))).toMatchObject({ durationSeconds: 600, sessions: 1, language: "en" });
-    expect(h(id).interviewLanguage).toBe("en");
+    expect((await submitInterviews(db, [item], interviewer, null))[0]).toMatchObject({ ok: true });
+    expect(summariseParadata(await readParadata(db, id))).toMatchObject({ durationSeconds: 600, sessions: 1, language: "en" });
+    expect((await h(id)).interviewLanguage).toBe("en");
   });
 });
 
 describe("rejected interviews and replies", () => {
-  it("come first in the interviewer's list; the reply is stored with its log-journal row; the supervisor reads it", () => {
+  it("come first in the interviewer's list; the reply is stored with its log-journal row; the supervisor reads it", async () => {
     const id = assigned();
-    completeInterview(db, h(id), interviewer, full, null);
-    rejectInterview(db, h(id), supervisor, [{ question: "age", text: "Check the age" }], null);
-    expect(myAssignments(db, interviewer.id)[0].id).toBe(id);
-    expect(rejectedCount(db, interviewer.id)).toBeGreaterThanOrEqual(1);
-    const [comment] = reviewCommentsOf(db, id);
+    await completeInterview(db, await h(id), interviewer, full, null);
+    await rejectInterview(db, await h(id), supervisor, [{ question: "age", text: "Check the age" }], null);
+    expect((await myAssignments(db, interviewer.id))[0].id).toBe(id);
+    expect(await rejectedCount(db, interviewer.id)).toBeGreaterThanOrEqual(1);
+    const [comment] = await reviewCommentsOf(db, id);
     // only the interviewer of the interview, and only a comment of this interview
-    expect(refusal(() => replyToComment(db, h(id), supervisor, comment.id, "x", null)).status).toBe(403);
+    expect((await refusal(async () => replyToComment(db, await h(id), supervisor, comment.id, "x", null))).status).toBe(403);
     const other = assigned();
-    expect(refusal(() => replyToComment(db, h(other), interviewer, comment.id, "x", null)).status).toBe(404);
-    replyToComment(db, h(id), interviewer, comment.id, "Age confirmed with the passport", null);
-    expect(reviewCommentsOf(db, id)[0]).toMatchObject({ reply: "Age confirmed with the passport", text: "Check the age" });
+    expect((await refusal(async () => replyToComment(db, await h(other), interviewer, comment.id, "x", null))).status).toBe(404);
+    await replyToComment(db, await h(id), interviewer, comment.id, "Age confirmed with the passport", null);
+    expect((await reviewCommentsOf(db, id))[0]).toMatchObject({ reply: "Age confirmed with the passport", text: "Check the age" });
     expect(sqlite.prepare("select action, user_id as userId from audit_log order by id desc limit 1").get()).toEqual({
       action: "interview.comment_reply",
       userId: interviewer.id,
     });
-    completeInterview(db, h(id), interviewer, [], null);
+    await completeInterview(db, await h(id), interviewer, [], null);
     // completed: no more replies
-    expect(refusal(() => replyToComment(db, h(id), interviewer, comment.id, "later", null)).status).toBe(409);
-    approveInterview(db, h(id), supervisor, null);
-    expect(h(id).status).toBe("approved");
+    expect((await refusal(async () => replyToComment(db, await h(id), interviewer, comment.id, "later", null))).status).toBe(409);
+    await approveInterview(db, await h(id), supervisor, null);
+    expect((await h(id)).status).toBe("approved");
   });
 
-  it("the language is the interviewer's to choose while the interview may change", () => {
+  it("the language is the interviewer's to choose while the interview may change", async () => {
     const id = assigned();
-    setInterviewLanguage(db, h(id), interviewer, "ru", null);
-    expect(h(id).interviewLanguage).toBe("ru");
+    await setInterviewLanguage(db, await h(id), interviewer, "ru", null);
+    expect((await h(id)).interviewLanguage).toBe("ru");
     // chosen explicitly: the completion's session language does not replace it
-    completeInterview(db, h(id), interviewer, full, null, session("session-cccc", { language: "kk" }));
-    expect(h(id).interviewLanguage).toBe("ru");
-    expect(refusal(() => setInterviewLanguage(db, h(id), supervisor, "en", null)).status).toBe(403);
-    expect(refusal(() => setInterviewLanguage(db, h(id), interviewer, "en", null)).status).toBe(409);
+    await completeInterview(db, await h(id), interviewer, full, null, session("session-cccc", { language: "kk" }));
+    expect((await h(id)).interviewLanguage).toBe("ru");
+    expect((await refusal(async () => setInterviewLanguage(db, await h(id), supervisor, "en", null))).status).toBe(403);
+    expect((await refusal(async () => setInterviewLanguage(db, await h(id), interviewer, "en", null))).status).toBe(409);
   });
 });
 
@@ -216,7 +230,7 @@ describe("import keeps the sample", () => {
     return parsed.interviews;
   };
 
-  it("refuses rows that would change a sampled household, and households not in the sample; each a row of the report", () => {
+  it("refuses rows that would change a sampled household, and households not in the sample; each a row of the report", async () => {
     const s = sampled();
     const changed = interview({
       household_id: s.household_id,
@@ -224,7 +238,7 @@ describe("import keeps the sample", () => {
       settlement: s.settlement === "1" ? "2" : "1",
       weight: s.weight * 2,
     });
-    const r = refusal(() =>
+    const r = await refusal(() =>
       importInterviews(db, 2026, [...changed, ...interview({ household_id: "NOT-IN-SAMPLE-1", region: "AST", settlement: "1", weight: 10 })], admin, null),
     );
     expect(r.status).toBe(400);
@@ -239,9 +253,9 @@ describe("import keeps the sample", () => {
     expect(sqlite.prepare("select count(*) as n from survey_households where household_id = 'NOT-IN-SAMPLE-1'").get()).toEqual({ n: 0 });
   });
 
-  it("imports a sampled household as it is in the sample, with its language; adds new households only when allowed", () => {
+  it("imports a sampled household as it is in the sample, with its language; adds new households only when allowed", async () => {
     const s = sampled();
-    expect(importInterviews(db, 2026, interview(s, "kk"), admin, null)).toBe(1);
+    expect(await importInterviews(db, 2026, interview(s, "kk"), admin, null)).toBe(1);
     expect(sqlite.prepare("select region, settlement, weight, status, interview_language as l from survey_households where id = ?").get(s.id)).toEqual({
       region: s.region,
       settlement: s.settlement,
@@ -249,18 +263,18 @@ describe("import keeps the sample", () => {
       status: "approved",
       l: "kk",
     });
-    const line = [...microdataLines(db, 2026)].find((l) => l.startsWith(s.household_id))!;
+    const line = (await collect(microdataLines(db, 2026))).find((l) => l.startsWith(s.household_id))!;
     expect(line.trimEnd().endsWith(",kk")).toBe(true);
     const added = interview({ household_id: "NEW-HH-1", region: "AST", settlement: "1", weight: 10 });
-    expect(refusal(() => importInterviews(db, 2026, added, admin, null)).status).toBe(400);
-    expect(importInterviews(db, 2026, added, admin, null, { addHouseholds: true })).toBe(1);
+    expect((await refusal(() => importInterviews(db, 2026, added, admin, null))).status).toBe(400);
+    expect(await importInterviews(db, 2026, added, admin, null, { addHouseholds: true })).toBe(1);
     expect(sqlite.prepare("select status from survey_households where household_id = 'NEW-HH-1'").get()).toEqual({ status: "approved" });
   });
 });
 
 describe("quality view", () => {
-  it("counts the interviewer's interviews of the wave in the supervisor's regions", () => {
-    const { interviewers, flagged } = fieldworkQuality(db, supervisor, 2026, { thresholdSeconds: 700 });
+  it("counts the interviewer's interviews of the wave in the supervisor's regions", async () => {
+    const { interviewers, flagged } = await fieldworkQuality(db, supervisor, 2026, { thresholdSeconds: 700 });
     const [row] = interviewers.filter((r) => r.id === interviewer.id);
     expect(flagged.length).toBe(row.short);
     expect(flagged.every((f) => f.durationSeconds < 700)).toBe(true);
@@ -273,6 +287,6 @@ describe("quality view", () => {
     // 3 of the 9 questions offering "difficult to answer" (safety 2, crime trend, trust 6) were answered with it in each
     expect(row.itemNonResponse).toBeCloseTo(3 / 9, 5);
     expect(row.refusalRate).toBe(0);
-    expect(fieldworkQuality(db, supervisor, 2026, { region: "KAR", thresholdSeconds: 700 })).toEqual({ interviewers: [], flagged: [] });
+    expect(await fieldworkQuality(db, supervisor, 2026, { region: "KAR", thresholdSeconds: 700 })).toEqual({ interviewers: [], flagged: [] });
   });
 });

@@ -16,8 +16,8 @@ import { refusal } from "@/lib/http/refusal";
 export type Household = typeof surveyHouseholds.$inferSelect;
 export type HouseholdState = Household["status"];
 
-export function listWaves(db: Executor) {
-  return db.select().from(surveyWaves).orderBy(desc(surveyWaves.year)).all();
+export async function listWaves(db: Executor) {
+  return await db.select().from(surveyWaves).orderBy(desc(surveyWaves.year));
 }
 const findWaveQuery = preparedQuery((db: Executor) =>
   db
@@ -26,7 +26,8 @@ const findWaveQuery = preparedQuery((db: Executor) =>
     .where(eq(surveyWaves.year, sql.placeholder("year")))
     .prepare(),
 );
-export const findWave = (db: Executor, year: number) => findWaveQuery(db).get({ year });
+export const findWave = async (db: Executor, year: number): Promise<typeof surveyWaves.$inferSelect | undefined> =>
+  (await findWaveQuery(db).execute({ year }))[0];
 
 const findHouseholdQuery = preparedQuery((db: Executor) =>
   db
@@ -35,8 +36,8 @@ const findHouseholdQuery = preparedQuery((db: Executor) =>
     .where(eq(surveyHouseholds.id, sql.placeholder("id")))
     .prepare(),
 );
-export function findHousehold(db: Executor, id: number): Household | undefined {
-  return findHouseholdQuery(db).get({ id });
+export async function findHousehold(db: Executor, id: number): Promise<Household | undefined> {
+  return (await findHouseholdQuery(db).execute({ id }))[0];
 }
 
 /** The households of a list limited to what the user may see: the policy's scope (the lists agree
@@ -50,52 +51,48 @@ function inScope(user: Principal): SQL[] {
 }
 
 /** A wave's households the user sees, filtered by region, settlement and status; the first `limit`. */
-export function householdsFor(db: Executor, user: Principal, wave: number, f: { region?: string; settlement?: string; status?: string }, limit = 300) {
+export async function householdsFor(db: Executor, user: Principal, wave: number, f: { region?: string; settlement?: string; status?: string }, limit = 300) {
   const where: SQL[] = [eq(surveyHouseholds.wave, wave), ...inScope(user)];
   if (f.region) where.push(eq(surveyHouseholds.region, f.region));
   if (f.settlement === "1" || f.settlement === "2") where.push(eq(surveyHouseholds.settlement, f.settlement));
   if (f.status) where.push(eq(surveyHouseholds.status, f.status as HouseholdState));
-  const rows = db
+  const rows = await db
     .select({ h: surveyHouseholds, interviewer: users.name })
     .from(surveyHouseholds)
     .leftJoin(users, eq(users.id, surveyHouseholds.interviewerId))
     .where(and(...where))
     .orderBy(asc(surveyHouseholds.region), asc(surveyHouseholds.householdId))
-    .limit(limit)
-    .all();
-  const { n } = db
+    .limit(limit);
+  const [{ n }] = await db
     .select({ n: count() })
     .from(surveyHouseholds)
-    .where(and(...where))
-    .get()!;
+    .where(and(...where));
   return { rows, total: n };
 }
 
 /** How many of a wave's households the user sees are in each state. */
-export function statusCounts(db: Executor, user: Principal, wave: number) {
-  return db
+export async function statusCounts(db: Executor, user: Principal, wave: number) {
+  return await db
     .select({ status: surveyHouseholds.status, n: count() })
     .from(surveyHouseholds)
     .where(and(eq(surveyHouseholds.wave, wave), ...inScope(user)))
     .groupBy(surveyHouseholds.status)
-    .orderBy(asc(surveyHouseholds.status))
-    .all();
+    .orderBy(asc(surveyHouseholds.status));
 }
 
 /** The active interviewers a user may assign households to: all (administrators) or their own. */
-export function interviewersOf(db: Executor, supervisor: Principal) {
+export async function interviewersOf(db: Executor, supervisor: Principal) {
   const where = supervisor.role === "admin" ? eq(users.role, "interviewer") : and(eq(users.role, "interviewer"), eq(users.supervisorId, supervisor.id));
-  return db
+  return await db
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(and(where, eq(users.active, true)))
-    .orderBy(users.name)
-    .all();
+    .orderBy(users.name);
 }
 
 /** An interviewer's interviews: the rejected ones first (they wait for the interviewer), then by wave, newest first. */
-export function myAssignments(db: Executor, interviewerId: number) {
-  return db
+export async function myAssignments(db: Executor, interviewerId: number) {
+  return await db
     .select()
     .from(surveyHouseholds)
     .where(eq(surveyHouseholds.interviewerId, interviewerId))
@@ -104,21 +101,20 @@ export function myAssignments(db: Executor, interviewerId: number) {
       desc(surveyHouseholds.wave),
       asc(surveyHouseholds.status),
       asc(surveyHouseholds.householdId),
-    )
-    .all();
+    );
 }
 
 /** How many of an interviewer's interviews were sent back by the supervisor and wait for them. */
-export function rejectedCount(db: Executor, interviewerId: number): number {
-  return db
+export async function rejectedCount(db: Executor, interviewerId: number): Promise<number> {
+  const [{ n }] = await db
     .select({ n: count() })
     .from(surveyHouseholds)
-    .where(and(eq(surveyHouseholds.interviewerId, interviewerId), eq(surveyHouseholds.status, "rejected")))
-    .get()!.n;
+    .where(and(eq(surveyHouseholds.interviewerId, interviewerId), eq(surveyHouseholds.status, "rejected")));
+  return n;
 }
 
-export function reviewCommentsOf(db: Executor, householdRowId: number) {
-  return db
+export async function reviewCommentsOf(db: Executor, householdRowId: number) {
+  return await db
     .select({
       id: reviewComments.id,
       questionId: reviewComments.questionId,
@@ -131,22 +127,20 @@ export function reviewCommentsOf(db: Executor, householdRowId: number) {
     .from(reviewComments)
     .leftJoin(users, eq(users.id, reviewComments.userId))
     .where(eq(reviewComments.householdRowId, householdRowId))
-    .orderBy(asc(reviewComments.id))
-    .all();
+    .orderBy(asc(reviewComments.id));
 }
 
-export function eventsOf(db: Executor, householdRowId: number) {
-  return db
+export async function eventsOf(db: Executor, householdRowId: number) {
+  return await db
     .select({ from: interviewEvents.fromState, to: interviewEvents.toState, note: interviewEvents.note, at: interviewEvents.at, by: users.name })
     .from(interviewEvents)
     .leftJoin(users, eq(users.id, interviewEvents.userId))
     .where(eq(interviewEvents.householdRowId, householdRowId))
-    .orderBy(asc(interviewEvents.id))
-    .all();
+    .orderBy(asc(interviewEvents.id));
 }
 
 /** An interview's history row, written by the service that moves it, in its transaction. */
-export function recordInterviewEvent(tx: Executor, householdRowId: number, from: string, to: string, userId: number, note: string | null) {
+export async function recordInterviewEvent(tx: Executor, householdRowId: number, from: string, to: string, userId: number, note: string | null) {
   prepared(tx.$client, INSERT_INTERVIEW_EVENT).run(householdRowId, from, to, userId, note);
 }
 
@@ -159,19 +153,21 @@ const ASSIGNABLE: HouseholdState[] = ["unassigned", "assigned", "in_progress", "
  * Refused (404) when the interviewer or a household does not exist, (403) when none can be
  * assigned. Returns how many were assigned.
  */
-export function assignHouseholds(db: Db, user: Principal, ids: number[], interviewerId: number, ip: string | null): number {
-  return inTransaction(db, (tx) => {
-    const interviewer = interviewersOf(tx, user).find((i) => i.id === interviewerId);
+export async function assignHouseholds(db: Db, user: Principal, ids: number[], interviewerId: number, ip: string | null): Promise<number> {
+  return await inTransaction(db, async (tx) => {
+    const interviewer = (await interviewersOf(tx, user)).find((i) => i.id === interviewerId);
     if (
       !interviewer &&
-      !tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, interviewerId), eq(users.role, "interviewer")))
-        .get()
+      !(
+        await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.id, interviewerId), eq(users.role, "interviewer")))
+          .limit(1)
+      ).length
     )
       throw new ServiceError(404, `No interviewer ${interviewerId}.`);
-    const households = tx.select().from(surveyHouseholds).where(inArray(surveyHouseholds.id, ids)).all();
+    const households = await tx.select().from(surveyHouseholds).where(inArray(surveyHouseholds.id, ids));
     const missing = [...new Set(ids)].filter((id) => !households.some((h) => h.id === id));
     if (missing.length) throw new ServiceError(404, `No household ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ", …" : ""}.`);
     const { regions } = scopeOf(user);
@@ -179,12 +175,12 @@ export function assignHouseholds(db: Db, user: Principal, ids: number[], intervi
     for (const h of interviewer ? households : []) {
       if ((regions && !regions.includes(h.region)) || !ASSIGNABLE.includes(h.status)) continue;
       const to = h.status === "unassigned" ? "assigned" : h.status;
-      tx.update(surveyHouseholds).set({ interviewerId, status: to, updatedAt: new Date().toISOString() }).where(eq(surveyHouseholds.id, h.id)).run();
-      recordInterviewEvent(tx, h.id, h.status, to, user.id, `assigned to ${interviewer!.name}`);
+      await tx.update(surveyHouseholds).set({ interviewerId, status: to, updatedAt: new Date().toISOString() }).where(eq(surveyHouseholds.id, h.id));
+      await recordInterviewEvent(tx, h.id, h.status, to, user.id, `assigned to ${interviewer!.name}`);
       n++;
     }
     if (!n) throw new ServiceError(403, refusal("cannotAssign"));
-    recordAudit(tx, { action: "survey.assign", object: `${n} households → user ${interviewerId}`, user }, ip);
+    await recordAudit(tx, { action: "survey.assign", object: `${n} households → user ${interviewerId}`, user }, ip);
     return n;
   });
 }

@@ -9,7 +9,7 @@ import { refusal } from "@/lib/http/refusal";
 
 export async function interviewForRequest(db: Executor, rawId: string, action: Action) {
   const id = Number(rawId);
-  const h = Number.isInteger(id) ? findHousehold(db, id) : undefined;
+  const h = Number.isInteger(id) ? await findHousehold(db, id) : undefined;
   const access = await checkApiAccess(action, { kind: "interview", region: h?.region ?? "-", interviewerId: h?.interviewerId ?? null });
   if (!access.ok) return { ok: false as const, response: access.response };
   if (!h) return { ok: false as const, response: problem(404, refusal("noSuchInterview")) };

@@ -89,16 +89,16 @@ const full: AnswerChange[] = Object.entries({
 const partial = full.filter((c) => c.cell === "result" || c.cell === "sex");
 
 /** A completed interview of the interviewer, through the service. */
-function completed(): number {
+async function completed(): Promise<number> {
   const id = assigned();
-  completeInterview(db, findHousehold(db, id)!, interviewer, full, null);
+  await completeInterview(db, (await findHousehold(db, id))!, interviewer, full, null);
   return id;
 }
 
 /** The refusal a service threw: its status and message. */
-function refusal(run: () => unknown): { status: number; message: string; details: unknown } {
+async function refusal(run: () => Promise<unknown>): Promise<{ status: number; message: string; details: unknown }> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof ServiceError) return { status: error.status, message: error.message, details: error.details };
     throw error;
@@ -132,62 +132,62 @@ const lastAudit = () =>
   };
 const auditRows = (action: string, object: string) =>
   (sqlite.prepare("select count(*) as n from audit_log where action = ? and object like ?").get(action, `${object}%`) as { n: number }).n;
-const objectOf = (id: number) => `2026/${findHousehold(db, id)!.householdId}`;
+const objectOf = async (id: number) => `2026/${(await findHousehold(db, id))!.householdId}`;
 
 /** Makes every insert into `table` fail while `run` runs (a failure in the middle of a service). */
-function failingInserts<T>(table: string, run: () => T, when = "1"): T {
+async function failingInserts<T>(table: string, run: () => Promise<T>, when = "1"): Promise<T> {
   sqlite.exec(`create temp trigger fail_${table} before insert on ${table} when ${when} begin select raise(abort, 'injected failure'); end`);
   try {
-    return run();
+    return await run();
   } finally {
     sqlite.exec(`drop trigger temp.fail_${table}`);
   }
 }
 
 describe("interview services decide on the state read inside their transaction", () => {
-  it("approve: a copy read while completed, the interview rejected meanwhile → 409, nothing changed", () => {
-    const id = completed();
-    const stale = findHousehold(db, id)!;
+  it("approve: a copy read while completed, the interview rejected meanwhile → 409, nothing changed", async () => {
+    const id = await completed();
+    const stale = (await findHousehold(db, id))!;
     expect(stale.status).toBe("completed");
     setStatus(id, "rejected");
     const before = snapshot(id);
-    expect(refusal(() => approveInterview(db, stale, supervisor, null))).toMatchObject({
+    expect(await refusal(() => approveInterview(db, stale, supervisor, null))).toMatchObject({
       status: 409,
       message: "An interview that is rejected cannot be approved.",
     });
     expect(snapshot(id)).toEqual(before);
   });
 
-  it("approve: the interview approved meanwhile → 409, counted once in the tallies", () => {
-    const id = completed();
-    const stale = findHousehold(db, id)!;
-    expect(approveInterview(db, stale, supervisor, null)).toEqual({ status: "approved" });
+  it("approve: the interview approved meanwhile → 409, counted once in the tallies", async () => {
+    const id = await completed();
+    const stale = (await findHousehold(db, id))!;
+    expect(await approveInterview(db, stale, supervisor, null)).toEqual({ status: "approved" });
     const before = snapshot(id);
-    expect(refusal(() => approveInterview(db, stale, supervisor, null)).status).toBe(409);
+    expect((await refusal(() => approveInterview(db, stale, supervisor, null))).status).toBe(409);
     expect(snapshot(id)).toEqual(before);
   });
 
-  it("reject: a copy read while completed, the interview approved meanwhile → 409, no comment stored", () => {
-    const id = completed();
-    const stale = findHousehold(db, id)!;
+  it("reject: a copy read while completed, the interview approved meanwhile → 409, no comment stored", async () => {
+    const id = await completed();
+    const stale = (await findHousehold(db, id))!;
     setStatus(id, "approved");
     const before = snapshot(id);
-    expect(refusal(() => rejectInterview(db, stale, supervisor, [{ question: "age", text: "check the ID card" }], null))).toMatchObject({
+    expect(await refusal(() => rejectInterview(db, stale, supervisor, [{ question: "age", text: "check the ID card" }], null))).toMatchObject({
       status: 409,
       message: "An interview that is approved cannot be rejected.",
     });
     expect(snapshot(id)).toEqual(before);
   });
 
-  it("complete: a copy read while in progress, the interview completed meanwhile → 409, no answer saved", () => {
+  it("complete: a copy read while in progress, the interview completed meanwhile → 409, no answer saved", async () => {
     const id = assigned();
-    saveInterviewAnswers(db, findHousehold(db, id)!, interviewer, partial, null);
-    const stale = findHousehold(db, id)!;
+    await saveInterviewAnswers(db, (await findHousehold(db, id))!, interviewer, partial, null);
+    const stale = (await findHousehold(db, id))!;
     expect(stale.status).toBe("in_progress");
     setStatus(id, "completed");
     const before = snapshot(id);
     expect(
-      refusal(() =>
+      await refusal(() =>
         completeInterview(
           db,
           stale,
@@ -200,41 +200,45 @@ describe("interview services decide on the state read inside their transaction",
     expect(snapshot(id)).toEqual(before);
   });
 
-  it("autosave: a copy read while assigned, the interview approved meanwhile → 409, no sheet, no answer", () => {
+  it("autosave: a copy read while assigned, the interview approved meanwhile → 409, no sheet, no answer", async () => {
     const id = assigned();
-    const stale = findHousehold(db, id)!;
+    const stale = (await findHousehold(db, id))!;
     setStatus(id, "approved");
     const before = snapshot(id);
-    expect(refusal(() => saveInterviewAnswers(db, stale, interviewer, partial, null)).status).toBe(409);
+    expect((await refusal(() => saveInterviewAnswers(db, stale, interviewer, partial, null))).status).toBe(409);
     expect(snapshot(id)).toEqual(before);
   });
 
-  it("the policy is asked again about the interview as stored: reassigned meanwhile → 403, nothing changed", () => {
+  it("the policy is asked again about the interview as stored: reassigned meanwhile → 403, nothing changed", async () => {
     const id = assigned();
-    const stale = findHousehold(db, id)!;
+    const stale = (await findHousehold(db, id))!;
     sqlite.prepare("update survey_households set interviewer_id = null where id = ?").run(id);
     const before = snapshot(id);
-    expect(refusal(() => saveInterviewAnswers(db, stale, interviewer, partial, null)).status).toBe(403);
-    expect(refusal(() => completeInterview(db, stale, interviewer, full, null)).status).toBe(403);
+    expect((await refusal(() => saveInterviewAnswers(db, stale, interviewer, partial, null))).status).toBe(403);
+    expect((await refusal(() => completeInterview(db, stale, interviewer, full, null))).status).toBe(403);
     expect(snapshot(id)).toEqual(before);
   });
 
-  it("approve and reject of a current copy move it, with the event, the comments and the row", () => {
-    const a = completed();
-    expect(approveInterview(db, findHousehold(db, a)!, supervisor, null)).toEqual({ status: "approved" });
-    expect(lastAudit()).toEqual({ action: "interview.approve", object: objectOf(a), userId: supervisor.id });
-    const r = completed();
-    expect(rejectInterview(db, findHousehold(db, r)!, supervisor, [{ question: "age", text: "check the ID card" }], null)).toEqual({ status: "rejected" });
-    expect(lastAudit()).toEqual({ action: "interview.reject", object: objectOf(r), userId: supervisor.id });
+  it("approve and reject of a current copy move it, with the event, the comments and the row", async () => {
+    const a = await completed();
+    expect(await approveInterview(db, (await findHousehold(db, a))!, supervisor, null)).toEqual({ status: "approved" });
+    expect(lastAudit()).toEqual({ action: "interview.approve", object: await objectOf(a), userId: supervisor.id });
+    const r = await completed();
+    expect(await rejectInterview(db, (await findHousehold(db, r))!, supervisor, [{ question: "age", text: "check the ID card" }], null)).toEqual({
+      status: "rejected",
+    });
+    expect(lastAudit()).toEqual({ action: "interview.reject", object: await objectOf(r), userId: supervisor.id });
     expect(snapshot(r).comments).toHaveLength(1);
-    expect(refusal(() => rejectInterview(db, findHousehold(db, r)!, supervisor, [{ question: "nope", text: "x" }], null))).toMatchObject({ status: 400 });
+    expect(await refusal(async () => rejectInterview(db, (await findHousehold(db, r))!, supervisor, [{ question: "nope", text: "x" }], null))).toMatchObject({
+      status: 400,
+    });
   });
 });
 
 describe("the autosave writes its log-journal row in the answers' transaction", () => {
-  it("saves the cells and writes interview.save (<wave>/<household> (<n> cells))", () => {
+  it("saves the cells and writes interview.save (<wave>/<household> (<n> cells))", async () => {
     const id = assigned();
-    const result = saveInterviewAnswers(db, findHousehold(db, id)!, interviewer, partial, "10.0.0.1");
+    const result = await saveInterviewAnswers(db, (await findHousehold(db, id))!, interviewer, partial, "10.0.0.1");
     expect(result).toEqual({
       saved: [
         { cell: "result", version: 1 },
@@ -242,48 +246,55 @@ describe("the autosave writes its log-journal row in the answers' transaction", 
       ],
       conflicts: [],
     });
-    expect(lastAudit()).toEqual({ action: "interview.save", object: `${objectOf(id)} (2 cells)`, userId: interviewer.id });
-    expect(findHousehold(db, id)!.status).toBe("in_progress");
+    expect(lastAudit()).toEqual({ action: "interview.save", object: `${await objectOf(id)} (2 cells)`, userId: interviewer.id });
+    expect((await findHousehold(db, id))!.status).toBe("in_progress");
   });
 
-  it("when the row cannot be written, no answer is either (one transaction)", () => {
+  it("when the row cannot be written, no answer is either (one transaction)", async () => {
     const id = assigned();
     const before = snapshot(id);
-    expect(() => failingInserts("audit_log", () => saveInterviewAnswers(db, findHousehold(db, id)!, interviewer, partial, null))).toThrow(/injected failure/);
+    const stored = (await findHousehold(db, id))!;
+    await expect(failingInserts("audit_log", () => saveInterviewAnswers(db, stored, interviewer, partial, null))).rejects.toThrow(/injected failure/);
     expect(snapshot(id)).toEqual(before);
-    expect(findHousehold(db, id)!.status).toBe("assigned");
+    expect((await findHousehold(db, id))!.status).toBe("assigned");
   });
 
-  it("values that break a rule: 400, nothing saved, no row", () => {
+  it("values that break a rule: 400, nothing saved, no row", async () => {
     const id = assigned();
     const before = snapshot(id);
-    const r = refusal(() =>
-      saveInterviewAnswers(db, findHousehold(db, id)!, interviewer, [{ cell: "age", value: { num: 7, text: null, status: null }, baseVersion: 0 }], null),
+    const r = await refusal(async () =>
+      saveInterviewAnswers(
+        db,
+        (await findHousehold(db, id))!,
+        interviewer,
+        [{ cell: "age", value: { num: 7, text: null, status: null }, baseVersion: 0 }],
+        null,
+      ),
     );
     expect(r.status).toBe(400);
     expect(r.details).toEqual([expect.objectContaining({ cell: "age" })]);
     expect(snapshot(id)).toEqual(before);
   });
 
-  it("complete with the last changes refused for errors (422) keeps the changes, with an interview.save row", () => {
+  it("complete with the last changes refused for errors (422) keeps the changes, with an interview.save row", async () => {
     const id = assigned();
-    const r = refusal(() => completeInterview(db, findHousehold(db, id)!, interviewer, partial, null));
+    const r = await refusal(async () => completeInterview(db, (await findHousehold(db, id))!, interviewer, partial, null));
     expect(r.status).toBe(422);
     expect((r.details as unknown[]).length).toBeGreaterThan(0);
-    expect(findHousehold(db, id)!.status).toBe("in_progress");
+    expect((await findHousehold(db, id))!.status).toBe("in_progress");
     expect(snapshot(id).answers).toHaveLength(2);
-    expect(lastAudit()).toEqual({ action: "interview.save", object: `${objectOf(id)} (2 cells)`, userId: interviewer.id });
+    expect(lastAudit()).toEqual({ action: "interview.save", object: `${await objectOf(id)} (2 cells)`, userId: interviewer.id });
   });
 });
 
 describe("a tablet's queue: each interview applied or refused on its own, in one transaction", () => {
-  it("completes the good ones, keeps the valid changes of unfinished ones, refuses the others alone", () => {
+  it("completes the good ones, keeps the valid changes of unfinished ones, refuses the others alone", async () => {
     const [a, b, c, d] = [assigned(), assigned(), assigned(), assigned()];
     const elsewhere = (sqlite.prepare("select id from survey_households where wave = 2024 order by id limit 1").get() as { id: number }).id;
     const before = { c: snapshot(c), d: snapshot(d), elsewhere: snapshot(elsewhere) };
     // d fails half-way, after its sheet and answers are written (its completion's event cannot be)
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const results = failingInserts(
+    const results = await failingInserts(
       "interview_events",
       () =>
         submitInterviews(
@@ -313,56 +324,58 @@ describe("a tablet's queue: each interview applied or refused on its own, in one
       [99_999_999, false, 404],
       [a, false, 409],
     ]);
-    expect(findHousehold(db, a)!.status).toBe("completed");
-    expect(auditRows("interview.complete", objectOf(a))).toBe(1);
-    expect(findHousehold(db, b)!.status).toBe("in_progress");
+    expect((await findHousehold(db, a))!.status).toBe("completed");
+    expect(auditRows("interview.complete", await objectOf(a))).toBe(1);
+    expect((await findHousehold(db, b))!.status).toBe("in_progress");
     expect(snapshot(b).answers).toHaveLength(2);
-    expect(auditRows("interview.save", objectOf(b))).toBe(1);
+    expect(auditRows("interview.save", await objectOf(b))).toBe(1);
     expect(snapshot(c)).toMatchObject({ household: before.c.household, answers: [], events: before.c.events });
     expect(snapshot(d)).toMatchObject({ household: before.d.household, answers: [], events: before.d.events });
     expect(snapshot(elsewhere).household).toEqual(before.elsewhere.household);
-    expect(auditRows("interview.complete", objectOf(d)) + auditRows("interview.save", objectOf(d)) + auditRows("interview.save", objectOf(c))).toBe(0);
+    expect(
+      auditRows("interview.complete", await objectOf(d)) + auditRows("interview.save", await objectOf(d)) + auditRows("interview.save", await objectOf(c)),
+    ).toBe(0);
   });
 });
 
 describe("the other survey writes re-read what they depend on, with their row in their transaction", () => {
-  it("assignment: only households of the supervisor's regions that are still assignable", () => {
+  it("assignment: only households of the supervisor's regions that are still assignable", async () => {
     const mine = free.shift()!;
     const kar = (
       sqlite.prepare("select id from survey_households where wave = 2026 and region = 'KAR' and status = 'unassigned' limit 1").get() as { id: number }
     ).id;
-    const done = completed();
-    expect(refusal(() => assignHouseholds(db, supervisor, [kar, done], interviewer.id, null))).toMatchObject({ status: 403 });
-    expect(findHousehold(db, kar)!.status).toBe("unassigned");
-    expect(assignHouseholds(db, supervisor, [mine, kar, done], interviewer.id, null)).toBe(1);
-    expect(findHousehold(db, mine)).toMatchObject({ status: "assigned", interviewerId: interviewer.id });
-    expect(findHousehold(db, done)!.status).toBe("completed");
+    const done = await completed();
+    expect(await refusal(() => assignHouseholds(db, supervisor, [kar, done], interviewer.id, null))).toMatchObject({ status: 403 });
+    expect((await findHousehold(db, kar))!.status).toBe("unassigned");
+    expect(await assignHouseholds(db, supervisor, [mine, kar, done], interviewer.id, null)).toBe(1);
+    expect(await findHousehold(db, mine)).toMatchObject({ status: "assigned", interviewerId: interviewer.id });
+    expect((await findHousehold(db, done))!.status).toBe("completed");
     expect(lastAudit()).toEqual({ action: "survey.assign", object: `1 households → user ${interviewer.id}`, userId: supervisor.id });
   });
 
-  it("assignment: an interviewer or a household that does not exist is refused with 404, nothing assigned", () => {
+  it("assignment: an interviewer or a household that does not exist is refused with 404, nothing assigned", async () => {
     const mine = free[0];
-    const before = findHousehold(db, mine);
+    const before = await findHousehold(db, mine);
     const journal = lastAudit();
-    expect(refusal(() => assignHouseholds(db, supervisor, [mine], 999_999, null))).toMatchObject({ status: 404, message: "No interviewer 999999." });
-    expect(refusal(() => assignHouseholds(db, supervisor, [mine], supervisor.id, null))).toMatchObject({ status: 404 });
-    expect(refusal(() => assignHouseholds(db, supervisor, [mine, 999_998, 999_999], interviewer.id, null))).toMatchObject({
+    expect(await refusal(() => assignHouseholds(db, supervisor, [mine], 999_999, null))).toMatchObject({ status: 404, message: "No interviewer 999999." });
+    expect(await refusal(() => assignHouseholds(db, supervisor, [mine], supervisor.id, null))).toMatchObject({ status: 404 });
+    expect(await refusal(() => assignHouseholds(db, supervisor, [mine, 999_998, 999_999], interviewer.id, null))).toMatchObject({
       status: 404,
       message: "No household 999998, 999999.",
     });
-    expect(findHousehold(db, mine)).toEqual(before);
+    expect(await findHousehold(db, mine)).toEqual(before);
     expect(lastAudit()).toEqual(journal);
   });
 
-  it("waves: 409 for a wave that exists, 404 for one that does not; the row goes with the change", () => {
-    expect(createWave(db, { year: 2040, fieldworkStart: "2040-10-01", fieldworkEnd: "2040-11-30" }, admin, null)).toBe(2040);
+  it("waves: 409 for a wave that exists, 404 for one that does not; the row goes with the change", async () => {
+    expect(await createWave(db, { year: 2040, fieldworkStart: "2040-10-01", fieldworkEnd: "2040-11-30" }, admin, null)).toBe(2040);
     expect(lastAudit()).toEqual({ action: "survey.wave_create", object: "2040", userId: admin.id });
-    expect(refusal(() => createWave(db, { year: 2040, fieldworkStart: "2040-10-01", fieldworkEnd: "2040-11-30" }, admin, null))).toMatchObject({
+    expect(await refusal(() => createWave(db, { year: 2040, fieldworkStart: "2040-10-01", fieldworkEnd: "2040-11-30" }, admin, null))).toMatchObject({
       status: 409,
       message: "Wave 2040 exists.",
     });
-    expect(refusal(() => publishWave(db, 2041, true, admin, null)).status).toBe(404);
-    expect(() => failingInserts("audit_log", () => publishWave(db, 2040, true, admin, null))).toThrow(/injected failure/);
+    expect((await refusal(() => publishWave(db, 2041, true, admin, null))).status).toBe(404);
+    await expect(failingInserts("audit_log", () => publishWave(db, 2040, true, admin, null))).rejects.toThrow(/injected failure/);
     expect((sqlite.prepare("select published_at as p from survey_waves where year = 2040").get() as { p: string | null }).p).toBeNull();
   });
 });

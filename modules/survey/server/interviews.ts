@@ -57,38 +57,38 @@ type SaveOutcome = { ok: true; status: "saved"; saved: number; versions: SavedCe
 const refusalError = (r: Refusal) => new ServiceError(r.status, r.error, r.rejected ?? r.conflicts ?? r.errors);
 
 /** The interview as stored now, if the user may still do `action` on it. */
-function reread(tx: Executor, id: number, user: Principal, action: Action): { ok: true; household: Household } | Refusal {
-  const household = findHousehold(tx, id);
+async function reread(tx: Executor, id: number, user: Principal, action: Action): Promise<{ ok: true; household: Household } | Refusal> {
+  const household = await findHousehold(tx, id);
   if (!household) return { ok: false, status: 404, error: refusal("noSuchInterview") };
   const decision = decide(user, action, { kind: "interview", region: household.region, interviewerId: household.interviewerId });
   if (!decision.allowed) return { ok: false, status: 403, error: decision.reason };
   return { ok: true, household };
 }
 
-function rereadOrThrow(tx: Executor, id: number, user: Principal, action: Action): Household {
-  const r = reread(tx, id, user, action);
+async function rereadOrThrow(tx: Executor, id: number, user: Principal, action: Action): Promise<Household> {
+  const r = await reread(tx, id, user, action);
   if (!r.ok) throw refusalError(r);
   return r.household;
 }
 
-const fieldworkOf = (db: Executor, wave: number) => {
-  const w = findWave(db, wave)!;
+const fieldworkOf = async (db: Executor, wave: number) => {
+  const w = (await findWave(db, wave))!;
   return { fieldwork: { start: w.fieldworkStart, end: w.fieldworkEnd } };
 };
 
 /** The interview's answer sheet, created on the first save (which moves it from assigned to in progress). */
-function ensureSheet(tx: Executor, h: Household, userId: number): Household & { responseId: number } {
+async function ensureSheet(tx: Executor, h: Household, userId: number): Promise<Household & { responseId: number }> {
   if (h.responseId) return { ...h, responseId: h.responseId };
   const { id } = prepared(tx.$client, INSERT_INTERVIEW_SHEET).get() as { id: number };
   const status = h.status === "assigned" ? "in_progress" : h.status;
   prepared(tx.$client, SET_INTERVIEW_SHEET).run(id, status, h.id);
-  if (status !== h.status) recordInterviewEvent(tx, h.id, h.status, status, userId, null);
+  if (status !== h.status) await recordInterviewEvent(tx, h.id, h.status, status, userId, null);
   return { ...h, responseId: id, status };
 }
 
 /** Moves the interview, as read in this transaction, with its event; an approval adds the
  *  interview to the results' tallies. 409 when its state does not allow the move. */
-function move(tx: Executor, h: Household, action: Move, userId: number, note: string | null): HouseholdState {
+async function move(tx: Executor, h: Household, action: Move, userId: number, note: string | null): Promise<HouseholdState> {
   const rule = RULES[action];
   if (!rule.from.includes(h.status)) {
     throw new ServiceError(409, refusal("interviewStateRefused", { state: h.status, action }));
@@ -96,8 +96,8 @@ function move(tx: Executor, h: Household, action: Move, userId: number, note: st
   // The household was read in this transaction (BEGIN IMMEDIATE: no other writer since): the state
   // guard of the statement cannot miss; if it did, the transaction is rolled back.
   if (prepared(tx.$client, MOVE_INTERVIEW).run(rule.to, h.id, h.status).changes !== 1) throw new Error(`interview ${h.id} was not ${h.status}`);
-  recordInterviewEvent(tx, h.id, h.status, rule.to, userId, note);
-  if (rule.to === "approved") addInterviewTallies(tx, h.id, 1);
+  await recordInterviewEvent(tx, h.id, h.status, rule.to, userId, note);
+  if (rule.to === "approved") await addInterviewTallies(tx, h.id, 1);
   return rule.to;
 }
 
@@ -114,22 +114,22 @@ export function checkEditable(interview: Household): void {
  * write lock is then held for the writes alone. 409 with the conflicting cells is the result's
  * (`conflicts`), for the caller to answer; the other cells are saved.
  */
-export function saveInterviewAnswers(
+export async function saveInterviewAnswers(
   db: Db,
   interview: Household,
   user: Principal,
   changes: AnswerChange[],
   ip: string | null,
   paradata?: ParadataSession,
-): SaveAnswersResponse {
-  const rejected = validateChanges(loadQuestionnaire(db, "udn"), changes, fieldworkOf(db, interview.wave));
+): Promise<SaveAnswersResponse> {
+  const rejected = validateChanges(await loadQuestionnaire(db, "udn"), changes, await fieldworkOf(db, interview.wave));
   if (rejected.length) throw new ServiceError(400, refusal("valuesRefused"), rejected);
-  return inTransaction(db, (tx) => {
-    const h = rereadOrThrow(tx, interview.id, user, "write");
+  return await inTransaction(db, async (tx) => {
+    const h = await rereadOrThrow(tx, interview.id, user, "write");
     if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewCompletedMeanwhile"));
-    const result = saveAnswers(tx, ensureSheet(tx, h, user.id).responseId, user.id, changes);
-    if (paradata) storeParadata(tx, h.id, paradata);
-    recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${result.saved.length} cells)`, user }, ip);
+    const result = await saveAnswers(tx, (await ensureSheet(tx, h, user.id)).responseId, user.id, changes);
+    if (paradata) await storeParadata(tx, h.id, paradata);
+    await recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${result.saved.length} cells)`, user }, ip);
     return result;
   });
 }
@@ -140,7 +140,7 @@ export function saveInterviewAnswers(
  * conflict): nothing typed is lost, and the save has its "interview.save" row. Refusals are
  * returned, not thrown, so that the caller commits what was saved.
  */
-function completeOne(
+async function completeOne(
   tx: Executor,
   index: QuestionnaireIndex,
   id: number,
@@ -149,29 +149,29 @@ function completeOne(
   ip: string | null,
   paradata?: ParadataSession,
   replies: QueuedReply[] = [],
-): CompleteOutcome {
-  const r = reread(tx, id, user, "write");
+): Promise<CompleteOutcome> {
+  const r = await reread(tx, id, user, "write");
   if (!r.ok) return r;
   let h: Household = r.household;
   if (!isEditable(h.status)) return { ok: false, status: 409, error: refusal("interviewNotCompletable", { state: h.status }) };
-  const context = fieldworkOf(tx, h.wave);
+  const context = await fieldworkOf(tx, h.wave);
   const rejected = changes.length ? validateChanges(index, changes, context) : [];
   if (rejected.length) return { ok: false, status: 400, error: refusal("valuesRefused"), rejected };
-  const replied = applyReplies(tx, h, user, replies, ip);
+  const replied = await applyReplies(tx, h, user, replies, ip);
   if (replied) return replied;
-  if (paradata) storeParadata(tx, h.id, paradata);
+  if (paradata) await storeParadata(tx, h.id, paradata);
   let saved = 0;
-  const keep = (kept: Refusal): Refusal => {
-    recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${saved} cells)`, user }, ip);
+  const keep = async (kept: Refusal): Promise<Refusal> => {
+    await recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${saved} cells)`, user }, ip);
     return kept;
   };
   if (changes.length) {
-    h = ensureSheet(tx, h, user.id);
-    const result = saveAnswers(tx, h.responseId!, user.id, changes);
+    h = await ensureSheet(tx, h, user.id);
+    const result = await saveAnswers(tx, h.responseId!, user.id, changes);
     saved = result.saved.length;
-    if (result.conflicts.length) return keep({ ok: false, status: 409, error: refusal("cellsChangedElsewhere"), conflicts: result.conflicts });
+    if (result.conflicts.length) return await keep({ ok: false, status: 409, error: refusal("cellsChangedElsewhere"), conflicts: result.conflicts });
   }
-  const answers = h.responseId ? loadAnswers(tx, h.responseId) : new Map();
+  const answers = h.responseId ? await loadAnswers(tx, h.responseId) : new Map();
   const errors = evaluateAll(index.questionnaire, (k) => answers.get(k)?.answer, { submit: true, context }).filter((i) => i.severity === "error");
   if (errors.length) {
     const blocked: Refusal = {
@@ -180,26 +180,26 @@ function completeOne(
       error: refusal("interviewErrorsLeft", { count: errors.length }),
       errors: errors.map((e) => ({ question: e.question, cell: e.cell, code: e.code, params: e.params })),
     };
-    return changes.length ? keep(blocked) : blocked;
+    return changes.length ? await keep(blocked) : blocked;
   }
-  move(tx, h, "complete", user.id, null);
-  recordShownLanguage(tx, h.id, paradata);
-  recordAudit(tx, { action: "interview.complete", object: objectOf(h), user }, ip);
+  await move(tx, h, "complete", user.id, null);
+  await recordShownLanguage(tx, h.id, paradata);
+  await recordAudit(tx, { action: "interview.complete", object: objectOf(h), user }, ip);
   return { ok: true, status: "completed", saved };
 }
 
 /** One interview: its last changes and its completion in one transaction. A refusal is thrown
  *  once the transaction has committed the changes it keeps. */
-export function completeInterview(
+export async function completeInterview(
   db: Db,
   interview: Household,
   user: Principal,
   changes: AnswerChange[],
   ip: string | null,
   paradata?: ParadataSession,
-): { status: "completed"; saved: number } {
-  const index = loadQuestionnaire(db, "udn");
-  const outcome = inTransaction(db, (tx) => completeOne(tx, index, interview.id, user, changes, ip, paradata));
+): Promise<{ status: "completed"; saved: number }> {
+  const index = await loadQuestionnaire(db, "udn");
+  const outcome = await inTransaction(db, (tx) => completeOne(tx, index, interview.id, user, changes, ip, paradata));
   if (!outcome.ok) throw refusalError(outcome);
   return { status: outcome.status, saved: outcome.saved };
 }
@@ -209,22 +209,15 @@ type QueuedReply = NonNullable<QueueItem["replies"]>[number];
 /** The replies an offline device queued with an interview (editable, read in this transaction):
  *  written as the reply route writes them. A comment not on this interview refuses the item before
  *  anything is written (400). */
-function applyReplies(tx: Executor, h: Household, user: Principal, replies: QueuedReply[], ip: string | null): Refusal | null {
+async function applyReplies(tx: Executor, h: Household, user: Principal, replies: QueuedReply[], ip: string | null): Promise<Refusal | null> {
   if (!replies.length) return null;
-  const ours = new Set(
-    tx
-      .select({ id: reviewComments.id })
-      .from(reviewComments)
-      .where(eq(reviewComments.householdRowId, h.id))
-      .all()
-      .map((c) => c.id),
-  );
+  const ours = new Set((await tx.select({ id: reviewComments.id }).from(reviewComments).where(eq(reviewComments.householdRowId, h.id))).map((c) => c.id));
   const unknown = replies.filter((r) => !ours.has(r.comment));
   if (unknown.length) return { ok: false, status: 400, error: `No such comment on this interview: ${unknown.map((r) => r.comment).join(", ")}.` };
   const at = new Date().toISOString();
   for (const r of replies) {
-    tx.update(reviewComments).set({ reply: r.text, replyUserId: user.id, repliedAt: at }).where(eq(reviewComments.id, r.comment)).run();
-    recordAudit(tx, { action: "interview.comment_reply", object: `${objectOf(h)} comment ${r.comment}`, user }, ip);
+    await tx.update(reviewComments).set({ reply: r.text, replyUserId: user.id, repliedAt: at }).where(eq(reviewComments.id, r.comment));
+    await recordAudit(tx, { action: "interview.comment_reply", object: `${objectOf(h)} comment ${r.comment}`, user }, ip);
   }
   return null;
 }
@@ -232,7 +225,7 @@ function applyReplies(tx: Executor, h: Household, user: Principal, replies: Queu
 type QueueResult = { id: number; clientId?: string; duplicate?: true } & (CompleteOutcome | SaveOutcome | { ok: false; status: 500; error: Reason });
 
 /** Saves an in-progress interview's changes without completing it (an offline device's answers). */
-function saveOne(
+async function saveOne(
   tx: Executor,
   index: QuestionnaireIndex,
   id: number,
@@ -241,19 +234,19 @@ function saveOne(
   ip: string | null,
   paradata?: ParadataSession,
   replies: QueuedReply[] = [],
-): SaveOutcome {
-  const r = reread(tx, id, user, "write");
+): Promise<SaveOutcome> {
+  const r = await reread(tx, id, user, "write");
   if (!r.ok) return r;
   const h = r.household;
   if (!isEditable(h.status)) return { ok: false, status: 409, error: refusal("interviewLocked", { state: h.status }) };
-  const rejected = changes.length ? validateChanges(index, changes, fieldworkOf(tx, h.wave)) : [];
+  const rejected = changes.length ? validateChanges(index, changes, await fieldworkOf(tx, h.wave)) : [];
   if (rejected.length) return { ok: false, status: 400, error: refusal("valuesRefused"), rejected };
-  const replied = applyReplies(tx, h, user, replies, ip);
+  const replied = await applyReplies(tx, h, user, replies, ip);
   if (replied) return replied;
-  if (paradata) storeParadata(tx, h.id, paradata);
+  if (paradata) await storeParadata(tx, h.id, paradata);
   if (!changes.length) return { ok: true, status: "saved", saved: 0, versions: [] };
-  const result = saveAnswers(tx, ensureSheet(tx, h, user.id).responseId, user.id, changes);
-  recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${result.saved.length} cells)`, user }, ip);
+  const result = await saveAnswers(tx, (await ensureSheet(tx, h, user.id)).responseId, user.id, changes);
+  await recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${result.saved.length} cells)`, user }, ip);
   if (result.conflicts.length) return { ok: false, status: 409, error: refusal("cellsChangedElsewhere"), conflicts: result.conflicts };
   return { ok: true, status: "saved", saved: result.saved.length, versions: result.saved };
 }
@@ -264,25 +257,23 @@ function saveOne(
  * caller's transaction (savepoint), together with the writes and the log-journal rows, so either
  * all of it is committed or none of it, and a retry finds the id. An id of another user's item is refused.
  */
-function applyOnce(tx: Executor, index: QuestionnaireIndex, item: QueueItem, user: Principal, ip: string | null): QueueResult {
+async function applyOnce(tx: Executor, index: QuestionnaireIndex, item: QueueItem, user: Principal, ip: string | null): Promise<QueueResult> {
   const apply = () =>
     item.complete === false
       ? saveOne(tx, index, item.id, user, item.changes ?? [], ip, item.paradata, item.replies)
       : completeOne(tx, index, item.id, user, item.changes ?? [], ip, item.paradata, item.replies);
-  if (!item.clientId) return { id: item.id, ...apply() };
-  const seen = tx.select().from(appliedQueueItems).where(eq(appliedQueueItems.clientId, item.clientId)).get();
+  if (!item.clientId) return { id: item.id, ...(await apply()) };
+  const [seen] = await tx.select().from(appliedQueueItems).where(eq(appliedQueueItems.clientId, item.clientId)).limit(1);
   if (seen) {
     if (seen.userId !== user.id || seen.householdRowId !== item.id)
       return { id: item.id, clientId: item.clientId, ok: false, status: 409, error: refusal("queueClientIdTaken") };
     return { ...(JSON.parse(seen.outcome) as QueueResult), duplicate: true };
   }
-  const result: QueueResult = { id: item.id, clientId: item.clientId, ...apply() };
+  const result: QueueResult = { id: item.id, clientId: item.clientId, ...(await apply()) };
   // A refusal for want of access or of an interview writes nothing: not recorded, so that a retry after the cause is gone applies.
   if (result.ok || result.status === 400 || result.status === 409 || result.status === 422) {
-    if (findHousehold(tx, item.id))
-      tx.insert(appliedQueueItems)
-        .values({ clientId: item.clientId, userId: user.id, householdRowId: item.id, outcome: JSON.stringify(result) })
-        .run();
+    if (await findHousehold(tx, item.id))
+      await tx.insert(appliedQueueItems).values({ clientId: item.clientId, userId: user.id, householdRowId: item.id, outcome: JSON.stringify(result) });
   }
   return result;
 }
@@ -290,85 +281,98 @@ function applyOnce(tx: Executor, index: QuestionnaireIndex, item: QueueItem, use
 /** A tablet's queue: each interview saved (and completed, unless the item says complete: false), or
  *  refused, on its own (a refused one does not hold the others back); one transaction, one commit,
  *  for the whole queue. Items with a client id apply at most once across requests (applyOnce). */
-export function submitInterviews(db: Db, items: QueueItem[], user: Principal, ip: string | null): QueueResultJson[] {
-  const index = loadQuestionnaire(db, "udn");
-  return queueResults(db, index, items, user, ip).map((r) => (r.ok ? r : { ...r, ...refusalBody(r.error) }));
+export async function submitInterviews(db: Db, items: QueueItem[], user: Principal, ip: string | null): Promise<QueueResultJson[]> {
+  const index = await loadQuestionnaire(db, "udn");
+  return (await queueResults(db, index, items, user, ip)).map((r) => (r.ok ? r : { ...r, ...refusalBody(r.error) }));
 }
 
 /** A refusal as the API answers it: `error` in English beside its catalogue `code` and `params`. */
 type QueueResultJson = Extract<QueueResult, { ok: true }> | Worded<Exclude<QueueResult, { ok: true }>>;
 type Worded<T> = T extends unknown ? Omit<T, "error"> & ReturnType<typeof refusalBody> : never;
 
-function queueResults(db: Db, index: QuestionnaireIndex, items: QueueItem[], user: Principal, ip: string | null): QueueResult[] {
-  return inTransaction(db, (tx) =>
-    items.map((item): QueueResult => {
-      // Each interview in its own savepoint (inTransaction nested): a failure rolls back that interview alone.
+async function queueResults(db: Db, index: QuestionnaireIndex, items: QueueItem[], user: Principal, ip: string | null): Promise<QueueResult[]> {
+  return await inTransaction(db, async (tx) => {
+    const results: QueueResult[] = [];
+    // Each interview in its own savepoint (inTransaction nested): a failure rolls back that interview alone.
+    for (const item of items) {
       try {
-        return inTransaction(tx, (one) => applyOnce(one, index, item, user, ip));
+        results.push(await inTransaction(tx, (one) => applyOnce(one, index, item, user, ip)));
       } catch (error) {
         console.error("submit: interview", item.id, error);
-        return { id: item.id, ...(item.clientId ? { clientId: item.clientId } : {}), ok: false, status: 500, error: refusal("interviewNotSaved") };
+        results.push({ id: item.id, ...(item.clientId ? { clientId: item.clientId } : {}), ok: false, status: 500, error: refusal("interviewNotSaved") });
       }
-    }),
-  );
+    }
+    return results;
+  });
 }
 
 /** The supervisor approves a completed interview: it counts in the results from now on. */
-export function approveInterview(db: Db, interview: Household, user: Principal, ip: string | null): { status: HouseholdState } {
-  return inTransaction(db, (tx) => {
-    const h = rereadOrThrow(tx, interview.id, user, "review");
-    const to = move(tx, h, "approve", user.id, null);
-    recordAudit(tx, { action: "interview.approve", object: objectOf(h), user }, ip);
+export async function approveInterview(db: Db, interview: Household, user: Principal, ip: string | null): Promise<{ status: HouseholdState }> {
+  return await inTransaction(db, async (tx) => {
+    const h = await rereadOrThrow(tx, interview.id, user, "review");
+    const to = await move(tx, h, "approve", user.id, null);
+    await recordAudit(tx, { action: "interview.approve", object: objectOf(h), user }, ip);
     return { status: to };
   });
 }
 
 /** The supervisor sends a completed interview back to the interviewer, with comments on questions. */
-export function rejectInterview(db: Db, interview: Household, user: Principal, comments: ReviewComment[], ip: string | null): { status: HouseholdState } {
-  const index = loadQuestionnaire(db, "udn");
+export async function rejectInterview(
+  db: Db,
+  interview: Household,
+  user: Principal,
+  comments: ReviewComment[],
+  ip: string | null,
+): Promise<{ status: HouseholdState }> {
+  const index = await loadQuestionnaire(db, "udn");
   const unknown = comments.filter((c) => !index.questions.has(c.question));
   if (unknown.length) throw new ServiceError(400, `Unknown question(s): ${unknown.map((c) => c.question).join(", ")}`);
-  return inTransaction(db, (tx) => {
-    const h = rereadOrThrow(tx, interview.id, user, "review");
-    const to = move(tx, h, "reject", user.id, `${comments.length} comment(s)`);
-    tx.insert(reviewComments)
-      .values(comments.map((c) => ({ householdRowId: h.id, questionId: c.question, text: c.text, userId: user.id })))
-      .run();
-    recordAudit(tx, { action: "interview.reject", object: objectOf(h), user }, ip);
+  return await inTransaction(db, async (tx) => {
+    const h = await rereadOrThrow(tx, interview.id, user, "review");
+    const to = await move(tx, h, "reject", user.id, `${comments.length} comment(s)`);
+    await tx.insert(reviewComments).values(comments.map((c) => ({ householdRowId: h.id, questionId: c.question, text: c.text, userId: user.id })));
+    await recordAudit(tx, { action: "interview.reject", object: objectOf(h), user }, ip);
     return { status: to };
   });
 }
 
 /** The interviewer replies to a supervisor's comment on their interview (one reply per comment,
  *  changeable while the interview may be changed). */
-export function replyToComment(db: Db, interview: Household, user: Principal, commentId: number, text: string, ip: string | null): { id: number } {
-  return inTransaction(db, (tx) => {
-    const h = rereadOrThrow(tx, interview.id, user, "write");
+export async function replyToComment(
+  db: Db,
+  interview: Household,
+  user: Principal,
+  commentId: number,
+  text: string,
+  ip: string | null,
+): Promise<{ id: number }> {
+  return await inTransaction(db, async (tx) => {
+    const h = await rereadOrThrow(tx, interview.id, user, "write");
     if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewCommentsClosed", { state: h.status }));
-    const done = tx
+    const done = await tx
       .update(reviewComments)
       .set({ reply: text, replyUserId: user.id, repliedAt: new Date().toISOString() })
-      .where(and(eq(reviewComments.id, commentId), eq(reviewComments.householdRowId, h.id)))
-      .run();
+      .where(and(eq(reviewComments.id, commentId), eq(reviewComments.householdRowId, h.id)));
+    // TODO(pg): rowCount
     if (done.changes !== 1) throw new ServiceError(404, "No such comment on this interview.");
-    recordAudit(tx, { action: "interview.comment_reply", object: `${objectOf(h)} comment ${commentId}`, user }, ip);
+    await recordAudit(tx, { action: "interview.comment_reply", object: `${objectOf(h)} comment ${commentId}`, user }, ip);
     return { id: commentId };
   });
 }
 
 /** The respondent's language of the interview (the questionnaire is shown in it), chosen by the interviewer. */
-export function setInterviewLanguage(
+export async function setInterviewLanguage(
   db: Db,
   interview: Household,
   user: Principal,
   language: InterviewLanguage,
   ip: string | null,
-): { language: InterviewLanguage } {
-  return inTransaction(db, (tx) => {
-    const h = rereadOrThrow(tx, interview.id, user, "write");
+): Promise<{ language: InterviewLanguage }> {
+  return await inTransaction(db, async (tx) => {
+    const h = await rereadOrThrow(tx, interview.id, user, "write");
     if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewLocked", { state: h.status }));
-    tx.update(surveyHouseholds).set({ interviewLanguage: language }).where(eq(surveyHouseholds.id, h.id)).run();
-    recordAudit(tx, { action: "interview.language", object: `${objectOf(h)} (${language})`, user }, ip);
+    await tx.update(surveyHouseholds).set({ interviewLanguage: language }).where(eq(surveyHouseholds.id, h.id));
+    await recordAudit(tx, { action: "interview.language", object: `${objectOf(h)} (${language})`, user }, ip);
     return { language };
   });
 }

@@ -17,7 +17,7 @@ import { MICRODATA_PAGE, MICRODATA_PAGE_CELLS } from "./survey.sql";
  * snapshot; the cells (5 columns, not the household's fields repeated on each) are grouped by
  * household in memory, so the join needs no ORDER BY.
  */
-export function* microdataLines(db: Executor, wave: number): Generator<string> {
+export async function* microdataLines(db: Executor, wave: number): AsyncGenerator<string> {
   const sqlite = db.$client;
   const households = prepared(sqlite, MICRODATA_PAGE).raw();
   const cells = prepared(sqlite, MICRODATA_PAGE_CELLS).raw();

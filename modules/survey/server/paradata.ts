@@ -10,19 +10,23 @@ import { BOM, csvLine } from "@/lib/csv/csv";
 import { PARADATA_VARIABLES } from "../codebook";
 import { mergeParadata, summariseParadata, type ParadataSession, type StoredParadata } from "../paradata";
 
-export function readParadata(db: Executor, householdRowId: number): StoredParadata {
-  const row = db.select({ sessions: interviewParadata.sessions }).from(interviewParadata).where(eq(interviewParadata.householdRowId, householdRowId)).get();
+export async function readParadata(db: Executor, householdRowId: number): Promise<StoredParadata> {
+  const [row] = await db
+    .select({ sessions: interviewParadata.sessions })
+    .from(interviewParadata)
+    .where(eq(interviewParadata.householdRowId, householdRowId))
+    .limit(1);
   return row ? (JSON.parse(row.sessions) as StoredParadata) : {};
 }
 
 /** Merges a session's totals into the interview's paradata. */
-export function storeParadata(tx: Executor, householdRowId: number, session: ParadataSession): void {
-  const merged = JSON.stringify(mergeParadata(readParadata(tx, householdRowId), session));
+export async function storeParadata(tx: Executor, householdRowId: number, session: ParadataSession): Promise<void> {
+  const merged = JSON.stringify(mergeParadata(await readParadata(tx, householdRowId), session));
   const updatedAt = new Date().toISOString();
-  tx.insert(interviewParadata)
+  await tx
+    .insert(interviewParadata)
     .values({ householdRowId, sessions: merged, updatedAt })
-    .onConflictDoUpdate({ target: interviewParadata.householdRowId, set: { sessions: merged, updatedAt } })
-    .run();
+    .onConflictDoUpdate({ target: interviewParadata.householdRowId, set: { sessions: merged, updatedAt } });
 }
 
 /** The file's columns, as the codebook lists them. */
@@ -35,17 +39,16 @@ const perQuestion = (r: Record<string, number>) =>
     .join("; ");
 
 /** The wave's paradata file: one row per interview with paradata (those the user's scope covers). */
-export function paradataCsv(db: Executor, wave: number, user: Principal): string {
+export async function paradataCsv(db: Executor, wave: number, user: Principal): Promise<string> {
   const scope = scopeOf(user);
   const where: SQL[] = [eq(surveyHouseholds.wave, wave)];
   if (scope.regions) where.push(inArray(surveyHouseholds.region, scope.regions.length ? scope.regions : ["-"]));
-  const rows = db
+  const rows = await db
     .select({ h: surveyHouseholds, sessions: interviewParadata.sessions })
     .from(interviewParadata)
     .innerJoin(surveyHouseholds, eq(surveyHouseholds.id, interviewParadata.householdRowId))
     .where(and(...where))
-    .orderBy(asc(surveyHouseholds.householdId))
-    .all();
+    .orderBy(asc(surveyHouseholds.householdId));
   const lines = rows.map(({ h, sessions }) => {
     const s = summariseParadata(JSON.parse(sessions) as StoredParadata);
     return csvLine([
@@ -67,14 +70,13 @@ export function paradataCsv(db: Executor, wave: number, user: Principal): string
 }
 
 /** Each interview's duration in seconds (from its paradata), for the quality view. */
-export function durationsOf(db: Executor, householdRowIds: number[]): Map<number, number> {
+export async function durationsOf(db: Executor, householdRowIds: number[]): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   for (let i = 0; i < householdRowIds.length; i += 500) {
-    const rows = db
+    const rows = await db
       .select()
       .from(interviewParadata)
-      .where(inArray(interviewParadata.householdRowId, householdRowIds.slice(i, i + 500)))
-      .all();
+      .where(inArray(interviewParadata.householdRowId, householdRowIds.slice(i, i + 500)));
     for (const r of rows) {
       const s = summariseParadata(JSON.parse(r.sessions) as StoredParadata);
       if (s) out.set(r.householdRowId, s.durationSeconds);
@@ -85,10 +87,10 @@ export function durationsOf(db: Executor, householdRowIds: number[]): Map<number
 
 /** At completion: an interview whose language was never chosen explicitly records the one its form
  *  was shown in (the session's). */
-export function recordShownLanguage(tx: Executor, householdRowId: number, session: ParadataSession | undefined): void {
+export async function recordShownLanguage(tx: Executor, householdRowId: number, session: ParadataSession | undefined): Promise<void> {
   if (!session?.language) return;
-  tx.update(surveyHouseholds)
+  await tx
+    .update(surveyHouseholds)
     .set({ interviewLanguage: session.language })
-    .where(and(eq(surveyHouseholds.id, householdRowId), isNull(surveyHouseholds.interviewLanguage)))
-    .run();
+    .where(and(eq(surveyHouseholds.id, householdRowId), isNull(surveyHouseholds.interviewLanguage)));
 }

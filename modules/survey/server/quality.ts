@@ -12,48 +12,46 @@ import { durationsOf } from "./paradata";
 
 const CHUNK = 500;
 
-export function fieldworkQuality(db: Executor, user: Principal, wave: number, f: { region?: string; thresholdSeconds: number }) {
+export async function fieldworkQuality(db: Executor, user: Principal, wave: number, f: { region?: string; thresholdSeconds: number }) {
   const scope = scopeOf(user);
   const where: SQL[] = [eq(surveyHouseholds.wave, wave), isNotNull(surveyHouseholds.interviewerId)];
   if (scope.regions) where.push(inArray(surveyHouseholds.region, scope.regions.length ? scope.regions : ["-"]));
   if (f.region) where.push(eq(surveyHouseholds.region, f.region));
-  const households = db
-    .select({ h: surveyHouseholds, name: users.name })
-    .from(surveyHouseholds)
-    .innerJoin(users, eq(users.id, surveyHouseholds.interviewerId))
-    .where(and(...where))
-    .all()
-    .filter(({ h }) => h.status !== "unassigned");
+  const households = (
+    await db
+      .select({ h: surveyHouseholds, name: users.name })
+      .from(surveyHouseholds)
+      .innerJoin(users, eq(users.id, surveyHouseholds.interviewerId))
+      .where(and(...where))
+  ).filter(({ h }) => h.status !== "unassigned");
   const ids = households.map(({ h }) => h.id);
-  const dk = difficultToAnswerQuestions(Array.from(walkQuestions(loadQuestionnaire(db, "udn").questionnaire), (x) => x.question));
+  const dk = difficultToAnswerQuestions(Array.from(walkQuestions((await loadQuestionnaire(db, "udn")).questionnaire), (x) => x.question));
   const cells = ["result", ...dk.keys()];
   const rejections = new Map<number, number>();
   const answered = new Map<number, Map<string, string | null>>();
   const responseToRow = new Map(households.filter(({ h }) => h.responseId !== null).map(({ h }) => [h.responseId!, h.id]));
   for (let i = 0; i < ids.length; i += CHUNK) {
     const part = ids.slice(i, i + CHUNK);
-    for (const r of db
+    for (const r of await db
       .select({ id: interviewEvents.householdRowId, n: sql<number>`count(*)` })
       .from(interviewEvents)
       .where(and(inArray(interviewEvents.householdRowId, part), eq(interviewEvents.toState, "rejected")))
-      .groupBy(interviewEvents.householdRowId)
-      .all())
+      .groupBy(interviewEvents.householdRowId))
       rejections.set(r.id, r.n);
   }
   const responses = [...responseToRow.keys()];
   for (let i = 0; i < responses.length; i += CHUNK) {
-    for (const a of db
+    for (const a of await db
       .select({ responseId: answers.responseId, cell: answers.cell, text: answers.text })
       .from(answers)
-      .where(and(inArray(answers.responseId, responses.slice(i, i + CHUNK)), inArray(answers.cell, cells)))
-      .all()) {
+      .where(and(inArray(answers.responseId, responses.slice(i, i + CHUNK)), inArray(answers.cell, cells)))) {
       const row = responseToRow.get(a.responseId)!;
       let m = answered.get(row);
       if (!m) answered.set(row, (m = new Map()));
       m.set(a.cell, a.text);
     }
   }
-  const durations = durationsOf(db, ids);
+  const durations = await durationsOf(db, ids);
   const rows: QualityInterview[] = households.map(({ h, name }) => {
     const a = answered.get(h.id) ?? new Map<string, string | null>();
     return {

@@ -80,81 +80,89 @@ const full: AnswerChange[] = Object.entries({
 
 const count = (q: string, ...p: unknown[]) => (sqlite.prepare(q).get(...p) as { n: number }).n;
 const events = (id: number) => count("select count(*) as n from interview_events where household_row_id = ? and to_state = 'completed'", id);
-const audit = (action: string, id: number) =>
-  count("select count(*) as n from audit_log where action = ? and object like ?", action, `2026/${findHousehold(db, id)!.householdId}%`);
-const history = (id: number) => count("select count(*) as n from answer_history where response_id = ?", findHousehold(db, id)!.responseId);
+const audit = async (action: string, id: number) =>
+  count("select count(*) as n from audit_log where action = ? and object like ?", action, `2026/${(await findHousehold(db, id))!.householdId}%`);
+const history = async (id: number) => count("select count(*) as n from answer_history where response_id = ?", (await findHousehold(db, id))!.responseId);
 
 describe("queue idempotency: a client id applies once", () => {
-  it("the same completed interview sent twice (a retry, then in one request twice) is completed once, with one event and one row", () => {
+  it("the same completed interview sent twice (a retry, then in one request twice) is completed once, with one event and one row", async () => {
     const id = assigned();
     const item = { id, clientId: randomUUID(), changes: full };
-    const [first] = submitInterviews(db, [item], interviewer, null);
+    const [first] = await submitInterviews(db, [item], interviewer, null);
     expect(first).toMatchObject({ id, clientId: item.clientId, ok: true, status: "completed" });
     expect(first.duplicate).toBeUndefined();
-    const before = { events: events(id), history: history(id), complete: audit("interview.complete", id), save: audit("interview.save", id) };
+    const before = { events: events(id), history: await history(id), complete: await audit("interview.complete", id), save: await audit("interview.save", id) };
     expect(before).toEqual({ events: 1, history: full.length, complete: 1, save: 0 });
-    const again = submitInterviews(db, [item, item], interviewer, null);
+    const again = await submitInterviews(db, [item, item], interviewer, null);
     expect(again).toEqual([
       { ...first, duplicate: true },
       { ...first, duplicate: true },
     ]);
-    expect({ events: events(id), history: history(id), complete: audit("interview.complete", id), save: audit("interview.save", id) }).toEqual(before);
+    expect({
+      events: events(id),
+      history: await history(id),
+      complete: await audit("interview.complete", id),
+      save: await audit("interview.save", id),
+    }).toEqual(before);
     expect(count("select count(*) as n from applied_queue_items where client_id = ?", item.clientId)).toBe(1);
   });
 
-  it("answers saved offline (complete: false) apply once and return their versions; a later item with a new id completes", () => {
+  it("answers saved offline (complete: false) apply once and return their versions; a later item with a new id completes", async () => {
     const id = assigned();
     const save = { id, clientId: randomUUID(), complete: false, changes: full.slice(0, 3) };
-    const [saved] = submitInterviews(db, [save], interviewer, null);
+    const [saved] = await submitInterviews(db, [save], interviewer, null);
     expect(saved).toMatchObject({ ok: true, status: "saved", saved: 3 });
-    expect(findHousehold(db, id)!.status).toBe("in_progress");
-    expect(submitInterviews(db, [save], interviewer, null)[0]).toEqual({ ...saved, duplicate: true });
-    expect(history(id)).toBe(3);
+    expect((await findHousehold(db, id))!.status).toBe("in_progress");
+    expect((await submitInterviews(db, [save], interviewer, null))[0]).toEqual({ ...saved, duplicate: true });
+    expect(await history(id)).toBe(3);
     const versions = new Map((saved.ok && saved.status === "saved" ? saved.versions : []).map((s) => [s.cell, s.version]));
     const rest = full.map((c) => ({ ...c, baseVersion: versions.get(c.cell) ?? 0 })).slice(3);
-    expect(submitInterviews(db, [{ id, clientId: randomUUID(), changes: rest }], interviewer, null)[0]).toMatchObject({ ok: true, status: "completed" });
+    expect((await submitInterviews(db, [{ id, clientId: randomUUID(), changes: rest }], interviewer, null))[0]).toMatchObject({
+      ok: true,
+      status: "completed",
+    });
     expect(events(id)).toBe(1);
   });
 
-  it("an item that failed half-way (rolled back) is not recorded: its retry applies", () => {
+  it("an item that failed half-way (rolled back) is not recorded: its retry applies", async () => {
     const id = assigned();
     const item = { id, clientId: randomUUID(), changes: full };
     sqlite.exec("create temp trigger fail_events before insert on interview_events when new.to_state = 'completed' begin select raise(abort, 'injected'); end");
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      expect(submitInterviews(db, [item], interviewer, null)[0]).toMatchObject({ ok: false, status: 500 });
+      expect((await submitInterviews(db, [item], interviewer, null))[0]).toMatchObject({ ok: false, status: 500 });
     } finally {
       sqlite.exec("drop trigger temp.fail_events");
       logged.mockRestore();
     }
     expect(count("select count(*) as n from applied_queue_items where client_id = ?", item.clientId)).toBe(0);
-    expect(submitInterviews(db, [item], interviewer, null)[0]).toMatchObject({ ok: true, status: "completed" });
+    expect((await submitInterviews(db, [item], interviewer, null))[0]).toMatchObject({ ok: true, status: "completed" });
     expect(events(id)).toBe(1);
   });
 
-  it("another user's client id is refused without applying", () => {
+  it("another user's client id is refused without applying", async () => {
     const mine = assigned();
     const item = { id: mine, clientId: randomUUID(), changes: full };
-    submitInterviews(db, [item], interviewer, null);
+    await submitInterviews(db, [item], interviewer, null);
     const other = assigned();
-    expect(submitInterviews(db, [{ ...item, id: other }], interviewer, null)[0]).toMatchObject({ ok: false, status: 409, code: "queueClientIdTaken" });
-    expect(findHousehold(db, other)!.status).toBe("assigned");
+    expect((await submitInterviews(db, [{ ...item, id: other }], interviewer, null))[0]).toMatchObject({ ok: false, status: 409, code: "queueClientIdTaken" });
+    expect((await findHousehold(db, other))!.status).toBe("assigned");
   });
 });
 
 describe("conflict outcomes: what the server refuses says why, per interview", () => {
-  it("reassigned to someone else → 403; approved meanwhile → 409; rule errors → 422 with the questions; the others still apply", () => {
+  it("reassigned to someone else → 403; approved meanwhile → 409; rule errors → 422 with the questions; the others still apply", async () => {
     const reassigned = assigned();
     const approved = assigned();
     const unfinished = assigned();
     const good = assigned();
-    submitInterviews(db, [{ id: approved, clientId: randomUUID(), changes: full }], interviewer, null);
-    approveInterview(db, findHousehold(db, approved)!, supervisor, null);
+    await submitInterviews(db, [{ id: approved, clientId: randomUUID(), changes: full }], interviewer, null);
+    await approveInterview(db, (await findHousehold(db, approved))!, supervisor, null);
     const other = sqlite
       .prepare("insert into users (email, name, role, password_hash, supervisor_id) values ('other.int@example.org', 'Other', 'interviewer', 'x', ?)")
       .run(supervisor.id).lastInsertRowid as number;
     sqlite.prepare("update survey_households set interviewer_id = ? where id = ?").run(other, reassigned);
-    const results = submitInterviews(
+    const results = await submitInterviews(
       db,
       [
         { id: reassigned, clientId: randomUUID(), changes: full },
@@ -173,35 +181,35 @@ describe("conflict outcomes: what the server refuses says why, per interview", (
     ]);
     expect(results[1]).toMatchObject({ error: "The interview is approved: it cannot be changed or completed." });
     expect(results[2].ok === false && results[2].status === 422 && results[2].errors!.length).toBeGreaterThan(0);
-    expect(findHousehold(db, reassigned)!.status).toBe("assigned");
-    expect(findHousehold(db, unfinished)!.status).toBe("in_progress");
+    expect((await findHousehold(db, reassigned))!.status).toBe("assigned");
+    expect((await findHousehold(db, unfinished))!.status).toBe("in_progress");
   });
 });
 
 describe("replies written offline travel with the queue", () => {
-  it("a rejected interview's reply, correction and completion in one item: the reply is stored once, with its row; another interview's comment is refused", () => {
+  it("a rejected interview's reply, correction and completion in one item: the reply is stored once, with its row; another interview's comment is refused", async () => {
     const id = assigned();
-    submitInterviews(db, [{ id, clientId: randomUUID(), changes: full }], interviewer, null);
-    rejectInterview(db, findHousehold(db, id)!, supervisor, [{ question: "age", text: "The roster says 47." }], null);
+    await submitInterviews(db, [{ id, clientId: randomUUID(), changes: full }], interviewer, null);
+    await rejectInterview(db, (await findHousehold(db, id))!, supervisor, [{ question: "age", text: "The roster says 47." }], null);
     const comment = count("select id as n from review_comments where household_row_id = ?", id);
     const stranger = assigned();
     expect(
-      submitInterviews(db, [{ id: stranger, clientId: randomUUID(), complete: false, replies: [{ comment, text: "not mine" }] }], interviewer, null)[0],
+      (await submitInterviews(db, [{ id: stranger, clientId: randomUUID(), complete: false, replies: [{ comment, text: "not mine" }] }], interviewer, null))[0],
     ).toMatchObject({ ok: false, status: 400 });
-    const version = count("select version as n from answers where response_id = ? and cell = 'age'", findHousehold(db, id)!.responseId);
+    const version = count("select version as n from answers where response_id = ? and cell = 'age'", (await findHousehold(db, id))!.responseId);
     const item = {
       id,
       clientId: randomUUID(),
       replies: [{ comment, text: "Checked the ID card: 47." }],
       changes: [{ cell: "age", value: { num: 47, text: null, status: null }, baseVersion: version }],
     };
-    expect(submitInterviews(db, [item], interviewer, null)[0]).toMatchObject({ ok: true, status: "completed" });
-    expect(submitInterviews(db, [item], interviewer, null)[0]).toMatchObject({ ok: true, duplicate: true });
+    expect((await submitInterviews(db, [item], interviewer, null))[0]).toMatchObject({ ok: true, status: "completed" });
+    expect((await submitInterviews(db, [item], interviewer, null))[0]).toMatchObject({ ok: true, duplicate: true });
     expect(sqlite.prepare("select reply, reply_user_id as by from review_comments where id = ?").get(comment)).toEqual({
       reply: "Checked the ID card: 47.",
       by: interviewer.id,
     });
-    expect(audit("interview.comment_reply", id)).toBe(1);
-    expect(findHousehold(db, id)!.status).toBe("completed");
+    expect(await audit("interview.comment_reply", id)).toBe(1);
+    expect((await findHousehold(db, id))!.status).toBe("completed");
   });
 });

@@ -39,13 +39,13 @@ const key = (r: Row) => [r.variable, r.code, r.region, r.settlement, r.sex, r.ag
 let db: Db;
 let sqlite: Database.Database;
 let admin: Principal;
-beforeAll(() => {
+beforeAll(async () => {
   // The demo built once for the run (testing/demo-template.setup.ts), copied: seeding here too held
   // the worker for over a minute.
   const template = process.env.DEMO_TEMPLATE_PATH;
   if (template) copyFileSync(template, process.env.DATABASE_PATH!);
   db = getDb();
-  if (!template) bootstrapDatabase(db);
+  if (!template) await bootstrapDatabase(db);
   sqlite = db.$client;
   const adminId = (sqlite.prepare("select id from users where email = 'admin@example.org'").get() as { id: number }).id;
   admin = { id: adminId, role: "admin", countries: [], regions: [], bodyId: null, supervisorId: null };
@@ -56,8 +56,8 @@ afterAll(() => {
 });
 
 /** The reference: waveResults computed interview by interview. */
-const reference = (wave: number, previous: number | null) =>
-  resultsOf(wave, previous, interviewsSource(approvedInterviews(db, wave)), previous ? interviewsSource(approvedInterviews(db, previous)) : null);
+const reference = async (wave: number, previous: number | null) =>
+  resultsOf(wave, previous, interviewsSource(await approvedInterviews(db, wave)), previous ? interviewsSource(await approvedInterviews(db, previous)) : null);
 
 /** The tallies of a wave as the sum of interviewTallies over its approved interviews (JS). */
 function contributions(wave: number): Map<string, Row> {
@@ -82,7 +82,7 @@ function contributions(wave: number): Map<string, Row> {
   return out;
 }
 
-const stored = (wave: number) => new Map(waveTallies(db, wave).map((r) => [key(r), r] as const));
+const stored = async (wave: number) => new Map((await waveTallies(db, wave)).map((r) => [key(r), r] as const));
 
 function expectSameTallies(a: Map<string, Row>, b: Map<string, Row>) {
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
@@ -95,14 +95,14 @@ function expectSameTallies(a: Map<string, Row>, b: Map<string, Row>) {
 }
 
 /** Stored tallies = SQL rebuild = sum of JS contributions; results = reference. */
-function checkWave(wave: number, previous: number | null) {
-  const kept = stored(wave);
+async function checkWave(wave: number, previous: number | null) {
+  const kept = await stored(wave);
   expectSameTallies(contributions(wave), kept);
-  rebuildTallies(db, wave);
-  expectSameTallies(kept, stored(wave));
-  expect(waveResults(db, wave, previous)).toEqual(reference(wave, previous));
-  const interviews = approvedInterviews(db, wave);
-  expect(waveKeyIndicators(db, wave)).toEqual({ interviews: interviews.filter((i) => i.result === "1").length, ...keyIndicators(interviews) });
+  await rebuildTallies(db, wave);
+  expectSameTallies(kept, await stored(wave));
+  expect(await waveResults(db, wave, previous)).toEqual(await reference(wave, previous));
+  const interviews = await approvedInterviews(db, wave);
+  expect(await waveKeyIndicators(db, wave)).toEqual({ interviews: interviews.filter((i) => i.result === "1").length, ...keyIndicators(interviews) });
 }
 
 describe("survey tallies", () => {
@@ -111,29 +111,29 @@ describe("survey tallies", () => {
     expect(migration).toContain(`${rebuildTalliesSql(true)};`);
   });
 
-  it("demo waves: the results from the tallies equal the results from every interview", () => {
+  it("demo waves: the results from the tallies equal the results from every interview", async () => {
     for (const [wave, previous] of [
       [2024, null],
       [2025, 2024],
     ] as const) {
-      const r = waveResults(db, wave, previous);
+      const r = await waveResults(db, wave, previous);
       expect(r.interviews).toBeGreaterThan(17_000);
-      checkWave(wave, previous);
+      await checkWave(wave, previous);
     }
     // the tallies cover every breakdown shown, and the top reasons
-    const r = waveResults(db, 2025, 2024);
+    const r = await waveResults(db, 2025, 2024);
     expect(Object.keys(r.by.region.trust_police).length).toBeGreaterThan(10);
     expect(r.topUnsafeReasons).toHaveLength(3);
   }, 120_000);
 
-  it("a wave without interviews yet has no change from the previous one (not 0 % minus last wave's share)", () => {
-    const r = waveResults(db, 2026, 2025);
+  it("a wave without interviews yet has no change from the previous one (not 0 % minus last wave's share)", async () => {
+    const r = await waveResults(db, 2026, 2025);
     expect(r.interviews).toBe(0);
     expect(r.overall.trust_police.change).toBeNull();
-    expect(waveResults(db, 2025, 2024).overall.trust_police.change).not.toBeNull();
+    expect((await waveResults(db, 2025, 2024)).overall.trust_police.change).not.toBeNull();
   });
 
-  it("approve, a stale second approve, import-replace and import of new households keep the tallies exact", () => {
+  it("approve, a stale second approve, import-replace and import of new households keep the tallies exact", async () => {
     const wave = 2026;
     const households = sqlite.prepare("select id, household_id, region, settlement, weight from survey_households where wave = ? order by id").all(wave) as {
       id: number;
@@ -159,17 +159,17 @@ describe("survey tallies", () => {
     for (const [i, h] of done.entries()) {
       const moved =
         i < 50
-          ? approveInterview(db, findHousehold(db, h.id)!, admin, null)
-          : rejectInterview(db, findHousehold(db, h.id)!, admin, [{ question: "age", text: "check" }], null);
+          ? await approveInterview(db, (await findHousehold(db, h.id))!, admin, null)
+          : await rejectInterview(db, (await findHousehold(db, h.id))!, admin, [{ question: "age", text: "check" }], null);
       expect(moved.status).toBe(i < 50 ? "approved" : "rejected");
     }
-    expect(waveResults(db, wave, 2025).interviews).toBeGreaterThan(40);
-    checkWave(wave, 2025);
+    expect((await waveResults(db, wave, 2025)).interviews).toBeGreaterThan(40);
+    await checkWave(wave, 2025);
 
     // a second approval from a stale read is refused and counts nothing
-    const stale = { ...findHousehold(db, done[0].id)!, status: "completed" as const };
-    expect(() => approveInterview(db, stale, admin, null)).toThrow(ServiceError);
-    checkWave(wave, 2025);
+    const stale = { ...(await findHousehold(db, done[0].id))!, status: "completed" as const };
+    await expect(approveInterview(db, stale, admin, null)).rejects.toThrow(ServiceError);
+    await checkWave(wave, 2025);
 
     // import: 20 approved interviews replaced (other answers; one no longer completed; the sample's
     // region and weight kept), 5 rejected ones and 5 new households (allowed) imported as approved
@@ -193,14 +193,14 @@ describe("survey tallies", () => {
         answers,
       };
     });
-    expect(importInterviews(db, wave, imported, admin, null, { addHouseholds: true })).toBe(30);
-    checkWave(wave, 2025);
+    expect(await importInterviews(db, wave, imported, admin, null, { addHouseholds: true })).toBe(30);
+    await checkWave(wave, 2025);
 
     // the same file again (every interview replaced by itself): nothing changes
-    const before = stored(wave);
-    importInterviews(db, wave, imported, admin, null, { addHouseholds: true });
-    expectSameTallies(before, stored(wave));
-    checkWave(wave, 2025);
+    const before = await stored(wave);
+    await importInterviews(db, wave, imported, admin, null, { addHouseholds: true });
+    expectSameTallies(before, await stored(wave));
+    await checkWave(wave, 2025);
   }, 120_000);
 
   it("estimates from tallies equal estimates from interviews on edge cases (unknown codes, duplicates, no answer, not completed)", () => {
@@ -236,9 +236,11 @@ describe("survey tallies", () => {
 });
 
 describe("microdata export", () => {
-  it("writes the same bytes as before (pages by index, cells grouped in memory, rows filled question by question)", () => {
+  it("writes the same bytes as before (pages by index, cells grouped in memory, rows filled question by question)", async () => {
     for (const wave of [2025, 2026]) {
-      const now = [...microdataLines(db, wave)].join("");
+      const lines: string[] = [];
+      for await (const line of microdataLines(db, wave)) lines.push(line);
+      const now = lines.join("");
       const before = [...referenceMicrodataLines(sqlite, wave)].join("");
       expect(now.split("\r\n").length).toBeGreaterThan(wave === 2025 ? 17_000 : 50);
       expect(Buffer.from(now).equals(Buffer.from(before))).toBe(true);

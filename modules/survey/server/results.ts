@@ -11,7 +11,7 @@ import { answersToInterview } from "../records";
 import { APPROVED_INTERVIEW_CELLS } from "./survey.sql";
 
 /** Every approved interview of the wave, in one pass over the joined cells (reference; tests). */
-export function approvedInterviews(db: Executor, wave: number): Interview[] {
+export async function approvedInterviews(db: Executor, wave: number): Promise<Interview[]> {
   const rows = prepared(db.$client, APPROVED_INTERVIEW_CELLS).raw().iterate(wave) as Iterable<
     [number, string, string, "1" | "2", number, string, number | null, string | null]
   >;
@@ -99,13 +99,10 @@ function talliesSource(rows: (by: GroupBy) => readonly Tally[]): ResultsSource {
 }
 
 /** The tally rows of a wave by each breakdown, read from survey_tallies once each (summed in SQL). */
-function waveTallySource(db: Executor, wave: number): ResultsSource {
+async function waveTallySource(db: Executor, wave: number): Promise<ResultsSource> {
   const read = new Map<GroupBy, Tally[]>();
-  return talliesSource((by) => {
-    let rows = read.get(by);
-    if (!rows) read.set(by, (rows = waveTalliesBy(db, wave, by)));
-    return rows;
-  });
+  for (const by of ["region", "settlement", "sex", "ageGroup"] as GroupBy[]) read.set(by, await waveTalliesBy(db, wave, by));
+  return talliesSource((by) => read.get(by)!);
 }
 
 /** The reference computation, interview by interview (tests compare the tallies with it). */
@@ -133,8 +130,8 @@ export function resultsOf(wave: number, previousWave: number | null, now: Result
 }
 
 /** Everything the results page and its downloads show: from the wave's tallies (survey_tallies). */
-export function waveResults(db: Executor, wave: number, previousWave: number | null): WaveResults {
-  return resultsOf(wave, previousWave, waveTallySource(db, wave), previousWave ? waveTallySource(db, previousWave) : null);
+export async function waveResults(db: Executor, wave: number, previousWave: number | null): Promise<WaveResults> {
+  return resultsOf(wave, previousWave, await waveTallySource(db, wave), previousWave ? await waveTallySource(db, previousWave) : null);
 }
 
 /**
@@ -146,8 +143,8 @@ export function isProvisional(wave: { fieldworkEnd: string; publishedAt: string 
 }
 
 /** The results route's key indicators (overall and by region) and completed-interview count, from the tallies. */
-export function waveKeyIndicators(db: Executor, wave: number): KeyIndicators & { interviews: number } {
-  const tallies = waveTalliesBy(db, wave, "region");
+export async function waveKeyIndicators(db: Executor, wave: number): Promise<KeyIndicators & { interviews: number }> {
+  const tallies = await waveTalliesBy(db, wave, "region");
   return { interviews: talliesSource(() => tallies).interviews, ...keyIndicatorsFromTallies(tallies) };
 }
 
@@ -161,13 +158,13 @@ type WithWaveChange = IndicatorShares & { change: Record<string, number> | null;
  * The results route's key indicators with, beside each, its change from `previousWave` (percentage
  * points by code) and whether each change is significant at 95 % (null without a previous wave).
  */
-export function waveKeyIndicatorsWithChange(
+export async function waveKeyIndicatorsWithChange(
   db: Executor,
   wave: number,
   previousWave: number | null,
-): { interviews: number; overall: Record<string, WithWaveChange>; byRegion: Record<string, Record<string, WithWaveChange>> } {
-  const now = waveKeyIndicators(db, wave);
-  const before = previousWave ? keyIndicatorsFromTallies(waveTalliesBy(db, previousWave, "region")) : null;
+): Promise<{ interviews: number; overall: Record<string, WithWaveChange>; byRegion: Record<string, Record<string, WithWaveChange>> }> {
+  const now = await waveKeyIndicators(db, wave);
+  const before = previousWave ? keyIndicatorsFromTallies(await waveTalliesBy(db, previousWave, "region")) : null;
   const annotate = (set: Record<string, IndicatorShares>, prev: Record<string, IndicatorShares> | undefined) =>
     Object.fromEntries(
       Object.entries(set).map(([v, x]) => {

@@ -185,7 +185,7 @@ function prepared(sqlite: Database.Database): Statements {
  * now: call with −1 before changing an approved interview's answers or household fields, and with
  * 1 once it is approved (again). Only approved interviews count; run it in the writer's transaction.
  */
-export function addInterviewTallies(tx: Executor, householdRowId: number, sign: 1 | -1): void {
+export async function addInterviewTallies(tx: Executor, householdRowId: number, sign: 1 | -1): Promise<void> {
   const s = prepared(tx.$client);
   const h = s.household.get(householdRowId) as
     { wave: number; region: string; settlement: string; weight: number; status: string; response_id: number | null } | undefined;
@@ -202,9 +202,9 @@ export function addInterviewTallies(tx: Executor, householdRowId: number, sign: 
 }
 
 /** Recomputes the tallies of one wave (or of every wave) from the stored answers, in one transaction. */
-export function rebuildTallies(db: Executor, wave?: number): void {
+export async function rebuildTallies(db: Executor, wave?: number): Promise<void> {
   const s = prepared(db.$client);
-  inTransaction(db, () => {
+  await inTransaction(db, () => {
     if (wave === undefined) {
       s.clearAll.run();
       s.rebuildAll.run();
@@ -222,7 +222,7 @@ const DIMENSIONS = { region: "region", settlement: "settlement", sex: "sex", age
  *  Region and settlement are always kept: together they are the stratum, and a standard error needs
  *  the sums stratum by stratum. Some thousands of rows, read in primary-key order (no sort) but for
  *  "ageGroup". */
-export function waveTalliesBy(db: Executor, wave: number, by: keyof typeof DIMENSIONS): Tally[] {
+export async function waveTalliesBy(db: Executor, wave: number, by: keyof typeof DIMENSIONS): Promise<Tally[]> {
   const kept = by === "sex" || by === "ageGroup" ? by : null;
   const dims = (["sex", "ageGroup"] as const).map((key) => (key === kept ? `${DIMENSIONS[key]} as ${key}` : `'' as ${key}`)).join(", ");
   return db.$client
@@ -235,7 +235,7 @@ export function waveTalliesBy(db: Executor, wave: number, by: keyof typeof DIMEN
 }
 
 /** The tally rows of a wave that count (n > 0). */
-export function waveTallies(db: Executor, wave: number): Tally[] {
+export async function waveTallies(db: Executor, wave: number): Promise<Tally[]> {
   return db.$client
     .prepare(`select variable, code, region, settlement, sex, age_group as ageGroup, weight, weight2, n from survey_tallies where wave = ? and n > 0`)
     .all(wave) as Tally[];

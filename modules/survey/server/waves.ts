@@ -27,34 +27,34 @@ import { refusal } from "@/lib/http/refusal";
 /** A refused row of an uploaded file, as the CSV parsers report them. */
 type FileError = { row: number | null; column: string; reason: string };
 
-function waveOrRefuse(tx: Executor, year: number) {
-  const wave = findWave(tx, year);
+async function waveOrRefuse(tx: Executor, year: number) {
+  const wave = await findWave(tx, year);
   if (!wave) throw new ServiceError(404, refusal("noSuchWave"));
   return wave;
 }
 
 /** Opens a wave; 409 if it exists. */
-export function createWave(db: Db, wave: { year: number; fieldworkStart: string; fieldworkEnd: string }, user: Principal, ip: string | null): number {
-  return inTransaction(db, (tx) => {
-    if (findWave(tx, wave.year)) throw new ServiceError(409, refusal("waveExists", { year: wave.year }));
-    tx.insert(surveyWaves).values(wave).run();
-    recordAudit(tx, { action: "survey.wave_create", object: String(wave.year), user }, ip);
+export async function createWave(
+  db: Db,
+  wave: { year: number; fieldworkStart: string; fieldworkEnd: string },
+  user: Principal,
+  ip: string | null,
+): Promise<number> {
+  return await inTransaction(db, async (tx) => {
+    if (await findWave(tx, wave.year)) throw new ServiceError(409, refusal("waveExists", { year: wave.year }));
+    await tx.insert(surveyWaves).values(wave);
+    await recordAudit(tx, { action: "survey.wave_create", object: String(wave.year), user }, ip);
     return wave.year;
   });
 }
 
 /** Adds the households of a validated sample frame, all or nothing: 400 with the households the
  *  wave already has (errors as the parser's). Returns how many were loaded. */
-export function loadSample(db: Db, year: number, households: SampleFrameHousehold[], user: Principal, ip: string | null): number {
-  return inTransaction(db, (tx) => {
-    waveOrRefuse(tx, year);
+export async function loadSample(db: Db, year: number, households: SampleFrameHousehold[], user: Principal, ip: string | null): Promise<number> {
+  return await inTransaction(db, async (tx) => {
+    await waveOrRefuse(tx, year);
     const existing = new Set(
-      tx
-        .select({ id: surveyHouseholds.householdId })
-        .from(surveyHouseholds)
-        .where(eq(surveyHouseholds.wave, year))
-        .all()
-        .map((r) => r.id),
+      (await tx.select({ id: surveyHouseholds.householdId }).from(surveyHouseholds).where(eq(surveyHouseholds.wave, year))).map((r) => r.id),
     );
     const duplicates = households.filter((h) => existing.has(h.household_id));
     if (duplicates.length) {
@@ -63,7 +63,7 @@ export function loadSample(db: Db, year: number, households: SampleFrameHousehol
     }
     const insert = prepared(tx.$client, INSERT_SAMPLE_HOUSEHOLD);
     for (const h of households) insert.run(year, h.household_id, h.region, h.settlement, h.weight, h.address);
-    recordAudit(tx, { action: "survey.sample_load", object: `${year} (${households.length} households)`, user }, ip);
+    await recordAudit(tx, { action: "survey.sample_load", object: `${year} (${households.length} households)`, user }, ip);
     return households.length;
   });
 }
@@ -79,16 +79,16 @@ const sameWeight = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(
  * there is replaced (answers with their history), and the results' tallies with it. Returns how
  * many were imported.
  */
-export function importInterviews(
+export async function importInterviews(
   db: Db,
   year: number,
   interviews: ImportedInterview[],
   user: Principal,
   ip: string | null,
   options: { addHouseholds?: boolean } = {},
-): number {
-  return inTransaction(db, (tx) => {
-    waveOrRefuse(tx, year);
+): Promise<number> {
+  return await inTransaction(db, async (tx) => {
+    await waveOrRefuse(tx, year);
     const sqlite = tx.$client;
     type Sampled = { id: number; responseId: number | null; status: string; region: string; settlement: string; weight: number };
     const find = prepared(sqlite, FIND_IMPORTED_HOUSEHOLD);
@@ -114,11 +114,11 @@ export function importInterviews(
       if (!sameWeight(h.weight, row.weight)) differs("weight", String(h.weight), String(row.weight));
     });
     if (errors.length) throw new ServiceError(400, "Some interviews cannot be imported; nothing was imported.", errors);
-    interviews.forEach((i, n) => {
+    for (const [n, i] of interviews.entries()) {
       const h = i.household;
       let row = found[n];
       // an approved interview being replaced: its old answers stop counting
-      if (row?.status === "approved") addInterviewTallies(tx, row.id, -1);
+      if (row?.status === "approved") await addInterviewTallies(tx, row.id, -1);
       if (!row)
         row = {
           id: (prepared(sqlite, INSERT_IMPORTED_HOUSEHOLD).get(year, h.household_id, h.region, h.settlement, h.weight) as { id: number }).id,
@@ -128,23 +128,23 @@ export function importInterviews(
         };
       const responseId = row.responseId ?? (prepared(sqlite, INSERT_IMPORTED_SHEET).get() as { id: number }).id;
       prepared(sqlite, SET_IMPORTED_HOUSEHOLD).run(responseId, i.language ?? null, row.id);
-      replaceAnswers(tx, responseId, user.id, new Map(Object.entries(i.answers)));
+      await replaceAnswers(tx, responseId, user.id, new Map(Object.entries(i.answers)));
       prepared(sqlite, INSERT_IMPORT_EVENT).run(row.id, user.id);
-      addInterviewTallies(tx, row.id, 1);
-    });
-    recordAudit(tx, { action: "survey.import", object: `${year} (${interviews.length} interviews)`, user }, ip);
+      await addInterviewTallies(tx, row.id, 1);
+    }
+    await recordAudit(tx, { action: "survey.import", object: `${year} (${interviews.length} interviews)`, user }, ip);
     return interviews.length;
   });
 }
 
 /** Makes a wave's results public (or not). */
-export function publishWave(db: Db, year: number, published: boolean, user: Principal, ip: string | null): void {
-  inTransaction(db, (tx) => {
-    waveOrRefuse(tx, year);
-    tx.update(surveyWaves)
+export async function publishWave(db: Db, year: number, published: boolean, user: Principal, ip: string | null): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await waveOrRefuse(tx, year);
+    await tx
+      .update(surveyWaves)
       .set({ publishedAt: published ? new Date().toISOString() : null })
-      .where(eq(surveyWaves.year, year))
-      .run();
-    recordAudit(tx, { action: published ? "survey.publish" : "survey.unpublish", object: String(year), user }, ip);
+      .where(eq(surveyWaves.year, year));
+    await recordAudit(tx, { action: published ? "survey.publish" : "survey.unpublish", object: String(year), user }, ip);
   });
 }

@@ -12,6 +12,7 @@ const { isSignedIn } = await import("@/lib/auth/gate-session.mjs");
 const { ServiceError } = await import("@/lib/http/service-error");
 
 const sqlite = () => demo.db.$client;
+const db = () => demo.db;
 const userId = (email: string) => (sqlite().prepare("select id from users where email = ?").get(email) as { id: number }).id;
 let by: { user: { id: number; role: string }; ip: string | null };
 
@@ -21,12 +22,12 @@ beforeAll(() => {
 afterAll(() => demo.remove());
 
 describe("personal API tokens", () => {
-  it("store the SHA-256 of the token only, and answer the token once", () => {
-    const { id, token } = createToken(demo.db, { name: "R script", expiresInDays: 90, scope: "read" }, by);
+  it("store the SHA-256 of the token only, and answer the token once", async () => {
+    const { id, token } = await createToken(demo.db, { name: "R script", expiresInDays: 90, scope: "read" }, by);
     const row = sqlite().prepare("select * from api_tokens where id = ?").get(id) as Record<string, unknown>;
     expect(row.token_hash).toBe(hashToken(token));
     expect(JSON.stringify(row)).not.toContain(token.slice(4));
-    expect(JSON.stringify(listTokens(demo.db, by.user.id))).not.toContain(token.slice(4));
+    expect(JSON.stringify(await listTokens(demo.db, by.user.id))).not.toContain(token.slice(4));
     expect(sqlite().prepare("select action, object, user_id as userId, ip from audit_log where object like ?").get(`token ${id} %`)).toEqual({
       action: "token.create",
       object: expect.stringContaining("read"),
@@ -36,26 +37,29 @@ describe("personal API tokens", () => {
   });
 
   it("resolve to their owner while live, with their scope; not for writes when read-only", async () => {
-    const { id, token } = createToken(demo.db, { name: "read", expiresInDays: 1, scope: "read" }, by);
-    expect(resolveToken(sqlite(), token, "GET")).toEqual({ ok: true, tokenId: id, userId: by.user.id, scope: "read" });
-    expect(resolveToken(sqlite(), token, "PUT")).toMatchObject({ ok: false, reason: expect.stringMatching(/only read/) });
-    expect(resolveToken(sqlite(), token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"), "GET")).toMatchObject({ ok: false });
-    expect(resolveToken(sqlite(), "not-a-token", "GET")).toMatchObject({ ok: false });
+    const { id, token } = await createToken(demo.db, { name: "read", expiresInDays: 1, scope: "read" }, by);
+    expect(await resolveToken(db(), token, "GET")).toEqual({ ok: true, tokenId: id, userId: by.user.id, scope: "read" });
+    expect(await resolveToken(db(), token, "PUT")).toMatchObject({ ok: false, reason: expect.stringMatching(/only read/) });
+    expect(await resolveToken(db(), token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"), "GET")).toMatchObject({ ok: false });
+    expect(await resolveToken(db(), "not-a-token", "GET")).toMatchObject({ ok: false });
     expect(await isSignedIn({ authorization: `Bearer ${token}` })).toBe(true);
     expect(await isSignedIn({ authorization: "Bearer jst_" + "x".repeat(43) })).toBe(false);
   });
 
   it("stop at once when revoked, when expired, and when the owner is deactivated", async () => {
-    const { id, token } = createToken(demo.db, { name: "w", expiresInDays: 30, scope: "write" }, by);
-    expect(resolveToken(sqlite(), token, "POST").ok).toBe(true);
-    expect(resolveToken(sqlite(), token, "GET", new Date(Date.now() + 31 * 86_400_000))).toMatchObject({ ok: false, reason: expect.stringMatching(/expired/) });
+    const { id, token } = await createToken(demo.db, { name: "w", expiresInDays: 30, scope: "write" }, by);
+    expect((await resolveToken(db(), token, "POST")).ok).toBe(true);
+    expect(await resolveToken(db(), token, "GET", new Date(Date.now() + 31 * 86_400_000))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/expired/),
+    });
     const other = { user: { id: userId("supervisor@example.org"), role: "supervisor" }, ip: null };
-    expect(() => revokeToken(demo.db, id, other)).toThrow(ServiceError);
-    expect(revokeToken(demo.db, id, by).revokedAt).not.toBeNull();
-    expect(resolveToken(sqlite(), token, "GET")).toMatchObject({ ok: false, reason: expect.stringMatching(/revoked/) });
+    await expect(revokeToken(demo.db, id, other)).rejects.toThrow(ServiceError);
+    expect((await revokeToken(demo.db, id, by)).revokedAt).not.toBeNull();
+    expect(await resolveToken(db(), token, "GET")).toMatchObject({ ok: false, reason: expect.stringMatching(/revoked/) });
     expect(await isSignedIn({ authorization: `Bearer ${token}` })).toBe(false);
 
-    const live = createToken(demo.db, { name: "x", expiresInDays: 30, scope: "read" }, by);
+    const live = await createToken(demo.db, { name: "x", expiresInDays: 30, scope: "read" }, by);
     expect(await isSignedIn({ authorization: `Bearer ${live.token}` })).toBe(true);
     sqlite().prepare("update users set active = 0 where id = ?").run(by.user.id);
     try {
@@ -69,9 +73,9 @@ describe("personal API tokens", () => {
     expect(await isSignedIn({ authorization: "Bearer nonsense", cookie: "authjs.session-token=whatever" })).toBe(false);
   });
 
-  it("are limited in number per user", () => {
+  it("are limited in number per user", async () => {
     const user = { user: { id: userId("reporter@example.org"), role: "reporter" }, ip: null };
-    for (let i = 0; i < MAX_LIVE_TOKENS; i++) createToken(demo.db, { name: `t${i}`, expiresInDays: 1, scope: "read" }, user);
-    expect(() => createToken(demo.db, { name: "one more", expiresInDays: 1, scope: "read" }, user)).toThrow(/revoke one first/);
+    for (let i = 0; i < MAX_LIVE_TOKENS; i++) await createToken(demo.db, { name: `t${i}`, expiresInDays: 1, scope: "read" }, user);
+    await expect(createToken(demo.db, { name: "one more", expiresInDays: 1, scope: "read" }, user)).rejects.toThrow(/revoke one first/);
   });
 });

@@ -26,27 +26,25 @@ export type TokenInfo = {
   lastUsedAt: string | null;
 };
 
-export function createToken(db: Db, input: CreateTokenRequest, by: Actor, now = new Date()): { id: number; token: string; expiresAt: string } {
+export async function createToken(db: Db, input: CreateTokenRequest, by: Actor, now = new Date()): Promise<{ id: number; token: string; expiresAt: string }> {
   const token = newToken();
   const expiresAt = expiryOf(now, input.expiresInDays);
-  return inTransaction(db, (tx) => {
-    const live = tx
+  return inTransaction(db, async (tx) => {
+    const [{ n: live }] = await tx
       .select({ n: sql<number>`count(*)` })
       .from(apiTokens)
-      .where(and(eq(apiTokens.userId, by.user.id), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now.toISOString())))
-      .get()!.n;
+      .where(and(eq(apiTokens.userId, by.user.id), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now.toISOString())));
     if (live >= MAX_LIVE_TOKENS) throw new ServiceError(409, `You already have ${MAX_LIVE_TOKENS} active tokens: revoke one first.`);
-    const { id } = tx
+    const [{ id }] = await tx
       .insert(apiTokens)
       .values({ userId: by.user.id, name: input.name, tokenHash: hashToken(token), scope: input.scope, expiresAt, createdAt: now.toISOString() })
-      .returning({ id: apiTokens.id })
-      .get();
-    recordAudit(tx, { action: "token.create", object: `token ${id} (${input.scope}, until ${expiresAt.slice(0, 10)})`, user: by.user }, by.ip);
+      .returning({ id: apiTokens.id });
+    await recordAudit(tx, { action: "token.create", object: `token ${id} (${input.scope}, until ${expiresAt.slice(0, 10)})`, user: by.user }, by.ip);
     return { id, token, expiresAt };
   });
 }
 
-export function listTokens(db: Db, userId: number): TokenInfo[] {
+export async function listTokens(db: Db, userId: number): Promise<TokenInfo[]> {
   return db
     .select({
       id: apiTokens.id,
@@ -59,19 +57,18 @@ export function listTokens(db: Db, userId: number): TokenInfo[] {
     })
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
-    .orderBy(desc(apiTokens.id))
-    .all();
+    .orderBy(desc(apiTokens.id));
 }
 
 /** Revokes one of the user's own tokens; another user's token is "not found", as one that does not exist. */
-export function revokeToken(db: Db, id: number, by: Actor, now = new Date()): TokenInfo {
-  return inTransaction(db, (tx) => {
-    const token = tx.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+export async function revokeToken(db: Db, id: number, by: Actor, now = new Date()): Promise<TokenInfo> {
+  return inTransaction(db, async (tx) => {
+    const [token] = await tx.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1);
     if (!token || token.userId !== by.user.id) throw new ServiceError(404, "No such token.");
     if (!token.revokedAt) {
-      tx.update(apiTokens).set({ revokedAt: now.toISOString() }).where(eq(apiTokens.id, id)).run();
-      recordAudit(tx, { action: "token.revoke", object: `token ${id}`, user: by.user }, by.ip);
+      await tx.update(apiTokens).set({ revokedAt: now.toISOString() }).where(eq(apiTokens.id, id));
+      await recordAudit(tx, { action: "token.revoke", object: `token ${id}`, user: by.user }, by.ip);
     }
-    return listTokens(tx, by.user.id).find((t) => t.id === id)!;
+    return (await listTokens(tx, by.user.id)).find((t) => t.id === id)!;
   });
 }

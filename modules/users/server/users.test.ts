@@ -118,7 +118,7 @@ describe("updateUser", () => {
   it("changes role and scope, ends the sessions and writes one audit row", async () => {
     const id = await createUser(db(), correspondent(unique("update")), by);
     const before = userRow(id);
-    updateUser(db(), id, fields("supervisor", ["AST"]), by);
+    await updateUser(db(), id, fields("supervisor", ["AST"]), by);
     expect(userRow(id)).toMatchObject({ role: "supervisor", sv: before.sv + 1 });
     expect(sqlite.prepare("select kind, code from user_scopes where user_id = ?").all(id)).toEqual([{ kind: "region", code: "AST" }]);
     expect(auditRows("user.update", `user ${id} → supervisor`)).toHaveLength(1);
@@ -130,7 +130,7 @@ describe("updateUser", () => {
     const error = await refusal(() => updateUser(db(), id, fields("supervisor", ["NOPE"]), by));
     expect((error as InstanceType<typeof ServiceError>).details).toEqual({ regions: { key: "unknownRegions", values: { codes: "NOPE" } } });
     failUserWrites();
-    expect(() => updateUser(db(), id, fields("supervisor", ["AST"]), by)).toThrow(/users down/);
+    await expect(updateUser(db(), id, fields("supervisor", ["AST"]), by)).rejects.toThrow(/users down/);
     expect(userRow(id)).toEqual(before);
     expect(auditRows("user.update", `user ${id} → supervisor`)).toHaveLength(0);
   });
@@ -139,7 +139,7 @@ describe("updateUser", () => {
     const id = await createUser(db(), correspondent(unique("update-no-audit")), by);
     const before = userRow(id);
     failAudit();
-    expect(() => updateUser(db(), id, fields("supervisor", ["AST"]), by)).toThrow(/audit down/);
+    await expect(updateUser(db(), id, fields("supervisor", ["AST"]), by)).rejects.toThrow(/audit down/);
     expect(userRow(id)).toEqual(before);
     expect(sqlite.prepare("select kind, code from user_scopes where user_id = ?").all(id)).toEqual([{ kind: "country", code: "DE" }]);
   });
@@ -162,7 +162,7 @@ describe("updateUser", () => {
     }
     expect(userRow(id)).toEqual(before);
     const supervisor = (sqlite.prepare("select id from users where email = 'supervisor@example.org'").get() as { id: number }).id;
-    updateUser(db(), id, interviewer(supervisor), by);
+    await updateUser(db(), id, interviewer(supervisor), by);
     expect(userRow(id).role).toBe("interviewer");
   });
 });
@@ -204,11 +204,11 @@ describe("setActive", () => {
   it("deactivates and reactivates, ending the sessions, one audit row each; a repeat changes nothing", async () => {
     const id = await createUser(db(), correspondent(unique("active")), by);
     const before = userRow(id);
-    setActive(db(), id, false, by);
-    setActive(db(), id, false, by);
+    await setActive(db(), id, false, by);
+    await setActive(db(), id, false, by);
     expect(userRow(id)).toMatchObject({ active: 0, sv: before.sv + 1 });
     expect(auditRows("user.deactivate", `user ${id}`)).toHaveLength(1);
-    setActive(db(), id, true, by);
+    await setActive(db(), id, true, by);
     expect(userRow(id)).toMatchObject({ active: 1, sv: before.sv + 2 });
     expect(auditRows("user.activate", `user ${id}`)).toHaveLength(1);
   });
@@ -217,11 +217,11 @@ describe("setActive", () => {
     const id = await createUser(db(), correspondent(unique("active-fail")), by);
     const before = userRow(id);
     failUserWrites();
-    expect(() => setActive(db(), id, false, by)).toThrow(/users down/);
+    await expect(setActive(db(), id, false, by)).rejects.toThrow(/users down/);
     expect(auditRows("user.deactivate", `user ${id}`)).toHaveLength(0);
     sqlite.exec("drop trigger fail_users");
     failAudit();
-    expect(() => setActive(db(), id, false, by)).toThrow(/audit down/);
+    await expect(setActive(db(), id, false, by)).rejects.toThrow(/audit down/);
     expect(userRow(id)).toEqual(before);
   });
 
@@ -234,10 +234,10 @@ describe("setActive", () => {
 });
 
 describe("describeScope", () => {
-  it("names a supervisor's regions (alphabetically) and a reporter's body", () => {
+  it("names a supervisor's regions (alphabetically) and a reporter's body", async () => {
     const principal = { id: 1, role: "supervisor" as const, countries: [], regions: ["AST", "ALA"], bodyId: null, supervisorId: null };
-    expect(describeScope(db(), principal)).toEqual({ countries: "", regions: "Almaty city, Astana city", body: null });
+    expect(await describeScope(db(), principal)).toEqual({ countries: "", regions: "Almaty city, Astana city", body: null });
     const reporter = sqlite.prepare("select reporting_body_id as bodyId from users where email = 'reporter@example.org'").get() as { bodyId: number };
-    expect(describeScope(db(), { ...principal, role: "reporter", regions: [], bodyId: reporter.bodyId }).body).toBe("Police Department of Astana city");
+    expect((await describeScope(db(), { ...principal, role: "reporter", regions: [], bodyId: reporter.bodyId })).body).toBe("Police Department of Astana city");
   });
 });

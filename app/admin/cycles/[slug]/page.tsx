@@ -26,13 +26,13 @@ export default async function CyclePage(props: { params: Promise<Params>; search
     const query = pageQuery(searchParams);
     const status = query.one("status") ?? "";
     const q = query.one("q") ?? "";
-    const cycle = cycleOf(db, slug);
+    const cycle = await cycleOf(db, slug);
     if (!cycle) notFound();
     const t = await getTranslations("cycles");
     const tr = await getTranslations("reply");
     const tx = await getTranslations("cepejDashboard");
     const locale = await getLocale();
-    const all = cycleStatus(db, slug).map((r) => ({ ...r, name: countryName(r.country, r.name, locale) }));
+    const all = (await cycleStatus(db, slug)).map((r) => ({ ...r, name: countryName(r.country, r.name, locale) }));
     const rows = all.filter((r) => (!status || r.status === status) && (!q || `${r.name} ${r.country}`.toLowerCase().includes(q.toLowerCase())));
     const countries = all.map((r) => ({ code: r.country, name: r.name }));
     return (
@@ -99,7 +99,7 @@ export default async function CyclePage(props: { params: Promise<Params>; search
         </table>
         <div className="card space-above">
           <h2>{t("assign")}</h2>
-          <AssignForm cycle={slug} countries={countries} people={correspondentsList(db)} />
+          <AssignForm cycle={slug} countries={countries} people={await correspondentsList(db)} />
         </div>
         <div className="card">
           <h2>{t("extend")}</h2>

@@ -13,10 +13,11 @@ import { pageTitle } from "@/lib/ui/page-title";
 export default page<{ id: string }>(async ({ params, db }) => {
   const me = await requireAccess("read", { kind: "administration" });
   const [t, locale] = await Promise.all([getTranslations("users"), getLocale()]);
-  const users = listUsers(db);
+  const users = await listUsers(db);
   const user = users.find((u) => String(u.id) === params.id);
   if (!user) notFound();
   const supervisors = users.filter((u) => u.role === "supervisor").map((u) => ({ id: u.id, name: u.name }));
+  const bodies = (await listReportingBodies(db)).map((b) => ({ id: b.id, name: reportingBodyName(b.name, locale) }));
   return (
     <>
       <h1>{user.email}</h1>
@@ -24,12 +25,7 @@ export default page<{ id: string }>(async ({ params, db }) => {
         {t("status")}: <strong data-testid="user-status">{user.active ? t("active") : t("inactive")}</strong>
       </p>
       <div className="card">
-        <UserForm
-          mode="edit"
-          user={user}
-          bodies={listReportingBodies(db).map((b) => ({ id: b.id, name: reportingBodyName(b.name, locale) }))}
-          supervisors={supervisors}
-        />
+        <UserForm mode="edit" user={user} bodies={bodies} supervisors={supervisors} />
       </div>
       <div className="card">
         <h2>{t("resetPassword")}</h2>

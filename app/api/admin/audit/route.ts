@@ -10,7 +10,7 @@ export const GET = route(async ({ request, db }) => {
   const access = await checkApiAccess("read", { kind: "administration" });
   if (!access.ok) return access.response;
   const query = apiQuery(request);
-  const rows = searchAudit(db, {
+  const rows = await searchAudit(db, {
     q: query.one("q"),
     action: query.one("action"),
     user: query.one("user"),

@@ -14,7 +14,7 @@ export const GET = route(async ({ request, db }) => {
   const to = query.date("to") ?? today();
   const region = query.one("region") || undefined;
   const state = query.choice("state", COMPLIANCE_STATES);
-  const rows = compliance(db, scopeOf(access.user), { from, to, region }).filter((r) => !state || r.state === state);
+  const rows = (await compliance(db, scopeOf(access.user), { from, to, region })).filter((r) => !state || r.state === state);
   const csv = toCsv(
     ["period", "body", "region", "form", "code", "due", "state", "days_late", "submitted_at", "placement_due", "placement", "placed_on"],
     rows.map((r) => [

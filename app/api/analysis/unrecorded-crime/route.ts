@@ -11,7 +11,7 @@ import { mayReadComparison, unrecordedCrimeOf } from "@/app/analysis/unrecorded-
 export const GET = route(async ({ request, db }) => {
   const year = apiQuery(request).int("year", { min: MIN_YEAR, max: MAX_YEAR });
   if (year === undefined) return problem(400, "year is required.");
-  const report = unrecordedCrimeOf(db, year);
+  const report = await unrecordedCrimeOf(db, year);
   if (!report.wave) return problem(404, "No survey wave for this year.");
   const access = await mayReadComparison(report);
   if (access !== "ok") return problem(access === "signIn" ? 401 : 403, "The comparison of this year is not published yet.");

@@ -9,16 +9,16 @@ import { listWaves } from "@/modules/survey/server/households";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export const GET = route(({ request, db }) => {
+export const GET = route(async ({ request, db }) => {
   const crimes: DatasetDoc = {
     id: "registered-crimes",
     title: CRIMES_METADATA.title,
     description: `${CRIMES_METADATA.source}. ${CRIMES_METADATA.provisional}`,
     keywords: ["crime", "registered criminal offences", "regions", "form 1-M"],
-    modified: lastUpdated(db),
+    modified: await lastUpdated(db),
     frequency: "MONTHLY",
     landingPath: "/open-data",
-    provisional: registeredCrimes(db).some((r) => r.provisional),
+    provisional: (await registeredCrimes(db)).some((r) => r.provisional),
     distributions: [
       { title: "CSV", path: "/api/open-data/registered-crimes?format=csv", mediaType: "text/csv", format: "CSV" },
       { title: "JSON", path: "/api/open-data/registered-crimes?format=json", mediaType: "application/json", format: "JSON" },
@@ -38,7 +38,7 @@ export const GET = route(({ request, db }) => {
       { title: "JSON", path: "/api/open-data/cepej-indicators?format=json", mediaType: "application/json", format: "JSON" },
     ],
   };
-  const waves: DatasetDoc[] = listWaves(db)
+  const waves: DatasetDoc[] = (await listWaves(db))
     .filter((w) => w.publishedAt)
     .map((w) => ({
       id: `survey-${w.year}`,

@@ -6,7 +6,7 @@ import { CEPEJ_METADATA, validatedIndicators } from "@/modules/cepej/server/open
 
 export const GET = route(async ({ request, db }) => {
   const format = apiQuery(request).choice("format", ["json", "csv"]) ?? "json";
-  const rows = validatedIndicators(db);
+  const rows = await validatedIndicators(db);
   if (format === "json") return Response.json({ metadata: { ...CEPEJ_METADATA, lastUpdated: new Date().toISOString().slice(0, 10) }, data: rows });
   return new Response(
     toCsv(

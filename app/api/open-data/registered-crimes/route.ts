@@ -8,12 +8,12 @@ import { toCsv } from "@/lib/csv/csv";
 import { CRIMES_METADATA, lastUpdated, registeredCrimes } from "@/modules/reporting/server/open-data";
 import { SDMX_CSV_TYPE, crimesSdmxCsv } from "@/modules/reporting/sdmx";
 
-export const GET = route(({ request, db }) => {
+export const GET = route(async ({ request, db }) => {
   const query = apiQuery(request);
   const format = query.choice("format", ["json", "csv", "sdmx-csv"]) ?? "json";
   const year = query.int("year", { min: MIN_YEAR, max: MAX_YEAR });
-  const rows = registeredCrimes(db, year !== undefined ? { year } : {});
-  const metadata = { ...CRIMES_METADATA, period: year !== undefined ? `months of ${year}` : "years", lastUpdated: lastUpdated(db) };
+  const rows = await registeredCrimes(db, year !== undefined ? { year } : {});
+  const metadata = { ...CRIMES_METADATA, period: year !== undefined ? `months of ${year}` : "years", lastUpdated: await lastUpdated(db) };
   if (format === "json") return Response.json({ metadata, data: rows });
   if (format === "sdmx-csv")
     return new Response(crimesSdmxCsv(rows, year !== undefined ? "M" : "A"), {

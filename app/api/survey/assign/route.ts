@@ -14,6 +14,6 @@ export const POST = route(async ({ request, db }) => {
   if (user.role !== "supervisor" && user.role !== "admin") return problem(403, refusal("supervisorsAssign"));
   const body = await readJson(request, AssignRequest);
   if (!body.ok) return body.response;
-  const assigned = assignHouseholds(db, user, body.data.ids, body.data.interviewerId, await requestIp());
+  const assigned = await assignHouseholds(db, user, body.data.ids, body.data.interviewerId, await requestIp());
   return Response.json({ assigned });
 });

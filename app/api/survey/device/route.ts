@@ -7,5 +7,5 @@ import { deviceBundle } from "@/modules/survey/server/device";
 export const GET = route(async ({ db }) => {
   const access = await checkApiAccess("read", { kind: "surveyEntry" });
   if (!access.ok) return access.response;
-  return Response.json(deviceBundle(db, access.user));
+  return Response.json(await deviceBundle(db, access.user));
 });

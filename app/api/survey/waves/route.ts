@@ -11,6 +11,6 @@ export const POST = route(async ({ request, db }) => {
   if (!access.ok) return access.response;
   const body = await readJson(request, CreateWaveRequest);
   if (!body.ok) return body.response;
-  const wave = createWave(db, body.data, access.user, await requestIp());
+  const wave = await createWave(db, body.data, access.user, await requestIp());
   return Response.json({ wave }, { status: 201 });
 });

@@ -13,5 +13,5 @@ export const DELETE = route<{ id: string }>(async ({ params, db }) => {
   if (user.apiToken) return problem(403, "API tokens are revoked from a signed-in session, not with a token.");
   const id = TokenId.safeParse(params.id);
   if (!id.success) return problem(404, "No such token.");
-  return Response.json({ token: revokeToken(db, id.data, { user, ip: await requestIp() }) });
+  return Response.json({ token: await revokeToken(db, id.data, { user, ip: await requestIp() }) });
 });

@@ -65,7 +65,7 @@ export default page<Params>(async ({ params, db }) => {
         <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=csv`}>CSV</a>{" "}
         <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=xlsx`}>XLSX</a>{" "}
         <a href={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}/export?format=json`}>JSON</a>
-        {data.canWrite && <ImportReply api={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`} last={lastImport(db, data.reply.id)} />}
+        {data.canWrite && <ImportReply api={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`} last={await lastImport(db, data.reply.id)} />}
       </div>
       <ReplyActions
         api={`/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`}

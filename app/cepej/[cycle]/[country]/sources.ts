@@ -11,10 +11,14 @@ import type { TrustReference } from "@/modules/cepej/components/source-reference
 
 /** The national figure of each mapped cell of the reply, for the cycle's reference year (only from a
  *  year whose monthly reports are all accepted: a part-year sum is no figure for the year). */
-export function nationalFigures(db: Executor, reply: { questionnaireId: string; countryCode: string | null }, year: number): Record<string, NationalFigure> {
+export async function nationalFigures(
+  db: Executor,
+  reply: { questionnaireId: string; countryCode: string | null },
+  year: number,
+): Promise<Record<string, NationalFigure>> {
   const mappings = reply.countryCode ? nationalMappingsOf(reply.questionnaireId, reply.countryCode) : [];
   if (!mappings.length) return {};
-  const registered = registeredByLine(db, year);
+  const registered = await registeredByLine(db, year);
   if (!registered.complete) return {};
   const out: Record<string, NationalFigure> = {};
   for (const m of mappings) {
@@ -26,10 +30,10 @@ export function nationalFigures(db: Executor, reply: { questionnaireId: string; 
 
 /** The latest published wave's trust in the judicial system (trust_courts), for the questions on
  *  trust and satisfaction surveys; null without a published wave. */
-export function trustInCourts(db: Executor): TrustReference | null {
-  const wave = listWaves(db).find((w) => w.publishedAt);
+export async function trustInCourts(db: Executor): Promise<TrustReference | null> {
+  const wave = (await listWaves(db)).find((w) => w.publishedAt);
   if (!wave) return null;
-  const k = waveKeyIndicators(db, wave.year).overall.trust_courts;
+  const k = (await waveKeyIndicators(db, wave.year)).overall.trust_courts;
   if (!k) return null;
   return {
     wave: wave.year,

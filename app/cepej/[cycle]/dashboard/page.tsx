@@ -22,7 +22,7 @@ import { pageTitle } from "@/lib/ui/page-title";
 export const generateMetadata = pageTitle<{ cycle: string }>("dashboard", (p) => ({ cycle: p.cycle }));
 
 export default page<{ cycle: string }>(async ({ params, db }) => {
-  const cycle = cycleOf(db, params.cycle);
+  const cycle = await cycleOf(db, params.cycle);
   if (!cycle) notFound();
   const user = await currentUser();
   const admin = decide(user, "read", { kind: "administration" }).allowed;
@@ -30,7 +30,7 @@ export default page<{ cycle: string }>(async ({ params, db }) => {
     if (!user) redirect(`/login?callbackUrl=/cepej/${cycle.slug}/dashboard`);
     forbidden();
   }
-  const data = cycleDashboard(db, cycle.slug, { admin });
+  const data = await cycleDashboard(db, cycle.slug, { admin });
   const [t, tc, ti, tr, format, locale] = await Promise.all([
     getTranslations("cepejDashboard"),
     getTranslations("cycles"),

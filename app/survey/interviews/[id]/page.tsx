@@ -23,16 +23,17 @@ import { pageTitle } from "@/lib/ui/page-title";
 export default page<{ id: string }>(async ({ params, db }) => {
   await requireUser();
   const id = Number(params.id);
-  const h = Number.isInteger(id) ? findHousehold(db, id) : undefined;
+  const h = Number.isInteger(id) ? await findHousehold(db, id) : undefined;
   const user = await requireAccess("read", { kind: "interview", region: h?.region ?? "-", interviewerId: h?.interviewerId ?? null });
   if (!h) notFound();
-  const wave = findWave(db, h.wave)!;
-  const index = loadQuestionnaire(db, "udn");
-  const stored = h.responseId ? loadAnswers(db, h.responseId) : new Map();
+  const wave = (await findWave(db, h.wave))!;
+  const index = await loadQuestionnaire(db, "udn");
+  const stored = h.responseId ? await loadAnswers(db, h.responseId) : new Map();
   const resource = { kind: "interview" as const, region: h.region, interviewerId: h.interviewerId };
   const canWrite = decide(user, "write", resource).allowed && isEditable(h.status);
   const canReview = decide(user, "review", resource).allowed && h.status === "completed";
-  const comments = reviewCommentsOf(db, h.id);
+  const comments = await reviewCommentsOf(db, h.id);
+  const events = await eventsOf(db, h.id);
   const questions = index.questionnaire.parts.flatMap((p) => questionsOf(p));
   const read = (k: string) => stored.get(k)?.answer;
   const [locale, t, tNav, format] = await Promise.all([getLocale(), getTranslations("survey"), getTranslations("nav"), getFormatter()]);
@@ -86,7 +87,7 @@ export default page<{ id: string }>(async ({ params, db }) => {
       <div className="card history">
         <h2>{t("interview.history")}</h2>
         <ol>
-          {eventsOf(db, h.id).map((e, i) => (
+          {events.map((e, i) => (
             <li key={i}>
               {formatDateTime(e.at, locale)} · {e.by ?? "—"}: {state(e.from)} → {state(e.to)}
               {/* An import's note repeats its state ("imported from a file"). */}

@@ -19,22 +19,22 @@ export const GET = route<{ cycle: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("read", { kind: "administration" });
   if (!access.ok) return access.response;
   const slug = params.cycle;
-  const cycle = cycleOf(db, slug);
+  const cycle = await cycleOf(db, slug);
   if (!cycle) return problem(404, refusal("noSuchCycle", { cycle: slug }));
   const format = apiQuery(request).choice("format", ["csv", "xlsx"]) ?? "csv";
-  const countries = cycleCountries(db, slug);
+  const countries = await cycleCountries(db, slug);
   audit({ action: `export.cycle_${format}`, object: slug, user: access.user });
   /** The replies one at a time (one in memory at a time for the CSV). */
-  function* replies() {
+  async function* replies() {
     for (const country of countries) {
-      const found = findReply(db, slug, country);
-      if (found) yield { found, data: replyForExport(db, found) };
+      const found = await findReply(db, slug, country);
+      if (found) yield { found, data: await replyForExport(db, found) };
     }
   }
   if (format === "xlsx") {
-    const q = loadQuestionnaire(db, cycle.questionnaireId).questionnaire;
-    const list = function* (): Generator<XlsxReply> {
-      for (const { found, data } of replies())
+    const q = (await loadQuestionnaire(db, cycle.questionnaireId)).questionnaire;
+    const list = async function* (): AsyncGenerator<XlsxReply> {
+      for await (const { found, data } of replies())
         yield { country: found.reply.countryCode!, countryName: found.countryName, status: found.reply.status, read: data.read, flags: data.flags };
     };
     const buffer = await repliesXlsx(q, { cycle: slug, cycleName: cycle.name, countryLabel: `all (${countries.length})`, generatedOn: new Date() }, list(), {
@@ -44,9 +44,9 @@ export const GET = route<{ cycle: string }>(async ({ request, params, db }) => {
       headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ...attachment(`cepej-${slug}.xlsx`) },
     });
   }
-  function* lines() {
+  async function* lines() {
     yield longCsvHeader();
-    for (const { found, data } of replies())
+    for await (const { found, data } of replies())
       yield* longCsvLines(
         data.index.questionnaire,
         { cycle: slug, country: found.reply.countryCode!, read: data.read, flags: data.flags },

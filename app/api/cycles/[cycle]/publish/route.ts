@@ -12,6 +12,6 @@ export const POST = route<{ cycle: string }>(async ({ request, params, db }) => 
   if (!access.ok) return access.response;
   const body = await readJson(request, PublishCycleRequest);
   if (!body.ok) return body.response;
-  publishCycle(db, params.cycle, body.data.published, access.user, await requestIp());
+  await publishCycle(db, params.cycle, body.data.published, access.user, await requestIp());
   return Response.json({ cycle: params.cycle, published: body.data.published });
 });

@@ -8,7 +8,7 @@ import { refusal } from "@/lib/http/refusal";
 
 export const GET = route<{ cycle: string }>(async ({ params, db }) => {
   if (!(await currentUser())) return problem(401, refusal("signIn"));
-  const cycle = cycleOf(db, params.cycle);
+  const cycle = await cycleOf(db, params.cycle);
   if (!cycle) return problem(404, refusal("noSuchCycle", { cycle: params.cycle }));
-  return Response.json(loadQuestionnaire(db, cycle.questionnaireId).questionnaire);
+  return Response.json((await loadQuestionnaire(db, cycle.questionnaireId)).questionnaire);
 });

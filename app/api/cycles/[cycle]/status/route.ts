@@ -12,9 +12,9 @@ export const GET = route<{ cycle: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("read", { kind: "administration" });
   if (!access.ok) return access.response;
   const { cycle } = params;
-  if (!cycleOf(db, cycle)) return problem(404, refusal("noSuchCycle", { cycle }));
+  if (!(await cycleOf(db, cycle))) return problem(404, refusal("noSuchCycle", { cycle }));
   const format = apiQuery(request).choice("format", ["csv", "json"]) ?? "csv";
-  const rows = cycleStatus(db, cycle);
+  const rows = await cycleStatus(db, cycle);
   if (format === "json") return Response.json({ cycle, countries: rows });
   const csv = toCsv(
     ["country", "name", "status", "answered", "total", "percent", "open_warnings", "open_queries", "last_activity", "deadline", "correspondents"],

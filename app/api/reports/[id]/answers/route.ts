@@ -10,7 +10,7 @@ import { assertEditable, saveFilingAnswers } from "@/modules/reporting/server/fi
 export const GET = route<{ id: string }>(async ({ params, db }) => {
   const r = await filingForRequest(db, params.id, "read");
   if (!r.ok) return r.response;
-  return Response.json({ filing: r.found.filing, answers: Object.fromEntries(loadAnswers(db, r.found.filing.responseId)) });
+  return Response.json({ filing: r.found.filing, answers: Object.fromEntries(await loadAnswers(db, r.found.filing.responseId)) });
 });
 
 export const PUT = route<{ id: string }>(async ({ request, params, db }) => {
@@ -19,6 +19,6 @@ export const PUT = route<{ id: string }>(async ({ request, params, db }) => {
   assertEditable(r.found.filing);
   const body = await readJson(request, SaveAnswersRequest);
   if (!body.ok) return body.response;
-  const result = saveFilingAnswers(db, r.found.filing, r.user, body.data.changes, await requestIp());
+  const result = await saveFilingAnswers(db, r.found.filing, r.user, body.data.changes, await requestIp());
   return Response.json(result, { status: result.conflicts.length ? 409 : 200 });
 });

@@ -17,6 +17,7 @@ export const POST = route<{ id: string }>(async ({ request, params, db }) => {
   const decision = decide(r.user, body.data.action === "submit" ? "write" : "review", { kind: "reportingBody", bodyId: r.found.filing.bodyId });
   if (!decision.allowed) return problem(403, decision.reason);
   const ip = await requestIp();
-  const result = body.data.action === "submit" ? submitFiling(db, r.found.filing, r.user, ip) : returnFiling(db, r.found.filing, body.data.comment, r.user, ip);
+  const result =
+    body.data.action === "submit" ? await submitFiling(db, r.found.filing, r.user, ip) : await returnFiling(db, r.found.filing, body.data.comment, r.user, ip);
   return Response.json(result);
 });

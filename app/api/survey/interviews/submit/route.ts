@@ -16,6 +16,6 @@ export const POST = route(async ({ request, db }) => {
   if (!access.ok) return access.response;
   const body = await readJson(request, SubmitQueueRequest, BODY_LIMITS.interviewQueue);
   if (!body.ok) return body.response;
-  const results = submitInterviews(db, body.data.interviews, access.user, await requestIp());
+  const results = await submitInterviews(db, body.data.interviews, access.user, await requestIp());
   return Response.json({ completed: results.filter((r) => r.ok).length, results });
 });

@@ -52,7 +52,7 @@ export default page<Params>(async ({ params, db }) => {
         previous={pick(data.previous)}
         previousCycle={data.previousCycle}
         variationThreshold={data.cycle.variationThreshold}
-        sources={{ national: pick(data.references), trust: ids.has("038") ? trustInCourts(db) : null }}
+        sources={{ national: pick(data.references), trust: ids.has("038") ? await trustInCourts(db) : null }}
         review={{
           api: `/api/cycles/${data.cycle.slug}/replies/${data.reply.countryCode}`,
           reviewer: data.reviewer,

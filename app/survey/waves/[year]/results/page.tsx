@@ -19,7 +19,7 @@ import { pageTitle } from "@/lib/ui/page-title";
 
 export default page<{ year: string }>(async ({ params, db }) => {
   const year = Number(params.year);
-  const wave = Number.isInteger(year) ? findWave(db, year) : undefined;
+  const wave = Number.isInteger(year) ? await findWave(db, year) : undefined;
   if (!wave) notFound();
   const user = await currentUser();
   // Unpublished results are the administration's until the wave is published.
@@ -27,8 +27,8 @@ export default page<{ year: string }>(async ({ params, db }) => {
     if (!user) redirect(`/login?callbackUrl=/survey/waves/${year}/results`);
     forbidden();
   }
-  const previous = findWave(db, year - 1) ? year - 1 : null;
-  const r = waveResults(db, year, previous);
+  const previous = (await findWave(db, year - 1)) ? year - 1 : null;
+  const r = await waveResults(db, year, previous);
   const [locale, t, tp, format] = await Promise.all([getLocale(), getTranslations("survey"), getTranslations("surveyPrecision"), getFormatter()]);
   const oneDecimal = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const pct = (n: number | undefined) => (n === undefined ? "—" : oneDecimal(n));

@@ -13,6 +13,6 @@ export const PUT = route<{ id: string }>(async ({ request, params, db }) => {
   checkEditable(r.household);
   const body = await readJson(request, SaveInterviewAnswersRequest);
   if (!body.ok) return body.response;
-  const result = saveInterviewAnswers(db, r.household, r.user, body.data.changes, await requestIp(), body.data.paradata);
+  const result = await saveInterviewAnswers(db, r.household, r.user, body.data.changes, await requestIp(), body.data.paradata);
   return Response.json(result, { status: result.conflicts.length ? 409 : 200 });
 });

@@ -13,5 +13,5 @@ export const PUT = route<{ id: string }>(async ({ request, params, db }) => {
   checkEditable(r.household);
   const body = await readJson(request, InterviewLanguageRequest);
   if (!body.ok) return body.response;
-  return Response.json(setInterviewLanguage(db, r.household, r.user, body.data.language, await requestIp()));
+  return Response.json(await setInterviewLanguage(db, r.household, r.user, body.data.language, await requestIp()));
 });

@@ -25,10 +25,10 @@ export const POST = route<{ id: string }>(async ({ request, params, db }) => {
   const ip = await requestIp();
   switch (body.data.action) {
     case "complete":
-      return Response.json(completeInterview(db, h, r.user, body.data.changes ?? [], ip, body.data.paradata));
+      return Response.json(await completeInterview(db, h, r.user, body.data.changes ?? [], ip, body.data.paradata));
     case "approve":
-      return Response.json(approveInterview(db, h, r.user, ip));
+      return Response.json(await approveInterview(db, h, r.user, ip));
     case "reject":
-      return Response.json(rejectInterview(db, h, r.user, body.data.comments, ip));
+      return Response.json(await rejectInterview(db, h, r.user, body.data.comments, ip));
   }
 });

@@ -16,7 +16,7 @@ import { refusal } from "@/lib/http/refusal";
 export const GET = route<{ year: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("read", { kind: "administration" });
   if (!access.ok) return access.response;
-  const { year, wave } = waveParam(db, params.year);
+  const { year, wave } = await waveParam(db, params.year);
   if (!wave) return problem(404, refusal("noSuchWave"));
   const format = apiQuery(request).choice("format", ["csv", "codebook", "sps", "do", "r"]) ?? "csv";
   const file = (name: string, type: string) => ({ "content-type": type, "content-disposition": `attachment; filename="${name}"` });

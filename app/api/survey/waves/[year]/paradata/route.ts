@@ -13,11 +13,11 @@ import { waveParam } from "@/modules/survey/server/access";
 export const GET = route<{ year: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("read", { kind: "fieldworkQuality" });
   if (!access.ok) return access.response;
-  const { year, wave } = waveParam(db, params.year);
+  const { year, wave } = await waveParam(db, params.year);
   if (!wave) return problem(404, "No such wave.");
   const format = apiQuery(request).choice("format", ["csv", "codebook"]) ?? "csv";
   const file = (name: string) => ({ "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` });
   if (format === "codebook") return new Response(paradataCodebookCsv(), { headers: file(`udn-${year}-paradata-codebook.csv`) });
   audit({ action: "survey.paradata_export", object: String(year), user: access.user });
-  return new Response(paradataCsv(db, year, access.user), { headers: file(`udn-${year}-paradata.csv`) });
+  return new Response(await paradataCsv(db, year, access.user), { headers: file(`udn-${year}-paradata.csv`) });
 });

@@ -11,10 +11,10 @@ import { refusal } from "@/lib/http/refusal";
 export const POST = route<{ year: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("write", { kind: "administration" });
   if (!access.ok) return access.response;
-  const { year, wave } = waveParam(db, params.year);
+  const { year, wave } = await waveParam(db, params.year);
   if (!wave) return problem(404, refusal("noSuchWave"));
   const body = await readJson(request, PublishWaveRequest);
   if (!body.ok) return body.response;
-  publishWave(db, year, body.data.published, access.user, await requestIp());
+  await publishWave(db, year, body.data.published, access.user, await requestIp());
   return Response.json({ wave: year, published: body.data.published });
 });

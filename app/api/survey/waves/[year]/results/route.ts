@@ -12,11 +12,11 @@ import { canSeeResults, waveParam } from "@/modules/survey/server/access";
 import { refusal } from "@/lib/http/refusal";
 
 export const GET = route<{ year: string }>(async ({ params, db }) => {
-  const { year, wave } = waveParam(db, params.year);
+  const { year, wave } = await waveParam(db, params.year);
   if (!wave) return problem(404, refusal("noSuchWave"));
   const access = await canSeeResults(wave);
   if (!access.ok) return access.response;
-  const previousWave = findWave(db, year - 1) ? year - 1 : null;
-  const { interviews, overall, byRegion } = waveKeyIndicatorsWithChange(db, year, previousWave);
+  const previousWave = (await findWave(db, year - 1)) ? year - 1 : null;
+  const { interviews, overall, byRegion } = await waveKeyIndicatorsWithChange(db, year, previousWave);
   return Response.json({ wave: year, previousWave, provisional: isProvisional(wave), interviews, overall, byRegion });
 });

@@ -12,7 +12,7 @@ import { refusal } from "@/lib/http/refusal";
 export const POST = route<{ year: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("write", { kind: "administration" });
   if (!access.ok) return access.response;
-  const { year, wave } = waveParam(db, params.year);
+  const { year, wave } = await waveParam(db, params.year);
   if (!wave) return problem(404, refusal("noSuchWave"));
   const body = await readCsvBody(request);
   if (!body.ok) return body.response;
@@ -20,7 +20,7 @@ export const POST = route<{ year: string }>(async ({ request, params, db }) => {
   if (!parsed.ok) return Response.json({ error: "The sample frame has errors; nothing was loaded.", errors: parsed.errors.slice(0, 1000) }, { status: 400 });
   const ip = await requestIp();
   try {
-    return Response.json({ loaded: loadSample(db, year, parsed.households, access.user, ip) });
+    return Response.json({ loaded: await loadSample(db, year, parsed.households, access.user, ip) });
   } catch (error) {
     return uploadRefusal(error);
   }

@@ -13,12 +13,12 @@ import { KEY_INDICATORS } from "@/modules/survey/codes";
 import { refusal } from "@/lib/http/refusal";
 
 export const GET = route<{ year: string }>(async ({ request, params, db }) => {
-  const { year, wave } = waveParam(db, params.year);
+  const { year, wave } = await waveParam(db, params.year);
   if (!wave) return problem(404, refusal("noSuchWave"));
   const access = await canSeeResults(wave);
   if (!access.ok) return access.response;
   const format = apiQuery(request).choice("format", ["csv", "xlsx"]) ?? "csv";
-  const r = waveResults(db, year, findWave(db, year - 1) ? year - 1 : null);
+  const r = await waveResults(db, year, (await findWave(db, year - 1)) ? year - 1 : null);
   const header = [
     "wave",
     "breakdown",

@@ -15,7 +15,7 @@ export const GET = route<ReplyParams>(async ({ params, db }) => {
   const r = await replyForRequest(db, params, "read");
   if (!r.ok) return r.response;
   const { reply, cycle } = r.found;
-  return Response.json({ cycle: cycle.slug, country: reply.countryCode, status: reply.status, answers: Object.fromEntries(loadAnswers(db, reply.id)) });
+  return Response.json({ cycle: cycle.slug, country: reply.countryCode, status: reply.status, answers: Object.fromEntries(await loadAnswers(db, reply.id)) });
 });
 
 export const PUT = route<ReplyParams>(async ({ request, params, db }) => {
@@ -27,7 +27,7 @@ export const PUT = route<ReplyParams>(async ({ request, params, db }) => {
   const body = await readJson(request, SaveAnswersRequest);
   if (!body.ok) return body.response;
   // copied national figures are checked against the figure as the reports give it now
-  const known = body.data.changes.some((c) => c.source) ? nationalFigures(db, r.found.reply, r.found.cycle.referenceYear) : {};
-  const result = saveReplyAnswers(db, r.found, { user: r.user, ip: await requestIp() }, body.data.changes, known);
+  const known = body.data.changes.some((c) => c.source) ? await nationalFigures(db, r.found.reply, r.found.cycle.referenceYear) : {};
+  const result = await saveReplyAnswers(db, r.found, { user: r.user, ip: await requestIp() }, body.data.changes, known);
   return Response.json(result, { status: result.conflicts.length ? 409 : 200 });
 });

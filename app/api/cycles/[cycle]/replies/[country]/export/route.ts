@@ -15,7 +15,7 @@ export const GET = route<ReplyParams>(async ({ request, params, db }) => {
   const format = apiQuery(request).choice("format", ["csv", "xlsx", "json"]) ?? "csv";
   const { reply, cycle, countryName } = r.found;
   const country = reply.countryCode!;
-  const data = replyForExport(db, r.found);
+  const data = await replyForExport(db, r.found);
   const base = `cepej-${cycle.slug}-${country}`;
   audit({ action: `export.${format}`, object: `${cycle.slug}/${country}`, user: r.user });
   switch (format) {

@@ -12,6 +12,6 @@ export const PUT = route<ReplyParams>(async ({ request, params, db }) => {
   if (!r.ok) return r.response;
   const body = await readJson(request, FlagRequest);
   if (!body.ok) return body.response;
-  setFlag(db, r.found, r.user, body.data.cell, body.data.reason, await requestIp());
+  await setFlag(db, r.found, r.user, body.data.cell, body.data.reason, await requestIp());
   return Response.json({ ok: true });
 });

@@ -16,8 +16,8 @@ export const GET = route<ReplyParams>(async ({ request, params, db }) => {
   const r = await replyForRequest(db, params, "review");
   if (!r.ok) return r.response;
   const cell = apiQuery(request).one("cell") ?? "";
-  if (!loadQuestionnaire(db, r.found.reply.questionnaireId).keys.has(cell)) return problem(400, `No cell ${cell} in this questionnaire.`);
-  return Response.json({ cell, history: cellHistory(db, r.found.reply.id, cell) });
+  if (!(await loadQuestionnaire(db, r.found.reply.questionnaireId)).keys.has(cell)) return problem(400, `No cell ${cell} in this questionnaire.`);
+  return Response.json({ cell, history: await cellHistory(db, r.found.reply.id, cell) });
 });
 
 export const POST = route<ReplyParams>(async ({ request, params, db }) => {
@@ -27,5 +27,5 @@ export const POST = route<ReplyParams>(async ({ request, params, db }) => {
   if (!editable.ok) return problem(409, editable.reason);
   const body = await readJson(request, RestoreRequest);
   if (!body.ok) return body.response;
-  return Response.json(restoreReplyCell(db, r.found, { user: r.user, ip: await requestIp() }, body.data));
+  return Response.json(await restoreReplyCell(db, r.found, { user: r.user, ip: await requestIp() }, body.data));
 });

@@ -26,5 +26,5 @@ export const POST = route<ReplyParams>(async ({ request, params, db }) => {
   const body = await readJson(request, ReplyJson, BODY_LIMITS.replyImport);
   if (!body.ok) return body.response;
   const actor = { user: r.user, ip: await requestIp() };
-  return Response.json(preview ? previewImport(db, r.found, actor, body.data, { map }) : importReply(db, r.found, actor, body.data, { map }));
+  return Response.json(preview ? await previewImport(db, r.found, actor, body.data, { map }) : await importReply(db, r.found, actor, body.data, { map }));
 });

@@ -10,7 +10,7 @@ import { OpenQueryRequest } from "@/modules/cepej/schemas";
 export const GET = route<ReplyParams>(async ({ params, db }) => {
   const r = await replyForRequest(db, params, "read");
   if (!r.ok) return r.response;
-  return Response.json({ queries: queriesOf(db, r.found.reply.id) });
+  return Response.json({ queries: await queriesOf(db, r.found.reply.id) });
 });
 
 export const POST = route<ReplyParams>(async ({ request, params, db }) => {
@@ -18,6 +18,6 @@ export const POST = route<ReplyParams>(async ({ request, params, db }) => {
   if (!r.ok) return r.response;
   const body = await readJson(request, OpenQueryRequest);
   if (!body.ok) return body.response;
-  const id = openQuery(db, r.found, r.user, body.data.question, body.data.text, await requestIp());
+  const id = await openQuery(db, r.found, r.user, body.data.question, body.data.text, await requestIp());
   return Response.json({ id }, { status: 201 });
 });

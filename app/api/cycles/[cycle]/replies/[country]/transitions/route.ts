@@ -17,7 +17,7 @@ export const POST = route<ReplyParams>(async ({ request, params, db }) => {
   if (!body.ok) return body.response;
   const decision = decide(r.user, body.data.action === "submit" ? "write" : "review", { kind: "cepejReply", country: r.found.reply.countryCode! });
   if (!decision.allowed) return problem(403, decision.reason);
-  const references = body.data.action === "submit" ? nationalFigures(db, r.found.reply, r.found.cycle.referenceYear) : {};
-  const result = transitionReply(db, r.found, body.data.action, r.user, body.data.note?.trim() || null, await requestIp(), references);
+  const references = body.data.action === "submit" ? await nationalFigures(db, r.found.reply, r.found.cycle.referenceYear) : {};
+  const result = await transitionReply(db, r.found, body.data.action, r.user, body.data.note?.trim() || null, await requestIp(), references);
   return Response.json({ status: result.to });
 });

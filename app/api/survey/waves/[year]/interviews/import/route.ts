@@ -15,7 +15,7 @@ import { apiQuery } from "@/lib/http/query";
 export const POST = route<{ year: string }>(async ({ request, params, db }) => {
   const access = await checkApiAccess("write", { kind: "administration" });
   if (!access.ok) return access.response;
-  const { year, wave } = waveParam(db, params.year);
+  const { year, wave } = await waveParam(db, params.year);
   if (!wave) return problem(404, refusal("noSuchWave"));
   const addHouseholds = apiQuery(request).choice("addHouseholds", ["0", "1"]) === "1";
   const body = await readCsvBody(request);
@@ -24,7 +24,7 @@ export const POST = route<{ year: string }>(async ({ request, params, db }) => {
   if (!parsed.ok) return Response.json({ error: "The file has errors; nothing was imported.", errors: parsed.errors.slice(0, 1000) }, { status: 400 });
   const ip = await requestIp();
   try {
-    return Response.json({ imported: importInterviews(db, year, parsed.interviews, access.user, ip, { addHouseholds }) });
+    return Response.json({ imported: await importInterviews(db, year, parsed.interviews, access.user, ip, { addHouseholds }) });
   } catch (error) {
     return uploadRefusal(error);
   }

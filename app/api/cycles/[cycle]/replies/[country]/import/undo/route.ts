@@ -15,5 +15,5 @@ export const POST = route<ReplyParams>(async ({ request, params, db }) => {
   if (!editable.ok) return problem(409, editable.reason);
   const body = await readJson(request, UndoImportRequest);
   if (!body.ok) return body.response;
-  return Response.json(undoImport(db, r.found, { user: r.user, ip: await requestIp() }, body.data.importId));
+  return Response.json(await undoImport(db, r.found, { user: r.user, ip: await requestIp() }, body.data.importId));
 });

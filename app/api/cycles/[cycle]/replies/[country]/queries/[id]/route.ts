@@ -17,6 +17,6 @@ export const POST = route<ReplyParams & { id: string }>(async ({ request, params
     const decision = decide(r.user, "review", { kind: "cepejReply", country: r.found.reply.countryCode! });
     if (!decision.allowed) return problem(403, decision.reason);
   }
-  postToQuery(db, r.found, r.user, Number(params.id), body.data, await requestIp());
+  await postToQuery(db, r.found, r.user, Number(params.id), body.data, await requestIp());
   return Response.json({ ok: true });
 });

@@ -15,5 +15,5 @@ export const PUT = route<{ id: string; commentId: string }>(async ({ request, pa
   checkEditable(r.household);
   const body = await readJson(request, CommentReplyRequest);
   if (!body.ok) return body.response;
-  return Response.json(replyToComment(db, r.household, r.user, commentId, body.data.text, await requestIp()));
+  return Response.json(await replyToComment(db, r.household, r.user, commentId, body.data.text, await requestIp()));
 });
