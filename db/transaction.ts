@@ -19,7 +19,10 @@
 // transaction's rows before it commits; the checks that refuse a write come before its writes, so
 // a rollback after rows were written is rare (a full disk, a failed interview of a batch).
 import { AsyncLocalStorage } from "node:async_hooks";
+import { is } from "drizzle-orm";
+import { PgTransaction, type PgTransactionConfig } from "drizzle-orm/pg-core";
 import type { Db } from "./open";
+import { isPostgres } from "./postgres";
 import { prepared } from "./statements";
 import { storageIncident, storageWritable } from "./storage";
 
@@ -64,6 +67,8 @@ export async function exclusively<T>(db: Db, work: () => Promise<T> | T): Promis
 }
 
 export async function inTransaction<T>(db: Db, work: (tx: Executor) => Promise<T> | T): Promise<T> {
+  if (is(db, PgTransaction)) return (db as unknown as PgExecutor).transaction(async (tx) => work(tx as unknown as Executor));
+  if (isPostgres(db)) return serializable(db as unknown as PgExecutor, work);
   const current = open.getStore();
   if (current && !current.closed && current.sqlite === db.$client) return savepoint(db, current, work);
   const previous = queues.get(db.$client) ?? Promise.resolve();
@@ -113,5 +118,32 @@ async function savepoint<T>(db: Db, current: Open, work: (tx: Executor) => Promi
     db.$client.exec(`ROLLBACK TO ${name}`);
     db.$client.exec(`RELEASE ${name}`);
     throw error;
+  }
+}
+
+// PostgreSQL: every transaction is SERIALIZABLE, so a service that re-reads the state it writes
+// against (a reply's status, a cell's version) needs no row locks to stay correct: of two
+// concurrent transactions that would have lost an update, PostgreSQL aborts one (40001), and it is
+// run again from the start, seeing the other's commit. Deadlocks (40P01) are retried the same way.
+type PgExecutor = { transaction<T>(work: (tx: unknown) => Promise<T>, config?: PgTransactionConfig): Promise<T> };
+
+const RETRIES = 8;
+const retryable = (error: unknown) => {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "40001" || code === "40P01") return true;
+  }
+  return false;
+};
+
+async function serializable<T>(db: PgExecutor, work: (tx: Executor) => Promise<T> | T): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => work(tx as unknown as Executor), { isolationLevel: "serializable" });
+    } catch (error) {
+      if (attempt >= RETRIES || !retryable(error)) throw error;
+      // A short, growing, jittered pause, so that the transactions that collided do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+    }
   }
 }

@@ -61,7 +61,7 @@ export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange
 }
 
 /** The two statements of every answer write: the cell (versioned) and its history. */
-async function writeStatements(sqlite: Executor["$client"]) {
+function writeStatements(sqlite: Executor["$client"]) {
   return {
     upsert: prepared(sqlite, UPSERT_ANSWER),
     history: prepared(sqlite, INSERT_HISTORY),
@@ -80,9 +80,9 @@ export async function saveAnswers(
   changes: AnswerChange[],
   sources?: ReadonlyMap<string, string>,
 ): Promise<SaveAnswersResponse> {
-  const sqlite = await inside(tx);
+  const sqlite = inside(tx);
   const select = prepared(sqlite, SELECT_STORED_ANSWER);
-  const { upsert, history } = await writeStatements(sqlite);
+  const { upsert, history } = writeStatements(sqlite);
   const touch = prepared(sqlite, TOUCH_RESPONSE);
 
   {
@@ -135,9 +135,9 @@ export async function saveAnswers(
 /** Replaces every stored answer of a response with `next` (an import), in one transaction, keeping
  *  the history of each cell that changes. Returns how many cells changed. */
 export async function replaceAnswers(tx: Executor, responseId: number, userId: number, next: Map<string, Answer>): Promise<number> {
-  const sqlite = await inside(tx);
+  const sqlite = inside(tx);
   const current = await loadAnswers(tx, responseId);
-  const { upsert, history } = await writeStatements(sqlite);
+  const { upsert, history } = writeStatements(sqlite);
   {
     let changed = 0;
     const cells = new Set([...current.keys(), ...next.keys()]);
@@ -164,7 +164,7 @@ export async function replaceAnswers(tx: Executor, responseId: number, userId: n
 
 /** The connection of an executor that is inside a transaction: a write outside the service's
  *  transaction would commit on its own, apart from the state change and audit row it belongs to. */
-async function inside(tx: Executor) {
+function inside(tx: Executor) {
   if (!tx.$client.inTransaction) throw new Error("answers are written inside the calling service's transaction (db/transaction.ts inTransaction)");
   return tx.$client;
 }
