@@ -66,6 +66,12 @@ export async function exclusively<T>(db: Db, work: () => Promise<T> | T): Promis
   return mine;
 }
 
+/** Whether the executor is a transaction's: a PostgreSQL transaction, or a SQLite connection with
+ *  one open (the services' writers refuse to run outside one). */
+export function isInTransaction(db: Executor): boolean {
+  return is(db, PgTransaction) || (!isPostgres(db) && db.$client.inTransaction);
+}
+
 export async function inTransaction<T>(db: Db, work: (tx: Executor) => Promise<T> | T): Promise<T> {
   if (is(db, PgTransaction)) return (db as unknown as PgExecutor).transaction(async (tx) => work(tx as unknown as Executor));
   if (isPostgres(db)) return serializable(db as unknown as PgExecutor, work);

@@ -4,7 +4,7 @@
 // log-journal row together.
 import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { inTransaction, type Executor } from "@/db/transaction";
+import { inTransaction, isInTransaction, type Executor } from "@/db/transaction";
 import { cellFlags, cycles, queries, queryMessages, replyTransitions, responses, users } from "@/db/schema";
 import type { Principal } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/server";
@@ -101,7 +101,7 @@ export async function transitionReply(
 
 /** Writes a state change of a reply; part of the calling service's transaction. */
 export async function recordState(tx: Executor, responseId: number, from: string, to: string, userId: number | null, note: string | null) {
-  if (!tx.$client.inTransaction) throw new Error("a reply's state moves inside the calling service's transaction");
+  if (!isInTransaction(tx)) throw new Error("a reply's state moves inside the calling service's transaction");
   await tx
     .update(responses)
     .set({ status: to as ReplyState, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })

@@ -4,8 +4,8 @@
 // outside one): the service re-reads the state it depends on, moves it and writes its audit row in
 // the same transaction.
 import "server-only";
-import type { Executor } from "@/db/transaction";
-import { prepared } from "@/db/statements";
+import { isInTransaction, type Executor } from "@/db/transaction";
+import { all, get, run } from "@/db/sql";
 import { INSERT_HISTORY, LOAD_ANSWERS, SELECT_STORED_ANSWER, TOUCH_RESPONSE, UPSERT_ANSWER } from "./questionnaire.sql";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
 import { isEmpty, sameAnswer, type Answer } from "@/modules/questionnaire/answers";
@@ -15,13 +15,13 @@ import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse, SavedCe
 export type StoredAnswer = { answer: Answer; version: number };
 
 export async function loadAnswers(db: Executor, responseId: number): Promise<Map<string, StoredAnswer>> {
-  const rows = prepared(db.$client, LOAD_ANSWERS).all(responseId) as {
+  const rows = await all<{
     cell: string;
     num: number | null;
     text: string | null;
     status: "NA" | "NAP" | null;
     version: number;
-  }[];
+  }>(db, LOAD_ANSWERS, responseId);
   return new Map(rows.map((r) => [r.cell, { answer: { num: r.num, text: r.text, status: r.status }, version: r.version }]));
 }
 
@@ -60,12 +60,13 @@ export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange
   return rejected;
 }
 
+type Written = { cell: string; value: Answer | null; version: number; before: Answer | null; source: string | null };
+
 /** The two statements of every answer write: the cell (versioned) and its history. */
-function writeStatements(sqlite: Executor["$client"]) {
-  return {
-    upsert: prepared(sqlite, UPSERT_ANSWER),
-    history: prepared(sqlite, INSERT_HISTORY),
-  };
+async function write(tx: Executor, responseId: number, userId: number, at: string, w: Written) {
+  const v = w.value;
+  await run(tx, UPSERT_ANSWER, responseId, w.cell, v?.num ?? null, v?.text ?? null, v?.status ?? null, w.version, userId, at);
+  await run(tx, INSERT_HISTORY, responseId, w.cell, w.before ? JSON.stringify(w.before) : null, v ? JSON.stringify(v) : null, userId, w.source);
 }
 
 type Row = { num: number | null; text: string | null; status: "NA" | "NAP" | null; version: number; updated_at: string; updated_by_name: string | null };
@@ -80,16 +81,14 @@ export async function saveAnswers(
   changes: AnswerChange[],
   sources?: ReadonlyMap<string, string>,
 ): Promise<SaveAnswersResponse> {
-  const sqlite = inside(tx);
-  const select = prepared(sqlite, SELECT_STORED_ANSWER);
-  const { upsert, history } = writeStatements(sqlite);
-  const touch = prepared(sqlite, TOUCH_RESPONSE);
+  inside(tx);
+  const at = new Date().toISOString();
 
   {
     const saved: SavedCell[] = [];
     const conflicts: Conflict[] = [];
     for (const change of changes) {
-      const row = select.get(responseId, change.cell) as Row | undefined;
+      const row = await get<Row>(tx, SELECT_STORED_ANSWER, responseId, change.cell);
       const stored: Answer | null = row ? { num: row.num, text: row.text, status: row.status } : null;
       const version = row?.version ?? 0;
       const value = change.value && !isEmpty(change.value) ? change.value : null;
@@ -108,26 +107,10 @@ export async function saveAnswers(
         });
         continue;
       }
-      upsert.run({
-        responseId,
-        cell: change.cell,
-        num: value?.num ?? null,
-        text: value?.text ?? null,
-        status: value?.status ?? null,
-        version: version + 1,
-        userId,
-      });
-      history.run(
-        responseId,
-        change.cell,
-        stored ? JSON.stringify(stored) : null,
-        value ? JSON.stringify(value) : null,
-        userId,
-        sources?.get(change.cell) ?? null,
-      );
+      await write(tx, responseId, userId, at, { cell: change.cell, value, version: version + 1, before: stored, source: sources?.get(change.cell) ?? null });
       saved.push({ cell: change.cell, version: version + 1 });
     }
-    if (saved.length) touch.run(responseId);
+    if (saved.length) await run(tx, TOUCH_RESPONSE, at, responseId);
     return { saved, conflicts };
   }
 }
@@ -135,9 +118,9 @@ export async function saveAnswers(
 /** Replaces every stored answer of a response with `next` (an import), in one transaction, keeping
  *  the history of each cell that changes. Returns how many cells changed. */
 export async function replaceAnswers(tx: Executor, responseId: number, userId: number, next: Map<string, Answer>): Promise<number> {
-  const sqlite = inside(tx);
+  inside(tx);
+  const at = new Date().toISOString();
   const current = await loadAnswers(tx, responseId);
-  const { upsert, history } = writeStatements(sqlite);
   {
     let changed = 0;
     const cells = new Set([...current.keys(), ...next.keys()]);
@@ -145,26 +128,16 @@ export async function replaceAnswers(tx: Executor, responseId: number, userId: n
       const before = current.get(cell);
       const after = next.get(cell) && !isEmpty(next.get(cell)) ? next.get(cell)! : null;
       if (sameAnswer(before?.answer ?? null, after)) continue;
-      upsert.run({
-        responseId,
-        cell,
-        num: after?.num ?? null,
-        text: after?.text ?? null,
-        status: after?.status ?? null,
-        version: (before?.version ?? 0) + 1,
-        userId,
-      });
-      history.run(responseId, cell, before ? JSON.stringify(before.answer) : null, after ? JSON.stringify(after) : null, userId, null);
+      await write(tx, responseId, userId, at, { cell, value: after, version: (before?.version ?? 0) + 1, before: before?.answer ?? null, source: null });
       changed++;
     }
-    if (changed) prepared(sqlite, TOUCH_RESPONSE).run(responseId);
+    if (changed) await run(tx, TOUCH_RESPONSE, at, responseId);
     return changed;
   }
 }
 
-/** The connection of an executor that is inside a transaction: a write outside the service's
- *  transaction would commit on its own, apart from the state change and audit row it belongs to. */
+/** Refuses an executor outside a transaction: a write there would commit on its own, apart from
+ *  the state change and audit row it belongs to. */
 function inside(tx: Executor) {
-  if (!tx.$client.inTransaction) throw new Error("answers are written inside the calling service's transaction (db/transaction.ts inTransaction)");
-  return tx.$client;
+  if (!isInTransaction(tx)) throw new Error("answers are written inside the calling service's transaction (db/transaction.ts inTransaction)");
 }

@@ -2,7 +2,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/transaction";
-import { prepared } from "@/db/statements";
+import { get } from "@/db/sql";
 import { QUESTIONNAIRE_VERSION } from "./questionnaire.sql";
 import { questionnaires } from "@/db/schema";
 import { indexQuestionnaire, type QuestionnaireIndex } from "../cells";
@@ -14,7 +14,7 @@ const cache = new Map<string, QuestionnaireIndex>();
 export async function loadQuestionnaire(db: Executor, id: string): Promise<QuestionnaireIndex> {
   // The version alone decides whether the cached index is current: the definition (hundreds of KB
   // of JSON for the CEPEJ questionnaire) is read only when it is not.
-  const row = prepared(db.$client, QUESTIONNAIRE_VERSION).get(id) as { version: number } | undefined;
+  const row = await get<{ version: number }>(db, QUESTIONNAIRE_VERSION, id);
   if (!row) throw new Error(`questionnaire ${id} not found`);
   const cacheKey = `${id}@${row.version}`;
   let index = cache.get(cacheKey);

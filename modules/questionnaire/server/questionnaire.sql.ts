@@ -1,29 +1,33 @@
 // The engine's raw SQL: the statements of every answer read and write, prepared once per
-// connection (db/statements.ts) because they run on every autosave, interview and report save —
-// the per-request cost that profiling found, where the query builder would rebuild them each time.
+// connection (db/sql.ts) because they run on every autosave, interview and report save — the
+// per-request cost that profiling found, where the query builder would rebuild them each time.
+// Each runs as written on SQLite and PostgreSQL; times are passed in (ISO 8601, UTC, ms) rather
+// than computed by each engine's own date functions.
+import { statement } from "@/db/sql";
 
 /** A response's stored cells with their versions. */
-export const LOAD_ANSWERS = "select cell, num, text, status, version from answers where response_id = ?";
+export const LOAD_ANSWERS = statement("select cell, num, text, status, version from answers where response_id = ?");
 
 /** One cell, versioned: insert or overwrite, with who and when. */
-export const UPSERT_ANSWER = `insert into answers (response_id, cell, num, text, status, version, updated_by, updated_at)
-       values (@responseId, @cell, @num, @text, @status, @version, @userId, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+export const UPSERT_ANSWER = statement(`insert into answers (response_id, cell, num, text, status, version, updated_by, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (response_id, cell) do update set num = excluded.num, text = excluded.text, status = excluded.status,
-         version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`;
+         version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
 
 /** The history row of every change of a cell. */
-export const INSERT_HISTORY = "insert into answer_history (response_id, cell, old_value, new_value, user_id, source) values (?, ?, ?, ?, ?, ?)";
+export const INSERT_HISTORY = statement("insert into answer_history (response_id, cell, old_value, new_value, user_id, source) values (?, ?, ?, ?, ?, ?)");
 
 /** A cell as stored, with the name of its last author (for the conflict answer). */
-export const SELECT_STORED_ANSWER = `select a.num, a.text, a.status, a.version, a.updated_at, u.name as updated_by_name
-       from answers a left join users u on u.id = a.updated_by where a.response_id = ? and a.cell = ?`;
+export const SELECT_STORED_ANSWER = statement(`select a.num, a.text, a.status, a.version, a.updated_at, u.name as updated_by_name
+       from answers a left join users u on u.id = a.updated_by where a.response_id = ? and a.cell = ?`);
 
 /** The response's last change. */
-export const TOUCH_RESPONSE = `update responses set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`;
+export const TOUCH_RESPONSE = statement("update responses set updated_at = ? where id = ?");
 
 /** The stored version of a questionnaire: the cache of parsed definitions is keyed by it. */
-export const QUESTIONNAIRE_VERSION = "select version from questionnaires where id = ?";
+export const QUESTIONNAIRE_VERSION = statement("select version from questionnaires where id = ?");
 
-/** Every change of a cell, newest first. */
-export const CELL_HISTORY = `select h.id, h.at, u.name as by, h.old_value, h.new_value, h.source from answer_history h left join users u on u.id = h.user_id
-      where h.response_id = ? and h.cell = ? order by h.id desc`;
+/** Every change of a cell, newest first ("by" is quoted: a keyword in PostgreSQL). */
+export const CELL_HISTORY =
+  statement(`select h.id, h.at, u.name as "by", h.old_value, h.new_value, h.source from answer_history h left join users u on u.id = h.user_id
+      where h.response_id = ? and h.cell = ? order by h.id desc`);

@@ -1,0 +1,71 @@
+// Raw SQL on either engine: the statements the query builder would rebuild on every call (the
+// autosave's cell upsert, the tallies, the session check) or could not express well. A statement
+// is written once with `?` placeholders, in SQL both engines read; where they differ (a date
+// function, JSON), it carries PostgreSQL's text too. On SQLite it runs as a statement prepared once
+// per connection (db/statements.ts), as before; on PostgreSQL as a named prepared statement on the
+// pool or on the transaction's own connection.
+import { is } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type pg from "pg";
+import type { Executor } from "./transaction";
+import { isPostgres } from "./postgres";
+import { prepared } from "./statements";
+
+export type Statement = { readonly sqlite: string; readonly postgres: string; readonly name: string };
+
+let named = 0;
+
+/** `text` runs on both engines (its `?` become $1, $2 … on PostgreSQL); `postgres`, when given, is
+ *  PostgreSQL's own text of the same statement, with the same placeholders in the same order. */
+export function statement(text: string, postgres?: string): Statement {
+  return { sqlite: text, postgres: numbered(postgres ?? text), name: `app_${++named}` };
+}
+
+/** `?` → $1, $2 … outside quoted strings and identifiers. */
+export function numbered(text: string): string {
+  let n = 0;
+  let quote: string | null = null;
+  let out = "";
+  for (const c of text) {
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "?") {
+      out += `$${++n}`;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+type Queryable = Pick<pg.Pool, "query">;
+
+/** The connection a PostgreSQL executor runs on: the pool, or the transaction's own client
+ *  (drizzle keeps it on the transaction's session). Null on SQLite. */
+function postgresOf(db: Executor): Queryable | null {
+  if (is(db, PgTransaction)) return (db as unknown as { session: { client: Queryable } }).session.client;
+  if (isPostgres(db)) return db.$client as unknown as Queryable;
+  return null;
+}
+
+/** Every row of the statement. */
+export async function all<R>(db: Executor, s: Statement, ...params: unknown[]): Promise<R[]> {
+  const pgClient = postgresOf(db);
+  if (!pgClient) return prepared(db.$client, s.sqlite).all(...params) as R[];
+  return (await pgClient.query({ name: s.name, text: s.postgres, values: params })).rows as R[];
+}
+
+/** The first row, if any. */
+export async function get<R>(db: Executor, s: Statement, ...params: unknown[]): Promise<R | undefined> {
+  const pgClient = postgresOf(db);
+  if (!pgClient) return prepared(db.$client, s.sqlite).get(...params) as R | undefined;
+  return (await pgClient.query({ name: s.name, text: s.postgres, values: params })).rows[0] as R | undefined;
+}
+
+/** Runs a write; how many rows it changed. */
+export async function run(db: Executor, s: Statement, ...params: unknown[]): Promise<number> {
+  const pgClient = postgresOf(db);
+  if (!pgClient) return prepared(db.$client, s.sqlite).run(...params).changes;
+  return (await pgClient.query({ name: s.name, text: s.postgres, values: params })).rowCount ?? 0;
+}
