@@ -33,8 +33,14 @@ type Sqlite = Db["$client"];
 // committed; they start transactions of their own.
 type Open = { sqlite: Sqlite; savepoints: number; closed: boolean };
 
-const open = new AsyncLocalStorage<Open>();
-const queues = new WeakMap<Sqlite, Promise<unknown>>();
+// One queue and one record of open transactions per process: Next.js bundles this module into
+// several chunks (instrumentation, routes, pages), each with its own copy of its variables, and
+// they all share the one connection.
+const shared = ((globalThis as { __dbTransactions?: { open: AsyncLocalStorage<Open>; queues: WeakMap<Sqlite, Promise<unknown>> } }).__dbTransactions ??= {
+  open: new AsyncLocalStorage<Open>(),
+  queues: new WeakMap<Sqlite, Promise<unknown>>(),
+});
+const { open, queues } = shared;
 
 const changes = (db: Db) => prepared(db.$client, "select total_changes()").pluck().get() as number;
 
