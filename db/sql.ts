@@ -5,6 +5,7 @@
 // per connection (db/statements.ts), as before; on PostgreSQL as a named prepared statement on the
 // pool or on the transaction's own connection.
 import { is } from "drizzle-orm";
+import { createHash } from "node:crypto";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import type { Executor } from "./transaction";
@@ -13,12 +14,13 @@ import { prepared } from "./statements";
 
 export type Statement = { readonly sqlite: string; readonly postgres: string; readonly name: string };
 
-let named = 0;
-
 /** `text` runs on both engines (its `?` become $1, $2 … on PostgreSQL); `postgres`, when given, is
  *  PostgreSQL's own text of the same statement, with the same placeholders in the same order. */
 export function statement(text: string, postgres?: string): Statement {
-  return { sqlite: text, postgres: numbered(postgres ?? text), name: `app_${++named}` };
+  const pgText = numbered(postgres ?? text);
+  // Named by its text: PostgreSQL keeps a named statement per connection, and Next.js bundles this
+  // module into several chunks, so a counter would give two statements one name.
+  return { sqlite: text, postgres: pgText, name: `app_${createHash("sha256").update(pgText).digest("hex").slice(0, 24)}` };
 }
 
 /** `?` → $1, $2 … outside quoted strings and identifiers. */
