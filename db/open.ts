@@ -5,7 +5,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "./migrate";
-import * as schema from "./schema";
+import * as schema from "./schema.sqlite";
 import { strictWrites } from "./transaction";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

@@ -11,7 +11,7 @@ import { bigint, boolean, check, doublePrecision, index, integer, pgTable, prima
 const now = sql`(to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 
 import { ROLES } from "./roles";
-import { HOUSEHOLD_STATES, REPLY_STATES } from "./schema";
+import { HOUSEHOLD_STATES, REPLY_STATES } from "./schema.sqlite";
 
 export const countries = pgTable("countries", {
   code: text("code").primaryKey(), // ISO 3166-1 alpha-2

@@ -10,6 +10,7 @@ import * as surveySql from "@/modules/survey/server/survey.sql";
 
 /** The states the survey's statements write into an interview's history as literals. */
 const historyStates = (Object.values(surveySql) as unknown[])
+  .map((s) => (typeof s === "string" ? s : (s as { sqlite?: unknown } | null)?.sqlite))
   .filter((s): s is string => typeof s === "string" && s.includes("into interview_events"))
   .flatMap((s) => [...s.matchAll(/'([a-z_]+)', '([a-z_]+)'/g)].flatMap((m) => [m[1], m[2]]));
 

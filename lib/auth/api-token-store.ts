@@ -3,13 +3,11 @@
 // to the log-journal.
 import "server-only";
 import type { Db } from "@/db/open";
-import { prepared } from "@/db/statements";
+import { get, run } from "@/db/sql";
 import { inTransaction } from "@/db/transaction";
 import { audit } from "@/lib/audit/server";
 import { TOKEN_PATTERN, hashToken, tokenRefusal, type StoredToken } from "./api-token";
-
-const TOKEN_SQL = `select id, user_id as userId, scope, expires_at as expiresAt, revoked_at as revokedAt, last_used_at as lastUsedAt
-  from api_tokens where token_hash = ?`;
+import { TOKEN_BY_HASH, TOKEN_LAST_USED } from "./auth.sql";
 
 export type TokenUse = { ok: true; tokenId: number; userId: number; scope: StoredToken["scope"] } | { ok: false; reason: string };
 
@@ -19,13 +17,13 @@ const LAST_USED_EVERY_MS = 60_000;
 
 export async function resolveToken(db: Db, token: string, method: string | null, now = new Date()): Promise<TokenUse> {
   if (!TOKEN_PATTERN.test(token)) return { ok: false, reason: "This is not an API token." };
-  const row = prepared(db.$client, TOKEN_SQL).get(hashToken(token)) as (StoredToken & { userId: number; lastUsedAt: string | null }) | undefined;
+  const row = await get<StoredToken & { userId: number; lastUsedAt: string | null }>(db, TOKEN_BY_HASH, hashToken(token));
   if (!row) return { ok: false, reason: "Unknown API token." };
   const refusal = tokenRefusal(row, method, now);
   if (refusal) return { ok: false, reason: refusal };
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= LAST_USED_EVERY_MS)
     await inTransaction(db, async (tx) => {
-      prepared(tx.$client, "update api_tokens set last_used_at = ? where id = ?").run(now.toISOString(), row.id);
+      await run(tx, TOKEN_LAST_USED, now.toISOString(), row.id);
     });
   return { ok: true, tokenId: row.id, userId: row.userId, scope: row.scope };
 }

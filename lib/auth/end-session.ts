@@ -2,20 +2,16 @@
 // old one is refused (lib/auth/session.ts compares it on every request).
 import "server-only";
 import { getDb } from "@/db/client";
-import { prepared } from "@/db/statements";
+import { get } from "@/db/sql";
 import { inTransaction } from "@/db/transaction";
 import { audit } from "@/lib/audit/server";
+import { END_SESSION } from "./auth.sql";
 
 /** Only a token that is still current ends anything: a stale copy cannot sign its user out of the
  *  newer sessions. The sign-out button bumps the version itself before next-auth's signOut event
  *  calls this, which then finds nothing to do (and records no second logout). */
 export async function endSession(uid: unknown, sv: unknown): Promise<void> {
   if (typeof uid !== "number" || typeof sv !== "number") return;
-  const ended = await inTransaction(
-    getDb(),
-    async (tx) =>
-      prepared(tx.$client, "update users set session_version = session_version + 1 where id = ? and session_version = ? returning email, role").get(uid, sv) as
-        { email: string; role: string } | undefined,
-  );
+  const ended = await inTransaction(getDb(), (tx) => get<{ email: string; role: string }>(tx, END_SESSION, uid, sv));
   if (ended) audit({ action: "logout", object: ended.email, user: { id: uid, role: ended.role } });
 }

@@ -5,7 +5,7 @@
 // right; one whose check never finishes (a crash) stays a failure, the safe side.
 // Free of "server-only" and of the app's connection so that tests can drive it on their own files.
 import type { Db } from "@/db/open";
-import { prepared } from "@/db/statements";
+import { get, run, statement } from "@/db/sql";
 import { inTransaction, type Executor } from "@/db/transaction";
 
 const MINUTE = 60_000;
@@ -15,24 +15,33 @@ const MINUTE = 60_000;
  *  the account for everyone else, yet guessing from many addresses still ends; the address alone
  *  bounds guessing across many accounts. Documented in SECURITY.md. */
 export const LIMITS = [
-  { by: "account and address", max: 10, windowMs: 15 * MINUTE, where: "email = @email and address = @address" },
-  { by: "account", max: 100, windowMs: 60 * MINUTE, where: "email = @email" },
-  { by: "address", max: 50, windowMs: 15 * MINUTE, where: "address = @address" },
+  { by: "account and address", max: 10, windowMs: 15 * MINUTE, where: "email = ? and address = ?", keys: ["email", "address"] },
+  { by: "account", max: 100, windowMs: 60 * MINUTE, where: "email = ?", keys: ["email"] },
+  { by: "address", max: 50, windowMs: 15 * MINUTE, where: "address = ?", keys: ["address"] },
 ] as const;
 
 export type AttemptKey = { email: string; address: string };
+
+/** Per limit, the max-th most recent failure in the window: the lock lifts when it leaves the
+ *  window. Prepared once per connection (db/sql.ts); `at` is epoch ms, a bigint on PostgreSQL
+ *  (read back as a string there, so it is turned into a number). */
+const FAILURE_AT = LIMITS.map((limit) =>
+  statement(`select at from login_attempts where ${limit.where} and not succeeded and at > ? order by at desc limit 1 offset ?`),
+);
+
+/** A reserved check, a failure until it succeeds. */
+const INSERT_ATTEMPT = statement("insert into login_attempts (email, address, succeeded, at) values (?, ?, false, ?) returning id");
+
+const ATTEMPT_SUCCEEDED = statement("update login_attempts set succeeded = true where id = ?");
 
 /** When further checks for this account from this address are refused, the moment they are allowed
  *  again (epoch ms); otherwise null. */
 export async function lockedUntil(db: Executor, key: AttemptKey, now = Date.now()): Promise<number | null> {
   let until: number | null = null;
-  for (const limit of LIMITS) {
-    // The max-th most recent failure in the window: the lock lifts when it leaves the window.
-    const row = prepared(
-      db.$client,
-      `select at from login_attempts where ${limit.where} and succeeded = 0 and at > @since order by at desc limit 1 offset @offset`,
-    ).get({ ...key, since: now - limit.windowMs, offset: limit.max - 1 }) as { at: number } | undefined;
-    if (row && (until === null || row.at + limit.windowMs > until)) until = row.at + limit.windowMs;
+  for (const [i, limit] of LIMITS.entries()) {
+    const row = await get<{ at: number | string }>(db, FAILURE_AT[i], ...limit.keys.map((k) => key[k]), now - limit.windowMs, limit.max - 1);
+    const lifts = row ? Number(row.at) + limit.windowMs : null;
+    if (lifts !== null && (until === null || lifts > until)) until = lifts;
   }
   return until;
 }
@@ -42,18 +51,15 @@ export async function reserveAttempt(db: Db, key: AttemptKey, now = Date.now()):
   return inTransaction(db, async (tx) => {
     const retryAt = await lockedUntil(tx, key, now);
     if (retryAt !== null) return { retryAt };
-    const { lastInsertRowid } = prepared(tx.$client, "insert into login_attempts (email, address, succeeded, at) values (@email, @address, 0, @at)").run({
-      ...key,
-      at: now,
-    });
-    return { id: Number(lastInsertRowid) };
+    const row = await get<{ id: number }>(tx, INSERT_ATTEMPT, key.email, key.address, now);
+    return { id: row!.id };
   });
 }
 
 /** The reserved check found the right password: it no longer counts as a failure. */
 export async function attemptSucceeded(db: Executor, id: number): Promise<void> {
   await inTransaction(db, async (tx) => {
-    prepared(tx.$client, "update login_attempts set succeeded = 1 where id = ?").run(id);
+    await run(tx, ATTEMPT_SUCCEEDED, id);
   });
 }
 

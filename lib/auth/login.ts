@@ -3,10 +3,11 @@
 // limits allow. An unknown email, a wrong password and a deactivated account with a wrong password
 // cost the same hash and give the same answer.
 import type { Db } from "@/db/open";
-import { prepared } from "@/db/statements";
+import { get, run } from "@/db/sql";
 import { inTransaction } from "@/db/transaction";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
 import { attemptSucceeded, reserveAttempt } from "./lockout";
+import { LOGIN_USER, UPGRADE_HASH } from "./auth.sql";
 
 export type LoginUser = { id: number; email: string; name: string; role: string; active: boolean; sessionVersion: number };
 export type LoginResult =
@@ -15,14 +16,11 @@ export type LoginResult =
   | { outcome: "inactive"; user: LoginUser }
   | { outcome: "locked"; retryAt: number };
 
-const USER_SQL = `select id, email, name, role, active, session_version as sessionVersion, password_hash as passwordHash
-  from users where email = ?`;
-
 export async function checkLogin(db: Db, email: string, password: string, address: string, now = Date.now()): Promise<LoginResult> {
   const reservation = await reserveAttempt(db, { email, address }, now);
   if ("retryAt" in reservation) return { outcome: "locked", retryAt: reservation.retryAt };
 
-  const row = prepared(db.$client, USER_SQL).get(email) as (Omit<LoginUser, "active"> & { active: number; passwordHash: string }) | undefined;
+  const row = await get<Omit<LoginUser, "active"> & { active: number | boolean; passwordHash: string }>(db, LOGIN_USER, email);
   const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
   if (row && needsRehash(row.passwordHash)) {
     // Either way a hash at the current cost is computed, so an older hash does not answer faster.
@@ -40,6 +38,6 @@ export async function checkLogin(db: Db, email: string, password: string, addres
 async function upgradeHash(db: Db, id: number, old: string, password: string) {
   const hash = await hashPassword(password);
   await inTransaction(db, async (tx) => {
-    prepared(tx.$client, "update users set password_hash = ? where id = ? and password_hash = ?").run(hash, id, old);
+    await run(tx, UPGRADE_HASH, hash, id, old);
   });
 }

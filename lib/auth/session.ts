@@ -6,7 +6,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
-import { prepared } from "@/db/statements";
+import { all, get } from "@/db/sql";
 import type { users } from "@/db/schema";
 import { auth } from "./auth";
 import { authSecret } from "./secret";
@@ -14,6 +14,7 @@ import { decide, type Action, type Principal, type Resource } from "./policy";
 import { SessionTokenCache, sessionTokenOf } from "./session-token";
 import { refusalBody, type Refusal } from "@/lib/http/refusal";
 import { bearerOf } from "./api-token";
+import { USER_BY_ID, USER_SCOPES } from "./auth.sql";
 import { auditTokenUse, resolveToken } from "./api-token-store";
 
 export type CurrentUser = Principal & {
@@ -67,15 +68,13 @@ async function tokenUser(token: string, requestHeaders: Headers): Promise<Curren
 }
 
 type UserRow = typeof users.$inferSelect;
-const USER_SQL = `select id, email, name, role, locale, active, session_version as sessionVersion, reporting_body_id as reportingBodyId,
-  supervisor_id as supervisorId from users where id = ?`;
 
 async function loadUser(id: number, sessionVersion: number | null): Promise<CurrentUser | null> {
-  const sqlite = getDb().$client;
-  const user = prepared(sqlite, USER_SQL).get(id) as (Omit<UserRow, "active"> & { active: number }) | undefined;
+  const db = getDb();
+  const user = await get<Omit<UserRow, "active"> & { active: number | boolean }>(db, USER_BY_ID, id);
   if (!user || !user.active) return null;
   if (sessionVersion !== null && user.sessionVersion !== sessionVersion) return null;
-  const scopes = prepared(sqlite, "select kind, code from user_scopes where user_id = ?").all(id) as { kind: string; code: string }[];
+  const scopes = await all<{ kind: string; code: string }>(db, USER_SCOPES, id);
   return {
     id: user.id,
     role: user.role,

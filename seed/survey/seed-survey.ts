@@ -2,30 +2,32 @@
 // households each and synthetic approved interviews whose weighted key indicators reproduce the
 // two releases; and a 2026 wave in fieldwork whose households wait to be assigned.
 import type { Db } from "../../db/open";
+import { bulkInsert } from "../../db/bulk";
+import { get, run, statement } from "../../db/sql";
 import { generateSample } from "@/modules/survey/sample";
 import { syntheticInterviews, TARGETS_2024, TARGETS_2025, type Targets } from "@/seed/survey/synthetic";
 import { interviewToAnswers } from "@/modules/survey/records";
 import { rebuildTallies } from "@/modules/survey/server/tallies";
 
-export async function seedSurvey(db: Db, interviewerId: number): Promise<void> {
-  const sqlite = db.$client;
-  const wave = sqlite.prepare("insert into survey_waves (year, fieldwork_start, fieldwork_end, published_at) values (?, ?, ?, ?)");
-  const household = sqlite.prepare(
-    "insert into survey_households (wave, household_id, region, settlement, weight, address, interviewer_id, status, response_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-  );
-  const response = sqlite.prepare("insert into responses (questionnaire_id, status) values ('udn', 'validated') returning id");
-  const answer = sqlite.prepare("insert into answers (response_id, cell, num, text, status, version, updated_by) values (?, ?, ?, ?, ?, 1, ?)");
+const WAVE = statement("insert into survey_waves (year, fieldwork_start, fieldwork_end, published_at) values (?, ?, ?, ?)");
+const HOUSEHOLD = statement(
+  "insert into survey_households (wave, household_id, region, settlement, weight, address, interviewer_id, status, response_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+);
+const RESPONSE = statement("insert into responses (questionnaire_id, status) values ('udn', 'validated') returning id");
 
+export async function seedSurvey(db: Db, interviewerId: number): Promise<void> {
+  const answers = bulkInsert(db, "answers", ["response_id", "cell", "num", "text", "status", "version", "updated_by"]);
   const completedWave = async (year: number, targets: Targets) => {
-    wave.run(year, `${year}-10-01`, `${year}-11-30`, `${year}-12-20T09:00:00.000Z`);
+    await run(db, WAVE, year, `${year}-10-01`, `${year}-11-30`, `${year}-12-20T09:00:00.000Z`);
     const sample = generateSample({ wave: year, seed: `udn-${year}` });
     const byId = new Map(sample.map((h) => [h.household_id, h]));
     for (const interview of syntheticInterviews(sample, { targets, seed: `udn-${year}` })) {
       const h = byId.get(interview.household_id)!;
-      const { id: responseId } = response.get() as { id: number };
-      household.get(year, h.household_id, h.region, h.settlement, h.weight, h.address, null, "approved", responseId);
-      for (const [cell, a] of Object.entries(interviewToAnswers(interview))) answer.run(responseId, cell, a.num, a.text, a.status, null);
+      const { id: responseId } = (await get<{ id: number }>(db, RESPONSE))!;
+      await run(db, HOUSEHOLD, year, h.household_id, h.region, h.settlement, h.weight, h.address, null, "approved", responseId);
+      for (const [cell, a] of Object.entries(interviewToAnswers(interview))) await answers.add([responseId, cell, a.num, a.text, a.status, 1, null]);
     }
+    await answers.flush();
     await rebuildTallies(db, year); // the results read the wave's tallies
   };
   await completedWave(2024, TARGETS_2024);
@@ -33,10 +35,12 @@ export async function seedSurvey(db: Db, interviewerId: number): Promise<void> {
 
   // 2026: in fieldwork now; a first batch of 400 sampled households, a few already assigned.
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  wave.run(2026, day(-20), day(40), null);
-  generateSample({ wave: 2026, size: 400, seed: "udn-2026" }).forEach((h, i) => {
+  await run(db, WAVE, 2026, day(-20), day(40), null);
+  for (const [i, h] of generateSample({ wave: 2026, size: 400, seed: "udn-2026" }).entries()) {
     const assigned = h.region === "AST" && i % 3 === 0;
-    household.get(
+    await run(
+      db,
+      HOUSEHOLD,
       2026,
       h.household_id,
       h.region,
@@ -47,5 +51,5 @@ export async function seedSurvey(db: Db, interviewerId: number): Promise<void> {
       assigned ? "assigned" : "unassigned",
       null,
     );
-  });
+  }
 }

@@ -5,7 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import { offenceMappings, surveyWaves } from "@/db/schema";
 import { REGIONS } from "@/db/reference-data";
 import { inTransaction, type Executor } from "@/db/transaction";
-import { prepared } from "@/db/statements";
+import { all, statement } from "@/db/sql";
 import type { AuditEntry } from "@/lib/audit/server";
 import { recordAudit } from "@/lib/audit/server";
 import { ServiceError } from "@/lib/http/service-error";
@@ -15,23 +15,23 @@ import { FORM_1M_LINES, SURVEY_OFFENCES, type MappingInput } from "../schemas";
 /** Section E's answers of a wave's approved interviews (with result).
  *  why raw SQL: ~18 000 households × 15 cells read in one pass on each request of the page and API;
  *  the tallies (modules/survey) do not keep section E. */
-const SECTION_E = `
+const SECTION_E = statement(`
   select h.id, h.region, h.settlement, h.weight, a.cell, a.text
     from survey_households h
     join answers a on a.response_id = h.response_id
-   where h.wave = @wave and h.status = 'approved'
-     and (a.cell = 'result' or a.cell like 'victim\\_%' escape '\\' or a.cell like 'reported\\_%' escape '\\')
-   order by h.id`;
+   where h.wave = ? and h.status = 'approved'
+     and (a.cell = 'result' or lower(a.cell) like 'victim\\_%' escape '\\' or lower(a.cell) like 'reported\\_%' escape '\\')
+   order by h.id`);
 
 export async function surveyHouseholds(db: Executor, wave: number): Promise<SurveyHousehold[]> {
-  const rows = prepared(db.$client, SECTION_E).all({ wave }) as {
+  const rows = await all<{
     id: number;
     region: string;
     settlement: string;
     weight: number;
     cell: string;
     text: string | null;
-  }[];
+  }>(db, SECTION_E, wave);
   const out: SurveyHousehold[] = [];
   let last: number | null = null;
   let current: SurveyHousehold | null = null;

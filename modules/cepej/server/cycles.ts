@@ -5,6 +5,7 @@ import "server-only";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { inTransaction, type Executor } from "@/db/transaction";
 import { prepared } from "@/db/statements";
+import { run } from "@/db/sql";
 import { countries, cycleCorrespondents, cycles, queries, questionnaires, responses, users, userScopes } from "@/db/schema";
 import type { Principal } from "@/lib/auth/policy";
 import type { FieldError } from "@/lib/auth/admin-action";
@@ -16,7 +17,7 @@ import { progressOf } from "@/modules/questionnaire/progress";
 import { walkQuestions } from "@/modules/questionnaire/walk";
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import type { Answer } from "@/modules/questionnaire/answers";
-import { CYCLE_ANSWERS } from "./cepej.sql";
+import { CYCLE_ANSWERS, SET_DEADLINE } from "./cepej.sql";
 import { refusal } from "@/lib/http/refusal";
 
 export async function listCycles(db: Executor) {
@@ -107,12 +108,7 @@ export async function assignCorrespondent(db: Executor, input: { cycle: string; 
 export async function extendDeadline(db: Executor, input: { cycle: string; country: string; deadline: string | null }, user: Principal, ip: string | null) {
   const { cycle, country, deadline } = input;
   await inTransaction(db, async (tx) => {
-    // TODO(pg): rowCount
-    const { changes } = await tx
-      .update(responses)
-      .set({ deadline })
-      .where(and(eq(responses.cycleSlug, cycle), eq(responses.countryCode, country)));
-    if (!changes) throw new ServiceError(404, refusal("noReplyIn", { country, cycle }));
+    if (!(await run(tx, SET_DEADLINE, deadline, cycle, country))) throw new ServiceError(404, refusal("noReplyIn", { country, cycle }));
     await recordAudit(tx, { action: "cycle.extend_deadline", object: `${cycle}/${country} → ${deadline ?? "none"}`, user }, ip);
   });
 }

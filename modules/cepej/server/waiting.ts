@@ -2,7 +2,7 @@
 import "server-only";
 import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Executor } from "@/db/transaction";
-import { prepared } from "@/db/statements";
+import { get } from "@/db/sql";
 import { responses } from "@/db/schema";
 import { scopeOf, type Principal } from "@/lib/auth/policy";
 import { QUERIES_WAITING_FOR } from "./cepej.sql";
@@ -22,6 +22,6 @@ export async function waitingFor(db: Executor, user: Principal): Promise<{ queri
   if (user.role === "admin") return { ...NOTHING, repliesToReview: await replies("submitted", scopeOf(user).countries) };
   const countries = scopeOf(user).countries;
   if (user.role !== "correspondent" || !countries?.length) return NOTHING;
-  const q = prepared(db.$client, QUERIES_WAITING_FOR).get(JSON.stringify(countries), user.id) as { n: number };
-  return { queriesToAnswer: q.n, repliesToReview: 0, returned: await replies("returned", countries) };
+  const q = await get<{ n: number }>(db, QUERIES_WAITING_FOR, JSON.stringify(countries), user.id);
+  return { queriesToAnswer: q?.n ?? 0, repliesToReview: 0, returned: await replies("returned", countries) };
 }

@@ -3,7 +3,7 @@
 // query) inside it, and writes its change, the state change (who, when, from, to, note) and its
 // log-journal row together.
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { inTransaction, isInTransaction, type Executor } from "@/db/transaction";
 import { cellFlags, cycles, queries, queryMessages, replyTransitions, responses, users } from "@/db/schema";
 import type { Principal } from "@/lib/auth/policy";
@@ -104,7 +104,7 @@ export async function recordState(tx: Executor, responseId: number, from: string
   if (!isInTransaction(tx)) throw new Error("a reply's state moves inside the calling service's transaction");
   await tx
     .update(responses)
-    .set({ status: to as ReplyState, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+    .set({ status: to as ReplyState, updatedAt: new Date().toISOString() })
     .where(eq(responses.id, responseId));
   await tx.insert(replyTransitions).values({ responseId, fromState: from, toState: to, userId, note });
 }
@@ -182,10 +182,7 @@ export async function postToQuery(
     if (!query) throw new ServiceError(404, refusal("noSuchQuery"));
     if (query.status !== "open") throw new ServiceError(409, refusal("queryResolved"));
     if ("resolve" in post) {
-      await tx
-        .update(queries)
-        .set({ status: "resolved", resolvedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
-        .where(eq(queries.id, queryId));
+      await tx.update(queries).set({ status: "resolved", resolvedAt: new Date().toISOString() }).where(eq(queries.id, queryId));
     } else {
       await tx.insert(queryMessages).values({ queryId, userId: user.id, text: post.text });
     }

@@ -252,10 +252,7 @@ export async function undoImport(db: Executor, found: ReplyRecord, actor: Actor,
       write: async (tx, reply, changes) => {
         const saved = await saveAnswers(tx, reply.reply.id, actor.user.id, changes);
         if (saved.conflicts.length) throw new ServiceError(409, refusal("undoConflicts"), saved.conflicts);
-        await tx
-          .update(replyImports)
-          .set({ undoneAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
-          .where(eq(replyImports.id, importId));
+        await tx.update(replyImports).set({ undoneAt: new Date().toISOString() }).where(eq(replyImports.id, importId));
         return { changed: changes.length, result: { undone: changes.length } };
       },
       audit: (reply, changed) => ({ action: "import.undo", object: `${replyName(reply)} import ${importId} (${changed} cells)` }),

@@ -1,7 +1,8 @@
 // The working-day calendar's admin-edited data, read into the pure calendar's adjustments: days
 // declared off or working, and holiday rules added or changed; the filing deadline of each form.
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
+import { run } from "@/db/sql";
 import { inTransaction, type Executor } from "@/db/transaction";
 import { calendarAdjustments, formFilingSettings, holidayRules } from "@/db/schema";
 import { recordAudit, type AuditEntry } from "@/lib/audit/server";
@@ -9,6 +10,7 @@ import { ServiceError } from "@/lib/http/service-error";
 import { HOLIDAY_RULES, mergeRules, type CalendarAdjustments, type HolidayRule } from "../calendar";
 import { DEFAULT_FILING_DAYS_BEFORE } from "../deadlines";
 import { findForm } from "../forms";
+import { DELETE_CALENDAR_DAY } from "./reporting.sql";
 
 /** Administrators' holiday rules; one with a shipped rule's id keeps that rule's catalogue name. */
 export async function adminHolidayRules(db: Executor): Promise<HolidayRule[]> {
@@ -35,9 +37,7 @@ export async function changeCalendarDay(db: Executor, change: CalendarChange, us
   const { date, kind, note } = change;
   await inTransaction(db, async (tx) => {
     if (kind === "remove") {
-      // TODO(pg): rowCount
-      const { changes } = await tx.delete(calendarAdjustments).where(eq(calendarAdjustments.date, date));
-      if (!changes) throw new ServiceError(404, `${date} is not declared a day off or a working day.`);
+      if (!(await run(tx, DELETE_CALENDAR_DAY, date))) throw new ServiceError(404, `${date} is not declared a day off or a working day.`);
     } else await tx.insert(calendarAdjustments).values({ date, kind, note }).onConflictDoUpdate({ target: calendarAdjustments.date, set: { kind, note } });
     await recordAudit(tx, { action: "calendar.change", object: `${date} ${kind} ${note}`, user }, ip);
   });

@@ -3,7 +3,7 @@
 // reporting.sql.ts). A period not every body of the region is in yet is provisional.
 import "server-only";
 import type { Executor } from "@/db/transaction";
-import { prepared } from "@/db/statements";
+import { all, get } from "@/db/sql";
 import { REGIONS } from "@/db/reference-data";
 import { OPEN_DATA_LICENCE } from "@/lib/open-data/licence";
 import { COMPLETE_1M_YEARS, LAST_SUBMITTED_AT, REGISTERED_CRIMES_BY_MONTH, REGISTERED_CRIMES_BY_YEAR } from "./reporting.sql";
@@ -23,11 +23,9 @@ export type CrimeRow = {
 /** Yearly totals by region (or monthly, for one year), from published 1-M reports. */
 export async function registeredCrimes(db: Executor, options: { year?: number } = {}): Promise<CrimeRow[]> {
   const names = new Map(REGIONS.map((r) => [r.code, r.name]));
-  const rows = (
-    options.year !== undefined
-      ? prepared(db.$client, REGISTERED_CRIMES_BY_MONTH).all({ year: String(options.year) })
-      : prepared(db.$client, REGISTERED_CRIMES_BY_YEAR).all()
-  ) as { region: string; period: string; registered: number; reports: number; expectedReports: number }[];
+  type Row = { region: string; period: string; registered: number; reports: number; expectedReports: number };
+  const rows =
+    options.year !== undefined ? await all<Row>(db, REGISTERED_CRIMES_BY_MONTH, String(options.year)) : await all<Row>(db, REGISTERED_CRIMES_BY_YEAR);
   return rows.map((r) => ({
     region: r.region,
     regionName: names.get(r.region) ?? r.region,
@@ -43,13 +41,13 @@ export async function nationalSeries(db: Executor): Promise<{ year: string; regi
   const totals = new Map<string, number>();
   for (const r of await registeredCrimes(db)) totals.set(r.period, (totals.get(r.period) ?? 0) + r.registered);
   // Only complete years: all 12 months reported by every body.
-  const complete = new Set((prepared(db.$client, COMPLETE_1M_YEARS).all() as { year: string }[]).map((r) => r.year));
+  const complete = new Set((await all<{ year: string }>(db, COMPLETE_1M_YEARS)).map((r) => r.year));
   return [...totals].filter(([y]) => complete.has(y)).map(([year, registered]) => ({ year, registered }));
 }
 
 export async function lastUpdated(db: Executor): Promise<string> {
-  const r = prepared(db.$client, LAST_SUBMITTED_AT).get() as { at: string | null };
-  return r.at ?? "";
+  const r = await get<{ at: string | null }>(db, LAST_SUBMITTED_AT);
+  return r?.at ?? "";
 }
 
 export const CRIMES_METADATA = {

@@ -4,7 +4,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { inTransaction, type Executor } from "@/db/transaction";
-import { prepared } from "@/db/statements";
+import { all } from "@/db/sql";
 import { reportFilings, reportPlacements, reportingBodies, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/server";
 import { ServiceError } from "@/lib/http/service-error";
@@ -40,7 +40,7 @@ export async function placePeriod(db: Executor, input: { form: number; period: s
       .where(and(eq(reportPlacements.formNumber, form.number), eq(reportPlacements.period, period)))
       .limit(1);
     if (placed) throw new ServiceError(409, `Form ${form.number} for ${period} was already placed on ${placed.placedOn}.`);
-    const rows = prepared(tx.$client, CONSOLIDATE_PERIOD).all({ form: form.number, period }) as ConsolidationRow[];
+    const rows = await all<ConsolidationRow>(tx, CONSOLIDATE_PERIOD, form.number, period);
     if (!rows.length) throw new ServiceError(409, `No accepted report of form ${form.number} for ${period}: nothing to place.`);
     const areas = consolidate(rows);
     const daysLate = Math.max(0, daysBetween(due, today));

@@ -5,7 +5,8 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { inTransaction, type Executor } from "@/db/transaction";
-import { prepared, preparedQuery } from "@/db/statements";
+import { preparedQuery } from "@/db/statements";
+import { run } from "@/db/sql";
 import { interviewEvents, reviewComments, surveyHouseholds, surveyWaves, users } from "@/db/schema";
 import { scopeOf, type Principal } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/server";
@@ -45,7 +46,8 @@ export async function findHousehold(db: Executor, id: number): Promise<Household
 function inScope(user: Principal): SQL[] {
   const scope = scopeOf(user);
   const where: SQL[] = [];
-  if (scope.regions) where.push(scope.regions.length ? inArray(surveyHouseholds.region, scope.regions) : sql`0`);
+  // no region at all: nothing (`1 = 0`, a condition both engines read; PostgreSQL refuses a bare 0)
+  if (scope.regions) where.push(scope.regions.length ? inArray(surveyHouseholds.region, scope.regions) : sql`1 = 0`);
   if (scope.interviewerId !== null) where.push(eq(surveyHouseholds.interviewerId, scope.interviewerId));
   return where;
 }
@@ -141,7 +143,7 @@ export async function eventsOf(db: Executor, householdRowId: number) {
 
 /** An interview's history row, written by the service that moves it, in its transaction. */
 export async function recordInterviewEvent(tx: Executor, householdRowId: number, from: string, to: string, userId: number, note: string | null) {
-  prepared(tx.$client, INSERT_INTERVIEW_EVENT).run(householdRowId, from, to, userId, note);
+  await run(tx, INSERT_INTERVIEW_EVENT, householdRowId, from, to, userId, note);
 }
 
 /** Households an assignment may (re)assign: not completed, approved or under review. */

@@ -8,8 +8,8 @@
 import "server-only";
 import type { Db } from "@/db/open";
 import { inTransaction, type Executor } from "@/db/transaction";
-import { prepared } from "@/db/statements";
-import { and, eq } from "drizzle-orm";
+import { get, run } from "@/db/sql";
+import { eq } from "drizzle-orm";
 import { appliedQueueItems, reviewComments, surveyHouseholds } from "@/db/schema";
 import { decide, type Action, type Principal } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/server";
@@ -21,7 +21,7 @@ import { loadAnswers, saveAnswers, validateChanges } from "@/modules/questionnai
 import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse, SavedCell } from "@/modules/questionnaire/schemas";
 import type { QueueItem, ReviewComment } from "../schemas";
 import { findHousehold, findWave, recordInterviewEvent, type Household, type HouseholdState } from "./households";
-import { INSERT_INTERVIEW_SHEET, MOVE_INTERVIEW, SET_INTERVIEW_SHEET } from "./survey.sql";
+import { INSERT_INTERVIEW_SHEET, MOVE_INTERVIEW, REPLY_TO_COMMENT, SET_INTERVIEW_SHEET } from "./survey.sql";
 import { addInterviewTallies } from "./tallies";
 import { refusal, refusalBody, type Refusal as Reason } from "@/lib/http/refusal";
 import { recordShownLanguage, storeParadata } from "./paradata";
@@ -79,9 +79,9 @@ const fieldworkOf = async (db: Executor, wave: number) => {
 /** The interview's answer sheet, created on the first save (which moves it from assigned to in progress). */
 async function ensureSheet(tx: Executor, h: Household, userId: number): Promise<Household & { responseId: number }> {
   if (h.responseId) return { ...h, responseId: h.responseId };
-  const { id } = prepared(tx.$client, INSERT_INTERVIEW_SHEET).get() as { id: number };
+  const { id } = (await get<{ id: number }>(tx, INSERT_INTERVIEW_SHEET))!;
   const status = h.status === "assigned" ? "in_progress" : h.status;
-  prepared(tx.$client, SET_INTERVIEW_SHEET).run(id, status, h.id);
+  await run(tx, SET_INTERVIEW_SHEET, id, status, h.id);
   if (status !== h.status) await recordInterviewEvent(tx, h.id, h.status, status, userId, null);
   return { ...h, responseId: id, status };
 }
@@ -93,9 +93,9 @@ async function move(tx: Executor, h: Household, action: Move, userId: number, no
   if (!rule.from.includes(h.status)) {
     throw new ServiceError(409, refusal("interviewStateRefused", { state: h.status, action }));
   }
-  // The household was read in this transaction (BEGIN IMMEDIATE: no other writer since): the state
+  // The household was read in this transaction (BEGIN IMMEDIATE on SQLite, SERIALIZABLE on PostgreSQL): the state
   // guard of the statement cannot miss; if it did, the transaction is rolled back.
-  if (prepared(tx.$client, MOVE_INTERVIEW).run(rule.to, h.id, h.status).changes !== 1) throw new Error(`interview ${h.id} was not ${h.status}`);
+  if ((await run(tx, MOVE_INTERVIEW, rule.to, new Date().toISOString(), h.id, h.status)) !== 1) throw new Error(`interview ${h.id} was not ${h.status}`);
   await recordInterviewEvent(tx, h.id, h.status, rule.to, userId, note);
   if (rule.to === "approved") await addInterviewTallies(tx, h.id, 1);
   return rule.to;
@@ -349,12 +349,8 @@ export async function replyToComment(
   return await inTransaction(db, async (tx) => {
     const h = await rereadOrThrow(tx, interview.id, user, "write");
     if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewCommentsClosed", { state: h.status }));
-    const done = await tx
-      .update(reviewComments)
-      .set({ reply: text, replyUserId: user.id, repliedAt: new Date().toISOString() })
-      .where(and(eq(reviewComments.id, commentId), eq(reviewComments.householdRowId, h.id)));
-    // TODO(pg): rowCount
-    if (done.changes !== 1) throw new ServiceError(404, "No such comment on this interview.");
+    if ((await run(tx, REPLY_TO_COMMENT, text, user.id, new Date().toISOString(), commentId, h.id)) !== 1)
+      throw new ServiceError(404, "No such comment on this interview.");
     await recordAudit(tx, { action: "interview.comment_reply", object: `${objectOf(h)} comment ${commentId}`, user }, ip);
     return { id: commentId };
   });

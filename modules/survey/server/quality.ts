@@ -1,7 +1,7 @@
 // The quality view's rows: a wave's assigned households in the user's regions (optionally one
 // region), with their rejections, paradata durations and the answers the indicators read.
 import "server-only";
-import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/transaction";
 import { answers, interviewEvents, surveyHouseholds, users } from "@/db/schema";
 import { scopeOf, type Principal } from "@/lib/auth/policy";
@@ -33,7 +33,8 @@ export async function fieldworkQuality(db: Executor, user: Principal, wave: numb
   for (let i = 0; i < ids.length; i += CHUNK) {
     const part = ids.slice(i, i + CHUNK);
     for (const r of await db
-      .select({ id: interviewEvents.householdRowId, n: sql<number>`count(*)` })
+      // count(): a number on both engines (PostgreSQL's count is a bigint, read as a string unless mapped)
+      .select({ id: interviewEvents.householdRowId, n: count() })
       .from(interviewEvents)
       .where(and(inArray(interviewEvents.householdRowId, part), eq(interviewEvents.toState, "rejected")))
       .groupBy(interviewEvents.householdRowId))

@@ -4,7 +4,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { inTransaction, type Executor } from "@/db/transaction";
-import { prepared } from "@/db/statements";
+import { get, run } from "@/db/sql";
 import { surveyHouseholds, surveyWaves } from "@/db/schema";
 import type { Principal } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/server";
@@ -61,8 +61,7 @@ export async function loadSample(db: Db, year: number, households: SampleFrameHo
       const errors: FileError[] = duplicates.map((h) => ({ row: null, column: "household_id", reason: `${h.household_id} is already in the wave` }));
       throw new ServiceError(400, "Some households are already in the wave; nothing was loaded.", errors);
     }
-    const insert = prepared(tx.$client, INSERT_SAMPLE_HOUSEHOLD);
-    for (const h of households) insert.run(year, h.household_id, h.region, h.settlement, h.weight, h.address);
+    for (const h of households) await run(tx, INSERT_SAMPLE_HOUSEHOLD, year, h.household_id, h.region, h.settlement, h.weight, h.address);
     await recordAudit(tx, { action: "survey.sample_load", object: `${year} (${households.length} households)`, user }, ip);
     return households.length;
   });
@@ -89,10 +88,9 @@ export async function importInterviews(
 ): Promise<number> {
   return await inTransaction(db, async (tx) => {
     await waveOrRefuse(tx, year);
-    const sqlite = tx.$client;
     type Sampled = { id: number; responseId: number | null; status: string; region: string; settlement: string; weight: number };
-    const find = prepared(sqlite, FIND_IMPORTED_HOUSEHOLD);
-    const found = interviews.map((i) => find.get(year, i.household.household_id) as Sampled | undefined);
+    const found: (Sampled | undefined)[] = [];
+    for (const i of interviews) found.push(await get<Sampled>(tx, FIND_IMPORTED_HOUSEHOLD, year, i.household.household_id));
     const errors: FileError[] = [];
     interviews.forEach((i, n) => {
       const h = i.household;
@@ -114,6 +112,7 @@ export async function importInterviews(
       if (!sameWeight(h.weight, row.weight)) differs("weight", String(h.weight), String(row.weight));
     });
     if (errors.length) throw new ServiceError(400, "Some interviews cannot be imported; nothing was imported.", errors);
+    const at = new Date().toISOString();
     for (const [n, i] of interviews.entries()) {
       const h = i.household;
       let row = found[n];
@@ -121,15 +120,15 @@ export async function importInterviews(
       if (row?.status === "approved") await addInterviewTallies(tx, row.id, -1);
       if (!row)
         row = {
-          id: (prepared(sqlite, INSERT_IMPORTED_HOUSEHOLD).get(year, h.household_id, h.region, h.settlement, h.weight) as { id: number }).id,
+          id: (await get<{ id: number }>(tx, INSERT_IMPORTED_HOUSEHOLD, year, h.household_id, h.region, h.settlement, h.weight))!.id,
           responseId: null,
           status: "approved",
           ...h,
         };
-      const responseId = row.responseId ?? (prepared(sqlite, INSERT_IMPORTED_SHEET).get() as { id: number }).id;
-      prepared(sqlite, SET_IMPORTED_HOUSEHOLD).run(responseId, i.language ?? null, row.id);
+      const responseId = row.responseId ?? (await get<{ id: number }>(tx, INSERT_IMPORTED_SHEET))!.id;
+      await run(tx, SET_IMPORTED_HOUSEHOLD, responseId, i.language ?? null, at, row.id);
       await replaceAnswers(tx, responseId, user.id, new Map(Object.entries(i.answers)));
-      prepared(sqlite, INSERT_IMPORT_EVENT).run(row.id, user.id);
+      await run(tx, INSERT_IMPORT_EVENT, row.id, user.id);
       await addInterviewTallies(tx, row.id, 1);
     }
     await recordAudit(tx, { action: "survey.import", object: `${year} (${interviews.length} interviews)`, user }, ip);

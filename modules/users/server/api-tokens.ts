@@ -2,7 +2,7 @@
 // as its hash), list (never the secret), revoke (at once: every request checks the token). Each
 // change is one transaction with its audit row.
 import "server-only";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { inTransaction } from "@/db/transaction";
 import { apiTokens } from "@/db/schema";
@@ -31,7 +31,7 @@ export async function createToken(db: Db, input: CreateTokenRequest, by: Actor, 
   const expiresAt = expiryOf(now, input.expiresInDays);
   return inTransaction(db, async (tx) => {
     const [{ n: live }] = await tx
-      .select({ n: sql<number>`count(*)` })
+      .select({ n: count() })
       .from(apiTokens)
       .where(and(eq(apiTokens.userId, by.user.id), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now.toISOString())));
     if (live >= MAX_LIVE_TOKENS) throw new ServiceError(409, `You already have ${MAX_LIVE_TOKENS} active tokens: revoke one first.`);
