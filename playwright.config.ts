@@ -33,7 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/serve-e2e.mjs ${port}`,
+    // E2E_ENGINE=postgres: the same build on a throw-away PostgreSQL (scripts/serve-e2e-pg.ts).
+    command: process.env.E2E_ENGINE === "postgres" ? `npx tsx scripts/serve-e2e-pg.ts ${port}` : `node scripts/serve-e2e.mjs ${port}`,
     url: `http://127.0.0.1:${port}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

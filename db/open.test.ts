@@ -25,7 +25,7 @@ describe("startFailureMessage", () => {
   it("refuses DATABASE_URL rather than silently using a SQLite file", () => {
     process.env.DATABASE_URL = "postgres://app@db.example.org/justice";
     try {
-      expect(failure(path.join(dir, "url.db"))).toMatch(/DATABASE_URL is set, but this version runs on SQLite only/);
+      expect(failure(path.join(dir, "url.db"))).toMatch(/DATABASE_URL is set: this opens the SQLite file/);
     } finally {
       delete process.env.DATABASE_URL;
     }

@@ -15,10 +15,9 @@ export function databasePath(): string {
 }
 
 export function openDatabase(file = databasePath()): Db {
-  // PostgreSQL has a schema, migrations and a copy tool (db/schema.pg.ts, npm run db:copy) but the
-  // services do not run on it yet: a deployment that sets DATABASE_URL must not silently get a
-  // SQLite file instead.
-  if (process.env.DATABASE_URL) throw new Error("DATABASE_URL is set, but this version runs on SQLite only (DATABASE_PATH); unset DATABASE_URL");
+  // With DATABASE_URL the app runs on PostgreSQL (db/init.ts openEngine): a script that opens the
+  // SQLite file then would silently work on another database than the app's.
+  if (process.env.DATABASE_URL) throw new Error("DATABASE_URL is set: this opens the SQLite file (DATABASE_PATH); unset DATABASE_URL to use it");
   mkdirSync(path.dirname(file), { recursive: true });
   const guard: { sqlite?: Database.Database; armed: boolean } = { armed: false };
   const sqlite = new Database(file, { verbose: strictWrites(guard) });

@@ -17,7 +17,9 @@ export const MIGRATION_LOCK = 0x63_65_70_65_6a;
 export const MIGRATIONS_PG = path.join(process.cwd(), "db", "migrations-pg");
 
 export async function openPostgres(url: string, { max = 10 } = {}): Promise<PgDb> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // A server that does not answer fails a request (and the health check) after 5 s instead of
+  // holding it forever.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
   // An idle client whose server connection was killed (a failover, pg_terminate_backend) reports
   // the error here; without a listener it would end the process. The pool drops that client.
   pool.on("error", (error) => console.error("postgres: idle connection lost:", error.message));

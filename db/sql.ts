@@ -41,7 +41,11 @@ export function numbered(text: string): string {
   return out;
 }
 
-type Queryable = Pick<pg.Pool, "query">;
+/** The one call of node-postgres used here (rows as objects, or as arrays with rowMode). */
+type Queryable = {
+  query(config: { text: string; values?: unknown[]; name?: string; rowMode?: "array" }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(text: string): Promise<{ rows: unknown[]; rowCount: number | null }>;
+};
 
 /** The connection a PostgreSQL executor runs on: the pool, or the transaction's own client
  *  (drizzle keeps it on the transaction's session). Null on SQLite. */
@@ -70,4 +74,64 @@ export async function run(db: Executor, s: Statement, ...params: unknown[]): Pro
   const pgClient = postgresOf(db);
   if (!pgClient) return prepared(db.$client, s.sqlite).run(...params).changes;
   return (await pgClient.query({ name: s.name, text: s.postgres, values: params })).rowCount ?? 0;
+}
+
+/** SQLite statements that return rows as arrays (no object per row): prepared apart from
+ *  db/statements.ts's, whose statements return objects. */
+type ArrayStatement = { all(...params: unknown[]): unknown[]; iterate(...params: unknown[]): Iterable<unknown> };
+const arrayStatements = new WeakMap<Executor["$client"], Map<string, ArrayStatement>>();
+function arrayStatement(sqlite: Executor["$client"], text: string): ArrayStatement {
+  let byText = arrayStatements.get(sqlite);
+  if (!byText) arrayStatements.set(sqlite, (byText = new Map()));
+  let s = byText.get(text);
+  if (!s) byText.set(text, (s = sqlite.prepare(text).raw(true) as unknown as ArrayStatement));
+  return s;
+}
+
+/** Every row as an array of its values, in the statement's column order. */
+export async function allArrays<R extends unknown[]>(db: Executor, s: Statement, ...params: unknown[]): Promise<R[]> {
+  const pgClient = postgresOf(db);
+  if (!pgClient) return arrayStatement(db.$client, s.sqlite).all(...params) as R[];
+  return (await pgClient.query({ name: `${s.name}_a`, text: s.postgres, values: params, rowMode: "array" })).rows as R[];
+}
+
+const FETCH = 2000;
+let cursors = 0;
+
+/**
+ * Every row of a large read, handed to `onRow` one at a time, in constant memory. SQLite: the
+ * statement's iterator, read to the end at once (its one connection cannot serve another request
+ * while a read is open). PostgreSQL: a cursor, fetched in batches, in one REPEATABLE READ READ ONLY
+ * transaction (one snapshot for the whole read) on a connection of its own, or in the caller's
+ * transaction when given one.
+ */
+export async function each<R>(db: Executor, s: Statement, params: unknown[], onRow: (row: R) => void, { arrays = false } = {}): Promise<void> {
+  const pgClient = postgresOf(db);
+  if (!pgClient) {
+    const st = arrays ? arrayStatement(db.$client, s.sqlite) : prepared(db.$client, s.sqlite);
+    for (const row of (st as { iterate(...p: unknown[]): Iterable<unknown> }).iterate(...params)) onRow(row as R);
+    return;
+  }
+  const read = async (client: Queryable) => {
+    const cursor = `app_cursor_${++cursors}`;
+    await client.query({ text: `declare ${cursor} no scroll cursor for ${s.postgres}`, values: params });
+    for (;;) {
+      const { rows } = await client.query({ text: `fetch ${FETCH} from ${cursor}`, rowMode: arrays ? "array" : undefined });
+      for (const row of rows) onRow(row as R);
+      if (rows.length < FETCH) break;
+    }
+    await client.query(`close ${cursor}`);
+  };
+  if (is(db, PgTransaction)) return read(pgClient);
+  const client = await (pgClient as unknown as pg.Pool).connect();
+  try {
+    await client.query("begin isolation level repeatable read read only");
+    await read(client as unknown as Queryable);
+    await client.query("commit");
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }

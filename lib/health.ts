@@ -10,6 +10,8 @@
 // room for one more page (a free page, or below its page limit), and the no-op write is committed —
 // one frame appended to the WAL and synced — instead of rolled back. A success ends the incident; a
 // failure continues it.
+import type pg from "pg";
+import { isPostgres } from "@/db/postgres";
 import { exclusively, type Executor } from "@/db/transaction";
 import { describeIncident, isStorageFull, QUIET_MS, storageFull, storageIncident, storageWritable } from "@/db/storage";
 
@@ -21,6 +23,7 @@ export type DatabaseHealth = { ok: true } | { ok: false; reason: string };
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function checkDatabase(db: Executor, now = Date.now()): Promise<DatabaseHealth> {
+  if (isPostgres(db)) return checkPostgres(db);
   const sqlite = db.$client;
   try {
     sqlite.prepare("select 1").get();
@@ -62,3 +65,18 @@ const pragma = (sqlite: Sqlite, name: string) => Number(sqlite.pragma(name, { si
 
 /** A page can be added: one is free inside the file, or the file is below its page limit. */
 const roomForAPage = (sqlite: Sqlite) => pragma(sqlite, "freelist_count") > 0 || pragma(sqlite, "page_count") < pragma(sqlite, "max_page_count");
+
+/** PostgreSQL: the server answers (within the pool's connection timeout), and takes writes: not a
+ *  standby in recovery, not read-only by default. */
+async function checkPostgres(db: Executor): Promise<DatabaseHealth> {
+  try {
+    const { rows } = await (db.$client as unknown as pg.Pool).query(
+      "select pg_is_in_recovery() as recovery, current_setting('default_transaction_read_only') as read_only",
+    );
+    if (rows[0].recovery) return { ok: false, reason: "not writable: the PostgreSQL server is a standby in recovery" };
+    if (rows[0].read_only === "on") return { ok: false, reason: "not writable: the PostgreSQL database is read-only by default" };
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: `not readable: ${reasonOf(error)}` };
+  }
+}

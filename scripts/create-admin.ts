@@ -5,7 +5,7 @@
 // is refused; the creation is in the audit log. DATABASE_PATH selects the database, as for the server.
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
-import { openDatabase, databasePath } from "../db/open";
+import { closeEngine, engineLabel, openEngine } from "../db/init";
 import { inTransaction } from "../db/transaction";
 import { users } from "../db/schema";
 import { hashPassword } from "../lib/auth/password";
@@ -77,7 +77,7 @@ async function main() {
   }
   if (!values.email) fail('--email is required\nusage: npm run create-admin -- --email someone@example.org [--name "Full Name"]', 2);
 
-  const db = openDatabase();
+  const db = await openEngine();
   // Before asking for the password; checked again inside the transaction.
   const normalised = values.email.trim().toLowerCase();
   if ((await db.select({ id: users.id }).from(users).where(eq(users.email, normalised)).limit(1)).length)
@@ -89,12 +89,12 @@ async function main() {
   const passwordHash = await hashPassword(password);
   try {
     const id = await inTransaction(db, (tx) => insertAdministrator(tx, { email, name, passwordHash }, "create-admin"));
-    console.log(`Created the administrator ${email} (user ${id}) in ${databasePath()}.`);
+    console.log(`Created the administrator ${email} (user ${id}) in ${engineLabel()}.`);
   } catch (error) {
     if (error instanceof EmailTakenError) fail(error.message);
     throw error;
   } finally {
-    db.$client.close();
+    await closeEngine(db);
   }
 }
 

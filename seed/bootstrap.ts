@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
 import { withStartLockWait } from "../db/migrate";
+import { isPostgres } from "../db/postgres";
 import { inTransaction } from "../db/transaction";
 import {
   answers,
@@ -44,15 +45,18 @@ type Options = {
 export async function bootstrapDatabase(db: Db, { demo = demoDataEnabled(), admin = adminFromEnvironment() }: Options = {}): Promise<void> {
   // IMMEDIATE: a second process starting at the same time waits here (as long as the demo takes to
   // load) instead of seeding twice.
-  await withStartLockWait(db.$client, () =>
+  const seed = () =>
     inTransaction(db, async (tx) => {
       await seedReferenceData(tx);
       await seedQuestionnaires(tx);
       const [{ n }] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users);
       if (n === 0 && demo) await seedDemo(tx);
       if (admin && !(await hasAdministrator(tx))) await createFirstAdministrator(tx, admin);
-    }),
-  );
+    });
+  // PostgreSQL: instances starting together each run it; SERIALIZABLE makes all but one retry, and
+  // the retry finds the users and loads nothing twice (db/transaction.ts).
+  if (isPostgres(db)) await seed();
+  else await withStartLockWait(db.$client, seed);
 }
 
 function adminFromEnvironment(): Options["admin"] {

@@ -53,13 +53,28 @@ export async function hasSession(/** @type {string | undefined} */ cookieHeader)
 
 /** @type {import("better-sqlite3").Statement | null} */
 let tokenLookup = null;
+/** @type {import("pg").Pool | null} */
+let postgres = null;
+
+const TOKEN_LIVE = `select 1 from api_tokens t join users u on u.id = t.user_id
+  where t.token_hash = $1 and t.revoked_at is null and t.expires_at > $2 and u.active`;
 
 /** True when the Authorization header carries an API token that exists, is neither revoked nor
  *  expired, and whose owner is active. The route checks it again, with its scope, on its own
  *  connection; this read-only one only lets the body through the gate. */
-export function hasApiToken(/** @type {string | undefined} */ authorization) {
+export async function hasApiToken(/** @type {string | undefined} */ authorization) {
   const token = bearerOf(authorization);
   if (!token || !TOKEN_PATTERN.test(token)) return false;
+  if (process.env.DATABASE_URL) {
+    try {
+      // A small pool of its own: the gate runs in the custom server, outside the app's bundle.
+      postgres ??= new (await import("pg")).default.Pool({ connectionString: process.env.DATABASE_URL, max: 2, connectionTimeoutMillis: 5000 });
+      const { rowCount } = await postgres.query(TOKEN_LIVE, [hashToken(token), new Date().toISOString()]);
+      return (rowCount ?? 0) > 0;
+    } catch {
+      return false;
+    }
+  }
   try {
     tokenLookup ??= new Database(process.env.DATABASE_PATH ?? path.join("data", "app.db"), { readonly: true, fileMustExist: true }).prepare(
       `select 1 from api_tokens t join users u on u.id = t.user_id

@@ -7,10 +7,10 @@ import { statement } from "@/db/sql";
  *  status page can iterate() it row by row into one map per reply, without the array of row objects
  *  the query builder would build first. Still SQLite's better-sqlite3 only: streaming reads move to
  *  the engines with the cursor API (issue 18). */
-export const CYCLE_ANSWERS = `
+export const CYCLE_ANSWERS = statement(`
   select a.response_id, a.cell, a.num, a.text, a.status
     from answers a join responses r on r.id = a.response_id
-   where r.cycle_slug = ?`;
+   where r.cycle_slug = ?`);
 
 /** Open queries on a correspondent's countries whose last message is not theirs (they wait for an
  *  answer). Raw: the "last message" is a correlated subquery the query builder could only hold as

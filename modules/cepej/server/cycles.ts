@@ -4,8 +4,7 @@
 import "server-only";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { inTransaction, type Executor } from "@/db/transaction";
-import { prepared } from "@/db/statements";
-import { run } from "@/db/sql";
+import { each, run } from "@/db/sql";
 import { countries, cycleCorrespondents, cycles, queries, questionnaires, responses, users, userScopes } from "@/db/schema";
 import type { Principal } from "@/lib/auth/policy";
 import type { FieldError } from "@/lib/auth/admin-action";
@@ -147,16 +146,10 @@ export async function cycleStatus(db: Executor, slug: string): Promise<CountrySt
     .where(eq(responses.cycleSlug, slug))
     .orderBy(asc(countries.name));
   const answers = new Map<number, Map<string, Answer>>();
-  for (const a of prepared(db.$client, CYCLE_ANSWERS).iterate(slug) as Iterable<{
-    response_id: number;
-    cell: string;
-    num: number | null;
-    text: string | null;
-    status: "NA" | "NAP" | null;
-  }>) {
+  await each<{ response_id: number; cell: string; num: number | null; text: string | null; status: "NA" | "NAP" | null }>(db, CYCLE_ANSWERS, [slug], (a) => {
     if (!answers.has(a.response_id)) answers.set(a.response_id, new Map());
     answers.get(a.response_id)!.set(a.cell, { num: a.num, text: a.text, status: a.status });
-  }
+  });
   const openCounts = await db
     .select({ id: queries.responseId, n: count() })
     .from(queries)

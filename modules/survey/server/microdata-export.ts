@@ -2,7 +2,8 @@
 // in household-row order, one row each (modules/survey/microdata.ts interviewToRow).
 import "server-only";
 import type { Executor } from "@/db/transaction";
-import { prepared } from "@/db/statements";
+import { allArrays } from "@/db/sql";
+import { inTransaction } from "@/db/transaction";
 import type { Answer } from "@/modules/questionnaire/answers";
 import { BOM, csvLine } from "@/lib/csv/csv";
 import { interviewToRow, microdataHeader } from "../microdata";
@@ -18,17 +19,17 @@ import { MICRODATA_PAGE, MICRODATA_PAGE_CELLS } from "./survey.sql";
  * household in memory, so the join needs no ORDER BY.
  */
 export async function* microdataLines(db: Executor, wave: number): AsyncGenerator<string> {
-  const sqlite = db.$client;
-  const households = prepared(sqlite, MICRODATA_PAGE).raw();
-  const cells = prepared(sqlite, MICRODATA_PAGE_CELLS).raw();
-  const read = sqlite.transaction((after: number) => ({
-    page: households.all(wave, after) as [number, string, string, string, number, number | null, string | null][],
-    cells: cells.all(wave, after) as [number, string, number | null, string | null, "NA" | "NAP" | null][],
-  }));
+  type Household = [number, string, string, string, number, number | null, string | null];
+  type Cell = [number, string, number | null, string | null, "NA" | "NAP" | null];
+  const read = (after: number) =>
+    inTransaction(db, async (tx) => ({
+      page: await allArrays<Household>(tx, MICRODATA_PAGE, wave, after),
+      cells: await allArrays<Cell>(tx, MICRODATA_PAGE_CELLS, wave, after),
+    }));
   yield BOM + csvLine(microdataHeader());
   let after = 0;
   for (;;) {
-    const { page, cells: rows } = read(after);
+    const { page, cells: rows } = await read(after);
     if (!page.length) return;
     const answersOf = new Map<number, Record<string, Answer>>();
     for (const [id, cell, num, text, status] of rows) {

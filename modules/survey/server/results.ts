@@ -4,7 +4,7 @@
 // computation the tallies are tested against (modules/survey/server/results-exports.test.ts).
 import "server-only";
 import type { Executor } from "@/db/transaction";
-import { prepared } from "@/db/statements";
+import { each } from "@/db/sql";
 import type { Answer } from "@/modules/questionnaire/answers";
 import type { Interview } from "../estimate";
 import { answersToInterview } from "../records";
@@ -12,9 +12,7 @@ import { APPROVED_INTERVIEW_CELLS } from "./survey.sql";
 
 /** Every approved interview of the wave, in one pass over the joined cells (reference; tests). */
 export async function approvedInterviews(db: Executor, wave: number): Promise<Interview[]> {
-  const rows = prepared(db.$client, APPROVED_INTERVIEW_CELLS).raw().iterate(wave) as Iterable<
-    [number, string, string, "1" | "2", number, string, number | null, string | null]
-  >;
+  type Row = [number, string, string, "1" | "2", number, string, number | null, string | null];
   const out: Interview[] = [];
   let current: number | null = null;
   let household: { household_id: string; region: string; settlement: "1" | "2"; weight: number } | null = null;
@@ -22,15 +20,21 @@ export async function approvedInterviews(db: Executor, wave: number): Promise<In
   const flush = () => {
     if (household) out.push(answersToInterview(household, cells));
   };
-  for (const [id, hid, region, settlement, weight, cell, num, text] of rows) {
-    if (id !== current) {
-      flush();
-      current = id;
-      household = { household_id: hid, region, settlement, weight };
-      cells = [];
-    }
-    cells.push([cell, { num, text, status: null }]);
-  }
+  await each<Row>(
+    db,
+    APPROVED_INTERVIEW_CELLS,
+    [wave],
+    ([id, hid, region, settlement, weight, cell, num, text]) => {
+      if (id !== current) {
+        flush();
+        current = id;
+        household = { household_id: hid, region, settlement, weight };
+        cells = [];
+      }
+      cells.push([cell, { num, text, status: null }]);
+    },
+    { arrays: true },
+  );
   flush();
   return out;
 }

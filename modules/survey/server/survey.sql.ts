@@ -46,20 +46,23 @@ export const INSERT_IMPORT_EVENT = statement(
   "insert into interview_events (household_row_id, from_state, to_state, user_id, note) values (?, 'imported', 'approved', ?, 'imported')",
 );
 
-// Streaming reads, still SQLite's own (better-sqlite3's .raw() .iterate() and a read transaction's
-// snapshot): plain SQLite text until the engines have a cursor API.
+// Large reads: a wave's cells for the reference computation (db/sql.ts each) and the microdata
+// export's pages (allArrays), rows as arrays.
 
-/** Every cell of every approved interview of a wave, in household order, as tuples (.raw()
- *  .iterate()): the reference computation of the results reads a whole wave without building an
+/** Every cell of every approved interview of a wave, in household order, as tuples (db/sql.ts
+ *  each, arrays): the reference computation of the results reads a whole wave without building an
  *  object per cell. */
-export const APPROVED_INTERVIEW_CELLS = `select h.id, h.household_id, h.region, h.settlement, h.weight, a.cell, a.num, a.text
+export const APPROVED_INTERVIEW_CELLS = statement(`select h.id, h.household_id, h.region, h.settlement, h.weight, a.cell, a.num, a.text
    from survey_households h join answers a on a.response_id = h.response_id
-  where h.wave = ? and h.status = 'approved' order by h.id`;
+  where h.wave = ? and h.status = 'approved' order by h.id`);
 
 /** One page (500) of a wave's approved households after a row id: the microdata export's index
  *  range (survey_households_wave_status), reused as a subquery by MICRODATA_PAGE_CELLS. */
-export const MICRODATA_PAGE =
+const MICRODATA_PAGE_TEXT =
   "select id, household_id, region, settlement, weight, response_id, interview_language from survey_households where wave = ? and status = 'approved' and id > ? order by id limit 500";
+export const MICRODATA_PAGE = statement(MICRODATA_PAGE_TEXT);
 
 /** The cells of that page's households (5 columns, grouped by household in memory: no ORDER BY). */
-export const MICRODATA_PAGE_CELLS = `select h.id, a.cell, a.num, a.text, a.status from (${MICRODATA_PAGE}) h join answers a on a.response_id = h.response_id`;
+export const MICRODATA_PAGE_CELLS = statement(
+  `select h.id, a.cell, a.num, a.text, a.status from (${MICRODATA_PAGE_TEXT}) h join answers a on a.response_id = h.response_id`,
+);
