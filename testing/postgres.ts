@@ -77,3 +77,37 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     },
   };
 }
+
+/** The URL of another database on the same server. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * Creates a database on a test server, a copy of `template` when given (PostgreSQL copies the
+ * files: the demo's 900 000 answers in about a second, instead of seeding them again).
+ */
+export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`create database "${name}"${template ? ` template "${template}" strategy file_copy` : ""}`);
+  } finally {
+    await client.end();
+  }
+  return databaseUrl(serverUrl, name);
+}
+
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}

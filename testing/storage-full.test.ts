@@ -62,9 +62,9 @@ afterEach(() => {
   freeSpace();
   errors?.mockRestore();
 });
-afterAll(() => {
+afterAll(async () => {
   vi.useRealTimers();
-  demo.remove();
+  await demo.remove();
 });
 
 describe("a full disk", () => {

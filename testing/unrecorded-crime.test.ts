@@ -1,6 +1,7 @@
 // The unrecorded-crime report on the demo database, composed as app/analysis/unrecorded-crime/report.ts
 // composes it (here, since a feature's test may not import another feature): the survey side read
 // from the stored answers, the 1-M side from the accepted reports, the mappings from the table.
+// Runs on both engines (testing/demo-database.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDatabase, type DemoDatabase } from "@/testing/demo-database";
 

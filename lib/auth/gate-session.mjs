@@ -68,7 +68,12 @@ export async function hasApiToken(/** @type {string | undefined} */ authorizatio
   if (process.env.DATABASE_URL) {
     try {
       // A small pool of its own: the gate runs in the custom server, outside the app's bundle.
-      postgres ??= new (await import("pg")).default.Pool({ connectionString: process.env.DATABASE_URL, max: 2, connectionTimeoutMillis: 5000 });
+      if (!postgres) {
+        postgres = new (await import("pg")).default.Pool({ connectionString: process.env.DATABASE_URL, max: 2, connectionTimeoutMillis: 5000 });
+        // An idle client whose server connection was killed (a failover, pg_terminate_backend)
+        // reports the error here; without a listener it would end the server (as db/postgres.ts).
+        postgres.on("error", (error) => console.error("body gate: idle postgres connection lost:", error.message));
+      }
       const { rowCount } = await postgres.query(TOKEN_LIVE, [hashToken(token), new Date().toISOString()]);
       return (rowCount ?? 0) > 0;
     } catch {

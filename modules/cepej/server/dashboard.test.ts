@@ -1,19 +1,19 @@
 // A cycle's dashboard data on the demo database: published cycles and validated replies for the
 // public, every started reply for administrators; publishing writes its journal row with the change.
+// Runs on both engines (testing/demo-database.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDatabase } from "@/testing/demo-database";
-import type Database from "better-sqlite3";
+import { testSql } from "@/testing/sql";
 import type { Principal } from "@/lib/auth/policy";
 
 const demo = await demoDatabase("cepej-dashboard");
 const { cycleDashboard, publishCycle, publishedCycles } = await import("./dashboard");
 const { ServiceError } = await import("@/lib/http/service-error");
 
-let sqlite: Database.Database;
+const q = testSql(demo.db);
 let admin: Principal;
-beforeAll(() => {
-  sqlite = demo.db.$client;
-  const id = (sqlite.prepare("select id from users where email = 'admin@example.org'").get() as { id: number }).id;
+beforeAll(async () => {
+  const id = (await q.value<number>("select id from users where email = 'admin@example.org'"))!;
   admin = { id, role: "admin", countries: [], regions: [], bodyId: null, supervisorId: null };
 }, 120_000);
 afterAll(() => demo.remove());
@@ -40,20 +40,20 @@ describe("cycle dashboard", () => {
   });
 
   it("publishing makes the cycle public, with its journal row; an unknown cycle is a 404", async () => {
-    const audits = () => (sqlite.prepare("select count(*) as n from audit_log where action like 'cepej.cycle_%'").get() as { n: number }).n;
+    const audits = () => q.value<number>("select cast(count(*) as integer) as n from audit_log where action like 'cepej.cycle_%'");
     expect((await publishedCycles(demo.db)).map((c) => c.slug)).toEqual(["2020-2022"]);
     await publishCycle(demo.db, "2022-2024", true, admin, "192.0.2.1");
     expect((await publishedCycles(demo.db)).map((c) => c.slug)).toEqual(["2022-2024", "2020-2022"]);
     expect((await cycleDashboard(demo.db, "2022-2024", { admin: false })).cycles.map((c) => c.slug)).toEqual(["2020-2022", "2022-2024"]);
-    expect(sqlite.prepare("select action, object, ip from audit_log order by id desc limit 1").get()).toEqual({
+    expect(await q.get("select action, object, ip from audit_log order by id desc limit 1")).toEqual({
       action: "cepej.cycle_publish",
       object: "2022-2024",
       ip: "192.0.2.1",
     });
     await publishCycle(demo.db, "2022-2024", false, admin, null);
     expect((await cycleDashboard(demo.db, "2022-2024", { admin: false })).cycles.map((c) => c.slug)).toEqual(["2020-2022"]);
-    expect(audits()).toBe(2);
+    expect(await audits()).toBe(2);
     await expect(publishCycle(demo.db, "1999-2000", true, admin, null)).rejects.toThrow(ServiceError);
-    expect(audits()).toBe(2);
+    expect(await audits()).toBe(2);
   });
 });

@@ -1,10 +1,10 @@
 // The report services on a seeded database: each reads the report's state again inside its own
 // transaction, so a caller's stale copy cannot submit, return or change a report twice; a refusal
-// writes nothing (no state, no answers, no audit row).
+// writes nothing (no state, no answers, no audit row). Runs on both engines (SQLite and PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDatabase } from "@/testing/demo-database";
 import { form1mChanges } from "@/testing/form-1m-report";
-import type Database from "better-sqlite3";
+import { testSql } from "@/testing/sql";
 
 const demo = await demoDatabase("filings-test");
 const getDb = () => demo.db;
@@ -18,27 +18,24 @@ type Refusal = InstanceType<typeof ServiceError>;
 /** A complete, consistent report. */
 const COMPLETE = form1mChanges();
 
-let sqlite: Database.Database;
+const q = testSql(demo.db);
 let reporter: Actor;
 let admin: Actor;
 let bodyId: number;
 let otherBodyId: number;
 let month = 0;
 
-beforeAll(() => {
-  sqlite = getDb().$client;
-  const user = (email: string) =>
-    sqlite.prepare("select id, role, reporting_body_id as bodyId from users where email = ?").get(email) as Actor & { bodyId: number | null };
-  const r = user("reporter@example.org");
+beforeAll(async () => {
+  const user = async (email: string) =>
+    (await q.get<Actor & { bodyId: number | null }>('select id, role, reporting_body_id as "bodyId" from users where email = ?', email))!;
+  const r = await user("reporter@example.org");
   reporter = { id: r.id, role: r.role };
   bodyId = r.bodyId!;
-  admin = user("admin@example.org");
-  otherBodyId = (sqlite.prepare("select id from reporting_bodies where id <> ? order by id limit 1").get(bodyId) as { id: number }).id;
+  admin = await user("admin@example.org");
+  otherBodyId = (await q.get<{ id: number }>("select id from reporting_bodies where id <> ? order by id limit 1", bodyId))!.id;
 }, 300_000);
 
-afterAll(() => {
-  demo.remove();
-});
+afterAll(() => demo.remove());
 
 /** A new draft report of the reporter's body, for a period of its own (far from the demo data). */
 async function newFiling(figures = true) {
@@ -49,14 +46,12 @@ async function newFiling(figures = true) {
   return { id, period };
 }
 
-const stored = (id: number) => sqlite.prepare("select status, submitted_at, days_late, return_comment from report_filings where id = ?").get(id);
+const stored = (id: number) => q.get("select status, submitted_at, days_late, return_comment from report_filings where id = ?", id);
 const answersOf = (id: number) =>
-  sqlite
-    .prepare("select a.cell, a.num, a.version from answers a join report_filings f on f.response_id = a.response_id where f.id = ? order by a.cell")
-    .all(id);
+  q.all("select a.cell, a.num, a.version from answers a join report_filings f on f.response_id = a.response_id where f.id = ? order by a.cell", id);
 const auditRows = (action: string, period: string) =>
-  (sqlite.prepare("select count(*) as n from audit_log where action = ? and object like ?").get(action, `form 1 ${period} body %`) as { n: number }).n;
-const setStatus = (id: number, status: string) => sqlite.prepare("update report_filings set status = ? where id = ?").run(status, id);
+  q.value<number>("select cast(count(*) as integer) as n from audit_log where action = ? and object like ?", action, `form 1 ${period} body %`);
+const setStatus = (id: number, status: string) => q.run("update report_filings set status = ? where id = ?", status, id);
 
 async function refusal(work: () => Promise<unknown>): Promise<Refusal> {
   try {
@@ -73,24 +68,24 @@ describe("submit", () => {
     const { id, period } = await newFiling();
     const stale = (await findFiling(getDb(), id))!;
     expect(stale.filing.status).toBe("draft");
-    setStatus(id, "submitted"); // another request submitted it after this one loaded it
-    const before = stored(id);
+    await setStatus(id, "submitted"); // another request submitted it after this one loaded it
+    const before = await stored(id);
     const r = await refusal(() => submitFiling(getDb(), stale.filing, reporter, null));
     expect(r.status).toBe(409);
     expect(r.message).toBe("This report has already been submitted.");
-    expect(stored(id)).toEqual(before);
-    expect(auditRows("report.submit", period)).toBe(0);
+    expect(await stored(id)).toEqual(before);
+    expect(await auditRows("report.submit", period)).toBe(0);
   });
 
   it("after one success, every further attempt (with the copy loaded before it) is refused: one audit row", async () => {
     const { id, period } = await newFiling();
     const draft = (await findFiling(getDb(), id))!.filing;
     expect(await submitFiling(getDb(), draft, reporter, null)).toEqual({ ok: true, daysLate: 0 });
-    const after = stored(id);
+    const after = await stored(id);
     expect(after).toMatchObject({ status: "submitted", days_late: 0 });
     for (let i = 0; i < 5; i++) expect((await refusal(() => submitFiling(getDb(), draft, reporter, null))).status).toBe(409);
-    expect(stored(id)).toEqual(after);
-    expect(auditRows("report.submit", period)).toBe(1);
+    expect(await stored(id)).toEqual(after);
+    expect(await auditRows("report.submit", period)).toBe(1);
   });
 
   it("is refused with the rules' blocking issues (422) while figures are missing, nothing written", async () => {
@@ -99,8 +94,8 @@ describe("submit", () => {
     expect(r.status).toBe(422);
     expect(Array.isArray(r.details) && r.details.length).toBeGreaterThan(0);
     expect((r.details as { cell?: string; code: string; severity: string }[])[0]).toHaveProperty("severity");
-    expect(stored(id)).toMatchObject({ status: "draft", submitted_at: null });
-    expect(auditRows("report.submit", period)).toBe(0);
+    expect(await stored(id)).toMatchObject({ status: "draft", submitted_at: null });
+    expect(await auditRows("report.submit", period)).toBe(0);
   });
 });
 
@@ -110,13 +105,13 @@ describe("return", () => {
     await submitFiling(getDb(), (await findFiling(getDb(), id))!.filing, reporter, null);
     const stale = (await findFiling(getDb(), id))!;
     expect(stale.filing.status).toBe("submitted");
-    setStatus(id, "returned"); // another request returned it after this one loaded it
-    const before = stored(id);
+    await setStatus(id, "returned"); // another request returned it after this one loaded it
+    const before = await stored(id);
     const r = await refusal(() => returnFiling(getDb(), stale.filing, "second thoughts", admin, null));
     expect(r.status).toBe(409);
     expect(r.message).toBe("Only a submitted report can be returned.");
-    expect(stored(id)).toEqual(before);
-    expect(auditRows("report.return", period)).toBe(0);
+    expect(await stored(id)).toEqual(before);
+    expect(await auditRows("report.return", period)).toBe(0);
   });
 
   it("after one success, every further attempt is refused: one audit row, the first comment kept", async () => {
@@ -125,8 +120,8 @@ describe("return", () => {
     const submitted = (await findFiling(getDb(), id))!.filing;
     expect(await returnFiling(getDb(), submitted, "check row 8", admin, null)).toEqual({ ok: true });
     for (let i = 0; i < 5; i++) expect((await refusal(() => returnFiling(getDb(), submitted, `attempt ${i}`, admin, null))).status).toBe(409);
-    expect(stored(id)).toEqual({ status: "returned", submitted_at: null, days_late: null, return_comment: "check row 8" });
-    expect(auditRows("report.return", period)).toBe(1);
+    expect(await stored(id)).toEqual({ status: "returned", submitted_at: null, days_late: null, return_comment: "check row 8" });
+    expect(await auditRows("report.return", period)).toBe(1);
   });
 
   it("a returned report can be submitted again, once", async () => {
@@ -136,8 +131,8 @@ describe("return", () => {
     const returned = (await findFiling(getDb(), id))!.filing;
     await submitFiling(getDb(), returned, reporter, null);
     expect((await refusal(() => submitFiling(getDb(), returned, reporter, null))).status).toBe(409);
-    expect(stored(id)).toMatchObject({ status: "submitted", return_comment: null });
-    expect(auditRows("report.submit", period)).toBe(2);
+    expect(await stored(id)).toMatchObject({ status: "submitted", return_comment: null });
+    expect(await auditRows("report.submit", period)).toBe(2);
   });
 });
 
@@ -146,19 +141,19 @@ describe("autosave", () => {
     const { id, period } = await newFiling(false);
     const result = await saveFilingAnswers(getDb(), (await findFiling(getDb(), id))!.filing, reporter, COMPLETE.slice(0, 3), null);
     expect(result).toEqual({ saved: COMPLETE.slice(0, 3).map((c) => ({ cell: c.cell, version: 1 })), conflicts: [] });
-    expect(auditRows("report.save", period)).toBe(1);
+    expect(await auditRows("report.save", period)).toBe(1);
   });
 
   it("reads the state inside its transaction: a report submitted after the copy was loaded keeps its answers", async () => {
     const { id, period } = await newFiling();
     const stale = (await findFiling(getDb(), id))!;
     await submitFiling(getDb(), stale.filing, reporter, null);
-    const before = answersOf(id);
+    const before = await answersOf(id);
     const change = [{ cell: "q1:total:period", value: { num: 151, text: null, status: null }, baseVersion: 1 }];
     const r = await refusal(() => saveFilingAnswers(getDb(), stale.filing, reporter, change, null));
     expect(r.status).toBe(409);
-    expect(answersOf(id)).toEqual(before);
-    expect(auditRows("report.save", period)).toBe(1); // the first fill only
+    expect(await answersOf(id)).toEqual(before);
+    expect(await auditRows("report.save", period)).toBe(1); // the first fill only
   });
 
   it("refuses invalid values (400) and unknown cells without writing any", async () => {
@@ -173,8 +168,8 @@ describe("autosave", () => {
       ),
     );
     expect(r.status).toBe(400);
-    expect(answersOf(id)).toEqual([]);
-    expect(auditRows("report.save", period)).toBe(0);
+    expect(await answersOf(id)).toEqual([]);
+    expect(await auditRows("report.save", period)).toBe(0);
   });
 });
 
@@ -184,7 +179,7 @@ describe("open", () => {
     const period = `2040-${String(month).padStart(2, "0")}`;
     const id = await openFiling(getDb(), { form: 1, bodyId, period }, reporter, null);
     expect(await openFiling(getDb(), { form: 1, bodyId, period: ` ${period} ` }, reporter, null)).toBe(id);
-    expect(auditRows("report.open", period)).toBe(1);
+    expect(await auditRows("report.open", period)).toBe(1);
   });
 
   it("refuses a form not filled in the app, a period of the wrong kind and an unknown body", async () => {

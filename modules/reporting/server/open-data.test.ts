@@ -3,6 +3,7 @@
 // reports received and expected.
 import { afterAll, describe, expect, it } from "vitest";
 import { demoDatabase } from "@/testing/demo-database";
+import { testSql } from "@/testing/sql";
 
 const demo = await demoDatabase("open-data-test");
 const { registeredCrimes, nationalSeries } = await import("./open-data");
@@ -19,12 +20,13 @@ describe("registered crimes, open data", () => {
   });
 
   it("marks a month provisional when it was placed before every body of the region had reported", async () => {
-    const sqlite = demo.db.$client;
+    const q = testSql(demo.db);
     const march = (await registeredCrimes(demo.db, { year: 2025 })).find((r) => r.region === "AST" && r.period === "2025-03")!;
     expect(march).toMatchObject({ provisional: false, reports: march.expectedReports });
     // As if March had been placed with one Astana report missing (the region's row and the country's).
-    const fewer = sqlite.prepare("update report_placements set reports = reports + ? where form_number = 1 and period = '2025-03' and area in ('AST', 'KZ')");
-    fewer.run(-1);
+    const fewer = (by: number) =>
+      q.run("update report_placements set reports = reports + ? where form_number = 1 and period = '2025-03' and area in ('AST', 'KZ')", by);
+    await fewer(-1);
     try {
       const after = (await registeredCrimes(demo.db, { year: 2025 })).find((r) => r.region === "AST" && r.period === "2025-03")!;
       expect(after).toMatchObject({ provisional: true, reports: march.expectedReports - 1, registered: march.registered });
@@ -32,7 +34,7 @@ describe("registered crimes, open data", () => {
       expect(year).toMatchObject({ provisional: true, reports: year.expectedReports - 1 });
       expect((await nationalSeries(demo.db)).map((s) => s.year)).not.toContain("2025");
     } finally {
-      fewer.run(1);
+      await fewer(1);
     }
   });
 });

@@ -1,9 +1,10 @@
 // Placement on a seeded database: open data publishes what the Committee placed, and only that;
 // a placement consolidates the accepted reports by region and for the country, once, audited.
+// Runs on both engines (SQLite and PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDatabase } from "@/testing/demo-database";
 import { form1mChanges } from "@/testing/form-1m-report";
-import type Database from "better-sqlite3";
+import { testSql } from "@/testing/sql";
 
 const demo = await demoDatabase("placements-test");
 const getDb = () => demo.db;
@@ -13,23 +14,20 @@ const { placePeriod, placementOverview } = await import("./placements");
 const { registeredCrimes } = await import("./open-data");
 
 type Actor = { id: number; role: string };
-let sqlite: Database.Database;
+const q = testSql(demo.db);
 let reporter: Actor;
 let admin: Actor;
 let bodyId: number;
 let region: string;
 
-beforeAll(() => {
-  sqlite = getDb().$client;
-  const r = sqlite
-    .prepare(
-      "select u.id, u.role, u.reporting_body_id as bodyId, b.region_code as region from users u join reporting_bodies b on b.id = u.reporting_body_id where email = 'reporter@example.org'",
-    )
-    .get() as Actor & { bodyId: number; region: string };
+beforeAll(async () => {
+  const r = (await q.get<Actor & { bodyId: number; region: string }>(
+    `select u.id, u.role, u.reporting_body_id as "bodyId", b.region_code as region from users u join reporting_bodies b on b.id = u.reporting_body_id where email = 'reporter@example.org'`,
+  ))!;
   reporter = { id: r.id, role: r.role };
   bodyId = r.bodyId;
   region = r.region;
-  admin = sqlite.prepare("select id, role from users where email = 'admin@example.org'").get() as Actor;
+  admin = (await q.get<Actor>("select id, role from users where email = 'admin@example.org'"))!;
 }, 300_000);
 afterAll(() => demo.remove());
 
@@ -58,25 +56,24 @@ describe("placement", () => {
   });
   it("a submitted report is published only once its period is placed; the placement sums by region and country", async () => {
     const id = await submitted("2026-01");
-    const total = (
-      sqlite
-        .prepare("select num from answers a join report_filings f on f.response_id = a.response_id where f.id = ? and a.cell = 'q1:total:period'")
-        .get(id) as { num: number }
-    ).num;
+    const total = await q.value<number>(
+      "select num from answers a join report_filings f on f.response_id = a.response_id where f.id = ? and a.cell = 'q1:total:period'",
+      id,
+    );
     expect(await published(2026)).toEqual([]);
     const result = await placePeriod(getDb(), { form: 1, period: "2026-01" }, admin, null);
     expect(result).toMatchObject({ period: "2026-01", reports: 1, regions: 1 });
     expect(await published(2026)).toEqual([
       expect.objectContaining({ region, regionName: expect.any(String), period: "2026-01", registered: total, reports: 1 }),
     ]);
-    const rows = sqlite.prepare("select area, reports, due from report_placements where form_number = 1 and period = '2026-01' order by area").all();
+    const rows = await q.all("select area, reports, due from report_placements where form_number = 1 and period = '2026-01' order by area");
     expect(rows).toEqual(
       [
         { area: region, reports: 1, due: "2026-02-05" },
         { area: "KZ", reports: 1, due: "2026-02-05" },
       ].sort((a, b) => a.area.localeCompare(b.area)),
     );
-    expect(sqlite.prepare("select object from audit_log where action = 'report.place'").all()).toEqual([
+    expect(await q.all("select object from audit_log where action = 'report.place'")).toEqual([
       { object: expect.stringMatching(/^form 1 2026-01: 1 regions, 1 reports, \d+ days late$/) },
     ]);
     expect((await placementOverview(getDb(), { from: "2026-01-01", to: "2026-01-31" }))[0]).toMatchObject({
@@ -86,18 +83,18 @@ describe("placement", () => {
     });
   });
   it("what changes after placement is not published: a returned report leaves the placed figures", async () => {
-    const { id } = sqlite.prepare("select id from report_filings where period = '2026-01' and body_id = ?").get(bodyId) as { id: number };
+    const { id } = (await q.get<{ id: number }>("select id from report_filings where period = '2026-01' and body_id = ?", bodyId))!;
     const before = await published(2026);
     await returnFiling(getDb(), (await findFiling(getDb(), id))!.filing, "check", admin, null);
     expect(await published(2026)).toEqual(before);
   });
   it("refuses a second placement (409), a period without accepted reports (409), one not ended (400): nothing written", async () => {
-    const count = () => (sqlite.prepare("select count(*) as n from report_placements").get() as { n: number }).n;
-    const n = count();
+    const count = () => q.value<number>("select cast(count(*) as integer) as n from report_placements");
+    const n = await count();
     expect((await refusal(() => placePeriod(getDb(), { form: 1, period: "2026-01" }, admin, null))).status).toBe(409);
     expect((await refusal(() => placePeriod(getDb(), { form: 1, period: "2026-02" }, admin, null))).status).toBe(409);
     expect((await refusal(() => placePeriod(getDb(), { form: 1, period: "2099-01" }, admin, null))).status).toBe(400);
     expect((await refusal(() => placePeriod(getDb(), { form: 2, period: "2025-Q1" }, admin, null))).status).toBe(400);
-    expect(count()).toBe(n);
+    expect(await count()).toBe(n);
   });
 });

@@ -1,9 +1,9 @@
 // The Committee's registers and calendar: each write is one service whose audit row is committed
 // with it, and a request or a dispatch is recorded once (a second answer or dispatch is refused
-// with 409 and writes nothing).
+// with 409 and writes nothing). Runs on both engines (SQLite and PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDatabase } from "@/testing/demo-database";
-import type Database from "better-sqlite3";
+import { testSql } from "@/testing/sql";
 
 const demo = await demoDatabase("registers-test", { seed: false });
 const getDb = () => demo.db;
@@ -11,22 +11,19 @@ const { ServiceError } = await import("@/lib/http/service-error");
 const { answerRequest, dispatchSchedule, listRequests, recordDispatch, registerRequest, REQUEST_DAYS } = await import("./registers");
 const { changeCalendarDay, listAdjustments, loadAdjustments } = await import("./calendar");
 
-let sqlite: Database.Database;
+const q = testSql(demo.db); // migrated, empty: these services need no reference data
 let admin: { id: number; role: string };
 
-beforeAll(() => {
-  sqlite = getDb().$client; // migrated, empty: these services need no reference data
-  const { id } = sqlite.prepare("insert into users (email, name, password_hash, role) values ('admin@test', 'Admin', 'x', 'admin') returning id").get() as {
-    id: number;
-  };
+beforeAll(async () => {
+  const { id } = (await q.get<{ id: number }>(
+    "insert into users (email, name, password_hash, role) values ('admin@test', 'Admin', 'x', 'admin') returning id",
+  ))!;
   admin = { id, role: "admin" };
 });
 
-afterAll(() => {
-  demo.remove();
-});
+afterAll(() => demo.remove());
 
-const audit = (action: string) => sqlite.prepare("select object, user_id as userId, ip from audit_log where action = ? order by id").all(action);
+const audit = (action: string) => q.all('select object, user_id as "userId", ip from audit_log where action = ? order by id', action);
 
 async function refusal(work: () => Promise<unknown>) {
   try {
@@ -55,7 +52,7 @@ describe("information requests", () => {
     const row = (await listRequests(getDb(), { committee: true })).find((r) => r.id === id)!;
     expect(row).toMatchObject({ status: "registered", dueOn: "2026-01-20", createdBy: admin.id });
     expect(REQUEST_DAYS).toBe(15);
-    expect(audit("request.register")).toEqual([{ object: `request ${id} from Ministry of Justice`, userId: admin.id, ip: "10.0.0.1" }]);
+    expect(await audit("request.register")).toEqual([{ object: `request ${id} from Ministry of Justice`, userId: admin.id, ip: "10.0.0.1" }]);
 
     await answerRequest(getDb(), id, "Sent by e-document No. 1", admin, null);
     const second = await refusal(() => answerRequest(getDb(), id, "Another answer", admin, null));
@@ -64,7 +61,7 @@ describe("information requests", () => {
       status: "answered",
       answer: "Sent by e-document No. 1",
     });
-    expect(audit("request.answer")).toEqual([{ object: `request ${id}`, userId: admin.id, ip: null }]);
+    expect(await audit("request.answer")).toEqual([{ object: `request ${id}`, userId: admin.id, ip: null }]);
   });
 
   it("by another channel are left without consideration and cannot be answered; unknown ones are 404", async () => {
@@ -72,7 +69,7 @@ describe("information requests", () => {
     expect((await listRequests(getDb(), { committee: true })).find((r) => r.id === id)!.status).toBe("left_without_consideration");
     expect((await refusal(() => answerRequest(getDb(), id, "x", admin, null))).status).toBe(409);
     expect((await refusal(() => answerRequest(getDb(), 999_999, "x", admin, null))).status).toBe(404);
-    expect(audit("request.answer")).toHaveLength(1); // the previous test's only
+    expect(await audit("request.answer")).toHaveLength(1); // the previous test's only
     expect((await listRequests(getDb(), { committee: true })).find((r) => r.id === id)!.exclusion).toBe("channel");
   });
 
@@ -83,7 +80,7 @@ describe("information requests", () => {
     expect(rows.find((r) => r.id === copies)).toMatchObject({ status: "left_without_consideration", exclusion: "copies" });
     expect(rows.find((r) => r.id === open)).toMatchObject({ status: "left_without_consideration", exclusion: "open_sources" });
     expect((await refusal(() => answerRequest(getDb(), copies, "x", admin, null))).status).toBe(409);
-    expect(audit("request.register").at(-2)).toMatchObject({ object: `request ${copies} from Ministry of Justice left without consideration: copies` });
+    expect((await audit("request.register")).at(-2)).toMatchObject({ object: `request ${copies} from Ministry of Justice left without consideration: copies` });
   });
 
   it("an answer for official use is seen by the Committee only", async () => {
@@ -99,8 +96,8 @@ describe("collection dispatches", () => {
     await recordDispatch(getDb(), { collection: 1, period: "2025-Q1", sentOn: "2025-04-20", recipients: "Government" }, admin, null);
     const again = await refusal(() => recordDispatch(getDb(), { collection: 1, period: "2025-Q1", sentOn: "2025-04-21", recipients: "Again" }, admin, null));
     expect(again.status).toBe(409);
-    expect(sqlite.prepare("select count(*) as n from collection_dispatches").get()).toEqual({ n: 1 });
-    expect(audit("collection.dispatch")).toEqual([{ object: "collection 1 2025-Q1", userId: admin.id, ip: null }]);
+    expect(await q.get("select cast(count(*) as integer) as n from collection_dispatches")).toEqual({ n: 1 });
+    expect(await audit("collection.dispatch")).toEqual([{ object: "collection 1 2025-Q1", userId: admin.id, ip: null }]);
   });
 
   it("refuses an unknown collection or a period of the wrong kind", async () => {
@@ -110,7 +107,7 @@ describe("collection dispatches", () => {
     expect(
       (await refusal(() => recordDispatch(getDb(), { collection: 1, period: "2025-03", sentOn: "2025-04-20", recipients: "x" }, admin, null))).status,
     ).toBe(400);
-    expect(audit("collection.dispatch")).toHaveLength(1);
+    expect(await audit("collection.dispatch")).toHaveLength(1);
     expect((await dispatchSchedule(getDb())).length).toBeGreaterThan(0);
   });
 });
@@ -123,7 +120,7 @@ describe("calendar", () => {
     expect(await listAdjustments(getDb())).toEqual([{ date: "2026-06-08", kind: "working", note: "transfer" }]);
     await changeCalendarDay(getDb(), { date: "2026-06-08", kind: "remove", note: "" }, admin, null);
     expect(await listAdjustments(getDb())).toEqual([]);
-    expect(audit("calendar.change").map((r) => (r as { object: string }).object)).toEqual([
+    expect((await audit("calendar.change")).map((r) => (r as { object: string }).object)).toEqual([
       "2026-06-08 off Kurban ait",
       "2026-06-08 working transfer",
       "2026-06-08 remove ",
@@ -133,6 +130,6 @@ describe("calendar", () => {
   it("refuses to remove a day that is not declared (404), and records nothing", async () => {
     const error = await refusal(() => changeCalendarDay(getDb(), { date: "2026-06-09", kind: "remove", note: "" }, admin, null));
     expect([error.status, error.message]).toEqual([404, "2026-06-09 is not declared a day off or a working day."]);
-    expect(audit("calendar.change").map((r) => (r as { object: string }).object)).not.toContain("2026-06-09 remove ");
+    expect((await audit("calendar.change")).map((r) => (r as { object: string }).object)).not.toContain("2026-06-09 remove ");
   });
 });

@@ -1,9 +1,10 @@
 // On a seeded database: the fieldwork services of issue 17 — paradata merged per session with the
 // answer saves, the completion and the queue; replies to review comments; the interviewer's list
 // with the rejected interviews first; imports that never change the sample; the quality view.
+// Runs on both engines (testing/demo-database.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDatabase } from "@/testing/demo-database";
-import type Database from "better-sqlite3";
+import { testSql } from "@/testing/sql";
 import type { Db } from "@/db/open";
 import type { Principal } from "@/lib/auth/policy";
 import type { AnswerChange } from "@/modules/questionnaire/schemas";
@@ -22,38 +23,33 @@ const { interviewToRow, microdataHeader, parseMicrodataCsv } = await import("../
 const { microdataLines } = await import("./microdata-export");
 const { BOM, csvLine } = await import("@/lib/csv/csv");
 
-let db: Db;
-let sqlite: Database.Database;
+const db: Db = demo.db;
+const q = testSql(db);
 let admin: Principal, supervisor: Principal, interviewer: Principal;
 let free: number[];
 
-const principal = (email: string): Principal => {
-  const u = sqlite.prepare("select id, role, supervisor_id as supervisorId from users where email = ?").get(email) as {
-    id: number;
-    role: Principal["role"];
-    supervisorId: number | null;
-  };
-  const regions = (sqlite.prepare("select code from user_scopes where user_id = ? and kind = 'region'").all(u.id) as { code: string }[]).map((r) => r.code);
+const principal = async (email: string): Promise<Principal> => {
+  const u = (await q.get<{ id: number; role: Principal["role"]; supervisorId: number | null }>(
+    'select id, role, supervisor_id as "supervisorId" from users where email = ?',
+    email,
+  ))!;
+  const regions = (await q.all<{ code: string }>("select code from user_scopes where user_id = ? and kind = 'region'", u.id)).map((r) => r.code);
   return { id: u.id, role: u.role, countries: [], regions, bodyId: null, supervisorId: u.supervisorId };
 };
 
-beforeAll(() => {
-  db = demo.db;
-  sqlite = db.$client;
-  admin = principal("admin@example.org");
-  supervisor = principal("supervisor@example.org");
-  interviewer = principal("interviewer@example.org");
+beforeAll(async () => {
+  admin = await principal("admin@example.org");
+  supervisor = await principal("supervisor@example.org");
+  interviewer = await principal("interviewer@example.org");
   free = (
-    sqlite.prepare("select id from survey_households where wave = 2026 and region in ('AST', 'ALA') and status = 'unassigned' order by id").all() as {
-      id: number;
-    }[]
+    await q.all<{ id: number }>("select id from survey_households where wave = 2026 and region in ('AST', 'ALA') and status = 'unassigned' order by id")
   ).map((r) => r.id);
 }, 120_000);
 afterAll(() => demo.remove());
 
-function assigned(): number {
+async function assigned(): Promise<number> {
   const id = free.shift()!;
-  sqlite.prepare("update survey_households set interviewer_id = ?, status = 'assigned' where id = ?").run(interviewer.id, id);
+  await q.run("update survey_households set interviewer_id = ?, status = 'assigned' where id = ?", interviewer.id, id);
   return id;
 }
 const h = async (id: number) => (await findHousehold(db, id))!;
@@ -114,7 +110,7 @@ async function collect(lines: AsyncIterable<string>): Promise<string[]> {
 
 describe("paradata", () => {
   it("a session's repeated saves replace its totals; another session adds to them; the language is recorded", async () => {
-    const id = assigned();
+    const id = await assigned();
     await saveInterviewAnswers(
       db,
       await h(id),
@@ -169,7 +165,7 @@ describe("paradata", () => {
   });
 
   it("the queue carries paradata per interview, idempotent by session", async () => {
-    const id = assigned();
+    const id = await assigned();
     const item = { id, changes: full, paradata: session("queue-session-1", { language: "en" }) };
     expect((await submitInterviews(db, [item], interviewer, null))[0]).toMatchObject({ ok: true });
     expect(summariseParadata(await readParadata(db, id))).toMatchObject({ durationSeconds: 600, sessions: 1, language: "en" });
@@ -179,7 +175,7 @@ describe("paradata", () => {
 
 describe("rejected interviews and replies", () => {
   it("come first in the interviewer's list; the reply is stored with its log-journal row; the supervisor reads it", async () => {
-    const id = assigned();
+    const id = await assigned();
     await completeInterview(db, await h(id), interviewer, full, null);
     await rejectInterview(db, await h(id), supervisor, [{ question: "age", text: "Check the age" }], null);
     expect((await myAssignments(db, interviewer.id))[0].id).toBe(id);
@@ -187,11 +183,11 @@ describe("rejected interviews and replies", () => {
     const [comment] = await reviewCommentsOf(db, id);
     // only the interviewer of the interview, and only a comment of this interview
     expect((await refusal(async () => replyToComment(db, await h(id), supervisor, comment.id, "x", null))).status).toBe(403);
-    const other = assigned();
+    const other = await assigned();
     expect((await refusal(async () => replyToComment(db, await h(other), interviewer, comment.id, "x", null))).status).toBe(404);
     await replyToComment(db, await h(id), interviewer, comment.id, "Age confirmed with the passport", null);
     expect((await reviewCommentsOf(db, id))[0]).toMatchObject({ reply: "Age confirmed with the passport", text: "Check the age" });
-    expect(sqlite.prepare("select action, user_id as userId from audit_log order by id desc limit 1").get()).toEqual({
+    expect(await q.get('select action, user_id as "userId" from audit_log order by id desc limit 1')).toEqual({
       action: "interview.comment_reply",
       userId: interviewer.id,
     });
@@ -203,7 +199,7 @@ describe("rejected interviews and replies", () => {
   });
 
   it("the language is the interviewer's to choose while the interview may change", async () => {
-    const id = assigned();
+    const id = await assigned();
     await setInterviewLanguage(db, await h(id), interviewer, "ru", null);
     expect((await h(id)).interviewLanguage).toBe("ru");
     // chosen explicitly: the completion's session language does not replace it
@@ -215,14 +211,14 @@ describe("rejected interviews and replies", () => {
 });
 
 describe("import keeps the sample", () => {
-  const sampled = () =>
-    sqlite.prepare("select * from survey_households where wave = 2026 and status = 'unassigned' order by id desc limit 1").get() as {
+  const sampled = async () =>
+    (await q.get<{
       id: number;
       household_id: string;
       region: string;
       settlement: "1" | "2";
       weight: number;
-    };
+    }>("select * from survey_households where wave = 2026 and status = 'unassigned' order by id desc limit 1"))!;
   const interview = (hh: { household_id: string; region: string; settlement: string; weight: number }, language?: "kk" | "ru" | "en") => {
     const file = BOM + csvLine(microdataHeader()) + csvLine(interviewToRow(hh, Object.fromEntries(full.map((c) => [c.cell, c.value!])), language ?? null));
     const parsed = parseMicrodataCsv(file, { fieldwork: { start: "2000-01-01", end: "2100-01-01" } });
@@ -231,7 +227,7 @@ describe("import keeps the sample", () => {
   };
 
   it("refuses rows that would change a sampled household, and households not in the sample; each a row of the report", async () => {
-    const s = sampled();
+    const s = await sampled();
     const changed = interview({
       household_id: s.household_id,
       region: s.region === "AST" ? "ALA" : "AST",
@@ -248,15 +244,15 @@ describe("import keeps the sample", () => {
       [2, "weight"],
       [2, "household_id"],
     ]);
-    const after = sqlite.prepare("select region, settlement, weight, status from survey_households where id = ?").get(s.id);
+    const after = await q.get("select region, settlement, weight, status from survey_households where id = ?", s.id);
     expect(after).toEqual({ region: s.region, settlement: s.settlement, weight: s.weight, status: "unassigned" });
-    expect(sqlite.prepare("select count(*) as n from survey_households where household_id = 'NOT-IN-SAMPLE-1'").get()).toEqual({ n: 0 });
+    expect(await q.get("select cast(count(*) as integer) as n from survey_households where household_id = 'NOT-IN-SAMPLE-1'")).toEqual({ n: 0 });
   });
 
   it("imports a sampled household as it is in the sample, with its language; adds new households only when allowed", async () => {
-    const s = sampled();
+    const s = await sampled();
     expect(await importInterviews(db, 2026, interview(s, "kk"), admin, null)).toBe(1);
-    expect(sqlite.prepare("select region, settlement, weight, status, interview_language as l from survey_households where id = ?").get(s.id)).toEqual({
+    expect(await q.get("select region, settlement, weight, status, interview_language as l from survey_households where id = ?", s.id)).toEqual({
       region: s.region,
       settlement: s.settlement,
       weight: s.weight,
@@ -268,7 +264,7 @@ describe("import keeps the sample", () => {
     const added = interview({ household_id: "NEW-HH-1", region: "AST", settlement: "1", weight: 10 });
     expect((await refusal(() => importInterviews(db, 2026, added, admin, null))).status).toBe(400);
     expect(await importInterviews(db, 2026, added, admin, null, { addHouseholds: true })).toBe(1);
-    expect(sqlite.prepare("select status from survey_households where household_id = 'NEW-HH-1'").get()).toEqual({ status: "approved" });
+    expect(await q.get("select status from survey_households where household_id = 'NEW-HH-1'")).toEqual({ status: "approved" });
   });
 });
 

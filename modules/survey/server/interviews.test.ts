@@ -2,9 +2,10 @@
 // their transaction, not on the caller's copy; every one that writes writes its log-journal row in
 // the same transaction; a tablet's queue applies or refuses each interview on its own. And the other
 // survey writes (assignment, waves) refuse on what they re-read, with their row in their transaction.
+// Runs on both engines (testing/demo-database.ts).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { demoDatabase } from "@/testing/demo-database";
-import type Database from "better-sqlite3";
+import { failWrites, testSql } from "@/testing/sql";
 import type { Db } from "@/db/open";
 import type { Principal } from "@/lib/auth/policy";
 import type { AnswerChange } from "@/modules/questionnaire/schemas";
@@ -16,42 +17,35 @@ const { findHousehold, assignHouseholds } = await import("./households");
 const { approveInterview, completeInterview, rejectInterview, saveInterviewAnswers, submitInterviews } = await import("./interviews");
 const { createWave, publishWave } = await import("./waves");
 
-let db: Db;
-let sqlite: Database.Database;
+const db: Db = getDb();
+const q = testSql(db);
 let admin: Principal, supervisor: Principal, interviewer: Principal;
 /** Unassigned households of wave 2026 in the supervisor's regions, handed out by the tests. */
 let free: number[];
 
-const principal = (email: string): Principal => {
-  const u = sqlite.prepare("select id, role, supervisor_id as supervisorId from users where email = ?").get(email) as {
-    id: number;
-    role: Principal["role"];
-    supervisorId: number | null;
-  };
-  const regions = (sqlite.prepare("select code from user_scopes where user_id = ? and kind = 'region'").all(u.id) as { code: string }[]).map((r) => r.code);
+const principal = async (email: string): Promise<Principal> => {
+  const u = (await q.get<{ id: number; role: Principal["role"]; supervisorId: number | null }>(
+    'select id, role, supervisor_id as "supervisorId" from users where email = ?',
+    email,
+  ))!;
+  const regions = (await q.all<{ code: string }>("select code from user_scopes where user_id = ? and kind = 'region'", u.id)).map((r) => r.code);
   return { id: u.id, role: u.role, countries: [], regions, bodyId: null, supervisorId: u.supervisorId };
 };
 
-beforeAll(() => {
-  db = getDb();
-  sqlite = db.$client;
-  admin = principal("admin@example.org");
-  supervisor = principal("supervisor@example.org");
-  interviewer = principal("interviewer@example.org");
+beforeAll(async () => {
+  admin = await principal("admin@example.org");
+  supervisor = await principal("supervisor@example.org");
+  interviewer = await principal("interviewer@example.org");
   free = (
-    sqlite.prepare("select id from survey_households where wave = 2026 and region in ('AST', 'ALA') and status = 'unassigned' order by id").all() as {
-      id: number;
-    }[]
+    await q.all<{ id: number }>("select id from survey_households where wave = 2026 and region in ('AST', 'ALA') and status = 'unassigned' order by id")
   ).map((r) => r.id);
 }, 120_000);
-afterAll(() => {
-  demo.remove();
-});
+afterAll(() => demo.remove());
 
 /** A household of 2026 assigned to the interviewer (set up directly). */
-function assigned(): number {
+async function assigned(): Promise<number> {
   const id = free.shift()!;
-  sqlite.prepare("update survey_households set interviewer_id = ?, status = 'assigned' where id = ?").run(interviewer.id, id);
+  await q.run("update survey_households set interviewer_id = ?, status = 'assigned' where id = ?", interviewer.id, id);
   return id;
 }
 
@@ -90,7 +84,7 @@ const partial = full.filter((c) => c.cell === "result" || c.cell === "sex");
 
 /** A completed interview of the interviewer, through the service. */
 async function completed(): Promise<number> {
-  const id = assigned();
+  const id = await assigned();
   await completeInterview(db, (await findHousehold(db, id))!, interviewer, full, null);
   return id;
 }
@@ -106,41 +100,37 @@ async function refusal(run: () => Promise<unknown>): Promise<{ status: number; m
   throw new Error("the service did not refuse");
 }
 
-const setStatus = (id: number, status: string) => sqlite.prepare("update survey_households set status = ? where id = ?").run(status, id);
+const setStatus = (id: number, status: string) => q.run("update survey_households set status = ? where id = ?", status, id);
 
 /** Everything a service could have written about a household, and the global log-journal and tallies. */
-function snapshot(id: number) {
-  const all = (q: string, ...p: unknown[]) => sqlite.prepare(q).all(...p);
-  const h = sqlite.prepare("select * from survey_households where id = ?").get(id) as { response_id: number | null };
+async function snapshot(id: number) {
+  const h = (await q.get<{ response_id: number | null }>("select * from survey_households where id = ?", id))!;
   return {
     household: h,
-    events: all("select * from interview_events where household_row_id = ?", id),
-    comments: all("select * from review_comments where household_row_id = ?", id),
-    answers: h.response_id ? all("select * from answers where response_id = ? order by cell", h.response_id) : [],
-    history: h.response_id ? all("select * from answer_history where response_id = ? order by id", h.response_id) : [],
-    responses: all("select count(*) as n from responses"),
-    audit: all("select count(*) as n from audit_log"),
-    tallies: all("select sum(n) as n, sum(weight) as w from survey_tallies where wave = 2026"),
+    events: await q.all("select * from interview_events where household_row_id = ? order by id", id),
+    comments: await q.all("select * from review_comments where household_row_id = ? order by id", id),
+    answers: h.response_id ? await q.all("select * from answers where response_id = ? order by cell", h.response_id) : [],
+    history: h.response_id ? await q.all("select * from answer_history where response_id = ? order by id", h.response_id) : [],
+    responses: await q.all("select cast(count(*) as integer) as n from responses"),
+    audit: await q.all("select cast(count(*) as integer) as n from audit_log"),
+    tallies: await q.all("select cast(sum(n) as integer) as n, sum(weight) as w from survey_tallies where wave = 2026"),
   };
 }
 
-const lastAudit = () =>
-  sqlite.prepare("select action, object, user_id as userId from audit_log order by id desc limit 1").get() as {
-    action: string;
-    object: string;
-    userId: number;
-  };
-const auditRows = (action: string, object: string) =>
-  (sqlite.prepare("select count(*) as n from audit_log where action = ? and object like ?").get(action, `${object}%`) as { n: number }).n;
+const lastAudit = async () =>
+  (await q.get<{ action: string; object: string; userId: number }>('select action, object, user_id as "userId" from audit_log order by id desc limit 1'))!;
+const auditRows = async (action: string, object: string) =>
+  (await q.value<number>("select cast(count(*) as integer) as n from audit_log where action = ? and object like ?", action, `${object}%`))!;
 const objectOf = async (id: number) => `2026/${(await findHousehold(db, id))!.householdId}`;
 
-/** Makes every insert into `table` fail while `run` runs (a failure in the middle of a service). */
-async function failingInserts<T>(table: string, run: () => Promise<T>, when = "1"): Promise<T> {
-  sqlite.exec(`create temp trigger fail_${table} before insert on ${table} when ${when} begin select raise(abort, 'injected failure'); end`);
+/** Makes every insert into `table` (for which `when` holds) fail with "injected failure" while `run`
+ *  runs: a failure in the middle of a service. */
+async function failingInserts<T>(table: string, run: () => Promise<T>, when?: string): Promise<T> {
+  const allow = await failWrites(db, { table, message: "injected failure", when });
   try {
     return await run();
   } finally {
-    sqlite.exec(`drop trigger temp.fail_${table}`);
+    await allow();
   }
 }
 
@@ -149,43 +139,43 @@ describe("interview services decide on the state read inside their transaction",
     const id = await completed();
     const stale = (await findHousehold(db, id))!;
     expect(stale.status).toBe("completed");
-    setStatus(id, "rejected");
-    const before = snapshot(id);
+    await setStatus(id, "rejected");
+    const before = await snapshot(id);
     expect(await refusal(() => approveInterview(db, stale, supervisor, null))).toMatchObject({
       status: 409,
       message: "An interview that is rejected cannot be approved.",
     });
-    expect(snapshot(id)).toEqual(before);
+    expect(await snapshot(id)).toEqual(before);
   });
 
   it("approve: the interview approved meanwhile → 409, counted once in the tallies", async () => {
     const id = await completed();
     const stale = (await findHousehold(db, id))!;
     expect(await approveInterview(db, stale, supervisor, null)).toEqual({ status: "approved" });
-    const before = snapshot(id);
+    const before = await snapshot(id);
     expect((await refusal(() => approveInterview(db, stale, supervisor, null))).status).toBe(409);
-    expect(snapshot(id)).toEqual(before);
+    expect(await snapshot(id)).toEqual(before);
   });
 
   it("reject: a copy read while completed, the interview approved meanwhile → 409, no comment stored", async () => {
     const id = await completed();
     const stale = (await findHousehold(db, id))!;
-    setStatus(id, "approved");
-    const before = snapshot(id);
+    await setStatus(id, "approved");
+    const before = await snapshot(id);
     expect(await refusal(() => rejectInterview(db, stale, supervisor, [{ question: "age", text: "check the ID card" }], null))).toMatchObject({
       status: 409,
       message: "An interview that is approved cannot be rejected.",
     });
-    expect(snapshot(id)).toEqual(before);
+    expect(await snapshot(id)).toEqual(before);
   });
 
   it("complete: a copy read while in progress, the interview completed meanwhile → 409, no answer saved", async () => {
-    const id = assigned();
+    const id = await assigned();
     await saveInterviewAnswers(db, (await findHousehold(db, id))!, interviewer, partial, null);
     const stale = (await findHousehold(db, id))!;
     expect(stale.status).toBe("in_progress");
-    setStatus(id, "completed");
-    const before = snapshot(id);
+    await setStatus(id, "completed");
+    const before = await snapshot(id);
     expect(
       await refusal(() =>
         completeInterview(
@@ -197,38 +187,38 @@ describe("interview services decide on the state read inside their transaction",
         ),
       ),
     ).toMatchObject({ status: 409, message: "The interview is completed: it cannot be changed or completed." });
-    expect(snapshot(id)).toEqual(before);
+    expect(await snapshot(id)).toEqual(before);
   });
 
   it("autosave: a copy read while assigned, the interview approved meanwhile → 409, no sheet, no answer", async () => {
-    const id = assigned();
+    const id = await assigned();
     const stale = (await findHousehold(db, id))!;
-    setStatus(id, "approved");
-    const before = snapshot(id);
+    await setStatus(id, "approved");
+    const before = await snapshot(id);
     expect((await refusal(() => saveInterviewAnswers(db, stale, interviewer, partial, null))).status).toBe(409);
-    expect(snapshot(id)).toEqual(before);
+    expect(await snapshot(id)).toEqual(before);
   });
 
   it("the policy is asked again about the interview as stored: reassigned meanwhile → 403, nothing changed", async () => {
-    const id = assigned();
+    const id = await assigned();
     const stale = (await findHousehold(db, id))!;
-    sqlite.prepare("update survey_households set interviewer_id = null where id = ?").run(id);
-    const before = snapshot(id);
+    await q.run("update survey_households set interviewer_id = null where id = ?", id);
+    const before = await snapshot(id);
     expect((await refusal(() => saveInterviewAnswers(db, stale, interviewer, partial, null))).status).toBe(403);
     expect((await refusal(() => completeInterview(db, stale, interviewer, full, null))).status).toBe(403);
-    expect(snapshot(id)).toEqual(before);
+    expect(await snapshot(id)).toEqual(before);
   });
 
   it("approve and reject of a current copy move it, with the event, the comments and the row", async () => {
     const a = await completed();
     expect(await approveInterview(db, (await findHousehold(db, a))!, supervisor, null)).toEqual({ status: "approved" });
-    expect(lastAudit()).toEqual({ action: "interview.approve", object: await objectOf(a), userId: supervisor.id });
+    expect(await lastAudit()).toEqual({ action: "interview.approve", object: await objectOf(a), userId: supervisor.id });
     const r = await completed();
     expect(await rejectInterview(db, (await findHousehold(db, r))!, supervisor, [{ question: "age", text: "check the ID card" }], null)).toEqual({
       status: "rejected",
     });
-    expect(lastAudit()).toEqual({ action: "interview.reject", object: await objectOf(r), userId: supervisor.id });
-    expect(snapshot(r).comments).toHaveLength(1);
+    expect(await lastAudit()).toEqual({ action: "interview.reject", object: await objectOf(r), userId: supervisor.id });
+    expect((await snapshot(r)).comments).toHaveLength(1);
     expect(await refusal(async () => rejectInterview(db, (await findHousehold(db, r))!, supervisor, [{ question: "nope", text: "x" }], null))).toMatchObject({
       status: 400,
     });
@@ -237,7 +227,7 @@ describe("interview services decide on the state read inside their transaction",
 
 describe("the autosave writes its log-journal row in the answers' transaction", () => {
   it("saves the cells and writes interview.save (<wave>/<household> (<n> cells))", async () => {
-    const id = assigned();
+    const id = await assigned();
     const result = await saveInterviewAnswers(db, (await findHousehold(db, id))!, interviewer, partial, "10.0.0.1");
     expect(result).toEqual({
       saved: [
@@ -246,22 +236,22 @@ describe("the autosave writes its log-journal row in the answers' transaction", 
       ],
       conflicts: [],
     });
-    expect(lastAudit()).toEqual({ action: "interview.save", object: `${await objectOf(id)} (2 cells)`, userId: interviewer.id });
+    expect(await lastAudit()).toEqual({ action: "interview.save", object: `${await objectOf(id)} (2 cells)`, userId: interviewer.id });
     expect((await findHousehold(db, id))!.status).toBe("in_progress");
   });
 
   it("when the row cannot be written, no answer is either (one transaction)", async () => {
-    const id = assigned();
-    const before = snapshot(id);
+    const id = await assigned();
+    const before = await snapshot(id);
     const stored = (await findHousehold(db, id))!;
     await expect(failingInserts("audit_log", () => saveInterviewAnswers(db, stored, interviewer, partial, null))).rejects.toThrow(/injected failure/);
-    expect(snapshot(id)).toEqual(before);
+    expect(await snapshot(id)).toEqual(before);
     expect((await findHousehold(db, id))!.status).toBe("assigned");
   });
 
   it("values that break a rule: 400, nothing saved, no row", async () => {
-    const id = assigned();
-    const before = snapshot(id);
+    const id = await assigned();
+    const before = await snapshot(id);
     const r = await refusal(async () =>
       saveInterviewAnswers(
         db,
@@ -273,25 +263,25 @@ describe("the autosave writes its log-journal row in the answers' transaction", 
     );
     expect(r.status).toBe(400);
     expect(r.details).toEqual([expect.objectContaining({ cell: "age" })]);
-    expect(snapshot(id)).toEqual(before);
+    expect(await snapshot(id)).toEqual(before);
   });
 
   it("complete with the last changes refused for errors (422) keeps the changes, with an interview.save row", async () => {
-    const id = assigned();
+    const id = await assigned();
     const r = await refusal(async () => completeInterview(db, (await findHousehold(db, id))!, interviewer, partial, null));
     expect(r.status).toBe(422);
     expect((r.details as unknown[]).length).toBeGreaterThan(0);
     expect((await findHousehold(db, id))!.status).toBe("in_progress");
-    expect(snapshot(id).answers).toHaveLength(2);
-    expect(lastAudit()).toEqual({ action: "interview.save", object: `${await objectOf(id)} (2 cells)`, userId: interviewer.id });
+    expect((await snapshot(id)).answers).toHaveLength(2);
+    expect(await lastAudit()).toEqual({ action: "interview.save", object: `${await objectOf(id)} (2 cells)`, userId: interviewer.id });
   });
 });
 
 describe("a tablet's queue: each interview applied or refused on its own, in one transaction", () => {
   it("completes the good ones, keeps the valid changes of unfinished ones, refuses the others alone", async () => {
-    const [a, b, c, d] = [assigned(), assigned(), assigned(), assigned()];
-    const elsewhere = (sqlite.prepare("select id from survey_households where wave = 2024 order by id limit 1").get() as { id: number }).id;
-    const before = { c: snapshot(c), d: snapshot(d), elsewhere: snapshot(elsewhere) };
+    const [a, b, c, d] = [await assigned(), await assigned(), await assigned(), await assigned()];
+    const elsewhere = (await q.get<{ id: number }>("select id from survey_households where wave = 2024 order by id limit 1"))!.id;
+    const before = { c: await snapshot(c), d: await snapshot(d), elsewhere: await snapshot(elsewhere) };
     // d fails half-way, after its sheet and answers are written (its completion's event cannot be)
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const results = await failingInserts(
@@ -325,15 +315,17 @@ describe("a tablet's queue: each interview applied or refused on its own, in one
       [a, false, 409],
     ]);
     expect((await findHousehold(db, a))!.status).toBe("completed");
-    expect(auditRows("interview.complete", await objectOf(a))).toBe(1);
+    expect(await auditRows("interview.complete", await objectOf(a))).toBe(1);
     expect((await findHousehold(db, b))!.status).toBe("in_progress");
-    expect(snapshot(b).answers).toHaveLength(2);
-    expect(auditRows("interview.save", await objectOf(b))).toBe(1);
-    expect(snapshot(c)).toMatchObject({ household: before.c.household, answers: [], events: before.c.events });
-    expect(snapshot(d)).toMatchObject({ household: before.d.household, answers: [], events: before.d.events });
-    expect(snapshot(elsewhere).household).toEqual(before.elsewhere.household);
+    expect((await snapshot(b)).answers).toHaveLength(2);
+    expect(await auditRows("interview.save", await objectOf(b))).toBe(1);
+    expect(await snapshot(c)).toMatchObject({ household: before.c.household, answers: [], events: before.c.events });
+    expect(await snapshot(d)).toMatchObject({ household: before.d.household, answers: [], events: before.d.events });
+    expect((await snapshot(elsewhere)).household).toEqual(before.elsewhere.household);
     expect(
-      auditRows("interview.complete", await objectOf(d)) + auditRows("interview.save", await objectOf(d)) + auditRows("interview.save", await objectOf(c)),
+      (await auditRows("interview.complete", await objectOf(d))) +
+        (await auditRows("interview.save", await objectOf(d))) +
+        (await auditRows("interview.save", await objectOf(c))),
     ).toBe(0);
   });
 });
@@ -341,22 +333,20 @@ describe("a tablet's queue: each interview applied or refused on its own, in one
 describe("the other survey writes re-read what they depend on, with their row in their transaction", () => {
   it("assignment: only households of the supervisor's regions that are still assignable", async () => {
     const mine = free.shift()!;
-    const kar = (
-      sqlite.prepare("select id from survey_households where wave = 2026 and region = 'KAR' and status = 'unassigned' limit 1").get() as { id: number }
-    ).id;
+    const kar = (await q.get<{ id: number }>("select id from survey_households where wave = 2026 and region = 'KAR' and status = 'unassigned' limit 1"))!.id;
     const done = await completed();
     expect(await refusal(() => assignHouseholds(db, supervisor, [kar, done], interviewer.id, null))).toMatchObject({ status: 403 });
     expect((await findHousehold(db, kar))!.status).toBe("unassigned");
     expect(await assignHouseholds(db, supervisor, [mine, kar, done], interviewer.id, null)).toBe(1);
     expect(await findHousehold(db, mine)).toMatchObject({ status: "assigned", interviewerId: interviewer.id });
     expect((await findHousehold(db, done))!.status).toBe("completed");
-    expect(lastAudit()).toEqual({ action: "survey.assign", object: `1 households → user ${interviewer.id}`, userId: supervisor.id });
+    expect(await lastAudit()).toEqual({ action: "survey.assign", object: `1 households → user ${interviewer.id}`, userId: supervisor.id });
   });
 
   it("assignment: an interviewer or a household that does not exist is refused with 404, nothing assigned", async () => {
     const mine = free[0];
     const before = await findHousehold(db, mine);
-    const journal = lastAudit();
+    const journal = await lastAudit();
     expect(await refusal(() => assignHouseholds(db, supervisor, [mine], 999_999, null))).toMatchObject({ status: 404, message: "No interviewer 999999." });
     expect(await refusal(() => assignHouseholds(db, supervisor, [mine], supervisor.id, null))).toMatchObject({ status: 404 });
     expect(await refusal(() => assignHouseholds(db, supervisor, [mine, 999_998, 999_999], interviewer.id, null))).toMatchObject({
@@ -364,18 +354,18 @@ describe("the other survey writes re-read what they depend on, with their row in
       message: "No household 999998, 999999.",
     });
     expect(await findHousehold(db, mine)).toEqual(before);
-    expect(lastAudit()).toEqual(journal);
+    expect(await lastAudit()).toEqual(journal);
   });
 
   it("waves: 409 for a wave that exists, 404 for one that does not; the row goes with the change", async () => {
     expect(await createWave(db, { year: 2040, fieldworkStart: "2040-10-01", fieldworkEnd: "2040-11-30" }, admin, null)).toBe(2040);
-    expect(lastAudit()).toEqual({ action: "survey.wave_create", object: "2040", userId: admin.id });
+    expect(await lastAudit()).toEqual({ action: "survey.wave_create", object: "2040", userId: admin.id });
     expect(await refusal(() => createWave(db, { year: 2040, fieldworkStart: "2040-10-01", fieldworkEnd: "2040-11-30" }, admin, null))).toMatchObject({
       status: 409,
       message: "Wave 2040 exists.",
     });
     expect((await refusal(() => publishWave(db, 2041, true, admin, null))).status).toBe(404);
     await expect(failingInserts("audit_log", () => publishWave(db, 2040, true, admin, null))).rejects.toThrow(/injected failure/);
-    expect((sqlite.prepare("select published_at as p from survey_waves where year = 2040").get() as { p: string | null }).p).toBeNull();
+    expect((await q.get<{ p: string | null }>("select published_at as p from survey_waves where year = 2040"))!.p).toBeNull();
   });
 });

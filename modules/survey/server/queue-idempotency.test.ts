@@ -1,10 +1,11 @@
 // On a seeded database: an offline device's queue items carry a client id, and the server applies an
 // id at most once (a retried or duplicated request gets the first outcome back and writes nothing);
 // the outcomes of items the server refuses (reassigned, approved meanwhile, rule errors) say why.
+// Runs on both engines (testing/demo-database.ts).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { demoDatabase } from "@/testing/demo-database";
-import type Database from "better-sqlite3";
+import { failWrites, testSql } from "@/testing/sql";
 import type { Db } from "@/db/open";
 import type { Principal } from "@/lib/auth/policy";
 import type { AnswerChange } from "@/modules/questionnaire/schemas";
@@ -13,37 +14,32 @@ const demo = await demoDatabase("queue-idempotency-test");
 const { findHousehold } = await import("./households");
 const { approveInterview, rejectInterview, submitInterviews } = await import("./interviews");
 
-let db: Db;
-let sqlite: Database.Database;
+const db: Db = demo.db;
+const q = testSql(db);
 let supervisor: Principal, interviewer: Principal;
 let free: number[];
 
-const principal = (email: string): Principal => {
-  const u = sqlite.prepare("select id, role, supervisor_id as supervisorId from users where email = ?").get(email) as {
-    id: number;
-    role: Principal["role"];
-    supervisorId: number | null;
-  };
-  const regions = (sqlite.prepare("select code from user_scopes where user_id = ? and kind = 'region'").all(u.id) as { code: string }[]).map((r) => r.code);
+const principal = async (email: string): Promise<Principal> => {
+  const u = (await q.get<{ id: number; role: Principal["role"]; supervisorId: number | null }>(
+    'select id, role, supervisor_id as "supervisorId" from users where email = ?',
+    email,
+  ))!;
+  const regions = (await q.all<{ code: string }>("select code from user_scopes where user_id = ? and kind = 'region'", u.id)).map((r) => r.code);
   return { id: u.id, role: u.role, countries: [], regions, bodyId: null, supervisorId: u.supervisorId };
 };
 
-beforeAll(() => {
-  db = demo.db;
-  sqlite = db.$client;
-  supervisor = principal("supervisor@example.org");
-  interviewer = principal("interviewer@example.org");
+beforeAll(async () => {
+  supervisor = await principal("supervisor@example.org");
+  interviewer = await principal("interviewer@example.org");
   free = (
-    sqlite.prepare("select id from survey_households where wave = 2026 and region in ('AST', 'ALA') and status = 'unassigned' order by id").all() as {
-      id: number;
-    }[]
+    await q.all<{ id: number }>("select id from survey_households where wave = 2026 and region in ('AST', 'ALA') and status = 'unassigned' order by id")
   ).map((r) => r.id);
 }, 120_000);
 afterAll(() => demo.remove());
 
-function assigned(to = interviewer.id): number {
+async function assigned(to = interviewer.id): Promise<number> {
   const id = free.shift()!;
-  sqlite.prepare("update survey_households set interviewer_id = ?, status = 'assigned' where id = ?").run(to, id);
+  await q.run("update survey_households set interviewer_id = ?, status = 'assigned' where id = ?", to, id);
   return id;
 }
 
@@ -78,20 +74,30 @@ const full: AnswerChange[] = Object.entries({
   not_reported_reason: v('["1"]'),
 }).map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
 
-const count = (q: string, ...p: unknown[]) => (sqlite.prepare(q).get(...p) as { n: number }).n;
-const events = (id: number) => count("select count(*) as n from interview_events where household_row_id = ? and to_state = 'completed'", id);
+const count = async (text: string, ...p: unknown[]) => (await q.get<{ n: number }>(text, ...p))!.n;
+const events = (id: number) => count("select cast(count(*) as integer) as n from interview_events where household_row_id = ? and to_state = 'completed'", id);
 const audit = async (action: string, id: number) =>
-  count("select count(*) as n from audit_log where action = ? and object like ?", action, `2026/${(await findHousehold(db, id))!.householdId}%`);
-const history = async (id: number) => count("select count(*) as n from answer_history where response_id = ?", (await findHousehold(db, id))!.responseId);
+  count(
+    "select cast(count(*) as integer) as n from audit_log where action = ? and object like ?",
+    action,
+    `2026/${(await findHousehold(db, id))!.householdId}%`,
+  );
+const history = async (id: number) =>
+  count("select cast(count(*) as integer) as n from answer_history where response_id = ?", (await findHousehold(db, id))!.responseId);
 
 describe("queue idempotency: a client id applies once", () => {
   it("the same completed interview sent twice (a retry, then in one request twice) is completed once, with one event and one row", async () => {
-    const id = assigned();
+    const id = await assigned();
     const item = { id, clientId: randomUUID(), changes: full };
     const [first] = await submitInterviews(db, [item], interviewer, null);
     expect(first).toMatchObject({ id, clientId: item.clientId, ok: true, status: "completed" });
     expect(first.duplicate).toBeUndefined();
-    const before = { events: events(id), history: await history(id), complete: await audit("interview.complete", id), save: await audit("interview.save", id) };
+    const before = {
+      events: await events(id),
+      history: await history(id),
+      complete: await audit("interview.complete", id),
+      save: await audit("interview.save", id),
+    };
     expect(before).toEqual({ events: 1, history: full.length, complete: 1, save: 0 });
     const again = await submitInterviews(db, [item, item], interviewer, null);
     expect(again).toEqual([
@@ -99,16 +105,16 @@ describe("queue idempotency: a client id applies once", () => {
       { ...first, duplicate: true },
     ]);
     expect({
-      events: events(id),
+      events: await events(id),
       history: await history(id),
       complete: await audit("interview.complete", id),
       save: await audit("interview.save", id),
     }).toEqual(before);
-    expect(count("select count(*) as n from applied_queue_items where client_id = ?", item.clientId)).toBe(1);
+    expect(await count("select cast(count(*) as integer) as n from applied_queue_items where client_id = ?", item.clientId)).toBe(1);
   });
 
   it("answers saved offline (complete: false) apply once and return their versions; a later item with a new id completes", async () => {
-    const id = assigned();
+    const id = await assigned();
     const save = { id, clientId: randomUUID(), complete: false, changes: full.slice(0, 3) };
     const [saved] = await submitInterviews(db, [save], interviewer, null);
     expect(saved).toMatchObject({ ok: true, status: "saved", saved: 3 });
@@ -121,30 +127,30 @@ describe("queue idempotency: a client id applies once", () => {
       ok: true,
       status: "completed",
     });
-    expect(events(id)).toBe(1);
+    expect(await events(id)).toBe(1);
   });
 
   it("an item that failed half-way (rolled back) is not recorded: its retry applies", async () => {
-    const id = assigned();
+    const id = await assigned();
     const item = { id, clientId: randomUUID(), changes: full };
-    sqlite.exec("create temp trigger fail_events before insert on interview_events when new.to_state = 'completed' begin select raise(abort, 'injected'); end");
+    const allowEvents = await failWrites(db, { table: "interview_events", message: "injected", when: "new.to_state = 'completed'" });
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       expect((await submitInterviews(db, [item], interviewer, null))[0]).toMatchObject({ ok: false, status: 500 });
     } finally {
-      sqlite.exec("drop trigger temp.fail_events");
+      await allowEvents();
       logged.mockRestore();
     }
-    expect(count("select count(*) as n from applied_queue_items where client_id = ?", item.clientId)).toBe(0);
+    expect(await count("select cast(count(*) as integer) as n from applied_queue_items where client_id = ?", item.clientId)).toBe(0);
     expect((await submitInterviews(db, [item], interviewer, null))[0]).toMatchObject({ ok: true, status: "completed" });
-    expect(events(id)).toBe(1);
+    expect(await events(id)).toBe(1);
   });
 
   it("another user's client id is refused without applying", async () => {
-    const mine = assigned();
+    const mine = await assigned();
     const item = { id: mine, clientId: randomUUID(), changes: full };
     await submitInterviews(db, [item], interviewer, null);
-    const other = assigned();
+    const other = await assigned();
     expect((await submitInterviews(db, [{ ...item, id: other }], interviewer, null))[0]).toMatchObject({ ok: false, status: 409, code: "queueClientIdTaken" });
     expect((await findHousehold(db, other))!.status).toBe("assigned");
   });
@@ -152,16 +158,17 @@ describe("queue idempotency: a client id applies once", () => {
 
 describe("conflict outcomes: what the server refuses says why, per interview", () => {
   it("reassigned to someone else → 403; approved meanwhile → 409; rule errors → 422 with the questions; the others still apply", async () => {
-    const reassigned = assigned();
-    const approved = assigned();
-    const unfinished = assigned();
-    const good = assigned();
+    const reassigned = await assigned();
+    const approved = await assigned();
+    const unfinished = await assigned();
+    const good = await assigned();
     await submitInterviews(db, [{ id: approved, clientId: randomUUID(), changes: full }], interviewer, null);
     await approveInterview(db, (await findHousehold(db, approved))!, supervisor, null);
-    const other = sqlite
-      .prepare("insert into users (email, name, role, password_hash, supervisor_id) values ('other.int@example.org', 'Other', 'interviewer', 'x', ?)")
-      .run(supervisor.id).lastInsertRowid as number;
-    sqlite.prepare("update survey_households set interviewer_id = ? where id = ?").run(other, reassigned);
+    const other = (await q.get<{ id: number }>(
+      "insert into users (email, name, role, password_hash, supervisor_id) values ('other.int@example.org', 'Other', 'interviewer', 'x', ?) returning id",
+      supervisor.id,
+    ))!.id;
+    await q.run("update survey_households set interviewer_id = ? where id = ?", other, reassigned);
     const results = await submitInterviews(
       db,
       [
@@ -188,15 +195,15 @@ describe("conflict outcomes: what the server refuses says why, per interview", (
 
 describe("replies written offline travel with the queue", () => {
   it("a rejected interview's reply, correction and completion in one item: the reply is stored once, with its row; another interview's comment is refused", async () => {
-    const id = assigned();
+    const id = await assigned();
     await submitInterviews(db, [{ id, clientId: randomUUID(), changes: full }], interviewer, null);
     await rejectInterview(db, (await findHousehold(db, id))!, supervisor, [{ question: "age", text: "The roster says 47." }], null);
-    const comment = count("select id as n from review_comments where household_row_id = ?", id);
-    const stranger = assigned();
+    const comment = await count("select id as n from review_comments where household_row_id = ?", id);
+    const stranger = await assigned();
     expect(
       (await submitInterviews(db, [{ id: stranger, clientId: randomUUID(), complete: false, replies: [{ comment, text: "not mine" }] }], interviewer, null))[0],
     ).toMatchObject({ ok: false, status: 400 });
-    const version = count("select version as n from answers where response_id = ? and cell = 'age'", (await findHousehold(db, id))!.responseId);
+    const version = await count("select version as n from answers where response_id = ? and cell = 'age'", (await findHousehold(db, id))!.responseId);
     const item = {
       id,
       clientId: randomUUID(),
@@ -205,7 +212,7 @@ describe("replies written offline travel with the queue", () => {
     };
     expect((await submitInterviews(db, [item], interviewer, null))[0]).toMatchObject({ ok: true, status: "completed" });
     expect((await submitInterviews(db, [item], interviewer, null))[0]).toMatchObject({ ok: true, duplicate: true });
-    expect(sqlite.prepare("select reply, reply_user_id as by from review_comments where id = ?").get(comment)).toEqual({
+    expect(await q.get('select reply, reply_user_id as "by" from review_comments where id = ?', comment)).toEqual({
       reply: "Checked the ID card: 47.",
       by: interviewer.id,
     });

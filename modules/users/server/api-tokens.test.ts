@@ -1,8 +1,10 @@
 // On a seeded throw-away database: tokens are stored as hashes only, resolve to their owner while
 // live, stop at once when revoked, expired or when the owner is deactivated, and the body gate
-// (scripts/server.mjs) agrees; each change is written with its audit row.
+// (scripts/server.mjs) agrees; each change is written with its audit row. Runs on both engines
+// (SQLite and PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDatabase } from "@/testing/demo-database";
+import { sql, testSql } from "@/testing/sql";
 
 const demo = await demoDatabase("api-tokens-test");
 const { createToken, listTokens, revokeToken, MAX_LIVE_TOKENS } = await import("./api-tokens");
@@ -11,24 +13,27 @@ const { hashToken } = await import("@/lib/auth/api-token");
 const { isSignedIn } = await import("@/lib/auth/gate-session.mjs");
 const { ServiceError } = await import("@/lib/http/service-error");
 
-const sqlite = () => demo.db.$client;
+const q = testSql(demo.db);
 const db = () => demo.db;
-const userId = (email: string) => (sqlite().prepare("select id from users where email = ?").get(email) as { id: number }).id;
+const userId = async (email: string) => (await q.get<{ id: number }>("select id from users where email = ?", email))!.id;
+/** users.active is 0/1 on SQLite, a boolean on PostgreSQL. */
+const setUserActive = (id: number, active: boolean) =>
+  q.run(sql(`update users set active = ${Number(active)} where id = ?`, `update users set active = ${active} where id = ?`), id);
 let by: { user: { id: number; role: string }; ip: string | null };
 
-beforeAll(() => {
-  by = { user: { id: userId("interviewer@example.org"), role: "interviewer" }, ip: "203.0.113.9" };
+beforeAll(async () => {
+  by = { user: { id: await userId("interviewer@example.org"), role: "interviewer" }, ip: "203.0.113.9" };
 }, 120_000);
 afterAll(() => demo.remove());
 
 describe("personal API tokens", () => {
   it("store the SHA-256 of the token only, and answer the token once", async () => {
     const { id, token } = await createToken(demo.db, { name: "R script", expiresInDays: 90, scope: "read" }, by);
-    const row = sqlite().prepare("select * from api_tokens where id = ?").get(id) as Record<string, unknown>;
+    const row = (await q.get("select * from api_tokens where id = ?", id))!;
     expect(row.token_hash).toBe(hashToken(token));
     expect(JSON.stringify(row)).not.toContain(token.slice(4));
     expect(JSON.stringify(await listTokens(demo.db, by.user.id))).not.toContain(token.slice(4));
-    expect(sqlite().prepare("select action, object, user_id as userId, ip from audit_log where object like ?").get(`token ${id} %`)).toEqual({
+    expect(await q.get('select action, object, user_id as "userId", ip from audit_log where object like ?', `token ${id} %`)).toEqual({
       action: "token.create",
       object: expect.stringContaining("read"),
       userId: by.user.id,
@@ -53,7 +58,7 @@ describe("personal API tokens", () => {
       ok: false,
       reason: expect.stringMatching(/expired/),
     });
-    const other = { user: { id: userId("supervisor@example.org"), role: "supervisor" }, ip: null };
+    const other = { user: { id: await userId("supervisor@example.org"), role: "supervisor" }, ip: null };
     await expect(revokeToken(demo.db, id, other)).rejects.toThrow(ServiceError);
     expect((await revokeToken(demo.db, id, by)).revokedAt).not.toBeNull();
     expect(await resolveToken(db(), token, "GET")).toMatchObject({ ok: false, reason: expect.stringMatching(/revoked/) });
@@ -61,11 +66,11 @@ describe("personal API tokens", () => {
 
     const live = await createToken(demo.db, { name: "x", expiresInDays: 30, scope: "read" }, by);
     expect(await isSignedIn({ authorization: `Bearer ${live.token}` })).toBe(true);
-    sqlite().prepare("update users set active = 0 where id = ?").run(by.user.id);
+    await setUserActive(by.user.id, false);
     try {
       expect(await isSignedIn({ authorization: `Bearer ${live.token}` })).toBe(false);
     } finally {
-      sqlite().prepare("update users set active = 1 where id = ?").run(by.user.id);
+      await setUserActive(by.user.id, true);
     }
   });
 
@@ -74,7 +79,7 @@ describe("personal API tokens", () => {
   });
 
   it("are limited in number per user", async () => {
-    const user = { user: { id: userId("reporter@example.org"), role: "reporter" }, ip: null };
+    const user = { user: { id: await userId("reporter@example.org"), role: "reporter" }, ip: null };
     for (let i = 0; i < MAX_LIVE_TOKENS; i++) await createToken(demo.db, { name: `t${i}`, expiresInDays: 1, scope: "read" }, user);
     await expect(createToken(demo.db, { name: "one more", expiresInDays: 1, scope: "read" }, user)).rejects.toThrow(/revoke one first/);
   });
