@@ -52,6 +52,40 @@ describe.skipIf(!postgresBin())("PostgreSQL", () => {
     expect(await rows(db, "select n from counter")).toEqual([{ n: 12 }]);
   });
 
+  it("runs the transactions of one key one after another, in one instance and across two, and none fails", async () => {
+    // Two pools: two app instances. 40 writers of one reply, each updating the reply's row (what
+    // made SERIALIZABLE alone abort them until retries ran out), and 10 writers of another key.
+    const [a, b] = [await open(), await open()];
+    await a.$client.query("create table reply (id int primary key, n int not null)");
+    await a.$client.query("insert into reply values (1, 0), (2, 0)");
+    let inside = 0;
+    let most = 0;
+    const write = (db: PgDb, id: number) =>
+      inTransaction(
+        asDb(db),
+        async (tx) => {
+          const t = tx as unknown as PgDb;
+          if (id === 1) most = Math.max(most, ++inside);
+          const [{ n }] = (await t.execute(sql`select n from reply where id = ${id}`)).rows as { n: number }[];
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          await t.execute(sql`update reply set n = ${n + 1} where id = ${id}`);
+          if (id === 1) inside--;
+        },
+        { serialize: `reply:${id}` },
+      );
+    await Promise.all([
+      ...Array.from({ length: 40 }, (_, i) => write(i % 2 ? a : b, 1)),
+      ...Array.from({ length: 10 }, (_, i) => write(i % 2 ? a : b, 2)),
+    ]);
+    expect(most).toBe(1);
+    expect(await rows(a, "select id, n from reply order by id")).toEqual([
+      { id: 1, n: 40 },
+      { id: 2, n: 10 },
+    ]);
+    // No advisory lock is left behind, and the pools' connections are usable.
+    expect(await rows(a, "select count(*)::int as n from pg_locks where locktype = 'advisory'")).toEqual([{ n: 0 }]);
+  });
+
   it("rolls back a failed transaction and keeps a failed savepoint's siblings", async () => {
     const db = await open();
     await db.$client.query("create table items (v int)");

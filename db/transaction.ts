@@ -21,8 +21,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { is } from "drizzle-orm";
 import { PgTransaction, type PgTransactionConfig } from "drizzle-orm/pg-core";
+import { drizzle } from "drizzle-orm/node-postgres";
+import type pg from "pg";
 import type { Db } from "./open";
-import { isPostgres } from "./postgres";
+import { isPostgres, type PgDb } from "./postgres";
+import * as pgSchema from "./schema.pg";
 import { prepared } from "./statements";
 import { storageIncident, storageWritable } from "./storage";
 
@@ -78,9 +81,15 @@ export function isInTransaction(db: Executor): boolean {
   return is(db, PgTransaction) || (!isPostgres(db) && db.$client.inTransaction);
 }
 
-export async function inTransaction<T>(db: Db, work: (tx: Executor) => Promise<T> | T): Promise<T> {
+export type TransactionOptions = {
+  /** What the work writes around, e.g. `reply:12`: on PostgreSQL, transactions with the same key
+   *  run one after another (below). SQLite runs every write transaction one after another anyway. */
+  serialize?: string;
+};
+
+export async function inTransaction<T>(db: Db, work: (tx: Executor) => Promise<T> | T, options: TransactionOptions = {}): Promise<T> {
   if (is(db, PgTransaction)) return (db as unknown as PgExecutor).transaction(async (tx) => work(tx as unknown as Executor));
-  if (isPostgres(db)) return serializable(db as unknown as PgExecutor, work);
+  if (isPostgres(db)) return options.serialize ? serializedOn(db, options.serialize, work) : serializable(db as unknown as PgExecutor, work);
   const current = open.getStore();
   if (current && !current.closed && current.sqlite === db.$client) return savepoint(db, current, work);
   const previous = queues.get(db.$client) ?? Promise.resolve();
@@ -157,5 +166,47 @@ async function serializable<T>(db: PgExecutor, work: (tx: Executor) => Promise<T
       // A short, growing, jittered pause, so that the transactions that collided do not collide again.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
     }
+  }
+}
+
+// Serialized on a key (PostgreSQL). Under SERIALIZABLE, concurrent writers of one reply abort each
+// other: they all update the reply's row, and their reads and writes share index pages of its
+// answers (PostgreSQL's predicate locks are per page). With 25 clients autosaving into one reply,
+// retries ran out and saves failed with 500. Writers of one key therefore wait for each other
+// before they begin, as on SQLite: in this process on a promise chain (waiting holds no
+// connection), and across instances on a session-level advisory lock taken on the transaction's
+// connection before BEGIN, so that the transaction's snapshot is taken after the previous writer
+// committed and the two do not conflict. Conflicts with writers of other keys are still caught by
+// SERIALIZABLE and retried.
+const keyed = ((globalThis as { __dbKeyedQueues?: Map<string, Promise<unknown>> }).__dbKeyedQueues ??= new Map());
+const bound = new WeakMap<pg.PoolClient, PgDb>();
+
+async function serializedOn<T>(db: Db, key: string, work: (tx: Executor) => Promise<T> | T): Promise<T> {
+  const previous = keyed.get(key) ?? Promise.resolve();
+  const mine = previous.then(() => lockedOn(db as unknown as PgDb, key, work));
+  const tail = mine.catch(() => undefined);
+  keyed.set(key, tail);
+  // The chain of a key that nobody waits on any more is forgotten.
+  void tail.then(() => keyed.get(key) === tail && keyed.delete(key));
+  return mine;
+}
+
+async function lockedOn<T>(db: PgDb, key: string, work: (tx: Executor) => Promise<T> | T): Promise<T> {
+  const client = await db.$client.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("select pg_advisory_lock(hashtextextended($1, 0))", [key]).catch((error: Error) => {
+      throw (broken = error);
+    });
+    try {
+      let on = bound.get(client);
+      if (!on) bound.set(client, (on = drizzle(client, { schema: pgSchema }) as unknown as PgDb));
+      return await serializable(on as unknown as PgExecutor, work);
+    } finally {
+      // A connection whose unlock failed is closed rather than reused: its lock ends with it.
+      await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [key]).catch((error: Error) => (broken = error));
+    }
+  } finally {
+    client.release(broken);
   }
 }

@@ -1,7 +1,7 @@
 // CEPEJ replies: which exist, which a user may open, and loading one with its cycle.
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Executor } from "@/db/transaction";
+import type { Executor, TransactionOptions } from "@/db/transaction";
 import { preparedQuery } from "@/db/statements";
 import { countries, cycles, responses } from "@/db/schema";
 import { scopeOf, type Principal } from "@/lib/auth/policy";
@@ -61,6 +61,10 @@ export async function findReply(db: Executor, cycle: string, country: string) {
 }
 
 export type ReplyRecord = NonNullable<Awaited<ReturnType<typeof findReply>>>;
+
+/** Writers of one reply wait for each other on PostgreSQL (db/transaction.ts), as every writer
+ *  does on SQLite: 25 autosaving clients of one reply otherwise abort each other's transactions. */
+export const onReply = (found: ReplyRecord): TransactionOptions => ({ serialize: `reply:${found.reply.id}` });
 
 /** The reply as it stands now: services call it inside their transaction, whatever the caller read
  *  before, so that the state they check is the state they write against. */

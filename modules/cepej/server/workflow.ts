@@ -14,7 +14,7 @@ import { blocksSubmission, evaluateAll, type Issue, type ReferenceValue } from "
 import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import { loadAnswers, type StoredAnswer } from "@/modules/questionnaire/server/answers";
 import { checkTransition, type ReplyAction, type ReplyState } from "../workflow";
-import { currentReply, findReply, type ReplyRecord } from "./replies";
+import { currentReply, findReply, onReply, type ReplyRecord } from "./replies";
 import { refusal } from "@/lib/http/refusal";
 
 /** The reply as the log-journal names it: `2022-2024/KZ`. */
@@ -73,30 +73,34 @@ export async function transitionReply(
    *  from its reference blocks the submission until the question's comment explains it. */
   references: Record<string, ReferenceValue> = {},
 ): Promise<{ from: ReplyState; to: ReplyState }> {
-  return inTransaction(db, async (tx) => {
-    const now = await replyNow(tx, found);
-    const from = now.reply.status as ReplyState;
-    const check = checkTransition(action, from, user.role, { openQueries: await openQueryCount(tx, now.reply.id), note });
-    if (!check.ok) throw new ServiceError(check.status, check.reason);
-    if (action === "submit") {
-      const index = await loadQuestionnaire(tx, now.reply.questionnaireId);
-      const issues = await submissionBlockers(tx, index, now, references);
-      if (issues.length) {
-        const details = issues.map((i) => ({
-          question: i.question,
-          cell: i.cell,
-          code: i.code,
-          severity: i.severity,
-          params: i.params,
-          chapter: index.chapterOf.get(i.question),
-        }));
-        throw new ServiceError(422, refusal("itemsToFix", { count: issues.length }), details);
+  return inTransaction(
+    db,
+    async (tx) => {
+      const now = await replyNow(tx, found);
+      const from = now.reply.status as ReplyState;
+      const check = checkTransition(action, from, user.role, { openQueries: await openQueryCount(tx, now.reply.id), note });
+      if (!check.ok) throw new ServiceError(check.status, check.reason);
+      if (action === "submit") {
+        const index = await loadQuestionnaire(tx, now.reply.questionnaireId);
+        const issues = await submissionBlockers(tx, index, now, references);
+        if (issues.length) {
+          const details = issues.map((i) => ({
+            question: i.question,
+            cell: i.cell,
+            code: i.code,
+            severity: i.severity,
+            params: i.params,
+            chapter: index.chapterOf.get(i.question),
+          }));
+          throw new ServiceError(422, refusal("itemsToFix", { count: issues.length }), details);
+        }
       }
-    }
-    await recordState(tx, now.reply.id, from, check.to, user.id, note);
-    await recordAudit(tx, { action: `reply.${action}`, object: replyName(now), user }, ip);
-    return { from, to: check.to };
-  });
+      await recordState(tx, now.reply.id, from, check.to, user.id, note);
+      await recordAudit(tx, { action: `reply.${action}`, object: replyName(now), user }, ip);
+      return { from, to: check.to };
+    },
+    onReply(found),
+  );
 }
 
 /** Writes a state change of a reply; part of the calling service's transaction. */
@@ -149,15 +153,19 @@ export async function queriesOf(db: Executor, responseId: number): Promise<Query
 /** A reviewer opens a query on a question of the reply: the thread, its first message and the
  *  log-journal row in one transaction. Returns the query's id. */
 export async function openQuery(db: Executor, found: ReplyRecord, user: Principal, questionId: string, text: string, ip: string | null): Promise<number> {
-  return inTransaction(db, async (tx) => {
-    const now = await replyNow(tx, found);
-    if (!(await loadQuestionnaire(tx, now.reply.questionnaireId)).questions.has(questionId))
-      throw new ServiceError(400, `No question ${questionId} in this questionnaire.`);
-    const [{ id }] = await tx.insert(queries).values({ responseId: now.reply.id, questionId, createdBy: user.id }).returning({ id: queries.id });
-    await tx.insert(queryMessages).values({ queryId: id, userId: user.id, text });
-    await recordAudit(tx, { action: "query.open", object: `${replyName(now)} ${questionId} (query ${id})`, user }, ip);
-    return id;
-  });
+  return inTransaction(
+    db,
+    async (tx) => {
+      const now = await replyNow(tx, found);
+      if (!(await loadQuestionnaire(tx, now.reply.questionnaireId)).questions.has(questionId))
+        throw new ServiceError(400, `No question ${questionId} in this questionnaire.`);
+      const [{ id }] = await tx.insert(queries).values({ responseId: now.reply.id, questionId, createdBy: user.id }).returning({ id: queries.id });
+      await tx.insert(queryMessages).values({ queryId: id, userId: user.id, text });
+      await recordAudit(tx, { action: "query.open", object: `${replyName(now)} ${questionId} (query ${id})`, user }, ip);
+      return id;
+    },
+    onReply(found),
+  );
 }
 
 /** Answers an open query of the reply ({text}) or resolves it ({resolve}); who may resolve is the
@@ -171,27 +179,31 @@ export async function postToQuery(
   post: { text: string } | { resolve: true },
   ip: string | null,
 ) {
-  await inTransaction(db, async (tx) => {
-    const [query] = Number.isInteger(queryId)
-      ? await tx
-          .select()
-          .from(queries)
-          .where(and(eq(queries.id, queryId), eq(queries.responseId, found.reply.id)))
-          .limit(1)
-      : [];
-    if (!query) throw new ServiceError(404, refusal("noSuchQuery"));
-    if (query.status !== "open") throw new ServiceError(409, refusal("queryResolved"));
-    if ("resolve" in post) {
-      await tx.update(queries).set({ status: "resolved", resolvedAt: new Date().toISOString() }).where(eq(queries.id, queryId));
-    } else {
-      await tx.insert(queryMessages).values({ queryId, userId: user.id, text: post.text });
-    }
-    await recordAudit(
-      tx,
-      { action: "resolve" in post ? "query.resolve" : "query.answer", object: `${replyName(found)} ${query.questionId} (query ${queryId})`, user },
-      ip,
-    );
-  });
+  await inTransaction(
+    db,
+    async (tx) => {
+      const [query] = Number.isInteger(queryId)
+        ? await tx
+            .select()
+            .from(queries)
+            .where(and(eq(queries.id, queryId), eq(queries.responseId, found.reply.id)))
+            .limit(1)
+        : [];
+      if (!query) throw new ServiceError(404, refusal("noSuchQuery"));
+      if (query.status !== "open") throw new ServiceError(409, refusal("queryResolved"));
+      if ("resolve" in post) {
+        await tx.update(queries).set({ status: "resolved", resolvedAt: new Date().toISOString() }).where(eq(queries.id, queryId));
+      } else {
+        await tx.insert(queryMessages).values({ queryId, userId: user.id, text: post.text });
+      }
+      await recordAudit(
+        tx,
+        { action: "resolve" in post ? "query.resolve" : "query.answer", object: `${replyName(found)} ${query.questionId} (query ${queryId})`, user },
+        ip,
+      );
+    },
+    onReply(found),
+  );
 }
 
 // ----- "not retained for publication" --------------------------------------------------------
@@ -203,18 +215,22 @@ export async function flagsOf(db: Executor, responseId: number) {
 /** A reviewer marks a value "not retained for publication" (reason null removes the mark), with
  *  its log-journal row, in one transaction. */
 export async function setFlag(db: Executor, found: ReplyRecord, user: Principal, cell: string, reason: string | null, ip: string | null) {
-  await inTransaction(db, async (tx) => {
-    const now = await replyNow(tx, found);
-    if (!(await loadQuestionnaire(tx, now.reply.questionnaireId)).cells.has(cell)) throw new ServiceError(400, `No cell ${cell} in this questionnaire.`);
-    const responseId = now.reply.id;
-    if (!reason) await tx.delete(cellFlags).where(and(eq(cellFlags.responseId, responseId), eq(cellFlags.cell, cell)));
-    else
-      await tx
-        .insert(cellFlags)
-        .values({ responseId, cell, reason, userId: user.id })
-        .onConflictDoUpdate({ target: [cellFlags.responseId, cellFlags.cell], set: { reason, userId: user.id } });
-    await recordAudit(tx, { action: reason ? "reply.flag" : "reply.unflag", object: `${replyName(now)} ${cell}`, user }, ip);
-  });
+  await inTransaction(
+    db,
+    async (tx) => {
+      const now = await replyNow(tx, found);
+      if (!(await loadQuestionnaire(tx, now.reply.questionnaireId)).cells.has(cell)) throw new ServiceError(400, `No cell ${cell} in this questionnaire.`);
+      const responseId = now.reply.id;
+      if (!reason) await tx.delete(cellFlags).where(and(eq(cellFlags.responseId, responseId), eq(cellFlags.cell, cell)));
+      else
+        await tx
+          .insert(cellFlags)
+          .values({ responseId, cell, reason, userId: user.id })
+          .onConflictDoUpdate({ target: [cellFlags.responseId, cellFlags.cell], set: { reason, userId: user.id } });
+      await recordAudit(tx, { action: reason ? "reply.flag" : "reply.unflag", object: `${replyName(now)} ${cell}`, user }, ip);
+    },
+    onReply(found),
+  );
 }
 
 export async function cycleOf(db: Executor, slug: string) {

@@ -22,7 +22,7 @@ import { cellHistory } from "@/modules/questionnaire/server/history";
 import type { AnswerChange, SaveAnswersResponse } from "@/modules/questionnaire/schemas";
 import { stateAfterEdit, type ReplyState } from "../workflow";
 import { countImport, importMismatch, planImport, type ImportChange, type ImportCounts } from "../import-plan";
-import { editCheck, type ReplyRecord } from "./replies";
+import { editCheck, onReply, type ReplyRecord } from "./replies";
 import { recordState, replyName, replyNow } from "./workflow";
 import { refusal, type Refusal } from "@/lib/http/refusal";
 
@@ -97,17 +97,20 @@ export async function saveReplyAnswers(
   known: KnownSources = {},
 ): Promise<SaveAnswersResponse> {
   const sources = sourcesOf(changes, known);
-  return inTransaction(db, (tx) =>
-    writeReplyCells(tx, found, actor, {
-      changes: async () => changes,
-      refused: refusal("valuesRefused"),
-      write: async (tx, reply) => {
-        const saved = await saveAnswers(tx, reply.reply.id, actor.user.id, changes, sources);
-        return { changed: saved.saved.length, result: saved };
-      },
-      audit: (reply, changed) => ({ action: "reply.save", object: `${replyName(reply)} (${changed} cells)` }),
-      note: SYSTEM_NOTES.answersChanged,
-    }),
+  return inTransaction(
+    db,
+    (tx) =>
+      writeReplyCells(tx, found, actor, {
+        changes: async () => changes,
+        refused: refusal("valuesRefused"),
+        write: async (tx, reply) => {
+          const saved = await saveAnswers(tx, reply.reply.id, actor.user.id, changes, sources);
+          return { changed: saved.saved.length, result: saved };
+        },
+        audit: (reply, changed) => ({ action: "reply.save", object: `${replyName(reply)} (${changed} cells)` }),
+        note: SYSTEM_NOTES.answersChanged,
+      }),
+    onReply(found),
   );
 }
 
@@ -138,20 +141,24 @@ export async function previewImport(
   options: ImportOptions = {},
   limit = 500,
 ): Promise<ImportCounts & { preview: true; total: number; cells: ImportChange[] }> {
-  return inTransaction(db, async (tx) => {
-    const reply = await replyNow(tx, found);
-    const editable = editCheck(reply, actor.user.role);
-    if (!editable.ok) throw new ServiceError(409, editable.reason);
-    const index = await loadQuestionnaire(tx, reply.reply.questionnaireId);
-    checkImportFile(reply, index, file, options);
-    const rejected = validateChanges(
-      index,
-      Object.entries(file.answers).map(([cell, value]) => ({ cell, value, baseVersion: 0 })),
-    );
-    if (rejected.length) throw new ServiceError(400, "Some values cannot be imported; nothing was imported.", rejected);
-    const plan = planImport(await storedValues(tx, reply.reply.id), new Map(Object.entries(file.answers)));
-    return { preview: true, ...countImport(plan), total: plan.length, cells: plan.slice(0, limit) };
-  });
+  return inTransaction(
+    db,
+    async (tx) => {
+      const reply = await replyNow(tx, found);
+      const editable = editCheck(reply, actor.user.role);
+      if (!editable.ok) throw new ServiceError(409, editable.reason);
+      const index = await loadQuestionnaire(tx, reply.reply.questionnaireId);
+      checkImportFile(reply, index, file, options);
+      const rejected = validateChanges(
+        index,
+        Object.entries(file.answers).map(([cell, value]) => ({ cell, value, baseVersion: 0 })),
+      );
+      if (rejected.length) throw new ServiceError(400, "Some values cannot be imported; nothing was imported.", rejected);
+      const plan = planImport(await storedValues(tx, reply.reply.id), new Map(Object.entries(file.answers)));
+      return { preview: true, ...countImport(plan), total: plan.length, cells: plan.slice(0, limit) };
+    },
+    onReply(found),
+  );
 }
 
 /** Import of a reply in the JSON export format: the file's answers replace the reply's, all or
@@ -164,37 +171,40 @@ export async function importReply(
   options: ImportOptions = {},
 ): Promise<{ imported: number; changed: number; importId: number | null }> {
   const entries = Object.entries(file.answers);
-  return inTransaction(db, (tx) =>
-    writeReplyCells(tx, found, actor, {
-      changes: async (reply, index) => {
-        checkImportFile(reply, index, file, options);
-        return entries.map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
-      },
-      refused: refusal("importRefused"),
-      write: async (tx, reply) => {
-        const lastBefore = await lastHistoryId(tx);
-        const changed = await replaceAnswers(tx, reply.reply.id, actor.user.id, new Map(entries));
-        let importId: number | null = null;
-        if (changed) {
-          const [row] = await tx
-            .insert(replyImports)
-            .values({
-              responseId: reply.reply.id,
-              userId: actor.user.id,
-              fileCycle: file.cycle ?? reply.cycle.slug,
-              fileCountry: file.country ?? reply.reply.countryCode ?? "",
-              changed,
-              firstHistory: lastBefore + 1,
-              lastHistory: await lastHistoryId(tx),
-            })
-            .returning({ id: replyImports.id });
-          importId = row.id;
-        }
-        return { changed, result: { imported: entries.length, changed, importId } };
-      },
-      audit: (reply, changed) => ({ action: "import.json", object: `${replyName(reply)} (${changed} cells)` }),
-      note: SYSTEM_NOTES.imported,
-    }),
+  return inTransaction(
+    db,
+    (tx) =>
+      writeReplyCells(tx, found, actor, {
+        changes: async (reply, index) => {
+          checkImportFile(reply, index, file, options);
+          return entries.map(([cell, value]) => ({ cell, value, baseVersion: 0 }));
+        },
+        refused: refusal("importRefused"),
+        write: async (tx, reply) => {
+          const lastBefore = await lastHistoryId(tx);
+          const changed = await replaceAnswers(tx, reply.reply.id, actor.user.id, new Map(entries));
+          let importId: number | null = null;
+          if (changed) {
+            const [row] = await tx
+              .insert(replyImports)
+              .values({
+                responseId: reply.reply.id,
+                userId: actor.user.id,
+                fileCycle: file.cycle ?? reply.cycle.slug,
+                fileCountry: file.country ?? reply.reply.countryCode ?? "",
+                changed,
+                firstHistory: lastBefore + 1,
+                lastHistory: await lastHistoryId(tx),
+              })
+              .returning({ id: replyImports.id });
+            importId = row.id;
+          }
+          return { changed, result: { imported: entries.length, changed, importId } };
+        },
+        audit: (reply, changed) => ({ action: "import.json", object: `${replyName(reply)} (${changed} cells)` }),
+        note: SYSTEM_NOTES.imported,
+      }),
+    onReply(found),
   );
 }
 
@@ -221,43 +231,46 @@ export async function lastImport(db: Executor, responseId: number): Promise<{ id
  *  history row each), in one transaction. Refused (409, with the cells) when a cell was changed
  *  again since: undoing would overwrite that later change. */
 export async function undoImport(db: Executor, found: ReplyRecord, actor: Actor, importId: number): Promise<{ undone: number }> {
-  return inTransaction(db, (tx) =>
-    writeReplyCells(tx, found, actor, {
-      changes: async (reply) => {
-        const [imp] = await tx
-          .select()
-          .from(replyImports)
-          .where(and(eq(replyImports.id, importId), eq(replyImports.responseId, reply.reply.id)))
-          .limit(1);
-        if (!imp) throw new ServiceError(404, "No such import of this reply.");
-        if (imp.undoneAt) throw new ServiceError(409, "This import has already been undone.");
-        if (imp.firstHistory === null || imp.lastHistory === null) return [];
-        const rows = await tx
-          .select({ cell: answerHistory.cell, old: answerHistory.oldValue, new: answerHistory.newValue })
-          .from(answerHistory)
-          .where(and(eq(answerHistory.responseId, reply.reply.id), sql`${answerHistory.id} between ${imp.firstHistory} and ${imp.lastHistory}`));
-        const stored = await loadAnswers(tx, reply.reply.id);
-        const parse = (v: string | null): Answer | null => (v ? (JSON.parse(v) as Answer) : null);
-        const changedSince = rows.filter((r) => !sameStored(stored.get(r.cell)?.answer, parse(r.new)));
-        if (changedSince.length) {
-          throw new ServiceError(
-            409,
-            refusal("undoChangedSince"),
-            changedSince.map((r) => ({ cell: r.cell })),
-          );
-        }
-        return rows.map((r) => ({ cell: r.cell, value: parse(r.old), baseVersion: stored.get(r.cell)?.version ?? 0 }));
-      },
-      refused: refusal("undoRulesRefused"),
-      write: async (tx, reply, changes) => {
-        const saved = await saveAnswers(tx, reply.reply.id, actor.user.id, changes);
-        if (saved.conflicts.length) throw new ServiceError(409, refusal("undoConflicts"), saved.conflicts);
-        await tx.update(replyImports).set({ undoneAt: new Date().toISOString() }).where(eq(replyImports.id, importId));
-        return { changed: changes.length, result: { undone: changes.length } };
-      },
-      audit: (reply, changed) => ({ action: "import.undo", object: `${replyName(reply)} import ${importId} (${changed} cells)` }),
-      note: SYSTEM_NOTES.importUndone,
-    }),
+  return inTransaction(
+    db,
+    (tx) =>
+      writeReplyCells(tx, found, actor, {
+        changes: async (reply) => {
+          const [imp] = await tx
+            .select()
+            .from(replyImports)
+            .where(and(eq(replyImports.id, importId), eq(replyImports.responseId, reply.reply.id)))
+            .limit(1);
+          if (!imp) throw new ServiceError(404, "No such import of this reply.");
+          if (imp.undoneAt) throw new ServiceError(409, "This import has already been undone.");
+          if (imp.firstHistory === null || imp.lastHistory === null) return [];
+          const rows = await tx
+            .select({ cell: answerHistory.cell, old: answerHistory.oldValue, new: answerHistory.newValue })
+            .from(answerHistory)
+            .where(and(eq(answerHistory.responseId, reply.reply.id), sql`${answerHistory.id} between ${imp.firstHistory} and ${imp.lastHistory}`));
+          const stored = await loadAnswers(tx, reply.reply.id);
+          const parse = (v: string | null): Answer | null => (v ? (JSON.parse(v) as Answer) : null);
+          const changedSince = rows.filter((r) => !sameStored(stored.get(r.cell)?.answer, parse(r.new)));
+          if (changedSince.length) {
+            throw new ServiceError(
+              409,
+              refusal("undoChangedSince"),
+              changedSince.map((r) => ({ cell: r.cell })),
+            );
+          }
+          return rows.map((r) => ({ cell: r.cell, value: parse(r.old), baseVersion: stored.get(r.cell)?.version ?? 0 }));
+        },
+        refused: refusal("undoRulesRefused"),
+        write: async (tx, reply, changes) => {
+          const saved = await saveAnswers(tx, reply.reply.id, actor.user.id, changes);
+          if (saved.conflicts.length) throw new ServiceError(409, refusal("undoConflicts"), saved.conflicts);
+          await tx.update(replyImports).set({ undoneAt: new Date().toISOString() }).where(eq(replyImports.id, importId));
+          return { changed: changes.length, result: { undone: changes.length } };
+        },
+        audit: (reply, changed) => ({ action: "import.undo", object: `${replyName(reply)} import ${importId} (${changed} cells)` }),
+        note: SYSTEM_NOTES.importUndone,
+      }),
+    onReply(found),
   );
 }
 
@@ -273,27 +286,30 @@ export async function restoreReplyCell(
   request: { cell: string; historyId: number; which?: "after" | "before" },
 ): Promise<{ cell: string; value: Answer | null }> {
   const { cell, historyId, which = "after" } = request;
-  return inTransaction(db, (tx) =>
-    writeReplyCells(tx, found, actor, {
-      changes: async (reply) => {
-        const entry = (await cellHistory(tx, reply.reply.id, cell)).find((h) => h.id === historyId);
-        if (!entry) throw new ServiceError(404, refusal("noSuchChange"));
-        const [stored] = await tx
-          .select({ version: answers.version })
-          .from(answers)
-          .where(and(eq(answers.responseId, reply.reply.id), eq(answers.cell, cell)))
-          .limit(1);
-        const version = stored?.version ?? 0;
-        return [{ cell, value: which === "after" ? entry.new : entry.old, baseVersion: version }];
-      },
-      refused: refusal("restoreRefused"),
-      write: async (tx, reply, [change]) => {
-        const saved = await saveAnswers(tx, reply.reply.id, actor.user.id, [change]);
-        const changed = saved.saved.filter((s) => s.version !== change.baseVersion).length;
-        return { changed, result: { cell, value: change.value } };
-      },
-      audit: (reply) => ({ action: "reply.restore", object: `${replyName(reply)} ${cell} ← change ${historyId}` }),
-      note: SYSTEM_NOTES.restored,
-    }),
+  return inTransaction(
+    db,
+    (tx) =>
+      writeReplyCells(tx, found, actor, {
+        changes: async (reply) => {
+          const entry = (await cellHistory(tx, reply.reply.id, cell)).find((h) => h.id === historyId);
+          if (!entry) throw new ServiceError(404, refusal("noSuchChange"));
+          const [stored] = await tx
+            .select({ version: answers.version })
+            .from(answers)
+            .where(and(eq(answers.responseId, reply.reply.id), eq(answers.cell, cell)))
+            .limit(1);
+          const version = stored?.version ?? 0;
+          return [{ cell, value: which === "after" ? entry.new : entry.old, baseVersion: version }];
+        },
+        refused: refusal("restoreRefused"),
+        write: async (tx, reply, [change]) => {
+          const saved = await saveAnswers(tx, reply.reply.id, actor.user.id, [change]);
+          const changed = saved.saved.filter((s) => s.version !== change.baseVersion).length;
+          return { changed, result: { cell, value: change.value } };
+        },
+        audit: (reply) => ({ action: "reply.restore", object: `${replyName(reply)} ${cell} ← change ${historyId}` }),
+        note: SYSTEM_NOTES.restored,
+      }),
+    onReply(found),
   );
 }
