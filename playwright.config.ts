@@ -1,11 +1,31 @@
 // End-to-end tests: real Chromium (Debian's, no download) against the production build served by
-// `next start` on a throw-away database. One build and one server are shared by all specs.
+// `next start` on a throw-away database. One build; one server per engine, shared by the specs.
 import { defineConfig } from "@playwright/test";
+import { postgresBin } from "./testing/postgres";
 
 // Every server the suite starts refuses a database write made outside a transaction, and a
 // transaction that waits on I/O (db/transaction.ts): a bug the suite should see as a failure.
 process.env.DB_STRICT ??= "1";
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+// Engines: every spec runs against a server on SQLite; the flows of each kind of user and the
+// authorization matrix run again against a server on PostgreSQL (port + 1), where its binaries are
+// installed (.ci/run installs them). E2E_ENGINE=postgres runs the specs given (or all) on
+// PostgreSQL only (`npm run test:pg`); E2E_ENGINE=sqlite on SQLite only.
+const POSTGRES_SPECS = ["questionnaire.spec.ts", "survey.spec.ts", "reporting.spec.ts", "authorization.spec.ts"];
+const only = process.env.E2E_ENGINE;
+const servers = [
+  ...(only === "postgres" ? [] : [{ engine: "sqlite", port, command: `node scripts/serve-e2e.mjs ${port}` }]),
+  ...(only === "sqlite" || (!only && !postgresBin())
+    ? []
+    : [
+        {
+          engine: "postgres",
+          port: only === "postgres" ? port : port + 1,
+          command: `npx tsx scripts/serve-e2e-pg.ts ${only === "postgres" ? port : port + 1}`,
+        },
+      ]),
+];
 
 export default defineConfig({
   testDir: "e2e",
@@ -16,8 +36,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  projects: servers.map((s) => ({
+    name: s.engine,
+    ...(s.engine === "postgres" && !only ? { testMatch: POSTGRES_SPECS } : {}),
+    use: { baseURL: `http://127.0.0.1:${s.port}` },
+  })),
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -32,13 +56,12 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // E2E_ENGINE=postgres: the same build on a throw-away PostgreSQL (scripts/serve-e2e-pg.ts).
-    command: process.env.E2E_ENGINE === "postgres" ? `npx tsx scripts/serve-e2e-pg.ts ${port}` : `node scripts/serve-e2e.mjs ${port}`,
-    url: `http://127.0.0.1:${port}/login`,
+  webServer: servers.map((s) => ({
+    command: s.command,
+    url: `http://127.0.0.1:${s.port}/login`,
     reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+    timeout: 180_000,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+  })),
 });

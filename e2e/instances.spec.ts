@@ -4,75 +4,15 @@
 // conflicts with a stale save on the other, signing out through either ends the session on both,
 // and failed passwords are counted across both.
 import { expect, test, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PASSWORD, ready, signIn as signInThrough, startInstance, startProxy, stopInstance } from "./cluster";
 
 const PORTS = [3420, 3421];
 const PROXY = 3422;
 const BASE = `http://127.0.0.1:${PROXY}`;
-const PASSWORD = "demo-password";
-
-function startInstance(port: number, db: string): { child: ChildProcess; output: () => string } {
-  const { DEMO_DATA: _d, ADMIN_EMAIL: _e, ADMIN_PASSWORD: _p, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["scripts/server.mjs"], {
-    env: {
-      ...inherited,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: db,
-      // One secret for every instance: a session signed by one is read by the other.
-      AUTH_SECRET: "instances-secret-0123456789-0123456789",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DEMO_DATA: "1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  return { child, output: () => output };
-}
-
-async function ready(port: number, instance: { child: ChildProcess; output: () => string }) {
-  for (let i = 0; i < 480; i++) {
-    if (instance.child.exitCode !== null) throw new Error(`instance on ${port} exited: ${instance.output()}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`instance on ${port} did not start: ${instance.output()}`);
-}
-
-/** A round-robin proxy that says which instance answered (x-instance). */
-function startProxy(): Promise<http.Server> {
-  let next = 0;
-  const server = http.createServer((req, res) => {
-    const port = PORTS[next++ % PORTS.length];
-    const upstream = http.request({ host: "127.0.0.1", port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, { ...answer.headers, "x-instance": String(port) });
-      answer.pipe(res);
-    });
-    upstream.on("error", () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
-  });
-  return new Promise((resolve) => server.listen(PROXY, "127.0.0.1", () => resolve(server)));
-}
-
-async function signIn(email: string, password = PASSWORD): Promise<{ ctx: APIRequestContext; status: number }> {
-  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
-  const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, callbackUrl: "/" }, maxRedirects: 0 });
-  return { ctx, status: res.status() };
-}
+const signIn = (email: string, password = PASSWORD) => signInThrough(BASE, email, password);
 
 const signedIn = async (ctx: APIRequestContext) => (await ctx.get("/api/cycles/1999-2000/questionnaire")).status() === 404;
 
@@ -81,11 +21,11 @@ test.describe.configure({ mode: "serial" });
 test("two instances on one database behind a round-robin proxy", async ({ browser }) => {
   test.setTimeout(240_000);
   const db = path.join(mkdtempSync(path.join(tmpdir(), "instances-")), "app.db");
-  const instances = PORTS.map((port) => startInstance(port, db));
-  const proxy = await startProxy();
+  const instances = PORTS.map((port) => startInstance(port, { DATABASE_PATH: db }, "instances-secret-0123456789-0123456789"));
+  const proxy = await startProxy(PORTS, PROXY);
   try {
     // Started together on a new database: both come up.
-    await Promise.all(PORTS.map((port, i) => ready(port, instances[i])));
+    await Promise.all(instances.map(ready));
 
     // A session is valid on both instances.
     const { ctx: kz } = await signIn("correspondent.kz@example.org");
@@ -138,6 +78,6 @@ test("two instances on one database behind a round-robin proxy", async ({ browse
     await kz.dispose();
   } finally {
     proxy.close();
-    for (const { child } of instances) child.kill("SIGTERM");
+    await Promise.all(instances.map((i) => stopInstance(i)));
   }
 });
