@@ -16,11 +16,22 @@ export const STORAGE_FULL = "storage full";
 /** How long without a refused write before a successful one ends the incident. */
 export const QUIET_MS = 10_000;
 
-/** SQLite's and the system's codes for a write that found no room. SQLite reports a failed write()
- *  with ENOSPC as SQLITE_FULL; the other I/O codes are what failing to grow or sync the WAL, the
- *  shared-memory file or the database file gives when the disk is full (EIO on a failing disk looks
- *  the same: the logged line has the exact code). */
-const FULL_CODES = new Set(["SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_SHMSIZE", "SQLITE_IOERR_TRUNCATE", "ENOSPC", "EDQUOT"]);
+/** SQLite's, PostgreSQL's and the system's codes for a write that found no room. SQLite reports a
+ *  failed write() with ENOSPC as SQLITE_FULL; the other I/O codes are what failing to grow or sync
+ *  the WAL, the shared-memory file or the database file gives when the disk is full (EIO on a
+ *  failing disk looks the same: the logged line has the exact code). PostgreSQL's server reports its
+ *  own full disk (a table, an index or the WAL that cannot grow) as SQLSTATE 53100, disk_full; a
+ *  quota it cannot exceed is not distinguished from it. */
+const FULL_CODES = new Set([
+  "SQLITE_FULL",
+  "SQLITE_IOERR_WRITE",
+  "SQLITE_IOERR_FSYNC",
+  "SQLITE_IOERR_SHMSIZE",
+  "SQLITE_IOERR_TRUNCATE",
+  "ENOSPC",
+  "EDQUOT",
+  "53100",
+]);
 
 /** Whether an error (or one of its causes: drizzle wraps the driver's) is a write that found no room. */
 export function isStorageFull(error: unknown): boolean {

@@ -60,7 +60,7 @@ export const LAST_SUBMITTED_AT = statement(`select max(placed_at) as "at" from r
  *  why raw SQL: a grouped aggregate over the answers, with each region's count of reports computed once
  *  (a correlated count per region and cell took 30 s of the demo seed); used by the placement
  *  service and the demo seed. */
-export const CONSOLIDATE_PERIOD = statement(`
+const consolidatePeriod = (order: string) => `
   with filed as (
     select f.response_id, b.region_code as region
       from report_filings f join reporting_bodies b on b.id = f.body_id
@@ -70,7 +70,11 @@ export const CONSOLIDATE_PERIOD = statement(`
     from filed
     join answers a on a.response_id = filed.response_id and a.num is not null
     join counted on counted.region = filed.region
-   group by filed.region, a.cell, counted.reports order by 1, 2`);
+   group by filed.region, a.cell, counted.reports order by ${order}`;
+// PostgreSQL orders text by the database's collation (en_US.UTF-8 ignores punctuation at first:
+// "1.10" before "1.2" differently from SQLite); "C" is byte order, SQLite's, so a placement's
+// figures are stored in the same order on both engines.
+export const CONSOLIDATE_PERIOD = statement(consolidatePeriod("1, 2"), consolidatePeriod(`filed.region collate "C", a.cell collate "C"`));
 
 /** Removes a date's declaration as an extra day off or working day; the service answers 404 when
  *  none was removed.
