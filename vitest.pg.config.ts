@@ -17,10 +17,7 @@ export default defineConfig({
     ...base.test,
     include: available ? ["modules/*/server/*.test.ts", "testing/unrecorded-crime.test.ts"] : [],
     passWithNoTests: true,
-    // results-exports compares the tallies and the microdata export with reference implementations
-    // that read the SQLite file directly; on PostgreSQL the tallies' statements are covered by
-    // survey.engines.test.ts, the export by the e2e flows on PostgreSQL.
-    exclude: ["**/*.engines.test.ts", "modules/survey/server/results-exports.test.ts", "**/node_modules/**"],
+    exclude: ["**/*.engines.test.ts", "**/node_modules/**"],
     globalSetup: ["testing/demo-template.pg.setup.ts"],
     env: { TEST_ENGINE: "postgres" },
   },

@@ -1,6 +1,8 @@
 // The microdata export as it was before it was made fast (tests compare the current one with it,
-// byte for byte): interviewToRow column by column, and the route's paging with a sorted join.
-import type Database from "better-sqlite3";
+// byte for byte): interviewToRow column by column, and the route's paging with a sorted join. Reads
+// through db/sql.ts, so on either engine (the demo database of the test, testing/demo-database.ts).
+import { allArrays, statement } from "@/db/sql";
+import type { Executor } from "@/db/transaction";
 import { isEmpty, multiIds, type Answer, type AnswerReader } from "@/modules/questionnaire/answers";
 import { questionEnabled } from "@/modules/questionnaire/conditions";
 import type { Question } from "@/modules/questionnaire/definition";
@@ -26,19 +28,24 @@ export function referenceRow(household: Household, answers: Record<string, Answe
   });
 }
 
+/** A page: 500 households after the given id, joined to their cells, ordered by household. */
+const PAGE = statement(
+  `select h.id, h.household_id, h.region, h.settlement, h.weight, h.interview_language, a.cell, a.num, a.text, a.status
+   from (select * from survey_households where wave = ? and status = 'approved' and id > ? order by id limit 500) h
+   join answers a on a.response_id = h.response_id order by h.id`,
+);
+
 /** The previous microdata route's lines: pages of 500 households joined to their cells, ordered by household. */
-export function* referenceMicrodataLines(sqlite: Database.Database, year: number): Generator<string> {
-  const page = sqlite
-    .prepare(
-      `select h.id, h.household_id, h.region, h.settlement, h.weight, h.interview_language, a.cell, a.num, a.text, a.status
-       from (select * from survey_households where wave = ? and status = 'approved' and id > ? order by id limit 500) h
-       join answers a on a.response_id = h.response_id order by h.id`,
-    )
-    .raw();
+export async function* referenceMicrodataLines(db: Executor, year: number): AsyncGenerator<string> {
   yield BOM + csvLine(microdataHeader());
   let after = 0;
   for (;;) {
-    const rows = page.all(year, after) as [number, string, string, string, number, string | null, string, number | null, string | null, "NA" | "NAP" | null][];
+    const rows = await allArrays<[number, string, string, string, number, string | null, string, number | null, string | null, "NA" | "NAP" | null]>(
+      db,
+      PAGE,
+      year,
+      after,
+    );
     if (!rows.length) return;
     let current: number | null = null;
     let household: Household | null = null;

@@ -5,21 +5,17 @@
 // back from its cells (approvedInterviews) and estimated by modules/survey/estimate.ts. On the demo waves
 // (tallies built by the seed's SQL rebuild) and after approve / import-replace sequences (tallies
 // kept by the writers, one interview's contribution at a time).
+// Runs on both engines (testing/demo-database.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type Database from "better-sqlite3";
+import { demoDatabase } from "@/testing/demo-database";
+import { testSql } from "@/testing/sql";
 import type { Db } from "@/db/open";
 import type { Principal } from "@/lib/auth/policy";
 import type { Answer } from "@/modules/questionnaire/answers";
 
-const dir = mkdtempSync(path.join(tmpdir(), "tallies-test-"));
-process.env.DATABASE_PATH = path.join(dir, "app.db");
-process.env.DEMO_DATA = "1";
-
-const { getDb } = await import("@/db/client");
-const { bootstrapDatabase } = await import("@/seed/bootstrap");
+const demo = await demoDatabase("results-exports");
 const { approvedInterviews, interviewsSource, resultsOf, waveKeyIndicators, waveResults } = await import("./results");
 const { findHousehold } = await import("./households");
 const { approveInterview, rejectInterview } = await import("./interviews");
@@ -36,40 +32,42 @@ const { referenceMicrodataLines } = await import("@/testing/microdata-reference"
 type Row = { variable: string; code: string; region: string; settlement: string; sex: string; ageGroup: string; weight: number; weight2: number; n: number };
 const key = (r: Row) => [r.variable, r.code, r.region, r.settlement, r.sex, r.ageGroup].join("|");
 
-let db: Db;
-let sqlite: Database.Database;
+const db: Db = demo.db;
+const q = testSql(db);
 let admin: Principal;
 beforeAll(async () => {
-  // The demo built once for the run (testing/demo-template.setup.ts), copied: seeding here too held
-  // the worker for over a minute.
-  const template = process.env.DEMO_TEMPLATE_PATH;
-  if (template) copyFileSync(template, process.env.DATABASE_PATH!);
-  db = getDb();
-  if (!template) await bootstrapDatabase(db);
-  sqlite = db.$client;
-  const adminId = (sqlite.prepare("select id from users where email = 'admin@example.org'").get() as { id: number }).id;
+  const adminId = (await q.get<{ id: number }>("select id from users where email = 'admin@example.org'"))!.id;
   admin = { id: adminId, role: "admin", countries: [], regions: [], bodyId: null, supervisorId: null };
 }, 120_000);
-afterAll(() => {
-  sqlite?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => demo.remove());
 
 /** The reference: waveResults computed interview by interview. */
 const reference = async (wave: number, previous: number | null) =>
   resultsOf(wave, previous, interviewsSource(await approvedInterviews(db, wave)), previous ? interviewsSource(await approvedInterviews(db, previous)) : null);
 
 /** The tallies of a wave as the sum of interviewTallies over its approved interviews (JS). */
-function contributions(wave: number): Map<string, Row> {
+async function contributions(wave: number): Promise<Map<string, Row>> {
   const out = new Map<string, Row>();
-  const households = sqlite
-    .prepare("select region, settlement, weight, response_id from survey_households where wave = ? and status = 'approved'")
-    .all(wave) as { region: string; settlement: string; weight: number; response_id: number }[];
-  const cells = sqlite.prepare("select cell, num, text, status from answers where response_id = ?");
+  const households = await q.all<{ region: string; settlement: string; weight: number; response_id: number }>(
+    "select region, settlement, weight, response_id from survey_households where wave = ? and status = 'approved'",
+    wave,
+  );
+  // Every cell of the wave's approved interviews in one query (one per household took a minute on
+  // PostgreSQL), grouped by interview here.
+  const cellsOf = new Map<number, [string, Answer][]>();
+  const rows = await q.all<{ response_id: number; cell: string; num: number | null; text: string | null; status: null }>(
+    `select a.response_id, a.cell, a.num, a.text, a.status from answers a
+       join survey_households h on h.response_id = a.response_id
+      where h.wave = ? and h.status = 'approved'`,
+    wave,
+  );
+  for (const c of rows) {
+    const list = cellsOf.get(c.response_id) ?? [];
+    list.push([c.cell, { num: c.num, text: c.text, status: c.status }]);
+    cellsOf.set(c.response_id, list);
+  }
   for (const h of households) {
-    const answers = (cells.all(h.response_id) as { cell: string; num: number | null; text: string | null; status: null }[]).map(
-      (c) => [c.cell, { num: c.num, text: c.text, status: c.status }] as [string, Answer],
-    );
+    const answers = cellsOf.get(h.response_id) ?? [];
     for (const t of interviewTallies(h, answers)) {
       const r = out.get(key(t));
       if (r) {
@@ -97,7 +95,7 @@ function expectSameTallies(a: Map<string, Row>, b: Map<string, Row>) {
 /** Stored tallies = SQL rebuild = sum of JS contributions; results = reference. */
 async function checkWave(wave: number, previous: number | null) {
   const kept = await stored(wave);
-  expectSameTallies(contributions(wave), kept);
+  expectSameTallies(await contributions(wave), kept);
   await rebuildTallies(db, wave);
   expectSameTallies(kept, await stored(wave));
   expect(await waveResults(db, wave, previous)).toEqual(await reference(wave, previous));
@@ -135,27 +133,26 @@ describe("survey tallies", () => {
 
   it("approve, a stale second approve, import-replace and import of new households keep the tallies exact", async () => {
     const wave = 2026;
-    const households = sqlite.prepare("select id, household_id, region, settlement, weight from survey_households where wave = ? order by id").all(wave) as {
-      id: number;
-      household_id: string;
-      region: string;
-      settlement: "1" | "2";
-      weight: number;
-    }[];
+    const households = await q.all<{ id: number; household_id: string; region: string; settlement: "1" | "2"; weight: number }>(
+      "select id, household_id, region, settlement, weight from survey_households where wave = ? order by id",
+      wave,
+    );
     expect(households.length).toBeGreaterThan(100);
     const synthetic = syntheticInterviews(households, { targets: TARGETS_2025, seed: "tallies-test" });
-    const newResponse = sqlite.prepare("insert into responses (questionnaire_id, status) values ('udn', 'in_progress') returning id");
-    const answer = sqlite.prepare("insert into answers (response_id, cell, num, text, status, version) values (?, ?, ?, ?, ?, 1)");
-    const complete = sqlite.prepare("update survey_households set response_id = ?, status = 'completed', interviewer_id = null where id = ?");
+    const newResponse = async () =>
+      (await q.get<{ id: number }>("insert into responses (questionnaire_id, status) values ('udn', 'in_progress') returning id"))!;
+    const answer = (...values: unknown[]) => q.run("insert into answers (response_id, cell, num, text, status, version) values (?, ?, ?, ?, ?, 1)", ...values);
+    const complete = (...values: unknown[]) =>
+      q.run("update survey_households set response_id = ?, status = 'completed', interviewer_id = null where id = ?", ...values);
 
     // 60 interviews completed in the field (a few not completed: result ≠ 1), 50 approved, 10 rejected
     const done = households.slice(0, 60);
-    done.forEach((h, i) => {
-      const { id } = newResponse.get() as { id: number };
+    for (const [i, h] of done.entries()) {
+      const { id } = await newResponse();
       const it = { ...synthetic[i], ...(i % 17 === 3 ? { result: "2" } : {}) };
-      for (const [cell, a] of Object.entries(interviewToAnswers(it))) answer.run(id, cell, a.num, a.text, a.status);
-      complete.run(id, h.id);
-    });
+      for (const [cell, a] of Object.entries(interviewToAnswers(it))) await answer(id, cell, a.num, a.text, a.status);
+      await complete(id, h.id);
+    }
     for (const [i, h] of done.entries()) {
       const moved =
         i < 50
@@ -241,7 +238,9 @@ describe("microdata export", () => {
       const lines: string[] = [];
       for await (const line of microdataLines(db, wave)) lines.push(line);
       const now = lines.join("");
-      const before = [...referenceMicrodataLines(sqlite, wave)].join("");
+      const previousLines: string[] = [];
+      for await (const line of referenceMicrodataLines(db, wave)) previousLines.push(line);
+      const before = previousLines.join("");
       expect(now.split("\r\n").length).toBeGreaterThan(wave === 2025 ? 17_000 : 50);
       expect(Buffer.from(now).equals(Buffer.from(before))).toBe(true);
     }
