@@ -8,23 +8,18 @@ import { postgresBin } from "./testing/postgres";
 process.env.DB_STRICT ??= "1";
 const port = Number(process.env.E2E_PORT ?? 3100);
 
-// Engines: every spec runs against a server on SQLite; the flows of each kind of user and the
-// authorization matrix run again against a server on PostgreSQL (port + 1), where its binaries are
-// installed (.ci/run installs them). E2E_ENGINE=postgres runs the specs given (or all) on
-// PostgreSQL only (`npm run test:pg`); E2E_ENGINE=sqlite on SQLite only.
-const POSTGRES_SPECS = ["questionnaire.spec.ts", "survey.spec.ts", "reporting.spec.ts", "authorization.spec.ts"];
-const only = process.env.E2E_ENGINE;
+// Engines: every spec runs against a server on SQLite. E2E_POSTGRES=1 adds a second server on
+// PostgreSQL (port + 1) for the flows of each kind of user and the authorization matrix
+// (POSTGRES_SPECS); E2E_ENGINE=postgres runs the specs given (or all) on PostgreSQL only (`npm run
+// test:pg`: these and five more). Not yet in `npm test`: together they take about 5 minutes on the 2-core CI
+// machine, which the suite's 30 minutes do not hold yet. e2e/postgres-cluster.spec.ts starts a
+// PostgreSQL of its own in every run.
+const POSTGRES_SPECS = ["questionnaire.spec.ts", "survey.spec.ts", "reporting.spec.ts", "reporting-concurrency.spec.ts", "authorization.spec.ts"];
+const only = process.env.E2E_ENGINE === "postgres";
+const withPostgres = only || (process.env.E2E_POSTGRES === "1" && postgresBin() !== null);
 const servers = [
-  ...(only === "postgres" ? [] : [{ engine: "sqlite", port, command: `node scripts/serve-e2e.mjs ${port}` }]),
-  ...(only === "sqlite" || (!only && !postgresBin())
-    ? []
-    : [
-        {
-          engine: "postgres",
-          port: only === "postgres" ? port : port + 1,
-          command: `npx tsx scripts/serve-e2e-pg.ts ${only === "postgres" ? port : port + 1}`,
-        },
-      ]),
+  ...(only ? [] : [{ engine: "sqlite", port, command: `node scripts/serve-e2e.mjs ${port}` }]),
+  ...(withPostgres ? [{ engine: "postgres", port: only ? port : port + 1, command: `npx tsx scripts/serve-e2e-pg.ts ${only ? port : port + 1}` }] : []),
 ];
 
 export default defineConfig({

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 // E2E_IDLE_PORT lets runs that share a machine keep to their own ports.
-const PORT = Number(process.env.E2E_IDLE_PORT ?? 3420);
+const PORT = Number(process.env.E2E_IDLE_PORT ?? 3440);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 test("an idle session expires and the user is sent back to the login page", async ({ browser }) => {
