@@ -1,4 +1,4 @@
-// Writes BENCHMARKS.md from bench/results/{form,save,results,exports,backup,offline}.json (the last full run of
+// Writes BENCHMARKS.md from bench/results/{form,save,results,exports,backup,offline,engines}.json (the last full run of
 // each part) and bench/analysis.md (the hand-written reading of the figures: what is slow, why,
 // and the proposed fixes). Verdicts against the targets are computed here, not typed in.
 // Usage: node bench/report.mjs
@@ -17,6 +17,7 @@ const form = load("form"),
   exports = load("exports"),
   backup = load("backup"),
   offline = load("offline"),
+  engines = load("engines"),
   run = load("run");
 const fmt = (x, d = 0) =>
   x === null || x === undefined || Number.isNaN(x)
@@ -53,6 +54,7 @@ p(
       ["exports", exports],
       ["backup", backup],
       ["offline", offline],
+      ["engines", engines],
     ]
       .filter(([, r]) => r)
       .map(([n, r]) => `${n} ${r.machine.loadavgAtStart.join(" / ")} (${r.at.slice(0, 16).replace("T", " ")} UTC)`)
@@ -168,6 +170,19 @@ if (offline) {
     `${fmt(offline.allOnServerSeconds, 1)} s; lost ${fmt(offline.lost)}, duplicated ${fmt(offline.duplicated)} (after every device sent its queue twice)`,
     verdict(offline.allOnServerSeconds <= 10 && offline.lost === 0 && offline.duplicated === 0 && offline.errors === 0),
   ]);
+}
+if (engines) {
+  for (const [scenario, byN] of Object.entries(engines.ratios)) {
+    const worst = Object.entries(byN).reduce((a, b) => (b[1].throughput < a[1].throughput ? b : a));
+    const ok = Object.values(byN).every((r) => r.throughput >= 80 && r.p95 <= 1.5);
+    T.push([
+      `${scenario} on PostgreSQL, one server: ≥ 80 % of SQLite's throughput, p95 ≤ 1.5 × (1, 10, 50 clients)`,
+      Object.entries(byN)
+        .map(([n, r]) => `N=${n}: ${fmt(r.throughput)} %, p95 ${fmt(r.p95, 2)} ×`)
+        .join("; ") + ` (lowest at N=${worst[0]})`,
+      verdict(ok),
+    ]);
+  }
 }
 p("## Targets", "", "| target | measured | verdict |", "|---|---|---|", ...T.map((t) => `| ${t.join(" | ")} |`), "");
 
@@ -367,6 +382,26 @@ if (offline) {
   );
 }
 
+// ---- part 7 -----------------------------------------------------------------------------------
+if (engines) {
+  p("## 7. Engines: SQLite, PostgreSQL with one server and with two", "");
+  p(
+    "bench/engines.mjs: part 2's autosave (one cell) and its whole interview in one request (interview1), on copies of the same database: SQLite (the default, one server), a throw-away PostgreSQL 15 on this machine (fsync off, as every throw-away server of the tests) holding a copy made by the app's own `npm run db:copy` code, with one server, and with two servers sharing it (the clients take the servers in turn). One run of the part; figures are medians of its runs.",
+    "",
+    "| scenario | clients | SQLite /s (p95 ms) | PostgreSQL, one server /s (p95 ms) | PostgreSQL, two servers /s (p95 ms) | one server ÷ SQLite |",
+    "|---|---|---|---|---|---|",
+  );
+  for (const [scenario, byN] of Object.entries(engines.ratios))
+    for (const [n, r] of Object.entries(byN)) {
+      const cell = (e) => {
+        const x = engines.byEngine[e][scenario][n];
+        return `${fmt(x.perSecond)} (${fmt(x.p95, 1)})${x.errors ? `, ${x.errors} errors` : ""}`;
+      };
+      p(`| ${scenario} | ${n} | ${cell("sqlite")} | ${cell("postgres")} | ${cell("postgres2")} | ${fmt(r.throughput)} %, p95 ${fmt(r.p95, 2)} × |`);
+    }
+  p("");
+}
+
 // ---- analysis & commands ------------------------------------------------------------------------
 const analysis = path.join(benchDir, "analysis.md");
 if (existsSync(analysis)) p(readFileSync(analysis, "utf8").trim(), "");
@@ -392,6 +427,7 @@ p(
   "npm run bench:exports           # part 4  (node bench/exports.mjs [--runs=3]); --heap-cap=256: the 1 000 000 export on a server with a capped heap",
   "npm run bench:backup            # part 5  (node bench/backup.mjs [--runs=3] [--clients=50] [--cap=60] [--dbs=demo,template])",
   "npm run bench:offline           # part 6  (node bench/offline.mjs [--runs=3] [--devices=50] [--per=20])",
+  "npm run bench:engines           # part 7  (node bench/engines.mjs [--runs=3] [--seconds=3] [--levels=1,10,50]): bench/save.mjs --engine=sqlite|postgres|postgres2",
   "npm run bench:report            # this file from bench/results/*.json and bench/analysis.md",
   "npm run bench:open              # the older chapter-opening benchmark (bench/open-chapter.mjs)",
   "```",

@@ -1,5 +1,6 @@
 // `npm run bench`: every part of the benchmark in turn, each in its own process (each also runs
-// alone: npm run bench:form | bench:save | bench:results | bench:exports | bench:backup | bench:offline), then BENCHMARKS.md from
+// alone: npm run bench:form | bench:save | bench:results | bench:exports | bench:backup | bench:offline |
+// bench:engines), then BENCHMARKS.md from
 // their results (bench/report.mjs). `--quick`: a smoke version of every part in well under a minute
 // each (fewer runs, shorter loads, no 1 000 000-interview database), results in
 // bench/results/*.quick.json, BENCHMARKS.md left alone. Benchmarks are not tests: nothing asserts.
@@ -9,7 +10,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { benchDir, ensureBuild, log, quick, arg, resultsDir } from "./lib/common.mjs";
 
-const ALL = "form,save,results,exports,backup,offline";
+const ALL = "form,save,results,exports,backup,offline,engines";
 const parts = arg("only", ALL).split(",");
 const passThrough = process.argv.slice(2).filter((a) => a === "--quick" || a === "--build");
 const t0 = Date.now();

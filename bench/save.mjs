@@ -12,8 +12,14 @@
 //   queue      a tablet's queue of 10 interviews (--queue=N) in one request: POST /api/survey/interviews/submit
 // and the same SQL writes done directly with better-sqlite3 in this one process (same pragmas as
 // db/open.ts), sequentially.
+// --engine=postgres: the same against a server on a throw-away PostgreSQL holding a copy of the same
+// database (bench/lib/postgres-copy.ts); --engine=postgres2: two servers on it, the clients taking
+// them in turn (a round-robin balancer without a proxy's own cost). No direct writes then.
 // Usage: node bench/save.mjs [--quick] [--runs=3] [--seconds=3] [--only=bare,autosave] [--levels=1,10,50]
+//        [--engine=sqlite|postgres|postgres2] [--out=save]
 import http from "node:http";
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -28,6 +34,8 @@ const port = Number(arg("port", 3311));
 /** Interviews per request of the `queue` scenario (a tablet syncing what it collected). */
 const QUEUE = Number(arg("queue", 10));
 const SCENARIOS = arg("only", "bare,autosave,reply,interview,interview1,queue").split(",");
+const ENGINE = arg("engine", "sqlite");
+const OUT = arg("out", "save");
 
 const fixture = JSON.parse(readFileSync(path.join(root, "seed/cepej/kz-2020-2022.json"), "utf8")).answers;
 const cells = Object.entries(fixture);
@@ -118,6 +126,20 @@ async function load(n, secs, op) {
 
 // ---- scenarios against the server ---------------------------------------------------------------
 
+/** A throw-away PostgreSQL with a copy of the SQLite database (bench/lib/postgres-copy.ts). */
+async function postgresCopy(file) {
+  log("copying the database into a throw-away PostgreSQL…");
+  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "bench", "lib", "postgres-copy.ts"), file], {
+    cwd: root,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const line = await new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`postgres-copy exited with ${code}`)));
+  });
+  return { url: JSON.parse(line).url, stop: () => child.stdin.end() };
+}
+
 async function main() {
   const build = await ensureBuild();
   const tpl = templateDb();
@@ -137,8 +159,15 @@ async function main() {
   const fieldworkStart = meta.prepare("select fieldwork_start as d from survey_waves where year = 2026").get().d;
   meta.close();
 
-  const server = await startServer({ db: db.file, port });
-  const req = requester(server.base, 64);
+  const postgres = ENGINE === "sqlite" ? null : await postgresCopy(db.file);
+  const servers = [];
+  for (let i = 0; i < (ENGINE === "postgres2" ? 2 : 1); i++)
+    servers.push(await startServer({ db: db.file, port: port + i, env: postgres ? { DATABASE_URL: postgres.url } : {} }));
+  // Each request to the next server in turn (one server: always the same).
+  const requesters = servers.map((s) => requester(s.base, 64));
+  let turn = 0;
+  const req = (...a) => requesters[turn++ % requesters.length](...a);
+  const server = servers[0];
   const admin = await login(server.base, "admin@example.org");
   const interviewer = await login(server.base, "interviewer@example.org");
 
@@ -240,11 +269,15 @@ async function main() {
       }
     }
   }
-  await server.stop();
+  for (const s of servers) await s.stop();
+  postgres?.stop();
 
   // ---- the same writes, directly with better-sqlite3 in this process ------------------------------
-  log("direct better-sqlite3 writes…");
-  const direct = directWrites(db.file, replies, Math.max(1, seconds * 0.6), runs, fieldworkStart);
+  let direct = null;
+  if (!postgres) {
+    log("direct better-sqlite3 writes…");
+    direct = directWrites(db.file, replies, Math.max(1, seconds * 0.6), runs, fieldworkStart);
+  }
   db.remove();
 
   const summary = {};
@@ -264,8 +297,10 @@ async function main() {
       };
     }
   }
-  writeResult("save", {
+  writeResult(OUT, {
     build,
+    engine: ENGINE,
+    instances: servers.length,
     runs,
     seconds,
     levels,
