@@ -73,10 +73,7 @@ describe.skipIf(!postgresBin())("PostgreSQL", () => {
         },
         { serialize: `reply:${id}` },
       );
-    await Promise.all([
-      ...Array.from({ length: 40 }, (_, i) => write(i % 2 ? a : b, 1)),
-      ...Array.from({ length: 10 }, (_, i) => write(i % 2 ? a : b, 2)),
-    ]);
+    await Promise.all([...Array.from({ length: 40 }, (_, i) => write(i % 2 ? a : b, 1)), ...Array.from({ length: 10 }, (_, i) => write(i % 2 ? a : b, 2))]);
     expect(most).toBe(1);
     expect(await rows(a, "select id, n from reply order by id")).toEqual([
       { id: 1, n: 40 },
