@@ -6,7 +6,7 @@
 // concurrent autosaving clients nothing acknowledged is lost or applied twice; then one instance is
 // killed with SIGKILL in the middle of a burst and PostgreSQL's server ends every connection of the
 // app: the other instance and the pool carry on, and every acknowledged save is there afterwards.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type http from "node:http";
@@ -102,7 +102,6 @@ test("two instances on one PostgreSQL: migrated once, one demo, sessions, confli
     await expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 });
   };
   const refusedOnBoth = async (cookies: Awaited<ReturnType<typeof context.storageState>>, what: string) => {
-    const { request } = await import("@playwright/test");
     for (const port of PORTS) {
       const old = await request.newContext({ baseURL: `http://127.0.0.1:${port}`, storageState: cookies });
       expect((await old.get("/api/cycles/1999-2000/questionnaire")).status(), `${what} on ${port}`).toBe(401);

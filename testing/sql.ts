@@ -4,6 +4,7 @@
 // (`count(*)::int` only on PostgreSQL, or `cast(count(*) as integer)` on both).
 import { all, get, run, statement, type Statement } from "@/db/sql";
 import type { Db } from "@/db/open";
+import type { Principal } from "@/lib/auth/policy";
 import { isPostgres } from "@/db/postgres";
 import { isInTransaction, type Executor } from "@/db/transaction";
 
@@ -69,4 +70,15 @@ export async function transactionLeftOpen(db: Db): Promise<boolean> {
     "select cast(count(*) as integer) from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'",
   );
   return open! > 0;
+}
+
+/** A demo user as the services see them (the survey's principals: role, regions, supervisor). */
+export async function principalOf(db: Db, email: string): Promise<Principal> {
+  const q = testSql(db);
+  const u = (await q.get<{ id: number; role: Principal["role"]; supervisorId: number | null }>(
+    'select id, role, supervisor_id as "supervisorId" from users where email = ?',
+    email,
+  ))!;
+  const regions = (await q.all<{ code: string }>("select code from user_scopes where user_id = ? and kind = 'region'", u.id)).map((r) => r.code);
+  return { id: u.id, role: u.role, countries: [], regions, bodyId: null, supervisorId: u.supervisorId };
 }

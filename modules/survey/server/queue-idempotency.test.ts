@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { demoDatabase } from "@/testing/demo-database";
-import { failWrites, testSql } from "@/testing/sql";
+import { failWrites, testSql, principalOf } from "@/testing/sql";
 import type { Db } from "@/db/open";
 import type { Principal } from "@/lib/auth/policy";
 import type { AnswerChange } from "@/modules/questionnaire/schemas";
@@ -19,14 +19,7 @@ const q = testSql(db);
 let supervisor: Principal, interviewer: Principal;
 let free: number[];
 
-const principal = async (email: string): Promise<Principal> => {
-  const u = (await q.get<{ id: number; role: Principal["role"]; supervisorId: number | null }>(
-    'select id, role, supervisor_id as "supervisorId" from users where email = ?',
-    email,
-  ))!;
-  const regions = (await q.all<{ code: string }>("select code from user_scopes where user_id = ? and kind = 'region'", u.id)).map((r) => r.code);
-  return { id: u.id, role: u.role, countries: [], regions, bodyId: null, supervisorId: u.supervisorId };
-};
+const principal = (email: string) => principalOf(demo.db, email);
 
 beforeAll(async () => {
   supervisor = await principal("supervisor@example.org");
