@@ -55,6 +55,10 @@ function postgresOf(db: Executor): Queryable | null {
   return null;
 }
 
+/** Whether the executor runs on PostgreSQL (the pool or a transaction on it), for the few writes
+ *  that take a different shape there (one statement for many rows: a round trip each). */
+export const onPostgres = (db: Executor): boolean => postgresOf(db) !== null;
+
 /** Every row of the statement. */
 export async function all<R>(db: Executor, s: Statement, ...params: unknown[]): Promise<R[]> {
   const pgClient = postgresOf(db);

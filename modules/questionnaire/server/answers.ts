@@ -5,8 +5,8 @@
 // the same transaction.
 import "server-only";
 import { isInTransaction, type Executor } from "@/db/transaction";
-import { all, get, run } from "@/db/sql";
-import { INSERT_HISTORY, LOAD_ANSWERS, SELECT_STORED_ANSWER, TOUCH_RESPONSE, UPSERT_ANSWER } from "./questionnaire.sql";
+import { all, onPostgres, run } from "@/db/sql";
+import { INSERT_HISTORY, INSERT_HISTORY_PG, LOAD_ANSWERS, SELECT_STORED_ANSWERS, TOUCH_RESPONSE, UPSERT_ANSWER, UPSERT_ANSWERS_PG } from "./questionnaire.sql";
 import type { QuestionnaireIndex } from "@/modules/questionnaire/cells";
 import { isEmpty, sameAnswer, type Answer } from "@/modules/questionnaire/answers";
 import { checkCellValue, COMMENT_MAX, OPTION_TEXT_MAX, validExplanations, type ValueContext } from "@/modules/questionnaire/rules";
@@ -62,14 +62,41 @@ export function validateChanges(index: QuestionnaireIndex, changes: AnswerChange
 
 type Written = { cell: string; value: Answer | null; version: number; before: Answer | null; source: string | null };
 
-/** The two statements of every answer write: the cell (versioned) and its history. */
-async function write(tx: Executor, responseId: number, userId: number, at: string, w: Written) {
-  const v = w.value;
-  await run(tx, UPSERT_ANSWER, responseId, w.cell, v?.num ?? null, v?.text ?? null, v?.status ?? null, w.version, userId, at);
-  await run(tx, INSERT_HISTORY, responseId, w.cell, w.before ? JSON.stringify(w.before) : null, v ? JSON.stringify(v) : null, userId, w.source);
+/** Every answer write is two rows: the cell (versioned) and its history. SQLite: two prepared
+ *  statements per cell, in process. PostgreSQL: two statements for all the cells, since each
+ *  statement is a round trip to the server (an interview's 26 cells were 52 of them). */
+async function writeAll(tx: Executor, responseId: number, userId: number, at: string, written: Written[]) {
+  if (!written.length) return;
+  const json = (a: Answer | null) => (a ? JSON.stringify(a) : null);
+  if (onPostgres(tx)) {
+    const cells = written.map((w) => ({
+      cell: w.cell,
+      num: w.value?.num ?? null,
+      text: w.value?.text ?? null,
+      status: w.value?.status ?? null,
+      version: w.version,
+    }));
+    await run(tx, UPSERT_ANSWERS_PG, responseId, userId, at, JSON.stringify(cells));
+    const history = written.map((w) => ({ cell: w.cell, old: json(w.before), new: json(w.value), source: w.source }));
+    await run(tx, INSERT_HISTORY_PG, responseId, userId, JSON.stringify(history));
+    return;
+  }
+  for (const w of written) {
+    const v = w.value;
+    await run(tx, UPSERT_ANSWER, responseId, w.cell, v?.num ?? null, v?.text ?? null, v?.status ?? null, w.version, userId, at);
+    await run(tx, INSERT_HISTORY, responseId, w.cell, json(w.before), json(v), userId, w.source);
+  }
 }
 
-type Row = { num: number | null; text: string | null; status: "NA" | "NAP" | null; version: number; updated_at: string; updated_by_name: string | null };
+type Row = {
+  cell: string;
+  num: number | null;
+  text: string | null;
+  status: "NA" | "NAP" | null;
+  version: number;
+  updated_at: string;
+  updated_by_name: string | null;
+};
 
 /** Writes valid changes. A change based on an older version than the stored one is a conflict
  *  (unless it writes the value already stored): it is reported with both values, not applied.
@@ -87,8 +114,13 @@ export async function saveAnswers(
   {
     const saved: SavedCell[] = [];
     const conflicts: Conflict[] = [];
+    const written: Written[] = [];
+    // The changed cells as stored, in one read (a cell named twice in `changes` is refused by validateChanges).
+    const storedRows = changes.length
+      ? new Map((await all<Row>(tx, SELECT_STORED_ANSWERS, responseId, JSON.stringify(changes.map((c) => c.cell)))).map((r) => [r.cell, r]))
+      : new Map<string, Row>();
     for (const change of changes) {
-      const row = await get<Row>(tx, SELECT_STORED_ANSWER, responseId, change.cell);
+      const row = storedRows.get(change.cell);
       const stored: Answer | null = row ? { num: row.num, text: row.text, status: row.status } : null;
       const version = row?.version ?? 0;
       const value = change.value && !isEmpty(change.value) ? change.value : null;
@@ -107,9 +139,10 @@ export async function saveAnswers(
         });
         continue;
       }
-      await write(tx, responseId, userId, at, { cell: change.cell, value, version: version + 1, before: stored, source: sources?.get(change.cell) ?? null });
+      written.push({ cell: change.cell, value, version: version + 1, before: stored, source: sources?.get(change.cell) ?? null });
       saved.push({ cell: change.cell, version: version + 1 });
     }
+    await writeAll(tx, responseId, userId, at, written);
     if (saved.length) await run(tx, TOUCH_RESPONSE, at, responseId);
     return { saved, conflicts };
   }
@@ -122,17 +155,17 @@ export async function replaceAnswers(tx: Executor, responseId: number, userId: n
   const at = new Date().toISOString();
   const current = await loadAnswers(tx, responseId);
   {
-    let changed = 0;
+    const written: Written[] = [];
     const cells = new Set([...current.keys(), ...next.keys()]);
     for (const cell of cells) {
       const before = current.get(cell);
       const after = next.get(cell) && !isEmpty(next.get(cell)) ? next.get(cell)! : null;
       if (sameAnswer(before?.answer ?? null, after)) continue;
-      await write(tx, responseId, userId, at, { cell, value: after, version: (before?.version ?? 0) + 1, before: before?.answer ?? null, source: null });
-      changed++;
+      written.push({ cell, value: after, version: (before?.version ?? 0) + 1, before: before?.answer ?? null, source: null });
     }
-    if (changed) await run(tx, TOUCH_RESPONSE, at, responseId);
-    return changed;
+    await writeAll(tx, responseId, userId, at, written);
+    if (written.length) await run(tx, TOUCH_RESPONSE, at, responseId);
+    return written.length;
   }
 }
 

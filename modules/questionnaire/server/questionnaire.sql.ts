@@ -17,9 +17,24 @@ export const UPSERT_ANSWER = statement(`insert into answers (response_id, cell, 
 /** The history row of every change of a cell. */
 export const INSERT_HISTORY = statement("insert into answer_history (response_id, cell, old_value, new_value, user_id, source) values (?, ?, ?, ?, ?, ?)");
 
-/** A cell as stored, with the name of its last author (for the conflict answer). */
-export const SELECT_STORED_ANSWER = statement(`select a.num, a.text, a.status, a.version, a.updated_at, u.name as updated_by_name
-       from answers a left join users u on u.id = a.updated_by where a.response_id = ? and a.cell = ?`);
+/** Several cells as stored (the cells a save changes, a JSON array of their keys), with the name of
+ *  their last author: one statement for a whole save. */
+export const SELECT_STORED_ANSWERS = statement(
+  `select a.cell, a.num, a.text, a.status, a.version, a.updated_at, u.name as updated_by_name
+     from answers a left join users u on u.id = a.updated_by where a.response_id = ? and a.cell in (select value from json_each(?))`,
+  `select a.cell, a.num, a.text, a.status, a.version, a.updated_at, u.name as updated_by_name
+     from answers a left join users u on u.id = a.updated_by where a.response_id = ? and a.cell in (select json_array_elements_text(?::json))`,
+);
+
+/** PostgreSQL: UPSERT_ANSWER and INSERT_HISTORY for many cells in one statement each (a JSON array
+ *  of the rows; PostgreSQL reads its numbers exactly, as double precision), where a statement per
+ *  cell would cost a round trip per cell. SQLite runs the per-cell statements, in process. */
+export const UPSERT_ANSWERS_PG = statement(`insert into answers (response_id, cell, num, text, status, version, updated_by, updated_at)
+       select ?, x.cell, x.num, x.text, x.status, x.version, ?, ? from json_to_recordset(?::json) as x(cell text, num double precision, text text, status text, version integer)
+       on conflict (response_id, cell) do update set num = excluded.num, text = excluded.text, status = excluded.status,
+         version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
+export const INSERT_HISTORY_PG = statement(`insert into answer_history (response_id, cell, old_value, new_value, user_id, source)
+       select ?, x.cell, x.old, x.new, ?, x.source from json_to_recordset(?::json) as x(cell text, old text, new text, source text)`);
 
 /** The response's last change. */
 export const TOUCH_RESPONSE = statement("update responses set updated_at = ? where id = ?");

@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { inTransaction, type Executor } from "@/db/transaction";
 import { preparedQuery } from "@/db/statements";
-import { run } from "@/db/sql";
+import { get, run, statement } from "@/db/sql";
 import { interviewEvents, reviewComments, surveyHouseholds, surveyWaves, users } from "@/db/schema";
 import { scopeOf, type Principal } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/server";
@@ -37,6 +37,17 @@ const findHouseholdQuery = preparedQuery((db: Executor) =>
     .where(eq(surveyHouseholds.id, sql.placeholder("id")))
     .prepare(),
 );
+/** PostgreSQL: the household's row locked until the transaction ends (SQLite's BEGIN IMMEDIATE
+ *  holds the whole database already). Every writer of an interview takes it first: see rowLocks in
+ *  db/transaction.ts. */
+const LOCK_HOUSEHOLD = statement("select id from survey_households where id = ?", "select id from survey_households where id = ? for update");
+
+/** The household as stored now, locked for the rest of the transaction (lockHousehold). */
+export async function lockHousehold(tx: Executor, id: number): Promise<Household | undefined> {
+  if (!(await get(tx, LOCK_HOUSEHOLD, id))) return undefined;
+  return await findHousehold(tx, id);
+}
+
 export async function findHousehold(db: Executor, id: number): Promise<Household | undefined> {
   return (await findHouseholdQuery(db).execute({ id }))[0];
 }

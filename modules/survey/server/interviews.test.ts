@@ -16,6 +16,8 @@ const { ServiceError } = await import("@/lib/http/service-error");
 const { findHousehold, assignHouseholds } = await import("./households");
 const { approveInterview, completeInterview, rejectInterview, saveInterviewAnswers, submitInterviews } = await import("./interviews");
 const { createWave, publishWave } = await import("./waves");
+const { rebuildTallies } = await import("./tallies");
+const { inTransaction, transactionRetries } = await import("@/db/transaction");
 
 const db: Db = getDb();
 const q = testSql(db);
@@ -360,5 +362,46 @@ describe("the other survey writes re-read what they depend on, with their row in
     expect((await refusal(() => publishWave(db, 2041, true, admin, null))).status).toBe(404);
     await expect(failingInserts("audit_log", () => publishWave(db, 2040, true, admin, null))).rejects.toThrow(/injected failure/);
     expect((await q.get<{ p: string | null }>("select published_at as p from survey_waves where year = 2040"))!.p).toBeNull();
+  });
+});
+
+// On PostgreSQL, concurrent requests are concurrent transactions: writers of different households
+// must neither abort each other (a 500 for the interviewer) nor lose each other's tallies.
+describe("many interviews at once, each in its own request", () => {
+  const N = 30;
+  let ids: number[];
+
+  it(`${N} completions at once: every one completed, with its answers and its row`, async () => {
+    ids = [];
+    for (let i = 0; i < N; i++) ids.push(await assigned());
+    const copies = await Promise.all(ids.map(async (id) => (await findHousehold(db, id))!));
+    const retries = transactionRetries();
+    const outcomes = await Promise.allSettled(copies.map((h) => completeInterview(db, h, interviewer, full, null)));
+    // PostgreSQL: none had to run again (before row locks, ~130 retries here and some ran out: a 500)
+    expect(transactionRetries() - retries).toBe(0);
+    expect(outcomes.filter((o) => o.status === "rejected").map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
+    for (const id of ids) {
+      const h = (await findHousehold(db, id))!;
+      expect(h.status).toBe("completed");
+      expect(await q.value<number>("select cast(count(*) as integer) from answers where response_id = ?", h.responseId)).toBe(full.length);
+      expect(await auditRows("interview.complete", await objectOf(id))).toBe(1);
+    }
+  });
+
+  it(`${N} approvals at once: every one approved, and the tallies are those a rebuild computes`, async () => {
+    // (the tests above set states directly, without the tallies: start from tallies that agree with the states)
+    await inTransaction(db, (tx) => rebuildTallies(tx, 2026));
+    const copies = await Promise.all(ids.map(async (id) => (await findHousehold(db, id))!));
+    const retries = transactionRetries();
+    const outcomes = await Promise.allSettled(copies.map((h) => approveInterview(db, h, supervisor, null)));
+    expect(transactionRetries() - retries).toBe(0);
+    expect(outcomes.filter((o) => o.status === "rejected").map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
+    const tallies = () =>
+      q.all(
+        "select variable, code, region, settlement, sex, age_group, n, round(weight * 1000) as w from survey_tallies where wave = 2026 order by 1, 2, 3, 4, 5, 6",
+      );
+    const counted = await tallies();
+    await inTransaction(db, (tx) => rebuildTallies(tx, 2026));
+    expect(counted).toEqual(await tallies());
   });
 });

@@ -20,7 +20,7 @@ import { loadQuestionnaire } from "@/modules/questionnaire/server/definitions";
 import { loadAnswers, saveAnswers, validateChanges } from "@/modules/questionnaire/server/answers";
 import type { AnswerChange, Conflict, RejectedCell, SaveAnswersResponse, SavedCell } from "@/modules/questionnaire/schemas";
 import type { QueueItem, ReviewComment } from "../schemas";
-import { findHousehold, findWave, recordInterviewEvent, type Household, type HouseholdState } from "./households";
+import { findHousehold, findWave, lockHousehold, recordInterviewEvent, type Household, type HouseholdState } from "./households";
 import { INSERT_INTERVIEW_SHEET, MOVE_INTERVIEW, REPLY_TO_COMMENT, SET_INTERVIEW_SHEET } from "./survey.sql";
 import { addInterviewTallies } from "./tallies";
 import { refusal, refusalBody, type Refusal as Reason } from "@/lib/http/refusal";
@@ -40,6 +40,9 @@ const RULES: Record<Move, { from: HouseholdState[]; to: HouseholdState }> = {
 /** States in which the interviewer may still change the answers (and complete the interview). */
 export const isEditable = (status: HouseholdState) => RULES.complete.from.includes(status);
 
+/** Every writer below locks its interview's household first (reread). */
+const INTERVIEW_LOCKED = { rowLocks: true } as const;
+
 const objectOf = (h: Household) => `${h.wave}/${h.householdId}`;
 
 type Refusal = {
@@ -56,9 +59,11 @@ type SaveOutcome = { ok: true; status: "saved"; saved: number; versions: SavedCe
 
 const refusalError = (r: Refusal) => new ServiceError(r.status, r.error, r.rejected ?? r.conflicts ?? r.errors);
 
-/** The interview as stored now, if the user may still do `action` on it. */
+/** The interview as stored now, locked until the transaction ends, if the user may still do
+ *  `action` on it. Its writers therefore run with `rowLocks` (db/transaction.ts): on PostgreSQL
+ *  the writers of one interview wait for each other, those of different interviews do not. */
 async function reread(tx: Executor, id: number, user: Principal, action: Action): Promise<{ ok: true; household: Household } | Refusal> {
-  const household = await findHousehold(tx, id);
+  const household = await lockHousehold(tx, id);
   if (!household) return { ok: false, status: 404, error: refusal("noSuchInterview") };
   const decision = decide(user, action, { kind: "interview", region: household.region, interviewerId: household.interviewerId });
   if (!decision.allowed) return { ok: false, status: 403, error: decision.reason };
@@ -124,14 +129,18 @@ export async function saveInterviewAnswers(
 ): Promise<SaveAnswersResponse> {
   const rejected = validateChanges(await loadQuestionnaire(db, "udn"), changes, await fieldworkOf(db, interview.wave));
   if (rejected.length) throw new ServiceError(400, refusal("valuesRefused"), rejected);
-  return await inTransaction(db, async (tx) => {
-    const h = await rereadOrThrow(tx, interview.id, user, "write");
-    if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewCompletedMeanwhile"));
-    const result = await saveAnswers(tx, (await ensureSheet(tx, h, user.id)).responseId, user.id, changes);
-    if (paradata) await storeParadata(tx, h.id, paradata);
-    await recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${result.saved.length} cells)`, user }, ip);
-    return result;
-  });
+  return await inTransaction(
+    db,
+    async (tx) => {
+      const h = await rereadOrThrow(tx, interview.id, user, "write");
+      if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewCompletedMeanwhile"));
+      const result = await saveAnswers(tx, (await ensureSheet(tx, h, user.id)).responseId, user.id, changes);
+      if (paradata) await storeParadata(tx, h.id, paradata);
+      await recordAudit(tx, { action: "interview.save", object: `${objectOf(h)} (${result.saved.length} cells)`, user }, ip);
+      return result;
+    },
+    INTERVIEW_LOCKED,
+  );
 }
 
 /**
@@ -199,7 +208,7 @@ export async function completeInterview(
   paradata?: ParadataSession,
 ): Promise<{ status: "completed"; saved: number }> {
   const index = await loadQuestionnaire(db, "udn");
-  const outcome = await inTransaction(db, (tx) => completeOne(tx, index, interview.id, user, changes, ip, paradata));
+  const outcome = await inTransaction(db, (tx) => completeOne(tx, index, interview.id, user, changes, ip, paradata), INTERVIEW_LOCKED);
   if (!outcome.ok) throw refusalError(outcome);
   return { status: outcome.status, saved: outcome.saved };
 }
@@ -291,29 +300,37 @@ type QueueResultJson = Extract<QueueResult, { ok: true }> | Worded<Exclude<Queue
 type Worded<T> = T extends unknown ? Omit<T, "error"> & ReturnType<typeof refusalBody> : never;
 
 async function queueResults(db: Db, index: QuestionnaireIndex, items: QueueItem[], user: Principal, ip: string | null): Promise<QueueResult[]> {
-  return await inTransaction(db, async (tx) => {
-    const results: QueueResult[] = [];
-    // Each interview in its own savepoint (inTransaction nested): a failure rolls back that interview alone.
-    for (const item of items) {
-      try {
-        results.push(await inTransaction(tx, (one) => applyOnce(one, index, item, user, ip)));
-      } catch (error) {
-        console.error("submit: interview", item.id, error);
-        results.push({ id: item.id, ...(item.clientId ? { clientId: item.clientId } : {}), ok: false, status: 500, error: refusal("interviewNotSaved") });
+  return await inTransaction(
+    db,
+    async (tx) => {
+      const results: QueueResult[] = [];
+      // Each interview in its own savepoint (inTransaction nested): a failure rolls back that interview alone.
+      for (const item of items) {
+        try {
+          results.push(await inTransaction(tx, (one) => applyOnce(one, index, item, user, ip)));
+        } catch (error) {
+          console.error("submit: interview", item.id, error);
+          results.push({ id: item.id, ...(item.clientId ? { clientId: item.clientId } : {}), ok: false, status: 500, error: refusal("interviewNotSaved") });
+        }
       }
-    }
-    return results;
-  });
+      return results;
+    },
+    INTERVIEW_LOCKED,
+  );
 }
 
 /** The supervisor approves a completed interview: it counts in the results from now on. */
 export async function approveInterview(db: Db, interview: Household, user: Principal, ip: string | null): Promise<{ status: HouseholdState }> {
-  return await inTransaction(db, async (tx) => {
-    const h = await rereadOrThrow(tx, interview.id, user, "review");
-    const to = await move(tx, h, "approve", user.id, null);
-    await recordAudit(tx, { action: "interview.approve", object: objectOf(h), user }, ip);
-    return { status: to };
-  });
+  return await inTransaction(
+    db,
+    async (tx) => {
+      const h = await rereadOrThrow(tx, interview.id, user, "review");
+      const to = await move(tx, h, "approve", user.id, null);
+      await recordAudit(tx, { action: "interview.approve", object: objectOf(h), user }, ip);
+      return { status: to };
+    },
+    INTERVIEW_LOCKED,
+  );
 }
 
 /** The supervisor sends a completed interview back to the interviewer, with comments on questions. */
@@ -327,13 +344,17 @@ export async function rejectInterview(
   const index = await loadQuestionnaire(db, "udn");
   const unknown = comments.filter((c) => !index.questions.has(c.question));
   if (unknown.length) throw new ServiceError(400, `Unknown question(s): ${unknown.map((c) => c.question).join(", ")}`);
-  return await inTransaction(db, async (tx) => {
-    const h = await rereadOrThrow(tx, interview.id, user, "review");
-    const to = await move(tx, h, "reject", user.id, `${comments.length} comment(s)`);
-    await tx.insert(reviewComments).values(comments.map((c) => ({ householdRowId: h.id, questionId: c.question, text: c.text, userId: user.id })));
-    await recordAudit(tx, { action: "interview.reject", object: objectOf(h), user }, ip);
-    return { status: to };
-  });
+  return await inTransaction(
+    db,
+    async (tx) => {
+      const h = await rereadOrThrow(tx, interview.id, user, "review");
+      const to = await move(tx, h, "reject", user.id, `${comments.length} comment(s)`);
+      await tx.insert(reviewComments).values(comments.map((c) => ({ householdRowId: h.id, questionId: c.question, text: c.text, userId: user.id })));
+      await recordAudit(tx, { action: "interview.reject", object: objectOf(h), user }, ip);
+      return { status: to };
+    },
+    INTERVIEW_LOCKED,
+  );
 }
 
 /** The interviewer replies to a supervisor's comment on their interview (one reply per comment,
@@ -346,14 +367,18 @@ export async function replyToComment(
   text: string,
   ip: string | null,
 ): Promise<{ id: number }> {
-  return await inTransaction(db, async (tx) => {
-    const h = await rereadOrThrow(tx, interview.id, user, "write");
-    if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewCommentsClosed", { state: h.status }));
-    if ((await run(tx, REPLY_TO_COMMENT, text, user.id, new Date().toISOString(), commentId, h.id)) !== 1)
-      throw new ServiceError(404, "No such comment on this interview.");
-    await recordAudit(tx, { action: "interview.comment_reply", object: `${objectOf(h)} comment ${commentId}`, user }, ip);
-    return { id: commentId };
-  });
+  return await inTransaction(
+    db,
+    async (tx) => {
+      const h = await rereadOrThrow(tx, interview.id, user, "write");
+      if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewCommentsClosed", { state: h.status }));
+      if ((await run(tx, REPLY_TO_COMMENT, text, user.id, new Date().toISOString(), commentId, h.id)) !== 1)
+        throw new ServiceError(404, "No such comment on this interview.");
+      await recordAudit(tx, { action: "interview.comment_reply", object: `${objectOf(h)} comment ${commentId}`, user }, ip);
+      return { id: commentId };
+    },
+    INTERVIEW_LOCKED,
+  );
 }
 
 /** The respondent's language of the interview (the questionnaire is shown in it), chosen by the interviewer. */
@@ -364,11 +389,15 @@ export async function setInterviewLanguage(
   language: InterviewLanguage,
   ip: string | null,
 ): Promise<{ language: InterviewLanguage }> {
-  return await inTransaction(db, async (tx) => {
-    const h = await rereadOrThrow(tx, interview.id, user, "write");
-    if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewLocked", { state: h.status }));
-    await tx.update(surveyHouseholds).set({ interviewLanguage: language }).where(eq(surveyHouseholds.id, h.id));
-    await recordAudit(tx, { action: "interview.language", object: `${objectOf(h)} (${language})`, user }, ip);
-    return { language };
-  });
+  return await inTransaction(
+    db,
+    async (tx) => {
+      const h = await rereadOrThrow(tx, interview.id, user, "write");
+      if (!isEditable(h.status)) throw new ServiceError(409, refusal("interviewLocked", { state: h.status }));
+      await tx.update(surveyHouseholds).set({ interviewLanguage: language }).where(eq(surveyHouseholds.id, h.id));
+      await recordAudit(tx, { action: "interview.language", object: `${objectOf(h)} (${language})`, user }, ip);
+      return { language };
+    },
+    INTERVIEW_LOCKED,
+  );
 }

@@ -211,13 +211,18 @@ export async function addInterviewTallies(tx: Executor, householdRowId: number, 
   const cells = (await all<{ cell: string; num: number | null; text: string | null; status: "NA" | "NAP" | null }>(tx, CELLS, h.response_id)).map(
     (r) => [r.cell, { num: r.num, text: r.text, status: r.status }] as [string, Answer],
   );
-  for (const t of interviewTallies(h, cells)) {
+  // In one order for every interview (its rows are locked in this order on PostgreSQL: two approvals
+  // that share rows cannot deadlock).
+  const ordered = interviewTallies(h, cells).sort((a, b) => compare(a.variable, b.variable) || compare(a.code, b.code));
+  for (const t of ordered) {
     if (sign === 1) await run(tx, UPSERT, h.wave, t.variable, t.code, t.region, t.settlement, t.sex, t.ageGroup, t.weight, t.weight2, t.n);
     else if ((await run(tx, SUBTRACT, t.n, t.weight, t.n, t.weight2, t.n, h.wave, t.variable, t.code, t.region, t.settlement, t.sex, t.ageGroup)) !== 1) {
       throw new Error(`survey_tallies of wave ${h.wave} lack the contribution of household row ${householdRowId} (rebuildTallies repairs them)`);
     }
   }
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Recomputes the tallies of one wave (or of every wave) from the stored answers, in one transaction. */
 export async function rebuildTallies(db: Executor, wave?: number): Promise<void> {
