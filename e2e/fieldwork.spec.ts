@@ -4,7 +4,7 @@
 // Russian: the questionnaire's texts are Russian, the interface Kazakh, the microdata say ru. The
 // supervisors' default wave stays the one in fieldwork when next year's wave is opened.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { gotoForm, loggedInPage } from "./helpers";
+import { gotoForm, loggedInPage, ownRows } from "./helpers";
 
 const today = new Date().toISOString().slice(0, 10);
 const v = (text: string) => ({ num: null, text, status: null });
@@ -27,13 +27,12 @@ const ANSWERS: Record<string, { num: number | null; text: string | null; status:
   ...Object.fromEntries(["theft", "fraud", "robbery", "assault", "vehicle", "burglary", "road"].map((k) => [`victim_${k}`, v("2")])),
 };
 
-/** The supervisor assigns one unassigned household of 2026 (picked at random: other specs take the first ones) to the demo interviewer. */
+/** The supervisor assigns one unassigned household of 2026 (picked at random among this worker's, ownRows: other specs take the first ones) to the demo interviewer. */
 async function assignOne(supervisor: Page): Promise<{ householdId: string }> {
   await supervisor.goto("/survey?wave=2026&status=unassigned");
-  const rows = supervisor.getByTestId("households").locator("tbody tr");
-  const n = await rows.count();
-  expect(n).toBeGreaterThan(20);
-  const row = rows.nth(10 + Math.floor(Math.random() * (n - 10)));
+  const rows = await ownRows(supervisor.getByTestId("households"));
+  expect(rows.length).toBeGreaterThan(10);
+  const row = rows[5 + Math.floor(Math.random() * (rows.length - 5))];
   const householdId = (await row.getAttribute("data-household"))!;
   await row.getByRole("checkbox").check();
   await supervisor.getByLabel("Interviewer").selectOption({ label: "Survey Interviewer" });

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -42,4 +42,17 @@ export async function gotoForm(page: Page, url: string) {
   const response = await page.goto(url);
   await page.locator("body[data-form-ready]").waitFor({ state: "attached" });
   return response;
+}
+
+/**
+ * The rows of a list of households (`data-household`) that this Playwright worker may take. Specs
+ * that run at the same time share the demo's households: two that assign the same one (each saw it
+ * unassigned) both get it, and one completes what the other goes on entering. Each worker takes only
+ * the households whose code falls to its own parallelIndex, so no two running specs pick the same.
+ */
+export async function ownRows(list: Locator): Promise<Locator[]> {
+  const { parallelIndex, config } = test.info();
+  const codes = await list.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-household") ?? ""));
+  const share = (code: string) => [...code].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1_000_003, 7) % Math.max(1, config.workers);
+  return codes.filter((code) => code && share(code) === parallelIndex).map((code) => list.locator(`tbody tr[data-household="${code}"]`));
 }

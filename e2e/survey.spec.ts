@@ -2,7 +2,7 @@
 // keyboard; the supervisor rejects with a comment on a question, the interviewer fixes it, the
 // supervisor approves; the results update. And the published results match the 2025 release.
 import { expect, test, type Page } from "@playwright/test";
-import { gotoForm, loggedInPage } from "./helpers";
+import { gotoForm, loggedInPage, ownRows } from "./helpers";
 
 const radio = (page: Page, q: string, value: string) => page.locator(`[data-cell="${q}"] input[type=radio][value="${value}"]`);
 
@@ -13,10 +13,10 @@ test("assign → enter with the keyboard → reject with a comment → fix → a
   const regions = await supervisor.getByTestId("households").locator("tbody tr td:nth-child(3)").allTextContents();
   expect(regions.length).toBeGreaterThan(0);
   expect(new Set(regions)).toEqual(new Set(["ALA", "AST"].filter((r) => regions.includes(r))));
-  const first = supervisor.getByTestId("households").locator("tbody tr").first();
+  const [first, second] = await ownRows(supervisor.getByTestId("households"));
   const householdId = (await first.getAttribute("data-household"))!;
   await first.getByRole("checkbox").check();
-  await supervisor.getByTestId("households").locator("tbody tr").nth(1).getByRole("checkbox").check();
+  await second.getByRole("checkbox").check();
   await supervisor.getByLabel("Interviewer").selectOption({ label: "Survey Interviewer" });
   await supervisor.getByRole("button", { name: "Assign 2 selected" }).click();
   await expect(supervisor.getByTestId("assign-bar").getByRole("status")).toHaveText("2 households assigned.");
@@ -208,14 +208,14 @@ function fullInterview(date: string) {
 
 test("a tablet's queue: interviews saved and completed in one request, each accepted or refused on its own", async ({ browser }) => {
   test.setTimeout(90_000);
-  // The supervisor assigns three AST households (the lowest ids: the other survey test takes ALA's).
+  // The supervisor assigns three AST households (the first three of this worker's, ownRows).
   const supervisor = await loggedInPage(browser, "supervisor@example.org");
   await supervisor.goto("/survey?wave=2026&status=unassigned&region=AST");
-  const rows = supervisor.getByTestId("households").locator("tbody tr");
+  const rows = await ownRows(supervisor.getByTestId("households"));
   const picked: string[] = [];
   for (let i = 0; i < 3; i++) {
-    picked.push((await rows.nth(i).getAttribute("data-household"))!);
-    await rows.nth(i).getByRole("checkbox").check();
+    picked.push((await rows[i].getAttribute("data-household"))!);
+    await rows[i].getByRole("checkbox").check();
   }
   await supervisor.getByLabel("Interviewer").selectOption({ label: "Survey Interviewer" });
   await supervisor.getByRole("button", { name: "Assign 3 selected" }).click();
@@ -283,7 +283,7 @@ test("keyboard entry: Enter skips the questions skip logic turned off, and each 
   // The last unassigned ALA household of 2026 (the other tests take the first ALA ones and AST's).
   const supervisor = await loggedInPage(browser, "supervisor@example.org");
   await supervisor.goto("/survey?wave=2026&status=unassigned&region=ALA");
-  const row = supervisor.getByTestId("households").locator("tbody tr").last();
+  const row = (await ownRows(supervisor.getByTestId("households"))).at(-1)!;
   const householdId = (await row.getAttribute("data-household"))!;
   await row.getByRole("checkbox").check();
   await supervisor.getByLabel("Interviewer").selectOption({ label: "Survey Interviewer" });
