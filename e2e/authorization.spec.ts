@@ -163,54 +163,58 @@ async function expectPageDenied(res: APIResponse, principal: PrincipalName, prob
   if (probe.marker) expect(text, what).not.toContain(probe.marker);
 }
 
+// One test per probe, one step per principal: the matrix is ~1 250 checks of one request each, and
+// as separate tests Playwright's own cost per test was most of its time.
 for (const entry of REGISTRY.filter((e) => e.kind !== "action")) {
   test.describe(describeEntry(entry), () => {
     const method = entry.kind === "page" ? "GET" : entry.method!;
     // A DELETE names what it removes in its address and sends no body (the gate refuses one).
     const write = method !== "GET" && method !== "HEAD" && method !== "DELETE";
     for (const probe of entry.probes) {
-      for (const principal of PRINCIPAL_NAMES) {
-        const outcome = expected(principal, entry, probe);
-        const title = `${method} ${probe.url}${probe.action ? ` (${probe.action})` : ""} as ${principal}: ${outcome}`;
-        test(title, async ({ as, ids }) => {
-          const ctx = await as(principal);
-          const url = resolve(probe.url, ids);
-          const what = `${method} ${url} as ${principal}`;
-          if (outcome === "allow") {
-            const res = await send(ctx, method, url, write ? probe.body!.invalid : undefined);
-            const text = await res.text();
-            const statuses = probe.allowStatus ?? [write ? 400 : 200];
-            expect(statuses, `${what}: ${text.slice(0, 300)}`).toContain(res.status());
-            if (write && res.status() === 400) expect(typeof JSON.parse(text).error, `${what}: a reason`).toBe("string");
-            if (probe.marker && res.status() === 200) expect(entry.kind === "page" ? text.replaceAll("<!-- -->", "") : text, what).toContain(probe.marker);
-            return;
-          }
-          const res = await send(ctx, method, url, write ? (probe.body!.harmless ?? probe.body!.invalid) : undefined);
-          if (outcome === "missing") expect(res.status(), `${what}: ${(await res.text()).slice(0, 300)}`).toBe(404);
-          if (entry.kind === "page") await expectPageDenied(res, principal, probe, what);
-          else await expectApiDenied(res, principal, probe, what);
-        });
-
-        // A denied caller is refused before its body is even read: a malformed body changes nothing.
-        // Where the body names the action (submit / validate …), a caller who may read the resource
-        // is told first that the body is malformed (400); the same call with a well-formed body
-        // naming the action must still be refused.
-        if (write && outcome !== "allow") {
-          test(`${title}, with an invalid body`, async ({ as, ids }) => {
+      const outcomes = PRINCIPAL_NAMES.map((principal) => ({ principal, outcome: expected(principal, entry, probe) }));
+      const allowed = outcomes.filter((o) => o.outcome === "allow").map((o) => o.principal);
+      const title = `${method} ${probe.url}${probe.action ? ` (${probe.action})` : ""}: allowed ${allowed.length ? allowed.join(", ") : "to nobody"}`;
+      test(title, async ({ as, ids }) => {
+        const url = resolve(probe.url, ids);
+        for (const { principal, outcome } of outcomes) {
+          await test.step(`as ${principal}: ${outcome}`, async () => {
             const ctx = await as(principal);
-            const url = resolve(probe.url, ids);
-            const what = `${method} ${url} as ${principal} (invalid body)`;
-            const res = await send(ctx, method, url, probe.body!.invalid);
-            if (probe.action && res.status() === 400) {
-              expect(typeof (await res.json()).error, `${what}: a reason`).toBe("string");
-              const again = await send(ctx, method, url, probe.body!.harmless ?? probe.body!.invalid);
-              await expectApiDenied(again, principal, probe, `${method} ${url} as ${principal} (well-formed body)`);
+            const what = `${method} ${url} as ${principal}`;
+            if (outcome === "allow") {
+              const res = await send(ctx, method, url, write ? probe.body!.invalid : undefined);
+              const text = await res.text();
+              const statuses = probe.allowStatus ?? [write ? 400 : 200];
+              expect(statuses, `${what}: ${text.slice(0, 300)}`).toContain(res.status());
+              if (write && res.status() === 400) expect(typeof JSON.parse(text).error, `${what}: a reason`).toBe("string");
+              if (probe.marker && res.status() === 200) expect(entry.kind === "page" ? text.replaceAll("<!-- -->", "") : text, what).toContain(probe.marker);
               return;
             }
-            await expectApiDenied(res, principal, probe, what);
+            const res = await send(ctx, method, url, write ? (probe.body!.harmless ?? probe.body!.invalid) : undefined);
+            if (outcome === "missing") expect(res.status(), `${what}: ${(await res.text()).slice(0, 300)}`).toBe(404);
+            if (entry.kind === "page") await expectPageDenied(res, principal, probe, what);
+            else await expectApiDenied(res, principal, probe, what);
           });
+
+          // A denied caller is refused before its body is even read: a malformed body changes nothing.
+          // Where the body names the action (submit / validate …), a caller who may read the resource
+          // is told first that the body is malformed (400); the same call with a well-formed body
+          // naming the action must still be refused.
+          if (write && outcome !== "allow") {
+            await test.step(`as ${principal}: ${outcome}, with an invalid body`, async () => {
+              const ctx = await as(principal);
+              const what = `${method} ${url} as ${principal} (invalid body)`;
+              const res = await send(ctx, method, url, probe.body!.invalid);
+              if (probe.action && res.status() === 400) {
+                expect(typeof (await res.json()).error, `${what}: a reason`).toBe("string");
+                const again = await send(ctx, method, url, probe.body!.harmless ?? probe.body!.invalid);
+                await expectApiDenied(again, principal, probe, `${method} ${url} as ${principal} (well-formed body)`);
+                return;
+              }
+              await expectApiDenied(res, principal, probe, what);
+            });
+          }
         }
-      }
+      });
     }
   });
 }
