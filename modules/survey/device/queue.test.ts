@@ -162,4 +162,34 @@ describe("the device's queue", () => {
     expect(mergeBundle(put, bundle).put).toHaveLength(1);
     expect(hasUnsent(put[0])).toBe(true);
   });
+
+  it("work refused for good (completed meanwhile, a value refused) is held: not sent again, not waiting but kept, until the server's copy moves", () => {
+    const i = interview({ local: { sex: a("2"), age: a("29") } });
+    const item = freeze(i, [], uuid, "t")!;
+    const locked = settle(i, item, { id: 7, clientId: item.clientId, ok: false, status: 409, error: "The interview is completed: it cannot be changed." });
+    // sending it again would be refused again: no item, nothing waiting, the work counted as kept (sign-out warns)
+    expect(freeze(locked, [], uuid, "t")).toBeNull();
+    expect(waiting([locked])).toEqual({ answers: 0, interviews: 0 });
+    expect(keptHere([locked])).toBe(1);
+    expect(hasUnsent(locked)).toBe(true);
+    // a download where the interview is as the device last knew it keeps the hold …
+    const bundle = (status: DeviceInterview["status"]) => ({
+      userId: 1,
+      at: "t",
+      questionnaire: {} as never,
+      interviews: [{ ...interview(), status, local: undefined, completedHere: undefined } as never],
+    });
+    const same = mergeBundle([locked], bundle("in_progress")).put[0];
+    expect(freeze(same, [], uuid, "t")).toBeNull();
+    // … one where it moved (completed by someone else, then rejected for correction) lifts it: sent again, once
+    const moved = mergeBundle([{ ...locked, status: "completed" }], bundle("rejected")).put[0];
+    expect(moved.refusal).toBeUndefined();
+    expect(freeze(moved, [], uuid, "t")!.changes.map((c) => c.cell)).toEqual(["sex", "age"]);
+    // rule errors (422) and conflicts are not held: their work goes again
+    for (const refusal of [
+      { status: 422, error: "2 question(s) still need an answer or a correction." },
+      { status: 409, error: "changed elsewhere", conflicts: [{ cell: "sex", yours: a("2"), theirs: a("3"), version: 5, by: "S", at: null }] },
+    ])
+      expect(freeze({ ...i, refusal }, [], uuid, "t")).not.toBeNull();
+  });
 });

@@ -21,29 +21,40 @@ export const editableHere = (i: DeviceInterview) => !i.completedHere && !i.unass
 
 const repliesOf = (i: DeviceInterview) => Object.keys(i.replies ?? {}).length;
 
+/**
+ * A refusal that the same work sent again would get again: not the interviewer's interview, a value
+ * the rules refuse, an interview completed or approved meanwhile (anything but a 422, rule errors
+ * left, whose answers go again as a save, and a 409 that names conflicting cells, which go again on
+ * the other version). Its work is held on the device, shown with the reason and never sent in a
+ * loop, until the interviewer changes it (saveHere, completeHere) or the server's copy of the
+ * interview moves (mergeBundle).
+ */
+export const holds = (refusal: DeviceInterview["refusal"]): boolean =>
+  !!refusal && refusal.status !== 422 && !(refusal.status === 409 && refusal.conflicts?.length);
+
 /** "N answers / M interviews waiting to be sent" (a reply to a supervisor's comment counts as an answer).
- *  An interview no longer assigned to the interviewer waits for nothing: its copy is kept, marked
- *  "not accepted", until discarded (see keptHere), and is never sent again. */
+ *  An interview no longer assigned to the interviewer, or whose work was refused (holds), waits for
+ *  nothing: its copy is kept with the reason until resolved or discarded (see keptHere). */
 export function waiting(interviews: DeviceInterview[]): { answers: number; interviews: number } {
   let answers = 0;
   let completed = 0;
   for (const i of interviews) {
-    if (i.unassigned) continue;
+    if (i.unassigned || holds(i.refusal)) continue;
     if (i.completedHere) completed++;
     else answers += Object.keys(i.local).length + repliesOf(i);
   }
   return { answers, interviews: completed };
 }
 
-/** Interviews no longer assigned whose work, refused by the server, is kept here until discarded:
- *  signing out would lose it, as it would lose what waits. */
-export const keptHere = (interviews: DeviceInterview[]) => interviews.filter((i) => i.unassigned && hasUnsent(i)).length;
+/** Interviews whose work, refused by the server, is kept here (no longer assigned, or held): signing
+ *  out would lose it, as it would lose what waits. */
+export const keptHere = (interviews: DeviceInterview[]) => interviews.filter((i) => (i.unassigned || holds(i.refusal)) && hasUnsent(i)).length;
 
 export const hasUnsent = (i: DeviceInterview) => i.completedHere || Object.keys(i.local).length > 0 || repliesOf(i) > 0;
 
 /** The queue item for an interview with unsent work and no item on its way yet. */
 export function freeze(i: DeviceInterview, pending: OutboxItem[], clientId: () => string, now: string): OutboxItem | null {
-  if (pending.some((p) => p.id === i.id) || !hasUnsent(i) || i.unassigned) return null;
+  if (pending.some((p) => p.id === i.id) || !hasUnsent(i) || i.unassigned || holds(i.refusal)) return null;
   const changes: AnswerChange[] = Object.entries(i.local).map(([cell, value]) => ({ cell, value, baseVersion: i.answers[cell]?.version ?? 0 }));
   const replies = Object.entries(i.replies ?? {}).map(([comment, text]) => ({ comment: Number(comment), text }));
   return { clientId: clientId(), id: i.id, changes, ...(replies.length ? { replies } : {}), complete: i.completedHere, createdAt: now };
@@ -104,7 +115,9 @@ export function mergeBundle(device: DeviceInterview[], bundle: DeviceBundle): { 
       local: here?.local ?? {},
       completedHere: here?.completedHere ?? false,
       ...(here?.replies ? { replies: here.replies } : {}),
-      ...(here?.refusal ? { refusal: here.refusal } : {}),
+      // A held refusal is lifted once the server's copy has moved (reassigned back, rejected for
+      // correction …): the work is then sent again, once.
+      ...(here?.refusal && !(holds(here.refusal) && s.status !== here.status) ? { refusal: here.refusal } : {}),
     };
   });
   const remove: number[] = [];

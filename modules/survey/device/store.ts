@@ -34,7 +34,8 @@ export async function readMeta<K extends Meta["key"]>(key: K): Promise<MetaValue
 }
 export const writeMeta = (meta: Meta) => deviceDb().meta.put(meta);
 
-/** The form's autosave on the device: the changes go into the interview's unsent cells. */
+/** The form's autosave on the device: the changes go into the interview's unsent cells (a refusal
+ *  held for the previous work no longer holds: this is new work, to be sent). */
 export async function saveHere(id: number, changes: AnswerChange[]): Promise<boolean> {
   const db = deviceDb();
   return db.transaction("rw", db.interviews, async () => {
@@ -42,7 +43,7 @@ export async function saveHere(id: number, changes: AnswerChange[]): Promise<boo
     if (!i) return false;
     const local = { ...i.local };
     for (const c of changes) local[c.cell] = c.value;
-    await db.interviews.put({ ...i, local });
+    await db.interviews.put({ ...i, local, refusal: undefined });
     return true;
   });
 }
