@@ -249,7 +249,7 @@ async function main() {
     },
   };
 
-  const maxN = Math.max(...levels);
+  const maxN = Math.max(...levels, 4); // the warm-up's 4 clients too
   log(`loading versions of ${Math.min(maxN, replies.length)} replies…`);
   for (let i = 0; i < Math.min(maxN, replies.length); i++) await replyState(i);
 

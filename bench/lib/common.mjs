@@ -216,8 +216,20 @@ export function copyDb(file) {
 // ---- server --------------------------------------------------------------------------------------
 
 /** The production server (scripts/server.mjs) on DATABASE_PATH=db; resolves when /login answers. */
+/** Refuses a port something already listens on: the readiness poll below would take that server
+ *  (a leftover of an interrupted run) for the new one, and measure the wrong server and database. */
+async function ensurePortFree(port) {
+  const net = await import("node:net");
+  await new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", () => reject(new Error(`port ${port} is taken (a server left over from an interrupted run? \`ss -ltnp\` names it)`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(resolve));
+  });
+}
+
 export async function startServer({ db, port, env = {}, nodeArgs = [] }) {
   const base = `http://127.0.0.1:${port}`;
+  await ensurePortFree(port);
   const app = await appSnapshot();
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs")], {
     // as scripts/start.mjs
@@ -235,6 +247,9 @@ export async function startServer({ db, port, env = {}, nodeArgs = [] }) {
     },
     stdio: ["ignore", "ignore", "pipe"],
   });
+  // A run that fails (an exception) does not leave its server behind on the port.
+  const orphan = () => child.exitCode === null && child.kill("SIGKILL");
+  process.once("exit", orphan);
   let stderr = "";
   child.stderr.on("data", (d) => {
     stderr = (stderr + d).slice(-4000);
