@@ -58,5 +58,8 @@ export default defineConfig({
     timeout: 180_000,
     stdout: "pipe" as const,
     stderr: "pipe" as const,
+    // Stopped with SIGTERM, not Playwright's default SIGKILL: the scripts then stop their server and
+    // remove their throw-away database (and PostgreSQL server, which a SIGKILL left running).
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
   })),
 });

@@ -269,6 +269,9 @@ async function main() {
       }
     }
   }
+  // A failed request's cause is in the server's log, not in its (empty) 500 body.
+  if (Object.values(results).some((byN) => Object.values(byN).some((rs) => rs.some((r) => r.errors))))
+    for (const s of servers) log(`server on port ${s.port}, end of its stderr:\n${s.stderr().slice(-2500)}`);
   for (const s of servers) await s.stop();
   postgres?.stop();
 
