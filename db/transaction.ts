@@ -21,12 +21,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { is } from "drizzle-orm";
 import { PgTransaction, type PgTransactionConfig } from "drizzle-orm/pg-core";
-import { drizzle } from "drizzle-orm/node-postgres";
-import type pg from "pg";
 import type { Db } from "./open";
-import { isPostgres, type PgDb } from "./postgres";
-import * as pgSchema from "./schema.pg";
+import { isPostgres } from "./postgres";
 import { prepared } from "./statements";
+import { get, statement, type Statement } from "./sql";
 import { storageIncident, storageWritable } from "./storage";
 
 export type Executor = Db;
@@ -81,10 +79,14 @@ export function isInTransaction(db: Executor): boolean {
   return is(db, PgTransaction) || (!isPostgres(db) && db.$client.inTransaction);
 }
 
+/** The rows a transaction may lock before its work starts (PostgreSQL). */
+export type LockableRow = { table: "responses" | "survey_households"; id: number };
+
 export type TransactionOptions = {
-  /** What the work writes around, e.g. `reply:12`: on PostgreSQL, transactions with the same key
-   *  run one after another (below). SQLite runs every write transaction one after another anyway. */
-  serialize?: string;
+  /** The row the work writes around, e.g. a CEPEJ reply's `responses` row: on PostgreSQL it is
+   *  locked (SELECT … FOR UPDATE) before the work starts, and the transaction runs READ COMMITTED
+   *  (as with rowLocks, below). SQLite's BEGIN IMMEDIATE holds the whole database already. */
+  lock?: LockableRow;
   /** The work locks the row it writes around before it reads anything it depends on (an
    *  interview's household, SELECT … FOR UPDATE), and everything else it writes either belongs to
    *  that row (the interview's answers, events, comments) or is written by statements that are
@@ -95,11 +97,15 @@ export type TransactionOptions = {
 };
 
 export async function inTransaction<T>(db: Db, work: (tx: Executor) => Promise<T> | T, options: TransactionOptions = {}): Promise<T> {
-  if (is(db, PgTransaction)) return (db as unknown as PgExecutor).transaction(async (tx) => work(tx as unknown as Executor));
-  if (isPostgres(db)) {
-    if (options.serialize) return serializedOn(db, options.serialize, work);
-    return retried(db as unknown as PgExecutor, work, options.rowLocks ? "read committed" : "serializable");
-  }
+  const { lock } = options;
+  const locked = lock
+    ? async (tx: Executor) => {
+        await get(tx, LOCKS[lock.table], lock.id);
+        return await work(tx);
+      }
+    : work;
+  if (is(db, PgTransaction)) return (db as unknown as PgExecutor).transaction(async (tx) => locked(tx as unknown as Executor));
+  if (isPostgres(db)) return retried(db as unknown as PgExecutor, locked, lock || options.rowLocks ? "read committed" : "serializable");
   const current = open.getStore();
   if (current && !current.closed && current.sqlite === db.$client) return savepoint(db, current, work);
   const previous = queues.get(db.$client) ?? Promise.resolve();
@@ -152,11 +158,18 @@ async function savepoint<T>(db: Db, current: Open, work: (tx: Executor) => Promi
   }
 }
 
-// PostgreSQL: a transaction is SERIALIZABLE (unless its work locks its rows: `rowLocks`), so a service that re-reads the state it writes
+// PostgreSQL: a transaction is SERIALIZABLE (unless it locks the row it writes around: `lock`,
+// `rowLocks`), so a service that re-reads the state it writes
 // against (a reply's status, a cell's version) needs no row locks to stay correct: of two
 // concurrent transactions that would have lost an update, PostgreSQL aborts one (40001), and it is
 // run again from the start, seeing the other's commit. Deadlocks (40P01) are retried the same way.
 type PgExecutor = { transaction<T>(work: (tx: unknown) => Promise<T>, config?: PgTransactionConfig): Promise<T> };
+
+/** The row locks of `lock` (the statement of each table, prepared once per connection). */
+const LOCKS: Record<LockableRow["table"], Statement> = {
+  responses: statement("select id from responses where id = ? for update"),
+  survey_households: statement("select id from survey_households where id = ? for update"),
+};
 
 const RETRIES = 8;
 /** Transactions of this process run again after a serialization failure or a deadlock: each one is
@@ -181,47 +194,5 @@ async function retried<T>(db: PgExecutor, work: (tx: Executor) => Promise<T> | T
       // A short, growing, jittered pause, so that the transactions that collided do not collide again.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
     }
-  }
-}
-
-// Serialized on a key (PostgreSQL). Under SERIALIZABLE, concurrent writers of one reply abort each
-// other: they all update the reply's row, and their reads and writes share index pages of its
-// answers (PostgreSQL's predicate locks are per page). With 25 clients autosaving into one reply,
-// retries ran out and saves failed with 500. Writers of one key therefore wait for each other
-// before they begin, as on SQLite: in this process on a promise chain (waiting holds no
-// connection), and across instances on a session-level advisory lock taken on the transaction's
-// connection before BEGIN, so that the transaction's snapshot is taken after the previous writer
-// committed and the two do not conflict. Conflicts with writers of other keys are still caught by
-// SERIALIZABLE and retried.
-const keyed = ((globalThis as { __dbKeyedQueues?: Map<string, Promise<unknown>> }).__dbKeyedQueues ??= new Map());
-const bound = new WeakMap<pg.PoolClient, PgDb>();
-
-async function serializedOn<T>(db: Db, key: string, work: (tx: Executor) => Promise<T> | T): Promise<T> {
-  const previous = keyed.get(key) ?? Promise.resolve();
-  const mine = previous.then(() => lockedOn(db as unknown as PgDb, key, work));
-  const tail = mine.catch(() => undefined);
-  keyed.set(key, tail);
-  // The chain of a key that nobody waits on any more is forgotten.
-  void tail.then(() => keyed.get(key) === tail && keyed.delete(key));
-  return mine;
-}
-
-async function lockedOn<T>(db: PgDb, key: string, work: (tx: Executor) => Promise<T> | T): Promise<T> {
-  const client = await db.$client.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("select pg_advisory_lock(hashtextextended($1, 0))", [key]).catch((error: Error) => {
-      throw (broken = error);
-    });
-    try {
-      let on = bound.get(client);
-      if (!on) bound.set(client, (on = drizzle(client, { schema: pgSchema }) as unknown as PgDb));
-      return await retried(on as unknown as PgExecutor, work, "serializable");
-    } finally {
-      // A connection whose unlock failed is closed rather than reused: its lock ends with it.
-      await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [key]).catch((error: Error) => (broken = error));
-    }
-  } finally {
-    client.release(broken);
   }
 }
