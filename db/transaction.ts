@@ -100,7 +100,7 @@ export async function inTransaction<T>(db: Db, work: (tx: Executor) => Promise<T
   const { lock } = options;
   const locked = lock
     ? async (tx: Executor) => {
-        await get(tx, LOCKS[lock.table], lock.id);
+        await lockRow(tx, lock);
         return await work(tx);
       }
     : work;
@@ -170,6 +170,12 @@ const LOCKS: Record<LockableRow["table"], Statement> = {
   responses: statement("select id from responses where id = ? for update"),
   survey_households: statement("select id from survey_households where id = ? for update"),
 };
+
+/** Locks `row` until the transaction of `tx` ends (PostgreSQL; nothing to do on SQLite, whose
+ *  BEGIN IMMEDIATE holds the whole database): for work that finds its row itself (`rowLocks`). */
+export async function lockRow(tx: Executor, row: LockableRow): Promise<void> {
+  if (is(tx, PgTransaction)) await get(tx, LOCKS[row.table], row.id);
+}
 
 const RETRIES = 8;
 /** Transactions of this process run again after a serialization failure or a deadlock: each one is

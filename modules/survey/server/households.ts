@@ -4,9 +4,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { inTransaction, type Executor } from "@/db/transaction";
+import { inTransaction, lockRow, type Executor } from "@/db/transaction";
 import { preparedQuery } from "@/db/statements";
-import { get, run, statement } from "@/db/sql";
+import { run } from "@/db/sql";
 import { interviewEvents, reviewComments, surveyHouseholds, surveyWaves, users } from "@/db/schema";
 import { scopeOf, type Principal } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/server";
@@ -37,14 +37,10 @@ const findHouseholdQuery = preparedQuery((db: Executor) =>
     .where(eq(surveyHouseholds.id, sql.placeholder("id")))
     .prepare(),
 );
-/** PostgreSQL: the household's row locked until the transaction ends (SQLite's BEGIN IMMEDIATE
- *  holds the whole database already). Every writer of an interview takes it first: see rowLocks in
- *  db/transaction.ts. */
-const LOCK_HOUSEHOLD = statement("select id from survey_households where id = ?", "select id from survey_households where id = ? for update");
-
-/** The household as stored now, locked for the rest of the transaction (lockHousehold). */
+/** The household as stored now, its row locked until the transaction ends (db/transaction.ts,
+ *  lockRow): every writer of an interview takes it first (rowLocks). */
 export async function lockHousehold(tx: Executor, id: number): Promise<Household | undefined> {
-  if (!(await get(tx, LOCK_HOUSEHOLD, id))) return undefined;
+  await lockRow(tx, { table: "survey_households", id });
   return await findHousehold(tx, id);
 }
 
